@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Routes messages between content scripts and the offscreen checker.
+});
