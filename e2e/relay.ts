@@ -10,7 +10,8 @@ export interface RunningRelay {
   port: number;
   dataDir: string;
   process: ChildProcess;
-  stop(signal?: NodeJS.Signals): Promise<void>;
+  /** Stops the relay; its data folder is removed unless kept or given by the caller. */
+  stop(options?: { signal?: NodeJS.Signals; keepData?: boolean }): Promise<void>;
 }
 
 export async function startRelay(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningRelay> {
@@ -39,13 +40,13 @@ export async function startRelay(options: { dataDir?: string; env?: Record<strin
     port,
     dataDir,
     process: child,
-    async stop(signal = 'SIGTERM') {
+    async stop({ signal = 'SIGTERM', keepData = false } = {}) {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill(signal);
         await exited;
       }
-      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir && !keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,42 @@
+import { Route, Router, type RouteSectionProps } from '@solidjs/router';
+import { Home } from './pages/Home.tsx';
+import { Report } from './pages/Report.tsx';
+
+function Layout(props: RouteSectionProps) {
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header class="top">
+        <a href="/" class="brand">
+          Margin
+        </a>
+      </header>
+      <main id="main" tabindex="-1">
+        {props.children}
+      </main>
+    </>
+  );
+}
+
+function NotFound() {
+  return (
+    <section class="card narrow">
+      <h1>Page not found</h1>
+      <p>
+        <a href="/">Back to your sessions</a>
+      </p>
+    </section>
+  );
+}
+
+export function App() {
+  return (
+    <Router root={Layout}>
+      <Route path="/" component={Home} />
+      <Route path="/report/:id" component={Report} />
+      <Route path="*" component={NotFound} />
+    </Router>
+  );
+}

@@ -1,0 +1,2 @@
+export * from './text-fragment.ts';
+export * from './session-report-doc.ts';

@@ -1,0 +1,125 @@
+// How a session report is laid out inside a Y.Doc (documented in docs/doc-format.md).
+// Scalar fields live in the "fields" map, attendance per learner in the "attendance" map,
+// and every free-text field is its own Y.XmlFragment named after the field.
+import * as Y from 'yjs';
+import {
+  maxLearningObjectives,
+  sessionReportTextFields,
+  type Attendance,
+  type Learner,
+  type SessionReport,
+} from '../forms/session-report.ts';
+import { fragmentText } from './text-fragment.ts';
+
+export const sessionReportFormat = 'margin.session-report';
+export const sessionReportFormatVersion = 1;
+
+export interface SessionDetails {
+  date: string;
+  start: string;
+  finish: string;
+  subject: string;
+  learners: Learner[];
+  sessionType?: string;
+  delivery?: string;
+}
+
+/** Everything a session report holds, as plain values: what the form shows, complete or not. */
+export interface SessionReportDraft extends SessionDetails {
+  format: string;
+  formatVersion: number;
+  createdAt?: string;
+  createdBy?: string;
+  attendance: Record<string, Partial<Attendance>>;
+  objectiveCount: number;
+  attainments: (string | undefined)[];
+  engagementWithObjectives?: string;
+  attitudeToSession?: string;
+  text: Record<string, string>;
+}
+
+export const meta = (doc: Y.Doc) => doc.getMap<unknown>('meta');
+export const fields = (doc: Y.Doc) => doc.getMap<unknown>('fields');
+export const attendance = (doc: Y.Doc) => doc.getMap<Partial<Attendance>>('attendance');
+export const textField = (doc: Y.Doc, key: string) => doc.getXmlFragment(key);
+
+export function isSessionReportDoc(doc: Y.Doc): boolean {
+  return meta(doc).get('format') === sessionReportFormat;
+}
+
+/** Lay out a new session report in an empty doc, in one transaction. */
+export function createSessionReportDoc(doc: Y.Doc, details: SessionDetails, createdBy: string, now = new Date()): void {
+  doc.transact(() => {
+    const m = meta(doc);
+    m.set('format', sessionReportFormat);
+    m.set('formatVersion', sessionReportFormatVersion);
+    m.set('createdAt', now.toISOString());
+    m.set('createdBy', createdBy);
+    const f = fields(doc);
+    f.set('date', details.date);
+    f.set('start', details.start);
+    f.set('finish', details.finish);
+    f.set('subject', details.subject);
+    f.set('learners', details.learners);
+    f.set('sessionType', details.sessionType ?? 'Tuition');
+    if (details.delivery) f.set('delivery', details.delivery);
+    f.set('objectiveCount', 1);
+  });
+}
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+export function readSessionReport(doc: Y.Doc): SessionReportDraft {
+  const m = meta(doc);
+  const f = fields(doc);
+  const learners = Array.isArray(f.get('learners')) ? (f.get('learners') as Learner[]) : [];
+  const count = Number(f.get('objectiveCount'));
+  return {
+    format: str(m.get('format')) ?? '',
+    formatVersion: Number(m.get('formatVersion') ?? 0),
+    createdAt: str(m.get('createdAt')),
+    createdBy: str(m.get('createdBy')),
+    date: str(f.get('date')) ?? '',
+    start: str(f.get('start')) ?? '',
+    finish: str(f.get('finish')) ?? '',
+    subject: str(f.get('subject')) ?? '',
+    sessionType: str(f.get('sessionType')),
+    delivery: str(f.get('delivery')),
+    learners,
+    attendance: attendance(doc).toJSON() as Record<string, Partial<Attendance>>,
+    objectiveCount: Number.isInteger(count) ? Math.min(Math.max(count, 1), maxLearningObjectives) : 1,
+    attainments: Array.from({ length: maxLearningObjectives }, (_, i) => str(f.get(`attainment${i + 1}`))),
+    engagementWithObjectives: str(f.get('engagementWithObjectives')),
+    attitudeToSession: str(f.get('attitudeToSession')),
+    text: Object.fromEntries(sessionReportTextFields.map(({ key }) => [key, fragmentText(textField(doc, key))])),
+  };
+}
+
+/**
+ * The draft in the shape the SessionReport schema checks. Content is left out when no learner
+ * attended, which is the rule for absent learners.
+ */
+export function toSessionReportInput(draft: SessionReportDraft, tookPlace: boolean): unknown {
+  return {
+    date: draft.date,
+    start: draft.start,
+    finish: draft.finish,
+    sessionType: draft.sessionType,
+    delivery: draft.delivery,
+    subject: draft.subject,
+    learners: draft.learners,
+    attendance: draft.attendance,
+    content: tookPlace
+      ? {
+          learningObjectives: Array.from({ length: draft.objectiveCount }, (_, i) => ({
+            text: draft.text[`learningObjective${i + 1}`] ?? '',
+            attainment: draft.attainments[i],
+          })),
+          progressComment: draft.text.progressComment ?? '',
+          engagement: { withObjectives: draft.engagementWithObjectives, attitude: draft.attitudeToSession },
+          engagementComment: draft.text.engagementComment ?? '',
+          agencyComment: draft.text.agencyComment ?? '',
+        }
+      : undefined,
+  } satisfies Partial<Record<keyof SessionReport, unknown>>;
+}
