@@ -1,11 +1,14 @@
 import { defineConfig } from 'wxt';
-import { copyFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 // The extension's own source lives in extension/; the dictionary files come from the
 // dictionary-en-gb package and are copied in so the offscreen document can fetch them.
 const dictionaryDir = dirname(createRequire(import.meta.url).resolve('dictionary-en-gb'));
+const dictionaryFiles = ['index.aff', 'index.dic'].map((name) => ({
+  absoluteSrc: join(dictionaryDir, name),
+  relativeDest: `dictionaries/en-GB/${name}`,
+}));
 
 export default defineConfig({
   srcDir: 'extension',
@@ -19,9 +22,11 @@ export default defineConfig({
   },
   hooks: {
     'build:publicAssets': (_wxt, files) => {
-      for (const name of ['index.aff', 'index.dic']) {
-        files.push({ absoluteSrc: join(dictionaryDir, name), relativeDest: `dictionaries/en-GB/${name}` });
-      }
+      files.push(...dictionaryFiles);
+    },
+    // So browser.runtime.getURL('/dictionaries/en-GB/index.aff') type-checks.
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push(...dictionaryFiles.map((file) => file.relativeDest));
     },
   },
 });

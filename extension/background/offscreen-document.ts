@@ -1,0 +1,25 @@
+// The offscreen document that runs the checks. Only one may exist per extension, it outlives service
+// worker restarts, and createDocument fails if it is already there, so look before creating, and
+// let calls that overlap share one creation.
+import { browser } from 'wxt/browser';
+
+const OFFSCREEN_PATH = '/offscreen.html';
+let creating: Promise<void> | undefined;
+
+export function ensureOffscreenDocument(): Promise<void> {
+  creating ??= createIfMissing().finally(() => {
+    creating = undefined;
+  });
+  return creating;
+}
+
+async function createIfMissing(): Promise<void> {
+  const url = browser.runtime.getURL(OFFSCREEN_PATH);
+  const existing = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
+  if (existing.length > 0) return;
+  await browser.offscreen.createDocument({
+    url: OFFSCREEN_PATH,
+    reasons: ['WORKERS'],
+    justification: 'Runs the spelling checker in a Web Worker, on this device, away from the pages being checked.',
+  });
+}

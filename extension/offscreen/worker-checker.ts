@@ -1,0 +1,44 @@
+// The offscreen document's side of its spelling worker: sends each text with a number and matches
+// the worker's answers back to the callers waiting for them.
+import type { CheckReply, WorkerReply, WorkerRequest } from '../messages.ts';
+
+/** The part of a Worker this needs, so tests can stand in for one. */
+export interface WorkerPort {
+  postMessage(request: WorkerRequest): void;
+  addEventListener(type: 'message', listener: (event: { data: WorkerReply }) => void): void;
+  addEventListener(type: 'error', listener: (event: { message?: string }) => void): void;
+}
+
+export interface DictionaryUrls {
+  affUrl: string;
+  dicUrl: string;
+}
+
+export function createWorkerChecker(worker: WorkerPort, dictionary: DictionaryUrls) {
+  const waiting = new Map<number, (reply: CheckReply) => void>();
+  let nextId = 1;
+  let broken: string | undefined;
+
+  worker.addEventListener('message', ({ data }) => {
+    waiting.get(data.id)?.(data.reply);
+    waiting.delete(data.id);
+  });
+  // A worker that fails to load or throws outside a check would leave its callers waiting for ever.
+  worker.addEventListener('error', (event) => {
+    broken = `The spelling worker stopped: ${event.message ?? 'unknown error'}`;
+    for (const resolve of waiting.values()) resolve({ ok: false, problem: broken });
+    waiting.clear();
+  });
+  worker.postMessage({ type: 'load-dictionary', ...dictionary });
+
+  return {
+    check(text: string): Promise<CheckReply> {
+      if (broken) return Promise.resolve({ ok: false, problem: broken });
+      const id = nextId++;
+      return new Promise((resolve) => {
+        waiting.set(id, resolve);
+        worker.postMessage({ type: 'check-text', id, text });
+      });
+    },
+  };
+}
