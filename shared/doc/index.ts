@@ -1,2 +1,3 @@
 export * from './text-fragment.ts';
 export * from './session-report-doc.ts';
+export * from './status-doc.ts';

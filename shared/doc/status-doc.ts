@@ -1,0 +1,39 @@
+// The `<id>/status` document: the report's workflow status and its history of decisions.
+// Written by the relay alone; read by everyone who may read the report.
+import * as Y from 'yjs';
+import type { Role } from '../protocol/roles.ts';
+import { ReportStatus, type WorkflowAction } from '../workflow/status.ts';
+
+export interface Decision {
+  action: WorkflowAction;
+  from: ReportStatus;
+  to: ReportStatus;
+  by: { name: string; role: Role };
+  /** ISO 8601 time the relay recorded it. */
+  at: string;
+  /** Why a report was rejected. */
+  reason?: string;
+  /** SHA-256 (hex) of the report content's Yjs state at that moment. */
+  contentHash: string;
+}
+
+export interface StatusView {
+  status: ReportStatus;
+  history: Decision[];
+  /** The decision that rejected the report, while it is rejected. */
+  rejection?: Decision;
+}
+
+export const history = (doc: Y.Doc) => doc.getArray<Decision>('history');
+
+export function readStatus(doc: Y.Doc): StatusView {
+  const decisions = history(doc).toArray();
+  const last = decisions.at(-1);
+  const status = ReportStatus.safeParse(last?.to).data ?? 'draft';
+  return { status, history: decisions, rejection: status === 'rejected' ? last : undefined };
+}
+
+/** Record a decision (the relay's job): appended in one transaction. */
+export function recordDecision(doc: Y.Doc, decision: Decision): void {
+  history(doc).push([decision]);
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { roles } from '../protocol/roles.ts';
+import { contentLocked, reportStatuses, transition, workflowActions } from './status.ts';
+
+const allowed = new Set([
+  'draft submit tutor',
+  'submitted approve reviewer',
+  'submitted reject reviewer',
+  'resubmitted approve reviewer',
+  'resubmitted reject reviewer',
+  'rejected resubmit tutor',
+]);
+
+describe('report status machine', () => {
+  it('allows exactly the listed transitions, for exactly the listed roles', () => {
+    for (const from of reportStatuses) {
+      for (const action of workflowActions) {
+        for (const role of roles) {
+          const result = transition(from, action, role, 'Spelling in objective 2.');
+          expect(result.ok, `${from} ${action} ${role}`).toBe(allowed.has(`${from} ${action} ${role}`));
+        }
+      }
+    }
+  });
+
+  it('moves to the right status', () => {
+    expect(transition('draft', 'submit', 'tutor')).toEqual({ ok: true, to: 'submitted' });
+    expect(transition('submitted', 'approve', 'reviewer')).toEqual({ ok: true, to: 'approved' });
+    expect(transition('submitted', 'reject', 'reviewer', 'Objective 1 is not measurable.')).toEqual({ ok: true, to: 'rejected' });
+    expect(transition('rejected', 'resubmit', 'tutor')).toEqual({ ok: true, to: 'resubmitted' });
+  });
+
+  it('says why a transition is refused', () => {
+    expect(transition('draft', 'approve', 'tutor')).toEqual({ ok: false, reason: 'A tutor cannot approve a report; only a reviewer can.' });
+    expect(transition('approved', 'reject', 'reviewer', 'late')).toEqual({ ok: false, reason: 'A report that is approved cannot be rejected.' });
+    expect(transition('submitted', 'reject', 'reviewer', '  ')).toEqual({
+      ok: false,
+      reason: 'Say why the report is rejected, so the tutor knows what to fix.',
+    });
+  });
+
+  it('locks content while a report is with the reviewer or approved', () => {
+    expect(reportStatuses.filter(contentLocked)).toEqual(['submitted', 'approved', 'resubmitted']);
+  });
+});

@@ -1,0 +1,62 @@
+// The report status machine: draft, submitted, approved, rejected, amended-and-resubmitted.
+// The relay is the authority for these transitions; the app uses the same rules to show what is possible.
+import { z } from 'zod';
+import type { Role } from '../protocol/roles.ts';
+
+export const reportStatuses = ['draft', 'submitted', 'approved', 'rejected', 'resubmitted'] as const;
+export const ReportStatus = z.enum(reportStatuses);
+export type ReportStatus = z.infer<typeof ReportStatus>;
+
+export const workflowActions = ['submit', 'approve', 'reject', 'resubmit'] as const;
+export const WorkflowAction = z.enum(workflowActions);
+export type WorkflowAction = z.infer<typeof WorkflowAction>;
+
+export const statusLabels: Record<ReportStatus, string> = {
+  draft: 'Draft',
+  submitted: 'Submitted',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  resubmitted: 'Amended and resubmitted',
+};
+
+interface Transition {
+  from: readonly ReportStatus[];
+  to: ReportStatus;
+  by: readonly Role[];
+}
+
+const transitions: Record<WorkflowAction, Transition> = {
+  submit: { from: ['draft'], to: 'submitted', by: ['tutor'] },
+  approve: { from: ['submitted', 'resubmitted'], to: 'approved', by: ['reviewer'] },
+  reject: { from: ['submitted', 'resubmitted'], to: 'rejected', by: ['reviewer'] },
+  resubmit: { from: ['rejected'], to: 'resubmitted', by: ['tutor'] },
+};
+
+export type TransitionResult = { ok: true; to: ReportStatus } | { ok: false; reason: string };
+
+const actionWords: Record<WorkflowAction, string> = {
+  submit: 'submitted',
+  approve: 'approved',
+  reject: 'rejected',
+  resubmit: 'resubmitted',
+};
+
+/** Whether `role` may take `action` on a report that is `from`, and if not, why, in words a person can act on. */
+export function transition(from: ReportStatus, action: WorkflowAction, role: Role, reason?: string): TransitionResult {
+  const rule = transitions[action];
+  if (!rule.by.includes(role)) {
+    return { ok: false, reason: `A ${role} cannot ${action} a report; only a ${rule.by.join(' or ')} can.` };
+  }
+  if (!rule.from.includes(from)) {
+    return { ok: false, reason: `A report that is ${statusLabels[from].toLowerCase()} cannot be ${actionWords[action]}.` };
+  }
+  if (action === 'reject' && !reason?.trim()) {
+    return { ok: false, reason: 'Say why the report is rejected, so the tutor knows what to fix.' };
+  }
+  return { ok: true, to: rule.to };
+}
+
+/** Submitted and approved reports are read-only; drafts and rejected reports can be edited. */
+export function contentLocked(status: ReportStatus): boolean {
+  return status === 'submitted' || status === 'approved' || status === 'resubmitted';
+}
