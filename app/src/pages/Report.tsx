@@ -4,7 +4,7 @@ import { createSignal, Match, onCleanup, onMount, Show, Switch } from 'solid-js'
 import type { WebsocketProvider } from 'y-websocket';
 import { isSessionReportDoc, readSessionReport } from '../../../shared/doc/index.ts';
 import { reportIdPattern } from '../../../shared/protocol/rooms.ts';
-import { SessionReportForm } from '../forms/SessionReportForm.tsx';
+import { ReportForm } from '../forms/ReportForm.tsx';
 import { openLocalReport, type LocalReport } from '../store/report-doc.ts';
 import { indexSessionReport } from '../store/report-index.ts';
 import { connectToRelay, type RelayState } from '../sync/relay-connection.ts';
@@ -116,7 +116,7 @@ function OpenReport(props: { id: string }) {
                 </button>
                 <span role="status">{copied() ? ' Copied.' : ''}</span>
               </details>
-              <SessionReportForm doc={opened().doc} />
+              <ReportForm doc={opened().doc} />
             </Show>
           </>
         )}
