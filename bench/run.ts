@@ -1,7 +1,21 @@
 // `npm run bench`: every benchmark, each printing its figures. Benchmarks measure; they never fail on a slow machine.
+import { homePage } from './home-page.ts';
+import { relayColdSync, relayIdleMemory, relayLoad } from './relay-load.ts';
+import { checksInTheApp } from './checks-browser.ts';
+import { checksFieldAndDocument, checksHarper, checksSuggestions } from './checks-speed.ts';
 import { syncLatency } from './sync-latency.ts';
 
-const benchmarks: [string, () => Promise<string>][] = [['sync latency', syncLatency]];
+const benchmarks: [string, () => Promise<string>][] = [
+  ['sync latency', syncLatency],
+  ['home page', homePage],
+  ['relay load', relayLoad],
+  ['relay cold sync', relayColdSync],
+  ['relay idle memory', relayIdleMemory],
+  ['checks: field and document', checksFieldAndDocument],
+  ['checks: suggestions', checksSuggestions],
+  ['checks: Harper grammar', checksHarper],
+  ['checks: in the app', checksInTheApp],
+];
 
 for (const [name, run] of benchmarks) {
   try {

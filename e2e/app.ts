@@ -7,9 +7,8 @@ export interface NewReport {
   tutor?: string;
 }
 
-/** Gives a name if asked, adds a learner and a session, and returns the URL of the session's report. */
-export async function createSessionReport(page: Page, baseUrl: string, options: NewReport = {}): Promise<string> {
-  const { learner = 'Ada Lovelace', subject = 'Maths', tutor = 'Grace Hopper' } = options;
+/** Gives a name if asked, and waits for the home page. */
+export async function signIn(page: Page, baseUrl: string, tutor = 'Grace Hopper'): Promise<void> {
   await page.goto(baseUrl);
   const nameField = page.getByLabel('Your name');
   const greeting = page.getByRole('heading', { name: /^Hello, / });
@@ -17,18 +16,57 @@ export async function createSessionReport(page: Page, baseUrl: string, options: 
   if (await nameField.isVisible()) {
     await nameField.fill(tutor);
     await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(greeting).toBeVisible();
   }
-  await page.getByLabel("Learner's name").fill(learner);
-  await page.getByRole('button', { name: 'Add learner' }).click();
-  await expect(page.getByRole('list').getByText(learner)).toBeVisible();
-  await page.getByLabel('Learner', { exact: true }).selectOption({ label: learner });
-  await page.getByLabel('Start').fill('13:00');
-  await page.getByLabel('Finish').fill('13:45');
-  await page.getByLabel('Subject').fill(subject);
+}
+
+export interface NewAssignment {
+  learners: string[];
+  subject?: string;
+  /** YYYY-MM-DD; the form's defaults (today, and twelve weeks on) when not given. */
+  start?: string;
+  end?: string;
+  brief?: string;
+}
+
+/** Adds the learners (new ones) and an assignment for them, and returns the assignment page's URL. */
+export async function createAssignment(page: Page, baseUrl: string, assignment: NewAssignment): Promise<string> {
+  await page.goto(`${baseUrl}/assignments`);
+  await expect(page.getByRole('heading', { name: 'Assignments and learners' })).toBeVisible();
+  for (const learner of assignment.learners) {
+    await page.getByLabel("Learner's name").fill(learner);
+    await page.getByRole('button', { name: 'Add learner' }).click();
+    await expect(page.getByRole('checkbox', { name: learner, exact: true })).toBeVisible();
+  }
+  for (const learner of assignment.learners) await page.getByRole('checkbox', { name: learner, exact: true }).check();
+  await page.getByLabel('Subject').fill(assignment.subject ?? 'Maths');
+  if (assignment.start) await page.getByLabel('Start date').fill(assignment.start);
+  if (assignment.end) await page.getByLabel('End date').fill(assignment.end);
+  if (assignment.brief) await page.getByLabel('Comments from the assignment brief').fill(assignment.brief);
+  await page.getByRole('button', { name: 'Add assignment' }).click();
+  await page.waitForURL(/\/assignment\/[A-Za-z0-9_-]+$/);
+  await expect(page.getByRole('heading', { name: /^Assignment: / })).toBeVisible();
+  return page.url();
+}
+
+/** On an assignment's page: adds a session and returns the URL of its report, once the report is open. */
+export async function addSessionTo(page: Page, assignmentUrl: string, session: { date?: string; start?: string; finish?: string } = {}): Promise<string> {
+  if (page.url() !== assignmentUrl) await page.goto(assignmentUrl);
+  if (session.date) await page.getByLabel('Session date').fill(session.date);
+  await page.getByLabel('Start time').fill(session.start ?? '13:00');
+  await page.getByLabel('Finish time').fill(session.finish ?? '13:45');
   await page.getByRole('button', { name: 'Add session and write report' }).click();
   await page.waitForURL(/\/report\/[A-Za-z0-9_-]+$/);
   await expect(editor(page, 'Comment on progress towards learning objectives')).toBeVisible();
   return page.url();
+}
+
+/** Gives a name if asked, adds a learner, an assignment and a session today, and returns the URL of the session's report. */
+export async function createSessionReport(page: Page, baseUrl: string, options: NewReport = {}): Promise<string> {
+  const { learner = 'Ada Lovelace', subject = 'Maths', tutor = 'Grace Hopper' } = options;
+  await signIn(page, baseUrl, tutor);
+  const assignmentUrl = await createAssignment(page, baseUrl, { learners: [learner], subject });
+  return addSessionTo(page, assignmentUrl);
 }
 
 /** A free-text field of the report (a Tiptap editor) by its label. */

@@ -82,20 +82,40 @@ test('the popup says when Margin is not checking a page', async () => {
   await expect(popup.getByRole('button')).toHaveCount(0);
 });
 
-test('underlines a misspelling in the progress comment of a session report in the app', async () => {
+test("leaves the app's own fields to the app, which underlines them itself, and still checks other fields on the page", async () => {
   const relay = await startRelay();
   try {
     const page = await context.newPage();
     await createSessionReport(page, relay.url);
-    await editor(page, 'Comment on progress towards learning objectives').click();
+    const field = editor(page, 'Comment on progress towards learning objectives');
+    await expect(field).toHaveAttribute('data-margin-checks', 'app');
+    await field.click();
     await page.keyboard.type('The learner acheived the objective');
 
-    await expect.poll(() => underlinedWords(page)).toContain('acheived');
-    const underlined = await underlinedWords(page);
-    expect(underlined.filter((word) => ['The', 'learner', 'the', 'objective'].includes(word))).toEqual([]);
+    await expect.poll(() => field.locator('.check-spelling').allTextContents()).toEqual(['acheived']);
+    // A field the app does not check, added to the same page, is still the extension's.
+    await page.evaluate(() => {
+      const notes = Object.assign(document.createElement('div'), { contentEditable: 'true', textContent: 'Extra notse' });
+      notes.setAttribute('aria-label', 'Extra notes');
+      document.body.append(notes);
+    });
+    await expect.poll(() => underlinedWords(page)).toEqual(['notse']);
   } finally {
     await relay.stop();
   }
+});
+
+test('the offscreen checker runs the shared engine: our British grammar rules at once, and Harper once its WebAssembly has loaded', async () => {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const check = (text: string) =>
+    worker.evaluate(async (text) => {
+      const { runtime } = (globalThis as unknown as { chrome: typeof ExtensionApi }).chrome;
+      return runtime.sendMessage({ to: 'offscreen', type: 'check-text', text });
+    }, text) as Promise<{ ok: boolean; findings?: { rule: string; text: string }[] }>;
+  const rules = async (text: string) => ((await check(text)).findings ?? []).map((finding) => `${finding.rule}:${finding.text}`);
+
+  await expect.poll(() => rules('He could of finished and we practiced.')).toEqual(['grammar/could-of:of', 'grammar/practice-practise:practiced']);
+  await expect.poll(() => rules('Then i read the book.'), { timeout: 30_000 }).toEqual(['grammar/harper/CapitalizePersonalPronouns:i']);
 });
 
 /** The text of every range in the page's margin-spelling highlight, in document order. */

@@ -31,8 +31,9 @@ export interface PageStatus {
 export type ReplyTo<M extends ExtensionMessage> = M extends { type: 'check-text' } ? CheckReply : PageStatus;
 
 export type WorkerRequest =
-  | { type: 'load-dictionary'; affUrl: string; dicUrl: string }
-  | { type: 'check-text'; id: number; text: string };
+  | { type: 'load-dictionary'; affUrl: string; dicUrl: string; frequenciesUrl?: string; harperWasmUrl?: string }
+  | { type: 'check-text'; id: number; text: string }
+  | { type: 'set-personal-words'; words: string[] };
 export type WorkerReply = { type: 'checked'; id: number; reply: CheckReply };
 
 export function isMessageTo<R extends Receiver>(message: unknown, to: R): message is MessageTo<R> {

@@ -2,25 +2,17 @@
 // stays whole. Each refusal is a close code from shared/protocol/limits.ts with a reason a person can read.
 import { connect } from 'node:net';
 import * as encoding from 'lib0/encoding';
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { closeCodes, maxMessageBytes } from '../shared/protocol/limits.ts';
 import { unreadMessageBytes } from './connection.ts';
-import type { RunningRelay } from './server.ts';
 import { openMemoryStore } from './storage/memory.ts';
 import type { DocumentStore } from './storage/store.ts';
-import { TestSession, eventually } from './testing.ts';
+import { TestSession, eventually, type TestRelay } from './testing.ts';
 
 const session = new TestSession();
-let errors: MockInstance<typeof console.error>;
-beforeEach(() => {
-  errors = vi.spyOn(console, 'error').mockImplementation(() => {});
-});
-afterEach(async () => {
-  await session.cleanup();
-  errors.mockRestore();
-});
+afterEach(() => session.cleanup());
 
 function bytes(...values: number[]): Uint8Array {
   return Uint8Array.from(values);
@@ -90,7 +82,7 @@ async function roomWithTwoPeople() {
 describe('a connection sending what the relay cannot use', () => {
   it.each(badMessages)('is closed for $what while everyone else carries on', async ({ message, problem }) => {
     const { store, relay, writer, reader } = await roomWithTwoPeople();
-    const intruder = await session.socket(relay, '/sync/report-1');
+    const intruder = await session.roomSocket(relay, 'report-1');
 
     intruder.socket.send(message);
 
@@ -98,8 +90,9 @@ describe('a connection sending what the relay cannot use', () => {
     expect(closed.code).toBe(closeCodes.malformedMessage);
     expect(closed.reason).toMatch(/^This connection sent a message the relay cannot read: /);
     expect(closed.reason).toMatch(problem);
-    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/^\[relay\] room report-1: closed a connection \(4401\): /));
-    expect(errors).toHaveBeenCalledWith(expect.stringMatching(problem));
+    const logged = closeLogged(relay, closeCodes.malformedMessage);
+    expect(logged).toMatchObject({ level: 40, room: 'report-1', role: 'tutor', msg: 'closed a connection' });
+    expect(logged?.reason).toMatch(problem);
 
     writer.doc.getText('body').insert(6, ' and still in sync');
     await eventually(() => expect(reader.doc.getText('body').toString()).toBe('Intact and still in sync'));
@@ -111,7 +104,7 @@ describe('a connection sending what the relay cannot use', () => {
 
   it(`is closed with ${closeCodes.messageTooLarge} and a reason for a message over ${maxMessageBytes} bytes`, async () => {
     const { store, relay, writer, reader } = await roomWithTwoPeople();
-    const intruder = await session.socket(relay, '/sync/report-1');
+    const intruder = await session.roomSocket(relay, 'report-1');
 
     intruder.socket.send(new Uint8Array(maxMessageBytes + 1));
 
@@ -127,8 +120,11 @@ describe('a connection sending what the relay cannot use', () => {
   it(`is cut off unread with 1009 for a message over ${unreadMessageBytes} bytes`, async () => {
     const { relay, writer, reader } = await roomWithTwoPeople();
 
-    expect(await closeCodeForOversizedFrame(relay, '/sync/report-1', unreadMessageBytes + 1)).toBe(1009);
-    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/room report-1: connection ended by the websocket layer: a message over/));
+    const token = await session.token(relay, 'report-1');
+    expect(await closeCodeForOversizedFrame(relay, `/sync/report-1?token=${token}`, unreadMessageBytes + 1)).toBe(1009);
+    expect(relay.logged.lines()).toContainEqual(
+      expect.objectContaining({ room: 'report-1', msg: 'connection ended by the websocket layer', problem: `a message over ${unreadMessageBytes} bytes` }),
+    );
     writer.doc.getText('body').insert(6, '!');
     await eventually(() => expect(reader.doc.getText('body').toString()).toBe('Intact!'));
   });
@@ -144,7 +140,7 @@ describe('a connection to an address that is not a report room', () => {
     const relay = await session.relay();
     const socket = await session.socket(relay, path);
     expect(await socket.closed).toEqual({ code: closeCodes.badRoom, reason });
-    expect(errors).toHaveBeenCalledWith(`[relay] room ${path}: closed a connection (4400): ${reason}`);
+    expect(closeLogged(relay, closeCodes.badRoom)).toMatchObject({ room: path, reason });
   });
 
   it('gets a reason cut to the 123 bytes a close frame can carry', async () => {
@@ -158,7 +154,7 @@ describe('a connection to an address that is not a report room', () => {
 
   it('makes y-websocket stop retrying and report why', async () => {
     const relay = await session.relay();
-    const provider = session.connecting(relay, 'report-1/drafts');
+    const provider = await session.connecting(relay, 'report-1/drafts');
     const closed = await new Promise<{ code: number; reason: string }>((resolve) => provider.on('closed', resolve));
     expect(closed).toEqual({ code: 4400, reason: '"drafts" is not a kind of report room (comments or status)' });
     expect(provider.shouldConnect).toBe(false);
@@ -170,11 +166,15 @@ describe('a connection to an address that is not a report room', () => {
   });
 });
 
+function closeLogged(relay: TestRelay, code: number): Record<string, unknown> | undefined {
+  return relay.logged.lines().find((line) => line.msg === 'closed a connection' && line.code === code);
+}
+
 /**
  * Sends only the header of a frame that says it is `length` bytes long, over a hand-made websocket handshake:
  * the relay must refuse it from the header alone, and the test need not push megabytes through a socket.
  */
-async function closeCodeForOversizedFrame(relay: RunningRelay, path: string, length: number): Promise<number> {
+async function closeCodeForOversizedFrame(relay: TestRelay, path: string, length: number): Promise<number> {
   const socket = connect(relay.port, '127.0.0.1');
   socket.write(
     `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +

@@ -1,41 +1,53 @@
-// Starts the relay from the environment: PORT (8787), HOST (127.0.0.1; 0.0.0.0 shares it on the network),
-// DATA_DIR (./data, created if missing) and APP_DIR (dist/app, the built web app). Stops cleanly on SIGTERM
-// or SIGINT, saving every open room first.
+// Starts the relay from the environment (README.md, "The relay"): PORT (8787), HOST (127.0.0.1; 0.0.0.0 shares
+// it on the network), DATA_DIR (./data, created if missing), APP_DIR (dist/app, the built web app),
+// RELAY_SECRET (else a secret kept in DATA_DIR), SQLITE_SYNCHRONOUS (full), LOG_LEVEL and the LIMIT_* variables. On SIGTERM or SIGINT it
+// closes every connection with "restarting" (clients reconnect by themselves), saves every open room and exits.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { log } from './log.ts';
+import { defaultLimits } from '../shared/protocol/limits.ts';
+import { loadSecret } from './auth.ts';
+import type { Limits } from './connection.ts';
+import { createLog } from './log.ts';
 import { startRelay } from './server.ts';
 import { openSqliteStore } from './storage/sqlite.ts';
 
-function readPort(value: string | undefined): number {
-  const port = Number(value || 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    log(`PORT must be a whole number from 0 to 65535, not "${value}"`);
-    process.exit(1);
-  }
-  return port;
+const log = createLog();
+
+function fail(message: string): never {
+  log.fatal(message);
+  process.exit(1);
 }
 
-const port = readPort(process.env.PORT);
+function readWholeNumber(name: string, fallback: number, min: number, max: number): number {
+  const value = process.env[name];
+  const number = Number(value || fallback);
+  if (!Number.isInteger(number) || number < min || number > max) fail(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  return number;
+}
+
+const port = readWholeNumber('PORT', 8787, 0, 65535);
 const host = process.env.HOST || '127.0.0.1';
 const dataDir = resolve(process.env.DATA_DIR || 'data');
 const appDir = resolve(process.env.APP_DIR || 'dist/app');
+const synchronous = (process.env.SQLITE_SYNCHRONOUS || 'full').toLowerCase();
+if (synchronous !== 'full' && synchronous !== 'normal') fail(`SQLITE_SYNCHRONOUS must be full or normal, not "${process.env.SQLITE_SYNCHRONOUS}"`);
+const limits: Limits = {
+  messagesPerSecond: readWholeNumber('LIMIT_MESSAGES_PER_SECOND', defaultLimits.messagesPerSecond, 1, 1_000_000),
+  connectionsPerToken: readWholeNumber('LIMIT_CONNECTIONS_PER_TOKEN', defaultLimits.connectionsPerToken, 1, 1_000_000),
+  bufferedBytes: readWholeNumber('LIMIT_BUFFERED_BYTES', defaultLimits.bufferedBytes, 1024, 2 ** 40),
+};
 
 const relay = await Promise.resolve()
-  .then(() => startRelay({ host, port, appDir, store: openSqliteStore(dataDir) }))
-  .catch((error: unknown) => {
-    log(`could not start on ${host}:${port} with data in ${dataDir}: ${error instanceof Error ? error.message : String(error)}`);
-    return process.exit(1);
-  });
+  .then(() => startRelay({ host, port, appDir, store: openSqliteStore(dataDir, synchronous), secret: loadSecret(dataDir), limits, log }))
+  .catch((error: unknown) => fail(`could not start on ${host}:${port} with data in ${dataDir}: ${error instanceof Error ? error.message : String(error)}`));
 
 async function stop(signal: NodeJS.Signals): Promise<void> {
-  log(`${signal}: saving open rooms and stopping`);
+  log.info({ signal }, 'saving open rooms and stopping');
   try {
     await relay.close();
     process.exit(0);
   } catch (error) {
-    log(`could not stop cleanly: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
+    fail(`could not stop cleanly: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 // Listen for signals before announcing the address: whoever reads the line may stop the relay at once.
@@ -43,4 +55,5 @@ process.once('SIGTERM', stop);
 process.once('SIGINT', stop);
 
 console.log(`Margin relay listening on ${relay.url} (data in ${dataDir})`);
-if (!existsSync(join(appDir, 'index.html'))) log(`no built app in ${appDir}: run "npm run build:app" to serve it`);
+log.info({ url: relay.url, dataDir, limits, synchronous }, 'listening');
+if (!existsSync(join(appDir, 'index.html'))) log.warn(`no built app in ${appDir}: run "npm run build:app" to serve it`);

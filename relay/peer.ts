@@ -1,36 +1,77 @@
-// One person's open connection to one room.
+// One person's open connection to one room: what their token grants, what is sent to them, and how it ends.
+import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
-import { closeCodes } from '../shared/protocol/limits.ts';
-import { log } from './log.ts';
-
-/** Standard close codes: y-websocket reconnects after them, which is what should happen. */
-export const reconnectCodes = { relayStopping: 1001, relayFailed: 1011 } as const;
+import { closeCodes, reconnectCodes } from '../shared/protocol/limits.ts';
+import type { TokenClaims } from '../shared/protocol/tokens.ts';
+import type { Log } from './log.ts';
+import type { Metrics } from './metrics.ts';
 
 /** Websocket close reasons are limited to 123 bytes of UTF-8. */
 const maxReasonBytes = 123;
+/** y-protocols' auth message, "permission denied": how the relay tells a connection a change was not applied. */
+const messageAuth = 2;
+const permissionDenied = 0;
+/** A slow connection is given this long to take its close frame before it is cut off. */
+const slowCloseGraceMs = 2000;
+
+export interface PeerOptions {
+  log: Log;
+  metrics: Metrics;
+  /** Past this many bytes waiting to be sent, the connection counts as too slow and is closed to reconnect. */
+  bufferedBytes: number;
+}
 
 export class Peer {
   /** The awareness client ids this connection speaks for, removed when it leaves. */
   readonly awarenessClients = new Set<number>();
   /** Set once the relay has ended the connection: anything still arriving from it is ignored. */
   ended = false;
+  /** What the connection's token grants; set once the token has been checked. */
+  access?: TokenClaims;
+  private lastToldAt = 0;
 
   constructor(
     readonly room: string,
     private readonly socket: WebSocket,
+    private readonly options: PeerOptions,
   ) {}
 
   send(message: Uint8Array): void {
-    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(message);
+    if (this.ended || this.socket.readyState !== WebSocket.OPEN) return;
+    this.socket.send(message);
+    this.options.metrics.sent(message.byteLength);
+    if (this.socket.bufferedAmount > this.options.bufferedBytes) {
+      this.close(reconnectCodes.slowConsumer, 'This connection could not keep up with the report; it will reconnect');
+      setTimeout(() => this.socket.terminate(), slowCloseGraceMs).unref();
+    }
+  }
+
+  /**
+   * Tells the connection a change it sent was not applied (at most once a second), as a y-protocols
+   * "permission denied" message: plain y-websocket logs it, Margin's app keeps the change and shows it.
+   */
+  tell(reason: string): void {
+    const now = Date.now();
+    if (now - this.lastToldAt < 1000) return;
+    this.lastToldAt = now;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageAuth);
+    encoding.writeVarUint(encoder, permissionDenied);
+    encoding.writeVarString(encoder, reason);
+    this.send(encoding.toUint8Array(encoder));
   }
 
   /** Ends the connection with a code and a reason the app can show, and logs why. */
   close(code: number, reason: string): void {
     if (this.ended) return;
     this.ended = true;
+    this.options.metrics.closed(code);
     // A stopping relay logs once, not once per connection.
-    if (code !== reconnectCodes.relayStopping) log(`room ${this.room}: closed a connection (${code}): ${reason}`);
-    if (this.socket.readyState === WebSocket.OPEN) this.socket.close(code, clipReason(reason));
+    if (code !== reconnectCodes.relayRestarting) {
+      const level = code === closeCodes.malformedMessage || code >= 1000 && code < 4000 ? 'warn' : 'info';
+      this.options.log[level]({ room: this.room, code, reason, jti: this.access?.jti, role: this.access?.role }, 'closed a connection');
+    }
+    if (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING) this.socket.close(code, clipReason(reason));
   }
 
   /** Ends a connection that sent something the relay cannot use; the rest of the room carries on. */

@@ -7,9 +7,13 @@ import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import type { Role } from '../shared/protocol/roles.ts';
 import { parseRoomName } from '../shared/protocol/rooms.ts';
+import type { ReportStatus } from '../shared/workflow/status.ts';
+import { memoryLog } from './log.ts';
+import { Metrics } from './metrics.ts';
 import { Peer } from './peer.ts';
-import { Room } from './room.ts';
+import { Room, type RoomOptions } from './room.ts';
 import { openMemoryStore } from './storage/memory.ts';
 import type { DocumentStore } from './storage/store.ts';
 import { eventually } from './testing.ts';
@@ -20,15 +24,24 @@ interface StandInPeer {
   closedWith?: { code: number; reason: string };
 }
 
-function standInPeer(room: string): StandInPeer {
+const logged = memoryLog();
+const metrics = new Metrics();
+
+function standInPeer(room: string, role: Role = 'tutor'): StandInPeer {
   const standIn: StandInPeer = { sent: [], peer: undefined as unknown as Peer };
   const socket = {
     readyState: 1,
+    bufferedAmount: 0,
     send: (message: Uint8Array) => standIn.sent.push(message),
     close: (code: number, reason: string) => (standIn.closedWith = { code, reason }),
   };
-  standIn.peer = new Peer(room, socket as unknown as WebSocket);
+  standIn.peer = new Peer(room, socket as unknown as WebSocket, { log: logged.log, metrics, bufferedBytes: 1024 * 1024 });
+  standIn.peer.access = { doc: room.split('/')[0], role, jti: `jti-${Math.random().toString(36).slice(2, 10)}`, exp: 2_000_000_000, iat: 1_700_000_000 };
   return standIn;
+}
+
+function roomOptions(store: DocumentStore, onUnload: (room: Room) => void = () => {}, status: ReportStatus = 'draft'): RoomOptions {
+  return { store, compactAfter: 500, onUnload, status: () => status, log: logged.log, metrics };
 }
 
 /** What kind each message is: sync-step1, sync-step2, sync-update or awareness. */
@@ -96,7 +109,7 @@ async function openRoom(
 ): Promise<{ room: Room; peers: StandInPeer[] }> {
   const parsed = parseRoomName(name);
   if (!parsed.ok) throw new Error(parsed.reason);
-  const room = new Room(parsed.room, { store, compactAfter: 500, onUnload });
+  const room = new Room(parsed.room, roomOptions(store, onUnload));
   const loading = room.load();
   const peers = Array.from({ length: people }, () => standInPeer(name));
   peers.forEach(({ peer }) => room.join(peer));
@@ -153,7 +166,7 @@ describe('a room', () => {
     const slowStore: DocumentStore = { ...store, load: async (room) => (await loaded, store.load(room)) };
     const parsed = parseRoomName('report-1');
     if (!parsed.ok) throw new Error(parsed.reason);
-    const room = new Room(parsed.room, { store: slowStore, compactAfter: 500, onUnload: () => {} });
+    const room = new Room(parsed.room, roomOptions(slowStore));
     const loading = room.load();
     const [writer, reader] = [standInPeer('report-1'), standInPeer('report-1')];
     room.join(writer.peer);
@@ -198,7 +211,6 @@ describe('a room', () => {
 
   it('closes every connection so they reconnect when the store cannot save', async () => {
     const failing: DocumentStore = { ...openMemoryStore(), append: async () => Promise.reject(new Error('disk full')) };
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     const onUnload = vi.fn();
     const { room, peers: [writer, reader] } = await openRoom('report-1', failing, 2, onUnload);
 
@@ -208,8 +220,7 @@ describe('a room', () => {
     expect(writer.closedWith?.reason).toMatch(/could not save/);
     expect(kinds(reader.sent)).toEqual(['sync-step1']);
     expect(onUnload).toHaveBeenCalledWith(room);
-    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/^\[relay\] room report-1: could not save an update: disk full/));
-    errors.mockRestore();
+    expect(logged.lines()).toContainEqual(expect.objectContaining({ level: 50, room: 'report-1', problem: 'could not save an update: disk full', msg: 'room failed' }));
   });
 
   it('answers a query for awareness with everyone’s state', async () => {

@@ -2,11 +2,20 @@
 // An update is applied to the document, saved (merged with the others that arrived in the same event-loop turn),
 // and only then sent on. Anything sent from the document (a reply to a sync request) waits for the save of the
 // updates it contains, so no one ever sees an edit the relay could still lose. The room loads on the first
-// join and unloads, once saved, after the last person leaves.
+// join and unloads, once saved, after the last person leaves and nothing holds it open.
+//
+// Who may do what comes from shared/protocol/room-access.ts: read-only roles get answers to their sync requests
+// but their updates and presence are dropped; while the report is locked no one's content updates are applied;
+// a refused update that would have changed something is answered with a "changes not added" message; those who
+// may not see internal fields are sent a copy of the document without them, and no one's presence.
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { Room as ReportRoom } from '../shared/protocol/rooms.ts';
-import { log } from './log.ts';
+import { changeRefusals, reconnectCodes, refusalReasons } from '../shared/protocol/limits.ts';
+import { roomAccess, type RoomAccess } from '../shared/protocol/room-access.ts';
+import type { Room as ReportRoom, RoomKind } from '../shared/protocol/rooms.ts';
+import { contentLocked, statusLabels, type ReportStatus } from '../shared/workflow/status.ts';
+import { withoutInternalFields, wouldChange } from './document-copies.ts';
+import type { Log } from './log.ts';
 import {
   MalformedMessage,
   awarenessMessage,
@@ -16,18 +25,27 @@ import {
   syncUpdateMessage,
   type ClientMessage,
 } from './messages.ts';
-import { Peer, reconnectCodes } from './peer.ts';
+import type { Metrics } from './metrics.ts';
+import { Peer } from './peer.ts';
 import type { DocumentStore } from './storage/store.ts';
 
 export interface RoomOptions {
   store: DocumentStore;
   /** Compact the room's saved updates into one snapshot once it keeps more than this many. */
   compactAfter: number;
+  /** The report's status as the relay knows it; loaded before anyone joins. */
+  status(): ReportStatus;
   /** Called once the room has unloaded, after its last save. */
   onUnload(room: Room): void;
+  log: Log;
+  metrics: Metrics;
 }
 
+type Granted = Extract<RoomAccess, { ok: true }>;
+
 const couldNotSave = 'The relay could not save this report; your changes are still on your device';
+/** The origin of changes the relay makes itself (workflow decisions). */
+const relayOrigin = Symbol('relay');
 
 interface UnsavedUpdate {
   update: Uint8Array;
@@ -36,55 +54,87 @@ interface UnsavedUpdate {
 
 export class Room {
   readonly name: string;
+  readonly kind: RoomKind;
+  /** Settles once loading has finished: true when the room is open, false when it could not load. */
+  readonly loaded: Promise<boolean>;
   private readonly doc = new Y.Doc();
   private readonly awareness = new awarenessProtocol.Awareness(this.doc);
-  private readonly peers = new Set<Peer>();
-  /** The status room is written by the relay alone; people's updates to it are dropped. */
-  private readonly peopleMayWrite: boolean;
+  private readonly peers = new Map<Peer, Granted>();
   private state: 'loading' | 'open' | 'stopping' | 'unloaded' = 'loading';
+  private failed = false;
+  private holds = 0;
+  private settleLoaded!: (open: boolean) => void;
   private arrivedWhileLoading: Array<{ peer: Peer; bytes: Uint8Array }> = [];
   private unsaved: UnsavedUpdate[] = [];
   private sendsAfterSave: Array<() => void> = [];
   private saveScheduled = false;
   private saving: Promise<void> = Promise.resolve();
+  /** Counts changes to the document, so the copy without internal fields is made again only after one. */
+  private version = 0;
+  private copyWithoutInternal?: { version: number; update: Uint8Array };
 
   constructor(
     room: ReportRoom,
     private readonly options: RoomOptions,
   ) {
     this.name = room.name;
-    this.peopleMayWrite = room.kind !== 'status';
+    this.kind = room.kind;
+    this.loaded = new Promise((resolve) => (this.settleLoaded = resolve));
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.shareAwareness);
+  }
+
+  get connections(): number {
+    return this.peers.size;
   }
 
   async load(): Promise<void> {
     try {
       const updates = await this.options.store.load(this.name);
-      if (this.state !== 'loading') return;
+      if (this.state !== 'loading') return this.settleLoaded(false);
       Y.transact(this.doc, () => updates.forEach((update) => Y.applyUpdate(this.doc, update)));
     } catch (error) {
       this.fail(`could not load the saved document: ${describe(error)}`, 'The relay could not open this report; it will try again');
-      return;
+      return this.settleLoaded(false);
     }
     this.doc.on('update', this.keepUnsaved);
     this.state = 'open';
-    this.peers.forEach((peer) => this.greet(peer));
+    this.settleLoaded(true);
+    this.peers.forEach((_, peer) => this.greet(peer));
     const arrived = this.arrivedWhileLoading;
     this.arrivedWhileLoading = [];
     arrived.forEach(({ peer, bytes }) => this.receive(peer, bytes));
-    if (this.peers.size === 0) this.unloadOnceSaved();
+    this.unloadIfUnused();
   }
 
-  join(peer: Peer): void {
-    this.peers.add(peer);
+  /** Adds a person whose token has been checked; refuses them (closing the connection) if their role may not be here now. */
+  join(peer: Peer): boolean {
+    const access = this.accessOf(peer);
+    if (!access.ok) {
+      peer.close(access.code, access.reason);
+      return false;
+    }
+    this.peers.set(peer, access);
     if (this.state === 'open') this.greet(peer);
+    return true;
   }
 
   leave(peer: Peer): void {
     if (!this.peers.delete(peer)) return;
     awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessClients], null);
-    if (this.peers.size === 0 && this.state === 'open') this.unloadOnceSaved();
+    this.unloadIfUnused();
+  }
+
+  /** Keeps the room loaded without anyone in it (while the relay itself reads or writes it). */
+  hold(): () => void {
+    this.holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds--;
+      this.unloadIfUnused();
+    };
   }
 
   receive(peer: Peer, bytes: Uint8Array): void {
@@ -97,49 +147,112 @@ export class Room {
     }
   }
 
+  /** The report's status changed: everyone's access is worked out again, and those who may no longer be here are closed. */
+  statusChanged(status: ReportStatus): void {
+    for (const peer of [...this.peers.keys()]) {
+      const access = roomAccess(peer.access!.role, this.kind, status);
+      if (access.ok) this.peers.set(peer, access);
+      else {
+        peer.close(access.code, access.reason);
+        this.leave(peer);
+      }
+    }
+  }
+
+  /** The whole document as one update, as it is in memory now (including changes still being saved). */
+  snapshot(): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc);
+  }
+
+  /** Changes the document as the relay (not a person); resolves once the change is saved and sent on. */
+  async writeAsRelay(change: (doc: Y.Doc) => void): Promise<void> {
+    if (this.state !== 'open') throw new Error(`room ${this.name} is not open`);
+    this.doc.transact(() => change(this.doc), relayOrigin);
+    this.saveUnsaved();
+    await this.saving;
+    if (this.failed) throw new Error(`room ${this.name} could not save`);
+  }
+
   /** Ends every connection (they reconnect once the relay is back), saves what is pending, and unloads. */
   async stop(): Promise<void> {
     if (this.state === 'unloaded') return;
     this.state = 'stopping';
-    this.closeAll(reconnectCodes.relayStopping, 'The relay is stopping');
+    this.closeAll(reconnectCodes.relayRestarting, refusalReasons.relayRestarting);
     this.saveUnsaved();
     await this.saving;
     this.unload();
   }
 
+  private accessOf(peer: Peer): RoomAccess {
+    if (!peer.access) throw new Error('a connection joined a room before its token was checked');
+    return roomAccess(peer.access.role, this.kind, this.options.status());
+  }
+
   private greet(peer: Peer): void {
-    if (this.peopleMayWrite) peer.send(syncStep1Message(Y.encodeStateVector(this.doc)));
+    const access = this.peers.get(peer)!;
+    if (access.write) peer.send(syncStep1Message(Y.encodeStateVector(this.doc)));
     const clients = [...this.awareness.getStates().keys()];
-    if (clients.length > 0) peer.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+    if (access.seesInternal && clients.length > 0) peer.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
   }
 
   private handle(peer: Peer, message: ClientMessage): void {
+    const access = this.peers.get(peer);
+    if (!access) return;
     switch (message.type) {
       case 'sync-step1': {
-        const reply = syncStep2Message(Y.encodeStateAsUpdate(this.doc, message.stateVector));
+        const state = access.seesInternal ? undefined : this.withoutInternal();
+        const reply = syncStep2Message(state ? Y.diffUpdate(state, message.stateVector) : Y.encodeStateAsUpdate(this.doc, message.stateVector));
         this.afterSave(() => peer.send(reply));
         return;
       }
-      case 'sync-update':
-        if (!this.peopleMayWrite) return;
+      case 'sync-update': {
+        const refusal = this.refusalFor(access);
+        if (refusal) return this.refuseChange(peer, message.update, refusal);
         try {
           Y.applyUpdate(this.doc, message.update, peer);
         } catch (error) {
           peer.refuseMalformed(`a document update Yjs could not apply (${describe(error)})`);
         }
         return;
+      }
       case 'awareness':
-        if (this.peers.has(peer)) awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, peer);
+        // A read-only person's presence is not shared, but echoed to them: y-websocket counts 30 s of silence as a dead connection.
+        if (!access.write) return peer.send(awarenessMessage(message.update));
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, peer);
         return;
       case 'query-awareness': {
-        const clients = [...this.awareness.getStates().keys()];
+        const clients = access.seesInternal ? [...this.awareness.getStates().keys()] : [];
         peer.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
         return;
       }
     }
   }
 
+  /** Why a person's update may not be applied now, or undefined when it may. */
+  private refusalFor(access: Granted): string | undefined {
+    if (!access.write) return changeRefusals.readOnly;
+    const status = this.options.status();
+    if (this.kind === 'content' && contentLocked(status)) return changeRefusals.locked(statusLabels[status]);
+    return undefined;
+  }
+
+  private refuseChange(peer: Peer, update: Uint8Array, reason: string): void {
+    this.options.metrics.changesRefused++;
+    // A reconnecting device re-sends what the relay already has; only a real change is worth telling about.
+    if (!wouldChange(this.doc, update)) return;
+    this.options.log.info({ room: this.name, jti: peer.access?.jti, role: peer.access?.role, bytes: update.byteLength }, 'refused a change');
+    peer.tell(reason);
+  }
+
+  private withoutInternal(): Uint8Array {
+    if (this.copyWithoutInternal?.version !== this.version) {
+      this.copyWithoutInternal = { version: this.version, update: withoutInternalFields(this.doc) };
+    }
+    return this.copyWithoutInternal.update;
+  }
+
   private readonly keepUnsaved = (update: Uint8Array, origin: unknown): void => {
+    this.version++;
     this.unsaved.push({ update, origin });
     if (this.saveScheduled) return;
     this.saveScheduled = true;
@@ -173,13 +286,16 @@ export class Room {
     if (kept > this.options.compactAfter) await this.compact();
   }
 
-  /** Sends a saved update to everyone, except to the one person it all came from. */
+  /**
+   * Sends a saved update to everyone, except to the one person it all came from, and except to those who may
+   * not see internal fields (they are in only while the content cannot change, and are sent copies).
+   */
   private sendOn(update: Uint8Array, batch: UnsavedUpdate[]): void {
     const origins = new Set(batch.map((unsaved) => unsaved.origin));
     const onlySender = origins.size === 1 ? batch[0].origin : undefined;
     const message = syncUpdateMessage(update);
-    for (const peer of this.peers) {
-      if (peer !== onlySender) peer.send(message);
+    for (const [peer, access] of this.peers) {
+      if (peer !== onlySender && access.seesInternal) peer.send(message);
     }
   }
 
@@ -187,7 +303,7 @@ export class Room {
     try {
       await this.options.store.compact(this.name);
     } catch (error) {
-      log(`room ${this.name}: could not compact saved updates (they are kept as they were): ${describe(error)}`);
+      this.options.log.error({ room: this.name, problem: describe(error) }, 'could not compact saved updates (they are kept as they were)');
     }
   }
 
@@ -201,13 +317,14 @@ export class Room {
     }
     // The sender gets its own state back too: y-websocket treats 30 s without a message as a dead connection.
     const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]));
-    this.peers.forEach((peer) => peer.send(message));
+    this.peers.forEach((access, peer) => access.seesInternal && peer.send(message));
   };
 
-  private unloadOnceSaved(): void {
+  private unloadIfUnused(): void {
+    if (this.peers.size > 0 || this.holds > 0 || this.state !== 'open') return;
     this.saveUnsaved();
     void this.saving.then(() => {
-      if (this.peers.size === 0 && this.state === 'open') this.unload();
+      if (this.peers.size === 0 && this.holds === 0 && this.state === 'open') this.unload();
     });
   }
 
@@ -216,6 +333,7 @@ export class Room {
     this.state = 'unloaded';
     this.unsaved = [];
     this.sendsAfterSave = [];
+    this.copyWithoutInternal = undefined;
     this.awareness.off('update', this.shareAwareness);
     this.awareness.destroy();
     this.doc.destroy();
@@ -227,13 +345,14 @@ export class Room {
    * storage, sending again whatever of theirs was not saved (their devices keep it).
    */
   private fail(problem: string, reason: string): void {
-    log(`room ${this.name}: ${problem}`);
+    this.failed = true;
+    this.options.log.error({ room: this.name, problem }, 'room failed');
     this.closeAll(reconnectCodes.relayFailed, reason);
     this.unload();
   }
 
   private closeAll(code: number, reason: string): void {
-    this.peers.forEach((peer) => peer.close(code, reason));
+    this.peers.forEach((_, peer) => peer.close(code, reason));
   }
 }
 

@@ -1,39 +1,80 @@
-// The rooms the relay has open: a room is created and loaded on its first join and forgotten once it unloads.
-import type { Room as ReportRoom } from '../shared/protocol/rooms.ts';
-import { reconnectCodes, type Peer } from './peer.ts';
+// The rooms the relay has open: a room is created and loaded on its first join (or when the relay itself needs
+// it) and forgotten once it unloads. A status change reaches the report's open rooms from here.
+import { reconnectCodes, refusalReasons } from '../shared/protocol/limits.ts';
+import { roomName, roomKinds, type Room as ReportRoom } from '../shared/protocol/rooms.ts';
+import type { ReportStatus } from '../shared/workflow/status.ts';
+import type { Log } from './log.ts';
+import type { Metrics } from './metrics.ts';
+import type { Peer } from './peer.ts';
 import { Room } from './room.ts';
+import type { ReportStatuses } from './statuses.ts';
 import type { DocumentStore } from './storage/store.ts';
+
+export interface RoomsOptions {
+  store: DocumentStore;
+  statuses: ReportStatuses;
+  compactAfter: number;
+  log: Log;
+  metrics: Metrics;
+}
 
 export class Rooms {
   private readonly open = new Map<string, Room>();
   private stopping = false;
 
-  constructor(private readonly options: { store: DocumentStore; compactAfter: number }) {}
+  constructor(private readonly options: RoomsOptions) {
+    options.statuses.onChange((reportId, status) => this.statusChanged(reportId, status));
+  }
 
   get count(): number {
     return this.open.size;
   }
 
-  /** Adds a person to a room, opening the room if no one is in it; undefined once the relay is stopping. */
+  /** Adds a person to a room, opening the room if no one is in it; undefined if they are refused or the relay is stopping. */
   join(address: ReportRoom, peer: Peer): Room | undefined {
     if (this.stopping) {
-      peer.close(reconnectCodes.relayStopping, 'The relay is stopping');
+      peer.close(reconnectCodes.relayRestarting, refusalReasons.relayRestarting);
       return undefined;
     }
-    let room = this.open.get(address.name);
-    if (!room) {
-      room = new Room(address, { ...this.options, onUnload: (unloaded) => this.forget(unloaded) });
-      this.open.set(address.name, room);
-      void room.load();
+    const room = this.roomFor(address);
+    return room.join(peer) ? room : undefined;
+  }
+
+  /** Opens a room for the relay's own use, loaded; call `release` when done so it can unload. */
+  async hold(address: ReportRoom): Promise<{ room: Room; release: () => void }> {
+    if (this.stopping) throw new Error('the relay is stopping');
+    const room = this.roomFor(address);
+    const release = room.hold();
+    if (!(await room.loaded)) {
+      release();
+      throw new Error(`the relay could not open ${address.name}`);
     }
-    room.join(peer);
-    return room;
+    return { room, release };
   }
 
   /** Closes every connection, saves every room and unloads them. */
   async stop(): Promise<void> {
     this.stopping = true;
     await Promise.all([...this.open.values()].map((room) => room.stop()));
+  }
+
+  private roomFor(address: ReportRoom): Room {
+    let room = this.open.get(address.name);
+    if (!room) {
+      const reportId = address.reportId;
+      room = new Room(address, {
+        ...this.options,
+        status: () => this.options.statuses.current(reportId),
+        onUnload: (unloaded) => this.forget(unloaded),
+      });
+      this.open.set(address.name, room);
+      void room.load();
+    }
+    return room;
+  }
+
+  private statusChanged(reportId: string, status: ReportStatus): void {
+    for (const kind of roomKinds) this.open.get(roomName(reportId, kind))?.statusChanged(status);
   }
 
   private forget(room: Room): void {

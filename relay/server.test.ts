@@ -71,3 +71,27 @@ describe('the relay over HTTP', () => {
     expect((await fetch(`${relay.url}/`, { method: 'POST' })).status).toBe(405);
   });
 });
+
+describe('the relay’s metrics', () => {
+  it('are served in Prometheus’ text format: connections, rooms, messages, bytes and storage size', async () => {
+    const relay = await session.relay();
+    const writer = await session.provider(relay, 'report-1');
+    writer.doc.getText('body').insert(0, 'Counted, not logged.');
+    const refused = await session.socket(relay, '/sync/report-1');
+    await refused.closed;
+
+    const response = await fetch(`${relay.url}/metrics`);
+    expect(response.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
+    const text = await response.text();
+    const value = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1]);
+    expect(text).toContain('# TYPE margin_relay_connections gauge');
+    expect(value('margin_relay_connections')).toBe(1);
+    expect(value('margin_relay_rooms')).toBe(1);
+    expect(value('margin_relay_messages_received_total')).toBeGreaterThan(0);
+    expect(value('margin_relay_messages_sent_total')).toBeGreaterThan(0);
+    expect(value('margin_relay_bytes_received_total')).toBeGreaterThan(20);
+    expect(value('margin_relay_storage_bytes')).toBeGreaterThan(20);
+    expect(text).toMatch(/^margin_relay_connections_closed_total\{code="4402"\} 1$/m);
+    expect(text).not.toContain('Counted, not logged');
+  });
+});

@@ -1,12 +1,20 @@
-// The relay's one HTTP server: /healthz, websocket sync under /sync/<room>, and the built web app for
-// everything else.
+// The relay's one HTTP server: /healthz, /metrics, the JSON API under /api, websocket sync under
+// /sync/<room>, and the built web app for everything else.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { defaultLimits } from '../shared/protocol/limits.ts';
+import { handleApi, isApiPath } from './api.ts';
 import { serveAppFiles } from './app-files.ts';
-import { acceptConnection, roomInAddress, unreadMessageBytes } from './connection.ts';
+import { Tokens } from './auth.ts';
+import { acceptConnection, roomInAddress, unreadMessageBytes, type Limits } from './connection.ts';
+import { LiveLinks } from './live-links.ts';
+import { createLog, type Log } from './log.ts';
+import { Metrics } from './metrics.ts';
 import { Rooms } from './rooms.ts';
+import { ReportStatuses } from './statuses.ts';
 import type { DocumentStore } from './storage/store.ts';
+import { Workflow } from './workflow.ts';
 
 export interface RelayConfig {
   host: string;
@@ -16,13 +24,18 @@ export interface RelayConfig {
   appDir: string;
   /** Where documents are kept; the relay closes it when it stops. */
   store: DocumentStore;
+  /** The secret tokens are signed with (see auth.ts, loadSecret). */
+  secret: Uint8Array;
   /** Compact a room's saved updates into one snapshot once it keeps more than this many. */
   compactAfter?: number;
+  limits?: Partial<Limits>;
+  log?: Log;
 }
 
 export interface RunningRelay {
   url: string;
   port: number;
+  tokens: Tokens;
   /** Stops taking connections, closes the open ones, saves every room and closes the store. */
   close(): Promise<void>;
 }
@@ -32,15 +45,34 @@ const closeGraceMs = 2000;
 
 export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
   const startedAt = Date.now();
-  const rooms = new Rooms({ store: config.store, compactAfter: config.compactAfter ?? 500 });
+  const log = config.log ?? createLog();
+  const limits: Limits = { ...defaultLimits, ...config.limits };
+  const metrics = new Metrics();
+  const tokens = new Tokens(config.secret);
+  const statuses = new ReportStatuses(config.store);
+  const rooms = new Rooms({ store: config.store, statuses, compactAfter: config.compactAfter ?? 500, log, metrics });
+  const live = new LiveLinks(limits.connectionsPerToken);
+  const workflow = new Workflow(rooms, statuses, log);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: unreadMessageBytes });
   const appFiles = serveAppFiles(config.appDir);
+  const connectionContext = { rooms, statuses, tokens, store: config.store, live, limits, log, metrics };
+  const apiContext = { store: config.store, tokens, live, workflow, log };
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') {
       const health = { ok: true, rooms: rooms.count, connections: sockets.clients.size, uptime: Math.floor((Date.now() - startedAt) / 1000) };
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(health));
+    } else if (path === '/metrics') {
+      void config.store.size().then(
+        (storageBytes) => {
+          const text = metrics.render({ connections: sockets.clients.size, rooms: rooms.count, storageBytes });
+          res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' }).end(text);
+        },
+        () => res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' }).end('The relay could not read its storage size\n'),
+      );
+    } else if (isApiPath(path)) {
+      void handleApi(apiContext, req, res);
     } else if (roomInAddress(path)) {
       res.writeHead(426, { Upgrade: 'websocket', 'Content-Type': 'text/plain; charset=utf-8' }).end('This address is for websocket sync\n');
     } else {
@@ -57,7 +89,7 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (websocket) => acceptConnection(websocket, url, address, rooms));
+    sockets.handleUpgrade(req, socket, head, (websocket) => acceptConnection(websocket, url, address, connectionContext));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -83,6 +115,7 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
   return {
     url: `http://${host}:${port}`,
     port,
+    tokens,
     close: () => (closing ??= close()),
   };
 }

@@ -1,6 +1,9 @@
 import { Route, Router, type RouteSectionProps } from '@solidjs/router';
+import { Assignment } from './pages/Assignment.tsx';
+import { Assignments } from './pages/Assignments.tsx';
 import { Home } from './pages/Home.tsx';
 import { Report } from './pages/Report.tsx';
+import { JoinPage } from './sync/JoinPage.tsx';
 
 function Layout(props: RouteSectionProps) {
   return (
@@ -36,6 +39,9 @@ export function App() {
     <Router root={Layout}>
       <Route path="/" component={Home} />
       <Route path="/report/:id" component={Report} />
+      <Route path="/join/:id" component={JoinPage} />
+      <Route path="/assignments" component={Assignments} />
+      <Route path="/assignment/:id" component={Assignment} />
       <Route path="*" component={NotFound} />
     </Router>
   );

@@ -34,6 +34,13 @@ describe('createWorkerChecker', () => {
     ]);
   });
 
+  it('passes the personal words on to the worker', () => {
+    const worker = fakeWorker();
+    const checker = createWorkerChecker(worker.port, urls);
+    checker.setPersonalWords(['Oluwaseun']);
+    expect(worker.requests.at(-1)).toEqual({ type: 'set-personal-words', words: ['Oluwaseun'] });
+  });
+
   it('gives each caller the answer to its own text, whatever order answers come in', async () => {
     const worker = fakeWorker();
     const checker = createWorkerChecker(worker.port, urls);

@@ -12,6 +12,9 @@ export interface WorkerPort {
 export interface DictionaryUrls {
   affUrl: string;
   dicUrl: string;
+  /** Word counts that rank suggestions; Harper's WebAssembly for grammar. Both optional. */
+  frequenciesUrl?: string;
+  harperWasmUrl?: string;
 }
 
 export function createWorkerChecker(worker: WorkerPort, dictionary: DictionaryUrls) {
@@ -32,6 +35,10 @@ export function createWorkerChecker(worker: WorkerPort, dictionary: DictionaryUr
   worker.postMessage({ type: 'load-dictionary', ...dictionary });
 
   return {
+    /** The user's own words (names), handed over from Margin's app page. */
+    setPersonalWords(words: string[]): void {
+      if (!broken) worker.postMessage({ type: 'set-personal-words', words });
+    },
     check(text: string): Promise<CheckReply> {
       if (broken) return Promise.resolve({ ok: false, problem: broken });
       const id = nextId++;

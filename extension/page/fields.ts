@@ -23,8 +23,12 @@ export function findCheckableFields(root: ParentNode): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>(FIELD_SELECTOR)].filter(isCheckable);
 }
 
-/** A field the user has asked to be checked: editable, enabled and not opted out with spellcheck="false". */
+/** Margin's app checks its own fields and marks them so (data-margin-checks="app"): they are left to it. */
+export const APP_CHECKED_SELECTOR = '[data-margin-checks="app"]';
+
+/** A field the user has asked to be checked: editable, enabled, not checked by Margin's app and not opted out with spellcheck="false". */
 export function isCheckable(element: HTMLElement): boolean {
+  if (element.closest(APP_CHECKED_SELECTOR)) return false;
   if (element.closest('[spellcheck]')?.getAttribute('spellcheck')?.toLowerCase() === 'false') return false;
   if (element instanceof HTMLTextAreaElement) return !element.readOnly && !element.matches(':disabled');
   // Only the outermost editable element is a field; what is inside it is its content.

@@ -11,7 +11,7 @@ export interface SpellingOnPageOptions {
 }
 
 // Attribute changes that can make a field start or stop being checked.
-const FIELD_ATTRIBUTES = ['contenteditable', 'readonly', 'disabled', 'spellcheck'];
+const FIELD_ATTRIBUTES = ['contenteditable', 'readonly', 'disabled', 'spellcheck', 'data-margin-checks'];
 
 export function checkSpellingOnPage(document: Document, { check, quietMs = 300 }: SpellingOnPageOptions) {
   const highlights = createSpellingHighlights();

@@ -2,7 +2,7 @@
 // SQLite" and "it works in memory" are the same claim.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { DocumentStore } from './store.ts';
+import type { DocumentStore, LinkRecord } from './store.ts';
 
 /** Updates that each add one word to a text, as separate Yjs updates. */
 function typedWords(words: string[]): { updates: Uint8Array[]; text: string } {
@@ -11,6 +11,10 @@ function typedWords(words: string[]): { updates: Uint8Array[]; text: string } {
   doc.on('update', (update: Uint8Array) => updates.push(update));
   for (const word of words) doc.getText('body').insert(doc.getText('body').length, word);
   return { updates, text: doc.getText('body').toString() };
+}
+
+function link(jti: string, reportId = 'report-1', createdAt = '2030-01-01T10:00:00.000Z'): LinkRecord {
+  return { jti, reportId, role: 'reviewer', createdAt, expiresAt: '2030-02-01T10:00:00.000Z' };
 }
 
 function textOf(updates: Uint8Array[]): string {
@@ -96,6 +100,53 @@ export function describeDocumentStore(backend: string, open: () => Promise<Docum
       await store.append('report-1', updates[0]);
       await store.compact('report-1');
       expect((await store.load('report-1')).map((update) => Array.from(update))).toEqual([Array.from(updates[0])]);
+    });
+    it('claims a report id once', async () => {
+      expect(await store.claim('report-1', '2030-01-01T10:00:00.000Z')).toBe(true);
+      expect(await store.claim('report-1', '2030-01-01T11:00:00.000Z')).toBe(false);
+      expect(await store.claim('report-2', '2030-01-01T11:00:00.000Z')).toBe(true);
+    });
+
+    it('lists the links made for a report, oldest first, and no other report’s', async () => {
+      await store.addLink(link('link-second', 'report-1', '2030-01-02T10:00:00.000Z'));
+      await store.addLink(link('link-first', 'report-1', '2030-01-01T10:00:00.000Z'));
+      await store.addLink(link('link-other', 'report-2'));
+      expect(await store.links('report-1')).toEqual([link('link-first'), link('link-second', 'report-1', '2030-01-02T10:00:00.000Z')]);
+      expect(await store.links('never-shared')).toEqual([]);
+    });
+
+    it('revokes a token for good, once, and shows it on its link', async () => {
+      await store.addLink(link('link-1'));
+      expect(await store.isRevoked('link-1')).toBe(false);
+      expect(await store.revoke('link-1', 'report-1', '2030-01-03T10:00:00.000Z')).toBe(true);
+      expect(await store.revoke('link-1', 'report-1', '2030-01-04T10:00:00.000Z')).toBe(false);
+      expect(await store.isRevoked('link-1')).toBe(true);
+      expect(await store.links('report-1')).toEqual([{ ...link('link-1'), revokedAt: '2030-01-03T10:00:00.000Z' }]);
+    });
+
+    it('revokes a token that was never listed as a link (one made with npm run token, say)', async () => {
+      expect(await store.revoke('cli-token', 'report-1', '2030-01-03T10:00:00.000Z')).toBe(true);
+      expect(await store.isRevoked('cli-token')).toBe(true);
+      expect(await store.isRevoked('another')).toBe(false);
+    });
+
+    it('keeps claims, links and revocations through a compaction', async () => {
+      await store.claim('report-1', '2030-01-01T10:00:00.000Z');
+      await store.addLink(link('link-1'));
+      await store.revoke('link-1', 'report-1', '2030-01-03T10:00:00.000Z');
+      const { updates } = typedWords(['a', 'b', 'c']);
+      for (const update of updates) await store.append('report-1', update);
+      await store.compact('report-1');
+      expect(await store.claim('report-1', '2030-01-05T10:00:00.000Z')).toBe(false);
+      expect(await store.isRevoked('link-1')).toBe(true);
+      expect(await store.links('report-1')).toHaveLength(1);
+    });
+
+    it('tells how many bytes it takes, more after more is saved', async () => {
+      const before = await store.size();
+      const { updates } = typedWords(['x'.repeat(20_000)]);
+      await store.append('report-1', updates[0]);
+      expect(await store.size()).toBeGreaterThan(before);
     });
   });
 }

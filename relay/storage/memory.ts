@@ -1,9 +1,12 @@
 // A store that forgets everything when the process ends: for tests and trying the relay out.
 import * as Y from 'yjs';
-import type { DocumentStore } from './store.ts';
+import type { DocumentStore, LinkRecord } from './store.ts';
 
 export function openMemoryStore(): DocumentStore {
   const rooms = new Map<string, Uint8Array[]>();
+  const claims = new Map<string, string>();
+  const links = new Map<string, LinkRecord>();
+  const revocations = new Map<string, { reportId: string; at: string }>();
   return {
     async load(room) {
       return [...(rooms.get(room) ?? [])];
@@ -17,6 +20,33 @@ export function openMemoryStore(): DocumentStore {
     async compact(room) {
       const updates = rooms.get(room);
       if (updates && updates.length > 1) rooms.set(room, [Y.mergeUpdates(updates)]);
+    },
+    async claim(reportId, at) {
+      if (claims.has(reportId)) return false;
+      claims.set(reportId, at);
+      return true;
+    },
+    async addLink(link) {
+      links.set(link.jti, { ...link });
+    },
+    async links(reportId) {
+      return [...links.values()]
+        .filter((link) => link.reportId === reportId)
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+        .map((link) => ({ ...link, ...(revocations.has(link.jti) ? { revokedAt: revocations.get(link.jti)!.at } : {}) }));
+    },
+    async revoke(jti, reportId, at) {
+      if (revocations.has(jti)) return false;
+      revocations.set(jti, { reportId, at });
+      return true;
+    },
+    async isRevoked(jti) {
+      return revocations.has(jti);
+    },
+    async size() {
+      let bytes = 0;
+      rooms.forEach((updates) => updates.forEach((update) => (bytes += update.byteLength)));
+      return bytes;
     },
     async close() {
       rooms.clear();

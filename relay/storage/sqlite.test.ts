@@ -40,3 +40,20 @@ describe('sqlite document store on disk', () => {
     await store.close();
   });
 });
+
+describe('sqlite access records on disk', () => {
+  it('keeps claims, links and revocations after it is closed and opened again', async () => {
+    const dataDir = newDataDir();
+    const first = openSqliteStore(dataDir);
+    await first.claim('report-1', '2030-01-01T10:00:00.000Z');
+    await first.addLink({ jti: 'link-1', reportId: 'report-1', role: 'client', createdAt: '2030-01-01T10:00:00.000Z', expiresAt: '2030-02-01T10:00:00.000Z' });
+    await first.revoke('link-1', 'report-1', '2030-01-02T10:00:00.000Z');
+    await first.close();
+
+    const second = openSqliteStore(dataDir);
+    expect(await second.claim('report-1', '2030-01-03T10:00:00.000Z')).toBe(false);
+    expect(await second.isRevoked('link-1')).toBe(true);
+    expect((await second.links('report-1')).map((link) => link.revokedAt)).toEqual(['2030-01-02T10:00:00.000Z']);
+    await second.close();
+  });
+});

@@ -1,30 +1,58 @@
-// The relay's durable store: one SQLite file in the data folder, one table of updates keyed by room and sequence.
-// WAL with synchronous=FULL: an append has reached the disk when it resolves, which is what lets the relay
-// promise an update is saved before anyone else sees it.
-import { mkdirSync } from 'node:fs';
+// The relay's durable store: one SQLite file in the data folder. Documents are a table of updates keyed by room
+// and sequence; access is three small tables (claims, links, revocations) that compaction never touches.
+// WAL with synchronous=FULL by default: a write has reached the disk (fsync) when it resolves, which is what lets
+// the relay promise an update is saved before anyone else sees it, through a power cut. NORMAL (SQLITE_SYNCHRONOUS)
+// writes to the operating system without waiting for the disk: it survives the relay crashing or being killed,
+// not the machine losing power, and it is much faster on a slow or busy disk.
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
-import type { DocumentStore } from './store.ts';
+import type { Role } from '../../shared/protocol/roles.ts';
+import type { DocumentStore, LinkRecord } from './store.ts';
 
-const databaseFileName = 'margin.sqlite';
+export const databaseFileName = 'margin.sqlite';
 
 interface UpdateRow {
   seq: number;
   data: Buffer;
 }
 
-export function openSqliteStore(dataDir: string): DocumentStore {
+interface LinkRow {
+  jti: string;
+  report_id: string;
+  role: Role;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export type Synchronous = 'full' | 'normal';
+
+export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'full'): DocumentStore {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, databaseFileName));
+  const file = join(dataDir, databaseFileName);
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  db.pragma(`synchronous = ${synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+  // Another process (`npm run token`) may write links while the relay runs: wait for its lock, briefly.
+  db.pragma('busy_timeout = 5000');
   db.exec(`CREATE TABLE IF NOT EXISTS updates (
     room TEXT NOT NULL,
     seq INTEGER NOT NULL,
     data BLOB NOT NULL,
     PRIMARY KEY (room, seq)
-  )`);
+  );
+  CREATE TABLE IF NOT EXISTS claims (report_id TEXT PRIMARY KEY, claimed_at TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS links (
+    jti TEXT PRIMARY KEY,
+    report_id TEXT NOT NULL,
+    role TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS links_by_report ON links (report_id, created_at);
+  CREATE TABLE IF NOT EXISTS revocations (jti TEXT PRIMARY KEY, report_id TEXT NOT NULL, revoked_at TEXT NOT NULL);`);
 
   const selectUpdates = db.prepare<[string], UpdateRow>('SELECT seq, data FROM updates WHERE room = ? ORDER BY seq');
   const insertNext = db.prepare<{ room: string; data: Uint8Array }>(
@@ -33,6 +61,16 @@ export function openSqliteStore(dataDir: string): DocumentStore {
   const countUpdates = db.prepare<[string], { count: number }>('SELECT COUNT(*) AS count FROM updates WHERE room = ?');
   const deleteUpTo = db.prepare<[string, number]>('DELETE FROM updates WHERE room = ? AND seq <= ?');
   const insertAt = db.prepare<[string, number, Uint8Array]>('INSERT INTO updates (room, seq, data) VALUES (?, ?, ?)');
+  const insertClaim = db.prepare<[string, string]>('INSERT OR IGNORE INTO claims (report_id, claimed_at) VALUES (?, ?)');
+  const insertLink = db.prepare<[string, string, string, string, string]>(
+    'INSERT OR REPLACE INTO links (jti, report_id, role, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const selectLinks = db.prepare<[string], LinkRow>(
+    `SELECT links.*, revocations.revoked_at FROM links LEFT JOIN revocations USING (jti)
+     WHERE links.report_id = ? ORDER BY links.created_at, links.rowid`,
+  );
+  const insertRevocation = db.prepare<[string, string, string]>('INSERT OR IGNORE INTO revocations (jti, report_id, revoked_at) VALUES (?, ?, ?)');
+  const selectRevocation = db.prepare<[string], { found: number }>('SELECT 1 AS found FROM revocations WHERE jti = ?');
 
   const append = db.transaction((room: string, data: Uint8Array) => {
     insertNext.run({ room, data });
@@ -49,6 +87,8 @@ export function openSqliteStore(dataDir: string): DocumentStore {
     insertAt.run(room, last, snapshot);
   });
 
+  const fileSize = (path: string) => (existsSync(path) ? statSync(path).size : 0);
+
   return {
     async load(room) {
       return selectUpdates.all(room).map((row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength));
@@ -58,6 +98,31 @@ export function openSqliteStore(dataDir: string): DocumentStore {
     },
     async compact(room) {
       compact(room);
+    },
+    async claim(reportId, at) {
+      return insertClaim.run(reportId, at).changes === 1;
+    },
+    async addLink(link) {
+      insertLink.run(link.jti, link.reportId, link.role, link.createdAt, link.expiresAt);
+    },
+    async links(reportId) {
+      return selectLinks.all(reportId).map((row) => ({
+        jti: row.jti,
+        reportId: row.report_id,
+        role: row.role,
+        createdAt: row.created_at,
+        expiresAt: row.expires_at,
+        ...(row.revoked_at ? { revokedAt: row.revoked_at } : {}),
+      }));
+    },
+    async revoke(jti, reportId, at) {
+      return insertRevocation.run(jti, reportId, at).changes === 1;
+    },
+    async isRevoked(jti) {
+      return selectRevocation.get(jti) !== undefined;
+    },
+    async size() {
+      return fileSize(file) + fileSize(`${file}-wal`);
     },
     async close() {
       db.close();

@@ -1,22 +1,25 @@
-// `npm run check -- <file> [--json]`: checks a text file the way the app and the extension do.
-// Prints one line per finding (file:line:col), or with --json one array of findings with their
-// suggestions filled in. Exit 0 when the text is clean, 1 when there are findings, 2 when it
-// cannot check (no file given, or the file cannot be read).
+// `npm run check -- <file> [--json] [--form <name>] [--field <key>] [--fast]`: checks a text file the
+// way the app and the extension do. Prints one line per finding (file:line:col), or with --json one
+// array of findings with their suggestions filled in. Exit 0 when the text is clean, 1 when there are
+// findings, 2 when it cannot check (a bad option, or the file cannot be read).
+//
+// Harper's grammar is included, as in the app: it takes two to three seconds to start in Node.
+// --fast leaves it out (spelling, our British grammar rules and the prompts still run).
+// --form and --field say which form and field the text is from, so the objective prompts apply
+// (e.g. --field learningObjective1, --field progressComment, --field learnerComments).
 import { readFile } from 'node:fs/promises';
+import { createChecker, mergeFindings } from './checker.ts';
+import { parseArguments, usage } from './cli-arguments.ts';
 import type { Finding } from './finding.ts';
-import { loadBritishDictionary } from './load-dictionary.ts';
-import { createSpellChecker } from './spelling/spell-checker.ts';
-
-const usage = 'Usage: npm run check -- <file> [--json]';
+import { loadBritishDictionary, loadWordFrequencies } from './load-dictionary.ts';
 
 async function main(args: string[]): Promise<number> {
-  const json = args.includes('--json');
-  const files = args.filter((arg) => arg !== '--json');
-  if (files.length !== 1 || files[0]!.startsWith('-')) {
-    console.error(files.length === 0 ? `No file to check.\n${usage}` : `Give one file to check.\n${usage}`);
+  const options = parseArguments(args);
+  if ('problem' in options) {
+    console.error(`${options.problem}\n${usage}`);
     return 2;
   }
-  const file = files[0]!;
+  const { file, json, fast, context } = options;
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -25,16 +28,28 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
 
-  const checker = createSpellChecker(loadBritishDictionary());
-  const findings = checker.check(text);
+  const checker = createChecker({ dictionary: loadBritishDictionary(), frequencies: loadWordFrequencies() });
+  let findings = checker.check(text, context);
+  if (!fast) findings = mergeFindings(findings, await harperFindings(text));
   if (json) {
-    const withSuggestions = findings.map((finding) => ({ ...finding, suggestions: checker.suggest(finding.text) }));
+    const withSuggestions = findings.map((finding) => (finding.kind === 'spelling' ? { ...finding, suggestions: checker.suggest(finding.text) } : finding));
     console.log(JSON.stringify(withSuggestions, null, 2));
   } else {
     for (const finding of findings) console.log(describeFinding(file, text, finding));
-    if (findings.length === 0) console.log(`${file}: no spelling mistakes found`);
+    if (findings.length === 0) console.log(`${file}: no problems found`);
   }
   return findings.length > 0 ? 1 : 0;
+}
+
+// Loaded only when asked for, so --fast never pays for the WebAssembly module.
+async function harperFindings(text: string): Promise<Finding[]> {
+  const [{ loadHarperGrammar }, { slimBinary }] = await Promise.all([import('./grammar/harper.ts'), import('harper.js/slimBinary')]);
+  const harper = await loadHarperGrammar(slimBinary);
+  try {
+    return await harper.check(text);
+  } finally {
+    await harper.dispose();
+  }
 }
 
 function describeFinding(file: string, text: string, finding: Finding): string {

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SessionReport, sessionTookPlace } from '../forms/session-report.ts';
-import {
-  attendance,
-  createSessionReportDoc,
-  fields,
-  isSessionReportDoc,
-  readSessionReport,
-  textField,
-  toSessionReportInput,
-} from './session-report-doc.ts';
+import { fields, textField } from './layout.ts';
+import { attendance, createSessionReportDoc, isSessionReportDoc, readSessionReport, toSessionReportInput } from './session-report-doc.ts';
 import { fragmentText, setFragmentText } from './text-fragment.ts';
 
 const details = {

@@ -2,17 +2,12 @@
 // Scalar fields live in the "fields" map, attendance per learner in the "attendance" map,
 // and every free-text field is its own Y.XmlFragment named after the field.
 import * as Y from 'yjs';
-import {
-  maxLearningObjectives,
-  sessionReportTextFields,
-  type Attendance,
-  type Learner,
-  type SessionReport,
-} from '../forms/session-report.ts';
-import { fragmentText } from './text-fragment.ts';
+import type { AssignmentSummary } from '../forms/assignment.ts';
+import type { Learner } from '../forms/fields.ts';
+import { maxLearningObjectives, sessionReportTextFields, type Attendance, type SessionReport } from '../forms/session-report.ts';
+import { fields, meta, readMeta, readTexts, str, writeMeta, type ReportMeta } from './layout.ts';
 
 export const sessionReportFormat = 'margin.session-report';
-export const sessionReportFormatVersion = 1;
 
 export interface SessionDetails {
   date: string;
@@ -22,14 +17,12 @@ export interface SessionDetails {
   learners: Learner[];
   sessionType?: string;
   delivery?: string;
+  assignment?: AssignmentSummary;
 }
 
 /** Everything a session report holds, as plain values: what the form shows, complete or not. */
-export interface SessionReportDraft extends SessionDetails {
-  format: string;
-  formatVersion: number;
-  createdAt?: string;
-  createdBy?: string;
+export interface SessionReportDraft extends SessionDetails, ReportMeta {
+  groupAttendance?: string;
   attendance: Record<string, Partial<Attendance>>;
   objectiveCount: number;
   attainments: (string | undefined)[];
@@ -38,10 +31,7 @@ export interface SessionReportDraft extends SessionDetails {
   text: Record<string, string>;
 }
 
-export const meta = (doc: Y.Doc) => doc.getMap<unknown>('meta');
-export const fields = (doc: Y.Doc) => doc.getMap<unknown>('fields');
 export const attendance = (doc: Y.Doc) => doc.getMap<Partial<Attendance>>('attendance');
-export const textField = (doc: Y.Doc, key: string) => doc.getXmlFragment(key);
 
 export function isSessionReportDoc(doc: Y.Doc): boolean {
   return meta(doc).get('format') === sessionReportFormat;
@@ -50,11 +40,7 @@ export function isSessionReportDoc(doc: Y.Doc): boolean {
 /** Lay out a new session report in an empty doc, in one transaction. */
 export function createSessionReportDoc(doc: Y.Doc, details: SessionDetails, createdBy: string, now = new Date()): void {
   doc.transact(() => {
-    const m = meta(doc);
-    m.set('format', sessionReportFormat);
-    m.set('formatVersion', sessionReportFormatVersion);
-    m.set('createdAt', now.toISOString());
-    m.set('createdBy', createdBy);
+    writeMeta(doc, sessionReportFormat, createdBy, now, details.assignment);
     const f = fields(doc);
     f.set('date', details.date);
     f.set('start', details.start);
@@ -67,18 +53,12 @@ export function createSessionReportDoc(doc: Y.Doc, details: SessionDetails, crea
   });
 }
 
-const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-
 export function readSessionReport(doc: Y.Doc): SessionReportDraft {
-  const m = meta(doc);
   const f = fields(doc);
   const learners = Array.isArray(f.get('learners')) ? (f.get('learners') as Learner[]) : [];
   const count = Number(f.get('objectiveCount'));
   return {
-    format: str(m.get('format')) ?? '',
-    formatVersion: Number(m.get('formatVersion') ?? 0),
-    createdAt: str(m.get('createdAt')),
-    createdBy: str(m.get('createdBy')),
+    ...readMeta(doc),
     date: str(f.get('date')) ?? '',
     start: str(f.get('start')) ?? '',
     finish: str(f.get('finish')) ?? '',
@@ -86,12 +66,13 @@ export function readSessionReport(doc: Y.Doc): SessionReportDraft {
     sessionType: str(f.get('sessionType')),
     delivery: str(f.get('delivery')),
     learners,
+    groupAttendance: str(f.get('groupAttendance')),
     attendance: attendance(doc).toJSON() as Record<string, Partial<Attendance>>,
     objectiveCount: Number.isInteger(count) ? Math.min(Math.max(count, 1), maxLearningObjectives) : 1,
     attainments: Array.from({ length: maxLearningObjectives }, (_, i) => str(f.get(`attainment${i + 1}`))),
     engagementWithObjectives: str(f.get('engagementWithObjectives')),
     attitudeToSession: str(f.get('attitudeToSession')),
-    text: Object.fromEntries(sessionReportTextFields.map(({ key }) => [key, fragmentText(textField(doc, key))])),
+    text: readTexts(doc, sessionReportTextFields.map(({ key }) => key)),
   };
 }
 
@@ -108,6 +89,7 @@ export function toSessionReportInput(draft: SessionReportDraft, tookPlace: boole
     delivery: draft.delivery,
     subject: draft.subject,
     learners: draft.learners,
+    groupAttendance: draft.learners.length > 1 ? draft.groupAttendance : undefined,
     attendance: draft.attendance,
     content: tookPlace
       ? {

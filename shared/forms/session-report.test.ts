@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SessionReport, freeTextLimit, paidAttendanceCodes, sessionTookPlace } from './index.ts';
+import { SessionReport, freeTextLimit, paidAttendanceCodes, sessionReportFieldId, sessionTookPlace } from './index.ts';
 
 const good = {
   date: '2026-11-23',
@@ -65,5 +65,32 @@ describe('SessionReport schema', () => {
     expect(paidAttendanceCodes).toEqual(['Present', 'Absent', 'Late', 'Unauthorised Cancellation']);
     expect(sessionTookPlace({ a: { code: 'Absent' }, b: { code: 'Late' } })).toBe(true);
     expect(sessionTookPlace({ a: { code: 'Tutor Cancellation' } })).toBe(false);
+  });
+
+  it('needs attendance for the group, Present when even one learner attended', () => {
+    const group = {
+      ...good,
+      learners: [{ id: 'l1', name: 'Sam' }, { id: 'l2', name: 'Kit' }],
+      attendance: { l1: { code: 'Present' }, l2: { code: 'Absent', absenceReason: 'Illness' } },
+    };
+    expect(messages({ ...group, groupAttendance: 'Present' })).toEqual([]);
+    expect(messages(group)).toEqual(['Choose the attendance for the group.']);
+    expect(messages({ ...group, groupAttendance: 'Absent' })).toEqual(['At least one learner attended, so the group is recorded as Present.']);
+    const noneCame = { l1: { code: 'Absent', absenceReason: 'Unknown' }, l2: { code: 'Absent', absenceReason: 'Illness' } };
+    expect(messages({ ...group, attendance: noneCame, content: undefined, groupAttendance: 'Absent' })).toEqual([]);
+    expect(messages({ ...group, attendance: noneCame, content: undefined, groupAttendance: 'Present' })).toEqual([
+      'No learner attended, so the group cannot be recorded as Present.',
+    ]);
+    expect(messages({ ...good, groupAttendance: undefined })).toEqual([]);
+  });
+
+  it('takes a problem to the form element it is about', () => {
+    expect(sessionReportFieldId(['attendance', 'l2', 'absenceReason'])).toBe('absenceReason-l2');
+    expect(sessionReportFieldId(['attendance', 'l2'])).toBe('attendance-l2');
+    expect(sessionReportFieldId(['content', 'learningObjectives', 1, 'attainment'])).toBe('attainment2');
+    expect(sessionReportFieldId(['content', 'learningObjectives', 2, 'text'])).toBe('learningObjective3');
+    expect(sessionReportFieldId(['content', 'engagement', 'attitude'])).toBe('attitudeToSession');
+    expect(sessionReportFieldId(['content', 'progressComment'])).toBe('progressComment');
+    expect(sessionReportFieldId(['groupAttendance'])).toBe('groupAttendance');
   });
 });

@@ -1,6 +1,16 @@
 // The STEPS session report (domain guide 000): the fields a tutor fills in after every session.
 import { z } from 'zod';
-import { ClockTime, FreeText, IsoDate, RequiredFreeText, type FreeTextField } from './fields.ts';
+import {
+  ClockTime,
+  FreeText,
+  IsoDate,
+  Learner,
+  RequiredFreeText,
+  Subject,
+  evenWithOtherProblems,
+  maxGroupSize,
+  type FreeTextField,
+} from './fields.ts';
 
 export const sessionTypes = ['Tuition', 'Assessment'] as const;
 export const deliveryModes = ['Online in school', 'Online at home', 'In person'] as const;
@@ -43,12 +53,6 @@ export const engagementObjectives = [
 
 export const maxLearningObjectives = 3;
 
-export const Learner = z.object({
-  id: z.string().min(1),
-  name: z.string().trim().min(1, { error: 'Give the learner a name.' }).max(120),
-});
-export type Learner = z.infer<typeof Learner>;
-
 export const Attendance = z
   .object({
     code: z.enum(attendanceCodes, { error: 'Choose an attendance code.' }),
@@ -72,8 +76,10 @@ const SessionDetails = z.object({
   finish: ClockTime,
   sessionType: z.enum(sessionTypes).default('Tuition'),
   delivery: z.enum(deliveryModes, { error: 'Choose how the session was delivered.' }),
-  subject: z.string().trim().min(1, { error: 'Give the subject.' }).max(120),
-  learners: z.array(Learner).min(1).max(3),
+  subject: Subject,
+  learners: z.array(Learner).min(1).max(maxGroupSize),
+  /** For a group (1:2, 1:3): "Present" when any learner attended, even if only one did. */
+  groupAttendance: z.enum(attendanceCodes, { error: 'Choose an attendance code for the group.' }).optional(),
   attendance: z.record(z.string(), Attendance),
 });
 
@@ -99,18 +105,26 @@ export function sessionTookPlace(attendance: Record<string, { code?: string } | 
  * session details and attendance are asked for; the rest stays blank.
  */
 export const SessionReport = SessionDetails.extend({ content: SessionContent.optional() }).superRefine((report, ctx) => {
-  if (report.finish <= report.start) {
-    ctx.addIssue({ code: 'custom', path: ['finish'], message: 'The finish time must be after the start time.' });
+  const issue = (path: string[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const learners = Array.isArray(report.learners) ? report.learners : [];
+  const attendance = report.attendance && typeof report.attendance === 'object' ? report.attendance : {};
+  if (typeof report.start === 'string' && typeof report.finish === 'string' && report.start && report.finish <= report.start) {
+    issue(['finish'], 'The finish time must be after the start time.');
   }
-  for (const learner of report.learners) {
-    if (!report.attendance[learner.id]) {
-      ctx.addIssue({ code: 'custom', path: ['attendance', learner.id], message: `Record attendance for ${learner.name}.` });
+  for (const learner of learners) {
+    if (!attendance[learner.id]) issue(['attendance', learner.id], `Record attendance for ${learner.name}.`);
+  }
+  const tookPlace = sessionTookPlace(attendance);
+  if (learners.length > 1) {
+    const group = report.groupAttendance;
+    if (!group) issue(['groupAttendance'], 'Choose the attendance for the group.');
+    else if (tookPlace && group !== 'Present') issue(['groupAttendance'], 'At least one learner attended, so the group is recorded as Present.');
+    else if (!tookPlace && (attendedCodes as readonly string[]).includes(group)) {
+      issue(['groupAttendance'], `No learner attended, so the group cannot be recorded as ${group}.`);
     }
   }
-  if (sessionTookPlace(report.attendance) && !report.content) {
-    ctx.addIssue({ code: 'custom', path: ['content'], message: 'Fill in the objectives, progress and engagement for this session.' });
-  }
-});
+  if (tookPlace && !report.content) issue(['content'], 'Fill in the objectives, progress and engagement for this session.');
+}, evenWithOtherProblems);
 export type SessionReport = z.infer<typeof SessionReport>;
 
 /** The free-text fields of a session report, in the order the form shows them. */
@@ -133,3 +147,38 @@ export const sessionReportTextFields: readonly FreeTextField[] = [
     internal: true,
   },
 ];
+
+/** The form element a problem at this schema path is about, so a list of problems can take the user there. */
+export function sessionReportFieldId(path: readonly PropertyKey[]): string {
+  const [first, second, third, fourth] = path.map(String);
+  if (first === 'attendance') return third === 'absenceReason' ? `absenceReason-${second}` : `attendance-${second}`;
+  if (first !== 'content') return first ?? 'date';
+  if (second === 'learningObjectives') {
+    return fourth === 'attainment' ? `attainment${Number(third) + 1}` : `learningObjective${Number(third ?? 0) + 1}`;
+  }
+  if (second === 'engagement') return third === 'attitude' ? 'attitudeToSession' : 'engagementWithObjectives';
+  return second ?? 'learningObjective1';
+}
+
+const sessionReportLabels: Record<string, string> = {
+  date: 'Date',
+  start: 'Start',
+  finish: 'Finish',
+  sessionType: 'Session type',
+  delivery: 'Session delivery',
+  subject: 'Subject',
+  groupAttendance: 'Group attendance',
+  engagementWithObjectives: 'Engagement with learning objectives',
+  attitudeToSession: 'Attitude to session',
+  ...Object.fromEntries(sessionReportTextFields.map((field) => [field.key, field.label])),
+  ...Object.fromEntries(Array.from({ length: maxLearningObjectives }, (_, i) => [`attainment${i + 1}`, `Attainment for objective ${i + 1}`])),
+};
+
+/** The label of the form element with this id, as the form shows it. */
+export function sessionReportFieldLabel(fieldId: string, learners: readonly Learner[]): string | undefined {
+  const [kind, learnerId] = fieldId.split(/-(.*)/s);
+  const learner = learners.find((l) => l.id === learnerId);
+  if (kind === 'attendance' && learner) return `Attendance: ${learner.name}`;
+  if (kind === 'absenceReason' && learner) return `Reason for absence: ${learner.name}`;
+  return sessionReportLabels[fieldId];
+}

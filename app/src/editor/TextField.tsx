@@ -1,13 +1,23 @@
-// A free-text field: a Tiptap editor bound to its own Y.XmlFragment, with a live character count.
+// A free-text field: a Tiptap editor bound to its own Y.XmlFragment, with a live character count and
+// Margin's own checks (spelling, grammar and advice, from the app's checks worker) drawn as underlines.
+// The browser's spell check is off here (it is American and would underline twice), and the field is
+// marked data-margin-checks="app" so the Margin extension leaves it to the app.
 import { Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import Document from '@tiptap/extension-document';
 import Paragraph from '@tiptap/extension-paragraph';
 import Text from '@tiptap/extension-text';
-import { createSignal, onCleanup, onMount, Show } from 'solid-js';
+import type { EditorView } from '@tiptap/pm/view';
+import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import type * as Y from 'yjs';
 import { freeTextLimit } from '../../../shared/forms/index.ts';
+import { appChecks } from '../checks/app-checks.ts';
+import { currentReportId, fieldCheckContext, type FieldCheckOptions } from '../checks/report-context.ts';
 import { CharacterLimit, textLength } from './character-limit.ts';
+import type { PlacedFinding } from './check-plugin.ts';
+import { CheckMenu } from './CheckMenu.tsx';
+import './checks.css';
+import { createFieldChecks, ignoreKey } from './field-checks.ts';
 
 const number = new Intl.NumberFormat('en-GB');
 
@@ -19,14 +29,49 @@ export interface TextFieldProps {
   limit?: number;
   readOnly?: boolean;
   internal?: boolean;
+  /** Which form and field the checks should treat this as (worked out from the report and id when left out), or false for no checks. */
+  check?: FieldCheckOptions | false;
 }
 
 export function TextField(props: TextFieldProps) {
   const limit = () => props.limit ?? freeTextLimit;
   const [count, setCount] = createSignal(0);
   const [refused, setRefused] = createSignal<number | null>(null);
+  const [placed, setPlaced] = createSignal<PlacedFinding[]>([]);
+  const [menu, setMenu] = createSignal<{ placed: PlacedFinding; position: { left: number; top: number } } | null>(null);
+  const [checkProblem, setCheckProblem] = createSignal<string | null>(null);
   let element!: HTMLDivElement;
+  let frame!: HTMLDivElement;
   let editor: Editor | undefined;
+  const checks = props.check === false ? undefined : appChecks();
+  const fieldChecks = checks
+    ? createFieldChecks({
+        checks,
+        context: () => fieldCheckContext(props.fragment.doc, props.id, props.check || undefined),
+        reportId: currentReportId(),
+        placedChanged: setPlaced,
+        open: openMenu,
+        problem: setCheckProblem,
+      })
+    : undefined;
+
+  function openMenu(view: EditorView, item: PlacedFinding) {
+    const at = view.coordsAtPos(item.from);
+    const box = frame.getBoundingClientRect();
+    setMenu({ placed: item, position: { left: Math.max(0, at.left - box.left), top: at.bottom - box.top + 4 } });
+  }
+  const closeMenu = () => {
+    setMenu(null);
+    editor?.commands.focus();
+  };
+  /** Replaces the finding's words, if they are still what was found. */
+  const replace = (item: PlacedFinding, text: string) => {
+    const view = editor?.view;
+    if (view && view.state.doc.textBetween(item.from, item.to, '\n') === item.finding.text) {
+      view.dispatch(view.state.tr.insertText(text, item.from, item.to));
+    }
+    closeMenu();
+  };
 
   onMount(() => {
     editor = new Editor({
@@ -38,6 +83,7 @@ export function TextField(props: TextFieldProps) {
         Text,
         Collaboration.configure({ fragment: props.fragment }),
         CharacterLimit.configure({ limit: limit(), onRefused: setRefused }),
+        ...(fieldChecks ? [fieldChecks.extension] : []),
       ],
       editorProps: {
         attributes: {
@@ -45,9 +91,10 @@ export function TextField(props: TextFieldProps) {
           role: 'textbox',
           'aria-multiline': 'true',
           'aria-labelledby': `${props.id}-label`,
-          'aria-describedby': [props.hint ? `${props.id}-hint` : '', `${props.id}-count`].join(' ').trim(),
+          'aria-describedby': [props.hint ? `${props.id}-hint` : '', `${props.id}-count`, checks ? `${props.id}-checks` : ''].join(' ').trim(),
           class: 'editor',
-          spellcheck: 'true',
+          spellcheck: checks ? 'false' : 'true',
+          ...(checks ? { 'data-margin-checks': 'app' } : {}),
           lang: 'en-GB',
         },
       },
@@ -58,9 +105,23 @@ export function TextField(props: TextFieldProps) {
       },
     });
   });
-  onCleanup(() => editor?.destroy());
+  onCleanup(() => {
+    fieldChecks?.destroy();
+    editor?.destroy();
+  });
 
   const over = () => count() > limit();
+  const prompts = () => placed().filter((item) => item.finding.kind === 'prompt');
+  const summary = () => {
+    if (checkProblem()) return checkProblem()!;
+    const spelling = placed().filter((item) => item.finding.kind === 'spelling').length;
+    const grammar = placed().filter((item) => item.finding.kind === 'grammar').length;
+    const parts = [
+      spelling ? `${spelling} spelling ${spelling === 1 ? 'mistake' : 'mistakes'}` : '',
+      grammar ? `${grammar} grammar ${grammar === 1 ? 'suggestion' : 'suggestions'}` : '',
+    ].filter(Boolean);
+    return parts.length ? `${parts.join(', ')}. Alt+Enter on an underlined word shows suggestions.` : '';
+  };
   return (
     <div class="field" classList={{ internal: props.internal, over: over() }} data-field={props.id}>
       <label id={`${props.id}-label`} onClick={() => editor?.commands.focus()}>
@@ -74,13 +135,60 @@ export function TextField(props: TextFieldProps) {
           {props.hint}
         </p>
       </Show>
-      <div ref={element} class="editor-frame" />
+      <div ref={frame} class="editor-frame">
+        <div ref={element} />
+        <Show when={menu()}>
+          {(open) => (
+            <CheckMenu
+              placed={open().placed}
+              position={open().position}
+              editable={!props.readOnly}
+              suggest={(word) => checks!.client.suggest(word)}
+              replace={(text) => replace(open().placed, text)}
+              addWord={async () => {
+                const result = await checks!.addWord(open().placed.finding.text);
+                if (!result.ok) return result.problem;
+                closeMenu();
+                return null;
+              }}
+              ignore={() => {
+                checks!.ignore(ignoreKey(open().placed.finding));
+                closeMenu();
+              }}
+              dismiss={() => {
+                void fieldChecks!.dismiss(open().placed.finding);
+                closeMenu();
+              }}
+              close={closeMenu}
+            />
+          )}
+        </Show>
+      </div>
       <p class="count" id={`${props.id}-count`} data-testid={`${props.id}-count`}>
         {count()}/{limit()}
         <Show when={over()}>
           <span class="error"> This field is {number.format(count() - limit())} characters over the limit of {number.format(limit())}.</span>
         </Show>
       </p>
+      <Show when={checks}>
+        <p class="check-summary" id={`${props.id}-checks`} aria-live="polite" classList={{ error: checkProblem() !== null }}>
+          {summary()}
+        </p>
+      </Show>
+      <Show when={prompts().length > 0}>
+        <ul class="check-prompts" aria-label={`Advice on ${props.label}`}>
+          <For each={prompts()}>
+            {(item) => (
+              <li>
+                <span>{item.finding.message}</span>{' '}
+                <button type="button" class="secondary" onClick={() => void fieldChecks!.dismiss(item.finding)}>
+                  Dismiss
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
       <Show when={refused()}>
         {(attempted) => (
           <p class="error" role="alert">

@@ -1,4 +1,4 @@
-import { For, type JSX } from 'solid-js';
+import { For, Show, type JSX } from 'solid-js';
 
 export interface SelectProps {
   id: string;
@@ -8,15 +8,22 @@ export interface SelectProps {
   onChange: (value: string | undefined) => void;
   placeholder?: string;
   disabled?: boolean;
+  hint?: string;
 }
 
 export function Select(props: SelectProps): JSX.Element {
   return (
     <div class="field small">
       <label for={props.id}>{props.label}</label>
+      <Show when={props.hint}>
+        <p class="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      </Show>
       <select
         id={props.id}
         disabled={props.disabled}
+        aria-describedby={props.hint ? `${props.id}-hint` : undefined}
         onChange={(event) => props.onChange(event.currentTarget.value || undefined)}
       >
         <option value="" selected={props.value === undefined}>

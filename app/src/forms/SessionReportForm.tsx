@@ -1,5 +1,6 @@
 // The session report form (STEPS, domain guide 000), drawn from shared/forms and bound to the report's Y.Doc.
-import { createMemo, createSignal, For, Index, Show } from 'solid-js';
+// One report for an individual or a group of two or three, with attendance per learner.
+import { createMemo, For, Index, Show } from 'solid-js';
 import type * as Y from 'yjs';
 import {
   absenceReasons,
@@ -8,43 +9,44 @@ import {
   deliveryModes,
   engagementLevels,
   freeTextLimit,
+  groupLabel,
   maxLearningObjectives,
-  SessionReport,
+  paidAttendanceCodes,
   sessionReportTextFields,
   sessionTookPlace,
   sessionTypes,
   type Attendance,
+  type AttendanceCode,
   type Learner,
 } from '../../../shared/forms/index.ts';
-import { attendance, fields, readSessionReport, textField, toSessionReportInput } from '../../../shared/doc/index.ts';
+import { attendance, fields, textField } from '../../../shared/doc/index.ts';
 import { TextField } from '../editor/TextField.tsx';
+import { DateInput } from './Inputs.tsx';
 import { Select } from './Select.tsx';
+import { createLiveProblems, problemFor, SubmissionChecks } from './SubmissionChecks.tsx';
 import { createYMap, createYValue } from './y-signals.ts';
 
 const textFieldByKey = Object.fromEntries(sessionReportTextFields.map((field) => [field.key, field]));
 
-interface Problem {
-  fieldId: string;
-  message: string;
-}
+const payNote = (code: string | undefined) =>
+  code === undefined ? '' : paidAttendanceCodes.includes(code as AttendanceCode) ? 'Paid session' : 'Not paid';
 
 export function SessionReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
   const f = fields(props.doc);
-  const [date, setDate] = createYValue<string>(f, 'date');
-  const [start, setStart] = createYValue<string>(f, 'start');
-  const [finish, setFinish] = createYValue<string>(f, 'finish');
   const [subject, setSubject] = createYValue<string>(f, 'subject');
   const [sessionType, setSessionType] = createYValue<string>(f, 'sessionType');
   const [delivery, setDelivery] = createYValue<string>(f, 'delivery');
   const [learners] = createYValue<Learner[]>(f, 'learners');
+  const [groupAttendance, setGroupAttendance] = createYValue<string>(f, 'groupAttendance');
   const [objectiveCount, setObjectiveCount] = createYValue<number>(f, 'objectiveCount');
   const [withObjectives, setWithObjectives] = createYValue<string>(f, 'engagementWithObjectives');
   const [attitude, setAttitude] = createYValue<string>(f, 'attitudeToSession');
   const attendanceMap = attendance(props.doc);
   const attendanceByLearner = createYMap(attendanceMap);
   const tookPlace = createMemo(() => sessionTookPlace(attendanceByLearner()));
+  const isGroup = () => (learners() ?? []).length > 1;
   const count = () => Math.min(Math.max(objectiveCount() ?? 1, 1), maxLearningObjectives);
-  const [problems, setProblems] = createSignal<Problem[] | null>(null);
+  const { problems } = createLiveProblems(props.doc);
 
   const setAttendance = (learnerId: string, change: Partial<Attendance>) => {
     const next = { ...attendanceByLearner()[learnerId], ...change };
@@ -56,10 +58,12 @@ export function SessionReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
     else attendanceMap.set(learnerId, next);
   };
 
-  const checkReport = () => {
-    const draft = readSessionReport(props.doc);
-    const result = SessionReport.safeParse(toSessionReportInput(draft, sessionTookPlace(draft.attendance)));
-    setProblems(result.success ? [] : result.error.issues.map((issue) => ({ fieldId: fieldIdFor(issue.path), message: issue.message })));
+  /** Choosing the group's code fills in every learner's, as in STEPS; each can then be changed. */
+  const setGroup = (code: string | undefined) => {
+    props.doc.transact(() => {
+      setGroupAttendance(code);
+      if (code) for (const learner of learners() ?? []) setAttendance(learner.id, { code: code as AttendanceCode });
+    });
   };
 
   const textFieldFor = (key: string) => {
@@ -81,18 +85,9 @@ export function SessionReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
       <fieldset>
         <legend>Session</legend>
         <div class="row">
-          <div class="field small">
-            <label for="date">Date</label>
-            <input id="date" type="date" required value={date() ?? ''} onChange={(e) => setDate(e.currentTarget.value)} disabled={props.readOnly} />
-          </div>
-          <div class="field small">
-            <label for="start">Start</label>
-            <input id="start" type="time" required value={start() ?? ''} onChange={(e) => setStart(e.currentTarget.value)} disabled={props.readOnly} />
-          </div>
-          <div class="field small">
-            <label for="finish">Finish</label>
-            <input id="finish" type="time" required value={finish() ?? ''} onChange={(e) => setFinish(e.currentTarget.value)} disabled={props.readOnly} />
-          </div>
+          <DateInput id="date" label="Date" map={f} readOnly={props.readOnly} problem={problemFor(problems, 'date')()} />
+          <DateInput id="start" label="Start" type="time" map={f} readOnly={props.readOnly} />
+          <DateInput id="finish" label="Finish" type="time" map={f} readOnly={props.readOnly} problem={problemFor(problems, 'finish')()} />
         </div>
         <div class="row">
           <Select id="sessionType" label="Session type" options={sessionTypes} value={sessionType()} onChange={setSessionType} disabled={props.readOnly} />
@@ -105,12 +100,30 @@ export function SessionReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
       </fieldset>
 
       <fieldset>
-        <legend>Attendance</legend>
+        <legend>Attendance ({isGroup() ? `group, ${groupLabel((learners() ?? []).length)}` : 'individual, 1:1'})</legend>
+        <Show when={isGroup()}>
+          <div class="row">
+            <Select
+              id="groupAttendance"
+              label="Group attendance"
+              hint="Present for the group if any learner attended, even only one. Choosing a code here fills in every learner's."
+              options={attendanceCodes}
+              value={groupAttendance()}
+              onChange={setGroup}
+              disabled={props.readOnly}
+            />
+          </div>
+          <Show when={problemFor(problems, 'groupAttendance')() && groupAttendance()}>
+            <p class="error" role="status">
+              {problemFor(problems, 'groupAttendance')()}
+            </p>
+          </Show>
+        </Show>
         <For each={learners() ?? []}>
           {(learner) => {
             const entry = () => attendanceByLearner()[learner.id] ?? {};
             return (
-              <div class="row">
+              <div class="row attendance-row">
                 <Select
                   id={`attendance-${learner.id}`}
                   label={`Attendance: ${learner.name}`}
@@ -119,6 +132,9 @@ export function SessionReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
                   onChange={(code) => setAttendance(learner.id, { code: code as Attendance['code'] | undefined })}
                   disabled={props.readOnly}
                 />
+                <Show when={entry().code}>
+                  <p class="pay-note">{payNote(entry().code)}</p>
+                </Show>
                 <Show when={entry().code === 'Absent'}>
                   <Select
                     id={`absenceReason-${learner.id}`}
@@ -152,6 +168,10 @@ export function SessionReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
       >
         <fieldset>
           <legend>Learning objectives</legend>
+          <p class="hint">
+            At least one learning objective, and no more than three: specific, measurable, achievable, relevant and timed.
+            {isGroup() ? ' For a group, set objectives for the group as a whole.' : ''}
+          </p>
           <Index each={Array.from({ length: count() })}>
             {(_, i) => (
               <div class="objective">
@@ -177,6 +197,7 @@ export function SessionReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
 
         <fieldset>
           <legend>Engagement</legend>
+          <p class="hint">Both engagement objectives need a level. Comments relate only to the objectives and progress: no personal observations and no questions.</p>
           <div class="row">
             <Select id="engagementWithObjectives" label="Engagement with learning objectives" options={engagementLevels} value={withObjectives()} onChange={setWithObjectives} disabled={props.readOnly} />
             <Select id="attitudeToSession" label="Attitude to session" options={engagementLevels} value={attitude()} onChange={setAttitude} disabled={props.readOnly} />
@@ -190,29 +211,7 @@ export function SessionReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
         </fieldset>
       </Show>
 
-      <div class="actions">
-        <button type="button" onClick={checkReport}>
-          Check report
-        </button>
-      </div>
-      <Show when={problems()}>
-        {(list) => (
-          <section class="problems" aria-labelledby="problems-heading" tabindex="-1" ref={(el) => queueMicrotask(() => el.focus())}>
-            <h2 id="problems-heading">{list().length === 0 ? 'This report is complete.' : `${list().length} thing${list().length === 1 ? '' : 's'} to fix before submitting`}</h2>
-            <ul>
-              <For each={list()}>
-                {(problem) => (
-                  <li>
-                    <a href={`#${problem.fieldId}`} onClick={(event) => { event.preventDefault(); document.getElementById(problem.fieldId)?.focus(); }}>
-                      {problem.message}
-                    </a>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </section>
-        )}
-      </Show>
+      <SubmissionChecks doc={props.doc} />
     </form>
   );
 }
@@ -229,14 +228,4 @@ function AttainmentSelect(props: { doc: Y.Doc; index: number; readOnly?: boolean
       disabled={props.readOnly}
     />
   );
-}
-
-/** Which element on the form a schema issue is about, so the problem list can take the user there. */
-function fieldIdFor(path: PropertyKey[]): string {
-  const [first, second, third, fourth] = path.map(String);
-  if (first === 'attendance') return third === 'absenceReason' ? `absenceReason-${second}` : `attendance-${second}`;
-  if (first !== 'content') return first ?? 'date';
-  if (second === 'learningObjectives') return fourth === 'attainment' ? `attainment${Number(third) + 1}` : `learningObjective${Number(third ?? 0) + 1}`;
-  if (second === 'engagement') return third === 'attitude' ? 'attitudeToSession' : 'engagementWithObjectives';
-  return second ?? 'learningObjective1';
 }

@@ -1,14 +1,17 @@
-// The tutor's home page: their name once, their learners, and their sessions with a report each.
+// The tutor's home page (STEPS "Sessions home", domain guide 000): sessions today, other days this week,
+// last week and next week; pending actions, each linking to where to act; session search; and the
+// progress-review checklists.
 import { useNavigate } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
+import { formatDate, localDate, sessionGroupLabels, sessionGroups } from '../../../shared/workflow/calendar.ts';
+import type { PendingAction } from '../../../shared/workflow/pending-actions.ts';
+import { statusLabels } from '../../../shared/workflow/status.ts';
 import { db } from '../store/db.ts';
+import { loadHome, searchSessions, type SessionSearchResult } from '../store/home-queries.ts';
 import { createLiveQuery } from '../store/live.ts';
-import { addSession } from '../store/new-session.ts';
+import { startProgressReview } from '../store/new-report.ts';
 import { loadName, saveName } from '../store/profile.ts';
-
-const today = () => new Date().toLocaleDateString('en-CA');
-const longDate = (iso: string) =>
-  new Date(`${iso}T12:00:00`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+import { SessionList } from './SessionList.tsx';
 
 export function Home() {
   const [name, { mutate }] = createResource(loadName);
@@ -47,129 +50,208 @@ function Welcome(props: { onSaved: (name: string) => void }) {
 }
 
 function Dashboard(props: { name: string }) {
-  const learners = createLiveQuery(() => db.learners.orderBy('name').toArray());
-  const sessions = createLiveQuery(() => db.sessions.orderBy('date').reverse().toArray());
-  const learnerName = (id: string) => learners()?.find((learner) => learner.id === id)?.name ?? 'Unknown learner';
+  const home = createLiveQuery(() => loadHome(new Date()));
   return (
     <>
       <h1>Hello, {props.name}</h1>
+      <nav class="home-links" aria-label="Your work">
+        <a href="/assignments">Assignments and learners</a>
+        <a href="#search-heading">Session search</a>
+        <a href="#reviews-heading">Progress-review checklists</a>
+      </nav>
       <div class="columns">
         <section class="card" aria-labelledby="sessions-heading">
           <h2 id="sessions-heading">Sessions</h2>
-          <Show when={(sessions() ?? []).length > 0} fallback={<p class="muted">No sessions yet. Add one to write its report.</p>}>
-            <ul class="sessions">
-              <For each={sessions()}>
-                {(session) => (
-                  <li>
-                    <a href={`/report/${session.reportId}`}>
-                      <span class="when">{longDate(session.date)}, {session.start}–{session.finish}</span>
-                      <span class="who">{session.learnerIds.map(learnerName).join(', ')}</span>
-                      <span class="what">{session.subject}</span>
-                    </a>
-                  </li>
+          <Show when={home()} fallback={<p role="status">Loading your sessions…</p>}>
+            {(data) => (
+              <For each={sessionGroups}>
+                {(group) => (
+                  <section class="session-group" aria-labelledby={`group-${group}`} data-group={group}>
+                    <h3 id={`group-${group}`}>{sessionGroupLabels[group]}</h3>
+                    <SessionList sessions={data().sessions[group]} />
+                  </section>
                 )}
               </For>
-            </ul>
+            )}
           </Show>
-          <AddSession learners={learners() ?? []} tutor={props.name} />
+          <p class="muted">
+            To add a session, open its assignment from <a href="/assignments">assignments and learners</a>.
+          </p>
         </section>
-        <section class="card" aria-labelledby="learners-heading">
-          <h2 id="learners-heading">Learners</h2>
-          <Show when={(learners() ?? []).length > 0} fallback={<p class="muted">No learners yet.</p>}>
-            <ul class="learners">
-              <For each={learners()}>{(learner) => <li>{learner.name}</li>}</For>
-            </ul>
+        <section class="card" aria-labelledby="pending-heading">
+          <h2 id="pending-heading">Pending actions</h2>
+          <Show when={home()}>
+            {(data) => <PendingActions actions={data().pending} moreUnreported={data().moreUnreported} />}
           </Show>
-          <AddLearner />
         </section>
+      </div>
+      <div class="stack">
+        <SessionSearch />
+        <ProgressReviews tutor={props.name} />
       </div>
     </>
   );
 }
 
-function AddLearner() {
-  const [error, setError] = createSignal('');
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const name = String(new FormData(form).get('learnerName') ?? '').trim();
-    if (!name) return setError("Enter the learner's name.");
-    setError('');
-    await db.learners.add({ id: crypto.randomUUID(), name, createdAt: new Date().toISOString() });
-    form.reset();
-  };
+const pendingKindLabels: Record<PendingAction['kind'], string> = {
+  rejected: 'Rejected',
+  overdue: 'Overdue',
+  unreported: 'No report yet',
+  due: 'Due',
+};
+
+function PendingActions(props: { actions: PendingAction[]; moreUnreported: number }) {
   return (
-    <form onSubmit={submit} novalidate class="inline-form" aria-labelledby="add-learner-heading">
-      <h3 id="add-learner-heading">Add a learner</h3>
-      <div class="field">
-        <label for="learnerName">Learner's name</label>
-        <input id="learnerName" name="learnerName" autocomplete="off" aria-describedby="learner-error" aria-invalid={!!error()} />
-        <p id="learner-error" class="error" role="alert">{error()}</p>
-      </div>
-      <button type="submit">Add learner</button>
-    </form>
+    <Show when={props.actions.length > 0} fallback={<p class="muted">Nothing is waiting for you.</p>}>
+      <ul class="pending">
+        <For each={props.actions}>
+          {(action, i) => (
+            <li class={action.kind}>
+              <span class="pending-kind">{pendingKindLabels[action.kind]}</span>
+              <span class="about" id={`pending-${i()}`}>
+                {action.about}
+              </span>
+              <span class="detail" id={`pending-${i()}-detail`}>
+                {action.detail}
+              </span>
+              <a
+                href={action.reportId ? `/report/${action.reportId}` : `/assignment/${action.assignmentId}`}
+                aria-describedby={`pending-${i()} pending-${i()}-detail`}
+              >
+                {action.step}
+              </a>
+            </li>
+          )}
+        </For>
+      </ul>
+      <Show when={props.moreUnreported > 0}>
+        <p class="muted">
+          And {props.moreUnreported} more earlier session{props.moreUnreported === 1 ? '' : 's'} without a submitted report: use the
+          session search to find them.
+        </p>
+      </Show>
+    </Show>
   );
 }
 
-function AddSession(props: { learners: { id: string; name: string }[]; tutor: string }) {
-  const navigate = useNavigate();
-  const [errors, setErrors] = createSignal<string[]>([]);
+function SessionSearch() {
+  const learners = createLiveQuery(() => db.learners.orderBy('name').toArray());
+  const [result, setResult] = createSignal<SessionSearchResult | null>(null);
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
-    const value = (key: string) => String(data.get(key) ?? '').trim();
-    const learner = props.learners.find((l) => l.id === value('learner'));
-    const problems = [
-      !learner && 'Choose a learner.',
-      !value('date') && 'Choose the date of the session.',
-      !value('start') && 'Give the start time.',
-      !value('finish') && 'Give the finish time.',
-      value('start') && value('finish') && value('finish') <= value('start') && 'The finish time must be after the start time.',
-      !value('subject') && 'Give the subject.',
-    ].filter((problem): problem is string => !!problem);
-    setErrors(problems);
-    if (problems.length > 0 || !learner) return;
-    const reportId = await addSession(
-      { date: value('date'), start: value('start'), finish: value('finish'), subject: value('subject'), learners: [{ id: learner.id, name: learner.name }] },
-      props.tutor,
-    );
-    navigate(`/report/${reportId}`);
+    const value = (key: string) => String(data.get(key) ?? '').trim() || undefined;
+    const found = await searchSessions({ learnerId: value('learner'), subject: value('subject'), from: value('from'), to: value('to') });
+    setResult(found);
+    if (!found.ok) document.getElementById(found.field)?.focus();
   };
   return (
-    <form onSubmit={submit} novalidate class="inline-form" aria-labelledby="add-session-heading">
-      <h3 id="add-session-heading">Add a session</h3>
-      <Show when={props.learners.length > 0} fallback={<p class="muted">Add a learner first.</p>}>
+    <section class="card" aria-labelledby="search-heading">
+      <h2 id="search-heading">Session search</h2>
+      <form class="search" role="search" aria-labelledby="search-heading" onSubmit={submit} novalidate>
         <div class="row">
           <div class="field small">
-            <label for="session-learner">Learner</label>
-            <select id="session-learner" name="learner">
-              <For each={props.learners}>{(learner) => <option value={learner.id}>{learner.name}</option>}</For>
+            <label for="search-learner">Learner</label>
+            <select id="search-learner" name="learner">
+              <option value="">Any learner</option>
+              <For each={learners() ?? []}>{(learner) => <option value={learner.id}>{learner.name}</option>}</For>
             </select>
           </div>
           <div class="field small">
-            <label for="session-date">Date</label>
-            <input id="session-date" name="date" type="date" value={today()} />
+            <label for="search-subject">Subject starts with</label>
+            <input id="search-subject" name="subject" type="text" maxLength={120} />
           </div>
           <div class="field small">
-            <label for="session-start">Start</label>
-            <input id="session-start" name="start" type="time" />
+            <label for="search-from">From</label>
+            <input id="search-from" name="from" type="date" />
           </div>
           <div class="field small">
-            <label for="session-finish">Finish</label>
-            <input id="session-finish" name="finish" type="time" />
+            <label for="search-to">To</label>
+            <input id="search-to" name="to" type="date" />
           </div>
           <div class="field small">
-            <label for="session-subject">Subject</label>
-            <input id="session-subject" name="subject" type="text" maxLength={120} />
+            <button type="submit">Search</button>
           </div>
         </div>
-        <Show when={errors().length > 0}>
-          <ul class="error" role="alert">
-            <For each={errors()}>{(problem) => <li>{problem}</li>}</For>
-          </ul>
-        </Show>
-        <button type="submit">Add session and write report</button>
+      </form>
+      <Show when={result()}>
+        {(found) => (
+          <Show
+            when={found().ok && (found() as Extract<SessionSearchResult, { ok: true }>)}
+            fallback={
+              <p class="error" role="alert">
+                {(found() as Extract<SessionSearchResult, { ok: false }>).problem}
+              </p>
+            }
+          >
+            {(ok) => (
+              <section aria-labelledby="results-heading" aria-live="polite">
+                <h3 id="results-heading">
+                  {ok().total === 1 ? '1 session found' : `${ok().total} sessions found`}
+                  {ok().total > ok().sessions.length ? `; the ${ok().sessions.length} most recent are shown` : ''}
+                </h3>
+                <SessionList sessions={ok().sessions} empty="No session matches. Try fewer criteria." />
+              </section>
+            )}
+          </Show>
+        )}
       </Show>
-    </form>
+    </section>
+  );
+}
+
+function ProgressReviews(props: { tutor: string }) {
+  const navigate = useNavigate();
+  const reviews = createLiveQuery(async () => (await db.reports.where('type').equals('progress-review').toArray()).sort((a, b) => b.sessionDate.localeCompare(a.sessionDate)));
+  const [error, setError] = createSignal('');
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const title = String(data.get('title') ?? '').trim();
+    const date = String(data.get('date') ?? '');
+    if (!title) {
+      setError('Give the checklist a title, such as the team or programme reviewed.');
+      document.getElementById('review-title')?.focus();
+      return;
+    }
+    setError('');
+    navigate(`/report/${await startProgressReview(title, date || localDate(new Date()), props.tutor)}`);
+  };
+  return (
+    <section class="card" aria-labelledby="reviews-heading">
+      <h2 id="reviews-heading">Progress-review checklists</h2>
+      <p class="muted">Check how well learners' progress reviews work, stage by stage, against real evidence.</p>
+      <Show when={(reviews() ?? []).length > 0}>
+        <ul class="pending">
+          <For each={reviews()}>
+            {(review) => (
+              <li>
+                <a href={`/report/${review.id}`}>{review.title}</a>
+                <span class="detail">
+                  {review.sessionDate ? formatDate(review.sessionDate) : 'No date'} · {statusLabels[review.status]}
+                </span>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <form onSubmit={submit} novalidate class="inline-form" aria-labelledby="new-review-heading">
+        <h3 id="new-review-heading">Start a checklist</h3>
+        <div class="row">
+          <div class="field small">
+            <label for="review-title">Title</label>
+            <input id="review-title" name="title" type="text" maxLength={120} aria-describedby="review-error" aria-invalid={!!error()} />
+          </div>
+          <div class="field small">
+            <label for="review-date">Date</label>
+            <input id="review-date" name="date" type="date" value={localDate(new Date())} />
+          </div>
+        </div>
+        <p id="review-error" class="error" role="alert">
+          {error()}
+        </p>
+        <button type="submit">Start checklist</button>
+      </form>
+    </section>
   );
 }

@@ -1,14 +1,28 @@
-// A report opened from this device or from a share link: saved here first, shared through the relay.
+// A report opened from this device or from a share link: saved here first, shared through the relay with
+// this device's link for it (app/src/sync). Its status comes from the relay's `<id>/status` document; the
+// form is read-only when the link's role may not write or the report is locked, and changes the relay would
+// not take are kept aside and shown (app/src/sync/kept-changes.ts).
 import { useParams } from '@solidjs/router';
 import { createSignal, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
 import type { WebsocketProvider } from 'y-websocket';
-import { isSessionReportDoc, readSessionReport } from '../../../shared/doc/index.ts';
+import * as Y from 'yjs';
+import { isMarginReportDoc, reportTitle, type StatusView } from '../../../shared/doc/index.ts';
+import { isLockedRefusal } from '../../../shared/protocol/limits.ts';
+import { mayEditContent } from '../../../shared/protocol/room-access.ts';
 import { reportIdPattern } from '../../../shared/protocol/rooms.ts';
 import { ReportForm } from '../forms/ReportForm.tsx';
 import { openLocalReport, type LocalReport } from '../store/report-doc.ts';
-import { indexSessionReport } from '../store/report-index.ts';
-import { connectToRelay, type RelayState } from '../sync/relay-connection.ts';
+import { indexReport } from '../store/report-index.ts';
+import { KeptChanges } from '../sync/KeptChanges.tsx';
+import { keepRefusedChanges } from '../sync/kept-changes.ts';
+import { deleteLocalCopy } from '../sync/local-copy.ts';
+import { connectToRelay, fetchRelayCopy, type RelayState } from '../sync/relay-connection.ts';
+import { watchAccess, type AccessState } from '../sync/report-access.ts';
+import { roleLabels, ShareDialog } from '../sync/ShareDialog.tsx';
 import { SyncStatus } from '../sync/SyncStatus.tsx';
+import { watchStatus } from '../workflow/status-connection.ts';
+import { StatusBanner } from '../workflow/StatusBanner.tsx';
+import { WorkflowActions } from '../workflow/WorkflowActions.tsx';
 
 export function Report() {
   const params = useParams<{ id: string }>();
@@ -26,28 +40,103 @@ function OpenReport(props: { id: string }) {
   const [relay, setRelay] = createSignal<RelayState>({ kind: 'connecting' });
   const [pending, setPending] = createSignal(0);
   const [title, setTitle] = createSignal('');
+  const [access, setAccess] = createSignal<AccessState>({ kind: 'checking' });
+  const [status, setStatus] = createSignal<StatusView>({ status: 'draft', history: [] });
+  const [keepProblem, setKeepProblem] = createSignal('');
+  const statusWatch = watchStatus(props.id, setStatus);
   let provider: WebsocketProvider | undefined;
   let closed = false;
+  let replacing = false;
+  /** Set when keeping refused changes aside failed once: the page says so rather than trying again and again. */
+  let keepingFailed = false;
   let indexTimer: ReturnType<typeof setTimeout> | undefined;
+  let stopAccess: (() => void) | undefined;
+
+  const link = () => {
+    const state = access();
+    return state.kind === 'held' ? state.link : undefined;
+  };
+  const readOnly = () => {
+    if (relay().kind === 'refused' || access().kind === 'none') return true;
+    const held = link();
+    // A report made here and not yet claimed on the relay is its author's to write.
+    return held ? !mayEditContent(held.role, status().status) : false;
+  };
+  const shownRelayState = (): RelayState => {
+    const state = access();
+    if (state.kind === 'none') return { kind: 'refused', code: 0, reason: state.reason };
+    if (state.kind === 'claiming') return { kind: 'offline' };
+    return relay();
+  };
+
+  async function openHere(relayCopy?: Uint8Array): Promise<void> {
+    const opened = await openLocalReport(props.id, setPending);
+    if (closed) return void opened.close();
+    if (relayCopy) Y.applyUpdate(opened.doc, relayCopy);
+    const { doc } = opened;
+    const refresh = () => {
+      setIsReport(isMarginReportDoc(doc));
+      setTitle(reportTitle(doc));
+      clearTimeout(indexTimer);
+      indexTimer = setTimeout(() => void indexReport(props.id, doc), 400);
+    };
+    doc.on('update', refresh);
+    refresh();
+    setLocal(opened);
+    const held = link();
+    if (held) connectContent(held.token);
+  }
+
+  function connectContent(token: string): void {
+    const opened = local();
+    if (!opened || provider) return;
+    provider = connectToRelay(props.id, opened.doc, token, {
+      onState: setRelay,
+      onRefusedChange: (reason) => {
+        if (isLockedRefusal(reason) && !replacing && !keepingFailed) void keepAsideAndReplace(token, reason);
+      },
+    });
+  }
+
+  /** The relay would not take this device's changes: keep them aside, then make this copy the relay's again. */
+  async function keepAsideAndReplace(token: string, reason: string): Promise<void> {
+    const opened = local();
+    if (!opened) return;
+    replacing = true;
+    try {
+      const relayCopy = await fetchRelayCopy(props.id, token);
+      const kept = await keepRefusedChanges(props.id, opened.doc, relayCopy, reason);
+      if (!kept || closed) return;
+      provider?.destroy();
+      provider = undefined;
+      clearTimeout(indexTimer);
+      setLocal(null);
+      await opened.close();
+      await deleteLocalCopy(props.id);
+      await openHere(Y.encodeStateAsUpdate(relayCopy));
+    } catch (error) {
+      keepingFailed = true;
+      setKeepProblem(`Changes the relay did not add are still on this device, but could not be set aside: ${error instanceof Error ? error.message : String(error)}`);
+      if (!local() && !closed) await openHere().catch(() => setFailure('This report could not be opened again on this device. Reload the page.'));
+    } finally {
+      replacing = false;
+    }
+  }
 
   onMount(async () => {
     try {
-      const opened = await openLocalReport(props.id, setPending);
-      if (closed) return void opened.close();
-      const { doc } = opened;
-      const refresh = () => {
-        setIsReport(isSessionReportDoc(doc));
-        if (isSessionReportDoc(doc)) {
-          const report = readSessionReport(doc);
-          setTitle(`${report.learners.map((l) => l.name).join(', ')}: ${report.subject}`);
-        }
-        clearTimeout(indexTimer);
-        indexTimer = setTimeout(() => void indexSessionReport(props.id, doc), 400);
-      };
-      doc.on('update', refresh);
-      refresh();
-      setLocal(opened);
-      provider = connectToRelay(props.id, doc, setRelay);
+      await openHere();
+      if (closed) return;
+      stopAccess = watchAccess(
+        props.id,
+        () => isMarginReportDoc(local()?.doc ?? new Y.Doc()),
+        (state) => {
+          setAccess(state);
+          if (state.kind !== 'held') return;
+          statusWatch.connect(state.link.token);
+          connectContent(state.link.token);
+        },
+      );
     } catch (error) {
       console.error('[margin] could not open report', error);
       setFailure(`This report could not be opened on this device: ${error instanceof Error ? error.message : String(error)}`);
@@ -57,16 +146,14 @@ function OpenReport(props: { id: string }) {
   onCleanup(() => {
     closed = true;
     clearTimeout(indexTimer);
+    stopAccess?.();
+    statusWatch.destroy();
+    // The last edits' index update is made now rather than dropped (it reads the doc before closing).
+    const opened = local();
+    if (opened) void indexReport(props.id, opened.doc);
     provider?.destroy();
     void local()?.close();
   });
-
-  const shareLink = () => `${window.location.origin}/report/${props.id}`;
-  const [copied, setCopied] = createSignal(false);
-  const copy = async () => {
-    await navigator.clipboard?.writeText(shareLink()).catch(() => undefined);
-    setCopied(true);
-  };
 
   return (
     <Switch>
@@ -76,28 +163,28 @@ function OpenReport(props: { id: string }) {
       <Match when={!local()}>
         <p role="status">Opening the report…</p>
       </Match>
-      <Match when={local()}>
+      <Match when={local()} keyed>
         {(opened) => (
           <>
             <div class="report-header">
-              <h1>{isReport() ? `Session report: ${title()}` : 'Session report'}</h1>
-              <SyncStatus relay={relay()} pending={pending()} />
+              <h1>{title() || 'Report'}</h1>
+              <SyncStatus relay={shownRelayState()} pending={pending()} />
             </div>
-            <Show when={opened().quarantined > 0}>
+            <Show when={opened.quarantined > 0}>
               <p class="warning" role="alert">
-                {opened().quarantined} saved change{opened().quarantined === 1 ? '' : 's'} to this report could not be read on this device and
-                {opened().quarantined === 1 ? ' was' : ' were'} set aside, not deleted. Everything else is here.
+                {opened.quarantined} saved change{opened.quarantined === 1 ? '' : 's'} to this report could not be read on this device and
+                {opened.quarantined === 1 ? ' was' : ' were'} set aside, not deleted. Everything else is here.
               </p>
             </Show>
             <Show
               when={isReport()}
               fallback={
                 <Switch>
-                  <Match when={relay().kind === 'connected' && (relay() as { synced: boolean }).synced}>
-                    <Problem text="The relay has no report with this link. Ask the person who shared it to check it." />
-                  </Match>
                   <Match when={relay().kind === 'refused'}>
                     <Problem text={(relay() as { reason: string }).reason} />
+                  </Match>
+                  <Match when={access().kind === 'none' || (relay().kind === 'connected' && (relay() as { synced: boolean }).synced)}>
+                    <Problem text="The relay has no report with this link. This device holds no share link for it: open the link you were sent (it has /join/ in it)." />
                   </Match>
                   <Match when={true}>
                     <p role="status">This report is not on this device yet. It will appear as soon as Margin reaches the relay.</p>
@@ -105,18 +192,44 @@ function OpenReport(props: { id: string }) {
                 </Switch>
               }
             >
-              <details class="share">
-                <summary>Share this report</summary>
-                <div class="field">
-                  <label for="share-link">Link for a colleague</label>
-                  <input id="share-link" type="text" readonly value={shareLink()} onFocus={(e) => e.currentTarget.select()} />
-                </div>
-                <button type="button" onClick={copy}>
-                  Copy link
-                </button>
-                <span role="status">{copied() ? ' Copied.' : ''}</span>
-              </details>
-              <ReportForm doc={opened().doc} />
+              <Show when={shownRelayState().kind === 'refused'}>
+                <p class="warning refusal" role="alert">
+                  {(shownRelayState() as { reason: string }).reason} What you see is this device’s copy.
+                </p>
+              </Show>
+              <Show when={keepProblem()}>
+                <p class="warning" role="alert">
+                  {keepProblem()}
+                </p>
+              </Show>
+              <KeptChanges reportId={props.id} />
+              <StatusBanner view={status()} role={link()?.role} />
+              <Show when={link()}>
+                {(held) => (
+                  <>
+                    <Show when={held().source === 'shared'}>
+                      <p class="muted">You opened this report as {roleLabels[held().role].toLowerCase()}.</p>
+                    </Show>
+                    <Show when={shownRelayState().kind !== 'refused'}>
+                      <WorkflowActions
+                        reportId={props.id}
+                        token={held().token}
+                        role={held().role}
+                        status={status().status}
+                        onDecided={(result) =>
+                          setStatus((view) => ({
+                            status: result.status,
+                            history: [...view.history, result.decision],
+                            rejection: result.status === 'rejected' ? result.decision : undefined,
+                          }))
+                        }
+                      />
+                      <ShareDialog link={held()} />
+                    </Show>
+                  </>
+                )}
+              </Show>
+              <ReportForm doc={opened.doc} readOnly={readOnly()} />
             </Show>
           </>
         )}

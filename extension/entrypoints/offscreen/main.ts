@@ -8,6 +8,8 @@ const worker = new Worker(new URL('./spelling.worker.ts', import.meta.url), { ty
 const checker = createWorkerChecker(worker as WorkerPort, {
   affUrl: browser.runtime.getURL('/dictionaries/en-GB/index.aff'),
   dicUrl: browser.runtime.getURL('/dictionaries/en-GB/index.dic'),
+  frequenciesUrl: browser.runtime.getURL('/dictionaries/en-GB/frequencies.json'),
+  harperWasmUrl: browser.runtime.getURL('/harper_wasm_slim_bg.wasm'),
 });
 
 browser.runtime.onMessage.addListener(answerMessagesTo('offscreen', (request) => checker.check(request.text)));

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { handPersonalWordsToExtension, personalWordsEvent, requestPersonalWordsEvent } from './extension-handover.ts';
+
+describe('handing the personal dictionary to the extension', () => {
+  it('sends the words as a JSON string when asked, and whenever told to', () => {
+    const page = new EventTarget();
+    let words = ['Oluwaseun'];
+    const received: unknown[] = [];
+    page.addEventListener(personalWordsEvent, (event) => received.push(JSON.parse((event as CustomEvent<string>).detail)));
+    const handover = handPersonalWordsToExtension(() => words, page);
+
+    page.dispatchEvent(new Event(requestPersonalWordsEvent));
+    words = ['Oluwaseun', 'Zainab'];
+    handover.handOver();
+    expect(received).toEqual([{ words: ['Oluwaseun'] }, { words: ['Oluwaseun', 'Zainab'] }]);
+  });
+});

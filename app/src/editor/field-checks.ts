@@ -1,0 +1,90 @@
+// Connects one Tiptap field to the app's checks: checks its text a moment after typing stops (at once
+// after a collaborator's change or a new personal word), and turns the answers into placed findings,
+// leaving out words ignored on this visit and prompts dismissed for this report.
+import { Extension } from '@tiptap/core';
+import type { EditorView } from '@tiptap/pm/view';
+import type { CheckContext } from '../../../shared/checks/context.ts';
+import type { Finding } from '../../../shared/checks/finding.ts';
+import type { AppChecks } from '../checks/app-checks.ts';
+import { promptKey } from '../checks/checks-store.ts';
+import { createCheckPlugin, setPlacedFindings, type PlacedFinding } from './check-plugin.ts';
+import { fieldText } from './field-text.ts';
+
+export interface FieldChecksOptions {
+  checks: AppChecks;
+  /** Read at each check: a progress comment's objectives change as they are typed. */
+  context(): CheckContext;
+  reportId: string | undefined;
+  placedChanged(placed: PlacedFinding[]): void;
+  open(view: EditorView, placed: PlacedFinding): void;
+  /** Why checks are not working, or null when they are. */
+  problem(problem: string | null): void;
+  /** How long after the last keystroke to check. */
+  quietMs?: number;
+}
+
+/** What "Ignore" remembers: a misspelt word everywhere, a grammar finding by its rule and words. */
+export const ignoreKey = (finding: Finding) => (finding.kind === 'spelling' ? `spelling:${finding.text}` : `${finding.rule}:${finding.text}`);
+
+export function createFieldChecks(options: FieldChecksOptions) {
+  const { checks, quietMs = 250 } = options;
+  let view: EditorView | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let dismissed = new Set<string>();
+  if (options.reportId) void checks.dismissedPrompts(options.reportId).then((keys) => ((dismissed = keys), checkNow()));
+
+  const wanted = (finding: Finding) => {
+    if (finding.kind === 'prompt') return !dismissed.has(promptKey(finding.rule, options.context().field ?? '', finding.text));
+    return !checks.isIgnored(ignoreKey(finding));
+  };
+
+  function checkNow() {
+    clearTimeout(timer);
+    timer = undefined;
+    const current = view;
+    if (!current || current.isDestroyed) return;
+    const requested = current.state.doc;
+    const { text, positionOf } = fieldText(requested);
+    checks.client.check(text, options.context(), (answer) => {
+      // The text changed since: these offsets no longer fit, and another check is on its way.
+      if (current.isDestroyed || current.state.doc !== requested) return;
+      if (!answer.ok) return options.problem(answer.problem);
+      options.problem(null);
+      const placed = answer.findings.filter(wanted).map((finding) => ({ finding, from: positionOf(finding.start), to: positionOf(finding.end) }));
+      setPlacedFindings(current, placed);
+    });
+  }
+
+  const unsubscribe = checks.onWordsChanged(() => checkNow());
+
+  const extension = Extension.create({
+    name: 'marginChecks',
+    addProseMirrorPlugins: () => [
+      createCheckPlugin({
+        changed(changedView, remote) {
+          view = changedView;
+          clearTimeout(timer);
+          timer = setTimeout(checkNow, remote ? 0 : quietMs);
+        },
+        open: (openedView, placed) => options.open(openedView, placed),
+        placedChanged: options.placedChanged,
+      }),
+    ],
+  });
+
+  return {
+    extension,
+    checkNow,
+    async dismiss(finding: Finding) {
+      const key = promptKey(finding.rule, options.context().field ?? '', finding.text);
+      dismissed.add(key);
+      if (options.reportId) await checks.dismissPrompt(options.reportId, key);
+      checkNow();
+    },
+    destroy() {
+      clearTimeout(timer);
+      unsubscribe();
+      view = undefined;
+    },
+  };
+}

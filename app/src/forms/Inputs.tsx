@@ -1,0 +1,88 @@
+// Single-line inputs bound to one key of a report's "fields" map: dates, times and percentages. Each shows
+// its hint, and the rule it breaks as soon as it breaks it.
+import { createSignal, Show } from 'solid-js';
+import type * as Y from 'yjs';
+import { createYValue } from './y-signals.ts';
+
+interface BoundInputProps {
+  id: string;
+  label: string;
+  map: Y.Map<unknown>;
+  /** The key in the map; the id when not given. */
+  key?: string;
+  hint?: string;
+  /** A rule the current value breaks, shown under the input. */
+  problem?: string;
+  readOnly?: boolean;
+}
+
+const describedBy = (id: string, hint: unknown, problem: unknown) =>
+  [hint ? `${id}-hint` : '', problem ? `${id}-problem` : ''].join(' ').trim() || undefined;
+
+export function DateInput(props: BoundInputProps & { type?: 'date' | 'time' }) {
+  const [value, setValue] = createYValue<string>(props.map, props.key ?? props.id);
+  return (
+    <div class="field small">
+      <label for={props.id}>{props.label}</label>
+      <Show when={props.hint}>
+        <p class="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      </Show>
+      <input
+        id={props.id}
+        type={props.type ?? 'date'}
+        value={value() ?? ''}
+        onChange={(event) => setValue(event.currentTarget.value || undefined)}
+        disabled={props.readOnly}
+        aria-describedby={describedBy(props.id, props.hint, props.problem && value())}
+        aria-invalid={!!(props.problem && value())}
+      />
+      <Show when={props.problem && value()}>
+        <p class="error" id={`${props.id}-problem`}>
+          {props.problem}
+        </p>
+      </Show>
+    </div>
+  );
+}
+
+/** A whole-number percentage. Text that is not a number is refused with a message and never saved over the last good value. */
+export function PercentInput(props: BoundInputProps) {
+  const [value, setValue] = createYValue<number>(props.map, props.key ?? props.id);
+  const [unreadable, setUnreadable] = createSignal(false);
+  const problem = () => (unreadable() ? 'Give a number from 0 to 100.' : value() !== undefined ? props.problem : undefined);
+  const onInput = (input: HTMLInputElement) => {
+    setUnreadable(input.validity.badInput);
+    if (input.validity.badInput) return;
+    setValue(input.value === '' ? undefined : Number(input.value));
+  };
+  return (
+    <div class="field small percent">
+      <label for={props.id}>{props.label}</label>
+      <Show when={props.hint}>
+        <p class="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      </Show>
+      <input
+        id={props.id}
+        type="number"
+        inputmode="numeric"
+        min="0"
+        max="100"
+        step="1"
+        value={value() ?? ''}
+        onInput={(event) => onInput(event.currentTarget)}
+        disabled={props.readOnly}
+        aria-describedby={describedBy(props.id, props.hint, problem())}
+        aria-invalid={!!problem()}
+      />
+      <Show when={problem()}>
+        <p class="error" id={`${props.id}-problem`}>
+          {problem()}
+        </p>
+      </Show>
+    </div>
+  );
+}

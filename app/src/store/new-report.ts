@@ -1,0 +1,114 @@
+// Starting a report: a new Y.Doc laid out for its form, saved on this device and indexed before the
+// report page opens it. Plans and progress reports take what they need from their assignment.
+import type * as Y from 'yjs';
+import {
+  createIlpDoc,
+  createProgressReportDoc,
+  createProgressReviewDoc,
+  readIlp,
+  readProgressReport,
+  reportKindOf,
+} from '../../../shared/doc/index.ts';
+import type { PreviousProgress } from '../../../shared/forms/progress-report.ts';
+import { newReportId } from '../../../shared/protocol/rooms.ts';
+import { localDate } from '../../../shared/workflow/calendar.ts';
+import { db, type AssignmentRow, type ReportRow } from './db.ts';
+import { openLocalReport } from './report-doc.ts';
+import { indexReport } from './report-index.ts';
+
+export async function createReport(layOut: (doc: Y.Doc) => void): Promise<string> {
+  const reportId = newReportId();
+  const local = await openLocalReport(reportId);
+  try {
+    layOut(local.doc);
+    await indexReport(reportId, local.doc);
+  } finally {
+    await local.close();
+  }
+  return reportId;
+}
+
+export const assignmentSummary = (assignment: AssignmentRow) => ({
+  id: assignment.id,
+  subject: assignment.subject,
+  startDate: assignment.startDate,
+  endDate: assignment.endDate,
+});
+
+async function assignmentAndLearner(assignmentId: string, learnerId: string) {
+  const assignment = await db.assignments.get(assignmentId);
+  const learner = assignment?.learners.find((l) => l.id === learnerId);
+  if (!assignment || !learner) throw new Error('That assignment or learner is not on this device.');
+  return { assignment, learner };
+}
+
+export async function startLearningPlan(assignmentId: string, learnerId: string, createdBy: string): Promise<string> {
+  const { assignment, learner } = await assignmentAndLearner(assignmentId, learnerId);
+  return createReport((doc) =>
+    createIlpDoc(
+      doc,
+      { learner, subject: assignment.subject, assignmentBrief: assignment.brief, assignment: assignmentSummary(assignment), date: localDate(new Date()) },
+      createdBy,
+    ),
+  );
+}
+
+/** The learner's latest plan or progress report in the assignment written before `before` (an ISO time), from the index. */
+export async function latestEarlierReport(assignmentId: string, learnerId: string, before?: string): Promise<ReportRow | undefined> {
+  const reports = await db.reports.where('assignmentId').equals(assignmentId).toArray();
+  return reports
+    .filter((report) => (report.type === 'ilp' || report.type === 'progress-report') && report.learnerIds.includes(learnerId))
+    .filter((report) => before === undefined || report.createdAt < before)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    .at(-1);
+}
+
+function progressIn(doc: Y.Doc): Omit<PreviousProgress, 'reportId'> | undefined {
+  switch (reportKindOf(doc)) {
+    case 'ilp': {
+      const plan = readIlp(doc);
+      return { score: plan.assessmentScore, target: plan.target, plan: plan.text.plan };
+    }
+    case 'progress-report': {
+      const report = readProgressReport(doc);
+      return { score: report.updatedScore, target: report.newTarget, plan: report.text.plan };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The plan, score and target a progress report is written against: the learner's latest plan or progress
+ * report in the assignment before it, read from that report's document on this device (the index may lag
+ * behind the last keystrokes), and its index row brought up to date on the way.
+ */
+export async function previousProgress(assignmentId: string, learnerId: string, before?: string): Promise<PreviousProgress | undefined> {
+  const row = await latestEarlierReport(assignmentId, learnerId, before);
+  if (!row) return undefined;
+  const local = await openLocalReport(row.id);
+  try {
+    const found = progressIn(local.doc);
+    if (!found) return { reportId: row.id, plan: row.plan, score: row.score, target: row.target };
+    await indexReport(row.id, local.doc);
+    return { reportId: row.id, ...found };
+  } finally {
+    await local.close();
+  }
+}
+
+export async function startProgressReport(assignmentId: string, learnerId: string, final: boolean, createdBy: string): Promise<string> {
+  const { assignment, learner } = await assignmentAndLearner(assignmentId, learnerId);
+  const previous = (await previousProgress(assignmentId, learnerId)) ?? {};
+  return createReport((doc) =>
+    createProgressReportDoc(
+      doc,
+      { learner, subject: assignment.subject, final, previous, assignment: assignmentSummary(assignment), date: localDate(new Date()) },
+      createdBy,
+    ),
+  );
+}
+
+export function startProgressReview(title: string, date: string, createdBy: string): Promise<string> {
+  return createReport((doc) => createProgressReviewDoc(doc, { title, date }, createdBy));
+}

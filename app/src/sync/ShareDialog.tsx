@@ -1,0 +1,128 @@
+// "Share this report": make a link for a role at or below your own, copy it, see the links made, withdraw one.
+// A withdrawn link stops working at once, for whoever has it open too.
+import { createResource, createSignal, For, Show } from 'solid-js';
+import type { LinkSummary } from '../../../shared/protocol/api.ts';
+import { canShareAs, roles, shareRank, type Role } from '../../../shared/protocol/roles.ts';
+import type { HeldLink } from './access-db.ts';
+import { relayApi } from './relay-api.ts';
+import { shareUrl } from './report-access.ts';
+import './sync.css';
+
+export const roleLabels: Record<Role, string> = {
+  tutor: 'Tutor',
+  mentor: 'Mentor',
+  reviewer: 'Reviewer',
+  teacher: 'Teacher',
+  client: 'Client',
+};
+
+const roleHints: Record<Role, string> = {
+  tutor: 'writes the report and submits it',
+  mentor: 'writes the report with you',
+  reviewer: 'reads it, approves it or sends it back',
+  teacher: 'reads it once submitted, without the comment to the agency',
+  client: 'reads it once approved, without the comment to the agency',
+};
+
+const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+export function ShareDialog(props: { link: HeldLink }) {
+  const choices = () => roles.filter((role) => canShareAs(props.link.role, role)).sort((a, b) => shareRank[b] - shareRank[a]);
+  const [role, setRole] = createSignal<Role>(choices().includes('reviewer') ? 'reviewer' : choices()[0]);
+  const [made, setMade] = createSignal<string>('');
+  const [error, setError] = createSignal('');
+  const [status, setStatus] = createSignal('');
+  const [open, setOpen] = createSignal(false);
+  const [links, { refetch }] = createResource(open, () => relayApi.listLinks(props.link.reportId, props.link.token).then((list) => list.links));
+
+  const make = async () => {
+    setError('');
+    setStatus('');
+    try {
+      const grant = await relayApi.makeLink(props.link.reportId, props.link.token, { role: role() });
+      setMade(shareUrl(props.link.reportId, grant.token));
+      setStatus(`Link for a ${role()} made.`);
+      void refetch();
+    } catch (problem) {
+      setError(problem instanceof Error ? problem.message : String(problem));
+    }
+  };
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(made());
+      setStatus('Copied.');
+    } catch {
+      setStatus('Select the link and copy it with Ctrl+C.');
+    }
+  };
+
+  const withdraw = async (link: LinkSummary) => {
+    setError('');
+    try {
+      await relayApi.withdrawLink(props.link.reportId, props.link.token, link.jti);
+      setStatus(`The ${link.role} link made ${when(link.createdAt)} has been withdrawn.`);
+      void refetch();
+    } catch (problem) {
+      setError(problem instanceof Error ? problem.message : String(problem));
+    }
+  };
+
+  return (
+    <details class="share" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>Share this report</summary>
+      <div class="share-body">
+        <div class="field">
+          <label for="share-role">Who is the link for?</label>
+          <select id="share-role" value={role()} onChange={(event) => setRole(event.currentTarget.value as Role)} aria-describedby="share-role-hint">
+            <For each={choices()}>{(choice) => <option value={choice}>{roleLabels[choice]}</option>}</For>
+          </select>
+          <p class="hint" id="share-role-hint">
+            A {role()} {roleHints[role()]}.
+          </p>
+        </div>
+        <button type="button" onClick={make}>
+          Make link
+        </button>
+        <Show when={made()}>
+          <div class="field">
+            <label for="share-link">Link to send</label>
+            <input id="share-link" type="text" readonly value={made()} onFocus={(event) => event.currentTarget.select()} />
+          </div>
+          <button type="button" onClick={copy}>
+            Copy link
+          </button>
+        </Show>
+        <p role="status" class="share-status">{status()}</p>
+        <Show when={error()}>
+          <p role="alert" class="error">
+            {error()}
+          </p>
+        </Show>
+        <h2 class="share-heading">Links made for this report</h2>
+        <Show when={!links.error} fallback={<p class="muted">{links.error instanceof Error ? links.error.message : 'The links could not be listed.'}</p>}>
+          <Show when={(links() ?? []).length > 0} fallback={<p class="muted">{links.loading ? 'Loading…' : 'None yet.'}</p>}>
+            <ul class="share-links">
+              <For each={links()}>
+                {(link) => (
+                  <li data-jti={link.jti}>
+                    <span>
+                      {roleLabels[link.role]} link, made {when(link.createdAt)}
+                      {link.revokedAt ? `, withdrawn ${when(link.revokedAt)}` : `, until ${when(link.expiresAt)}`}
+                      {link.jti === props.link.jti ? ' (the one this device uses)' : ''}
+                    </span>
+                    <Show when={!link.revokedAt && link.jti !== props.link.jti}>
+                      <button type="button" class="secondary" onClick={() => withdraw(link)} aria-label={`Withdraw the ${link.role} link made ${when(link.createdAt)}`}>
+                        Withdraw
+                      </button>
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        </Show>
+      </div>
+    </details>
+  );
+}

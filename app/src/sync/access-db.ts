@@ -1,0 +1,45 @@
+// This device's links to reports and the changes the relay could not take, in a small Dexie database of their
+// own ('margin-access'), apart from the report index. A link's token is what opens the report on the relay;
+// it never leaves this device except to that relay.
+import Dexie, { type EntityTable } from 'dexie';
+import type { Role } from '../../../shared/protocol/roles.ts';
+
+export interface HeldLink {
+  reportId: string;
+  token: string;
+  role: Role;
+  jti: string;
+  /** ISO 8601. */
+  expiresAt: string;
+  /** 'claimed' when this device created the report and the relay gave it the creator's link. */
+  source: 'claimed' | 'shared';
+  receivedAt: string;
+}
+
+/** Changes made on this device that the relay did not add to the report, kept so their author loses nothing. */
+export interface KeptChange {
+  id?: number;
+  reportId: string;
+  keptAt: string;
+  /** Why the relay did not add them, as it said. */
+  reason: string;
+  /** The fields they touched, as this device had them. */
+  fields: Array<{ label: string; text: string }>;
+  /** The changes themselves, as a Yjs update on top of the relay's copy. */
+  update: Uint8Array;
+}
+
+export class AccessDatabase extends Dexie {
+  links!: EntityTable<HeldLink, 'reportId'>;
+  keptChanges!: EntityTable<KeptChange, 'id'>;
+
+  constructor() {
+    super('margin-access');
+    this.version(1).stores({
+      links: 'reportId',
+      keptChanges: '++id, reportId',
+    });
+  }
+}
+
+export const accessDb = new AccessDatabase();

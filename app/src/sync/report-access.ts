@@ -1,0 +1,86 @@
+// Which link this device holds for a report, and getting one: a report made on this device claims itself on
+// the relay (as soon as the relay can be reached) and keeps the creator's tutor link; a share link opened
+// here (/join/<id>#token=...) is kept as it is.
+import { powers } from '../../../shared/protocol/roles.ts';
+import { readClaimsUnverified } from '../../../shared/protocol/tokens.ts';
+import { accessDb, type HeldLink } from './access-db.ts';
+import { deleteLocalCopy } from './local-copy.ts';
+import { RelayApiError, relayApi } from './relay-api.ts';
+
+export type AccessState =
+  | { kind: 'checking' }
+  | { kind: 'held'; link: HeldLink }
+  /** A report made here that the relay has not been told about yet: it stays editable on this device. */
+  | { kind: 'claiming'; problem?: string }
+  | { kind: 'none'; reason: string };
+
+export const heldLink = (reportId: string): Promise<HeldLink | undefined> => accessDb.links.get(reportId);
+
+/** Keeps a share link's token for its report; a message when it is not one this report can use. */
+export async function keepSharedLink(reportId: string, token: string, now = Date.now()): Promise<{ ok: true; link: HeldLink } | { ok: false; reason: string }> {
+  const claims = readClaimsUnverified(token);
+  if (!claims) return { ok: false, reason: 'This link is not complete. Check that it was copied in full.' };
+  if (claims.doc !== reportId) return { ok: false, reason: 'This link is for another report.' };
+  if (claims.exp * 1000 <= now) return { ok: false, reason: 'This link has expired. Ask the person who shared the report for a new one.' };
+  const previous = await heldLink(reportId);
+  // A copy made without internal fields holds them as deleted; a role that sees them starts from the relay's copy.
+  if (previous && !powers[previous.role].seesInternal && powers[claims.role].seesInternal) await deleteLocalCopy(reportId);
+  const link: HeldLink = {
+    reportId,
+    token,
+    role: claims.role,
+    jti: claims.jti,
+    expiresAt: new Date(claims.exp * 1000).toISOString(),
+    source: 'shared',
+    receivedAt: new Date(now).toISOString(),
+  };
+  await accessDb.links.put(link);
+  return { ok: true, link };
+}
+
+const retryMs = 10_000;
+
+/**
+ * Reports the link this device holds for a report, claiming the report first when it was made here and has
+ * no link yet (retrying while the relay cannot be reached). Returns a function that stops it.
+ */
+export function watchAccess(reportId: string, madeHere: () => boolean, onState: (state: AccessState) => void): () => void {
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const retry = () => {
+    clearTimeout(timer);
+    if (!stopped) void attempt();
+  };
+  async function attempt(): Promise<void> {
+    const held = await heldLink(reportId);
+    if (stopped) return;
+    if (held) return onState({ kind: 'held', link: held });
+    if (!madeHere()) return onState({ kind: 'none', reason: 'This device has no link for this report. Open the share link you were sent.' });
+    onState({ kind: 'claiming' });
+    try {
+      const grant = await relayApi.claim(reportId);
+      const link: HeldLink = { reportId, ...grant, source: 'claimed', receivedAt: new Date().toISOString() };
+      await accessDb.links.put(link);
+      if (!stopped) onState({ kind: 'held', link });
+    } catch (error) {
+      if (stopped) return;
+      if (error instanceof RelayApiError && error.status !== 0 && error.status < 500) {
+        return onState({ kind: 'none', reason: error.message });
+      }
+      onState({ kind: 'claiming', problem: error instanceof Error ? error.message : String(error) });
+      timer = setTimeout(retry, retryMs);
+    }
+  }
+  window.addEventListener('online', retry);
+  void attempt();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    window.removeEventListener('online', retry);
+  };
+}
+
+/** The share link for a token: the token rides in the fragment, so it never reaches a server's logs. */
+export function shareUrl(reportId: string, token: string, origin = window.location.origin): string {
+  return `${origin}/join/${reportId}#token=${token}`;
+}

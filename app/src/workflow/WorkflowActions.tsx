@@ -1,0 +1,88 @@
+// Submit, approve, reject with a reason, resubmit: the buttons this person's role may use at this status
+// (shared/workflow/status.ts), each asking the relay, which alone records the decision.
+import { createSignal, For, Show } from 'solid-js';
+import type { TransitionResult } from '../../../shared/protocol/api.ts';
+import type { Role } from '../../../shared/protocol/roles.ts';
+import { transition, workflowActions, type ReportStatus, type WorkflowAction } from '../../../shared/workflow/status.ts';
+import { loadName } from '../store/profile.ts';
+import { relayApi } from '../sync/relay-api.ts';
+import './workflow.css';
+
+const buttonLabels: Record<WorkflowAction, string> = {
+  submit: 'Submit report',
+  approve: 'Approve report',
+  reject: 'Send back with a reason…',
+  resubmit: 'Resubmit report',
+};
+
+export function WorkflowActions(props: {
+  reportId: string;
+  token: string;
+  role: Role;
+  status: ReportStatus;
+  onDecided: (result: TransitionResult) => void;
+}) {
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal('');
+  const [rejecting, setRejecting] = createSignal(false);
+  const [reason, setReason] = createSignal('');
+  // A reason stands in for the one asked for later, so reject shows whenever the role and status allow it.
+  const actions = () => workflowActions.filter((action) => transition(props.status, action, props.role, 'reason').ok);
+
+  const decide = async (action: WorkflowAction) => {
+    setBusy(true);
+    setError('');
+    try {
+      const name = (await loadName()) ?? props.role;
+      const result = await relayApi.decide(props.reportId, props.token, { action, name, ...(action === 'reject' ? { reason: reason() } : {}) });
+      setRejecting(false);
+      setReason('');
+      props.onDecided(result);
+    } catch (problem) {
+      setError(problem instanceof Error ? problem.message : String(problem));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Show when={actions().length > 0}>
+      <div class="workflow-actions">
+        <For each={actions()}>
+          {(action) => (
+            <Show when={action !== 'reject' || !rejecting()}>
+              <button type="button" class={action === 'reject' ? 'secondary' : undefined} disabled={busy()} onClick={() => (action === 'reject' ? setRejecting(true) : void decide(action))}>
+                {buttonLabels[action]}
+              </button>
+            </Show>
+          )}
+        </For>
+        <Show when={rejecting()}>
+          <form
+            class="reject-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void decide('reject');
+            }}
+          >
+            <div class="field">
+              <label for="reject-reason">Why is it sent back? The tutor will see this.</label>
+              <textarea id="reject-reason" rows={3} maxLength={1024} value={reason()} onInput={(event) => setReason(event.currentTarget.value)} ref={(el) => queueMicrotask(() => el.focus())} />
+            </div>
+            <button type="submit" disabled={busy()}>
+              Send back to the tutor
+            </button>
+            <button type="button" class="secondary" onClick={() => setRejecting(false)}>
+              Cancel
+            </button>
+          </form>
+        </Show>
+        <Show when={error()}>
+          <p role="alert" class="error">
+            {error()}
+          </p>
+        </Show>
+      </div>
+    </Show>
+  );
+}

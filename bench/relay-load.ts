@@ -1,0 +1,203 @@
+// The relay under load, each figure printed (the issue's targets in brackets):
+// - relayLoad: 1 writer, 50 readers, 500 edits/s for 5 s on loopback: edit-to-reader latency p50/p99
+//   (p99 < 10 ms), and the same load against Hocuspocus in the same run, with the ratio;
+// - relayColdSync: a new client syncing a 1 MB document from storage (< 100 ms);
+// - relayIdleMemory: relay memory for 1,000 idle connections (< 100 MB).
+// Each relay runs in a process of its own (bench/relay-process.ts); the clients run here.
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import * as encoding from 'lib0/encoding';
+import { WebSocket } from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { openSqliteStore } from '../relay/storage/sqlite.ts';
+import { startBenchRelay, type BenchRelay } from './relay-process.ts';
+
+const readers = 50;
+const editsPerSecond = 500;
+const seconds = 5;
+
+interface Client {
+  doc: Y.Doc;
+  synced: Promise<void>;
+  destroy(): void;
+}
+
+async function marginClient(relay: BenchRelay, room: string): Promise<Client> {
+  const { token } = await relay.tokens.mint(room.split('/')[0], 'tutor', 3600);
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`${relay.url.replace('http', 'ws')}/sync`, room, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    params: { token },
+  });
+  const synced = new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+  return { doc, synced, destroy: () => provider.destroy() };
+}
+
+async function hocuspocusClient(relay: BenchRelay, room: string): Promise<Client> {
+  const doc = new Y.Doc();
+  let resolveSynced!: () => void;
+  const synced = new Promise<void>((resolve) => (resolveSynced = resolve));
+  const provider = new HocuspocusProvider({
+    url: relay.url.replace('http', 'ws'),
+    name: room,
+    document: doc,
+    WebSocketPolyfill: WebSocket,
+    onSynced: () => resolveSynced(),
+  } as ConstructorParameters<typeof HocuspocusProvider>[0]);
+  return { doc, synced, destroy: () => provider.destroy() };
+}
+
+const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+
+/** Runs the load against one relay: the latency of every edit at every reader, sorted. */
+async function latencies(relay: BenchRelay, connect: (relay: BenchRelay, room: string) => Promise<Client>): Promise<number[]> {
+  const writer = await connect(relay, 'load-1');
+  const audience = await Promise.all(Array.from({ length: readers }, () => connect(relay, 'load-1')));
+  await Promise.all([writer, ...audience].map((client) => client.synced));
+  const samples: number[] = [];
+  for (const reader of audience) {
+    reader.doc.getArray<number>('edits').observe((event) => {
+      const now = performance.now();
+      for (const delta of event.changes.delta) for (const sent of (delta.insert as number[] | undefined) ?? []) samples.push(now - sent);
+    });
+  }
+  const edits = writer.doc.getArray<number>('edits');
+  const total = editsPerSecond * seconds;
+  const started = performance.now();
+  await new Promise<void>((resolve) => {
+    let sent = 0;
+    const tick = () => {
+      const due = Math.min(total, Math.floor(((performance.now() - started) * editsPerSecond) / 1000));
+      // One edit per update, as a person typing makes them.
+      while (sent < due) edits.push([performance.now()]), sent++;
+      if (sent < total) setTimeout(tick, 1);
+      else resolve();
+    };
+    tick();
+  });
+  const deadline = performance.now() + 30_000;
+  while (samples.length < total * readers && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  [writer, ...audience].forEach((client) => client.destroy());
+  if (samples.length < total * readers) throw new Error(`only ${samples.length} of ${total * readers} edits arrived`);
+  return samples.sort((a, b) => a - b);
+}
+
+async function marginLatencies(synchronous: 'full' | 'normal'): Promise<number[]> {
+  const margin = await startBenchRelay('margin', { env: { SQLITE_SYNCHRONOUS: synchronous } });
+  try {
+    return await latencies(margin, marginClient);
+  } finally {
+    await margin.stop();
+  }
+}
+
+export async function relayLoad(): Promise<string> {
+  // y-websocket adds an exit listener per provider; 51 of them are expected here.
+  process.setMaxListeners(0);
+  const ours = await marginLatencies('full');
+  const normal = await marginLatencies('normal');
+  const figures = (samples: number[]) => `p50 ${percentile(samples, 0.5).toFixed(2)} ms, p99 ${percentile(samples, 0.99).toFixed(2)} ms`;
+  const line =
+    `${readers} readers, ${editsPerSecond} edits/s for ${seconds} s: Margin (SQLite, saved before sent; fsync each batch) ${figures(ours)}; ` +
+    `Margin (SQLITE_SYNCHRONOUS=normal) ${figures(normal)}`;
+  let theirs: number[];
+  try {
+    const hocuspocus = await startBenchRelay('hocuspocus');
+    try {
+      theirs = await latencies(hocuspocus, hocuspocusClient);
+    } finally {
+      await hocuspocus.stop();
+    }
+  } catch (error) {
+    return `${line}; Hocuspocus could not run (${error instanceof Error ? error.message : String(error)})`;
+  }
+  const ratio = percentile(theirs, 0.99) / percentile(ours, 0.99);
+  return `${line}; Hocuspocus 3.4.4 (in memory, no persistence) ${figures(theirs)}; Hocuspocus p99 / Margin p99 (fsync) = ${ratio.toFixed(2)}`;
+}
+
+/** About 1 MB of report text: paragraphs in a few fields, as Yjs stores them. */
+function megabyteDocument(): Uint8Array {
+  const doc = new Y.Doc();
+  const sentence = 'The learner worked through equivalent fractions and explained each step aloud. ';
+  doc.transact(() => {
+    for (let field = 0; field < 8; field++) {
+      const fragment = doc.getXmlFragment(`field${field}`);
+      const paragraphs = Array.from({ length: 200 }, () => {
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText(sentence.repeat(8))]);
+        return paragraph;
+      });
+      fragment.insert(0, paragraphs);
+    }
+  });
+  return Y.encodeStateAsUpdate(doc);
+}
+
+export async function relayColdSync(): Promise<string> {
+  const runs = 7;
+  const update = megabyteDocument();
+  const relay = await startBenchRelay('margin', {
+    prepare: async (dataDir) => {
+      const store = openSqliteStore(dataDir);
+      for (let i = 0; i < runs; i++) await store.append(`cold-${i}`, update);
+      await store.close();
+    },
+  });
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      const client = await marginClient(relay, `cold-${i}`);
+      await client.synced;
+      times.push(performance.now() - started);
+      client.destroy();
+    }
+    // The first run also warms the relay's code paths; each run loads a room no one has opened.
+    times.sort((a, b) => a - b);
+    return `new client syncs a ${(update.byteLength / 1024 / 1024).toFixed(2)} MB document from storage (room not loaded, token checked): median ${percentile(times, 0.5).toFixed(1)} ms, slowest ${times.at(-1)!.toFixed(1)} ms over ${runs} rooms`;
+  } finally {
+    await relay.stop();
+  }
+}
+
+export async function relayIdleMemory(): Promise<string> {
+  const connections = 1000;
+  const rooms = 100;
+  const relay = await startBenchRelay('margin');
+  const sockets: WebSocket[] = [];
+  try {
+    // Warm up: one connection loads the code every connection uses.
+    sockets.push(await idleConnection(relay, 'warm-up'));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const before = relay.rss();
+    for (let i = 0; i < connections; i += 50) {
+      sockets.push(...(await Promise.all(Array.from({ length: 50 }, (_, j) => idleConnection(relay, `idle-${(i + j) % rooms}`)))));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const after = relay.rss();
+    const megabytes = (after - before) / 1024 / 1024;
+    return `${connections} idle connections in ${rooms} rooms: relay RSS ${(before / 1024 / 1024).toFixed(1)} MB before, ${(after / 1024 / 1024).toFixed(1)} MB after: ${megabytes.toFixed(1)} MB (${((megabytes * 1024) / connections).toFixed(1)} kB each)`;
+  } finally {
+    sockets.forEach((socket) => socket.terminate());
+    await relay.stop();
+  }
+}
+
+/** A websocket that syncs once, as a client does, then sits idle. */
+async function idleConnection(relay: BenchRelay, room: string): Promise<WebSocket> {
+  const { token } = await relay.tokens.mint(room, 'tutor', 3600);
+  const socket = new WebSocket(`${relay.url.replace('http', 'ws')}/sync/${room}?token=${token}`);
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('error', reject);
+  });
+  const answered = new Promise((resolve) => socket.once('message', resolve));
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  syncProtocol.writeSyncStep1(encoder, new Y.Doc());
+  socket.send(encoding.toUint8Array(encoder));
+  await answered;
+  return socket;
+}

@@ -1,0 +1,81 @@
+// Relays for the relay benchmarks, each in a process of its own so its memory can be measured and the
+// benchmark's clients do not share its event loop: Margin's relay (relay/main.ts) and, to compare, Hocuspocus.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Tokens } from '../relay/auth.ts';
+
+export interface BenchRelay {
+  url: string;
+  pid: number;
+  dataDir: string;
+  tokens: Tokens;
+  /** Resident memory of the relay process (bytes), from /proc. */
+  rss(): number;
+  stop(): Promise<void>;
+}
+
+export async function startBenchRelay(
+  kind: 'margin' | 'hocuspocus',
+  options: { prepare?: (dataDir: string) => Promise<void>; env?: Record<string, string> } = {},
+): Promise<BenchRelay> {
+  const dataDir = mkdtempSync(join(tmpdir(), `margin-bench-${kind}-`));
+  await options.prepare?.(dataDir);
+  const secret = randomBytes(24).toString('base64url');
+  const script = fileURLToPath(new URL(kind === 'margin' ? '../relay/main.ts' : './relay-hocuspocus-server.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      APP_DIR: join(dataDir, 'no-app'),
+      RELAY_SECRET: secret,
+      LOG_LEVEL: 'warn',
+      LIMIT_CONNECTIONS_PER_TOKEN: '100000',
+      LIMIT_MESSAGES_PER_SECOND: '100000',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await listeningUrl(child);
+  return {
+    url,
+    pid: child.pid!,
+    dataDir,
+    tokens: new Tokens(new TextEncoder().encode(secret)),
+    rss: () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) * 1024,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function listeningUrl(child: ChildProcess): Promise<string> {
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "listening on" line in 20 s:\n${output}`)), 20_000);
+    const read = (chunk: Buffer) => {
+      output += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code}: ${output.trim().split('\n').slice(-3).join(' | ')}`));
+    });
+  });
+}

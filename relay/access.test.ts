@@ -1,0 +1,255 @@
+// Who may do what, against a real relay process (relay/main.ts) with real y-websocket clients: forged, expired,
+// revoked and wrong-report tokens; a reviewer's edits reaching no one; content locked after submission; a
+// client never receiving internal fields, checked on the bytes it is sent; and logs with no tokens or content.
+import { join } from 'node:path';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { createSessionReportDoc, fragmentText, readStatus, setFragmentText, textField } from '../shared/doc/index.ts';
+import { changeRefusals, closeCodes, refusalReasons } from '../shared/protocol/limits.ts';
+import { Tokens } from './auth.ts';
+import { openSqliteStore } from './storage/sqlite.ts';
+import { TestSession, api, eventually, type RelayProcess } from './testing.ts';
+
+const session = new TestSession();
+let relay: RelayProcess;
+let dataDir: string;
+afterAll(() => session.cleanup());
+beforeAll(async () => {
+  dataDir = join(session.folder(), 'data');
+  relay = await session.process({ DATA_DIR: dataDir, LIMIT_CONNECTIONS_PER_TOKEN: '4', LIMIT_MESSAGES_PER_SECOND: '200' });
+});
+
+let reports = 0;
+/** A fresh report claimed through the API: its id and its creator's tutor token. */
+async function newReport(): Promise<{ id: string; tutor: string }> {
+  const id = `access-${++reports}`;
+  const claim = await api(relay, 'POST', '/api/reports', { body: { id } });
+  return { id, tutor: claim.body.token };
+}
+
+async function link(id: string, holder: string, role: string): Promise<{ token: string; jti: string }> {
+  const made = await api(relay, 'POST', `/api/reports/${id}/links`, { token: holder, body: { role } });
+  expect(made.status).toBe(201);
+  return made.body;
+}
+
+async function decide(id: string, token: string, action: string, reason?: string) {
+  const answer = await api(relay, 'POST', `/api/reports/${id}/transitions`, { token, body: { action, name: 'Someone', reason } });
+  expect(answer.status).toBe(200);
+  return answer.body;
+}
+
+function closedWith(provider: { on: (event: 'connection-close', listener: (event: CloseEvent | null) => void) => void }) {
+  return new Promise<{ code: number; reason: string }>((resolve) => provider.on('connection-close', (event) => event && resolve({ code: event.code, reason: event.reason })));
+}
+
+describe('a connection with a token that does not open the room', () => {
+  it.each([
+    ['no token', async () => '', closeCodes.linkInvalid, refusalReasons.linkMissing],
+    ['a token that is not one', async () => 'not-a-token', closeCodes.linkInvalid, refusalReasons.linkInvalid],
+    [
+      'a token forged with another secret',
+      async () => (await new Tokens(new TextEncoder().encode('another-secret-also-long-enough-to-sign-with')).mint('access-x', 'tutor', 3600)).token,
+      closeCodes.linkInvalid,
+      refusalReasons.linkInvalid,
+    ],
+    ['an expired token', async () => session.token(relay, 'access-x', 'tutor', -60), closeCodes.linkExpired, refusalReasons.linkExpired],
+    ['a token for another report', async () => session.token(relay, 'another-report'), closeCodes.wrongReport, refusalReasons.wrongReport],
+  ])('is accepted, then closed for %s, and y-websocket stops retrying', async (_what, token, code, reason) => {
+    const provider = await session.connecting(relay, 'access-x', { token: await token() });
+    expect(await closedWith(provider)).toEqual({ code, reason });
+    expect(provider.shouldConnect).toBe(false);
+    expect(reason).toMatch(/^This (link|address)/);
+  });
+});
+
+describe('a withdrawn link', () => {
+  it('closes its live connections at once and opens nothing after', async () => {
+    const { id, tutor } = await newReport();
+    const reviewer = await link(id, tutor, 'reviewer');
+    const live = await session.provider(relay, id, { token: reviewer.token });
+    const comments = await session.provider(relay, `${id}/comments`, { token: reviewer.token });
+    const closes = [closedWith(live), closedWith(comments)];
+
+    expect((await api(relay, 'DELETE', `/api/reports/${id}/links/${reviewer.jti}`, { token: tutor })).status).toBe(200);
+
+    for (const closed of await Promise.all(closes)) expect(closed).toEqual({ code: closeCodes.linkWithdrawn, reason: refusalReasons.linkWithdrawn });
+    const again = await session.connecting(relay, id, { token: reviewer.token });
+    expect(await closedWith(again)).toEqual({ code: closeCodes.linkWithdrawn, reason: refusalReasons.linkWithdrawn });
+  });
+});
+
+describe('a reviewer', () => {
+  it('reads the report but their edits and presence reach no one, and are told they were not added', async () => {
+    const { id, tutor } = await newReport();
+    const reviewerToken = (await link(id, tutor, 'reviewer')).token;
+    const writer = await session.provider(relay, id, { token: tutor });
+    writer.doc.getText('body').insert(0, 'The tutor wrote this.');
+    const received: Uint8Array[] = [];
+    const reviewer = await session.provider(relay, id, { token: reviewerToken, received });
+    await eventually(() => expect(reviewer.doc.getText('body').toString()).toBe('The tutor wrote this.'));
+
+    reviewer.doc.getText('body').insert(0, 'REVIEWER EDIT ');
+    reviewer.awareness.setLocalStateField('user', { name: 'Rita Reviewer' });
+    await eventually(() => expect(deniedReasons(received)).toContain(changeRefusals.readOnly));
+
+    writer.doc.getText('body').insert(writer.doc.getText('body').length, ' And more.');
+    const newcomer = await session.provider(relay, id, { token: tutor });
+    await eventually(() => expect(newcomer.doc.getText('body').toString()).toBe('The tutor wrote this. And more.'));
+    expect(writer.doc.getText('body').toString()).toBe('The tutor wrote this. And more.');
+    expect(writer.awareness.getStates().has(reviewer.doc.clientID)).toBe(false);
+    expect(reviewer.wsconnected).toBe(true);
+  });
+});
+
+describe('a submitted report', () => {
+  it('takes no content updates from anyone, tells the sender, and takes them again once rejected', async () => {
+    const { id, tutor } = await newReport();
+    const reviewerToken = (await link(id, tutor, 'reviewer')).token;
+    const mentorToken = (await link(id, tutor, 'mentor')).token;
+    const tutorSees: Uint8Array[] = [];
+    const author = await session.provider(relay, id, { token: tutor, received: tutorSees });
+    const mentor = await session.provider(relay, id, { token: mentorToken });
+    const status = await session.provider(relay, `${id}/status`, { token: tutor });
+    author.doc.getText('body').insert(0, 'Draft.');
+    await eventually(() => expect(mentor.doc.getText('body').toString()).toBe('Draft.'));
+
+    const submitted = await decide(id, tutor, 'submit');
+    await eventually(() => expect(readStatus(status.doc).status).toBe('submitted'));
+    author.doc.getText('body').insert(6, ' Changed after submitting.');
+    await eventually(() => expect(deniedReasons(tutorSees)).toContain(changeRefusals.locked('Submitted')));
+    const reader = await session.provider(relay, id, { token: reviewerToken });
+    expect(reader.doc.getText('body').toString()).toBe('Draft.');
+    expect(mentor.doc.getText('body').toString()).toBe('Draft.');
+
+    const rejected = await decide(id, reviewerToken, 'reject', 'Add the objectives.');
+    expect(rejected.decision).toMatchObject({ from: 'submitted', to: 'rejected', reason: 'Add the objectives.', contentHash: submitted.decision.contentHash });
+    await eventually(() => expect(readStatus(status.doc).rejection?.reason).toBe('Add the objectives.'));
+    mentor.doc.getText('body').insert(0, 'Fixed. ');
+    await eventually(() => expect(reader.doc.getText('body').toString()).toBe('Fixed. Draft.'));
+  });
+});
+
+describe('a client', () => {
+  it('cannot open a report before it is approved, nor its comments', async () => {
+    const { id, tutor } = await newReport();
+    const client = (await link(id, tutor, 'client')).token;
+    const early = await session.connecting(relay, id, { token: client });
+    expect(await closedWith(early)).toEqual({ code: closeCodes.notReadableNow, reason: 'This report has not been approved yet. The link opens it once it is.' });
+    const comments = await session.connecting(relay, `${id}/comments`, { token: client });
+    expect(await closedWith(comments)).toMatchObject({ code: closeCodes.notAllowed });
+  });
+
+  it('never receives the comment to the agency, not one byte of it', async () => {
+    const { id, tutor } = await newReport();
+    const reviewer = (await link(id, tutor, 'reviewer')).token;
+    const client = (await link(id, tutor, 'client')).token;
+    const author = await session.provider(relay, id, { token: tutor });
+    createSessionReportDoc(author.doc, { date: '2030-01-01', start: '13:00', finish: '14:00', subject: 'Maths', learners: [{ id: 'l1', name: 'Ada' }] }, 'Tom');
+    setFragmentText(textField(author.doc, 'progressComment'), 'Worked through fractions.');
+    setFragmentText(textField(author.doc, 'agencyComment'), 'CONFIDENTIAL: invoice query from parent');
+    await decide(id, tutor, 'submit');
+    await decide(id, reviewer, 'approve');
+
+    const received: Uint8Array[] = [];
+    const clientView = await session.provider(relay, id, { token: client, received });
+    expect(fragmentText(textField(clientView.doc, 'progressComment'))).toBe('Worked through fractions.');
+    expect(fragmentText(textField(clientView.doc, 'agencyComment'))).toBe('');
+    const wire = Buffer.concat(received);
+    expect(wire.includes(Buffer.from('Worked through fractions.'))).toBe(true);
+    expect(wire.includes(Buffer.from('CONFIDENTIAL'))).toBe(false);
+    expect(wire.includes(Buffer.from('invoice'))).toBe(false);
+    // A raw sync request with an empty state vector gets the same copy.
+    const raw = await session.socket(relay, `/sync/${id}?token=${client}`);
+    raw.socket.send(syncRequest());
+    await eventually(() => expect(raw.received.length).toBeGreaterThan(0));
+    expect(Buffer.concat(raw.received).includes(Buffer.from('CONFIDENTIAL'))).toBe(false);
+  });
+});
+
+describe('a teacher', () => {
+  it('reads the report without internal fields while it is submitted, and is closed when it is sent back', async () => {
+    const { id, tutor } = await newReport();
+    const reviewer = (await link(id, tutor, 'reviewer')).token;
+    const teacher = (await link(id, tutor, 'teacher')).token;
+    const early = await session.connecting(relay, id, { token: teacher });
+    expect(await closedWith(early)).toEqual({ code: closeCodes.notReadableNow, reason: 'This report opens for you once it has been submitted.' });
+
+    const author = await session.provider(relay, id, { token: tutor });
+    setFragmentText(textField(author.doc, 'progressComment'), 'Seen by the teacher.');
+    setFragmentText(textField(author.doc, 'agencyComment'), 'INTERNAL NOTE');
+    await decide(id, tutor, 'submit');
+    const received: Uint8Array[] = [];
+    const reading = await session.provider(relay, id, { token: teacher, received });
+    expect(fragmentText(textField(reading.doc, 'progressComment'))).toBe('Seen by the teacher.');
+    expect(Buffer.concat(received).includes(Buffer.from('INTERNAL NOTE'))).toBe(false);
+
+    const closed = closedWith(reading);
+    await decide(id, reviewer, 'reject', 'More detail, please.');
+    expect(await closed).toEqual({ code: closeCodes.notReadableNow, reason: 'This report opens for you once it has been submitted.' });
+  });
+});
+
+describe('limits', () => {
+  it('closes a fifth connection with one token, with a reason', async () => {
+    const { id, tutor } = await newReport();
+    for (let i = 0; i < 4; i++) await session.provider(relay, i % 2 ? id : `${id}/comments`, { token: tutor });
+    const fifth = await session.connecting(relay, id, { token: tutor });
+    expect(await closedWith(fifth)).toEqual({
+      code: closeCodes.tooManyConnections,
+      reason: 'This link is open in 4 places already, the most the relay allows. Close some and try again.',
+    });
+  });
+
+  it('closes a connection that sends more messages a second than allowed', async () => {
+    const { id } = await newReport();
+    const flood = await session.roomSocket(relay, id);
+    for (let i = 0; i < 1000; i++) flood.socket.send(Uint8Array.of(3));
+    expect(await flood.closed).toEqual({
+      code: closeCodes.tooManyMessages,
+      reason: 'This connection sent more than 200 messages a second. Reload to connect again.',
+    });
+  });
+});
+
+describe('the relay’s log', () => {
+  it('holds no token and no document content, and the store holds no refused edit', async () => {
+    const log = relay.stderr();
+    expect(log).toContain('"msg":"closed a connection"');
+    expect(log).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
+    for (const text of ['The tutor wrote this', 'REVIEWER EDIT', 'Rita Reviewer', 'CONFIDENTIAL', 'Worked through fractions', 'Changed after submitting']) {
+      expect(log).not.toContain(text);
+    }
+    relay.child.kill('SIGTERM');
+    expect(await relay.exited).toBe(0);
+    const store = openSqliteStore(dataDir);
+    try {
+      for (let i = 1; i <= reports; i++) {
+        const doc = new Y.Doc();
+        (await store.load(`access-${i}`)).forEach((update) => Y.applyUpdate(doc, update));
+        expect(doc.getText('body').toString()).not.toMatch(/REVIEWER EDIT|Changed after submitting/);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+/** The reasons of every "permission denied" message the relay sent. */
+function deniedReasons(messages: Uint8Array[]): string[] {
+  return messages.flatMap((message) => {
+    const decoder = decoding.createDecoder(message);
+    if (decoding.readVarUint(decoder) !== 2 || decoding.readVarUint(decoder) !== 0) return [];
+    return [decoding.readVarString(decoder)];
+  });
+}
+
+function syncRequest(): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  syncProtocol.writeSyncStep1(encoder, new Y.Doc());
+  return encoding.toUint8Array(encoder);
+}

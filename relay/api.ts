@@ -1,0 +1,179 @@
+// The relay's HTTP API under /api (docs/protocol.md): claim a report, make, list and revoke share links, and
+// take workflow decisions. JSON in and out; every error is { error } with a message a person can act on.
+// Tokens come as "Authorization: Bearer <token>" and are never logged.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import {
+  ClaimRequest,
+  LinkRequest,
+  maxApiBodyBytes,
+  TransitionRequest,
+  type LinkGrant,
+  type LinkList,
+  type Revocation,
+  type TransitionResult,
+} from '../shared/protocol/api.ts';
+import { canShareAs, roles, shareRank, type Role } from '../shared/protocol/roles.ts';
+import { reportIdPattern, roomName } from '../shared/protocol/rooms.ts';
+import { defaultTtlSeconds, parseTtl, type TokenClaims } from '../shared/protocol/tokens.ts';
+import { checkAccess, type Tokens } from './auth.ts';
+import type { LiveLinks } from './live-links.ts';
+import type { Log } from './log.ts';
+import type { DocumentStore } from './storage/store.ts';
+import type { Workflow } from './workflow.ts';
+
+export interface ApiContext {
+  store: DocumentStore;
+  tokens: Tokens;
+  live: LiveLinks;
+  workflow: Workflow;
+  log: Log;
+}
+
+class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+type Handler = (context: ApiContext, request: IncomingMessage, params: string[]) => Promise<{ status: number; body: unknown }>;
+
+interface Route {
+  pattern: RegExp;
+  methods: Partial<Record<string, Handler>>;
+}
+
+const id = '([A-Za-z0-9_-]{1,64})';
+const routes: Route[] = [
+  { pattern: /^\/api\/reports$/, methods: { POST: claimReport } },
+  { pattern: new RegExp(`^/api/reports/${id}/links$`), methods: { POST: makeLink, GET: listLinks } },
+  { pattern: new RegExp(`^/api/reports/${id}/links/([A-Za-z0-9_-]{1,64})$`), methods: { DELETE: revokeLink } },
+  { pattern: new RegExp(`^/api/reports/${id}/transitions$`), methods: { POST: decide } },
+];
+
+export function isApiPath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/');
+}
+
+export async function handleApi(context: ApiContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const path = (request.url ?? '/').split('?')[0];
+  const method = request.method ?? 'GET';
+  try {
+    const route = routes.find((candidate) => candidate.pattern.test(path));
+    if (!route) throw new ApiProblem(404, `The relay has no API at ${path.slice(0, 80)}. See docs/protocol.md for its addresses.`);
+    const handler = route.methods[method];
+    if (!handler) {
+      const allowed = Object.keys(route.methods).join(', ');
+      throw new ApiProblem(405, `${path.slice(0, 80)} takes ${allowed}, not ${method}.`, { Allow: allowed });
+    }
+    const { status, body } = await handler(context, request, route.pattern.exec(path)!.slice(1));
+    send(response, status, body);
+  } catch (error) {
+    if (error instanceof ApiProblem) return send(response, error.status, { error: error.message }, error.headers);
+    context.log.error({ method, path, problem: error instanceof Error ? error.message : String(error) }, 'API request failed');
+    send(response, 500, { error: 'The relay could not do this just now. Try again; if it keeps happening, tell whoever runs the relay.' });
+  }
+}
+
+function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers }).end(JSON.stringify(body));
+}
+
+async function claimReport(context: ApiContext, request: IncomingMessage): Promise<{ status: number; body: LinkGrant }> {
+  const { id: reportId } = await readBody(request, ClaimRequest);
+  const taken = new ApiProblem(409, 'A report with this id is on the relay already. If it is yours, ask whoever shared it with you for a link.');
+  if ((await context.store.load(roomName(reportId))).length > 0) throw taken;
+  if (!(await context.store.claim(reportId, new Date().toISOString()))) throw taken;
+  const grant = await makeGrant(context, reportId, 'tutor', defaultTtlSeconds.creator);
+  context.log.info({ report: reportId, jti: grant.jti }, 'claimed a report');
+  return { status: 201, body: grant };
+}
+
+async function makeLink(context: ApiContext, request: IncomingMessage, [reportId]: string[]): Promise<{ status: number; body: LinkGrant }> {
+  const holder = await holderOf(context, request, reportId);
+  const { role, ttl } = await readBody(request, LinkRequest);
+  if (!canShareAs(holder.role, role)) {
+    throw new ApiProblem(403, `With a ${holder.role} link you can make links for ${rolesAtOrBelow(holder.role).join(', ')} only, not ${role}.`);
+  }
+  const wanted = ttl === undefined ? { ok: true as const, seconds: defaultTtlSeconds.link } : parseTtl(ttl);
+  if (!wanted.ok) throw new ApiProblem(400, wanted.reason);
+  // A link never outlives the one it was made with, so a short-lived link cannot be stretched.
+  const seconds = Math.min(wanted.seconds, holder.exp - Math.floor(Date.now() / 1000));
+  const grant = await makeGrant(context, reportId, role, seconds);
+  context.log.info({ report: reportId, role, jti: grant.jti, by: holder.jti }, 'made a link');
+  return { status: 201, body: grant };
+}
+
+async function listLinks(context: ApiContext, request: IncomingMessage, [reportId]: string[]): Promise<{ status: number; body: LinkList }> {
+  const holder = await holderOf(context, request, reportId);
+  const links = (await context.store.links(reportId)).filter((link) => canShareAs(holder.role, link.role));
+  return { status: 200, body: { links: links.map(({ jti, role, createdAt, expiresAt, revokedAt }) => ({ jti, role, createdAt, expiresAt, ...(revokedAt ? { revokedAt } : {}) })) } };
+}
+
+async function revokeLink(context: ApiContext, request: IncomingMessage, [reportId, jti]: string[]): Promise<{ status: number; body: Revocation }> {
+  const holder = await holderOf(context, request, reportId);
+  const link = (await context.store.links(reportId)).find((candidate) => candidate.jti === jti);
+  if (!link) throw new ApiProblem(404, 'This report has no link with that id.');
+  if (!canShareAs(holder.role, link.role)) throw new ApiProblem(403, `With a ${holder.role} link you cannot withdraw a ${link.role} link.`);
+  if (link.jti === holder.jti) throw new ApiProblem(409, 'This is the link you are using now; withdraw it from another link.');
+  const at = new Date().toISOString();
+  await context.store.revoke(jti, reportId, at);
+  const closed = context.live.revoked(jti);
+  context.log.info({ report: reportId, jti, by: holder.jti, closed }, 'withdrew a link');
+  return { status: 200, body: { jti, revokedAt: link.revokedAt ?? at } };
+}
+
+async function decide(context: ApiContext, request: IncomingMessage, [reportId]: string[]): Promise<{ status: number; body: TransitionResult }> {
+  const holder = await holderOf(context, request, reportId);
+  const body = await readBody(request, TransitionRequest);
+  const outcome = await context.workflow.decide(reportId, holder, body);
+  if (!outcome.ok) throw new ApiProblem(outcome.status, outcome.error);
+  return { status: 200, body: { status: outcome.status, decision: outcome.decision } };
+}
+
+async function makeGrant(context: ApiContext, reportId: string, role: Role, ttlSeconds: number): Promise<LinkGrant> {
+  const { token, claims } = await context.tokens.mint(reportId, role, ttlSeconds);
+  const link = { jti: claims.jti, reportId, role, createdAt: new Date(claims.iat * 1000).toISOString(), expiresAt: new Date(claims.exp * 1000).toISOString() };
+  await context.store.addLink(link);
+  return { token, jti: link.jti, role, expiresAt: link.expiresAt };
+}
+
+async function holderOf(context: ApiContext, request: IncomingMessage, reportId: string): Promise<TokenClaims> {
+  if (!reportIdPattern.test(reportId)) throw new ApiProblem(400, 'A report id is 1 to 64 letters, digits, "-" or "_".');
+  const header = request.headers.authorization ?? '';
+  const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+  const check = await checkAccess(context.tokens, context.store, token, reportId);
+  if (!check.ok) throw new ApiProblem(check.refusal.status, check.refusal.reason);
+  return check.access;
+}
+
+async function readBody<T extends z.ZodType>(request: IncomingMessage, schema: T): Promise<z.infer<T>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxApiBodyBytes) throw new ApiProblem(413, `The request is too large (the relay reads up to ${maxApiBodyBytes / 1024} KB).`);
+    chunks.push(chunk);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null');
+  } catch {
+    throw new ApiProblem(400, 'The request body must be JSON.');
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    throw new ApiProblem(400, `The request is not what the relay expects: ${where}${issue.message}`);
+  }
+  return parsed.data;
+}
+
+function rolesAtOrBelow(role: Role): Role[] {
+  return roles.filter((candidate) => canShareAs(role, candidate)).sort((a, b) => shareRank[b] - shareRank[a]);
+}

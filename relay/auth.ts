@@ -1,0 +1,98 @@
+// Tokens: JWTs (HS256, via jose) that name one report, one role, an expiry and an id (jti) that can be revoked.
+// The signing secret is RELAY_SECRET, or one the relay makes once and keeps in its data folder (mode 0600).
+// Checking a token gives either the access it grants or a refusal with a close code, an HTTP status and a
+// reason a person can act on; the same refusal serves websocket sync and the HTTP API.
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { errors, jwtVerify, SignJWT } from 'jose';
+import { closeCodes, refusalReasons } from '../shared/protocol/limits.ts';
+import type { Role } from '../shared/protocol/roles.ts';
+import { TokenClaims } from '../shared/protocol/tokens.ts';
+import type { DocumentStore } from './storage/store.ts';
+
+export const secretFileName = 'relay-secret';
+const minSecretLength = 32;
+
+/** The secret tokens are signed with: RELAY_SECRET when set, else the data folder's, made on first use. */
+export function loadSecret(dataDir: string, relaySecret = process.env.RELAY_SECRET): Uint8Array {
+  if (relaySecret !== undefined && relaySecret !== '') {
+    if (relaySecret.length < minSecretLength) {
+      throw new Error(`RELAY_SECRET must be at least ${minSecretLength} characters (it signs every link); leave it unset to have the relay make one in ${dataDir}`);
+    }
+    return new TextEncoder().encode(relaySecret);
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, secretFileName);
+  try {
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  // Whoever can read the secret can make any link: keep it to the relay's own user.
+  if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  const secret = readFileSync(file, 'utf8').trim();
+  if (secret.length < minSecretLength) throw new Error(`${file} holds no usable secret: delete it and the relay makes a new one (every link made so far stops working)`);
+  return new TextEncoder().encode(secret);
+}
+
+export interface MintedToken {
+  token: string;
+  claims: TokenClaims;
+}
+
+export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; problem: 'invalid' | 'expired' };
+
+export class Tokens {
+  constructor(private readonly secret: Uint8Array) {}
+
+  /** A new token; `issuedAt` (seconds) is for tests that need one already expired. */
+  async mint(doc: string, role: Role, ttlSeconds: number, issuedAt = Math.floor(Date.now() / 1000)): Promise<MintedToken> {
+    const claims = TokenClaims.parse({ doc, role, jti: randomBytes(12).toString('base64url'), iat: issuedAt, exp: issuedAt + ttlSeconds });
+    const token = await new SignJWT({ doc: claims.doc, role: claims.role })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setJti(claims.jti)
+      .setIssuedAt(claims.iat)
+      .setExpirationTime(claims.exp)
+      .sign(this.secret);
+    return { token, claims };
+  }
+
+  async read(token: string): Promise<TokenCheck> {
+    try {
+      const { payload } = await jwtVerify(token, this.secret, { algorithms: ['HS256'] });
+      const claims = TokenClaims.safeParse(payload);
+      return claims.success ? { ok: true, claims: claims.data } : { ok: false, problem: 'invalid' };
+    } catch (error) {
+      return { ok: false, problem: error instanceof errors.JWTExpired ? 'expired' : 'invalid' };
+    }
+  }
+}
+
+export interface Refusal {
+  /** The websocket close code. */
+  code: number;
+  /** The HTTP status for the API. */
+  status: number;
+  reason: string;
+}
+
+export const refusals = {
+  linkMissing: { code: closeCodes.linkInvalid, status: 401, reason: refusalReasons.linkMissing },
+  linkInvalid: { code: closeCodes.linkInvalid, status: 401, reason: refusalReasons.linkInvalid },
+  linkExpired: { code: closeCodes.linkExpired, status: 401, reason: refusalReasons.linkExpired },
+  wrongReport: { code: closeCodes.wrongReport, status: 403, reason: refusalReasons.wrongReport },
+  linkWithdrawn: { code: closeCodes.linkWithdrawn, status: 410, reason: refusalReasons.linkWithdrawn },
+} satisfies Record<string, Refusal>;
+
+export type AccessCheck = { ok: true; access: TokenClaims } | { ok: false; refusal: Refusal };
+
+/** What a token lets its holder do with one report, checked in this order: present, signed here, in date, this report, not revoked. */
+export async function checkAccess(tokens: Tokens, store: DocumentStore, token: string | null | undefined, reportId: string): Promise<AccessCheck> {
+  if (!token) return { ok: false, refusal: refusals.linkMissing };
+  const read = await tokens.read(token);
+  if (!read.ok) return { ok: false, refusal: read.problem === 'expired' ? refusals.linkExpired : refusals.linkInvalid };
+  if (read.claims.doc !== reportId) return { ok: false, refusal: refusals.wrongReport };
+  if (await store.isRevoked(read.claims.jti)) return { ok: false, refusal: refusals.linkWithdrawn };
+  return { ok: true, access: read.claims };
+}

@@ -1,0 +1,59 @@
+// The connections open with each token, so a revoked token's connections close at once, a token cannot be
+// used from more places than the limit allows, and a connection closes when its token expires.
+import { closeCodes } from '../shared/protocol/limits.ts';
+import { refusals } from './auth.ts';
+import type { Peer } from './peer.ts';
+
+/** Longest a timer can wait in Node (about 24.8 days); an expiry further off is checked again then. */
+const maxTimerMs = 2 ** 31 - 1;
+
+export class LiveLinks {
+  private readonly byToken = new Map<string, Set<Peer>>();
+  private readonly expiryTimers = new Map<Peer, NodeJS.Timeout>();
+
+  constructor(private readonly connectionsPerToken: number) {}
+
+  /** Counts a connection against its token; false (and the connection closed) when the token is open in too many places. */
+  add(peer: Peer): boolean {
+    const access = peer.access!;
+    const peers = this.byToken.get(access.jti) ?? new Set<Peer>();
+    if (peers.size >= this.connectionsPerToken) {
+      peer.close(closeCodes.tooManyConnections, `This link is open in ${peers.size} places already, the most the relay allows. Close some and try again.`);
+      return false;
+    }
+    peers.add(peer);
+    this.byToken.set(access.jti, peers);
+    this.closeAtExpiry(peer, access.exp * 1000);
+    return true;
+  }
+
+  remove(peer: Peer): void {
+    clearTimeout(this.expiryTimers.get(peer));
+    this.expiryTimers.delete(peer);
+    const jti = peer.access?.jti;
+    const peers = jti ? this.byToken.get(jti) : undefined;
+    if (!peers?.delete(peer)) return;
+    if (peers.size === 0) this.byToken.delete(jti!);
+  }
+
+  /** Closes every connection open with a token that has just been revoked. */
+  revoked(jti: string): number {
+    const peers = [...(this.byToken.get(jti) ?? [])];
+    peers.forEach((peer) => {
+      peer.close(refusals.linkWithdrawn.code, refusals.linkWithdrawn.reason);
+      this.remove(peer);
+    });
+    return peers.length;
+  }
+
+  private closeAtExpiry(peer: Peer, expiresAt: number): void {
+    const wait = expiresAt - Date.now();
+    const timer = setTimeout(() => {
+      if (wait > maxTimerMs) return this.closeAtExpiry(peer, expiresAt);
+      peer.close(refusals.linkExpired.code, refusals.linkExpired.reason);
+      this.remove(peer);
+    }, Math.max(0, Math.min(wait, maxTimerMs)));
+    timer.unref();
+    this.expiryTimers.set(peer, timer);
+  }
+}

@@ -1,0 +1,52 @@
+// `npm run token`: prints one token on a line by itself, which the relay on the same data folder accepts.
+import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readClaimsUnverified } from '../shared/protocol/tokens.ts';
+import { secretFileName } from './auth.ts';
+import { TestSession, api } from './testing.ts';
+
+const session = new TestSession();
+afterEach(() => session.cleanup());
+
+function token(args: string[], env: Record<string, string>) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./token-cli.ts', import.meta.url)), ...args], {
+    env: { ...process.env, RELAY_SECRET: '', ...env },
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run token', () => {
+  it('prints a token the relay accepts, signed with the secret it keeps in its data folder', async () => {
+    const dataDir = join(session.folder(), 'data');
+    const made = token(['--doc', 'report-1', '--role', 'reviewer', '--ttl', '2h'], { DATA_DIR: dataDir });
+    expect(made.status).toBe(0);
+    expect(made.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+    const claims = readClaimsUnverified(made.stdout.trim())!;
+    expect(claims).toMatchObject({ doc: 'report-1', role: 'reviewer' });
+    expect(claims.exp - claims.iat).toBe(7200);
+    expect(statSync(join(dataDir, secretFileName)).mode & 0o777).toBe(0o600);
+
+    const relay = await session.process({ DATA_DIR: dataDir, RELAY_SECRET: '' });
+    const listed = await api(relay, 'GET', '/api/reports/report-1/links', { token: made.stdout.trim() });
+    expect(listed.status).toBe(200);
+    expect(listed.body.links).toEqual([expect.objectContaining({ jti: claims.jti, role: 'reviewer' })]);
+  });
+
+  it.each([
+    [['--role', 'tutor'], /--doc must be a report id/],
+    [['--doc', 'a b', '--role', 'tutor'], /--doc must be a report id.*not "a b"/],
+    [['--doc', 'r1', '--role', 'admin'], /--role must be one of tutor, mentor, reviewer, client, teacher, not "admin"/],
+    [['--doc', 'r1', '--role', 'tutor', '--ttl', 'soon'], /--ttl: "soon" is not a time-to-live/],
+    [['--doc', 'r1', '--role', 'tutor', '--colour', 'blue'], /Unknown option '--colour'/],
+  ])('refuses %j with a reason and the usage', (args, reason) => {
+    const made = token(args, { DATA_DIR: join(session.folder(), 'data') });
+    expect(made.status).toBe(1);
+    expect(made.stdout).toBe('');
+    expect(made.stderr).toMatch(reason);
+    expect(made.stderr).toContain('Usage: npm run token -- --doc <report id> --role');
+  });
+});

@@ -1,0 +1,49 @@
+// `npm run token -- --doc <id> --role <role> [--ttl 8h]`: prints a token for one report and role on a line by
+// itself, signed with RELAY_SECRET or the secret in DATA_DIR (./data), and records it as a link of that report
+// so it is listed and can be withdrawn like any other.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Role, roles } from '../shared/protocol/roles.ts';
+import { reportIdPattern } from '../shared/protocol/rooms.ts';
+import { defaultTtlSeconds, parseTtl } from '../shared/protocol/tokens.ts';
+import { loadSecret, Tokens } from './auth.ts';
+import { openSqliteStore } from './storage/sqlite.ts';
+
+const usage = `Usage: npm run token -- --doc <report id> --role <${roles.join('|')}> [--ttl 8h]`;
+
+function fail(message: string): never {
+  console.error(`${message}\n${usage}`);
+  process.exit(1);
+}
+
+function readOptions() {
+  try {
+    return parseArgs({ options: { doc: { type: 'string' }, role: { type: 'string' }, ttl: { type: 'string' } }, strict: true }).values;
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
+const options = readOptions();
+if (!options.doc || !reportIdPattern.test(options.doc)) fail(`--doc must be a report id: 1 to 64 letters, digits, "-" or "_"${options.doc ? `, not "${options.doc}"` : ''}`);
+const role = Role.safeParse(options.role);
+if (!role.success) fail(`--role must be one of ${roles.join(', ')}${options.role ? `, not "${options.role}"` : ''}`);
+const ttl = options.ttl === undefined ? { ok: true as const, seconds: defaultTtlSeconds.cli } : parseTtl(options.ttl);
+if (!ttl.ok) fail(`--ttl: ${ttl.reason}`);
+
+const dataDir = resolve(process.env.DATA_DIR || 'data');
+try {
+  const { token, claims } = await new Tokens(loadSecret(dataDir)).mint(options.doc, role.data, ttl.seconds);
+  const store = openSqliteStore(dataDir);
+  await store.addLink({
+    jti: claims.jti,
+    reportId: claims.doc,
+    role: claims.role,
+    createdAt: new Date(claims.iat * 1000).toISOString(),
+    expiresAt: new Date(claims.exp * 1000).toISOString(),
+  });
+  await store.close();
+  console.log(token);
+} catch (error) {
+  fail(`Could not make a token with the data in ${dataDir}: ${error instanceof Error ? error.message : String(error)}`);
+}

@@ -1,0 +1,81 @@
+// Workflow authority: submit, approve, reject and resubmit are checked here against the token's role and the
+// report's current status (shared/workflow/status.ts), and the relay alone writes the decision into the
+// `<id>/status` room, with who, when, and a SHA-256 of the content at that moment. One decision per report at
+// a time; the new status takes effect (locking or unlocking the content) in the same turn the hash is taken,
+// so no content update can slip in between the two.
+import { createHash } from 'node:crypto';
+import { recordDecision, type Decision } from '../shared/doc/status-doc.ts';
+import type { TransitionRequest } from '../shared/protocol/api.ts';
+import { parseRoomName, roomName, type Room as ReportRoom } from '../shared/protocol/rooms.ts';
+import type { TokenClaims } from '../shared/protocol/tokens.ts';
+import { transition, type ReportStatus } from '../shared/workflow/status.ts';
+import type { Log } from './log.ts';
+import type { Rooms } from './rooms.ts';
+import type { ReportStatuses } from './statuses.ts';
+
+export type WorkflowOutcome =
+  | { ok: true; status: ReportStatus; decision: Decision }
+  | { ok: false; status: number; error: string };
+
+export class Workflow {
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly rooms: Rooms,
+    private readonly statuses: ReportStatuses,
+    private readonly log: Log,
+  ) {}
+
+  /** Takes a decision on a report for the holder of `access`, one at a time per report. */
+  decide(reportId: string, access: TokenClaims, request: TransitionRequest, now = new Date()): Promise<WorkflowOutcome> {
+    const previous = this.queues.get(reportId) ?? Promise.resolve();
+    const next = previous.then(() => this.decideNow(reportId, access, request, now));
+    const settled = next.catch(() => undefined);
+    this.queues.set(reportId, settled);
+    void settled.then(() => this.queues.get(reportId) === settled && this.queues.delete(reportId));
+    return next;
+  }
+
+  private async decideNow(reportId: string, access: TokenClaims, request: TransitionRequest, now: Date): Promise<WorkflowOutcome> {
+    const from = await this.statuses.load(reportId);
+    const allowed = transition(from, request.action, access.role, request.reason);
+    if (!allowed.ok) return { ok: false, status: 409, error: allowed.reason };
+
+    const content = await this.rooms.hold(room(reportId, 'content'));
+    let statusRoom: Awaited<ReturnType<Rooms['hold']>> | undefined;
+    try {
+      statusRoom = await this.rooms.hold(room(reportId, 'status'));
+      const current = this.statuses.current(reportId);
+      const still = transition(current, request.action, access.role, request.reason);
+      if (!still.ok) return { ok: false, status: 409, error: still.reason };
+      const decision: Decision = {
+        action: request.action,
+        from: current,
+        to: still.to,
+        by: { name: request.name.trim(), role: access.role },
+        at: now.toISOString(),
+        ...(request.action === 'reject' ? { reason: request.reason!.trim() } : {}),
+        contentHash: createHash('sha256').update(content.room.snapshot()).digest('hex'),
+      };
+      // From here on the content is locked (or unlocked): the hash above is of what the decision is about.
+      this.statuses.set(reportId, decision.to);
+      try {
+        await statusRoom.room.writeAsRelay((doc) => recordDecision(doc, decision));
+      } catch (error) {
+        this.statuses.set(reportId, current);
+        throw error;
+      }
+      this.log.info({ report: reportId, action: decision.action, from: decision.from, to: decision.to, role: access.role, jti: access.jti }, 'recorded a decision');
+      return { ok: true, status: decision.to, decision };
+    } finally {
+      statusRoom?.release();
+      content.release();
+    }
+  }
+}
+
+function room(reportId: string, kind: 'content' | 'status'): ReportRoom {
+  const parsed = parseRoomName(roomName(reportId, kind));
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.room;
+}

@@ -1,0 +1,63 @@
+// The registry of Margin's report formats: which form a document holds, by its meta "format" key. A
+// document with none of these formats is not (yet) a Margin report: an empty doc, or one still syncing.
+import type * as Y from 'yjs';
+import { readIlp, ilpFormat } from './ilp-doc.ts';
+import { meta } from './layout.ts';
+import { finalProgressReportFormat, progressReportFormat, readProgressReport } from './progress-report-doc.ts';
+import { progressReviewFormat, readProgressReview } from './progress-review-doc.ts';
+import { readSessionReport, sessionReportFormat } from './session-report-doc.ts';
+
+export const reportKinds = ['session-report', 'ilp', 'progress-report', 'final-report', 'progress-review'] as const;
+export type ReportKind = (typeof reportKinds)[number];
+
+export const reportFormats: Readonly<Record<string, ReportKind>> = {
+  [sessionReportFormat]: 'session-report',
+  [ilpFormat]: 'ilp',
+  [progressReportFormat]: 'progress-report',
+  [finalProgressReportFormat]: 'final-report',
+  [progressReviewFormat]: 'progress-review',
+};
+
+export const reportKindLabels: Readonly<Record<ReportKind, string>> = {
+  'session-report': 'Session report',
+  ilp: 'Individual Learning Plan',
+  'progress-report': 'Progress report',
+  'final-report': 'Final progress report',
+  'progress-review': 'Progress-review checklist',
+};
+
+export function reportKindOf(doc: Y.Doc): ReportKind | undefined {
+  const format = meta(doc).get('format');
+  return typeof format === 'string' && Object.hasOwn(reportFormats, format) ? reportFormats[format] : undefined;
+}
+
+export const isMarginReportDoc = (doc: Y.Doc): boolean => reportKindOf(doc) !== undefined;
+
+/** Who and what the report is about, e.g. "Ada Lovelace: Maths". */
+export function reportSubjectLine(doc: Y.Doc): string {
+  switch (reportKindOf(doc)) {
+    case 'session-report': {
+      const report = readSessionReport(doc);
+      return `${report.learners.map((learner) => learner.name).join(', ')}: ${report.subject}`;
+    }
+    case 'ilp': {
+      const plan = readIlp(doc);
+      return `${plan.learner?.name ?? 'Unknown learner'}: ${plan.subject}`;
+    }
+    case 'progress-report':
+    case 'final-report': {
+      const report = readProgressReport(doc);
+      return `${report.learner?.name ?? 'Unknown learner'}: ${report.subject}`;
+    }
+    case 'progress-review':
+      return readProgressReview(doc).title;
+    case undefined:
+      return '';
+  }
+}
+
+/** The report's heading: its kind, then who and what it is about ("Session report: Ada Lovelace: Maths"). */
+export function reportTitle(doc: Y.Doc): string {
+  const kind = reportKindOf(doc);
+  return kind ? `${reportKindLabels[kind]}: ${reportSubjectLine(doc)}` : 'Report';
+}

@@ -1,0 +1,81 @@
+// The relay's HTTP API (JSON in, JSON out), documented in docs/protocol.md. Every error is { error } with a
+// message a person can act on; the paths and bodies below are what the app and the relay agree on.
+import { z } from 'zod';
+import { ReportStatus, WorkflowAction } from '../workflow/status.ts';
+import { Role } from './roles.ts';
+import { ReportId } from './rooms.ts';
+
+export const apiPaths = {
+  reports: '/api/reports',
+  links: (reportId: string) => `/api/reports/${reportId}/links`,
+  link: (reportId: string, jti: string) => `/api/reports/${reportId}/links/${jti}`,
+  transitions: (reportId: string) => `/api/reports/${reportId}/transitions`,
+} as const;
+
+/** Largest request body the API reads. */
+export const maxApiBodyBytes = 16 * 1024;
+
+/** POST /api/reports: claim a new report id; answered with a tutor token for its creator. */
+export const ClaimRequest = z.object({ id: ReportId });
+export type ClaimRequest = z.infer<typeof ClaimRequest>;
+
+/** A token and what it is: the answer to a claim and to making a link. */
+export const LinkGrant = z.object({
+  token: z.string(),
+  jti: z.string(),
+  role: Role,
+  /** ISO 8601. */
+  expiresAt: z.string(),
+});
+export type LinkGrant = z.infer<typeof LinkGrant>;
+
+/** POST /api/reports/<id>/links: make a share link for a role at or below the holder's own. */
+export const LinkRequest = z.object({
+  role: Role,
+  /** How long it lasts ("8h", "30d"); 30 days when left out. */
+  ttl: z.string().max(20).optional(),
+});
+export type LinkRequest = z.infer<typeof LinkRequest>;
+
+/** One link made for a report, as GET /api/reports/<id>/links lists it (never with its token). */
+export const LinkSummary = z.object({
+  jti: z.string(),
+  role: Role,
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  revokedAt: z.string().optional(),
+});
+export type LinkSummary = z.infer<typeof LinkSummary>;
+
+export const LinkList = z.object({ links: z.array(LinkSummary) });
+export type LinkList = z.infer<typeof LinkList>;
+
+/** DELETE /api/reports/<id>/links/<jti>. */
+export const Revocation = z.object({ jti: z.string(), revokedAt: z.string() });
+export type Revocation = z.infer<typeof Revocation>;
+
+/** POST /api/reports/<id>/transitions. */
+export const TransitionRequest = z.object({
+  action: WorkflowAction,
+  /** Why a report is rejected; required for reject. */
+  reason: z.string().max(1024).optional(),
+  /** The name of the person deciding, as they gave it in the app. */
+  name: z.string().trim().min(1, 'Give your name, so others know who decided').max(120),
+});
+export type TransitionRequest = z.infer<typeof TransitionRequest>;
+
+export const DecisionRecord = z.object({
+  action: WorkflowAction,
+  from: ReportStatus,
+  to: ReportStatus,
+  by: z.object({ name: z.string(), role: Role }),
+  at: z.string(),
+  reason: z.string().optional(),
+  contentHash: z.string(),
+});
+
+export const TransitionResult = z.object({ status: ReportStatus, decision: DecisionRecord });
+export type TransitionResult = z.infer<typeof TransitionResult>;
+
+export const ApiError = z.object({ error: z.string() });
+export type ApiError = z.infer<typeof ApiError>;

@@ -1,0 +1,41 @@
+// Who may do what in each of a report's rooms, given their role and the report's status. The relay enforces
+// this on every connection; the app uses the same rules to hide what a role may not do.
+import { contentLocked, type ReportStatus } from '../workflow/status.ts';
+import { closeCodes } from './limits.ts';
+import { powers, type Role } from './roles.ts';
+import type { RoomKind } from './rooms.ts';
+
+export type RoomAccess =
+  | {
+      ok: true;
+      /** May send document updates to this room (in the content room, only while the report is not locked). */
+      write: boolean;
+      /** Receives the whole document and others' presence; otherwise a copy without internal fields, and no presence. */
+      seesInternal: boolean;
+    }
+  | { ok: false; code: number; reason: string };
+
+export function roomAccess(role: Role, kind: RoomKind, status: ReportStatus): RoomAccess {
+  const can = powers[role];
+  if (kind === 'status') return { ok: true, write: false, seesInternal: can.seesInternal };
+  if (kind === 'comments') {
+    if (can.readContent === 'approved') {
+      return { ok: false, code: closeCodes.notAllowed, reason: 'A client link opens the approved report, not the comments on it.' };
+    }
+    return { ok: true, write: can.writeComments, seesInternal: can.seesInternal };
+  }
+  if (can.readContent === 'approved' && status !== 'approved') {
+    return { ok: false, code: closeCodes.notReadableNow, reason: 'This report has not been approved yet. The link opens it once it is.' };
+  }
+  // Those who may not see internal fields get a copy made without them, which is only sound while the content
+  // cannot change: until a later issue says otherwise, they read a report once it is submitted.
+  if (!can.seesInternal && !contentLocked(status)) {
+    return { ok: false, code: closeCodes.notReadableNow, reason: 'This report opens for you once it has been submitted.' };
+  }
+  return { ok: true, write: can.writeContent, seesInternal: can.seesInternal };
+}
+
+/** Whether a person with this role may change the content now. */
+export function mayEditContent(role: Role, status: ReportStatus): boolean {
+  return powers[role].writeContent && !contentLocked(status);
+}

@@ -1,0 +1,54 @@
+// What a share link's token says. Tokens are JWTs (HS256) signed by the relay; only the relay checks the
+// signature. The app reads the claims unverified, to know which report and role a link it was given is for.
+import { z } from 'zod';
+import { Role } from './roles.ts';
+import { ReportId } from './rooms.ts';
+
+export const TokenClaims = z.object({
+  /** The one report the token opens. */
+  doc: ReportId,
+  role: Role,
+  /** The token's id: what a revocation names. */
+  jti: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  /** Expiry and issue time, in seconds since 1970 (JWT's NumericDate). */
+  exp: z.number().int().positive(),
+  iat: z.number().int().positive(),
+});
+export type TokenClaims = z.infer<typeof TokenClaims>;
+
+const hour = 60 * 60;
+const day = 24 * hour;
+
+/** How long tokens last unless asked otherwise. */
+export const defaultTtlSeconds = {
+  /** The tutor token a report's creator gets: the creator should not lose their own report. */
+  creator: 365 * day,
+  /** A share link made in the app. */
+  link: 30 * day,
+  /** `npm run token`. */
+  cli: 8 * hour,
+} as const;
+export const maxTtlSeconds = 366 * day;
+
+const ttlUnits: Record<string, number> = { s: 1, m: 60, h: hour, d: day };
+
+/** "90s", "30m", "8h", "7d" as seconds; a message when it is not a time-to-live the relay accepts. */
+export function parseTtl(text: string): { ok: true; seconds: number } | { ok: false; reason: string } {
+  const match = /^(\d{1,6})([smhd])$/.exec(text.trim());
+  if (!match) return { ok: false, reason: `"${text.slice(0, 20)}" is not a time-to-live: use a number and s, m, h or d, like 8h or 30d` };
+  const seconds = Number(match[1]) * ttlUnits[match[2]];
+  if (seconds < 1 || seconds > maxTtlSeconds) return { ok: false, reason: 'A link lasts from 1 second to 366 days' };
+  return { ok: true, seconds };
+}
+
+/** The claims of a token, read without checking its signature; undefined when it is not a Margin token. */
+export function readClaimsUnverified(token: string): TokenClaims | undefined {
+  const payload = token.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='));
+    return TokenClaims.safeParse(JSON.parse(json)).data;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,101 @@
+// When an assignment's reports are due (domain guide 000): each learner's Individual Learning Plan by the
+// second session, a progress report every six weeks from the first session, and the final progress report
+// at the assignment's end date. Each report is due, overdue or done.
+import type { Learner } from '../forms/fields.ts';
+import { progressReportIntervalWeeks } from '../forms/progress-report.ts';
+import type { ReportStatus } from './status.ts';
+import { addDays, daysBetween } from './calendar.ts';
+
+export const dueKinds = ['ilp', 'progress-report', 'final-report'] as const;
+export type DueKind = (typeof dueKinds)[number];
+export type DueState = 'due' | 'overdue' | 'done';
+
+/** A report counts as done once it is submitted; a rejected one is not done until it is resubmitted. */
+export const doneStatuses: readonly ReportStatus[] = ['submitted', 'approved', 'resubmitted'];
+
+/** Reports due within this many days are listed in the tutor's pending actions. */
+export const dueSoonDays = 14;
+
+export interface AssignmentSchedule {
+  id: string;
+  learners: Learner[];
+  startDate: string;
+  endDate: string;
+  /** The dates of its first and second sessions, when they exist. */
+  firstSessionDate?: string;
+  secondSessionDate?: string;
+}
+
+export interface FiledReport {
+  id: string;
+  kind: DueKind;
+  learnerId: string;
+  status: ReportStatus;
+  createdAt: string;
+}
+
+export interface DueReport {
+  assignmentId: string;
+  kind: DueKind;
+  learner: Learner;
+  /** Which progress report (1 for the first six weeks); absent for the plan and the final report. */
+  number?: number;
+  /** Absent for a plan whose assignment has no second session yet: it is due by that session. */
+  dueDate?: string;
+  state: DueState;
+  /** The report written for it, if any (a draft, a rejected one or a done one). */
+  reportId?: string;
+  status?: ReportStatus;
+}
+
+/** Six-weekly progress report dates from the first session, before the end date (the final report covers the end). */
+export function progressDueDates(firstSessionDate: string, endDate: string): string[] {
+  const dates: string[] = [];
+  for (let date = addDays(firstSessionDate, progressReportIntervalWeeks * 7); date < endDate; date = addDays(date, progressReportIntervalWeeks * 7)) {
+    dates.push(date);
+  }
+  return dates;
+}
+
+function stateOf(report: FiledReport | undefined, dueDate: string | undefined, today: string): DueState {
+  if (report && doneStatuses.includes(report.status)) return 'done';
+  return dueDate !== undefined && today > dueDate ? 'overdue' : 'due';
+}
+
+/**
+ * Every report an assignment needs, per learner, with its due date and state. Progress reports are matched
+ * to due dates in the order they were written: the first one written answers the first six weeks.
+ */
+export function dueReports(assignment: AssignmentSchedule, reports: readonly FiledReport[], today: string): DueReport[] {
+  const progressDates = assignment.firstSessionDate ? progressDueDates(assignment.firstSessionDate, assignment.endDate) : [];
+  return assignment.learners.flatMap((learner) => {
+    const mine = (kind: DueKind) =>
+      reports.filter((report) => report.kind === kind && report.learnerId === learner.id).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    const item = (kind: DueKind, report: FiledReport | undefined, dueDate: string | undefined, number?: number): DueReport => ({
+      assignmentId: assignment.id,
+      kind,
+      learner,
+      ...(number === undefined ? {} : { number }),
+      dueDate,
+      state: stateOf(report, dueDate, today),
+      reportId: report?.id,
+      status: report?.status,
+    });
+    const plans = mine('ilp');
+    const progress = mine('progress-report');
+    const finals = mine('final-report');
+    const latestOrDone = (list: FiledReport[]) => list.find((report) => doneStatuses.includes(report.status)) ?? list.at(-1);
+    return [
+      item('ilp', latestOrDone(plans), assignment.secondSessionDate),
+      ...progressDates.map((date, i) => item('progress-report', progress[i], date, i + 1)),
+      item('final-report', latestOrDone(finals), assignment.endDate),
+    ];
+  });
+}
+
+/** Whether a due report belongs in the tutor's pending actions: overdue, or due within the next two weeks. */
+export function needsAction(due: DueReport, today: string): boolean {
+  if (due.state === 'overdue') return true;
+  if (due.state === 'done') return false;
+  return due.dueDate === undefined || daysBetween(today, due.dueDate) <= dueSoonDays;
+}
