@@ -32,7 +32,8 @@ async function marginClient(relay: BenchRelay, room: string): Promise<Client> {
     params: { token },
   });
   const synced = new Promise<void>((resolve) => provider.once('sync', () => resolve()));
-  return { doc, synced, destroy: () => provider.destroy() };
+  // Destroying the doc also stops the provider's awareness timer, which would keep the process alive.
+  return { doc, synced, destroy: () => (provider.destroy(), doc.destroy()) };
 }
 
 async function hocuspocusClient(relay: BenchRelay, room: string): Promise<Client> {
@@ -46,7 +47,7 @@ async function hocuspocusClient(relay: BenchRelay, room: string): Promise<Client
     WebSocketPolyfill: WebSocket,
     onSynced: () => resolveSynced(),
   } as ConstructorParameters<typeof HocuspocusProvider>[0]);
-  return { doc, synced, destroy: () => provider.destroy() };
+  return { doc, synced, destroy: () => (provider.destroy(), doc.destroy()) };
 }
 
 const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];

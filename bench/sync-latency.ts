@@ -46,6 +46,9 @@ export async function syncLatency(): Promise<string> {
   }
   tutor.provider.destroy();
   mentor.provider.destroy();
+  // The docs too: each provider's awareness timer stops only with its doc, and would keep the process alive.
+  tutor.doc.destroy();
+  mentor.doc.destroy();
   await relay.close();
   rmSync(dataDir, { recursive: true, force: true });
   samples.sort((a, b) => a - b);

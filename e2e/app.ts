@@ -80,3 +80,19 @@ export async function editorText(page: Page, label: string): Promise<string> {
       .join('\n'),
   );
 }
+
+/**
+ * Fills what a one-learner session report needs to pass its submission checks, except the progress
+ * comment, which tests write themselves.
+ */
+export async function completeSessionReport(page: Page, learner: string): Promise<void> {
+  await page.getByLabel(`Attendance: ${learner}`).selectOption('Present');
+  await page.getByLabel('Session delivery').selectOption('In person');
+  await editor(page, 'Learning objective 1').click();
+  await page.keyboard.insertText('Order five events on a timeline by the end of the session.');
+  await page.getByLabel('Attainment for objective 1').selectOption('Achieved');
+  await page.getByLabel('Engagement with learning objectives').selectOption('Good');
+  await page.getByLabel('Attitude to session').selectOption('Good');
+  await editor(page, 'Engagement comment').click();
+  await page.keyboard.insertText('Worked steadily throughout.');
+}

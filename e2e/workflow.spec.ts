@@ -2,7 +2,7 @@
 // sends it back with a reason the tutor sees, the tutor changes it and resubmits; once approved a client's link
 // shows it without the comment to the agency; changes made offline meanwhile are kept and shown, not lost.
 import { makeShareLink } from './access-links.ts';
-import { createSessionReport, editor, editorText } from './app.ts';
+import { completeSessionReport, createSessionReport, editor, editorText } from './app.ts';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures.ts';
 
@@ -34,6 +34,12 @@ test('submit, send back with a reason, resubmit, approve; then a client reads it
     await client.goto(clientLink);
     await expect(client.getByText('This report has not been approved yet. The link opens it once it is.', { exact: true })).toBeVisible();
 
+    // A submission with a missing field is stopped: the list shows, and its entry takes the tutor to the field.
+    await tutor.getByRole('button', { name: 'Submit report' }).click();
+    await tutor.getByRole('region', { name: /things? to fix/ }).getByRole('link', { name: /Choose how the session was delivered/ }).click();
+    await expect(tutor.getByLabel('Session delivery')).toBeFocused();
+    await expect(tutor.getByText('Status: Submitted')).toHaveCount(0);
+    await completeSessionReport(tutor, 'Gus Hale');
     await tutor.getByRole('button', { name: 'Submit report' }).click();
     for (const page of [tutor, mentor, reviewer]) {
       await expect(page.getByText('Status: Submitted')).toBeVisible();
@@ -87,6 +93,7 @@ test('changes made offline to a report submitted meanwhile are kept and shown to
     const tutor = await tutorContext.newPage();
     await createSessionReport(tutor, relay.url, { learner: 'Ida Nash' });
     await editor(tutor, progress).pressSequentially('Agreed text.');
+    await completeSessionReport(tutor, 'Ida Nash');
     const mentor = await mentorContext.newPage();
     await mentor.goto(await makeShareLink(tutor, 'mentor'));
     await expect.poll(() => editorText(mentor, progress)).toBe('Agreed text.');

@@ -68,7 +68,7 @@ export class Peer {
     this.options.metrics.closed(code);
     // A stopping relay logs once, not once per connection.
     if (code !== reconnectCodes.relayRestarting) {
-      const level = code === closeCodes.malformedMessage || code >= 1000 && code < 4000 ? 'warn' : 'info';
+      const level = code === closeCodes.malformedMessage || (code >= 1000 && code < 4000) ? 'warn' : 'info';
       this.options.log[level]({ room: this.room, code, reason, jti: this.access?.jti, role: this.access?.role }, 'closed a connection');
     }
     if (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING) this.socket.close(code, clipReason(reason));

@@ -12,7 +12,7 @@ import { mayEditContent } from '../../../shared/protocol/room-access.ts';
 import { reportIdPattern } from '../../../shared/protocol/rooms.ts';
 import { ReportForm } from '../forms/ReportForm.tsx';
 import { openLocalReport, type LocalReport } from '../store/report-doc.ts';
-import { indexReport } from '../store/report-index.ts';
+import { indexReport, indexReportStatus } from '../store/report-index.ts';
 import { KeptChanges } from '../sync/KeptChanges.tsx';
 import { keepRefusedChanges } from '../sync/kept-changes.ts';
 import { deleteLocalCopy } from '../sync/local-copy.ts';
@@ -21,6 +21,7 @@ import { watchAccess, type AccessState } from '../sync/report-access.ts';
 import { roleLabels, ShareDialog } from '../sync/ShareDialog.tsx';
 import { SyncStatus } from '../sync/SyncStatus.tsx';
 import { watchStatus } from '../workflow/status-connection.ts';
+import { checkBeforeSubmit } from '../forms/SubmissionChecks.tsx';
 import { StatusBanner } from '../workflow/StatusBanner.tsx';
 import { WorkflowActions } from '../workflow/WorkflowActions.tsx';
 
@@ -43,7 +44,11 @@ function OpenReport(props: { id: string }) {
   const [access, setAccess] = createSignal<AccessState>({ kind: 'checking' });
   const [status, setStatus] = createSignal<StatusView>({ status: 'draft', history: [] });
   const [keepProblem, setKeepProblem] = createSignal('');
-  const statusWatch = watchStatus(props.id, setStatus);
+  // The home page's pending actions (rejected with a reason, done) read the status from the device's index.
+  const statusWatch = watchStatus(props.id, (view) => {
+    setStatus(view);
+    void indexReportStatus(props.id, view);
+  });
   let provider: WebsocketProvider | undefined;
   let closed = false;
   let replacing = false;
@@ -216,6 +221,7 @@ function OpenReport(props: { id: string }) {
                         token={held().token}
                         role={held().role}
                         status={status().status}
+                        beforeSubmit={() => checkBeforeSubmit(opened.doc)}
                         onDecided={(result) =>
                           setStatus((view) => ({
                             status: result.status,

@@ -20,6 +20,8 @@ export function WorkflowActions(props: {
   token: string;
   role: Role;
   status: ReportStatus;
+  /** Runs the report's submission checks; false (the form then lists the problems) stops a submit or resubmit. */
+  beforeSubmit?: () => Promise<boolean>;
   onDecided: (result: TransitionResult) => void;
 }) {
   const [busy, setBusy] = createSignal(false);
@@ -33,6 +35,7 @@ export function WorkflowActions(props: {
     setBusy(true);
     setError('');
     try {
+      if ((action === 'submit' || action === 'resubmit') && props.beforeSubmit && !(await props.beforeSubmit())) return;
       const name = (await loadName()) ?? props.role;
       const result = await relayApi.decide(props.reportId, props.token, { action, name, ...(action === 'reject' ? { reason: reason() } : {}) });
       setRejecting(false);
