@@ -31,7 +31,7 @@ export default defineConfig({
       },
       workbox: {
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/sync\//, /^\/healthz/],
+        navigateFallbackDenylist: [/^\/sync\//, /^\/healthz/, /^\/metrics/, /^\/api\//],
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         clientsClaim: true,
         skipWaiting: true,
