@@ -75,7 +75,8 @@ test('submit, send back with a reason, resubmit, approve; then a client reads it
     await clientLater.goto(clientLink);
     await expect.poll(() => editorText(clientLater, progress)).toBe('Dated the Tudors. From 1485 to 1603.');
     await expect(clientLater.getByText('Status: Approved')).toBeVisible();
-    await expect(agencyEditor(clientLater)).toHaveText('');
+    await expect(agencyEditor(clientLater)).toHaveCount(0);
+    await expect(clientLater.getByRole('group', { name: 'For the agency' })).toHaveCount(0);
     expect(wire.join('')).toContain('Dated the Tudors.');
     expect(wire.join('')).not.toContain('PRIVATE');
     expect(wire.join('')).not.toContain('fees');

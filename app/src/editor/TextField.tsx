@@ -8,8 +8,9 @@ import Document from '@tiptap/extension-document';
 import Paragraph from '@tiptap/extension-paragraph';
 import Text from '@tiptap/extension-text';
 import type { EditorView } from '@tiptap/pm/view';
-import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createSignal, For, onCleanup, onMount, Show, useContext } from 'solid-js';
 import type * as Y from 'yjs';
+import { ShowInternalFields } from './internal-fields.ts';
 import { freeTextLimit } from '../../../shared/forms/index.ts';
 import { appChecks } from '../checks/app-checks.ts';
 import { currentReportId, fieldCheckContext, type FieldCheckOptions } from '../checks/report-context.ts';
@@ -34,6 +35,8 @@ export interface TextFieldProps {
 }
 
 export function TextField(props: TextFieldProps) {
+  // Solid runs a component once, so returning before any editor is made leaves nothing to clean up.
+  if (props.internal && !useContext(ShowInternalFields)) return null;
   const limit = () => props.limit ?? freeTextLimit;
   const [count, setCount] = createSignal(0);
   const [refused, setRefused] = createSignal<number | null>(null);

@@ -8,13 +8,15 @@ import { IlpForm } from './IlpForm.tsx';
 import { ProgressReportForm } from './ProgressReportForm.tsx';
 import { ProgressReviewForm } from './ProgressReviewForm.tsx';
 import { SessionReportForm } from './SessionReportForm.tsx';
+import { ShowInternalFields } from '../editor/internal-fields.ts';
 import './forms.css';
 
-export function ReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
+/** `showInternal` is false for roles that may not see internal fields: those fields are not drawn at all. */
+export function ReportForm(props: { doc: Y.Doc; readOnly?: boolean; showInternal?: boolean }) {
   const kind = () => reportKindOf(props.doc);
   const assignment = readMeta(props.doc).assignment;
   return (
-    <>
+    <ShowInternalFields.Provider value={props.showInternal ?? true}>
       <Show when={assignment}>
         {(it) => (
           <p class="report-assignment">
@@ -45,6 +47,6 @@ export function ReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
           );
         }}
       </Show>
-    </>
+    </ShowInternalFields.Provider>
   );
 }

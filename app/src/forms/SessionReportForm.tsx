@@ -1,6 +1,6 @@
 // The session report form (STEPS, domain guide 000), drawn from shared/forms and bound to the report's Y.Doc.
 // One report for an individual or a group of two or three, with attendance per learner.
-import { createMemo, For, Index, Show } from 'solid-js';
+import { createMemo, For, Index, Show, useContext } from 'solid-js';
 import type * as Y from 'yjs';
 import {
   absenceReasons,
@@ -20,6 +20,7 @@ import {
   type Learner,
 } from '../../../shared/forms/index.ts';
 import { attendance, fields, textField } from '../../../shared/doc/index.ts';
+import { ShowInternalFields } from '../editor/internal-fields.ts';
 import { TextField } from '../editor/TextField.tsx';
 import { DateInput } from './Inputs.tsx';
 import { Select } from './Select.tsx';
@@ -32,6 +33,7 @@ const payNote = (code: string | undefined) =>
   code === undefined ? '' : paidAttendanceCodes.includes(code as AttendanceCode) ? 'Paid session' : 'Not paid';
 
 export function SessionReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
+  const showInternal = useContext(ShowInternalFields);
   const f = fields(props.doc);
   const [subject, setSubject] = createYValue<string>(f, 'subject');
   const [sessionType, setSessionType] = createYValue<string>(f, 'sessionType');
@@ -205,10 +207,12 @@ export function SessionReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
           {textFieldFor('engagementComment')}
         </fieldset>
 
-        <fieldset>
-          <legend>For the agency</legend>
-          {textFieldFor('agencyComment')}
-        </fieldset>
+        <Show when={showInternal}>
+          <fieldset>
+            <legend>For the agency</legend>
+            {textFieldFor('agencyComment')}
+          </fieldset>
+        </Show>
       </Show>
 
       <SubmissionChecks doc={props.doc} />

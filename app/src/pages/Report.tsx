@@ -11,6 +11,7 @@ import { isLockedRefusal } from '../../../shared/protocol/limits.ts';
 import { mayEditContent } from '../../../shared/protocol/room-access.ts';
 import { reportIdPattern } from '../../../shared/protocol/rooms.ts';
 import { ReportForm } from '../forms/ReportForm.tsx';
+import { powers } from '../../../shared/protocol/roles.ts';
 import { openLocalReport, type LocalReport } from '../store/report-doc.ts';
 import { indexReport, indexReportStatus } from '../store/report-index.ts';
 import { KeptChanges } from '../sync/KeptChanges.tsx';
@@ -235,7 +236,7 @@ function OpenReport(props: { id: string }) {
                   </>
                 )}
               </Show>
-              <ReportForm doc={opened.doc} readOnly={readOnly()} />
+              <ReportForm doc={opened.doc} readOnly={readOnly()} showInternal={powers[link()?.role ?? 'tutor'].seesInternal} />
             </Show>
           </>
         )}
