@@ -1,6 +1,7 @@
 // Single-line inputs bound to one key of a report's "fields" map: dates, times and percentages. Each shows
 // its hint, and the rule it breaks as soon as it breaks it.
 import { createSignal, Show } from 'solid-js';
+import { FieldLabel } from './FieldLabel.tsx';
 import type * as Y from 'yjs';
 import { createYValue } from './y-signals.ts';
 
@@ -23,12 +24,7 @@ export function DateInput(props: BoundInputProps & { type?: 'date' | 'time' }) {
   const [value, setValue] = createYValue<string>(props.map, props.key ?? props.id);
   return (
     <div class="field small">
-      <label for={props.id}>{props.label}</label>
-      <Show when={props.hint}>
-        <p class="hint" id={`${props.id}-hint`}>
-          {props.hint}
-        </p>
-      </Show>
+      <FieldLabel id={props.id} label={props.label} hint={props.hint} />
       <input
         id={props.id}
         type={props.type ?? 'date'}
@@ -59,12 +55,7 @@ export function PercentInput(props: BoundInputProps) {
   };
   return (
     <div class="field small percent">
-      <label for={props.id}>{props.label}</label>
-      <Show when={props.hint}>
-        <p class="hint" id={`${props.id}-hint`}>
-          {props.hint}
-        </p>
-      </Show>
+      <FieldLabel id={props.id} label={props.label} hint={props.hint} />
       <input
         id={props.id}
         type="number"

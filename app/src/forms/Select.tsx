@@ -1,4 +1,5 @@
-import { For, Show, type JSX } from 'solid-js';
+import { For, type JSX } from 'solid-js';
+import { FieldLabel } from './FieldLabel.tsx';
 
 export interface SelectProps {
   id: string;
@@ -14,12 +15,7 @@ export interface SelectProps {
 export function Select(props: SelectProps): JSX.Element {
   return (
     <div class="field small">
-      <label for={props.id}>{props.label}</label>
-      <Show when={props.hint}>
-        <p class="hint" id={`${props.id}-hint`}>
-          {props.hint}
-        </p>
-      </Show>
+      <FieldLabel id={props.id} label={props.label} hint={props.hint} />
       <select
         id={props.id}
         disabled={props.disabled}
