@@ -50,6 +50,8 @@ test('a suggestion chosen with the mouse or the keyboard replaces the word, and 
   await expect(second).toBeHidden();
   await expect(field).toBeFocused();
   await page.keyboard.press('Alt+Enter');
+  // The list opens once the worker has answered; Enter before then would split the paragraph, as it should.
+  await expect(second.getByRole('button', { name: 'achieved' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect.poll(() => editorText(page, progress)).toBe('She received praise and achieved it.');
   await expect.poll(() => underlined(page, progress, 'spelling')).toEqual([]);
