@@ -1,10 +1,12 @@
 // The relay under load, each figure printed (the issue's targets in brackets):
-// - relayLoad: 1 writer, 50 readers, 500 edits/s for 5 s on loopback: edit-to-reader latency p50/p99
+// - relayLoad: 1 writer, 50 readers, 500 edits/s for 5 s on loopback: edit-to-reader latency p50/p99, from the
+//   writer's edit to its bytes arriving at each reader
 //   (p99 < 10 ms), and the same load against Hocuspocus in the same run, with the ratio;
 // - relayColdSync: a new client syncing a 1 MB document from storage (< 100 ms);
 // - relayIdleMemory: relay memory for 1,000 idle connections (< 100 MB).
 // Each relay runs in a process of its own (bench/relay-process.ts); the clients run here.
 import { HocuspocusProvider } from '@hocuspocus/provider';
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
@@ -52,18 +54,104 @@ async function hocuspocusClient(relay: BenchRelay, room: string): Promise<Client
 
 const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
-/** Runs the load against one relay: the latency of every edit at every reader, sorted. */
-async function latencies(relay: BenchRelay, connect: (relay: BenchRelay, room: string) => Promise<Client>): Promise<number[]> {
-  const writer = await connect(relay, 'load-1');
-  const audience = await Promise.all(Array.from({ length: readers }, () => connect(relay, 'load-1')));
-  await Promise.all([writer, ...audience].map((client) => client.synced));
+/**
+ * A reader that only notes when each message's bytes arrive, so 50 of them in this one process do not queue
+ * behind each other's Yjs work; the edits in each message are read out after the run.
+ */
+interface LightReader {
+  arrivals: Array<{ at: number; data: Uint8Array }>;
+  synced: Promise<void>;
+  close(): void;
+}
+
+/** Margin speaks y-websocket's protocol: [message type][sync type][update]. */
+async function marginLightReader(relay: BenchRelay, room: string): Promise<LightReader> {
+  const { token } = await relay.tokens.mint(room.split('/')[0], 'tutor', 3600);
+  const socket = new WebSocket(`${relay.url.replace('http', 'ws')}/sync/${room}?token=${token}`);
+  return lightReader(socket, () => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    syncProtocol.writeSyncStep1(encoder, new Y.Doc());
+    return [encoding.toUint8Array(encoder)];
+  });
+}
+
+/** Hocuspocus puts the document's name before each message and wants an (empty) token first. */
+async function hocuspocusLightReader(relay: BenchRelay, room: string): Promise<LightReader> {
+  const socket = new WebSocket(relay.url.replace('http', 'ws'));
+  return lightReader(
+    socket,
+    () => {
+      const auth = encoding.createEncoder();
+      encoding.writeVarString(auth, room);
+      encoding.writeVarUint(auth, 2); // Auth
+      encoding.writeVarUint(auth, 0); // a token
+      encoding.writeVarString(auth, '');
+      const sync = encoding.createEncoder();
+      encoding.writeVarString(sync, room);
+      encoding.writeVarUint(sync, 0);
+      syncProtocol.writeSyncStep1(sync, new Y.Doc());
+      return [encoding.toUint8Array(auth), encoding.toUint8Array(sync)];
+    },
+    room,
+  );
+}
+
+function lightReader(socket: WebSocket, hello: () => Uint8Array[], prefix?: string): LightReader {
+  socket.binaryType = 'nodebuffer';
+  const arrivals: LightReader['arrivals'] = [];
+  let resolveSynced!: () => void;
+  const synced = new Promise<void>((resolve) => (resolveSynced = resolve));
+  socket.on('open', () => hello().forEach((message) => socket.send(message)));
+  socket.on('message', (data: Buffer) => {
+    arrivals.push({ at: performance.now(), data: new Uint8Array(data) });
+    if (syncUpdateIn(data, prefix)?.kind === 'step2') resolveSynced();
+  });
+  return { arrivals, synced, close: () => socket.terminate() };
+}
+
+/** The Yjs update a sync message carries, if it is one. */
+function syncUpdateIn(data: Uint8Array, prefix?: string): { kind: 'step2' | 'update'; update: Uint8Array } | undefined {
+  const decoder = decoding.createDecoder(data);
+  if (prefix !== undefined && decoding.readVarString(decoder) !== prefix) return undefined;
+  if (decoding.readVarUint(decoder) !== 0) return undefined;
+  const type = decoding.readVarUint(decoder);
+  if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) return undefined;
+  return { kind: type === syncProtocol.messageYjsSyncStep2 ? 'step2' : 'update', update: decoding.readVarUint8Array(decoder) };
+}
+
+/** Each edit's latency at one reader: its messages replayed into a document, in the order they came. */
+function readerLatencies(reader: LightReader, prefix?: string): number[] {
+  const doc = new Y.Doc();
   const samples: number[] = [];
-  for (const reader of audience) {
-    reader.doc.getArray<number>('edits').observe((event) => {
-      const now = performance.now();
-      for (const delta of event.changes.delta) for (const sent of (delta.insert as number[] | undefined) ?? []) samples.push(now - sent);
-    });
+  let arrivedAt = 0;
+  doc.getArray<number>('edits').observe((event) => {
+    for (const delta of event.changes.delta) for (const sent of (delta.insert as number[] | undefined) ?? []) samples.push(arrivedAt - sent);
+  });
+  for (const { at, data } of reader.arrivals) {
+    const found = syncUpdateIn(data, prefix);
+    if (!found) continue;
+    arrivedAt = at;
+    Y.applyUpdate(doc, found.update);
   }
+  doc.destroy();
+  return samples;
+}
+
+interface Load {
+  writer: (relay: BenchRelay, room: string) => Promise<Client>;
+  reader: (relay: BenchRelay, room: string) => Promise<LightReader>;
+  prefix?: string;
+}
+
+const marginLoad: Load = { writer: marginClient, reader: marginLightReader };
+const hocuspocusLoad: Load = { writer: hocuspocusClient, reader: hocuspocusLightReader, prefix: 'load-1' };
+
+/** One writer typing at 500 edits a second; returns every edit's latency at every reader, sorted. */
+async function latencies(relay: BenchRelay, load: Load): Promise<number[]> {
+  const writer = await load.writer(relay, 'load-1');
+  const audience = await Promise.all(Array.from({ length: readers }, () => load.reader(relay, 'load-1')));
+  await Promise.all([writer.synced, ...audience.map((reader) => reader.synced)]);
   const edits = writer.doc.getArray<number>('edits');
   const total = editsPerSecond * seconds;
   const started = performance.now();
@@ -78,36 +166,44 @@ async function latencies(relay: BenchRelay, connect: (relay: BenchRelay, room: s
     };
     tick();
   });
+  // Wait for the last edit to reach every reader.
+  const lastBytes = Y.encodeStateAsUpdate(writer.doc).byteLength;
   const deadline = performance.now() + 30_000;
-  while (samples.length < total * readers && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-  [writer, ...audience].forEach((client) => client.destroy());
-  if (samples.length < total * readers) throw new Error(`only ${samples.length} of ${total * readers} edits arrived`);
+  let samples: number[] = [];
+  while (performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    samples = audience.flatMap((reader) => readerLatencies(reader, load.prefix));
+    if (samples.length >= total * readers) break;
+  }
+  writer.destroy();
+  audience.forEach((reader) => reader.close());
+  if (samples.length < total * readers) throw new Error(`only ${samples.length} of ${total * readers} edits arrived (${lastBytes} bytes sent)`);
   return samples.sort((a, b) => a - b);
 }
 
 async function marginLatencies(synchronous: 'full' | 'normal'): Promise<number[]> {
   const margin = await startBenchRelay('margin', { env: { SQLITE_SYNCHRONOUS: synchronous } });
   try {
-    return await latencies(margin, marginClient);
+    return await latencies(margin, marginLoad);
   } finally {
     await margin.stop();
   }
 }
 
 export async function relayLoad(): Promise<string> {
-  // y-websocket adds an exit listener per provider; 51 of them are expected here.
+  // y-websocket adds an exit listener per provider.
   process.setMaxListeners(0);
   const ours = await marginLatencies('full');
   const normal = await marginLatencies('normal');
   const figures = (samples: number[]) => `p50 ${percentile(samples, 0.5).toFixed(2)} ms, p99 ${percentile(samples, 0.99).toFixed(2)} ms`;
   const line =
-    `${readers} readers, ${editsPerSecond} edits/s for ${seconds} s: Margin (SQLite, saved before sent; fsync each batch) ${figures(ours)}; ` +
+    `${readers} readers, ${editsPerSecond} edits/s for ${seconds} s, edit to bytes at the reader: Margin (SQLite, saved before sent; fsync each batch) ${figures(ours)}; ` +
     `Margin (SQLITE_SYNCHRONOUS=normal) ${figures(normal)}`;
   let theirs: number[];
   try {
     const hocuspocus = await startBenchRelay('hocuspocus');
     try {
-      theirs = await latencies(hocuspocus, hocuspocusClient);
+      theirs = await latencies(hocuspocus, hocuspocusLoad);
     } finally {
       await hocuspocus.stop();
     }
