@@ -2,7 +2,7 @@
 // judgement, and written feedback. "Send feedback to the tutor" submits it (locked from then on); the tutor
 // reads it through a share link and replies; when concerns persist, a second and third observation follow,
 // linked to the first.
-import { useNavigate, useParams } from '@solidjs/router';
+import { useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import type * as Y from 'yjs';
 import { competencies, judgements as judgementScale } from '../../../shared/quality/competencies.ts';
@@ -21,7 +21,6 @@ import './quality.css';
 
 export function ObservationForm(props: { doc: Y.Doc; readOnly?: boolean }) {
   const params = useParams<{ id: string }>();
-  const navigate = useNavigate();
   const [version, setVersion] = createSignal(0);
   const changed = () => setVersion((v) => v + 1);
   props.doc.on('update', changed);
@@ -56,7 +55,8 @@ export function ObservationForm(props: { doc: Y.Doc; readOnly?: boolean }) {
   const followUp = async () => {
     setError('');
     try {
-      navigate(`/report/${await startFollowUp(params.id, draft(), sent(), (await loadName()) ?? 'Quality team')}`);
+      // The report page opens one report for its life, so going from one report to another loads the page afresh.
+      window.location.assign(`/report/${await startFollowUp(params.id, draft(), sent(), (await loadName()) ?? 'Quality team')}`);
     } catch (problem) {
       setError(problem instanceof Error ? problem.message : String(problem));
     }
