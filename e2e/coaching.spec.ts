@@ -107,12 +107,25 @@ test('a mentor coaches a teacher with a second observer; the teacher sees only t
     await expect(page.getByRole('link', { name: 'Continue the open observation' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Coach again' })).toHaveCount(0);
     await page.getByRole('link', { name: 'Continue the open observation' }).click();
+
+    // The mentor discards the suggested repeat and writes a step of their own instead.
+    await page.getByRole('button', { name: 'Discard this step' }).click();
+    await page.getByText('Write your own step').click();
+    await page.getByRole('button', { name: 'Set this step' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Write the step before setting it.');
+    await page.getByLabel('Your step', { exact: true }).fill('Count down from five before each transition');
+    await page.getByLabel('Success criteria, one a line').fill('The countdown is the same each time\nPupils are ready by zero');
+    await page.getByRole('button', { name: 'Set this step' }).click();
+    await expect(nextStep.getByText('Your own step')).toBeVisible();
+    await expect(nextStep.getByRole('listitem')).toHaveText(['The countdown is the same each time', 'Pupils are ready by zero']);
     await page.getByRole('button', { name: 'Give feedback' }).click();
     await page.getByRole('button', { name: 'Finish' }).click();
     await expect(page.getByRole('heading', { name: 'Action step' })).toBeVisible();
     await page.goto(coachUrl);
     await expect(page.getByRole('row', { name: /Teach one entry routine.*Not yet/ })).toBeVisible();
-    await expect(page.getByRole('row', { name: /Teach one entry routine.*Current step/ })).toBeVisible();
+    await expect(page.getByRole('row', { name: /Count down from five.*Current step/ })).toBeVisible();
+    await expect(current.getByRole('heading', { name: 'Count down from five before each transition' })).toBeVisible();
+    await expectAccessible(page);
   } finally {
     await mentor.close();
     await observer.close();

@@ -15,16 +15,20 @@ export function CoachPage() {
   const params = useParams<{ id: string }>();
   const [loaded] = createResource(() => params.id, (id) => (reportIdPattern.test(id) ? loadRecord(id) : Promise.reject(new Error('No such teacher.'))));
   const [error, setError] = createSignal('');
+  const [starting, setStarting] = createSignal(false);
   const navigate = useNavigate();
   const today = () => localDate(new Date());
 
   const start = async () => {
+    if (starting()) return;
+    setStarting(true);
     setError('');
     try {
       const cycleId = await startCycle(params.id, (await loadName()) ?? 'Mentor', today());
       navigate(`/report/${cycleId}`);
     } catch (problem) {
       setError(problem instanceof Error ? problem.message : String(problem));
+      setStarting(false);
     }
   };
 
@@ -59,7 +63,7 @@ export function CoachPage() {
                   <Show
                     when={open()}
                     fallback={
-                      <button type="button" onClick={() => void start()}>
+                      <button type="button" disabled={starting()} onClick={() => void start()}>
                         {(check() as { label?: string }).label ?? 'Observe'}
                       </button>
                     }
