@@ -23,7 +23,7 @@ async function chooseFromLibrary(page: Page, search: string, title: string): Pro
 }
 
 test('a mentor coaches a teacher with a second observer; the teacher sees only the finished step', async ({ browser, relay }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const mentor = await browser.newContext();
   const observer = await browser.newContext();
   const teacher = await browser.newContext();
@@ -77,10 +77,14 @@ test('a mentor coaches a teacher with a second observer; the teacher sees only t
     await expect(notes).toContainText('Warm greeting at the door.');
     await expect(notes).toContainText('Three pupils waited for help to start.');
     await expect(notes).toContainText('Show a starter task on the board.');
+    // Only the mentor who started the observation finishes it: the second observer sees why there is no Finish.
+    await expect(second.getByText('The mentor who started this observation finishes it')).toBeVisible();
+    await expect(second.getByRole('button', { name: 'Finish' })).toHaveCount(0);
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Finish' }).click();
     await expect(page.getByRole('heading', { name: 'Action step' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Discard this step' })).toHaveCount(0);
+    await expect(page.getByText('the step is visible to the teacher')).toBeVisible();
 
     // The teacher's link now opens the finished step.
     await teacherPage.goto(teacherLink);

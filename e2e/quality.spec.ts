@@ -13,7 +13,7 @@ async function judgeAll(page: Page, judgement: string, except: Record<string, st
 }
 
 test('the QA team observes a tutor, the tutor replies to the feedback, and a second observation follows the concerns', async ({ browser, relay }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const qa = await browser.newContext();
   const tutor = await browser.newContext();
   try {
@@ -28,6 +28,7 @@ test('the QA team observes a tutor, the tutor replies to the feedback, and a sec
     await page.waitForURL(/\/report\/[A-Za-z0-9_-]+$/);
     const firstUrl = page.url();
     await expect(page.getByText('Observation 1 of at most 3 for Tara Tutor')).toBeVisible();
+    await expect(page.getByText('Being written: the tutor sees it once the feedback is sent')).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: 'shared with the relay' })).toBeVisible();
     await expectAccessible(page);
 
@@ -45,6 +46,7 @@ test('the QA team observes a tutor, the tutor replies to the feedback, and a sec
     await page.getByRole('button', { name: 'Send feedback to the tutor' }).click();
     await expect(page.getByRole('button', { name: 'Send feedback to the tutor' })).toHaveCount(0);
     await expect(page.getByLabel('Judgement: use of technology')).toBeDisabled();
+    await expect(page.getByText('Feedback sent to the tutor')).toBeVisible();
     const tutorLink = await makeShareLink(page, 'tutor');
 
     // The tutor reads the feedback and replies; the QA team sees the reply arrive.

@@ -11,6 +11,8 @@ import { textField } from '../../../shared/doc/index.ts';
 import { localDate } from '../../../shared/workflow/calendar.ts';
 import { TextField } from '../editor/TextField.tsx';
 import { db } from '../store/db.ts';
+import { heldLink } from '../sync/report-access.ts';
+import { transition } from '../../../shared/workflow/status.ts';
 import { submitWhenRelayHasAll } from './finish-on-relay.ts';
 import { StepCard } from './StepCard.tsx';
 import { StepPicker } from './StepPicker.tsx';
@@ -31,6 +33,12 @@ export function CycleForm(props: { doc: Y.Doc; readOnly?: boolean }) {
   const state = () => cycle().state;
   const [error, setError] = createSignal('');
   const [busy, setBusy] = createSignal(false);
+  const [link] = createResource(() => params.id, heldLink);
+  // Finish submits the cycle, which the relay lets only its creator's (tutor) link do; other observers write notes.
+  const mayFinish = () => {
+    const held = link();
+    return !held || transition('draft', 'submit', held.role).ok;
+  };
   const [record] = createResource(
     () => cycle().teacher?.id,
     async (teacherId) => (await db.reports.where('type').equals('coaching-record').toArray()).find((row) => row.learnerIds.includes(teacherId)),
@@ -74,6 +82,7 @@ export function CycleForm(props: { doc: Y.Doc; readOnly?: boolean }) {
       <Show when={record()}>{(row) => <p class="report-assignment"><a href={`/coaching/${row().id}`}>Back to {cycle().teacher?.name}’s coach page</a></p>}</Show>
       <p class="stage-line">
         Stage: <strong>{stageHeadings[state().stage]}</strong>
+        <Show when={props.readOnly && state().stage === 'finished'}> — the step is visible to the teacher.</Show>
       </p>
       <Switch>
         <Match when={props.readOnly}>
@@ -121,17 +130,24 @@ export function CycleForm(props: { doc: Y.Doc; readOnly?: boolean }) {
             <button type="button" class="secondary" onClick={() => act({ type: 'back-to-observe' })}>
               Back to observe and select
             </button>
-            <button type="button" disabled={busy() || !state().nextStep} onClick={() => void finish()}>
-              Finish
-            </button>
+            <Show when={mayFinish()}>
+              <button type="button" disabled={busy() || !state().nextStep} onClick={() => void finish()}>
+                Finish
+              </button>
+            </Show>
           </div>
+          <Show when={!mayFinish()}>
+            <p class="hint">The mentor who started this observation finishes it, which shows the step to the teacher.</p>
+          </Show>
         </Match>
         <Match when={state().stage === 'finished'}>
           <Show when={state().nextStep}>{(step) => <StepCard step={step()} />}</Show>
           <p class="notice">Finished on this device. Show the step to the teacher once Margin reaches the relay.</p>
-          <button type="button" disabled={busy()} onClick={() => void finish()}>
-            Show the step to the teacher
-          </button>
+          <Show when={mayFinish()}>
+            <button type="button" disabled={busy()} onClick={() => void finish()}>
+              Show the step to the teacher
+            </button>
+          </Show>
         </Match>
       </Switch>
       <Show when={error()}>

@@ -210,7 +210,9 @@ function OpenReport(props: { id: string }) {
                 </p>
               </Show>
               <KeptChanges reportId={props.id} />
-              <StatusBanner view={status()} role={link()?.role} />
+              <Show when={!drawsOwnWorkflow(opened.doc)}>
+                <StatusBanner view={status()} role={link()?.role} />
+              </Show>
               <Show when={link()}>
                 {(held) => (
                   <>

@@ -10,6 +10,7 @@ import { checklist, feedbackKey, judgements, readObservation } from '../../../sh
 import { followUpCheck, hasConcerns, maxObservations, observationProblems, type ObservationProblem } from '../../../shared/quality/observation.ts';
 import { fields, textField } from '../../../shared/doc/index.ts';
 import { formatDate } from '../../../shared/workflow/calendar.ts';
+import { transition } from '../../../shared/workflow/status.ts';
 import { TextField } from '../editor/TextField.tsx';
 import { Select } from '../forms/Select.tsx';
 import { loadName } from '../store/profile.ts';
@@ -36,6 +37,11 @@ export function ObservationForm(props: { doc: Y.Doc; readOnly?: boolean }) {
   // A locked observation is a sent one: the observer's and the tutor's links both write until it is sent.
   const sent = () => props.readOnly === true && (link()?.role === 'tutor' || link()?.role === 'mentor');
   const isObserver = () => link()?.source === 'claimed';
+  // Sending submits the observation, which the relay lets only its creator's (tutor) link do.
+  const maySend = () => {
+    const held = link();
+    return !held || transition('draft', 'submit', held.role).ok;
+  };
 
   const send = async () => {
     const found = observationProblems(draft());
@@ -67,6 +73,9 @@ export function ObservationForm(props: { doc: Y.Doc; readOnly?: boolean }) {
 
   return (
     <form class="report-form qa-observation" onSubmit={(event) => event.preventDefault()} aria-label="Quality observation">
+      <p class="stage-line">
+        Status: <strong>{sent() ? 'Feedback sent to the tutor' : props.readOnly ? 'Read only' : 'Being written: the tutor sees it once the feedback is sent'}</strong>
+      </p>
       <p class="notice">
         Observation {draft().number} of at most {maxObservations} for <strong>{draft().tutorName}</strong>, session of {formatDate(draft().date ?? '')}.
         <Show when={draft().firstObservationId}>
@@ -130,7 +139,7 @@ export function ObservationForm(props: { doc: Y.Doc; readOnly?: boolean }) {
         </section>
       </Show>
       <div class="actions">
-        <Show when={!props.readOnly}>
+        <Show when={!props.readOnly && maySend()}>
           <button type="button" disabled={busy()} onClick={() => void send()}>
             Send feedback to the tutor
           </button>
