@@ -45,7 +45,10 @@ export function CoachPage() {
       <Match when={loaded()?.record.teacher ? loaded() : undefined}>
         {(record) => {
           const cycles = () => record().cycles;
-          const check = () => startCheck(cycles(), today());
+          const startLabel = () => {
+            const check = startCheck(cycles(), today());
+            return check.ok ? check.label : 'Observe';
+          };
           const open = () => openCycle(cycles());
           const history = () => activityHistory(cycles()).reverse();
           return (
@@ -64,7 +67,7 @@ export function CoachPage() {
                     when={open()}
                     fallback={
                       <button type="button" disabled={starting()} onClick={() => void start()}>
-                        {(check() as { label?: string }).label ?? 'Observe'}
+                        {startLabel()}
                       </button>
                     }
                   >

@@ -5,7 +5,7 @@
 import { useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import type * as Y from 'yjs';
-import { reviewLabels, reviewOutcomes, type CycleAction } from '../../../shared/coaching/cycle.ts';
+import { reviewLabels, reviewOutcomes, type CycleAction, type ReviewOutcome } from '../../../shared/coaching/cycle.ts';
 import { observationNotes, readCycle, takeCycleAction } from '../../../shared/coaching/cycle-doc.ts';
 import { textField } from '../../../shared/doc/index.ts';
 import { localDate } from '../../../shared/workflow/calendar.ts';
@@ -124,7 +124,7 @@ export function CycleForm(props: { doc: Y.Doc; readOnly?: boolean }) {
         </Match>
         <Match when={state().stage === 'feedback'}>
           <h2>Give feedback</h2>
-          <NotesSummary doc={props.doc} notes={cycle().notes} review={state().review} />
+          <NotesSummary notes={cycle().notes} review={state().review} />
           {nextStepSection()}
           <div class="actions">
             <button type="button" class="secondary" onClick={() => act({ type: 'back-to-observe' })}>
@@ -159,7 +159,7 @@ export function CycleForm(props: { doc: Y.Doc; readOnly?: boolean }) {
   );
 }
 
-function NotesSummary(props: { doc: Y.Doc; notes: Record<string, string>; review?: string }) {
+function NotesSummary(props: { notes: Record<string, string>; review?: ReviewOutcome }) {
   return (
     <section class="card" aria-labelledby="all-notes-heading">
       <h2 id="all-notes-heading">Your observation notes</h2>
@@ -174,9 +174,11 @@ function NotesSummary(props: { doc: Y.Doc; notes: Record<string, string>; review
         )}
       </For>
       <Show when={props.review}>
-        <p>
-          Previous step: <strong>{reviewLabels[props.review as keyof typeof reviewLabels]}</strong>
-        </p>
+        {(review) => (
+          <p>
+            Previous step: <strong>{reviewLabels[review()]}</strong>
+          </p>
+        )}
       </Show>
     </section>
   );
@@ -194,7 +196,7 @@ function ReadOnlyCycle(props: { doc: Y.Doc }) {
         </Show>
       </section>
       <Show when={cycle.state.stage === 'finished'}>
-        <NotesSummary doc={props.doc} notes={cycle.notes} review={cycle.state.review} />
+        <NotesSummary notes={cycle.notes} review={cycle.state.review} />
       </Show>
     </>
   );

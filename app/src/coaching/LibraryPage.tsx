@@ -1,7 +1,7 @@
 // The step library page: every strand, module and step with its success criteria; import a school's own
 // library from a JSON file (checked against the schema; on any error nothing is replaced) and export it.
 import { createSignal, For, Show } from 'solid-js';
-import { library, importLibrary, libraryFileName, useStarterLibrary } from './library-store.ts';
+import { library, importLibrary, libraryFileName, restoreStarterLibrary } from './library-store.ts';
 import { StepCard } from './StepCard.tsx';
 import './coaching.css';
 
@@ -30,6 +30,12 @@ export function LibraryPage() {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
 
+  const backToStarter = () => {
+    restoreStarterLibrary();
+    setError('');
+    setMessage('Using Margin’s starter library.');
+  };
+
   return (
     <>
       <h1>Step library</h1>
@@ -49,7 +55,7 @@ export function LibraryPage() {
           <button type="button" onClick={exportLibrary}>
             Export the library
           </button>
-          <button type="button" class="secondary" onClick={() => { useStarterLibrary(); setError(''); setMessage('Using Margin’s starter library.'); }}>
+          <button type="button" class="secondary" onClick={backToStarter}>
             Use the starter library
           </button>
         </div>

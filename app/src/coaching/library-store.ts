@@ -25,7 +25,7 @@ export function importLibrary(text: string): { ok: true; library: StepLibrary } 
   return parsed;
 }
 
-export function useStarterLibrary(): void {
+export function restoreStarterLibrary(): void {
   localStorage.removeItem(storageKey);
   setLibrary(starterLibrary);
 }
