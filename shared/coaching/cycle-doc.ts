@@ -3,7 +3,7 @@
 // three observation notes as free-text fragments that two observers can write in together.
 import type * as Y from 'yjs';
 import { z } from 'zod';
-import { fields, meta, readMeta, readTexts, str, writeMeta, type ReportMeta } from '../doc/layout.ts';
+import { fields, readMeta, readTexts, str, writeMeta, type ReportMeta } from '../doc/layout.ts';
 import { applyCycleAction, ChosenStep, CycleStage, ReviewOutcome, type CycleAction, type CycleResult, type CycleState } from './cycle.ts';
 
 export const coachingCycleFormat = 'margin.coaching-cycle';
@@ -25,8 +25,6 @@ export interface CycleDraft extends ReportMeta {
   finishedOn?: string;
   notes: Record<string, string>;
 }
-
-export const isCycleDoc = (doc: Y.Doc) => meta(doc).get('format') === coachingCycleFormat;
 
 export function createCycleDoc(doc: Y.Doc, start: { teacher: Teacher; week: string; previousStep?: ChosenStep }, createdBy: string, now = new Date()): void {
   doc.transact(() => {

@@ -89,8 +89,5 @@ export function applyCycleAction(state: CycleState, action: CycleAction): CycleR
   }
 }
 
-/** Whether `action` may be taken now: for enabling buttons. */
-export const mayTake = (state: CycleState, action: CycleAction): boolean => applyCycleAction(state, action).ok;
-
 /** What the teacher may see of a cycle: its step, once finished; nothing before. */
 export const stepForTeacher = (state: CycleState): ChosenStep | undefined => (state.stage === 'finished' ? state.nextStep : undefined);

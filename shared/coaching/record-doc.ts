@@ -2,7 +2,7 @@
 // teacher is, and the ids of their cycles' documents in the order they were started.
 import type * as Y from 'yjs';
 import { z } from 'zod';
-import { fields, meta, readMeta, writeMeta, type ReportMeta } from '../doc/layout.ts';
+import { fields, readMeta, writeMeta, type ReportMeta } from '../doc/layout.ts';
 import { Teacher } from './cycle-doc.ts';
 
 export const coachingRecordFormat = 'margin.coaching-record';
@@ -16,7 +16,6 @@ export interface CoachingRecord extends ReportMeta {
 }
 
 export const recordCycles = (doc: Y.Doc) => doc.getArray<CycleEntry>('cycles');
-export const isRecordDoc = (doc: Y.Doc) => meta(doc).get('format') === coachingRecordFormat;
 
 export function createRecordDoc(doc: Y.Doc, teacher: Teacher, createdBy: string, now = new Date()): void {
   doc.transact(() => {

@@ -3,7 +3,7 @@
 // `checklist`, one judgement per competency in `judgements`, and the written feedback as a free-text
 // fragment. The tutor's reply lives in the `<id>/comments` document, which they may write after it is sent.
 import type * as Y from 'yjs';
-import { fields, meta, num, readMeta, str, writeMeta, type ReportMeta } from '../doc/layout.ts';
+import { fields, num, readMeta, str, writeMeta, type ReportMeta } from '../doc/layout.ts';
 import { fragmentText } from '../doc/text-fragment.ts';
 import { checklistItemIds, competencyIds, Judgement } from './competencies.ts';
 import type { ObservationDraft } from './observation.ts';
@@ -15,8 +15,6 @@ export const tutorReplyKey = 'tutorReply';
 
 export const checklist = (doc: Y.Doc) => doc.getMap<boolean>('checklist');
 export const judgements = (doc: Y.Doc) => doc.getMap<string>('judgements');
-
-export const isObservationDoc = (doc: Y.Doc) => meta(doc).get('format') === qaObservationFormat;
 
 export interface ObservationStart {
   tutorName: string;

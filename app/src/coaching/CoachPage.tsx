@@ -3,7 +3,7 @@
 import { useNavigate, useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { reviewLabels } from '../../../shared/coaching/cycle.ts';
-import { activityHistory, currentStep, openCycle, startCheck } from '../../../shared/coaching/record.ts';
+import { activityHistory, currentStep, oneActiveStep, openCycle, startCheck } from '../../../shared/coaching/record.ts';
 import { reportIdPattern } from '../../../shared/protocol/rooms.ts';
 import { formatDate, localDate } from '../../../shared/workflow/calendar.ts';
 import { loadName } from '../store/profile.ts';
@@ -50,6 +50,11 @@ export function CoachPage() {
             return check.ok ? check.label : 'Observe';
           };
           const open = () => openCycle(cycles());
+          // Two tabs starting a cycle at the same moment could each pass the check: say so rather than pick one silently.
+          const brokenRule = () => {
+            const rule = oneActiveStep(cycles());
+            return rule.ok ? '' : rule.reason;
+          };
           const history = () => activityHistory(cycles()).reverse();
           return (
             <>
@@ -78,6 +83,11 @@ export function CoachPage() {
                     )}
                   </Show>
                 </div>
+                <Show when={brokenRule()}>
+                  <p class="warning" role="alert">
+                    {brokenRule()}
+                  </p>
+                </Show>
                 <Show when={open()}>
                   <p class="hint">Finish the open observation before starting another: a teacher works on one action step at a time.</p>
                 </Show>

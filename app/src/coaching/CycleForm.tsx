@@ -5,7 +5,7 @@
 import { useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import type * as Y from 'yjs';
-import { reviewLabels, reviewOutcomes, type CycleAction, type ReviewOutcome } from '../../../shared/coaching/cycle.ts';
+import { reviewLabels, reviewOutcomes, stepForTeacher, type CycleAction, type ReviewOutcome } from '../../../shared/coaching/cycle.ts';
 import { observationNotes, readCycle, takeCycleAction } from '../../../shared/coaching/cycle-doc.ts';
 import { textField } from '../../../shared/doc/index.ts';
 import { localDate } from '../../../shared/workflow/calendar.ts';
@@ -191,7 +191,7 @@ function ReadOnlyCycle(props: { doc: Y.Doc }) {
     <>
       <section class="card" aria-labelledby="your-step-heading">
         <h2 id="your-step-heading">Action step</h2>
-        <Show when={cycle.state.stage === 'finished' ? cycle.state.nextStep : undefined} fallback={<p class="muted">This cycle has no finished step yet.</p>}>
+        <Show when={stepForTeacher(cycle.state)} fallback={<p class="muted">This cycle has no finished step yet.</p>}>
           {(step) => <StepCard step={step()} />}
         </Show>
       </section>
