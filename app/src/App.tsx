@@ -4,6 +4,11 @@ import { Assignments } from './pages/Assignments.tsx';
 import { Home } from './pages/Home.tsx';
 import { Report } from './pages/Report.tsx';
 import { JoinPage } from './sync/JoinPage.tsx';
+import { CoachingPage } from './coaching/CoachingPage.tsx';
+import { CoachPage } from './coaching/CoachPage.tsx';
+import { LibraryPage } from './coaching/LibraryPage.tsx';
+import { QualityPage } from './quality/QualityPage.tsx';
+import { SpotCheckPage } from './quality/SpotCheckPage.tsx';
 
 function Layout(props: RouteSectionProps) {
   return (
@@ -15,6 +20,10 @@ function Layout(props: RouteSectionProps) {
         <a href="/" class="brand">
           Margin
         </a>
+        <nav class="top-links" aria-label="Sections">
+          <a href="/coaching">Coaching</a>
+          <a href="/quality">Quality</a>
+        </nav>
       </header>
       <main id="main" tabindex="-1">
         {props.children}
@@ -42,6 +51,11 @@ export function App() {
       <Route path="/join/:id" component={JoinPage} />
       <Route path="/assignments" component={Assignments} />
       <Route path="/assignment/:id" component={Assignment} />
+      <Route path="/coaching" component={CoachingPage} />
+      <Route path="/coaching/library" component={LibraryPage} />
+      <Route path="/coaching/:id" component={CoachPage} />
+      <Route path="/quality" component={QualityPage} />
+      <Route path="/quality/spot-checks" component={SpotCheckPage} />
       <Route path="*" component={NotFound} />
     </Router>
   );

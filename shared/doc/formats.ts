@@ -3,11 +3,15 @@
 import type * as Y from 'yjs';
 import { readIlp, ilpFormat } from './ilp-doc.ts';
 import { meta } from './layout.ts';
+import { formatDate } from '../workflow/calendar.ts';
 import { finalProgressReportFormat, progressReportFormat, readProgressReport } from './progress-report-doc.ts';
 import { progressReviewFormat, readProgressReview } from './progress-review-doc.ts';
 import { readSessionReport, sessionReportFormat } from './session-report-doc.ts';
+import { coachingCycleFormat, readCycle } from '../coaching/cycle-doc.ts';
+import { coachingRecordFormat, readRecord } from '../coaching/record-doc.ts';
+import { qaObservationFormat, readObservation } from '../quality/observation-doc.ts';
 
-export const reportKinds = ['session-report', 'ilp', 'progress-report', 'final-report', 'progress-review'] as const;
+export const reportKinds = ['session-report', 'ilp', 'progress-report', 'final-report', 'progress-review', 'coaching-record', 'coaching-cycle', 'qa-observation'] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
 export const reportFormats: Readonly<Record<string, ReportKind>> = {
@@ -16,6 +20,9 @@ export const reportFormats: Readonly<Record<string, ReportKind>> = {
   [progressReportFormat]: 'progress-report',
   [finalProgressReportFormat]: 'final-report',
   [progressReviewFormat]: 'progress-review',
+  [coachingRecordFormat]: 'coaching-record',
+  [coachingCycleFormat]: 'coaching-cycle',
+  [qaObservationFormat]: 'qa-observation',
 };
 
 export const reportKindLabels: Readonly<Record<ReportKind, string>> = {
@@ -24,6 +31,9 @@ export const reportKindLabels: Readonly<Record<ReportKind, string>> = {
   'progress-report': 'Progress report',
   'final-report': 'Final progress report',
   'progress-review': 'Progress-review checklist',
+  'coaching-record': 'Coaching record',
+  'coaching-cycle': 'Coaching cycle',
+  'qa-observation': 'Quality observation',
 };
 
 export function reportKindOf(doc: Y.Doc): ReportKind | undefined {
@@ -51,6 +61,16 @@ export function reportSubjectLine(doc: Y.Doc): string {
     }
     case 'progress-review':
       return readProgressReview(doc).title;
+    case 'coaching-record':
+      return readRecord(doc).teacher?.name ?? 'Unknown teacher';
+    case 'coaching-cycle': {
+      const cycle = readCycle(doc);
+      return `${cycle.teacher?.name ?? 'Unknown teacher'}, week of ${formatDate(cycle.week)}`;
+    }
+    case 'qa-observation': {
+      const observation = readObservation(doc);
+      return `${observation.tutorName || 'Unknown tutor'}, observation ${observation.number}`;
+    }
     case undefined:
       return '';
   }

@@ -13,6 +13,7 @@ import { readProgressReport, toProgressReportInput, type ProgressReportDraft } f
 import { readProgressReview, toProgressReviewInput, type ProgressReviewDraft } from '../doc/progress-review-doc.ts';
 import { readSessionReport, toSessionReportInput, type SessionReportDraft } from '../doc/session-report-doc.ts';
 import { daysBetween, formatDate, isIsoDate } from './calendar.ts';
+import { coachingAndQualityProblems } from '../quality/submission-rules.ts';
 
 export interface SubmissionProblem {
   /** The id of the form element to take the user to. */
@@ -135,6 +136,10 @@ export function submissionProblems(doc: Y.Doc, context: SubmissionContext = {}):
       return progressReportProblems(readProgressReport(doc), context);
     case 'progress-review':
       return progressReviewProblems(readProgressReview(doc));
+    case 'coaching-record':
+    case 'coaching-cycle':
+    case 'qa-observation':
+      return coachingAndQualityProblems(doc);
     case undefined:
       return [{ fieldId: 'main', message: 'This document is not a Margin report, so it cannot be submitted.' }];
   }

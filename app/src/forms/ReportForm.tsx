@@ -8,6 +8,8 @@ import { IlpForm } from './IlpForm.tsx';
 import { ProgressReportForm } from './ProgressReportForm.tsx';
 import { ProgressReviewForm } from './ProgressReviewForm.tsx';
 import { SessionReportForm } from './SessionReportForm.tsx';
+import { CycleForm } from '../coaching/CycleForm.tsx';
+import { ObservationForm } from '../quality/ObservationForm.tsx';
 import { ShowInternalFields } from '../editor/internal-fields.ts';
 import './forms.css';
 
@@ -42,6 +44,12 @@ export function ReportForm(props: { doc: Y.Doc; readOnly?: boolean; showInternal
               </Match>
               <Match when={kind() === 'progress-review'}>
                 <ProgressReviewForm doc={props.doc} readOnly={readOnly} />
+              </Match>
+              <Match when={kind() === 'coaching-cycle'}>
+                <CycleForm doc={props.doc} readOnly={readOnly} />
+              </Match>
+              <Match when={kind() === 'qa-observation'}>
+                <ObservationForm doc={props.doc} readOnly={readOnly} />
               </Match>
             </Switch>
           );

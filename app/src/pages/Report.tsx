@@ -25,6 +25,7 @@ import { watchStatus } from '../workflow/status-connection.ts';
 import { checkBeforeSubmit } from '../forms/SubmissionChecks.tsx';
 import { StatusBanner } from '../workflow/StatusBanner.tsx';
 import { WorkflowActions } from '../workflow/WorkflowActions.tsx';
+import { drawsOwnWorkflow } from '../coaching/own-workflow.ts';
 
 export function Report() {
   const params = useParams<{ id: string }>();
@@ -209,7 +210,9 @@ function OpenReport(props: { id: string }) {
                 </p>
               </Show>
               <KeptChanges reportId={props.id} />
-              <StatusBanner view={status()} role={link()?.role} />
+              <Show when={!drawsOwnWorkflow(opened.doc)}>
+                <StatusBanner view={status()} role={link()?.role} />
+              </Show>
               <Show when={link()}>
                 {(held) => (
                   <>
@@ -217,6 +220,7 @@ function OpenReport(props: { id: string }) {
                       <p class="muted">You opened this report as {roleLabels[held().role].toLowerCase()}.</p>
                     </Show>
                     <Show when={shownRelayState().kind !== 'refused'}>
+                      <Show when={!drawsOwnWorkflow(opened.doc)}>
                       <WorkflowActions
                         reportId={props.id}
                         token={held().token}
@@ -231,6 +235,7 @@ function OpenReport(props: { id: string }) {
                           }))
                         }
                       />
+                      </Show>
                       <ShareDialog link={held()} />
                     </Show>
                   </>

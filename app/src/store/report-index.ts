@@ -17,6 +17,7 @@ import type { AssignmentSummary } from '../../../shared/forms/assignment.ts';
 import type { Learner } from '../../../shared/forms/fields.ts';
 import { formatDate } from '../../../shared/workflow/calendar.ts';
 import { db, subjectKey, type ReportRow, type SessionRow } from './db.ts';
+import { coachingAndQualityRow } from '../coaching/index-rows.ts';
 
 type ContentRow = Omit<ReportRow, 'status' | 'rejectionReason' | 'createdAt' | 'updatedAt'>;
 
@@ -64,6 +65,10 @@ function describe(reportId: string, doc: Y.Doc, kind: ReportKind): Indexed {
       const review = readProgressReview(doc);
       return { row: { ...base, ...names([]), sessionDate: review.date ?? '' }, learners: [] };
     }
+    case 'coaching-record':
+    case 'coaching-cycle':
+    case 'qa-observation':
+      return { row: { ...base, ...coachingAndQualityRow(doc) }, learners: [] };
   }
 }
 

@@ -1,0 +1,60 @@
+// The mentor's coaching records on this device: adding a teacher (a record document), reading a record with
+// its cycles' states, and starting a cycle (a cycle document) when the record's rules allow it.
+import * as Y from 'yjs';
+import { createCycleDoc, readCycle, type Teacher } from '../../../shared/coaching/cycle-doc.ts';
+import { addCycleToRecord, createRecordDoc, readRecord, type CoachingRecord } from '../../../shared/coaching/record-doc.ts';
+import { startCheck, type CycleSummary } from '../../../shared/coaching/record.ts';
+import { newReportId } from '../../../shared/protocol/rooms.ts';
+import { createReport } from '../store/new-report.ts';
+import { openLocalReport } from '../store/report-doc.ts';
+import { indexReport } from '../store/report-index.ts';
+
+export async function addTeacher(name: string, createdBy: string): Promise<string> {
+  const teacher: Teacher = { id: newReportId(), name: name.trim() };
+  return createReport((doc) => createRecordDoc(doc, teacher, createdBy));
+}
+
+export interface LoadedRecord {
+  record: CoachingRecord;
+  cycles: CycleSummary[];
+}
+
+async function readCycleSummary(id: string, week: string): Promise<CycleSummary> {
+  const local = await openLocalReport(id);
+  try {
+    const cycle = readCycle(local.doc);
+    return { id, week: cycle.week || week, state: cycle.state, ...(cycle.finishedOn ? { finishedOn: cycle.finishedOn } : {}) };
+  } finally {
+    await local.close();
+  }
+}
+
+export async function loadRecord(recordId: string): Promise<LoadedRecord> {
+  const local = await openLocalReport(recordId);
+  try {
+    const record = readRecord(local.doc);
+    const cycles = await Promise.all(record.cycles.map((entry) => readCycleSummary(entry.id, entry.week)));
+    return { record, cycles };
+  } finally {
+    await local.close();
+  }
+}
+
+/** Starts a cycle for the teacher and returns its id; throws the rule's reason when one may not start now. */
+export async function startCycle(recordId: string, createdBy: string, today: string, now = new Date()): Promise<string> {
+  const local = await openLocalReport(recordId);
+  try {
+    const record = readRecord(local.doc);
+    if (!record.teacher) throw new Error('This coaching record has no teacher.');
+    const cycles = await Promise.all(record.cycles.map((entry) => readCycleSummary(entry.id, entry.week)));
+    const check = startCheck(cycles, today);
+    if (!check.ok) throw new Error(check.reason);
+    const teacher = record.teacher;
+    const cycleId = await createReport((doc: Y.Doc) => createCycleDoc(doc, { teacher, week: check.week, previousStep: check.previousStep }, createdBy, now));
+    addCycleToRecord(local.doc, { id: cycleId, week: check.week, startedAt: now.toISOString() });
+    await indexReport(recordId, local.doc);
+    return cycleId;
+  } finally {
+    await local.close();
+  }
+}

@@ -1,0 +1,69 @@
+// "Quality": the QA team's observations of tutors (first, second and third), and starting one.
+import { useNavigate } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
+import { formatDate, localDate } from '../../../shared/workflow/calendar.ts';
+import { db } from '../store/db.ts';
+import { createLiveQuery } from '../store/live.ts';
+import { loadName } from '../store/profile.ts';
+import { startObservation } from './quality-store.ts';
+import './quality.css';
+
+export function QualityPage() {
+  const observations = createLiveQuery(async () => (await db.reports.where('type').equals('qa-observation').toArray()).sort((a, b) => b.sessionDate.localeCompare(a.sessionDate)));
+  const [tutor, setTutor] = createSignal('');
+  const [date, setDate] = createSignal(localDate(new Date()));
+  const [error, setError] = createSignal('');
+  const navigate = useNavigate();
+
+  const start = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (!tutor().trim()) return setError('Give the tutor’s name.');
+    if (!date()) return setError('Give the date of the session observed.');
+    setError('');
+    navigate(`/report/${await startObservation(tutor(), date(), (await loadName()) ?? 'Quality team')}`);
+  };
+
+  return (
+    <>
+      <h1>Quality observations</h1>
+      <p>
+        Observe a session against the four competencies and send the tutor written feedback. <a href="/quality/spot-checks">Spot checks of new tutors</a>
+      </p>
+      <section class="card" aria-labelledby="observations-heading">
+        <h2 id="observations-heading">Observations</h2>
+        <Show when={(observations() ?? []).length > 0} fallback={<p class="muted">No observations yet.</p>}>
+          <ul class="pending">
+            <For each={observations()}>
+              {(row) => (
+                <li>
+                  <a href={`/report/${row.id}`}>{row.title.replace(/^Quality observation: /, '')}</a>
+                  <span class="detail">
+                    {formatDate(row.sessionDate)}, {row.status === 'draft' ? 'being written' : 'feedback sent'}
+                  </span>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+        <form class="inline-form" onSubmit={start} aria-label="Start an observation">
+          <div class="row">
+            <div class="field small">
+              <label for="observed-tutor">Tutor observed</label>
+              <input id="observed-tutor" type="text" maxLength={120} value={tutor()} onInput={(e) => setTutor(e.currentTarget.value)} />
+            </div>
+            <div class="field small">
+              <label for="observed-date">Date of the session</label>
+              <input id="observed-date" type="date" value={date()} onInput={(e) => setDate(e.currentTarget.value)} />
+            </div>
+          </div>
+          <button type="submit">Start an observation</button>
+          <Show when={error()}>
+            <p class="error" role="alert">
+              {error()}
+            </p>
+          </Show>
+        </form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,134 @@
+// Spot checks: the QA team lists tutors with the sessions each has delivered, and Margin picks at random,
+// reproducibly from the seed, among those whose next session is their third, fourth or fifth.
+import { createSignal, For, Index, Show } from 'solid-js';
+import { nextSession, pickSpotChecks, TutorSessions, type SpotCheckPicks } from '../../../shared/quality/spot-check.ts';
+import { localDate } from '../../../shared/workflow/calendar.ts';
+import './quality.css';
+
+interface Row {
+  name: string;
+  sessions: string;
+}
+
+const storageKey = 'margin.quality.tutors';
+
+function storedRows(): Row[] {
+  try {
+    const rows = JSON.parse(localStorage.getItem(storageKey) ?? '[]') as Row[];
+    return Array.isArray(rows) && rows.length > 0 ? rows.map((row) => ({ name: String(row.name ?? ''), sessions: String(row.sessions ?? '') })) : [{ name: '', sessions: '' }];
+  } catch {
+    return [{ name: '', sessions: '' }];
+  }
+}
+
+export function SpotCheckPage() {
+  const [rows, setRows] = createSignal<Row[]>(storedRows());
+  const [seed, setSeed] = createSignal(localDate(new Date()));
+  const [count, setCount] = createSignal('1');
+  const [errors, setErrors] = createSignal<string[]>([]);
+  const [result, setResult] = createSignal<SpotCheckPicks | null>(null);
+
+  const update = (index: number, change: Partial<Row>) => {
+    const next = rows().map((row, i) => (i === index ? { ...row, ...change } : row));
+    setRows(next);
+    localStorage.setItem(storageKey, JSON.stringify(next));
+  };
+  const addRow = () => {
+    setRows([...rows(), { name: '', sessions: '' }]);
+    queueMicrotask(() => document.getElementById(`tutor-name-${rows().length - 1}`)?.focus());
+  };
+  const removeRow = (index: number) => {
+    const next = rows().filter((_, i) => i !== index);
+    setRows(next.length > 0 ? next : [{ name: '', sessions: '' }]);
+    localStorage.setItem(storageKey, JSON.stringify(rows()));
+  };
+
+  const pick = (event: SubmitEvent) => {
+    event.preventDefault();
+    const problems: string[] = [];
+    const tutors: TutorSessions[] = [];
+    rows().forEach((row, index) => {
+      const parsed = TutorSessions.safeParse({ name: row.name, sessionsDelivered: row.sessions.trim() === '' ? undefined : Number(row.sessions) });
+      if (parsed.success) tutors.push(parsed.data);
+      else problems.push(`Tutor ${index + 1}: ${parsed.error.issues[0].message}`);
+    });
+    const howMany = Number(count());
+    if (!Number.isInteger(howMany) || howMany < 1) problems.push('Pick at least one tutor: give a whole number.');
+    if (!seed().trim()) problems.push('Give a seed: the same seed and list always give the same picks.');
+    setErrors(problems);
+    setResult(problems.length > 0 ? null : pickSpotChecks(tutors, howMany, seed().trim()));
+  };
+
+  return (
+    <>
+      <h1>Spot checks</h1>
+      <p>
+        <a href="/quality">Back to quality observations</a>
+      </p>
+      <form class="card" onSubmit={pick} aria-labelledby="tutors-heading" novalidate>
+        <h2 id="tutors-heading">New tutors</h2>
+        <p class="hint">Tutors whose next session is their third, fourth or fifth can be picked.</p>
+        <Index each={rows()}>
+          {(row, index) => (
+            <div class="row tutor-row">
+              <div class="field small">
+                <label for={`tutor-name-${index}`}>Tutor {index + 1}: name</label>
+                <input id={`tutor-name-${index}`} type="text" maxLength={120} value={row().name} onInput={(e) => update(index, { name: e.currentTarget.value })} />
+              </div>
+              <div class="field small">
+                <label for={`tutor-sessions-${index}`}>Sessions delivered</label>
+                <input id={`tutor-sessions-${index}`} type="number" min="0" step="1" inputMode="numeric" value={row().sessions} onInput={(e) => update(index, { sessions: e.currentTarget.value })} />
+              </div>
+              <button type="button" class="secondary" aria-label={`Remove tutor ${index + 1}`} onClick={() => removeRow(index)}>
+                Remove
+              </button>
+            </div>
+          )}
+        </Index>
+        <button type="button" class="secondary" onClick={addRow}>
+          Add a tutor
+        </button>
+        <div class="row">
+          <div class="field small">
+            <label for="spot-seed">Seed</label>
+            <input id="spot-seed" type="text" maxLength={60} value={seed()} onInput={(e) => setSeed(e.currentTarget.value)} aria-describedby="spot-seed-hint" />
+            <p class="hint" id="spot-seed-hint">
+              The same seed and list always give the same picks.
+            </p>
+          </div>
+          <div class="field small">
+            <label for="spot-count">How many to pick</label>
+            <input id="spot-count" type="number" min="1" step="1" value={count()} onInput={(e) => setCount(e.currentTarget.value)} />
+          </div>
+        </div>
+        <button type="submit">Pick tutors</button>
+        <Show when={errors().length > 0}>
+          <ul class="error" role="alert">
+            <For each={errors()}>{(problem) => <li>{problem}</li>}</For>
+          </ul>
+        </Show>
+      </form>
+      <Show when={result()}>
+        {(picked) => (
+          <section class="card" aria-labelledby="picks-heading">
+            <h2 id="picks-heading">Picked for a spot check</h2>
+            <p>
+              {picked().eligible.length} of {rows().length} tutors eligible.
+            </p>
+            <Show when={picked().picks.length > 0} fallback={<p class="muted">No tutor is about to give their third, fourth or fifth session.</p>}>
+              <ol class="picks">
+                <For each={picked().picks}>
+                  {(tutor) => (
+                    <li>
+                      {tutor.name}: observe session {nextSession(tutor)}
+                    </li>
+                  )}
+                </For>
+              </ol>
+            </Show>
+          </section>
+        )}
+      </Show>
+    </>
+  );
+}

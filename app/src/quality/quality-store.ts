@@ -1,0 +1,23 @@
+// Starting quality observations on this device: a first observation of a tutor, or a follow-up linked to
+// the first when the rules allow it (shared/quality/observation.ts).
+import { createObservationDoc } from '../../../shared/quality/observation-doc.ts';
+import { followUpCheck, type ObservationDraft } from '../../../shared/quality/observation.ts';
+import { localDate } from '../../../shared/workflow/calendar.ts';
+import { createReport } from '../store/new-report.ts';
+
+export function startObservation(tutorName: string, date: string, createdBy: string): Promise<string> {
+  return createReport((doc) => createObservationDoc(doc, { tutorName: tutorName.trim(), date }, createdBy));
+}
+
+/** Starts the next observation after `id`; throws the rule's reason when none may follow it. */
+export function startFollowUp(id: string, draft: ObservationDraft, sent: boolean, createdBy: string): Promise<string> {
+  const check = followUpCheck(id, draft, sent);
+  if (!check.ok) return Promise.reject(new Error(check.reason));
+  return createReport((doc) =>
+    createObservationDoc(
+      doc,
+      { tutorName: draft.tutorName, date: localDate(new Date()), number: check.number, firstObservationId: check.firstObservationId, previousObservationId: id },
+      createdBy,
+    ),
+  );
+}
