@@ -3,7 +3,7 @@
 // form is read-only when the link's role may not write or the report is locked, and changes the relay would
 // not take are kept aside and shown (app/src/sync/kept-changes.ts).
 import { useParams } from '@solidjs/router';
-import { createSignal, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { isMarginReportDoc, reportTitle, type StatusView } from '../../../shared/doc/index.ts';
@@ -11,6 +11,12 @@ import { isLockedRefusal } from '../../../shared/protocol/limits.ts';
 import { mayEditContent } from '../../../shared/protocol/room-access.ts';
 import { reportIdPattern } from '../../../shared/protocol/rooms.ts';
 import { ReportForm } from '../forms/ReportForm.tsx';
+import { ReportHistory } from '../collab/History.tsx';
+import { createPresence, PresenceContext, type Presence } from '../collab/presence.ts';
+import { WhoIsHere } from '../collab/WhoIsHere.tsx';
+import '../collab/print.css';
+import { useReadingLayout } from '../collab/reading-layout.ts';
+import { loadName } from '../store/profile.ts';
 import { powers } from '../../../shared/protocol/roles.ts';
 import { openLocalReport, type LocalReport } from '../store/report-doc.ts';
 import { indexReport, indexReportStatus } from '../store/report-index.ts';
@@ -45,6 +51,8 @@ function OpenReport(props: { id: string }) {
   const [access, setAccess] = createSignal<AccessState>({ kind: 'checking' });
   const [status, setStatus] = createSignal<StatusView>({ status: 'draft', history: [] });
   const [keepProblem, setKeepProblem] = createSignal('');
+  const [presence, setPresence] = createSignal<Presence | null>(null);
+  const [myName, setMyName] = createSignal<string | null>(null);
   // The home page's pending actions (rejected with a reason, done) read the status from the device's index.
   const statusWatch = watchStatus(props.id, (view) => {
     setStatus(view);
@@ -80,6 +88,7 @@ function OpenReport(props: { id: string }) {
     if (closed) return void opened.close();
     if (relayCopy) Y.applyUpdate(opened.doc, relayCopy);
     const { doc } = opened;
+    setPresence(createPresence(doc));
     const refresh = () => {
       setIsReport(isMarginReportDoc(doc));
       setTitle(reportTitle(doc));
@@ -97,6 +106,7 @@ function OpenReport(props: { id: string }) {
     const opened = local();
     if (!opened || provider) return;
     provider = connectToRelay(props.id, opened.doc, token, {
+      awareness: presence()?.awareness,
       onState: setRelay,
       onRefusedChange: (reason) => {
         if (isLockedRefusal(reason) && !replacing && !keepingFailed) void keepAsideAndReplace(token, reason);
@@ -115,6 +125,7 @@ function OpenReport(props: { id: string }) {
       if (!kept || closed) return;
       provider?.destroy();
       provider = undefined;
+      presence()?.destroy();
       clearTimeout(indexTimer);
       setLocal(null);
       await opened.close();
@@ -129,7 +140,12 @@ function OpenReport(props: { id: string }) {
     }
   }
 
+  // People see each other by the name given on the home page, or by their role until they give one.
+  useReadingLayout(() => link()?.role === 'client');
+  createEffect(() => presence()?.introduce({ name: myName() ?? roleLabels[link()?.role ?? 'tutor'], role: link()?.role }));
+
   onMount(async () => {
+    void loadName().then(setMyName);
     try {
       await openHere();
       if (closed) return;
@@ -158,6 +174,7 @@ function OpenReport(props: { id: string }) {
     const opened = local();
     if (opened) void indexReport(props.id, opened.doc);
     provider?.destroy();
+    presence()?.destroy();
     void local()?.close();
   });
 
@@ -210,6 +227,7 @@ function OpenReport(props: { id: string }) {
               </Show>
               <KeptChanges reportId={props.id} />
               <StatusBanner view={status()} role={link()?.role} />
+              <Show when={presence()}>{(here) => <WhoIsHere people={here().people()} />}</Show>
               <Show when={link()}>
                 {(held) => (
                   <>
@@ -236,7 +254,10 @@ function OpenReport(props: { id: string }) {
                   </>
                 )}
               </Show>
-              <ReportForm doc={opened.doc} readOnly={readOnly()} showInternal={powers[link()?.role ?? 'tutor'].seesInternal} />
+              <PresenceContext.Provider value={presence() ?? undefined}>
+                <ReportForm doc={opened.doc} readOnly={readOnly()} showInternal={powers[link()?.role ?? 'tutor'].seesInternal} />
+              </PresenceContext.Provider>
+              <ReportHistory history={status().history} />
             </Show>
           </>
         )}
