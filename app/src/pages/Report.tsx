@@ -244,7 +244,10 @@ function OpenReport(props: { id: string }) {
                         onDecided={(result) =>
                           setStatus((view) => ({
                             status: result.status,
-                            history: [...view.history, result.decision],
+                            // The status room may have brought this decision already.
+                            history: view.history.some((decision) => decision.at === result.decision.at && decision.action === result.decision.action)
+                              ? view.history
+                              : [...view.history, result.decision],
                             rejection: result.status === 'rejected' ? result.decision : undefined,
                           }))
                         }
