@@ -89,22 +89,25 @@ test('Ctrl+Z undoes only your own typing, not your collaborator’s', async ({ b
   const pair = await tutorAndMentor(browser, relay.url, 'Amy March');
   const { tutor, mentor } = pair;
   try {
-    await editor(mentor, progress).pressSequentially('Mentor first.');
-    await expect.poll(() => editorText(tutor, progress)).toBe('Mentor first.');
-    await caretAt(tutor, progress, 'end');
-    await tutor.keyboard.type(' Tutor second.');
-    await expect.poll(() => editorText(mentor, progress)).toBe('Mentor first. Tutor second.');
+    // The tutor types first, so the field's paragraph is theirs too: undo must still keep the mentor's words in it.
+    // Each person's words go in as one edit: keys typed more than 500 ms apart (a busy machine) are separate undo steps.
+    await editor(tutor, progress).click();
+    await tutor.keyboard.insertText('Tutor first.');
+    await expect.poll(() => editorText(mentor, progress)).toBe('Tutor first.');
     await caretAt(mentor, progress, 'end');
-    await mentor.keyboard.type(' Mentor third.');
-    await expect.poll(() => editorText(tutor, progress)).toBe('Mentor first. Tutor second. Mentor third.');
+    await mentor.keyboard.insertText(' Mentor second.');
+    await expect.poll(() => editorText(tutor, progress)).toBe('Tutor first. Mentor second.');
 
     await editor(tutor, progress).focus();
     await tutor.keyboard.press('Control+z');
-    await expect.poll(() => editorText(tutor, progress)).toBe('Mentor first. Mentor third.');
-    await expect.poll(() => editorText(mentor, progress)).toBe('Mentor first. Mentor third.');
-    // And redo brings it back.
+    await expect.poll(() => editorText(tutor, progress)).toBe(' Mentor second.');
+    await expect.poll(() => editorText(mentor, progress)).toBe(' Mentor second.');
+    // The mentor's own undo takes only theirs; the tutor's redo brings the tutor's back.
     await tutor.keyboard.press('Control+Shift+z');
-    await expect.poll(() => editorText(mentor, progress)).toBe('Mentor first. Tutor second. Mentor third.');
+    await expect.poll(() => editorText(mentor, progress)).toBe('Tutor first. Mentor second.');
+    await editor(mentor, progress).focus();
+    await mentor.keyboard.press('Control+z');
+    await expect.poll(() => editorText(tutor, progress)).toBe('Tutor first.');
   } finally {
     await pair.close();
   }
