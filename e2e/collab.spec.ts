@@ -191,7 +191,7 @@ test('every decision is in the history; a client reads and prints the approved r
     const when = String.raw`, \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4} at \d{2}:\d{2}`;
     const expected = [
       new RegExp(`^Submitted by Grace Hopper \\(tutor\\)${when}$`),
-      new RegExp(`^Sent back by Rita Reviewer \\(reviewer\\)${when}Reason: “Name the monarchs.”$`),
+      new RegExp(`^Sent back by Rita Reviewer \\(reviewer\\)${when} Reason: Name the monarchs\\.$`),
       new RegExp(`^Amended and resubmitted by Grace Hopper \\(tutor\\)${when}$`),
       new RegExp(`^Approved by Rita Reviewer \\(reviewer\\)${when}$`),
     ];

@@ -27,7 +27,14 @@ export function ReportHistory(props: { history: Decision[] }) {
               <li>
                 {decided[decision.action]} by {decision.by.name} ({roleLabels[decision.by.role]?.toLowerCase() ?? decision.by.role}),{' '}
                 <time datetime={decision.at}>{decisionTime(decision.at)}</time>
-                <Show when={decision.reason}>{(reason) => <span class="reason">Reason: “{reason()}”</span>}</Show>
+                <Show when={decision.reason}>
+                  {(reason) => (
+                    <>
+                      {' '}
+                      <span class="reason">Reason: {reason()}</span>
+                    </>
+                  )}
+                </Show>
               </li>
             )}
           </For>
