@@ -221,6 +221,8 @@ test('every decision is in the history; a client reads and prints the approved r
     await expect(client.getByText(progress, { exact: true })).toBeVisible();
     await expect(editor(client, progress)).toBeVisible();
     await expect(client.getByRole('region', { name: 'History' })).toBeVisible();
+    await expect(client.locator('fieldset').first()).toHaveCSS('border-top-width', '0px');
+    await expect(client.getByLabel('Session delivery')).toHaveCSS('border-top-width', '0px');
   } finally {
     await Promise.all(contexts.map((context) => context.close()));
   }
