@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { makeShareLink } from './access-links.ts';
 import { completeSessionReport, createSessionReport, editor, editorText, signIn } from './app.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
+import { startRelay } from './relay.ts';
 
 const progress = 'Comment on progress towards learning objectives';
 const whoIsHere = (page: Page) => page.getByRole('list', { name: 'Who is here' });
@@ -153,6 +154,29 @@ test('the page says where the report is saved; an editor offline keeps typing an
     }
   } finally {
     await pair.close();
+  }
+});
+
+test('with the relay out of reach the page says it is waiting to sync, and shared once the relay is back', async ({ page }) => {
+  test.setTimeout(90_000);
+  const relay = await startRelay();
+  try {
+    await createSessionReport(page, relay.url, { learner: 'Laurie Laurence' });
+    const status = page.locator('.sync-status');
+    await expect(status).toHaveText('Saved on this device; shared with the relay');
+    await relay.stop({ keepData: true });
+    await expect(status).toHaveText('Saved on this device; waiting to sync: connecting to the relay…', { timeout: 20_000 });
+    await editor(page, progress).pressSequentially('Written while the relay was away.');
+    await expect(status).toHaveText('Saved on this device; waiting to sync: connecting to the relay…');
+
+    const back = await startRelay({ dataDir: relay.dataDir, env: { PORT: String(relay.port) } });
+    try {
+      await expect(status).toHaveText('Saved on this device; shared with the relay', { timeout: 20_000 });
+    } finally {
+      await back.stop();
+    }
+  } finally {
+    await relay.stop();
   }
 });
 
