@@ -37,7 +37,8 @@ export function connectToRelay(room: string, doc: Y.Doc, token: string, options:
   const update = () => {
     if (refused) return;
     if (provider.wsconnected) onState({ kind: 'connected', synced: provider.synced });
-    else if (provider.wsconnecting && navigator.onLine) onState({ kind: 'connecting' });
+    // Between y-websocket's retries (the relay out of reach, the network up) it is still waiting to connect, not offline.
+    else if (provider.shouldConnect && navigator.onLine) onState({ kind: 'connecting' });
     else onState({ kind: 'offline' });
   };
   provider.on('status', update);
