@@ -198,6 +198,9 @@ test('every decision is in the history; a client reads and prints the approved r
     await signIn(reviewer, relay.url, 'Rita Reviewer');
     await reviewer.goto(reviewerLink);
     await expect.poll(() => editorText(reviewer, progress)).toBe('Dated the Stuarts.');
+    // A reviewer reads the report, so sees who is here without being listed to anyone else.
+    await expect(whoIsHere(reviewer).getByRole('listitem')).toHaveText(['Rita Reviewer (reviewer, you)', 'Grace Hopper (tutor)']);
+    await expect(whoIsHere(tutor).getByRole('listitem')).toHaveText(['Grace Hopper (tutor, you)']);
 
     await tutor.getByRole('button', { name: 'Submit report' }).click();
     await reviewer.getByRole('button', { name: 'Send back with a reason…' }).click();
