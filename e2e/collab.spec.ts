@@ -1,7 +1,8 @@
 // Working together live, in two browser profiles on the real relay: typing at once in one field converges; each
 // person sees the other's named caret and both are listed as here; Ctrl+Z undoes only your own typing; an editor
-// offline merges on return and the page says where the report is saved; every decision is in the history; and a
-// client's link shows the approved report for reading and printing, without the comment to the agency.
+// offline merges on return, and the page says where the report is saved (on this device, shared with the relay, or
+// waiting to sync, with the network off or the relay out of reach); every decision is in the history; and a client's
+// link shows the approved report for reading and printing, without the comment to the agency.
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { makeShareLink } from './access-links.ts';
 import { completeSessionReport, createSessionReport, editor, editorText, signIn } from './app.ts';
