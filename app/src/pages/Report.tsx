@@ -140,8 +140,8 @@ function OpenReport(props: { id: string }) {
     }
   }
 
-  // People see each other by the name given on the home page, or by their role until they give one.
   useReadingLayout(() => link()?.role === 'client');
+  // People see each other by the name given on the home page, or by their role until they give one.
   createEffect(() => presence()?.introduce({ name: myName() ?? roleLabels[link()?.role ?? 'tutor'], role: link()?.role }));
 
   onMount(async () => {
