@@ -11,7 +11,7 @@ import { isLockedRefusal } from '../../../shared/protocol/limits.ts';
 import { mayEditContent } from '../../../shared/protocol/room-access.ts';
 import { reportIdPattern } from '../../../shared/protocol/rooms.ts';
 import { ReportForm } from '../forms/ReportForm.tsx';
-import { ReportHistory } from '../collab/History.tsx';
+import { ReportHistory } from '../collab/ReportHistory.tsx';
 import { createPresence, PresenceContext, type Presence } from '../collab/presence.ts';
 import { WhoIsHere } from '../collab/WhoIsHere.tsx';
 import '../collab/print.css';
