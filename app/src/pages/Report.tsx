@@ -52,7 +52,8 @@ function OpenReport(props: { id: string }) {
   const [status, setStatus] = createSignal<StatusView>({ status: 'draft', history: [] });
   const [keepProblem, setKeepProblem] = createSignal('');
   const [presence, setPresence] = createSignal<Presence | null>(null);
-  const [myName, setMyName] = createSignal<string | null>(null);
+  /** Undefined until read from this device; null when no name was given. */
+  const [myName, setMyName] = createSignal<string | null | undefined>(undefined);
   // The home page's pending actions (rejected with a reason, done) read the status from the device's index.
   const statusWatch = watchStatus(props.id, (view) => {
     setStatus(view);
@@ -142,10 +143,13 @@ function OpenReport(props: { id: string }) {
 
   useReadingLayout(() => link()?.role === 'client');
   // People see each other by the name given on the home page, or by their role until they give one.
-  createEffect(() => presence()?.introduce({ name: myName() ?? roleLabels[link()?.role ?? 'tutor'], role: link()?.role }));
+  createEffect(() => {
+    const name = myName();
+    if (name !== undefined) presence()?.introduce({ name: name ?? roleLabels[link()?.role ?? 'tutor'], role: link()?.role });
+  });
 
   onMount(async () => {
-    void loadName().then(setMyName);
+    void loadName().then(setMyName, () => setMyName(null));
     try {
       await openHere();
       if (closed) return;
