@@ -4,6 +4,7 @@ import { relayColdSync, relayIdleMemory, relayLoad } from './relay-load.ts';
 import { checksInTheApp } from './checks-browser.ts';
 import { checksFieldAndDocument, checksHarper, checksSuggestions } from './checks-speed.ts';
 import { syncLatency } from './sync-latency.ts';
+import { editToScreen } from './edit-to-screen.ts';
 
 const benchmarks: [string, () => Promise<string>][] = [
   ['sync latency', syncLatency],
@@ -15,9 +16,12 @@ const benchmarks: [string, () => Promise<string>][] = [
   ['checks: suggestions', checksSuggestions],
   ['checks: Harper grammar', checksHarper],
   ['checks: in the app', checksInTheApp],
+  ['edit to screen', editToScreen],
 ];
 
-for (const [name, run] of benchmarks) {
+// `npm run bench -- <words>` runs only the benchmarks whose names contain those words.
+const wanted = process.argv.slice(2).join(' ').toLowerCase();
+for (const [name, run] of benchmarks.filter(([name]) => name.toLowerCase().includes(wanted))) {
   try {
     console.log(`${name}: ${await run()}`);
   } catch (error) {

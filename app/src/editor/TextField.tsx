@@ -11,6 +11,8 @@ import type { EditorView } from '@tiptap/pm/view';
 import { createSignal, For, onCleanup, onMount, Show, useContext } from 'solid-js';
 import type * as Y from 'yjs';
 import { ShowInternalFields } from './internal-fields.ts';
+import { fieldCarets } from '../collab/field-carets.ts';
+import { PresenceContext } from '../collab/presence.ts';
 import { freeTextLimit } from '../../../shared/forms/index.ts';
 import { appChecks } from '../checks/app-checks.ts';
 import { currentReportId, fieldCheckContext, type FieldCheckOptions } from '../checks/report-context.ts';
@@ -38,6 +40,7 @@ export function TextField(props: TextFieldProps) {
   // Solid runs a component once, so returning before any editor is made leaves nothing to clean up.
   if (props.internal && !useContext(ShowInternalFields)) return null;
   const limit = () => props.limit ?? freeTextLimit;
+  const presence = useContext(PresenceContext);
   const [count, setCount] = createSignal(0);
   const [refused, setRefused] = createSignal<number | null>(null);
   const [placed, setPlaced] = createSignal<PlacedFinding[]>([]);
@@ -87,6 +90,7 @@ export function TextField(props: TextFieldProps) {
         Collaboration.configure({ fragment: props.fragment }),
         CharacterLimit.configure({ limit: limit(), onRefused: setRefused }),
         ...(fieldChecks ? [fieldChecks.extension] : []),
+        ...(presence ? [fieldCarets(presence.awareness, props.id)] : []),
       ],
       editorProps: {
         attributes: {

@@ -3,7 +3,7 @@
 // form is read-only when the link's role may not write or the report is locked, and changes the relay would
 // not take are kept aside and shown (app/src/sync/kept-changes.ts).
 import { useParams } from '@solidjs/router';
-import { createSignal, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { isMarginReportDoc, reportTitle, type StatusView } from '../../../shared/doc/index.ts';
@@ -11,6 +11,12 @@ import { isLockedRefusal } from '../../../shared/protocol/limits.ts';
 import { mayEditContent } from '../../../shared/protocol/room-access.ts';
 import { reportIdPattern } from '../../../shared/protocol/rooms.ts';
 import { ReportForm } from '../forms/ReportForm.tsx';
+import { ReportHistory } from '../collab/ReportHistory.tsx';
+import { createPresence, PresenceContext, type Presence } from '../collab/presence.ts';
+import { WhoIsHere } from '../collab/WhoIsHere.tsx';
+import '../collab/print.css';
+import { useReadingLayout } from '../collab/reading-layout.ts';
+import { loadName } from '../store/profile.ts';
 import { powers } from '../../../shared/protocol/roles.ts';
 import { openLocalReport, type LocalReport } from '../store/report-doc.ts';
 import { indexReport, indexReportStatus } from '../store/report-index.ts';
@@ -46,6 +52,9 @@ function OpenReport(props: { id: string }) {
   const [access, setAccess] = createSignal<AccessState>({ kind: 'checking' });
   const [status, setStatus] = createSignal<StatusView>({ status: 'draft', history: [] });
   const [keepProblem, setKeepProblem] = createSignal('');
+  const [presence, setPresence] = createSignal<Presence | null>(null);
+  /** Undefined until read from this device; null when no name was given. */
+  const [myName, setMyName] = createSignal<string | null | undefined>(undefined);
   // The home page's pending actions (rejected with a reason, done) read the status from the device's index.
   const statusWatch = watchStatus(props.id, (view) => {
     setStatus(view);
@@ -81,6 +90,7 @@ function OpenReport(props: { id: string }) {
     if (closed) return void opened.close();
     if (relayCopy) Y.applyUpdate(opened.doc, relayCopy);
     const { doc } = opened;
+    setPresence(createPresence(doc));
     const refresh = () => {
       setIsReport(isMarginReportDoc(doc));
       setTitle(reportTitle(doc));
@@ -98,6 +108,7 @@ function OpenReport(props: { id: string }) {
     const opened = local();
     if (!opened || provider) return;
     provider = connectToRelay(props.id, opened.doc, token, {
+      awareness: presence()?.awareness,
       onState: setRelay,
       onRefusedChange: (reason) => {
         if (isLockedRefusal(reason) && !replacing && !keepingFailed) void keepAsideAndReplace(token, reason);
@@ -116,6 +127,7 @@ function OpenReport(props: { id: string }) {
       if (!kept || closed) return;
       provider?.destroy();
       provider = undefined;
+      presence()?.destroy();
       clearTimeout(indexTimer);
       setLocal(null);
       await opened.close();
@@ -130,7 +142,15 @@ function OpenReport(props: { id: string }) {
     }
   }
 
+  useReadingLayout(() => link()?.role === 'client');
+  // People see each other by the name given on the home page, or by their role until they give one.
+  createEffect(() => {
+    const name = myName();
+    if (name !== undefined) presence()?.introduce({ name: name ?? roleLabels[link()?.role ?? 'tutor'], role: link()?.role });
+  });
+
   onMount(async () => {
+    void loadName().then(setMyName, () => setMyName(null));
     try {
       await openHere();
       if (closed) return;
@@ -159,6 +179,7 @@ function OpenReport(props: { id: string }) {
     const opened = local();
     if (opened) void indexReport(props.id, opened.doc);
     provider?.destroy();
+    presence()?.destroy();
     void local()?.close();
   });
 
@@ -213,6 +234,7 @@ function OpenReport(props: { id: string }) {
               <Show when={!drawsOwnWorkflow(opened.doc)}>
                 <StatusBanner view={status()} role={link()?.role} />
               </Show>
+              <Show when={presence()}>{(here) => <WhoIsHere people={here().people()} />}</Show>
               <Show when={link()}>
                 {(held) => (
                   <>
@@ -230,7 +252,10 @@ function OpenReport(props: { id: string }) {
                         onDecided={(result) =>
                           setStatus((view) => ({
                             status: result.status,
-                            history: [...view.history, result.decision],
+                            // The status room may have brought this decision already.
+                            history: view.history.some((decision) => decision.at === result.decision.at && decision.action === result.decision.action)
+                              ? view.history
+                              : [...view.history, result.decision],
                             rejection: result.status === 'rejected' ? result.decision : undefined,
                           }))
                         }
@@ -241,7 +266,10 @@ function OpenReport(props: { id: string }) {
                   </>
                 )}
               </Show>
-              <ReportForm doc={opened.doc} readOnly={readOnly()} showInternal={powers[link()?.role ?? 'tutor'].seesInternal} />
+              <PresenceContext.Provider value={presence() ?? undefined}>
+                <ReportForm doc={opened.doc} readOnly={readOnly()} showInternal={powers[link()?.role ?? 'tutor'].seesInternal} />
+              </PresenceContext.Provider>
+              <ReportHistory history={status().history} />
             </Show>
           </>
         )}

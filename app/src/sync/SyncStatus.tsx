@@ -8,7 +8,7 @@ export function SyncStatus(props: { relay: RelayState; pending: number }) {
       case 'connected':
         return props.relay.synced ? 'shared with the relay' : 'catching up with the relay…';
       case 'connecting':
-        return 'connecting to the relay…';
+        return 'waiting to sync: connecting to the relay…';
       case 'offline':
         return 'offline: changes will be shared when the connection returns';
       case 'refused':

@@ -2,6 +2,7 @@
 // A 44xx close is a refusal the person should see ("This link has expired"); y-websocket does not retry it.
 // A "changes not added" message (y-protocols' permission-denied) says the relay did not take an update.
 import * as authProtocol from 'y-protocols/auth';
+import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { syncPath } from '../../../shared/protocol/limits.ts';
@@ -23,18 +24,21 @@ export interface RelayConnectionOptions {
   onState: (state: RelayState) => void;
   /** The relay did not add a change this device sent, and said why. */
   onRefusedChange?: (reason: string) => void;
+  /** Who is here and their carets (app/src/collab/presence.ts), shared with the room; y-websocket makes its own otherwise. */
+  awareness?: Awareness;
 }
 
 export function connectToRelay(room: string, doc: Y.Doc, token: string, options: RelayConnectionOptions): WebsocketProvider {
-  const { onState, onRefusedChange } = options;
-  const provider = new WebsocketProvider(relayUrl(), room, doc, { maxBackoffTime: 5000, params: { token } });
+  const { onState, onRefusedChange, awareness } = options;
+  const provider = new WebsocketProvider(relayUrl(), room, doc, { maxBackoffTime: 5000, params: { token }, ...(awareness ? { awareness } : {}) });
   provider.messageHandlers[messageAuth] = (_encoder, decoder) =>
     authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => onRefusedChange?.(reason));
   let refused = false;
   const update = () => {
     if (refused) return;
     if (provider.wsconnected) onState({ kind: 'connected', synced: provider.synced });
-    else if (provider.wsconnecting && navigator.onLine) onState({ kind: 'connecting' });
+    // Between y-websocket's retries (the relay out of reach, the network up) it is still waiting to connect, not offline.
+    else if (provider.shouldConnect && navigator.onLine) onState({ kind: 'connecting' });
     else onState({ kind: 'offline' });
   };
   provider.on('status', update);

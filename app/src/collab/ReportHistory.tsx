@@ -1,0 +1,45 @@
+// The report's history: every decision the relay recorded (submitted, sent back, resubmitted, approved), oldest
+// first, with who made it, in what role, when, and the reason for a rejection.
+import { For, Show } from 'solid-js';
+import type { Decision } from '../../../shared/doc/status-doc.ts';
+import type { WorkflowAction } from '../../../shared/workflow/status.ts';
+import { roleLabels } from '../sync/ShareDialog.tsx';
+import './collab.css';
+
+const decided: Record<WorkflowAction, string> = {
+  submit: 'Submitted',
+  approve: 'Approved',
+  reject: 'Sent back',
+  resubmit: 'Amended and resubmitted',
+};
+
+/** "23 November 2026 at 14:05", in this device's time zone. */
+export const decisionTime = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' });
+
+export function ReportHistory(props: { history: Decision[] }) {
+  return (
+    <section class="report-history" aria-labelledby="report-history-heading">
+      <h2 id="report-history-heading">History</h2>
+      <Show when={props.history.length > 0} fallback={<p class="muted">No decisions yet: the report has not been submitted.</p>}>
+        <ol>
+          <For each={props.history}>
+            {(decision) => (
+              <li>
+                {decided[decision.action]} by {decision.by.name} ({roleLabels[decision.by.role]?.toLowerCase() ?? decision.by.role}),{' '}
+                <time datetime={decision.at}>{decisionTime(decision.at)}</time>
+                <Show when={decision.reason}>
+                  {(reason) => (
+                    <>
+                      {' '}
+                      <span class="reason">Reason: {reason()}</span>
+                    </>
+                  )}
+                </Show>
+              </li>
+            )}
+          </For>
+        </ol>
+      </Show>
+    </section>
+  );
+}
