@@ -6,8 +6,9 @@ import { meta } from './layout.ts';
 import { finalProgressReportFormat, progressReportFormat, readProgressReport } from './progress-report-doc.ts';
 import { progressReviewFormat, readProgressReview } from './progress-review-doc.ts';
 import { readSessionReport, sessionReportFormat } from './session-report-doc.ts';
+import { readTermlyReview, termlyReviewFormat, termlyReviewSubject } from './termly-review-doc.ts';
 
-export const reportKinds = ['session-report', 'ilp', 'progress-report', 'final-report', 'progress-review'] as const;
+export const reportKinds = ['session-report', 'ilp', 'progress-report', 'final-report', 'progress-review', 'termly-review'] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
 export const reportFormats: Readonly<Record<string, ReportKind>> = {
@@ -16,6 +17,7 @@ export const reportFormats: Readonly<Record<string, ReportKind>> = {
   [progressReportFormat]: 'progress-report',
   [finalProgressReportFormat]: 'final-report',
   [progressReviewFormat]: 'progress-review',
+  [termlyReviewFormat]: 'termly-review',
 };
 
 export const reportKindLabels: Readonly<Record<ReportKind, string>> = {
@@ -24,6 +26,7 @@ export const reportKindLabels: Readonly<Record<ReportKind, string>> = {
   'progress-report': 'Progress report',
   'final-report': 'Final progress report',
   'progress-review': 'Progress-review checklist',
+  'termly-review': 'Termly progress review',
 };
 
 export function reportKindOf(doc: Y.Doc): ReportKind | undefined {
@@ -51,6 +54,8 @@ export function reportSubjectLine(doc: Y.Doc): string {
     }
     case 'progress-review':
       return readProgressReview(doc).title;
+    case 'termly-review':
+      return termlyReviewSubject(readTermlyReview(doc));
     case undefined:
       return '';
   }

@@ -8,6 +8,7 @@ import {
   readProgressReport,
   readProgressReview,
   readSessionReport,
+  readTermlyReview,
   reportKindOf,
   reportTitle,
   type ReportKind,
@@ -63,6 +64,11 @@ function describe(reportId: string, doc: Y.Doc, kind: ReportKind): Indexed {
     case 'progress-review': {
       const review = readProgressReview(doc);
       return { row: { ...base, ...names([]), sessionDate: review.date ?? '' }, learners: [] };
+    }
+    case 'termly-review': {
+      // The teacher is not one of the agency's learners: named here for the progress reviews page, which lists by due date.
+      const review = readTermlyReview(doc);
+      return { row: { ...base, learnerIds: [], learnerNames: [review.teacherName], sessionDate: review.dueDate ?? '', reviewType: review.typeLabel }, learners: [] };
     }
   }
 }
