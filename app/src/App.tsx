@@ -4,6 +4,7 @@ import { Assignments } from './pages/Assignments.tsx';
 import { Home } from './pages/Home.tsx';
 import { Report } from './pages/Report.tsx';
 import { JoinPage } from './sync/JoinPage.tsx';
+import { ProgressReviews } from './termly-review/ProgressReviews.tsx';
 
 function Layout(props: RouteSectionProps) {
   return (
@@ -15,6 +16,9 @@ function Layout(props: RouteSectionProps) {
         <a href="/" class="brand">
           Margin
         </a>
+        <nav aria-label="Main">
+          <a href="/progress-reviews">Progress reviews</a>
+        </nav>
       </header>
       <main id="main" tabindex="-1">
         {props.children}
@@ -42,6 +46,7 @@ export function App() {
       <Route path="/join/:id" component={JoinPage} />
       <Route path="/assignments" component={Assignments} />
       <Route path="/assignment/:id" component={Assignment} />
+      <Route path="/progress-reviews" component={ProgressReviews} />
       <Route path="*" component={NotFound} />
     </Router>
   );

@@ -8,6 +8,7 @@ import { IlpForm } from './IlpForm.tsx';
 import { ProgressReportForm } from './ProgressReportForm.tsx';
 import { ProgressReviewForm } from './ProgressReviewForm.tsx';
 import { SessionReportForm } from './SessionReportForm.tsx';
+import { TermlyReview } from '../termly-review/TermlyReview.tsx';
 import { ShowInternalFields } from '../editor/internal-fields.ts';
 import './forms.css';
 
@@ -42,6 +43,9 @@ export function ReportForm(props: { doc: Y.Doc; readOnly?: boolean; showInternal
               </Match>
               <Match when={kind() === 'progress-review'}>
                 <ProgressReviewForm doc={props.doc} readOnly={readOnly} />
+              </Match>
+              <Match when={kind() === 'termly-review'}>
+                <TermlyReview doc={props.doc} readOnly={readOnly} />
               </Match>
             </Switch>
           );
