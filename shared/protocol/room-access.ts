@@ -17,7 +17,8 @@ export type RoomAccess =
 
 export function roomAccess(role: Role, kind: RoomKind, status: ReportStatus): RoomAccess {
   const can = powers[role];
-  if (kind === 'status') return { ok: true, write: false, seesInternal: can.seesInternal };
+  // The status room holds no internal fields: everyone who may read it follows it live (a teacher waits on a termly review's status).
+  if (kind === 'status') return { ok: true, write: false, seesInternal: true };
   if (kind === 'comments') {
     if (can.readContent === 'approved') {
       return { ok: false, code: closeCodes.notAllowed, reason: 'A client link opens the approved report, not the comments on it.' };

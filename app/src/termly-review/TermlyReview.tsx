@@ -126,8 +126,8 @@ export function TermlyReview(props: { doc: Y.Doc; readOnly: boolean }) {
       // A signature is over this device's copy; while its last changes are still on their way, the relay says so: sign again.
       for (let attempt = 1; ; attempt++) {
         try {
-          const result = await relayApi.decide(reportId, held.token, await request(action));
-          setView((now) => ({ status: result.status, history: [...now.history, result.decision] }));
+          // The new status arrives through the status room, which the relay writes before it answers.
+          await relayApi.decide(reportId, held.token, await request(action));
           setSignTicked(false);
           return;
         } catch (problem) {

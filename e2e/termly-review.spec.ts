@@ -1,0 +1,187 @@
+// The termly progress review end to end over a real relay, in three browsers: the induction tutor fills in the
+// steps (a teacher not on track needs the standards of concern and a support plan before going on) and
+// finishes; the teacher confirms the facts, comments and signs; only then can the tutor sign; the reviewer
+// reads both signatures as valid, until a later change to what was signed shows them as no longer valid.
+import type { Page } from '@playwright/test';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { teacherComments } from '../shared/doc/termly-review-doc.ts';
+import { setFragmentText } from '../shared/doc/text-fragment.ts';
+import { makeShareLink } from './access-links.ts';
+import { signIn } from './app.ts';
+import { expect, expectAccessible, test } from './fixtures.ts';
+
+const stepCount = (page: Page) => page.locator('#step-count');
+
+async function continueTo(page: Page, step: string) {
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: step })).toBeFocused();
+}
+
+async function typeInto(page: Page, label: string, text: string) {
+  const field = page.getByRole('textbox', { name: label });
+  await field.click();
+  await page.keyboard.type(text);
+  await expect(field).toHaveText(text);
+}
+
+test('a tutor finishes a review, the teacher comments and signs, the tutor signs, the reviewer sees valid signatures until the review changes', async ({ browser, relay }) => {
+  test.setTimeout(180_000);
+  const contexts = await Promise.all([1, 2, 3].map(() => browser.newContext()));
+  const [tutorContext, teacherContext, reviewerContext] = contexts;
+  try {
+    const tutor = await tutorContext.newPage();
+    await signIn(tutor, relay.url, 'Tara Tutor');
+    await tutor.getByRole('link', { name: 'Progress reviews' }).click();
+    await expect(tutor.getByRole('heading', { name: 'Progress reviews' })).toBeVisible();
+    await tutor.getByRole('button', { name: 'Start the review' }).click();
+    await expect(tutor.getByText('Give the teacher’s name.')).toBeVisible();
+    await expect(tutor.getByLabel('Teacher’s name')).toBeFocused();
+    await tutor.getByLabel('Teacher’s name').fill('Sam Patel');
+    await tutor.getByLabel('Term').selectOption('autumn');
+    await tutor.getByRole('button', { name: 'Start the review' }).click();
+    await tutor.waitForURL(/\/report\/[A-Za-z0-9_-]+$/);
+    const reviewUrl = tutor.url();
+
+    // Step 1: contract details. Continue with nothing filled in is stopped, and the summary is focused.
+    await expect(stepCount(tutor)).toHaveText('Step 1 of 6');
+    await tutor.getByRole('button', { name: 'Continue' }).click();
+    const summary = tutor.getByRole('region', { name: /things? to complete before you continue/ });
+    await expect(summary).toBeFocused();
+    await expect(summary).toContainText('Choose the contract type.');
+    await summary.getByRole('link', { name: 'Give the days worked each week.' }).click();
+    await expect(tutor.getByLabel('Days per week')).toBeFocused();
+    await expectAccessible(tutor);
+    await tutor.getByLabel('Contract type').selectOption('Permanent');
+    await tutor.getByLabel('Days per week').fill('5');
+    await tutor.getByLabel('This review period starts').fill('2026-09-01');
+    await tutor.getByLabel('This review period ends').fill('2026-12-18');
+    await continueTo(tutor, 'Continuing next term');
+    await expect(stepCount(tutor)).toHaveText('Step 2 of 6');
+
+    // Step 2: leaving would make it an interim assessment; staying keeps it a progress review.
+    await tutor.getByRole('radio', { name: 'No' }).check();
+    await expect(tutor.getByRole('heading', { name: 'Create an interim assessment' })).toBeVisible();
+    await expectAccessible(tutor);
+    await tutor.getByRole('radio', { name: 'Yes' }).check();
+    await continueTo(tutor, 'Days served and days absent');
+    await tutor.getByLabel('Days employed during this period (including absences)').fill('71');
+    await tutor.getByRole('radio', { name: 'Yes' }).check();
+    await tutor.getByRole('button', { name: 'Continue' }).click();
+    await expect(tutor.getByRole('region', { name: /to complete/ })).toContainText('Give the days absent.');
+    await tutor.getByLabel('Days absent in this period').fill('2');
+    await expectAccessible(tutor);
+    await continueTo(tutor, 'Support and entitlements');
+    await tutor.getByRole('radio', { name: 'No' }).check();
+    await tutor.getByRole('button', { name: 'Continue' }).click();
+    await expect(tutor.getByRole('region', { name: /to complete/ })).toContainText('Explain why the support or entitlements were not received.');
+    await typeInto(tutor, 'Why not?', 'The mentor was away for three weeks in October.');
+    await expectAccessible(tutor);
+    await continueTo(tutor, 'Recommendation');
+    await tutor.getByRole('radio', { name: /The teacher is not on track/ }).check();
+    await typeInto(tutor, 'Reasons', 'TS2: pupils are not yet making the progress expected.');
+    await expect(stepCount(tutor)).toHaveText('Step 5 of 7');
+    await expectAccessible(tutor);
+
+    // Step 6 (not on track): the standards of concern, the teacher told, and the support plan before going on.
+    await continueTo(tutor, 'Standards of concern and support plan');
+    await tutor.getByRole('button', { name: 'Continue' }).click();
+    const concerns = tutor.getByRole('region', { name: /to complete/ });
+    await expect(concerns).toContainText('Tick at least one standard that is a cause for concern.');
+    await expect(concerns).toContainText('Attach the support plan: a teacher who is not on track needs one before you continue.');
+    await tutor.getByRole('checkbox', { name: 'TS2: Promote good progress and outcomes by pupils' }).check();
+    await tutor.getByRole('checkbox', { name: 'TS5: Adapt teaching to respond to the strengths and needs of all pupils' }).check();
+    await tutor.getByRole('radio', { name: 'Yes' }).check();
+    await tutor.getByLabel('Support plan', { exact: true }).setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(1536 * 1024, 1) });
+    await expect(tutor.getByRole('alert')).toContainText('“scan.pdf” is 1.5 MB; a file attached to a report can be at most 1 MB.');
+    await expect(tutor.getByText('No file attached.')).toBeVisible();
+    const plan = Buffer.from('%PDF-1.4 Additional support plan for Sam Patel');
+    await tutor.getByLabel('Support plan', { exact: true }).setInputFiles({ name: 'support-plan.pdf', mimeType: 'application/pdf', buffer: plan });
+    await expect(tutor.getByTestId('attached-file')).toHaveText(`support-plan.pdf (${plan.length} bytes)`);
+    await expectAccessible(tutor);
+    await continueTo(tutor, 'Next term’s contract details');
+    await expect(stepCount(tutor)).toHaveText('Step 7 of 7');
+    await tutor.getByLabel('Next term: days per week').fill('5');
+    await tutor.getByLabel('Next term: contract type').selectOption('Permanent');
+    await expectAccessible(tutor);
+
+    // The dashboard lists it as due with the guide's autumn date (third Friday of December).
+    const dashboard = await tutorContext.newPage();
+    await dashboard.goto(`${relay.url}/progress-reviews`);
+    const row = dashboard.getByRole('row', { name: /Sam Patel/ });
+    await expect(row).toContainText('Autumn term progress review');
+    await expect(row.getByRole('cell').nth(2)).toHaveText(/^(Due|Overdue)$/);
+    await expectAccessible(dashboard);
+
+    const teacherLink = await makeShareLink(tutor, 'teacher');
+    const reviewerLink = await makeShareLink(tutor, 'reviewer');
+    await tutor.getByRole('button', { name: 'Finish: ready for the teacher’s comments' }).click();
+    await expect(tutor.getByText('Status: Teacher to comment')).toBeVisible();
+    await expect(row.getByRole('cell').nth(2)).toHaveText('Teacher to comment');
+
+    // The tutor cannot sign before the teacher has.
+    await tutor.getByLabel(/Tick this box to digitally sign/).check();
+    await tutor.getByRole('button', { name: 'Sign the review' }).click();
+    await expect(tutor.getByRole('alert')).toHaveText('The teacher signs first: you can sign once the teacher has confirmed the facts, added their comments and signed.');
+
+    // The teacher confirms the facts, comments and signs.
+    const teacher = await teacherContext.newPage();
+    await signIn(teacher, relay.url, 'Sam Patel');
+    await teacher.goto(teacherLink);
+    await expect(teacher.getByRole('heading', { name: 'Confirm the details' })).toBeVisible();
+    await expect(teacher.locator('.confirm-facts')).toContainText('71');
+    await expectAccessible(teacher);
+    await teacher.getByRole('button', { name: 'Confirm these details' }).click();
+    await typeInto(teacher, 'Your comments', 'This reflects the discussions I have had with my tutor.');
+    const planDownload = teacher.waitForEvent('download');
+    await teacher.getByRole('button', { name: 'Download support-plan.pdf' }).click();
+    expect((await planDownload).suggestedFilename()).toBe('support-plan.pdf');
+    await teacher.getByLabel(/Tick this box to digitally sign/).check();
+    await expectAccessible(teacher);
+    await teacher.getByRole('button', { name: 'Sign the review' }).click();
+    await expect(teacher.getByText('Status: Needs signatures')).toBeVisible();
+    await expect(teacher.getByText(/Signed by Sam Patel \(teacher\) on .*: valid/)).toBeVisible();
+
+    await expect(tutor.getByText('Status: Needs signatures')).toBeVisible();
+    await expect(tutor.getByTestId('teacher-comments')).toHaveText('This reflects the discussions I have had with my tutor.');
+    await tutor.getByLabel(/Tick this box to digitally sign/).check();
+    await tutor.getByRole('button', { name: 'Sign the review' }).click();
+    await expect(tutor.getByText('Status: Signed: with the reviewer')).toBeVisible();
+    await expect(row.getByRole('cell').nth(2)).toHaveText('Signed: with the reviewer');
+
+    // The reviewer reads it: both signatures valid.
+    const reviewer = await reviewerContext.newPage();
+    await signIn(reviewer, relay.url, 'Rita Reviewer');
+    await reviewer.goto(reviewerLink);
+    await expect(reviewer.getByText(/Signed by Sam Patel \(teacher\) on .*: valid$/)).toBeVisible();
+    await expect(reviewer.getByText(/Signed by Tara Tutor \(induction tutor\) on .*: valid$/)).toBeVisible();
+    await expect(reviewer.getByRole('heading', { name: 'The induction tutor’s review of Sam Patel' })).toBeVisible();
+    await expectAccessible(reviewer);
+
+    // A later change to what was signed (the teacher's comments, written here straight into the comments room
+    // with the reviewer's link, as any holder of a comments link could) shows both signatures as no longer valid.
+    const token = new URL(reviewerLink).hash.replace('#token=', '');
+    const reportId = new URL(reviewUrl).pathname.split('/').pop()!;
+    const tampered = new Y.Doc();
+    const provider = new WebsocketProvider(`ws://127.0.0.1:${relay.port}/sync`, `${reportId}/comments`, tampered, {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+      params: { token },
+    });
+    try {
+      await expect.poll(() => provider.synced).toBe(true);
+      setFragmentText(teacherComments(tampered), 'I agree with everything.');
+      for (const page of [reviewer, tutor]) {
+        await expect(page.getByText(/Signed by Sam Patel \(teacher\) on .*: no longer valid: the report changed after signing/)).toBeVisible();
+        await expect(page.getByText(/Signed by Tara Tutor \(induction tutor\) on .*: no longer valid: the report changed after signing/)).toBeVisible();
+      }
+    } finally {
+      provider.destroy();
+    }
+    await reviewer.getByRole('button', { name: 'Mark as read' }).click();
+    await expect(reviewer.getByText('Status: Reviewed')).toBeVisible();
+  } finally {
+    await Promise.all(contexts.map((context) => context.close()));
+  }
+});
