@@ -1,13 +1,14 @@
 // A termly progress review's decisions through a real relay: finished by the tutor (with the support plan when
 // the teacher is not on track), signed by the teacher and only then by the tutor, each signature checked
 // against the review as the relay holds it and recorded in the status room, then read by the reviewer.
+import * as authProtocol from 'y-protocols/auth';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { attachFile } from '../shared/doc/attachments.ts';
 import { fields } from '../shared/doc/layout.ts';
 import { readStatus } from '../shared/doc/status-doc.ts';
 import { examplePlan, fillTermlyReview } from '../shared/doc/termly-review-example.ts';
-import { confirmFacts, supportPlanSlot, teacherComments } from '../shared/doc/termly-review-doc.ts';
+import { confirmFacts, readTeacherPart, supportPlanSlot, teacherComments } from '../shared/doc/termly-review-doc.ts';
 import { setFragmentText } from '../shared/doc/text-fragment.ts';
 import { checkSignature, newSigningKeys, signHash } from '../shared/signatures/signature.ts';
 import { termlyReviewHash } from '../shared/signatures/signed-content.ts';
@@ -64,6 +65,7 @@ describe('a termly progress review through the relay', () => {
     // The teacher reads the locked review and writes in the comments room.
     const teacherContent = (await session.provider(relay, 'review-1', { token: review.teacher })).doc;
     const teacherNotes = (await session.provider(relay, 'review-1/comments', { token: review.teacher })).doc;
+    const teacherStatus = (await session.provider(relay, 'review-1/status', { token: review.teacher })).doc;
     await eventually(() => expect(fields(teacherContent).get('teacherName')).toBe('Sam Patel'));
     confirmFacts(teacherNotes, 'Sam Patel');
     setFragmentText(teacherComments(teacherNotes), 'This reflects the discussions I have had with my tutor.');
@@ -81,10 +83,19 @@ describe('a termly progress review through the relay', () => {
     const signed = await review.decide(review.teacher, { action: 'teacher-sign', name: 'Sam Patel', signature: teacherSignature });
     expect(signed).toMatchObject({ status: 200, body: { status: 'needs-signatures', decision: { by: { name: 'Sam Patel', role: 'teacher' }, signature: teacherSignature } } });
 
+    // The teacher's signed part cannot change now: the relay refuses it, and says why.
+    const refusals: string[] = [];
+    const writer = await session.provider(relay, 'review-1/comments', { token: review.reviewer });
+    writer.messageHandlers[2] = (_encoder, decoder) => authProtocol.readAuthMessage(decoder, writer.doc, (_doc, reason) => refusals.push(reason));
+    setFragmentText(teacherComments(writer.doc), 'I agree with everything.');
+    await eventually(() => expect(refusals).toEqual(['Changes not added: the report is signed, so it cannot change now.']));
+    expect(readTeacherPart(review.comments).comments).toBe('This reflects the discussions I have had with my tutor.');
+
     const tutorSignature = await signHash(tutorKeys, await termlyReviewHash(review.content, review.comments));
     expect(await review.decide(review.tutor, { action: 'tutor-sign', name: 'Tara Tutor', signature: tutorSignature })).toMatchObject({ status: 200, body: { status: 'with-reviewer' } });
     expect(await review.decide(review.reviewer, { action: 'mark-reviewed', name: 'Rita Reviewer' })).toMatchObject({ status: 200, body: { status: 'reviewed' } });
 
+    await eventually(() => expect(readStatus(teacherStatus).status).toBe('reviewed'));
     // Anyone reading the status room can check both signatures against the review as it stands.
     await eventually(() => expect(readStatus(review.status).status).toBe('reviewed'));
     const hash = await termlyReviewHash(review.content, review.comments);

@@ -37,6 +37,6 @@ describe('room access', () => {
     expect(roomAccess('teacher', 'content', 'draft')).toMatchObject({ ok: false, code: closeCodes.notReadableNow });
     expect(roomAccess('teacher', 'content', 'rejected')).toMatchObject({ ok: false });
     expect(roomAccess('teacher', 'content', 'submitted')).toEqual({ ok: true, write: false, seesInternal: false });
-    expect(roomAccess('teacher', 'comments', 'draft')).toEqual({ ok: true, write: true, seesInternal: false });
+    expect(roomAccess('teacher', 'comments', 'draft')).toEqual({ ok: true, write: true, seesInternal: true });
   });
 });

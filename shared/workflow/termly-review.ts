@@ -12,6 +12,11 @@ export type TermlyReviewAction = z.infer<typeof TermlyReviewAction>;
 
 export const termlyReviewStatuses = ['draft', 'teacher-to-comment', 'needs-signatures', 'with-reviewer', 'reviewed'] as const satisfies readonly ReportStatus[];
 
+/** Once the teacher has signed, their part (in the comments room) is locked like the content: the relay takes no changes to it. */
+export function teacherPartLocked(status: ReportStatus): boolean {
+  return status === 'needs-signatures' || status === 'with-reviewer' || status === 'reviewed';
+}
+
 /** The actions that put a signature on the review: the relay will not take them without one. */
 export const signingActions: readonly TermlyReviewAction[] = ['teacher-sign', 'tutor-sign'];
 
