@@ -1,18 +1,52 @@
 // The termly progress review end to end over a real relay, in three browsers: the induction tutor fills in the
 // steps (a teacher not on track needs the standards of concern and a support plan before going on) and
 // finishes; the teacher confirms the facts, comments and signs; only then can the tutor sign; the reviewer
-// reads both signatures as valid, until a later change to what was signed shows them as no longer valid.
+// reads both signatures as valid. Amending a signed fact shows the teacher's signature as no longer valid, and so
+// does a copy changed behind Margin's back.
 import type { Page } from '@playwright/test';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { teacherComments } from '../shared/doc/termly-review-doc.ts';
-import { setFragmentText } from '../shared/doc/text-fragment.ts';
+import { fields } from '../shared/doc/layout.ts';
 import { makeShareLink } from './access-links.ts';
 import { signIn } from './app.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 
 const stepCount = (page: Page) => page.locator('#step-count');
+
+/** Fetches the relay's copy with a share link's token, changes it in Node, and adds that change to the page's IndexedDB copy. */
+async function tamperWithLocalCopy(page: Page, port: number, link: string, change: (doc: Y.Doc) => void) {
+  const url = new URL(link);
+  const reportId = url.pathname.split('/').pop()!;
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/sync`, reportId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    params: { token: url.hash.replace('#token=', '') },
+  });
+  await expect.poll(() => provider.synced).toBe(true);
+  provider.destroy();
+  const before = Y.encodeStateVector(doc);
+  change(doc);
+  const update = Array.from(Y.encodeStateAsUpdate(doc, before));
+  await page.evaluate(
+    ({ name, bytes }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const transaction = open.result.transaction('updates', 'readwrite');
+          transaction.objectStore('updates').add(new Uint8Array(bytes));
+          transaction.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    { name: `margin-report-${reportId}`, bytes: update },
+  );
+}
 
 async function continueTo(page: Page, step: string) {
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -26,7 +60,7 @@ async function typeInto(page: Page, label: string, text: string) {
   await expect(field).toHaveText(text);
 }
 
-test('a tutor finishes a review, the teacher comments and signs, the tutor signs, the reviewer sees valid signatures until the review changes', async ({ browser, relay }) => {
+test('a tutor finishes a review, the teacher comments and signs, the tutor signs, an amendment invalidates the teacher’s signature until they sign again, and the reviewer sees both signatures valid', async ({ browser, relay }) => {
   test.setTimeout(180_000);
   const contexts = await Promise.all([1, 2, 3].map(() => browser.newContext()));
   const [tutorContext, teacherContext, reviewerContext] = contexts;
@@ -42,7 +76,6 @@ test('a tutor finishes a review, the teacher comments and signs, the tutor signs
     await tutor.getByLabel('Term').selectOption('autumn');
     await tutor.getByRole('button', { name: 'Start the review' }).click();
     await tutor.waitForURL(/\/report\/[A-Za-z0-9_-]+$/);
-    const reviewUrl = tutor.url();
 
     // Step 1: contract details. Continue with nothing filled in is stopped, and the summary is focused.
     await expect(stepCount(tutor)).toHaveText('Step 1 of 6');
@@ -141,46 +174,59 @@ test('a tutor finishes a review, the teacher comments and signs, the tutor signs
     await expectAccessible(teacher);
     await teacher.getByRole('button', { name: 'Sign the review' }).click();
     await expect(teacher.getByText('Status: Needs signatures')).toBeVisible();
-    await expect(teacher.getByText(/Signed by Sam Patel \(teacher\) on .*: valid/)).toBeVisible();
 
+    // The reviewer follows it: the teacher's signature is valid, the tutor's not there yet.
+    const reviewer = await reviewerContext.newPage();
+    await signIn(reviewer, relay.url, 'Rita Reviewer');
+    await reviewer.goto(reviewerLink);
+    const teacherSigned = (page: Page, verdict: string) => page.getByText(new RegExp(`^Signed by Sam Patel \\(teacher\\) on .*: ${verdict}$`));
+    await expect(teacherSigned(reviewer, 'valid')).toBeVisible();
+    await expect(reviewer.getByText('Not yet signed by the induction tutor.')).toBeVisible();
+
+    // The tutor takes it back to amend a fact the teacher signed: the teacher's signature no longer holds, for everyone.
     await expect(tutor.getByText('Status: Needs signatures')).toBeVisible();
     await expect(tutor.getByTestId('teacher-comments')).toHaveText('This reflects the discussions I have had with my tutor.');
+    await tutor.getByRole('button', { name: 'Amend the review' }).click();
+    await expect(tutor.getByText('Status: Draft')).toBeVisible();
+    await expect(teacherSigned(tutor, 'valid')).toBeVisible();
+    await tutor.getByLabel('Days per week').fill('4');
+    for (const page of [tutor, reviewer]) await expect(teacherSigned(page, 'no longer valid: the report changed after signing')).toBeVisible();
+    await expectAccessible(tutor);
+    for (const step of ['Continuing next term', 'Days served and days absent', 'Support and entitlements', 'Recommendation', 'Standards of concern and support plan', 'Next term’s contract details']) {
+      await continueTo(tutor, step);
+    }
+    await tutor.getByRole('button', { name: 'Finish: ready for the teacher’s comments' }).click();
+    await expect(tutor.getByText('Status: Teacher to comment')).toBeVisible();
+
+    // The teacher signs the amended review; then the tutor signs.
+    await teacher.reload();
+    await expect(teacher.getByText('Status: Teacher to comment')).toBeVisible();
+    await expect(teacher.locator('.review-summary')).toContainText('Days per week4');
+    await expect(teacher.getByText('Not yet signed by the teacher.')).toBeVisible();
+    await teacher.getByLabel(/Tick this box to digitally sign/).check();
+    await teacher.getByRole('button', { name: 'Sign the review' }).click();
+    await expect(teacherSigned(teacher, 'valid')).toBeVisible();
+    await expect(tutor.getByText('Status: Needs signatures')).toBeVisible();
     await tutor.getByLabel(/Tick this box to digitally sign/).check();
     await tutor.getByRole('button', { name: 'Sign the review' }).click();
     await expect(tutor.getByText('Status: Signed: with the reviewer')).toBeVisible();
     await expect(row.getByRole('cell').nth(2)).toHaveText('Signed: with the reviewer');
 
-    // The reviewer reads it: both signatures valid.
-    const reviewer = await reviewerContext.newPage();
-    await signIn(reviewer, relay.url, 'Rita Reviewer');
-    await reviewer.goto(reviewerLink);
-    await expect(reviewer.getByText(/Signed by Sam Patel \(teacher\) on .*: valid$/)).toBeVisible();
-    await expect(reviewer.getByText(/Signed by Tara Tutor \(induction tutor\) on .*: valid$/)).toBeVisible();
+    // The reviewer reads it with both signatures valid, and marks it read.
+    await expect(teacherSigned(reviewer, 'valid')).toBeVisible();
+    await expect(reviewer.getByText(/^Signed by Tara Tutor \(induction tutor\) on .*: valid$/)).toBeVisible();
     await expect(reviewer.getByRole('heading', { name: 'The induction tutor’s review of Sam Patel' })).toBeVisible();
     await expectAccessible(reviewer);
 
-    // A later change to what was signed (the teacher's comments, written here straight into the comments room
-    // with the reviewer's link, as any holder of a comments link could) shows both signatures as no longer valid.
-    const token = new URL(reviewerLink).hash.replace('#token=', '');
-    const reportId = new URL(reviewUrl).pathname.split('/').pop()!;
-    const tampered = new Y.Doc();
-    const provider = new WebsocketProvider(`ws://127.0.0.1:${relay.port}/sync`, `${reportId}/comments`, tampered, {
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-      params: { token },
-    });
-    try {
-      await expect.poll(() => provider.synced).toBe(true);
-      setFragmentText(teacherComments(tampered), 'I agree with everything.');
-      for (const page of [reviewer, tutor]) {
-        await expect(page.getByText(/Signed by Sam Patel \(teacher\) on .*: no longer valid: the report changed after signing/)).toBeVisible();
-        await expect(page.getByText(/Signed by Tara Tutor \(induction tutor\) on .*: no longer valid: the report changed after signing/)).toBeVisible();
-      }
-    } finally {
-      provider.destroy();
-    }
+    // A copy changed outside Margin (here: an update written straight into the reviewer's IndexedDB, as a
+    // tampering program might) shows both signatures as no longer valid on that device.
+    await tamperWithLocalCopy(reviewer, relay.port, reviewerLink, (doc) => fields(doc).set('daysServed', 60));
+    await reviewer.reload();
+    await expect(teacherSigned(reviewer, 'no longer valid: the report changed after signing')).toBeVisible();
+    await expect(reviewer.getByText(/^Signed by Tara Tutor \(induction tutor\) on .*: no longer valid: the report changed after signing$/)).toBeVisible();
     await reviewer.getByRole('button', { name: 'Mark as read' }).click();
     await expect(reviewer.getByText('Status: Reviewed')).toBeVisible();
+    await expect(row.getByRole('cell').nth(2)).toHaveText('Reviewed');
   } finally {
     await Promise.all(contexts.map((context) => context.close()));
   }

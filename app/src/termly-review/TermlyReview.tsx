@@ -181,6 +181,9 @@ export function TermlyReview(props: { doc: Y.Doc; readOnly: boolean }) {
             />
           </Show>
         </section>
+      </Show>
+      {/* Taken back to amend, the review still shows the signatures made before, and whether they still hold. */}
+      <Show when={view().status !== 'draft' || signatures().length > 0}>
         <SignatureList decisions={signatures()} currentHash={currentHash()} expected={expected()} />
       </Show>
       <Show when={actions().length > 0}>
