@@ -203,6 +203,8 @@ test('a tutor finishes a review, the teacher comments and signs, the tutor signs
     await expect(teacher.getByText('Status: Teacher to comment')).toBeVisible();
     await expect(teacher.locator('.review-summary')).toContainText('Days per week4');
     await expect(teacher.getByText('Not yet signed by the teacher.')).toBeVisible();
+    await teacher.getByRole('button', { name: 'Confirm these details' }).click();
+    await expect(teacher.getByRole('textbox', { name: 'Your comments' })).toHaveText('This reflects the discussions I have had with my tutor.');
     await teacher.getByLabel(/Tick this box to digitally sign/).check();
     await teacher.getByRole('button', { name: 'Sign the review' }).click();
     await expect(teacherSigned(teacher, 'valid')).toBeVisible();

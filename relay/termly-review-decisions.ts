@@ -4,6 +4,7 @@
 import * as Y from 'yjs';
 import { termlyReviewFormat, termlyReviewReadiness } from '../shared/doc/termly-review-doc.ts';
 import { meta } from '../shared/doc/layout.ts';
+import { readStatus } from '../shared/doc/status-doc.ts';
 import type { TransitionRequest } from '../shared/protocol/api.ts';
 import type { Role } from '../shared/protocol/roles.ts';
 import { checkSignature, type ReportSignature } from '../shared/signatures/signature.ts';
@@ -30,13 +31,19 @@ export function isTermlyReview(content: Uint8Array): boolean {
 }
 
 /** Whether `request` may be recorded on a termly review that is `from`, given its two documents' snapshots. */
-export async function checkTermlyDecision(from: ReportStatus, request: TransitionRequest, role: Role, content: Uint8Array, comments: Uint8Array): Promise<TermlyCheck> {
+export async function checkTermlyDecision(
+  from: ReportStatus,
+  request: TransitionRequest,
+  role: Role,
+  snapshots: { content: Uint8Array; comments: Uint8Array; status: Uint8Array },
+): Promise<TermlyCheck> {
   const action = TermlyReviewAction.safeParse(request.action);
   if (!action.success) return { ok: false, reason: notForThisReport.otherActionOnTermlyReview };
-  const contentDoc = docOf(content);
-  const commentsDoc = docOf(comments);
+  const contentDoc = docOf(snapshots.content);
+  const commentsDoc = docOf(snapshots.comments);
+  const statusDoc = docOf(snapshots.status);
   try {
-    const allowed = termlyTransition(from, action.data, role, termlyReviewReadiness(contentDoc, commentsDoc));
+    const allowed = termlyTransition(from, action.data, role, termlyReviewReadiness(contentDoc, commentsDoc, readStatus(statusDoc).history));
     if (!allowed.ok || !signingActions.includes(action.data)) return allowed;
     if (!request.signature) return { ok: false, reason: notForThisReport.signatureMissing };
     const check = await checkSignature(request.signature, await termlyReviewHash(contentDoc, commentsDoc));
@@ -46,5 +53,6 @@ export async function checkTermlyDecision(from: ReportStatus, request: Transitio
   } finally {
     contentDoc.destroy();
     commentsDoc.destroy();
+    statusDoc.destroy();
   }
 }

@@ -53,7 +53,8 @@ describe('a termly progress review through the relay', () => {
       status: 409,
       body: { error: 'Your induction tutor has not finished this review yet: you can comment and sign once they have.' },
     });
-    expect(await review.decide(review.tutor, { action: 'finish', name: 'Tara Tutor' })).toMatchObject({ status: 200, body: { status: 'teacher-to-comment' } });
+    const finished = await review.decide(review.tutor, { action: 'finish', name: 'Tara Tutor' });
+    expect(finished).toMatchObject({ status: 200, body: { status: 'teacher-to-comment' } });
 
     const tutorKeys = await newSigningKeys();
     const tooEarly = await signHash(tutorKeys, await termlyReviewHash(review.content, review.comments));
@@ -67,7 +68,7 @@ describe('a termly progress review through the relay', () => {
     const teacherNotes = (await session.provider(relay, 'review-1/comments', { token: review.teacher })).doc;
     const teacherStatus = (await session.provider(relay, 'review-1/status', { token: review.teacher })).doc;
     await eventually(() => expect(fields(teacherContent).get('teacherName')).toBe('Sam Patel'));
-    confirmFacts(teacherNotes, 'Sam Patel');
+    confirmFacts(teacherNotes, 'Sam Patel', finished.body.decision.at);
     setFragmentText(teacherComments(teacherNotes), 'This reflects the discussions I have had with my tutor.');
     await eventually(() => expect(Y.encodeStateVector(review.comments)).toEqual(Y.encodeStateVector(teacherNotes)));
 

@@ -54,7 +54,9 @@ export class Workflow {
       statusRoom = await this.rooms.hold(room(reportId, 'status'));
       if (termly) comments = await this.rooms.hold(room(reportId, 'comments'));
       const current = this.statuses.current(reportId);
-      const still: TermlyCheck = comments ? await this.checkTermly(current, request, access.role, content.room, comments.room) : genericTransition(current, request, access.role);
+      const still: TermlyCheck = comments
+        ? await this.checkTermly(current, request, access.role, { content: content.room, comments: comments.room, status: statusRoom.room })
+        : genericTransition(current, request, access.role);
       if (!still.ok) return { ok: false, status: 409, error: still.reason };
       const decision: Decision = {
         action: request.action,
@@ -87,9 +89,10 @@ export class Workflow {
    * Checking a signature takes a while (WebCrypto is asynchronous): the review is checked on snapshots, and the
    * decision is recorded only if neither document changed meanwhile, so the signature is over what is recorded.
    */
-  private async checkTermly(from: ReportStatus, request: TransitionRequest, role: TokenClaims['role'], content: Room, comments: Room): Promise<TermlyCheck> {
-    const before = { content: content.snapshot(), comments: comments.snapshot() };
-    const check = await checkTermlyDecision(from, request, role, before.content, before.comments);
+  private async checkTermly(from: ReportStatus, request: TransitionRequest, role: TokenClaims['role'], rooms: { content: Room; comments: Room; status: Room }): Promise<TermlyCheck> {
+    const { content, comments, status } = rooms;
+    const before = { content: content.snapshot(), comments: comments.snapshot(), status: status.snapshot() };
+    const check = await checkTermlyDecision(from, request, role, before);
     const changed = !Buffer.from(before.content).equals(content.snapshot()) || !Buffer.from(before.comments).equals(comments.snapshot());
     return check.ok && changed ? { ok: false, reason: notForThisReport.changedWhileSigning } : check;
   }

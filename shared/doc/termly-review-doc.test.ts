@@ -4,7 +4,8 @@ import { maxMessageBytes } from '../protocol/limits.ts';
 import { attachFile, maxAttachmentBytes, readAttachment, removeAttachment } from './attachments.ts';
 import { reportKindOf, reportTitle } from './formats.ts';
 import { examplePlan, fillTermlyReview } from './termly-review-example.ts';
-import { readTermlyReview, supportPlanSlot, termlyReviewReadiness } from './termly-review-doc.ts';
+import type { Decision } from './status-doc.ts';
+import { confirmFacts, readTeacherPart, readTermlyReview, supportPlanSlot, termlyReviewReadiness } from './termly-review-doc.ts';
 
 const copyOf = (doc: Y.Doc) => {
   const copy = new Y.Doc();
@@ -18,7 +19,7 @@ describe('a termly review document', () => {
     await fillTermlyReview(doc, { onTrack: false });
     const copy = copyOf(doc);
     expect(reportKindOf(copy)).toBe('termly-review');
-    expect(reportTitle(copy)).toBe('Termly progress review: Sam Patel, autumn term progress review 2025 to 2026');
+    expect(reportTitle(copy)).toBe('Termly progress review: Sam Patel, autumn term 2025 to 2026');
     const review = readTermlyReview(copy);
     expect(review).toMatchObject({ teacherName: 'Sam Patel', daysServed: 71, recommendation: 'not-on-track', standardsOfConcern: ['TS2', 'TS5'], dueDate: '2025-12-19' });
     expect(review.supportPlan).toEqual({ name: 'support-plan.pdf', type: 'application/pdf', size: examplePlan.bytes.byteLength, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
@@ -28,10 +29,26 @@ describe('a termly review document', () => {
   it('is ready to finish once complete, and not without the support plan when not on track', async () => {
     const withPlan = new Y.Doc();
     await fillTermlyReview(withPlan, { onTrack: false });
-    expect(termlyReviewReadiness(withPlan, new Y.Doc())).toEqual({ formProblem: undefined, notOnTrack: true, supportPlanAttached: true, factsConfirmed: false, teacherCommented: false });
+    expect(termlyReviewReadiness(withPlan, new Y.Doc(), [])).toEqual({ formProblem: undefined, notOnTrack: true, supportPlanAttached: true, factsConfirmed: false, teacherCommented: false });
     const without = new Y.Doc();
     await fillTermlyReview(without, { onTrack: false, attachPlan: false });
-    expect(termlyReviewReadiness(without, new Y.Doc())).toMatchObject({ formProblem: undefined, supportPlanAttached: false });
+    expect(termlyReviewReadiness(without, new Y.Doc(), [])).toMatchObject({ formProblem: undefined, supportPlanAttached: false });
+  });
+});
+
+describe('the teacher’s confirmation of the facts', () => {
+  const finish = (at: string): Decision => ({ action: 'finish', from: 'draft', to: 'teacher-to-comment', by: { name: 'Tara', role: 'tutor' }, at, contentHash: 'x' });
+
+  it('holds for the review as last finished, and is asked again once it is amended and finished again', async () => {
+    const content = new Y.Doc();
+    await fillTermlyReview(content, { onTrack: true });
+    const comments = new Y.Doc();
+    const first = finish('2025-12-01T10:00:00.000Z');
+    confirmFacts(comments, 'Sam Patel', first.at);
+    expect(readTeacherPart(comments)).toMatchObject({ factsConfirmedBy: 'Sam Patel', factsConfirmedFor: first.at });
+    expect(termlyReviewReadiness(content, comments, [first]).factsConfirmed).toBe(true);
+    expect(termlyReviewReadiness(content, comments, [first, finish('2025-12-03T09:00:00.000Z')]).factsConfirmed).toBe(false);
+    expect(termlyReviewReadiness(content, comments, []).factsConfirmed).toBe(false);
   });
 });
 

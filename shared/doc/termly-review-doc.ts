@@ -4,10 +4,11 @@
 // teacher's part lives in the report's comments document (`<id>/comments`), which teachers may write: their
 // comments in the "teacherComments" fragment and their confirmation of the facts in the "teacher" map.
 import type * as Y from 'yjs';
-import type { TermlyReviewValues, ReviewTerm } from '../forms/termly-review.ts';
-import { academicYearLabel, isInterim, isNotOnTrack, reviewTypeLabel, termlyReviewProblems } from '../forms/termly-review.ts';
+import type { TermlyReviewValues } from '../forms/termly-review.ts';
+import { academicYearLabel, isInterim, isNotOnTrack, ReviewTerm, reviewTypeLabel, termLabels, termlyReviewProblems } from '../forms/termly-review.ts';
 import { attachmentSummary, readAttachment } from './attachments.ts';
 import { fields, meta, num, readMeta, readTexts, str, writeMeta, type ReportMeta } from './layout.ts';
+import type { Decision } from './status-doc.ts';
 import { fragmentText } from './text-fragment.ts';
 import { reviewDueDate } from '../workflow/termly-review-due.ts';
 import type { TermlyReviewReadiness } from '../workflow/termly-review.ts';
@@ -32,6 +33,8 @@ export interface TeacherPart {
   comments: string;
   factsConfirmedBy?: string;
   factsConfirmedAt?: string;
+  /** The time of the "finish" decision whose facts were confirmed: a review amended and finished again is confirmed again. */
+  factsConfirmedFor?: string;
 }
 
 export const isTermlyReviewDoc = (doc: Y.Doc) => meta(doc).get('format') === termlyReviewFormat;
@@ -87,7 +90,7 @@ export function readTermlyReview(doc: Y.Doc): TermlyReviewDraft {
     ...readMeta(doc),
     ...values,
     typeLabel: reviewTypeLabel(values),
-    dueDate: reviewDueDate({ interim, term: values.term as ReviewTerm | undefined, academicYear: values.academicYear, leavingDate: values.leavingDate }),
+    dueDate: reviewDueDate({ interim, term: ReviewTerm.safeParse(values.term).data, academicYear: values.academicYear, leavingDate: values.leavingDate }),
   };
 }
 
@@ -97,32 +100,46 @@ export function readTeacherPart(comments: Y.Doc): TeacherPart {
     comments: fragmentText(teacherComments(comments)),
     factsConfirmedBy: str(part.get('factsConfirmedBy')),
     factsConfirmedAt: str(part.get('factsConfirmedAt')),
+    factsConfirmedFor: str(part.get('factsConfirmedFor')),
   };
 }
 
-/** The teacher confirms the facts the tutor gave (recommendation, dates, days served and absent). */
-export function confirmFacts(comments: Y.Doc, name: string, now = new Date()): void {
+/** The teacher confirms the facts the tutor gave (recommendation, dates, days served and absent) as finished at `finishedAt`. */
+export function confirmFacts(comments: Y.Doc, name: string, finishedAt: string, now = new Date()): void {
   comments.transact(() => {
     teacherPart(comments).set('factsConfirmedBy', name);
     teacherPart(comments).set('factsConfirmedAt', now.toISOString());
+    teacherPart(comments).set('factsConfirmedFor', finishedAt);
   });
 }
 
-/** "Sam Patel, autumn term progress review 2025 to 2026". */
+/** When the review was last finished (the time of its latest "finish" decision), from its status history. */
+export function lastFinishedAt(history: readonly Decision[]): string | undefined {
+  return history.findLast((decision) => decision.action === 'finish')?.at;
+}
+
+/** Whether the teacher has confirmed the facts of the review as it was last finished. */
+export const factsConfirmedNow = (part: TeacherPart, history: readonly Decision[]) =>
+  part.factsConfirmedBy !== undefined && part.factsConfirmedFor !== undefined && part.factsConfirmedFor === lastFinishedAt(history);
+
+/** "Sam Patel, autumn term 2025 to 2026", or "Sam Patel, interim assessment". */
 export function termlyReviewSubject(draft: TermlyReviewDraft): string {
-  const year = draft.academicYear === undefined || isInterim(draft) ? '' : ` ${academicYearLabel(draft.academicYear)}`;
-  return `${draft.teacherName || 'Unnamed teacher'}, ${draft.typeLabel.toLowerCase()}${year}`;
+  const name = draft.teacherName || 'Unnamed teacher';
+  if (isInterim(draft)) return `${name}, interim assessment`;
+  const term = ReviewTerm.safeParse(draft.term).data;
+  const when = [term ? termLabels[term].toLowerCase() : '', draft.academicYear === undefined ? '' : academicYearLabel(draft.academicYear)].filter(Boolean).join(' ');
+  return when ? `${name}, ${when}` : name;
 }
 
 /** What the status machine needs to know of the review, from its content and comments documents. */
-export function termlyReviewReadiness(content: Y.Doc, comments: Y.Doc): TermlyReviewReadiness {
+export function termlyReviewReadiness(content: Y.Doc, comments: Y.Doc, history: readonly Decision[]): TermlyReviewReadiness {
   const draft = readTermlyReview(content);
   const teacher = readTeacherPart(comments);
   return {
     formProblem: termlyReviewProblems(draft).find((problem) => problem.fieldId !== 'supportPlan')?.message,
     notOnTrack: isNotOnTrack(draft),
     supportPlanAttached: draft.supportPlan !== undefined,
-    factsConfirmed: teacher.factsConfirmedBy !== undefined,
+    factsConfirmed: factsConfirmedNow(teacher, history),
     teacherCommented: teacher.comments.trim().length > 0,
   };
 }

@@ -12,7 +12,7 @@ async function review() {
   const content = new Y.Doc();
   await fillTermlyReview(content, { onTrack: false });
   const comments = new Y.Doc();
-  confirmFacts(comments, 'Sam Patel', new Date('2025-12-02T10:00:00Z'));
+  confirmFacts(comments, 'Sam Patel', '2025-12-01T10:00:00.000Z', new Date('2025-12-02T10:00:00Z'));
   setFragmentText(teacherComments(comments), 'This reflects our discussions.');
   return { content, comments };
 }

@@ -7,7 +7,7 @@ import { formatDate } from '../../../shared/workflow/calendar.ts';
 import { loadName } from '../store/profile.ts';
 import { createReview } from './review-signal.ts';
 
-export function ConfirmFacts(props: { doc: Y.Doc; comments: Y.Doc }) {
+export function ConfirmFacts(props: { doc: Y.Doc; comments: Y.Doc; finishedAt: string }) {
   const review = createReview(props.doc);
   const day = (value?: string) => (value ? formatDate(value) : '—');
   return (
@@ -29,7 +29,7 @@ export function ConfirmFacts(props: { doc: Y.Doc; comments: Y.Doc }) {
         <dt>Days of absence</dt>
         <dd>{review().hadAbsences === 'Yes' ? (review().daysAbsent ?? '—') : 0}</dd>
       </dl>
-      <button type="button" onClick={async () => confirmFacts(props.comments, (await loadName()) ?? 'The teacher')}>
+      <button type="button" onClick={async () => confirmFacts(props.comments, (await loadName()) ?? 'The teacher', props.finishedAt)}>
         Confirm these details
       </button>
     </section>

@@ -6,7 +6,7 @@ import { useParams } from '@solidjs/router';
 import { liveQuery } from 'dexie';
 import { createSignal, For, onCleanup, Show } from 'solid-js';
 import type * as Y from 'yjs';
-import { readTeacherPart, teacherComments, teacherPart } from '../../../shared/doc/termly-review-doc.ts';
+import { factsConfirmedNow, lastFinishedAt, readTeacherPart, teacherComments, teacherPart } from '../../../shared/doc/termly-review-doc.ts';
 import type { Decision, StatusView } from '../../../shared/doc/status-doc.ts';
 import type { TransitionRequest } from '../../../shared/protocol/api.ts';
 import { signHash } from '../../../shared/signatures/signature.ts';
@@ -148,6 +148,7 @@ export function TermlyReview(props: { doc: Y.Doc; readOnly: boolean }) {
     return [signed.has('teacher') ? '' : 'teacher', signed.has('tutor') ? '' : 'induction tutor'].filter(Boolean);
   };
   const teacherWriting = () => role() === 'teacher' && view().status === 'teacher-to-comment';
+  const confirmedNow = () => factsConfirmedNow(facts(), view().history);
 
   return (
     <div class="termly-review">
@@ -157,16 +158,16 @@ export function TermlyReview(props: { doc: Y.Doc; readOnly: boolean }) {
       <Show when={view().status !== 'draft'}>
         <section class="teacher-part" aria-labelledby="teacher-part-heading">
           <h2 id="teacher-part-heading">The teacher’s comments</h2>
-          <Show when={teacherWriting() && !facts().factsConfirmedBy}>
-            <ConfirmFacts doc={props.doc} comments={comments.doc} />
+          <Show when={teacherWriting() && !confirmedNow() && lastFinishedAt(view().history)}>
+            {(finishedAt) => <ConfirmFacts doc={props.doc} comments={comments.doc} finishedAt={finishedAt()} />}
           </Show>
-          <Show when={facts().factsConfirmedBy}>
+          <Show when={confirmedNow()}>
             <p class="muted">
               Details confirmed by {facts().factsConfirmedBy} on {new Date(facts().factsConfirmedAt!).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}.
             </p>
           </Show>
           <Show
-            when={teacherWriting() && facts().factsConfirmedBy}
+            when={teacherWriting() && confirmedNow()}
             fallback={
               <p class="teacher-comments" data-testid="teacher-comments">
                 {teacher() || 'The teacher has not added comments yet.'}
