@@ -219,20 +219,20 @@ function OpenReport(props: { id: string }) {
                     <Show when={shownRelayState().kind !== 'refused'}>
                       {/* A termly progress review has its own workflow, drawn with its form (app/src/termly-review). */}
                       <Show when={reportKindOf(opened.doc) !== 'termly-review'}>
-                      <WorkflowActions
-                        reportId={props.id}
-                        token={held().token}
-                        role={held().role}
-                        status={status().status}
-                        beforeSubmit={() => checkBeforeSubmit(opened.doc)}
-                        onDecided={(result) =>
-                          setStatus((view) => ({
-                            status: result.status,
-                            history: [...view.history, result.decision],
-                            rejection: result.status === 'rejected' ? result.decision : undefined,
-                          }))
-                        }
-                      />
+                        <WorkflowActions
+                          reportId={props.id}
+                          token={held().token}
+                          role={held().role}
+                          status={status().status}
+                          beforeSubmit={() => checkBeforeSubmit(opened.doc)}
+                          onDecided={(result) =>
+                            setStatus((view) => ({
+                              status: result.status,
+                              history: [...view.history, result.decision],
+                              rejection: result.status === 'rejected' ? result.decision : undefined,
+                            }))
+                          }
+                        />
                       </Show>
                       <ShareDialog link={held()} />
                     </Show>
