@@ -3,6 +3,7 @@
 // finishes; the teacher confirms the facts, comments and signs; only then can the tutor sign; the reviewer
 // reads both signatures as valid. Amending a signed fact shows the teacher's signature as no longer valid, and so
 // does a copy changed behind Margin's back.
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -132,6 +133,10 @@ test('a tutor finishes a review, the teacher comments and signs, the tutor signs
     const plan = Buffer.from('%PDF-1.4 Additional support plan for Sam Patel');
     await tutor.getByLabel('Support plan', { exact: true }).setInputFiles({ name: 'support-plan.pdf', mimeType: 'application/pdf', buffer: plan });
     await expect(tutor.getByTestId('attached-file')).toHaveText(`support-plan.pdf (${plan.length} bytes)`);
+    await tutor.getByRole('button', { name: 'Remove support-plan.pdf' }).click();
+    await expect(tutor.getByText('No file attached.')).toBeVisible();
+    await tutor.getByLabel('Support plan', { exact: true }).setInputFiles({ name: 'support-plan.pdf', mimeType: 'application/pdf', buffer: plan });
+    await expect(tutor.getByTestId('attached-file')).toHaveText(`support-plan.pdf (${plan.length} bytes)`);
     await expectAccessible(tutor);
     await continueTo(tutor, 'Next term’s contract details');
     await expect(stepCount(tutor)).toHaveText('Step 7 of 7');
@@ -170,6 +175,17 @@ test('a tutor finishes a review, the teacher comments and signs, the tutor signs
     const planDownload = teacher.waitForEvent('download');
     await teacher.getByRole('button', { name: 'Download support-plan.pdf' }).click();
     expect((await planDownload).suggestedFilename()).toBe('support-plan.pdf');
+
+    // The plan is inside the report: with the network off, the teacher's device still has it, byte for byte.
+    await teacher.evaluate(() => navigator.serviceWorker.ready);
+    await teacherContext.setOffline(true);
+    const offline = await teacherContext.newPage();
+    await offline.goto(`${relay.url}${new URL(teacherLink).pathname.replace('/join/', '/report/')}`);
+    const offlineDownload = offline.waitForEvent('download');
+    await offline.getByRole('button', { name: 'Download support-plan.pdf' }).click();
+    expect(await readFile(await (await offlineDownload).path())).toEqual(plan);
+    await offline.close();
+    await teacherContext.setOffline(false);
     await teacher.getByLabel(/Tick this box to digitally sign/).check();
     await expectAccessible(teacher);
     await teacher.getByRole('button', { name: 'Sign the review' }).click();
