@@ -74,10 +74,11 @@ export function TermlyReview(props: { doc: Y.Doc; readOnly: boolean }) {
   let hashRun = 0;
   const rehash = () => {
     clearTimeout(hashTimer);
-    hashTimer = setTimeout(async () => {
+    hashTimer = setTimeout(() => {
       const run = ++hashRun;
-      const hash = await termlyReviewHash(props.doc, comments.doc);
-      if (run === hashRun) setCurrentHash(hash);
+      termlyReviewHash(props.doc, comments.doc)
+        .then((hash) => run === hashRun && setCurrentHash(hash))
+        .catch((problem) => console.error('[margin] could not fingerprint the review to check its signatures', problem));
     }, 150);
   };
   props.doc.on('update', rehash);
@@ -86,6 +87,7 @@ export function TermlyReview(props: { doc: Y.Doc; readOnly: boolean }) {
 
   onCleanup(() => {
     clearTimeout(hashTimer);
+    hashRun++;
     props.doc.off('update', rehash);
     comments.doc.off('update', rehash);
     part.unobserve(refreshFacts);
