@@ -62,7 +62,7 @@ async function typeInto(page: Page, label: string, text: string) {
 }
 
 test('a tutor finishes a review, the teacher comments and signs, the tutor signs, an amendment invalidates the teacher’s signature until they sign again, and the reviewer sees both signatures valid', async ({ browser, relay }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const contexts = await Promise.all([1, 2, 3].map(() => browser.newContext()));
   const [tutorContext, teacherContext, reviewerContext] = contexts;
   try {
