@@ -5,7 +5,8 @@
 // join and unloads, once saved, after the last person leaves and nothing holds it open.
 //
 // Who may do what comes from shared/protocol/room-access.ts: read-only roles get answers to their sync requests
-// but their updates and presence are dropped; while the report is locked no one's content updates are applied;
+// but their updates and presence are dropped; while the report is locked no one's content updates are applied (nor,
+// once the teacher has signed a termly review, updates to its comments, where the teacher's part is);
 // a refused update that would have changed something is answered with a "changes not added" message; those who
 // may not see internal fields are sent a copy of the document without them, and no one's presence.
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -14,6 +15,7 @@ import { changeRefusals, reconnectCodes, refusalReasons } from '../shared/protoc
 import { roomAccess, type RoomAccess } from '../shared/protocol/room-access.ts';
 import type { Room as ReportRoom, RoomKind } from '../shared/protocol/rooms.ts';
 import { contentLocked, statusLabels, type ReportStatus } from '../shared/workflow/status.ts';
+import { teacherPartLocked } from '../shared/workflow/termly-review.ts';
 import { withoutInternalFields, wouldChange } from './document-copies.ts';
 import type { Log } from './log.ts';
 import {
@@ -233,6 +235,7 @@ export class Room {
     if (!access.write) return changeRefusals.readOnly;
     const status = this.options.status();
     if (this.kind === 'content' && contentLocked(status)) return changeRefusals.locked(statusLabels[status]);
+    if (this.kind === 'comments' && teacherPartLocked(status)) return changeRefusals.locked('signed');
     return undefined;
   }
 

@@ -8,10 +8,13 @@ import { recordDecision, type Decision } from '../shared/doc/status-doc.ts';
 import type { TransitionRequest } from '../shared/protocol/api.ts';
 import { parseRoomName, roomName, type Room as ReportRoom } from '../shared/protocol/rooms.ts';
 import type { TokenClaims } from '../shared/protocol/tokens.ts';
-import { transition, type ReportStatus } from '../shared/workflow/status.ts';
+import { transition, WorkflowAction, type ReportStatus } from '../shared/workflow/status.ts';
+import { notForThisReport } from '../shared/workflow/termly-review.ts';
 import type { Log } from './log.ts';
+import type { Room } from './room.ts';
 import type { Rooms } from './rooms.ts';
 import type { ReportStatuses } from './statuses.ts';
+import { checkTermlyDecision, isTermlyReview, type TermlyCheck } from './termly-review-decisions.ts';
 
 export type WorkflowOutcome =
   | { ok: true; status: ReportStatus; decision: Decision }
@@ -38,15 +41,22 @@ export class Workflow {
 
   private async decideNow(reportId: string, access: TokenClaims, request: TransitionRequest, now: Date): Promise<WorkflowOutcome> {
     const from = await this.statuses.load(reportId);
-    const allowed = transition(from, request.action, access.role, request.reason);
-    if (!allowed.ok) return { ok: false, status: 409, error: allowed.reason };
-
     const content = await this.rooms.hold(room(reportId, 'content'));
     let statusRoom: Awaited<ReturnType<Rooms['hold']>> | undefined;
+    let comments: Awaited<ReturnType<Rooms['hold']>> | undefined;
     try {
+      // Termly progress reviews have their own status machine, which also reads the comments (the teacher's part).
+      const termly = isTermlyReview(content.room.snapshot());
+      if (!termly) {
+        const allowed = genericTransition(from, request, access.role);
+        if (!allowed.ok) return { ok: false, status: 409, error: allowed.reason };
+      }
       statusRoom = await this.rooms.hold(room(reportId, 'status'));
+      if (termly) comments = await this.rooms.hold(room(reportId, 'comments'));
       const current = this.statuses.current(reportId);
-      const still = transition(current, request.action, access.role, request.reason);
+      const still: TermlyCheck = comments
+        ? await this.checkTermly(current, request, access.role, { content: content.room, comments: comments.room, status: statusRoom.room })
+        : genericTransition(current, request, access.role);
       if (!still.ok) return { ok: false, status: 409, error: still.reason };
       const decision: Decision = {
         action: request.action,
@@ -56,6 +66,7 @@ export class Workflow {
         at: now.toISOString(),
         ...(request.action === 'reject' ? { reason: request.reason!.trim() } : {}),
         contentHash: createHash('sha256').update(content.room.snapshot()).digest('hex'),
+        ...(still.signature ? { signature: still.signature } : {}),
       };
       // From here on the content is locked (or unlocked): the hash above is of what the decision is about.
       this.statuses.set(reportId, decision.to);
@@ -68,13 +79,33 @@ export class Workflow {
       this.log.info({ report: reportId, action: decision.action, from: decision.from, to: decision.to, role: access.role, jti: access.jti }, 'recorded a decision');
       return { ok: true, status: decision.to, decision };
     } finally {
+      comments?.release();
       statusRoom?.release();
       content.release();
     }
   }
+
+  /**
+   * Checking a signature takes a while (WebCrypto is asynchronous): the review is checked on snapshots, and the
+   * decision is recorded only if neither document changed meanwhile, so the signature is over what is recorded.
+   */
+  private async checkTermly(from: ReportStatus, request: TransitionRequest, role: TokenClaims['role'], rooms: { content: Room; comments: Room; status: Room }): Promise<TermlyCheck> {
+    const { content, comments, status } = rooms;
+    const before = { content: content.snapshot(), comments: comments.snapshot(), status: status.snapshot() };
+    const check = await checkTermlyDecision(from, request, role, before);
+    const changed = !Buffer.from(before.content).equals(content.snapshot()) || !Buffer.from(before.comments).equals(comments.snapshot());
+    return check.ok && changed ? { ok: false, reason: notForThisReport.changedWhileSigning } : check;
+  }
 }
 
-function room(reportId: string, kind: 'content' | 'status'): ReportRoom {
+/** Submit, approve, reject and resubmit, for every report but a termly progress review. */
+function genericTransition(from: ReportStatus, request: TransitionRequest, role: TokenClaims['role']): ReturnType<typeof transition> {
+  const action = WorkflowAction.safeParse(request.action);
+  if (!action.success) return { ok: false, reason: notForThisReport.termlyActionOnOtherReport };
+  return transition(from, action.data, role, request.reason);
+}
+
+function room(reportId: string, kind: 'content' | 'comments' | 'status'): ReportRoom {
   const parsed = parseRoomName(roomName(reportId, kind));
   if (!parsed.ok) throw new Error(parsed.reason);
   return parsed.room;

@@ -9,6 +9,7 @@ import { CoachPage } from './coaching/CoachPage.tsx';
 import { LibraryPage } from './coaching/LibraryPage.tsx';
 import { QualityPage } from './quality/QualityPage.tsx';
 import { SpotCheckPage } from './quality/SpotCheckPage.tsx';
+import { ProgressReviews } from './termly-review/ProgressReviews.tsx';
 
 function Layout(props: RouteSectionProps) {
   return (
@@ -20,9 +21,10 @@ function Layout(props: RouteSectionProps) {
         <a href="/" class="brand">
           Margin
         </a>
-        <nav class="top-links" aria-label="Sections">
+        <nav aria-label="Sections">
           <a href="/coaching">Coaching</a>
           <a href="/quality">Quality</a>
+          <a href="/progress-reviews">Progress reviews</a>
         </nav>
       </header>
       <main id="main" tabindex="-1">
@@ -56,6 +58,7 @@ export function App() {
       <Route path="/coaching/:id" component={CoachPage} />
       <Route path="/quality" component={QualityPage} />
       <Route path="/quality/spot-checks" component={SpotCheckPage} />
+      <Route path="/progress-reviews" component={ProgressReviews} />
       <Route path="*" component={NotFound} />
     </Router>
   );

@@ -10,8 +10,9 @@ import { readSessionReport, sessionReportFormat } from './session-report-doc.ts'
 import { coachingCycleFormat, readCycle } from '../coaching/cycle-doc.ts';
 import { coachingRecordFormat, readRecord } from '../coaching/record-doc.ts';
 import { qaObservationFormat, readObservation } from '../quality/observation-doc.ts';
+import { readTermlyReview, termlyReviewFormat, termlyReviewSubject } from './termly-review-doc.ts';
 
-export const reportKinds = ['session-report', 'ilp', 'progress-report', 'final-report', 'progress-review', 'coaching-record', 'coaching-cycle', 'qa-observation'] as const;
+export const reportKinds = ['session-report', 'ilp', 'progress-report', 'final-report', 'progress-review', 'coaching-record', 'coaching-cycle', 'qa-observation', 'termly-review'] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
 export const reportFormats: Readonly<Record<string, ReportKind>> = {
@@ -23,6 +24,7 @@ export const reportFormats: Readonly<Record<string, ReportKind>> = {
   [coachingRecordFormat]: 'coaching-record',
   [coachingCycleFormat]: 'coaching-cycle',
   [qaObservationFormat]: 'qa-observation',
+  [termlyReviewFormat]: 'termly-review',
 };
 
 export const reportKindLabels: Readonly<Record<ReportKind, string>> = {
@@ -34,6 +36,7 @@ export const reportKindLabels: Readonly<Record<ReportKind, string>> = {
   'coaching-record': 'Coaching record',
   'coaching-cycle': 'Coaching cycle',
   'qa-observation': 'Quality observation',
+  'termly-review': 'Termly progress review',
 };
 
 export function reportKindOf(doc: Y.Doc): ReportKind | undefined {
@@ -71,6 +74,8 @@ export function reportSubjectLine(doc: Y.Doc): string {
       const observation = readObservation(doc);
       return `${observation.tutorName || 'Unknown tutor'}, observation ${observation.number}`;
     }
+    case 'termly-review':
+      return termlyReviewSubject(readTermlyReview(doc));
     case undefined:
       return '';
   }

@@ -5,4 +5,6 @@ export * from './session-report-doc.ts';
 export * from './ilp-doc.ts';
 export * from './progress-report-doc.ts';
 export * from './progress-review-doc.ts';
+export * from './termly-review-doc.ts';
+export * from './attachments.ts';
 export * from './status-doc.ts';

@@ -2,10 +2,12 @@
 // Written by the relay alone; read by everyone who may read the report.
 import * as Y from 'yjs';
 import type { Role } from '../protocol/roles.ts';
+import type { ReportSignature } from '../signatures/signature.ts';
 import { ReportStatus, type WorkflowAction } from '../workflow/status.ts';
+import type { TermlyReviewAction } from '../workflow/termly-review.ts';
 
 export interface Decision {
-  action: WorkflowAction;
+  action: WorkflowAction | TermlyReviewAction;
   from: ReportStatus;
   to: ReportStatus;
   by: { name: string; role: Role };
@@ -15,6 +17,8 @@ export interface Decision {
   reason?: string;
   /** SHA-256 (hex) of the report content's Yjs state at that moment. */
   contentHash: string;
+  /** A termly review's signature by the decider (by and at say who and when), checked by the relay before it was recorded. */
+  signature?: ReportSignature;
 }
 
 export interface StatusView {

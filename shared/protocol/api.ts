@@ -1,7 +1,9 @@
 // The relay's HTTP API (JSON in, JSON out), documented in docs/protocol.md. Every error is { error } with a
 // message a person can act on; the paths and bodies below are what the app and the relay agree on.
 import { z } from 'zod';
+import { ReportSignature } from '../signatures/signature.ts';
 import { ReportStatus, WorkflowAction } from '../workflow/status.ts';
+import { TermlyReviewAction } from '../workflow/termly-review.ts';
 import { Role } from './roles.ts';
 import { ReportId } from './rooms.ts';
 
@@ -56,22 +58,26 @@ export type Revocation = z.infer<typeof Revocation>;
 
 /** POST /api/reports/<id>/transitions. */
 export const TransitionRequest = z.object({
-  action: WorkflowAction,
+  /** Termly progress reviews have their own actions (shared/workflow/termly-review.ts). */
+  action: z.union([WorkflowAction, TermlyReviewAction]),
   /** Why a report is rejected; required for reject. */
   reason: z.string().max(1024).optional(),
   /** The name of the person deciding, as they gave it in the app. */
   name: z.string().trim().min(1, 'Give your name, so others know who decided').max(120),
+  /** A termly review's signature (teacher-sign, tutor-sign) over the review as the relay holds it. */
+  signature: ReportSignature.optional(),
 });
 export type TransitionRequest = z.infer<typeof TransitionRequest>;
 
 export const DecisionRecord = z.object({
-  action: WorkflowAction,
+  action: z.union([WorkflowAction, TermlyReviewAction]),
   from: ReportStatus,
   to: ReportStatus,
   by: z.object({ name: z.string(), role: Role }),
   at: z.string(),
   reason: z.string().optional(),
   contentHash: z.string(),
+  signature: ReportSignature.optional(),
 });
 
 export const TransitionResult = z.object({ status: ReportStatus, decision: DecisionRecord });

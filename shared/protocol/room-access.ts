@@ -17,12 +17,14 @@ export type RoomAccess =
 
 export function roomAccess(role: Role, kind: RoomKind, status: ReportStatus): RoomAccess {
   const can = powers[role];
-  if (kind === 'status') return { ok: true, write: false, seesInternal: can.seesInternal };
+  // The status room holds no internal fields: everyone who may read it follows it live (a teacher waits on a termly review's status).
+  if (kind === 'status') return { ok: true, write: false, seesInternal: true };
   if (kind === 'comments') {
     if (can.readContent === 'approved') {
       return { ok: false, code: closeCodes.notAllowed, reason: 'A client link opens the approved report, not the comments on it.' };
     }
-    return { ok: true, write: can.writeComments, seesInternal: can.seesInternal };
+    // Comments hold no internal fields either: whoever may open them follows them live (a teacher writes a termly review's comments there).
+    return { ok: true, write: can.writeComments, seesInternal: true };
   }
   if (can.readContent === 'approved' && status !== 'approved') {
     return { ok: false, code: closeCodes.notReadableNow, reason: 'This report has not been approved yet. The link opens it once it is.' };

@@ -40,6 +40,14 @@ describe('report status machine', () => {
   });
 
   it('locks content while a report is with the reviewer or approved', () => {
-    expect(reportStatuses.filter(contentLocked)).toEqual(['submitted', 'approved', 'resubmitted']);
+    expect(reportStatuses.filter(contentLocked)).toEqual([
+      'submitted',
+      'approved',
+      'resubmitted',
+      'teacher-to-comment',
+      'needs-signatures',
+      'with-reviewer',
+      'reviewed',
+    ]);
   });
 });

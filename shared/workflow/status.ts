@@ -3,7 +3,18 @@
 import { z } from 'zod';
 import type { Role } from '../protocol/roles.ts';
 
-export const reportStatuses = ['draft', 'submitted', 'approved', 'rejected', 'resubmitted'] as const;
+export const reportStatuses = [
+  'draft',
+  'submitted',
+  'approved',
+  'rejected',
+  'resubmitted',
+  // Termly progress reviews only (termly-review.ts): finished by the tutor, signed by the teacher then the tutor.
+  'teacher-to-comment',
+  'needs-signatures',
+  'with-reviewer',
+  'reviewed',
+] as const;
 export const ReportStatus = z.enum(reportStatuses);
 export type ReportStatus = z.infer<typeof ReportStatus>;
 
@@ -17,6 +28,10 @@ export const statusLabels: Record<ReportStatus, string> = {
   approved: 'Approved',
   rejected: 'Rejected',
   resubmitted: 'Amended and resubmitted',
+  'teacher-to-comment': 'Teacher to comment',
+  'needs-signatures': 'Needs signatures',
+  'with-reviewer': 'Signed: with the reviewer',
+  reviewed: 'Reviewed',
 };
 
 interface Transition {
@@ -56,7 +71,7 @@ export function transition(from: ReportStatus, action: WorkflowAction, role: Rol
   return { ok: true, to: rule.to };
 }
 
-/** Submitted and approved reports are read-only; drafts and rejected reports can be edited. */
+/** Submitted and approved reports (and termly reviews once finished) are read-only; drafts and rejected reports can be edited. */
 export function contentLocked(status: ReportStatus): boolean {
-  return status === 'submitted' || status === 'approved' || status === 'resubmitted';
+  return status !== 'draft' && status !== 'rejected';
 }

@@ -6,6 +6,8 @@ import type { z } from 'zod';
 import { Ilp, ilpFieldLabels } from '../forms/ilp.ts';
 import { ProgressReport, progressReportFieldLabel, type PreviousProgress } from '../forms/progress-report.ts';
 import { ProgressReviewChecklist, progressReviewFieldId, progressReviewFieldLabel } from '../forms/progress-review.ts';
+import { termlyReviewProblems } from '../forms/termly-review.ts';
+import { readTermlyReview } from '../doc/termly-review-doc.ts';
 import { SessionReport, sessionReportFieldId, sessionReportFieldLabel, sessionTookPlace } from '../forms/session-report.ts';
 import { reportKindOf } from '../doc/formats.ts';
 import { readIlp, toIlpInput, type IlpDraft } from '../doc/ilp-doc.ts';
@@ -140,6 +142,8 @@ export function submissionProblems(doc: Y.Doc, context: SubmissionContext = {}):
     case 'coaching-cycle':
     case 'qa-observation':
       return coachingAndQualityProblems(doc);
+    case 'termly-review':
+      return termlyReviewProblems(readTermlyReview(doc));
     case undefined:
       return [{ fieldId: 'main', message: 'This document is not a Margin report, so it cannot be submitted.' }];
   }

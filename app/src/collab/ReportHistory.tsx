@@ -1,16 +1,23 @@
-// The report's history: every decision the relay recorded (submitted, sent back, resubmitted, approved), oldest
+// The report's history: every decision the relay recorded (submitted, sent back, resubmitted, approved, and a termly
+// review's finishing, signatures and reading), oldest
 // first, with who made it, in what role, when, and the reason for a rejection.
 import { For, Show } from 'solid-js';
 import type { Decision } from '../../../shared/doc/status-doc.ts';
 import type { WorkflowAction } from '../../../shared/workflow/status.ts';
+import type { TermlyReviewAction } from '../../../shared/workflow/termly-review.ts';
 import { roleLabels } from '../sync/ShareDialog.tsx';
 import './collab.css';
 
-const decided: Record<WorkflowAction, string> = {
+const decided: Record<WorkflowAction | TermlyReviewAction, string> = {
   submit: 'Submitted',
   approve: 'Approved',
   reject: 'Sent back',
   resubmit: 'Amended and resubmitted',
+  finish: 'Finished and handed to the teacher',
+  'teacher-sign': 'Signed',
+  'tutor-sign': 'Signed',
+  amend: 'Taken back to amend',
+  'mark-reviewed': 'Read',
 };
 
 /** "23 November 2026 at 14:05", in this device's time zone. */

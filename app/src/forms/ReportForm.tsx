@@ -10,6 +10,7 @@ import { ProgressReviewForm } from './ProgressReviewForm.tsx';
 import { SessionReportForm } from './SessionReportForm.tsx';
 import { CycleForm } from '../coaching/CycleForm.tsx';
 import { ObservationForm } from '../quality/ObservationForm.tsx';
+import { TermlyReview } from '../termly-review/TermlyReview.tsx';
 import { ShowInternalFields } from '../editor/internal-fields.ts';
 import './forms.css';
 
@@ -50,6 +51,9 @@ export function ReportForm(props: { doc: Y.Doc; readOnly?: boolean; showInternal
               </Match>
               <Match when={kind() === 'qa-observation'}>
                 <ObservationForm doc={props.doc} readOnly={readOnly} />
+              </Match>
+              <Match when={kind() === 'termly-review'}>
+                <TermlyReview doc={props.doc} readOnly={readOnly} />
               </Match>
             </Switch>
           );

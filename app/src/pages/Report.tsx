@@ -6,7 +6,7 @@ import { useParams } from '@solidjs/router';
 import { createEffect, createSignal, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { isMarginReportDoc, reportTitle, type StatusView } from '../../../shared/doc/index.ts';
+import { isMarginReportDoc, reportKindOf, reportTitle, type StatusView } from '../../../shared/doc/index.ts';
 import { isLockedRefusal } from '../../../shared/protocol/limits.ts';
 import { mayEditContent } from '../../../shared/protocol/room-access.ts';
 import { reportIdPattern } from '../../../shared/protocol/rooms.ts';
@@ -242,7 +242,8 @@ function OpenReport(props: { id: string }) {
                       <p class="muted">You opened this report as {roleLabels[held().role].toLowerCase()}.</p>
                     </Show>
                     <Show when={shownRelayState().kind !== 'refused'}>
-                      <Show when={!drawsOwnWorkflow(opened.doc)}>
+                      {/* Coaching, quality and termly reviews draw their own workflow buttons with their forms. */}
+                      <Show when={!drawsOwnWorkflow(opened.doc) && reportKindOf(opened.doc) !== 'termly-review'}>
                       <WorkflowActions
                         reportId={props.id}
                         token={held().token}

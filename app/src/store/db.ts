@@ -58,6 +58,8 @@ export interface ReportRow {
   score?: number;
   target?: number;
   plan?: string;
+  /** Termly progress reviews: which review it is ("Autumn term progress review", "Interim assessment"). */
+  reviewType?: string;
 }
 
 /** A report's status learnt before its content was indexed on this device; applied when it is. */

@@ -5,9 +5,11 @@ import {
   createIlpDoc,
   createProgressReportDoc,
   createProgressReviewDoc,
+  createTermlyReviewDoc,
   readIlp,
   readProgressReport,
   reportKindOf,
+  type TermlyReviewStart,
 } from '../../../shared/doc/index.ts';
 import type { PreviousProgress } from '../../../shared/forms/progress-report.ts';
 import { newReportId } from '../../../shared/protocol/rooms.ts';
@@ -111,4 +113,8 @@ export async function startProgressReport(assignmentId: string, learnerId: strin
 
 export function startProgressReview(title: string, date: string, createdBy: string): Promise<string> {
   return createReport((doc) => createProgressReviewDoc(doc, { title, date }, createdBy));
+}
+
+export function startTermlyReview(start: TermlyReviewStart, createdBy: string): Promise<string> {
+  return createReport((doc) => createTermlyReviewDoc(doc, start, createdBy));
 }

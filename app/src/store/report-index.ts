@@ -8,6 +8,7 @@ import {
   readProgressReport,
   readProgressReview,
   readSessionReport,
+  readTermlyReview,
   reportKindOf,
   reportTitle,
   type ReportKind,
@@ -69,6 +70,11 @@ function describe(reportId: string, doc: Y.Doc, kind: ReportKind): Indexed {
     case 'coaching-cycle':
     case 'qa-observation':
       return { row: { ...base, ...coachingAndQualityRow(doc) }, learners: [] };
+    case 'termly-review': {
+      // The teacher is not one of the agency's learners: named here for the progress reviews page, which lists by due date.
+      const review = readTermlyReview(doc);
+      return { row: { ...base, learnerIds: [], learnerNames: [review.teacherName], sessionDate: review.dueDate ?? '', reviewType: review.typeLabel }, learners: [] };
+    }
   }
 }
 

@@ -1,0 +1,37 @@
+// The teacher's first step once the review is finished: the facts the induction tutor gave, to confirm before
+// commenting. Anything wrong is for the tutor to put right (the teacher cannot change the form).
+import type * as Y from 'yjs';
+import { confirmFacts } from '../../../shared/doc/termly-review-doc.ts';
+import { recommendationLabels, type Recommendation } from '../../../shared/forms/termly-review.ts';
+import { formatDate } from '../../../shared/workflow/calendar.ts';
+import { loadName } from '../store/profile.ts';
+import { createReview } from './review-signal.ts';
+
+export function ConfirmFacts(props: { doc: Y.Doc; comments: Y.Doc; finishedAt: string }) {
+  const review = createReview(props.doc);
+  const day = (value?: string) => (value ? formatDate(value) : '—');
+  return (
+    <section class="confirm-facts" aria-labelledby="confirm-facts-heading">
+      <h3 id="confirm-facts-heading">Confirm the details</h3>
+      <p>
+        Below is the information your induction tutor gave. Check that it is correct before you add your comments. If any of it is wrong, ask your
+        induction tutor to amend the review.
+      </p>
+      <dl>
+        <dt>Recommendation</dt>
+        <dd>{review().recommendation ? recommendationLabels[review().recommendation as Recommendation].full : '—'}</dd>
+        <dt>Start date</dt>
+        <dd>{day(review().periodStart)}</dd>
+        <dt>End date</dt>
+        <dd>{day(review().periodEnd)}</dd>
+        <dt>Days served</dt>
+        <dd>{review().daysServed ?? '—'}</dd>
+        <dt>Days of absence</dt>
+        <dd>{review().hadAbsences === 'Yes' ? (review().daysAbsent ?? '—') : 0}</dd>
+      </dl>
+      <button type="button" onClick={async () => confirmFacts(props.comments, (await loadName()) ?? 'The teacher', props.finishedAt)}>
+        Confirm these details
+      </button>
+    </section>
+  );
+}
