@@ -55,6 +55,7 @@ export class Workflow {
         by: { name: request.name.trim(), role: access.role },
         at: now.toISOString(),
         ...(request.action === 'reject' ? { reason: request.reason!.trim() } : {}),
+        ...(request.action === 'reject' && request.comments?.length ? { comments: [...new Set(request.comments)] } : {}),
         contentHash: createHash('sha256').update(content.room.snapshot()).digest('hex'),
       };
       // From here on the content is locked (or unlocked): the hash above is of what the decision is about.
