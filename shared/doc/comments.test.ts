@@ -41,7 +41,9 @@ const covered = (fragment: Y.XmlFragment, placement: Placement) =>
 
 function startThread(fragment: Y.XmlFragment, words: string, comments = new Y.Doc()) {
   const from = fragmentText(fragment).indexOf(words);
-  const result = addThread(comments, { field: 'progressComment', fragment, from, to: from + words.length, text: 'Which pairs?', author: rita, now });
+  const anchored = anchorFor(fragment, from, from + words.length);
+  if (!anchored.ok) throw new Error(anchored.problem);
+  const result = addThread(comments, { field: 'progressComment', anchor: anchored.anchor, quote: anchored.quote, text: 'Which pairs?', author: rita, now });
   if (!result.ok) throw new Error(result.problem);
   return { comments, threadId: result.threadId, thread: () => readThreads(comments).find((t) => t.id === result.threadId)! };
 }
@@ -94,7 +96,7 @@ describe('comment threads', () => {
     });
     expect(editComment(comments, threadId, thread().comments[0].id, '', rita.id)).toMatchObject({ ok: false });
     expect(reply(comments, 'no-such-thread', 'Hello', tom)).toEqual({ ok: false, problem: 'This thread is no longer in the report’s comments.' });
-    expect(addThread(comments, { field: 'progressComment', fragment, from: 5, to: 5, text: 'Hi', author: rita })).toEqual({
+    expect(anchorFor(fragment, 5, 5)).toEqual({
       ok: false,
       problem: 'Select the words the comment is about first.',
     });

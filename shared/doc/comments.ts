@@ -96,30 +96,26 @@ function commentMap(id: string, author: CommentAuthor, text: string, now: Date):
 
 export interface NewThread {
   field: string;
-  /** The content document's fragment for that field. */
-  fragment: Y.XmlFragment;
-  /** The selected words, as offsets into the field's text. */
-  from: number;
-  to: number;
+  /** From `anchorFor`, taken when the words were selected. */
+  anchor: Anchor;
+  quote: string;
   text: string;
   author: CommentAuthor;
   now?: Date;
 }
 
-/** Starts a thread on the words from `from` to `to` of a field, with its opening comment. */
+/** Starts a thread on a field's words with its opening comment. */
 export function addThread(doc: Y.Doc, thread: NewThread): CommentResult<{ threadId: string }> {
   const checked = checkCommentText(thread.text);
   if (!checked.ok) return checked;
-  const anchored = anchorFor(thread.fragment, thread.from, thread.to);
-  if (!anchored.ok) return anchored;
   const now = thread.now ?? new Date();
   const threadId = newId();
   doc.transact(() => {
     const map = new Y.Map<unknown>();
     map.set('id', threadId);
     map.set('field', thread.field);
-    map.set('anchor', anchored.anchor);
-    map.set('quote', anchored.quote);
+    map.set('anchor', thread.anchor);
+    map.set('quote', thread.quote);
     map.set('createdAt', now.toISOString());
     map.set('resolved', false);
     const comments = new Y.Array<Y.Map<unknown>>();
@@ -261,7 +257,7 @@ export function anchorFor(fragment: Y.XmlFragment, from: number, to: number): Co
 }
 
 /** Whether a Yjs type is still in the document: neither it nor any type around it was deleted. */
-function isLive(type: Y.AbstractType<unknown>): boolean {
+function isLive(type: Y.AbstractType<any>): boolean {
   for (let item = type._item; item; item = item.parent instanceof Y.AbstractType ? item.parent._item : null) {
     if (item.deleted) return false;
   }

@@ -25,6 +25,9 @@ import { watchStatus } from '../workflow/status-connection.ts';
 import { checkBeforeSubmit } from '../forms/SubmissionChecks.tsx';
 import { StatusBanner } from '../workflow/StatusBanner.tsx';
 import { WorkflowActions } from '../workflow/WorkflowActions.tsx';
+import { CommentsLayout } from '../comments/CommentsLayout.tsx';
+import { RejectionThreads } from '../comments/RejectionThreads.tsx';
+import { createReportComments } from '../comments/report-comments.ts';
 
 export function Report() {
   const params = useParams<{ id: string }>();
@@ -50,6 +53,7 @@ function OpenReport(props: { id: string }) {
     setStatus(view);
     void indexReportStatus(props.id, view);
   });
+  const comments = createReportComments(props.id);
   let provider: WebsocketProvider | undefined;
   let closed = false;
   let replacing = false;
@@ -140,6 +144,7 @@ function OpenReport(props: { id: string }) {
           setAccess(state);
           if (state.kind !== 'held') return;
           statusWatch.connect(state.link.token);
+          comments.connect(state.link.token, state.link.role);
           connectContent(state.link.token);
         },
       );
@@ -154,6 +159,7 @@ function OpenReport(props: { id: string }) {
     clearTimeout(indexTimer);
     stopAccess?.();
     statusWatch.destroy();
+    comments.destroy();
     // The last edits' index update is made now rather than dropped (it reads the doc before closing).
     const opened = local();
     if (opened) void indexReport(props.id, opened.doc);
@@ -210,6 +216,7 @@ function OpenReport(props: { id: string }) {
               </Show>
               <KeptChanges reportId={props.id} />
               <StatusBanner view={status()} role={link()?.role} />
+              <RejectionThreads comments={comments} threadIds={status().rejection?.comments} />
               <Show when={link()}>
                 {(held) => (
                   <>
@@ -223,6 +230,7 @@ function OpenReport(props: { id: string }) {
                         role={held().role}
                         status={status().status}
                         beforeSubmit={() => checkBeforeSubmit(opened.doc)}
+                        commentThreads={comments.threads()}
                         onDecided={(result) =>
                           setStatus((view) => ({
                             status: result.status,
@@ -236,7 +244,9 @@ function OpenReport(props: { id: string }) {
                   </>
                 )}
               </Show>
-              <ReportForm doc={opened.doc} readOnly={readOnly()} showInternal={powers[link()?.role ?? 'tutor'].seesInternal} />
+              <CommentsLayout comments={comments} doc={opened.doc}>
+                <ReportForm doc={opened.doc} readOnly={readOnly()} showInternal={powers[link()?.role ?? 'tutor'].seesInternal} />
+              </CommentsLayout>
             </Show>
           </>
         )}

@@ -18,7 +18,7 @@ import type { Learner } from '../../../shared/forms/fields.ts';
 import { formatDate } from '../../../shared/workflow/calendar.ts';
 import { db, subjectKey, type ReportRow, type SessionRow } from './db.ts';
 
-type ContentRow = Omit<ReportRow, 'status' | 'rejectionReason' | 'createdAt' | 'updatedAt'>;
+type ContentRow = Omit<ReportRow, 'status' | 'rejectionReason' | 'unreadComments' | 'createdAt' | 'updatedAt'>;
 
 interface Indexed {
   row: ContentRow;
@@ -79,12 +79,14 @@ export async function indexReport(reportId: string, doc: Y.Doc, now = new Date()
     }
     if (meta.assignment) await rememberAssignment(meta.assignment, learners, now);
     if (session) await db.sessions.put(session);
-    const known = (await db.reports.get(reportId)) ?? (await db.knownStatuses.get(reportId));
+    const existing = await db.reports.get(reportId);
+    const known = existing ?? (await db.knownStatuses.get(reportId));
     await db.reports.put(
       withoutUndefined({
         ...row,
         status: known?.status ?? 'draft',
         rejectionReason: known?.rejectionReason,
+        unreadComments: existing?.unreadComments,
         createdAt: meta.createdAt ?? now.toISOString(),
         updatedAt: now.toISOString(),
       }),
