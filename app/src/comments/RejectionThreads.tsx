@@ -1,5 +1,5 @@
-// Under a rejection: the comment threads the reviewer pointed at, each a link that shows the thread in the
-// margin and selects its words.
+// Under a rejection: the comment threads the reviewer pointed at, each a link to the thread in the margin
+// (whose quote then selects the words).
 import { For, Show } from 'solid-js';
 import type { ReportComments } from './report-comments.ts';
 
@@ -17,13 +17,7 @@ export function RejectionThreads(props: { comments: ReportComments; threadIds?: 
           <For each={threads()}>
             {(placed) => (
               <li>
-                <button
-                  type="button"
-                  onClick={() => {
-                    props.comments.focusThread(placed.thread.id);
-                    props.comments.showText(placed.thread.id);
-                  }}
-                >
+                <button type="button" onClick={() => props.comments.focusThread(placed.thread.id)}>
                   “{placed.thread.quote}” ({props.comments.fieldLabel(placed.thread.field) ?? placed.thread.field})
                 </button>
               </li>
