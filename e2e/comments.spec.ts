@@ -116,15 +116,16 @@ test('a reviewer’s comment arrives live with a count; replies, resolve, reopen
     await thread(tutor, 'Which pairs did they find hard?').getByRole('button', { name: 'Show the words “8 of 10 pairs”' }).click();
     await expect.poll(() => tutor.evaluate(() => document.getSelection()?.toString())).toBe('8 of 10 pairs');
 
-    const tutorThread = thread(tutor, 'Which pairs did they find hard?');
+    // Found by id from here on: while a comment is edited its words are in a text box, not the page's text.
+    const threadId = await thread(tutor, 'Which pairs did they find hard?').getAttribute('data-thread');
+    const tutorThread = margin(tutor).locator(`li.thread[data-thread="${threadId}"]`);
     await tutorThread.getByRole('button', { name: 'Reply' }).click();
     await tutorThread.getByLabel('Your reply').fill('The ones with mixed numbers.');
     await tutorThread.getByRole('button', { name: 'Send reply' }).click();
-    const reviewerThread = thread(reviewer, 'Which pairs did they find hard?');
+    const reviewerThread = margin(reviewer).locator(`li.thread[data-thread="${threadId}"]`);
     await expect(reviewerThread).toContainText('The ones with mixed numbers.');
 
     // Only one's own comments have Edit and Delete.
-    // While it is being edited its words are in a text box, so the opening comment is found by its place.
     const reviewerOwn = reviewerThread.locator('li.comment').first();
     const tutorsReplyAtReviewer = reviewerThread.locator('li.comment').filter({ hasText: 'mixed numbers' });
     await expect(tutorsReplyAtReviewer.getByRole('button', { name: 'Edit' })).toHaveCount(0);
