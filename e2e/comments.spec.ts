@@ -107,6 +107,14 @@ test('a reviewer’s comment arrives live with a count; replies, resolve, reopen
     await expect(thread(tutor, 'Which pairs did they find hard?').locator('.tag.new')).toHaveText('New');
     await expect.poll(() => highlighted(tutor, 'progressComment')).toBe('8 of 10 pairs');
     await expectAccessible(tutor);
+    // On a wide screen the thread sits beside its words.
+    const besideWords = () =>
+      tutor.evaluate(() => {
+        const card = document.querySelector('li.thread')!.getBoundingClientRect();
+        const words = document.querySelector('#progressComment .comment-highlight')!.getBoundingClientRect();
+        return Math.abs(card.top - words.top) < 40 && card.left > words.right;
+      });
+    await expect.poll(besideWords).toBe(true);
 
     // Clicking the highlight shows its thread; the thread's quote selects the words.
     await tutor.locator('#progressComment .comment-highlight').first().click();

@@ -95,6 +95,11 @@ describe('comment threads', () => {
       problem: 'A comment can be at most 2,000 characters; this one is 2,001. Shorten it and send it again.',
     });
     expect(editComment(comments, threadId, thread().comments[0].id, '', rita.id)).toMatchObject({ ok: false });
+    const anchored = anchorFor(fragment, 0, 5);
+    expect(anchored.ok && addThread(comments, { field: 'progressComment', anchor: anchored.anchor, quote: anchored.quote, text: ' ', author: tom })).toEqual({
+      ok: false,
+      problem: 'Write something before you send the comment.',
+    });
     expect(reply(comments, 'no-such-thread', 'Hello', tom)).toEqual({ ok: false, problem: 'This thread is no longer in the report’s comments.' });
     expect(anchorFor(fragment, 5, 5)).toEqual({
       ok: false,

@@ -26,7 +26,8 @@ import type { RelayState } from '../sync/relay-connection.ts';
 import { commentAuthor, deviceAuthorId } from './author.ts';
 import { createCommentPlugin, setHighlights, type HighlightRange } from './comment-plugin.ts';
 import { openCommentsDoc } from './comments-doc.ts';
-import { offsetAt, positionAt } from './text-offsets.ts';
+import { fieldText } from '../editor/field-text.ts';
+import { offsetAt } from './text-offsets.ts';
 import { indexUnread, loadSeen, saveSeen, unreadIds } from './unread.ts';
 
 export interface PlacedThread {
@@ -64,6 +65,8 @@ export function createReportComments(reportId: string) {
   const [loaded, setLoaded] = createSignal(false);
   const [fieldsVersion, setFieldsVersion] = createSignal(0);
   const fields = new Map<string, ShownField>();
+  /** How many highlights each field's view was last sent. */
+  const highlighted = new WeakMap<EditorView, number>();
   let content: Y.Doc | undefined;
   let scheduled = false;
   let destroyed = false;
@@ -104,11 +107,15 @@ export function createReportComments(reportId: string) {
 
   function highlight(field: string, view: EditorView): void {
     if (view.isDestroyed) return;
+    const text = fieldText(view.state.doc);
     const ranges: HighlightRange[] = placed().flatMap(({ thread, placement }) =>
       thread.field === field && placement.kind === 'placed'
-        ? [{ threadId: thread.id, from: positionAt(view.state.doc, placement.from), to: positionAt(view.state.doc, placement.to), resolved: thread.resolved, focused: focused() === thread.id }]
+        ? [{ threadId: thread.id, from: text.positionOf(placement.from), to: text.positionOf(placement.to), resolved: thread.resolved, focused: focused() === thread.id }]
         : [],
     );
+    // A field without comments, before and after, needs no new transaction on every keystroke.
+    if (ranges.length === 0 && highlighted.get(view) === 0) return;
+    highlighted.set(view, ranges.length);
     setHighlights(view, ranges);
   }
 
@@ -227,8 +234,9 @@ export function createReportComments(reportId: string) {
       const shown = found && fields.get(found.thread.field);
       if (!found || !shown || found.placement.kind !== 'placed' || shown.view.isDestroyed) return false;
       const { view } = shown;
-      const from = positionAt(view.state.doc, found.placement.from);
-      const to = positionAt(view.state.doc, found.placement.to);
+      const text = fieldText(view.state.doc);
+      const from = text.positionOf(found.placement.from);
+      const to = text.positionOf(found.placement.to);
       view.focus();
       view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, from, to)).scrollIntoView());
       const range = document.createRange();
@@ -253,7 +261,7 @@ export function createReportComments(reportId: string) {
       const shown = found && fields.get(found.thread.field);
       if (!found || !shown || shown.view.isDestroyed) return undefined;
       if (found.placement.kind !== 'placed') return shown.view.dom.getBoundingClientRect().top;
-      return shown.view.coordsAtPos(positionAt(shown.view.state.doc, found.placement.from)).top;
+      return shown.view.coordsAtPos(fieldText(shown.view.state.doc).positionOf(found.placement.from)).top;
     },
 
     /** Keeps the unread count in the device index, for the home page. */
