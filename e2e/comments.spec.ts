@@ -1,7 +1,8 @@
 // Comments in the margin, through the real relay with several browser profiles: a reviewer comments on words
 // and the tutor sees it arrive live with a count; replies, resolve and reopen, edits and deletions of one's
 // own comments only; the highlight follows the words through concurrent edits and the thread stays, marked,
-// when the words are deleted; comment text is only ever text; a rejection points at threads.
+// when the words are deleted; comment text is only ever text; a rejection points at threads; a comment written
+// offline arrives when the connection returns.
 import type { Browser, Page } from '@playwright/test';
 import { makeShareLink } from './access-links.ts';
 import { completeSessionReport, createSessionReport, editor, editorText, signIn } from './app.ts';
@@ -279,6 +280,30 @@ test('comment text is only text, too long a comment is refused and kept, and a r
     await pointed.getByRole('button', { name: /“six wives”/ }).click();
     await expect(thread(tutor, script)).toBeFocused();
     expect(dialogs).toEqual([]);
+  } finally {
+    await close();
+  }
+});
+
+test('a comment written offline reaches the others when the connection returns', async ({ browser, relay }) => {
+  test.setTimeout(120_000);
+  const { pages, close } = await people(browser, 2);
+  const [tutor, mentor] = pages;
+  try {
+    await createSessionReport(tutor, relay.url, { learner: 'Fay Lund', subject: 'Maths' });
+    await editor(tutor, progress).pressSequentially('Counted to fifty in fives.');
+    await mentor.goto(await makeShareLink(tutor, 'mentor'));
+    await expect.poll(() => editorText(mentor, progress)).toBe('Counted to fifty in fives.');
+
+    await mentor.context().setOffline(true);
+    await expect(mentor.getByRole('status').filter({ hasText: 'offline' })).toBeVisible({ timeout: 20_000 });
+    await addComment(mentor, progress, 'in fives', 'Try tens next time.');
+    await expect.poll(() => highlighted(mentor, 'progressComment')).toBe('in fives');
+
+    await mentor.context().setOffline(false);
+    await expect(thread(tutor, 'Try tens next time.')).toBeVisible({ timeout: 20_000 });
+    await expect.poll(() => highlighted(tutor, 'progressComment')).toBe('in fives');
+    await expect(margin(tutor).getByRole('button', { name: '1 new comment' })).toBeVisible();
   } finally {
     await close();
   }

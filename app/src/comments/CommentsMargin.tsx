@@ -78,6 +78,9 @@ export function CommentsMargin(props: { comments: ReportComments }) {
           ? `Select words in any text field, then press “Add comment” or ${addCommentShortcut.keys}.`
           : 'Your link lets you read the comments, not add them.'}
       </p>
+      <Show when={store.relay().kind === 'refused' && (store.relay() as { reason: string }).reason}>
+        {(reason) => <p class="warning">The relay did not open the comments: {reason()} The comments shown are this device’s copy.</p>}
+      </Show>
       <div aria-live="polite">
         <Show when={unreadCount() > 0}>
           <button type="button" class="new-comments" onClick={showNew}>

@@ -151,6 +151,14 @@ export function createReportComments(reportId: string) {
     for (const [field, shown] of fields) highlight(field, shown.view);
   }
 
+  /** Leaving the report (in the app, or closing the tab) marks what the margin showed as read. */
+  function leave(): void {
+    if (!loaded()) return;
+    markRead(unread());
+    void indexUnread(reportId, 0);
+  }
+  window.addEventListener('pagehide', leave);
+
   const done = (result: CommentResult): boolean => {
     setProblem(result.ok ? '' : result.problem);
     return result.ok;
@@ -268,10 +276,8 @@ export function createReportComments(reportId: string) {
     indexUnread: () => (loaded() ? indexUnread(reportId, unread().length) : Promise.resolve()),
 
     destroy(): void {
-      if (loaded()) {
-        markRead(unread());
-        void indexUnread(reportId, 0);
-      }
+      leave();
+      window.removeEventListener('pagehide', leave);
       destroyed = true;
       content?.off('update', schedule);
       comments.destroy();
