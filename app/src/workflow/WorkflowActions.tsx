@@ -81,19 +81,22 @@ export function WorkflowActions(props: {
             <Show when={openThreads().length > 0}>
               <fieldset class="point-at-comments">
                 <legend>Point at comments</legend>
-                <For each={openThreads()}>
-                  {(placed) => (
-                    <label>
-                      <input
-                        type="checkbox"
-                        checked={pointedAt().includes(placed.thread.id)}
-                        onChange={(event) =>
-                          setPointedAt((ids) => (event.currentTarget.checked ? [...ids, placed.thread.id] : ids.filter((id) => id !== placed.thread.id)))
-                        }
-                      />{' '}
-                      “{placed.thread.quote}”: {placed.thread.comments[0].deleted ? 'Comment deleted' : placed.thread.comments[0].text}
-                    </label>
-                  )}
+                {/* By id, so a checkbox keeps its focus while others' edits place the threads again. */}
+                <For each={openThreads().map((placed) => placed.thread.id)}>
+                  {(threadId) => {
+                    const thread = () => openThreads().find((placed) => placed.thread.id === threadId)?.thread;
+                    const opening = () => thread()?.comments[0];
+                    return (
+                      <label>
+                        <input
+                          type="checkbox"
+                          checked={pointedAt().includes(threadId)}
+                          onChange={(event) => setPointedAt((ids) => (event.currentTarget.checked ? [...ids, threadId] : ids.filter((id) => id !== threadId)))}
+                        />{' '}
+                        “{thread()?.quote}”: {opening()?.deleted ? 'Comment deleted' : opening()?.text}
+                      </label>
+                    );
+                  }}
                 </For>
               </fieldset>
             </Show>
