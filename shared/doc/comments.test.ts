@@ -163,6 +163,33 @@ describe('comment anchors', () => {
     expect(covered(mentorFragment, placeAnchor(mentorFragment, readThreads(elsewhere)[0].anchor))).toBe('8 of 10 matching pairs');
   });
 
+  it('hold exactly their words under random concurrent typing anywhere, at their edges too (fuzz)', () => {
+    let seed = 7;
+    const random = (below: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % below;
+    };
+    for (let round = 0; round < 200; round++) {
+      const one = contentDoc('before WORDS after\nsecond line');
+      const two = new Y.Doc();
+      Y.applyUpdate(two, Y.encodeStateAsUpdate(one.doc));
+      const { thread } = startThread(one.fragment, 'WORDS');
+      for (const doc of [one.doc, two]) {
+        for (let i = 0; i < 4; i++) {
+          const text = line(doc.getXmlFragment('progressComment'), random(2));
+          text.insert(random(text.length + 1), 'q'.repeat(1 + random(3)));
+        }
+      }
+      sync(one.doc, two);
+      for (const fragment of [one.fragment, two.getXmlFragment('progressComment')]) {
+        const words = covered(fragment, placeAnchor(fragment, thread().anchor));
+        // Typing inside the words is part of them; typing at either edge is not.
+        expect(words.replace(/q/g, '')).toBe('WORDS');
+        expect(words.startsWith('W') && words.endsWith('S')).toBe(true);
+      }
+    }
+  });
+
   it('shrink when some of the words are deleted, and mark the thread as about removed text when all are', () => {
     const tutor = contentDoc('Added 8 of 10 pairs correctly.');
     const mentor = new Y.Doc();
