@@ -73,7 +73,7 @@ async function addComment(page: Page, label: string, words: string, text: string
   await selectWords(page, label, words);
   if (how === 'button') await page.getByRole('button', { name: 'Add comment (Ctrl+Alt+M)' }).click();
   else await page.keyboard.press('Control+Alt+KeyM');
-  const box = margin(page).getByLabel('Your comment');
+  const box = margin(page).getByLabel('Your comment (Escape cancels)');
   await expect(box).toBeFocused();
   await box.fill(text);
   await margin(page).getByRole('button', { name: 'Post comment' }).click();
@@ -257,11 +257,13 @@ test('comment text is only text, too long a comment is refused and kept, and a r
     // Too long: refused with the reason, and what was typed stays in the box.
     await selectWords(reviewer, progress, 'Named');
     await reviewer.getByRole('button', { name: 'Add comment (Ctrl+Alt+M)' }).click();
-    await margin(reviewer).getByLabel('Your comment').fill('x'.repeat(2001));
+    await margin(reviewer).getByLabel('Your comment (Escape cancels)').fill('x'.repeat(2001));
     await margin(reviewer).getByRole('button', { name: 'Post comment' }).click();
     await expect(margin(reviewer).getByRole('alert')).toHaveText('A comment can be at most 2,000 characters; this one is 2,001. Shorten it and send it again.');
-    await expect(margin(reviewer).getByLabel('Your comment')).toHaveValue('x'.repeat(2001));
-    await margin(reviewer).getByRole('button', { name: 'Cancel' }).click();
+    await expect(margin(reviewer).getByLabel('Your comment (Escape cancels)')).toHaveValue('x'.repeat(2001));
+    await reviewer.keyboard.press('Escape');
+    await expect(margin(reviewer).getByLabel('Your comment (Escape cancels)')).toHaveCount(0);
+    await expect(editor(reviewer, progress)).toBeFocused();
 
     await tutor.getByRole('button', { name: 'Submit report' }).click();
     await expect(reviewer.getByText('Status: Submitted')).toBeVisible();

@@ -130,6 +130,9 @@ function DraftForm(props: { store: ReportComments; fieldLabel: string; quote: st
     <form
       class="comment-draft"
       aria-labelledby="comment-draft-heading"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') props.store.cancelDraft();
+      }}
       onSubmit={(event) => {
         event.preventDefault();
         props.store.postDraft(text());
@@ -139,7 +142,7 @@ function DraftForm(props: { store: ReportComments; fieldLabel: string; quote: st
       <p class="thread-about">
         <span class="field-name">{props.fieldLabel}</span>“{props.quote}”
       </p>
-      <CommentBox id="new-comment" label="Your comment" value={text()} onInput={setText} focus />
+      <CommentBox id="new-comment" label="Your comment (Escape cancels)" value={text()} onInput={setText} focus />
       <Show when={props.store.problem()}>
         <p class="error" role="alert">
           {props.store.problem()}

@@ -219,7 +219,14 @@ export function createReportComments(reportId: string) {
     },
 
     startDraft,
-    cancelDraft: () => setDraft(null),
+    /** Drops the comment being started and takes the person back to its words. */
+    cancelDraft(): void {
+      const open = draft();
+      setDraft(null);
+      setProblem('');
+      const shown = open && fields.get(open.field);
+      if (shown && !shown.view.isDestroyed) focusField(shown.view);
+    },
     postDraft(text: string): boolean {
       const open = draft();
       if (!open) return false;
@@ -245,7 +252,7 @@ export function createReportComments(reportId: string) {
       const text = fieldText(view.state.doc);
       const from = text.positionOf(found.placement.from);
       const to = text.positionOf(found.placement.to);
-      view.focus();
+      focusField(view);
       view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, from, to)).scrollIntoView());
       const range = document.createRange();
       const start = view.domAtPos(from);
@@ -283,6 +290,12 @@ export function createReportComments(reportId: string) {
       comments.destroy();
     },
   };
+}
+
+/** ProseMirror's focus() does nothing in a read-only field; the field itself takes focus (it has a tabindex). */
+function focusField(view: EditorView): void {
+  if (view.editable) view.focus();
+  else view.dom.focus();
 }
 
 const roleName = (role: Role | null) => (role ? role[0].toUpperCase() + role.slice(1) : 'Someone');
