@@ -177,6 +177,24 @@ describe('workflow decisions', () => {
     });
   });
 
+  it('let a rejection point at comment threads, which the decision records; bad thread ids are refused', async () => {
+    const relay = await session.relay();
+    const tutor = await claimed(relay);
+    const reviewer = (await linkFor(relay, tutor, 'reviewer')).body.token;
+    const decide = (token: string, body: unknown) => api(relay, 'POST', '/api/reports/report-1/transitions', { token, body });
+    expect(await decide(tutor, { action: 'submit', name: 'Tom' })).toMatchObject({ status: 200 });
+
+    expect(await decide(reviewer, { action: 'reject', name: 'Rita', reason: 'See my comments.', comments: ['<script>'] })).toMatchObject({
+      status: 400,
+      body: { error: 'The request is not what the relay expects: comments.0: A comment thread id is 1 to 64 letters, digits, "-" or "_"' },
+    });
+    expect(await decide(reviewer, { action: 'reject', name: 'Rita', reason: 'See my comments.', comments: 'thread-1' })).toMatchObject({ status: 400 });
+    const answer = await decide(reviewer, { action: 'reject', name: 'Rita', reason: 'See my comments.', comments: ['thread-1', 'thread_2', 'thread-1'] });
+    expect(answer).toMatchObject({ status: 200, body: { status: 'rejected', decision: { reason: 'See my comments.', comments: ['thread-1', 'thread_2'] } } });
+    const watcher = await session.provider(relay, 'report-1/status', { token: tutor });
+    await eventually(() => expect(readStatus(watcher.doc).rejection?.comments).toEqual(['thread-1', 'thread_2']));
+  });
+
   it('are written by the relay into the status room with who, when and a hash of the content then', async () => {
     const store = openMemoryStore();
     const relay = await session.relay({ store });

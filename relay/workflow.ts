@@ -65,6 +65,7 @@ export class Workflow {
         by: { name: request.name.trim(), role: access.role },
         at: now.toISOString(),
         ...(request.action === 'reject' ? { reason: request.reason!.trim() } : {}),
+        ...(request.action === 'reject' && request.comments?.length ? { comments: [...new Set(request.comments)] } : {}),
         contentHash: createHash('sha256').update(content.room.snapshot()).digest('hex'),
         ...(still.signature ? { signature: still.signature } : {}),
       };

@@ -15,6 +15,8 @@ export interface Decision {
   at: string;
   /** Why a report was rejected. */
   reason?: string;
+  /** The comment threads (ids in the `<id>/comments` document) a rejection points at. */
+  comments?: string[];
   /** SHA-256 (hex) of the report content's Yjs state at that moment. */
   contentHash: string;
   /** A termly review's signature by the decider (by and at say who and when), checked by the relay before it was recorded. */

@@ -56,12 +56,19 @@ export type LinkList = z.infer<typeof LinkList>;
 export const Revocation = z.object({ jti: z.string(), revokedAt: z.string() });
 export type Revocation = z.infer<typeof Revocation>;
 
+/** Ids of comment threads a rejection points at: at most 50, each a thread id. */
+export const CommentThreadIds = z
+  .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A comment thread id is 1 to 64 letters, digits, "-" or "_"'))
+  .max(50, 'A rejection can point at no more than 50 comment threads.');
+
 /** POST /api/reports/<id>/transitions. */
 export const TransitionRequest = z.object({
   /** Termly progress reviews have their own actions (shared/workflow/termly-review.ts). */
   action: z.union([WorkflowAction, TermlyReviewAction]),
   /** Why a report is rejected; required for reject. */
   reason: z.string().max(1024).optional(),
+  /** Reject only: the comment threads (ids in the `<id>/comments` document) the reason points at. */
+  comments: CommentThreadIds.optional(),
   /** The name of the person deciding, as they gave it in the app. */
   name: z.string().trim().min(1, 'Give your name, so others know who decided').max(120),
   /** A termly review's signature (teacher-sign, tutor-sign) over the review as the relay holds it. */
@@ -76,6 +83,7 @@ export const DecisionRecord = z.object({
   by: z.object({ name: z.string(), role: Role }),
   at: z.string(),
   reason: z.string().optional(),
+  comments: z.array(z.string()).optional(),
   contentHash: z.string(),
   signature: ReportSignature.optional(),
 });

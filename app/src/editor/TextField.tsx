@@ -19,6 +19,7 @@ import { currentReportId, fieldCheckContext, type FieldCheckOptions } from '../c
 import { CharacterLimit, textLength } from './character-limit.ts';
 import type { PlacedFinding } from './check-plugin.ts';
 import { CheckMenu } from './CheckMenu.tsx';
+import { useCommentExtension } from '../comments/report-comments.ts';
 import './checks.css';
 import { createFieldChecks, ignoreKey } from './field-checks.ts';
 
@@ -49,6 +50,7 @@ export function TextField(props: TextFieldProps) {
   let element!: HTMLDivElement;
   let frame!: HTMLDivElement;
   let editor: Editor | undefined;
+  const comments = useCommentExtension(props.id, props.label, props.fragment);
   const checks = props.check === false ? undefined : appChecks();
   const fieldChecks = checks
     ? createFieldChecks({
@@ -91,6 +93,7 @@ export function TextField(props: TextFieldProps) {
         CharacterLimit.configure({ limit: limit(), onRefused: setRefused }),
         ...(fieldChecks ? [fieldChecks.extension] : []),
         ...(presence ? [fieldCarets(presence.awareness, props.id)] : []),
+        ...comments,
       ],
       editorProps: {
         attributes: {

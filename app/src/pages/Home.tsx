@@ -12,6 +12,7 @@ import { createLiveQuery } from '../store/live.ts';
 import { startProgressReview } from '../store/new-report.ts';
 import { loadName, saveName } from '../store/profile.ts';
 import { SessionList } from './SessionList.tsx';
+import { followCommentsOf } from '../comments/home-comments.ts';
 
 export function Home() {
   const [name, { mutate }] = createResource(loadName);
@@ -51,6 +52,7 @@ function Welcome(props: { onSaved: (name: string) => void }) {
 
 function Dashboard(props: { name: string }) {
   const home = createLiveQuery(() => loadHome(new Date()));
+  followCommentsOf(() => [...sessionGroups.flatMap((group) => home()?.sessions[group] ?? []).map((s) => s.reportId), ...(home()?.pending ?? []).flatMap((a) => a.reportId ?? [])]);
   return (
     <>
       <h1>Hello, {props.name}</h1>

@@ -32,6 +32,9 @@ import { checkBeforeSubmit } from '../forms/SubmissionChecks.tsx';
 import { StatusBanner } from '../workflow/StatusBanner.tsx';
 import { WorkflowActions } from '../workflow/WorkflowActions.tsx';
 import { drawsOwnWorkflow } from '../coaching/own-workflow.ts';
+import { CommentsLayout } from '../comments/CommentsLayout.tsx';
+import { RejectionThreads } from '../comments/RejectionThreads.tsx';
+import { createReportComments } from '../comments/report-comments.ts';
 
 export function Report() {
   const params = useParams<{ id: string }>();
@@ -60,6 +63,7 @@ function OpenReport(props: { id: string }) {
     setStatus(view);
     void indexReportStatus(props.id, view);
   });
+  const comments = createReportComments(props.id);
   let provider: WebsocketProvider | undefined;
   let closed = false;
   let replacing = false;
@@ -161,6 +165,7 @@ function OpenReport(props: { id: string }) {
           setAccess(state);
           if (state.kind !== 'held') return;
           statusWatch.connect(state.link.token);
+          comments.connect(state.link.token, state.link.role);
           connectContent(state.link.token);
         },
       );
@@ -175,6 +180,7 @@ function OpenReport(props: { id: string }) {
     clearTimeout(indexTimer);
     stopAccess?.();
     statusWatch.destroy();
+    comments.destroy();
     // The last edits' index update is made now rather than dropped (it reads the doc before closing).
     const opened = local();
     if (opened) void indexReport(props.id, opened.doc);
@@ -234,6 +240,7 @@ function OpenReport(props: { id: string }) {
               <Show when={!drawsOwnWorkflow(opened.doc)}>
                 <StatusBanner view={status()} role={link()?.role} />
               </Show>
+              <RejectionThreads comments={comments} threadIds={status().rejection?.comments} />
               <Show when={presence()}>{(here) => <WhoIsHere people={here().people()} />}</Show>
               <Show when={link()}>
                 {(held) => (
@@ -250,6 +257,7 @@ function OpenReport(props: { id: string }) {
                         role={held().role}
                         status={status().status}
                         beforeSubmit={() => checkBeforeSubmit(opened.doc)}
+                        commentThreads={comments.threads()}
                         onDecided={(result) =>
                           setStatus((view) => ({
                             status: result.status,
@@ -268,7 +276,9 @@ function OpenReport(props: { id: string }) {
                 )}
               </Show>
               <PresenceContext.Provider value={presence() ?? undefined}>
-                <ReportForm doc={opened.doc} readOnly={readOnly()} showInternal={powers[link()?.role ?? 'tutor'].seesInternal} />
+                <CommentsLayout comments={comments} doc={opened.doc}>
+                  <ReportForm doc={opened.doc} readOnly={readOnly()} showInternal={powers[link()?.role ?? 'tutor'].seesInternal} />
+                </CommentsLayout>
               </PresenceContext.Provider>
               <ReportHistory history={status().history} />
             </Show>

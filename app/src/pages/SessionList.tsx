@@ -49,6 +49,9 @@ export function SessionList(props: { sessions: SessionItem[]; empty?: string }) 
                   <span class="status" data-status={session.status}>
                     {statusLabels[session.status]}
                   </span>
+                  <Show when={session.unreadComments > 0}>
+                    <span class="unread-comments">{session.unreadComments === 1 ? '1 new comment' : `${session.unreadComments} new comments`}</span>
+                  </Show>
                 </a>
               </li>
             );

@@ -51,6 +51,8 @@ export interface ReportRow {
   status: ReportStatus;
   /** The reviewer's reason, while the report is rejected. */
   rejectionReason?: string;
+  /** Comments by others this device has not shown yet (app/src/comments/unread.ts); not indexed. */
+  unreadComments?: number;
   createdAt: string;
   updatedAt: string;
   assignmentId?: string;

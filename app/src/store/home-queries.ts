@@ -16,6 +16,8 @@ export interface SessionItem {
   learnerNames: string[];
   status: ReportStatus;
   assignmentId?: string;
+  /** Comments by others not yet seen on this device. */
+  unreadComments: number;
 }
 
 export interface HomeData {
@@ -40,6 +42,7 @@ export async function sessionItems(sessions: SessionRow[]): Promise<SessionItem[
     learnerNames: reports[i]?.learnerNames ?? [],
     status: reports[i]?.status ?? 'draft',
     assignmentId: session.assignmentId,
+    unreadComments: reports[i]?.unreadComments ?? 0,
   }));
 }
 

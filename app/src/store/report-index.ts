@@ -20,7 +20,7 @@ import { formatDate } from '../../../shared/workflow/calendar.ts';
 import { db, subjectKey, type ReportRow, type SessionRow } from './db.ts';
 import { coachingAndQualityRow } from '../coaching/index-rows.ts';
 
-type ContentRow = Omit<ReportRow, 'status' | 'rejectionReason' | 'createdAt' | 'updatedAt'>;
+type ContentRow = Omit<ReportRow, 'status' | 'rejectionReason' | 'unreadComments' | 'createdAt' | 'updatedAt'>;
 
 interface Indexed {
   row: ContentRow;
@@ -90,12 +90,14 @@ export async function indexReport(reportId: string, doc: Y.Doc, now = new Date()
     }
     if (meta.assignment) await rememberAssignment(meta.assignment, learners, now);
     if (session) await db.sessions.put(session);
-    const known = (await db.reports.get(reportId)) ?? (await db.knownStatuses.get(reportId));
+    const existing = await db.reports.get(reportId);
+    const known = existing ?? (await db.knownStatuses.get(reportId));
     await db.reports.put(
       withoutUndefined({
         ...row,
         status: known?.status ?? 'draft',
         rejectionReason: known?.rejectionReason,
+        unreadComments: existing?.unreadComments,
         createdAt: meta.createdAt ?? now.toISOString(),
         updatedAt: now.toISOString(),
       }),

@@ -6,9 +6,9 @@ import {
   LinkGrant,
   LinkList,
   Revocation,
+  TransitionRequest,
   TransitionResult,
   type LinkRequest,
-  type TransitionRequest,
 } from '../../../shared/protocol/api.ts';
 
 export class RelayApiError extends Error {
@@ -55,5 +55,10 @@ export const relayApi = {
   makeLink: (reportId: string, token: string, request: LinkRequest) => call(LinkGrant, 'POST', apiPaths.links(reportId), token, request),
   listLinks: (reportId: string, token: string) => call(LinkList, 'GET', apiPaths.links(reportId), token),
   withdrawLink: (reportId: string, token: string, jti: string) => call(Revocation, 'DELETE', apiPaths.link(reportId, jti), token),
-  decide: (reportId: string, token: string, request: TransitionRequest) => call(TransitionResult, 'POST', apiPaths.transitions(reportId), token, request),
+  decide: (reportId: string, token: string, request: TransitionRequest) => {
+    // Checked here too, so a bad request is explained without a round trip.
+    const checked = TransitionRequest.safeParse(request);
+    if (!checked.success) return Promise.reject(new RelayApiError(checked.error.issues[0].message, 400));
+    return call(TransitionResult, 'POST', apiPaths.transitions(reportId), token, checked.data);
+  },
 };

@@ -2,6 +2,7 @@
 // (shared/workflow/status.ts), each asking the relay, which alone records the decision.
 import { createSignal, For, Show } from 'solid-js';
 import type { TransitionResult } from '../../../shared/protocol/api.ts';
+import type { PlacedThread } from '../comments/report-comments.ts';
 import type { Role } from '../../../shared/protocol/roles.ts';
 import { transition, workflowActions, type ReportStatus, type WorkflowAction } from '../../../shared/workflow/status.ts';
 import { loadName } from '../store/profile.ts';
@@ -22,12 +23,16 @@ export function WorkflowActions(props: {
   status: ReportStatus;
   /** Runs the report's submission checks; false (the form then lists the problems) stops a submit or resubmit. */
   beforeSubmit?: () => Promise<boolean>;
+  /** The report's comment threads: a rejection can point at the open ones. */
+  commentThreads?: PlacedThread[];
   onDecided: (result: TransitionResult) => void;
 }) {
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal('');
   const [rejecting, setRejecting] = createSignal(false);
   const [reason, setReason] = createSignal('');
+  const [pointedAt, setPointedAt] = createSignal<string[]>([]);
+  const openThreads = () => (props.commentThreads ?? []).filter((placed) => !placed.thread.resolved);
   // A reason stands in for the one asked for later, so reject shows whenever the role and status allow it.
   const actions = () => workflowActions.filter((action) => transition(props.status, action, props.role, 'reason').ok);
 
@@ -37,9 +42,10 @@ export function WorkflowActions(props: {
     try {
       if ((action === 'submit' || action === 'resubmit') && props.beforeSubmit && !(await props.beforeSubmit())) return;
       const name = (await loadName()) ?? props.role;
-      const result = await relayApi.decide(props.reportId, props.token, { action, name, ...(action === 'reject' ? { reason: reason() } : {}) });
+      const result = await relayApi.decide(props.reportId, props.token, { action, name, ...(action === 'reject' ? { reason: reason(), comments: pointedAt().filter((id) => openThreads().some((p) => p.thread.id === id)) } : {}) });
       setRejecting(false);
       setReason('');
+      setPointedAt([]);
       props.onDecided(result);
     } catch (problem) {
       setError(problem instanceof Error ? problem.message : String(problem));
@@ -72,6 +78,28 @@ export function WorkflowActions(props: {
               <label for="reject-reason">Why is it sent back? The tutor will see this.</label>
               <textarea id="reject-reason" rows={3} maxLength={1024} value={reason()} onInput={(event) => setReason(event.currentTarget.value)} ref={(el) => queueMicrotask(() => el.focus())} />
             </div>
+            <Show when={openThreads().length > 0}>
+              <fieldset class="point-at-comments">
+                <legend>Point at comments</legend>
+                {/* By id, so a checkbox keeps its focus while others' edits place the threads again. */}
+                <For each={openThreads().map((placed) => placed.thread.id)}>
+                  {(threadId) => {
+                    const thread = () => openThreads().find((placed) => placed.thread.id === threadId)?.thread;
+                    const opening = () => thread()?.comments[0];
+                    return (
+                      <label>
+                        <input
+                          type="checkbox"
+                          checked={pointedAt().includes(threadId)}
+                          onChange={(event) => setPointedAt((ids) => (event.currentTarget.checked ? [...ids, threadId] : ids.filter((id) => id !== threadId)))}
+                        />{' '}
+                        “{thread()?.quote}”: {opening()?.deleted ? 'Comment deleted' : opening()?.text}
+                      </label>
+                    );
+                  }}
+                </For>
+              </fieldset>
+            </Show>
             <button type="submit" disabled={busy()}>
               Send back to the tutor
             </button>

@@ -1,0 +1,305 @@
+// The `<id>/comments` document: threads of comments on a report's free-text fields (docs/doc-format.md).
+// A thread is anchored to the words it is about by two Yjs relative positions into the field's paragraph
+// texts in the content document, so it follows those words while anyone edits around or inside them, and
+// is marked as about removed text (never dropped) when they are deleted. Comment text is plain text.
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { Role } from '../protocol/roles.ts';
+
+/** The longest a comment may be, in characters. */
+export const commentTextLimit = 2000;
+
+export const CommentAuthor = z.object({
+  /** Who wrote it: a random id each device keeps for its person, so "your own" comments are recognised. */
+  id: z.string().min(1).max(64),
+  name: z.string().max(120),
+  role: Role,
+});
+export type CommentAuthor = z.infer<typeof CommentAuthor>;
+
+/** A Yjs relative position as `Y.relativePositionToJSON` writes it. */
+const RelativePositionJson = z.object({
+  type: z.object({ client: z.number(), clock: z.number() }).nullish(),
+  tname: z.string().nullish(),
+  item: z.object({ client: z.number(), clock: z.number() }).nullish(),
+  assoc: z.number().optional(),
+});
+
+export const Anchor = z.object({ start: RelativePositionJson, end: RelativePositionJson });
+export type Anchor = z.infer<typeof Anchor>;
+
+export const Comment = z.object({
+  id: z.string(),
+  author: CommentAuthor,
+  text: z.string(),
+  createdAt: z.string(),
+  editedAt: z.string().optional(),
+  deleted: z.boolean().default(false),
+});
+export type Comment = z.infer<typeof Comment>;
+
+export const Thread = z.object({
+  id: z.string(),
+  /** The free-text field's key (its Y.XmlFragment's name in the content document). */
+  field: z.string(),
+  anchor: Anchor,
+  /** The words selected when the thread was started. */
+  quote: z.string(),
+  createdAt: z.string(),
+  resolved: z.boolean().default(false),
+  resolvedBy: CommentAuthor.optional(),
+  resolvedAt: z.string().optional(),
+  /** The opening comment first, then the replies in the order they were added. */
+  comments: z.array(Comment).min(1),
+});
+export type Thread = z.infer<typeof Thread>;
+
+export type CommentResult<T = object> = ({ ok: true } & T) | { ok: false; problem: string };
+
+/** Where a thread's words are now, as offsets into the field's text (paragraphs joined with "\n"). */
+export type Placement =
+  | { kind: 'placed'; from: number; to: number }
+  /** Every anchored character was deleted: the thread is about text that is no longer there. */
+  | { kind: 'removed' }
+  /** The anchored text has not reached this device's copy of the report yet. */
+  | { kind: 'pending' };
+
+export const threadsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('threads');
+
+const newId = () => {
+  const bytes = crypto.getRandomValues(new Uint8Array(9));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
+};
+
+/** Trims a comment and says what is wrong with it, if anything. */
+export function checkCommentText(text: string): CommentResult<{ text: string }> {
+  const trimmed = text.trim();
+  if (!trimmed) return { ok: false, problem: 'Write something before you send the comment.' };
+  if (trimmed.length > commentTextLimit) {
+    return {
+      ok: false,
+      problem: `A comment can be at most ${commentTextLimit.toLocaleString('en-GB')} characters; this one is ${trimmed.length.toLocaleString('en-GB')}. Shorten it and send it again.`,
+    };
+  }
+  return { ok: true, text: trimmed };
+}
+
+function commentMap(id: string, author: CommentAuthor, text: string, now: Date): Y.Map<unknown> {
+  const comment = new Y.Map<unknown>();
+  comment.set('id', id);
+  comment.set('author', { ...author });
+  comment.set('text', text);
+  comment.set('createdAt', now.toISOString());
+  comment.set('deleted', false);
+  return comment;
+}
+
+export interface NewThread {
+  field: string;
+  /** From `anchorFor`, taken when the words were selected. */
+  anchor: Anchor;
+  quote: string;
+  text: string;
+  author: CommentAuthor;
+  now?: Date;
+}
+
+/** Starts a thread on a field's words with its opening comment. */
+export function addThread(doc: Y.Doc, thread: NewThread): CommentResult<{ threadId: string }> {
+  const checked = checkCommentText(thread.text);
+  if (!checked.ok) return checked;
+  const now = thread.now ?? new Date();
+  const threadId = newId();
+  doc.transact(() => {
+    const map = new Y.Map<unknown>();
+    map.set('id', threadId);
+    map.set('field', thread.field);
+    map.set('anchor', thread.anchor);
+    map.set('quote', thread.quote);
+    map.set('createdAt', now.toISOString());
+    map.set('resolved', false);
+    const comments = new Y.Array<Y.Map<unknown>>();
+    comments.push([commentMap(newId(), thread.author, checked.text, now)]);
+    map.set('comments', comments);
+    threadsMap(doc).set(threadId, map);
+  });
+  return { ok: true, threadId };
+}
+
+function threadParts(doc: Y.Doc, threadId: string) {
+  const map = threadsMap(doc).get(threadId);
+  const comments = map?.get('comments');
+  if (!map || !(comments instanceof Y.Array)) return undefined;
+  return { map, comments: comments as Y.Array<Y.Map<unknown>> };
+}
+
+const missingThread = { ok: false, problem: 'This thread is no longer in the report’s comments.' } as const;
+
+export function reply(doc: Y.Doc, threadId: string, text: string, author: CommentAuthor, now = new Date()): CommentResult<{ commentId: string }> {
+  const checked = checkCommentText(text);
+  if (!checked.ok) return checked;
+  const parts = threadParts(doc, threadId);
+  if (!parts) return missingThread;
+  const commentId = newId();
+  parts.comments.push([commentMap(commentId, author, checked.text, now)]);
+  return { ok: true, commentId };
+}
+
+/** A comment of the thread that this author wrote and has not deleted, or why it may not be changed. */
+function ownComment(doc: Y.Doc, threadId: string, commentId: string, authorId: string): CommentResult<{ comment: Y.Map<unknown> }> {
+  const parts = threadParts(doc, threadId);
+  if (!parts) return missingThread;
+  const comment = parts.comments.toArray().find((candidate) => candidate.get('id') === commentId);
+  if (!comment) return { ok: false, problem: 'This comment is no longer in the thread.' };
+  if ((comment.get('author') as CommentAuthor | undefined)?.id !== authorId) return { ok: false, problem: 'You can change only your own comments.' };
+  if (comment.get('deleted') === true) return { ok: false, problem: 'This comment was deleted.' };
+  return { ok: true, comment };
+}
+
+export function editComment(doc: Y.Doc, threadId: string, commentId: string, text: string, authorId: string, now = new Date()): CommentResult {
+  const checked = checkCommentText(text);
+  if (!checked.ok) return checked;
+  const own = ownComment(doc, threadId, commentId, authorId);
+  if (!own.ok) return own;
+  doc.transact(() => {
+    own.comment.set('text', checked.text);
+    own.comment.set('editedAt', now.toISOString());
+  });
+  return { ok: true };
+}
+
+/** Deletes the words of one's own comment; the thread keeps its place ("Comment deleted"), and its replies. */
+export function deleteComment(doc: Y.Doc, threadId: string, commentId: string, authorId: string, now = new Date()): CommentResult {
+  const own = ownComment(doc, threadId, commentId, authorId);
+  if (!own.ok) return own;
+  doc.transact(() => {
+    own.comment.set('text', '');
+    own.comment.set('deleted', true);
+    own.comment.set('editedAt', now.toISOString());
+  });
+  return { ok: true };
+}
+
+/** Resolves (or, with `resolved` false, reopens) a thread. Anyone who may comment may do either. */
+export function setResolved(doc: Y.Doc, threadId: string, resolved: boolean, by: CommentAuthor, now = new Date()): CommentResult {
+  const parts = threadParts(doc, threadId);
+  if (!parts) return missingThread;
+  doc.transact(() => {
+    parts.map.set('resolved', resolved);
+    parts.map.set('resolvedBy', { ...by });
+    parts.map.set('resolvedAt', now.toISOString());
+  });
+  return { ok: true };
+}
+
+/** Every thread that reads as one, oldest first. A malformed entry (from another program) is left alone, unread. */
+export function readThreads(doc: Y.Doc): Thread[] {
+  const threads: Thread[] = [];
+  threadsMap(doc).forEach((map) => {
+    if (!(map instanceof Y.Map)) return;
+    const parsed = Thread.safeParse(map.toJSON());
+    if (parsed.success) threads.push(parsed.data);
+  });
+  return threads.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+// Anchors --------------------------------------------------------------------------------------------------
+
+interface ParagraphText {
+  /** The paragraph's Y.XmlText, absent while the paragraph is empty. */
+  text?: Y.XmlText;
+  /** Offset of the paragraph's first character in the field's text. */
+  start: number;
+  length: number;
+}
+
+function paragraphTexts(fragment: Y.XmlFragment): ParagraphText[] {
+  let start = 0;
+  return fragment.toArray().map((node) => {
+    const text = node instanceof Y.XmlElement ? node.toArray().find((child): child is Y.XmlText => child instanceof Y.XmlText) : undefined;
+    const length = text?.length ?? 0;
+    const paragraph = { text, start, length };
+    start += length + 1;
+    return paragraph;
+  });
+}
+
+/** The paragraph holding the character at `offset` of the field's text (never a line break). */
+function characterAt(paragraphs: ParagraphText[], offset: number): { text: Y.XmlText; index: number } | undefined {
+  const paragraph = paragraphs.find((p) => p.text && offset >= p.start && offset < p.start + p.length);
+  return paragraph ? { text: paragraph.text!, index: offset - paragraph.start } : undefined;
+}
+
+/**
+ * The anchor for the words from `from` to `to` of a field: a position before the first selected character
+ * that sticks to it, and one after the last that sticks to that (ignoring line breaks at either end). Text
+ * typed just before or just after the selection stays outside it; text typed inside is inside.
+ */
+export function anchorFor(fragment: Y.XmlFragment, from: number, to: number): CommentResult<{ anchor: Anchor; quote: string }> {
+  const paragraphs = paragraphTexts(fragment);
+  const total = paragraphs.reduce((sum, p) => sum + p.length + 1, -1);
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > total || from >= to) {
+    return { ok: false, problem: 'Select the words the comment is about first.' };
+  }
+  const selectedCharacters: number[] = [];
+  for (let offset = from; offset < to; offset++) if (characterAt(paragraphs, offset)) selectedCharacters.push(offset);
+  if (selectedCharacters.length === 0) return { ok: false, problem: 'Select the words the comment is about first.' };
+  const first = characterAt(paragraphs, selectedCharacters[0])!;
+  const last = characterAt(paragraphs, selectedCharacters.at(-1)!)!;
+  const start = Y.createRelativePositionFromTypeIndex(first.text, first.index, 0);
+  const end = Y.createRelativePositionFromTypeIndex(last.text, last.index + 1, -1);
+  const fieldText = paragraphs.map((p) => p.text?.toString() ?? '').join('\n');
+  return {
+    ok: true,
+    anchor: { start: Y.relativePositionToJSON(start), end: Y.relativePositionToJSON(end) },
+    quote: fieldText.slice(selectedCharacters[0], selectedCharacters.at(-1)! + 1),
+  };
+}
+
+/** Whether a Yjs type is still in the document: neither it nor any type around it was deleted. */
+function isLive(type: Y.AbstractType<any>): boolean {
+  for (let item = type._item; item; item = item.parent instanceof Y.AbstractType ? item.parent._item : null) {
+    if (item.deleted) return false;
+  }
+  return true;
+}
+
+/** Where a position of the anchor is now, as an offset into the field's text; null when its paragraph is gone. */
+function offsetOf(paragraphs: ParagraphText[], position: Y.AbsolutePosition): number | null {
+  if (!(position.type instanceof Y.XmlText) || !isLive(position.type)) return null;
+  const paragraph = paragraphs.find((p) => p.text === position.type);
+  return paragraph ? paragraph.start + Math.min(position.index, paragraph.length) : null;
+}
+
+/** Where a thread's words are in the field now (see `Placement`). */
+export function placeAnchor(fragment: Y.XmlFragment, anchor: Anchor): Placement {
+  const doc = fragment.doc;
+  if (!doc) return { kind: 'pending' };
+  // An id this copy has not received yet is pending; one it has received but cannot place was deleted
+  // (and its content collected), like a paragraph that was removed.
+  const received = (json: Anchor['start']) => {
+    const id = json.item ?? json.type;
+    return !id || Y.getState(doc.store, id.client) > id.clock;
+  };
+  if (!received(anchor.start) || !received(anchor.end)) return { kind: 'pending' };
+  const absolute = (json: Anchor['start']) => {
+    try {
+      return Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(json), doc);
+    } catch {
+      return null;
+    }
+  };
+  const paragraphs = paragraphTexts(fragment);
+  const placeEnd = (json: Anchor['start']) => {
+    const position = absolute(json);
+    return position ? offsetOf(paragraphs, position) : null;
+  };
+  const from = placeEnd(anchor.start);
+  const to = placeEnd(anchor.end);
+  if (from === null && to === null) return { kind: 'removed' };
+  // A whole paragraph at one end was deleted: the words left are those of the other end's paragraph.
+  const around = (offset: number) => paragraphs.find((p) => p.start <= offset && offset <= p.start + p.length)!;
+  const placedFrom = from ?? around(to!).start;
+  const placedTo = to ?? around(from!).start + around(from!).length;
+  return placedTo > placedFrom ? { kind: 'placed', from: placedFrom, to: placedTo } : { kind: 'removed' };
+}
