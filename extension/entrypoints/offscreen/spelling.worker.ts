@@ -1,12 +1,13 @@
 // The checks worker: runs shared/checks (the same engine as the app and the command line) on each
-// text. The dictionary loads first and checks wait for it; Harper's grammar loads once the first
+// text, and suggests corrections for a misspelt word. The dictionary loads first and checks wait for it; Harper's grammar loads once the first
 // answer is out, and joins the answers from then on. Checks asked for before it is ready get
 // spelling and our own grammar rules.
 import { createBinaryModuleFromUrl } from 'harper.js';
 import { createChecker, mergeFindings, type Checker } from '../../../shared/checks/checker.ts';
 import { loadHarperGrammar, type HarperGrammar } from '../../../shared/checks/grammar/harper.ts';
 import { createWordFrequencies, type WordCount } from '../../../shared/checks/spelling/word-frequency.ts';
-import type { CheckReply, WorkerReply, WorkerRequest } from '../../messages.ts';
+import type { CheckContext } from '../../../shared/checks/context.ts';
+import type { CheckReply, SuggestReply, WorkerReply, WorkerRequest } from '../../messages.ts';
 
 // Set by the first message, which is always load-dictionary (see offscreen/worker-checker.ts).
 let checker: Promise<Checker> | undefined;
@@ -22,8 +23,10 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
     if (request.frequenciesUrl) void addFrequencies(request.frequenciesUrl);
   } else if (request.type === 'set-personal-words') {
     void checker?.then((ready) => ready.spelling.personal.replaceAll(request.words));
+  } else if (request.type === 'suggest') {
+    void suggest(request.word).then((reply) => self.postMessage({ type: 'suggested', id: request.id, reply } satisfies WorkerReply));
   } else {
-    void checkText(request.text).then((reply) => self.postMessage({ type: 'checked', id: request.id, reply } satisfies WorkerReply));
+    void checkText(request.text, request.context).then((reply) => self.postMessage({ type: 'checked', id: request.id, reply } satisfies WorkerReply));
   }
 });
 
@@ -60,20 +63,30 @@ async function fetchText(url: string): Promise<string> {
   return response.text();
 }
 
-async function checkText(text: string): Promise<CheckReply> {
-  let ready: Checker;
+async function readyChecker(): Promise<Checker | string> {
   try {
     if (!checker) throw new Error('no dictionary was given');
-    ready = await checker;
+    return await checker;
   } catch (error) {
-    return { ok: false, problem: `The spelling checker could not start: ${error instanceof Error ? error.message : String(error)}` };
+    return `The spelling checker could not start: ${error instanceof Error ? error.message : String(error)}`;
   }
-  const fast = ready.check(text);
+}
+
+async function checkText(text: string, context?: CheckContext): Promise<CheckReply> {
+  const ready = await readyChecker();
+  if (typeof ready === 'string') return { ok: false, problem: ready };
+  const fast = ready.check(text, context);
   startHarper();
-  if (!harper) return { ok: true, findings: fast };
+  if (!harper) return { ok: true, findings: fast, partial: true };
   try {
     return { ok: true, findings: mergeFindings(fast, await harper.check(text)) };
   } catch {
     return { ok: true, findings: fast };
   }
+}
+
+async function suggest(word: string): Promise<SuggestReply> {
+  const ready = await readyChecker();
+  if (typeof ready === 'string') return { ok: false, problem: ready };
+  return { ok: true, suggestions: ready.suggest(word, 5) };
 }
