@@ -46,7 +46,7 @@ describe('switching a site on and off', () => {
     expect(await switchSiteOn(agency, apis)).toEqual({ ok: true });
     expect([...granted]).toEqual(['https://reports.agency.example/*']);
     expect([...scripts.values()]).toEqual([
-      expect.objectContaining({ matches: ['https://reports.agency.example/*'], js: ['content-scripts/content.js'], css: ['content-scripts/content.css'], persistAcrossSessions: true }),
+      expect.objectContaining({ matches: ['https://reports.agency.example/*'], js: ['/content-scripts/content.js'], css: ['/content-scripts/content.css'], persistAcrossSessions: true }),
     ]);
     expect(await siteState('https://reports.agency.example/form', apis)).toMatchObject({ on: true });
     expect(await siteState('https://other.example/', apis)).toMatchObject({ on: false });

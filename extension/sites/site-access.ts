@@ -4,7 +4,7 @@
 // Switching off removes both. The browser APIs are passed in so the logic can be tested without them.
 
 /** The built content script's files, as WXT names them. */
-export const CONTENT_SCRIPT_FILES = { js: ['content-scripts/content.js'], css: ['content-scripts/content.css'] };
+export const CONTENT_SCRIPT_FILES = { js: ['/content-scripts/content.js'], css: ['/content-scripts/content.css'] };
 
 const REGISTRATION_PREFIX = 'margin-site:';
 const MARGIN_HOSTS = new Set(['localhost', '127.0.0.1']);
