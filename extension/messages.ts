@@ -42,6 +42,8 @@ export interface PageStatus {
   findings: number;
   /** Why checks are not working, when they are not. */
   problem: string | null;
+  /** The page's address, which the popup cannot always read from the tab (it has no access to every site). */
+  url?: string;
 }
 
 type Replies = {

@@ -188,6 +188,7 @@ export function checkFieldsOnPage(document: Document, parts: PageCheckParts) {
       fields: tracked.size,
       findings: [...tracked.values()].reduce((total, entry) => total + entry.watched.findings().length, 0),
       problem,
+      url: document.location?.href,
     }),
     checkAgain,
     /** The dictionary or the settings changed: nothing kept still holds, so every field is checked afresh. */

@@ -30,8 +30,10 @@ async function startOnOpenTab(): Promise<void> {
 }
 
 export function PagePopup() {
-  const [site, { mutate: setSite }] = createResource(async () => siteState((await currentTab)?.url, sites));
   const [status, { mutate: setStatus, refetch: askAgain }] = createResource(() => askPage('page-status'));
+  // The tab's address is there when the popup was opened from the toolbar (activeTab); the page's own
+  // content script knows it too, where it runs.
+  const [site, { mutate: setSite }] = createResource(async () => siteState((await currentTab)?.url ?? (await askPage('page-status'))?.url, sites));
   const [problem, setProblem] = createSignal('');
   const text = () => describePageStatus(status() ?? null);
   const checkAgain = async () => setStatus(await askPage('check-page-again'));
