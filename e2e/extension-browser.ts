@@ -35,7 +35,8 @@ export async function launchWithExtension(extraArgs: string[] = []): Promise<Ext
     executablePath: chromiumExecutable(),
     headless: true,
     args: [
-      ...chromiumArgs,
+      // The same closed-off network as every browser test, with 127.0.0.2 (the "other site") let through too.
+      ...chromiumArgs.map((arg) => (arg.startsWith('--host-resolver-rules=') ? `${arg}, EXCLUDE 127.0.0.2` : arg)),
       // A DevTools endpoint of our own, for Extensions.triggerAction (a click on the toolbar button).
       '--remote-debugging-port=0',
       '--enable-unsafe-extension-debugging',
