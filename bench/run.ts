@@ -2,6 +2,7 @@
 import { homePage } from './home-page.ts';
 import { relayColdSync, relayIdleMemory, relayLoad } from './relay-load.ts';
 import { checksInTheApp } from './checks-browser.ts';
+import { extensionChecks } from './extension-checks.ts';
 import { checksFieldAndDocument, checksHarper, checksSuggestions } from './checks-speed.ts';
 import { syncLatency } from './sync-latency.ts';
 
@@ -15,6 +16,7 @@ const benchmarks: [string, () => Promise<string>][] = [
   ['checks: suggestions', checksSuggestions],
   ['checks: Harper grammar', checksHarper],
   ['checks: in the app', checksInTheApp],
+  ['extension: checks on a page', extensionChecks],
 ];
 
 for (const [name, run] of benchmarks) {
