@@ -3,6 +3,7 @@
 //   content script / popup / options --{to: background}--> background --{to: offscreen}--> offscreen document
 //   popup --{to: page}--> content script (browser.tabs.sendMessage)
 //   offscreen document <--WorkerRequest / WorkerReply--> its checks worker (postMessage)
+//   checks worker <--GrammarRequest / GrammarReply--> Harper's grammar worker (postMessage)
 //
 // runtime.sendMessage reaches every extension page that listens, the offscreen document and an open
 // popup included, so each message says whom it is for and each listener ignores the rest.
@@ -64,6 +65,10 @@ export type WorkerRequest =
   | { type: 'suggest'; id: number; word: string }
   | { type: 'set-personal-words'; words: string[] };
 export type WorkerReply = { type: 'checked'; id: number; reply: CheckReply } | { type: 'suggested'; id: number; reply: SuggestReply };
+
+/** Between the checks worker and Harper's grammar worker beneath it. */
+export type GrammarRequest = { type: 'load'; wasmUrl: string } | { type: 'check'; id: number; text: string };
+export type GrammarReply = { type: 'ready' } | { type: 'failed'; problem: string } | { type: 'checked'; id: number; findings: Finding[] };
 
 export function isMessageTo<R extends Receiver>(message: unknown, to: R): message is MessageTo<R> {
   return typeof message === 'object' && message !== null && (message as { to?: unknown }).to === to;

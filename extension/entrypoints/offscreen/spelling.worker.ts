@@ -1,17 +1,17 @@
 // The checks worker: runs shared/checks (the same engine as the app and the command line) on each
-// text, and suggests corrections for a misspelt word. The dictionary loads first and checks wait for it; Harper's grammar loads once the first
-// answer is out, and joins the answers from then on. Checks asked for before it is ready get
-// spelling and our own grammar rules.
-import { createBinaryModuleFromUrl } from 'harper.js';
+// text, and suggests corrections for a misspelt word. The dictionary loads first and checks wait for
+// it. Harper's grammar starts in a worker of its own (grammar.worker.ts) once the first answer is out,
+// and joins the answers once it is ready; until then answers have spelling and our own grammar rules,
+// marked partial.
 import { createChecker, mergeFindings, type Checker } from '../../../shared/checks/checker.ts';
-import { loadHarperGrammar, type HarperGrammar } from '../../../shared/checks/grammar/harper.ts';
+import type { Finding } from '../../../shared/checks/finding.ts';
 import { createWordFrequencies, type WordCount } from '../../../shared/checks/spelling/word-frequency.ts';
 import type { CheckContext } from '../../../shared/checks/context.ts';
-import type { CheckReply, SuggestReply, WorkerReply, WorkerRequest } from '../../messages.ts';
+import type { CheckReply, GrammarReply, GrammarRequest, SuggestReply, WorkerReply, WorkerRequest } from '../../messages.ts';
 
 // Set by the first message, which is always load-dictionary (see offscreen/worker-checker.ts).
 let checker: Promise<Checker> | undefined;
-let harper: HarperGrammar | undefined;
+let harper: { check(text: string): Promise<Finding[]> } | undefined;
 let harperStarted = false;
 let harperWasmUrl: string | undefined;
 
@@ -48,13 +48,35 @@ async function addFrequencies(url: string): Promise<void> {
 function startHarper(): void {
   if (harperStarted || !harperWasmUrl) return;
   harperStarted = true;
-  const url = harperWasmUrl;
-  setTimeout(() => {
-    loadHarperGrammar(createBinaryModuleFromUrl(url, 'slim')).then(
-      (loaded) => (harper = loaded),
-      (error: unknown) => console.warn('Margin: grammar checks could not start', error),
-    );
-  }, 200);
+  const grammar = new Worker(new URL('./grammar.worker.ts', import.meta.url), { type: 'module', name: 'margin-grammar' });
+  const waiting = new Map<number, (findings: Finding[]) => void>();
+  let nextId = 1;
+  const ask = (request: GrammarRequest) => grammar.postMessage(request);
+  grammar.addEventListener('message', ({ data }: MessageEvent<GrammarReply>) => {
+    if (data.type === 'ready') {
+      harper = {
+        check: (text) =>
+          new Promise((resolve) => {
+            const id = nextId++;
+            waiting.set(id, resolve);
+            ask({ type: 'check', id, text });
+          }),
+      };
+    } else if (data.type === 'failed') {
+      console.warn('Margin: grammar checks could not start', data.problem);
+    } else {
+      waiting.get(data.id)?.(data.findings);
+      waiting.delete(data.id);
+    }
+  });
+  // A grammar worker that dies takes Harper's findings with it, not the checks: answers go on without them.
+  grammar.addEventListener('error', (event) => {
+    console.warn('Margin: grammar checks stopped', event.message);
+    harper = undefined;
+    for (const resolve of waiting.values()) resolve([]);
+    waiting.clear();
+  });
+  ask({ type: 'load', wasmUrl: harperWasmUrl });
 }
 
 async function fetchText(url: string): Promise<string> {

@@ -30,7 +30,7 @@ async function startOnOpenTab(): Promise<void> {
 }
 
 export function PagePopup() {
-  const [status, { mutate: setStatus, refetch: askAgain }] = createResource(() => askPage('page-status'));
+  const [status, { mutate: setStatus }] = createResource(() => askPage('page-status'));
   // The tab's address is there when the popup was opened from the toolbar (activeTab); the page's own
   // content script knows it too, where it runs.
   const [site, { mutate: setSite }] = createResource(async () => siteState((await currentTab)?.url ?? (await askPage('page-status'))?.url, sites));
@@ -44,14 +44,20 @@ export function PagePopup() {
       // Nothing may be awaited before the permission request: the browser only shows it during the click.
       const result = await switchSiteOn(target, sites);
       if (!result.ok) return void setProblem(result.problem);
-      await startOnOpenTab().catch(() => setProblem('Margin is on for this site from the next time the page loads.'));
+      setSite({ kind: 'site', site: target, on });
+      try {
+        await startOnOpenTab();
+        // Asked to check again, the page answers once its fields have been checked.
+        setStatus(await askPage('check-page-again'));
+      } catch {
+        setProblem('Margin is on for this site from the next time the page loads.');
+      }
     } else {
       await askPage('stop-checking');
       await switchSiteOff(target, sites);
+      setSite({ kind: 'site', site: target, on });
+      setStatus(null);
     }
-    setSite({ kind: 'site', site: target, on });
-    // The content script needs a moment to find the fields and hear from the checker.
-    setTimeout(() => void askAgain(), on ? 600 : 0);
   };
 
   return (
