@@ -17,7 +17,9 @@ export type BackgroundRequest =
   /** The words Margin's app keeps (handed over on its pages): they replace the app's earlier list. */
   | { to: 'background'; type: 'app-personal-words'; words: string[] }
   /** "Add to dictionary" from a suggestion list or the options page. */
-  | { to: 'background'; type: 'add-personal-word'; word: string };
+  | { to: 'background'; type: 'add-personal-word'; word: string }
+  /** Answered once the checker has the stored words, so a page that saw them change can check again with them. */
+  | { to: 'background'; type: 'sync-personal-words' };
 export type OffscreenRequest =
   | { to: 'offscreen'; type: 'check-text'; text: string; context?: CheckContext }
   | { to: 'offscreen'; type: 'suggest'; word: string }
@@ -52,6 +54,7 @@ type Replies = {
   suggest: SuggestReply;
   'app-personal-words': DoneReply;
   'add-personal-word': AddWordResult;
+  'sync-personal-words': DoneReply;
   'set-personal-words': DoneReply;
   'page-status': PageStatus;
   'check-page-again': PageStatus;

@@ -14,8 +14,10 @@ const found: CheckReply = {
   ],
 };
 
+const handedOver: string[][] = [];
+
 function parts(offscreen: OffscreenChecker): BackgroundParts {
-  return { offscreen, settings: currentRuleSettings, words: { replaceAppWords, addOwnWord } };
+  return { offscreen, settings: currentRuleSettings, words: { replaceAppWords, addOwnWord, handOver: async () => void handedOver.push(await allPersonalWords()) } };
 }
 
 function answeringOffscreen(order: string[] = []) {
@@ -58,6 +60,15 @@ describe('routeRequest', () => {
     await expect(routeRequest({ to: 'background', type: 'add-personal-word', word: 'Zainab’s' }, parts(offscreen))).resolves.toEqual({ ok: true, word: 'Zainab' });
     await expect(routeRequest({ to: 'background', type: 'add-personal-word', word: '2 words' }, parts(offscreen))).resolves.toMatchObject({ ok: false });
     expect(await allPersonalWords()).toEqual(['Kwame', 'Zainab']);
+  });
+
+  it('hands the stored words to the offscreen checker before answering a page that saw them change', async () => {
+    handedOver.length = 0;
+    const order: string[] = [];
+    await addOwnWord('Kwabena');
+    await expect(routeRequest({ to: 'background', type: 'sync-personal-words' }, parts(answeringOffscreen(order)))).resolves.toEqual({ ok: true });
+    expect(order).toEqual(['ensure']);
+    expect(handedOver).toEqual([['Kwabena']]);
   });
 
   it('says the checker could not start when the offscreen document cannot be made', async () => {

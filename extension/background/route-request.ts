@@ -13,8 +13,8 @@ export interface OffscreenChecker {
 export interface BackgroundParts {
   offscreen: OffscreenChecker;
   settings(): Promise<RuleSettings>;
-  /** Storage for the personal dictionary; the offscreen checker is told of changes by the storage watcher. */
-  words: { replaceAppWords(words: unknown): Promise<void>; addOwnWord(word: string): Promise<AddWordResult> };
+  /** Storage for the personal dictionary, and handing it to the offscreen checker. */
+  words: { replaceAppWords(words: unknown): Promise<void>; addOwnWord(word: string): Promise<AddWordResult>; handOver(): Promise<void> };
 }
 
 const noAnswer = 'The checker did not answer. Reload the extension to restart it.';
@@ -37,6 +37,14 @@ async function route(request: BackgroundRequest, parts: BackgroundParts): Promis
       return { ok: true };
     case 'add-personal-word':
       return parts.words.addOwnWord(request.word);
+    case 'sync-personal-words':
+      try {
+        await parts.offscreen.ensureDocument();
+        await parts.words.handOver();
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, problem: `The checker could not take the dictionary: ${error instanceof Error ? error.message : String(error)}` };
+      }
   }
 }
 

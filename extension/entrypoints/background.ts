@@ -31,6 +31,7 @@ export default defineBackground(() => {
         if (result.ok) await ensureDocument().then(handWordsOver);
         return result;
       },
+      handOver: handWordsOver,
     },
   };
   ensureDocument().catch((error: unknown) => console.error('Margin: could not start the checker', error));

@@ -39,7 +39,8 @@ export default defineContentScript({
     performance.measure('margin:content-ready', 'margin:content-start');
 
     const checkAfresh = () => void checks.forgetAndCheckAgain();
-    const unwatchWords = watchPersonalWords(checkAfresh);
+    // The checker must have the new words before the page checks again, or it would keep the old answers.
+    const unwatchWords = watchPersonalWords(() => void ask({ to: 'background', type: 'sync-personal-words' }).then(checkAfresh));
     const unwatchSettings = ruleSettings.watch(checkAfresh);
     const stop = () => {
       checks.stop();
