@@ -23,8 +23,11 @@ export default defineConfig({
   webExt: { disabled: true },
   manifest: {
     name: 'Margin',
-    description: 'Spelling checks for Margin reports, on your own device.',
-    permissions: ['offscreen', 'storage'],
+    description: 'Spelling, grammar and report advice for Margin and the report sites you choose, on your own device.',
+    // No site at install beyond Margin's own pages (the content script's matches): other sites are
+    // asked for one at a time when the user switches them on in the popup.
+    permissions: ['offscreen', 'storage', 'scripting', 'activeTab'],
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
     content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
   },
   hooks: {

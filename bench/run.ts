@@ -2,6 +2,7 @@
 import { homePage } from './home-page.ts';
 import { relayColdSync, relayIdleMemory, relayLoad } from './relay-load.ts';
 import { checksInTheApp } from './checks-browser.ts';
+import { extensionChecks } from './extension-checks.ts';
 import { checksFieldAndDocument, checksHarper, checksSuggestions } from './checks-speed.ts';
 import { syncLatency } from './sync-latency.ts';
 import { editToScreen } from './edit-to-screen.ts';
@@ -17,6 +18,7 @@ const benchmarks: [string, () => Promise<string>][] = [
   ['checks: Harper grammar', checksHarper],
   ['checks: in the app', checksInTheApp],
   ['edit to screen', editToScreen],
+  ['extension: checks on a page', extensionChecks],
 ];
 
 // `npm run bench -- <words>` runs only the benchmarks whose names contain those words.

@@ -14,7 +14,7 @@ describe('isMessageTo', () => {
 
 describe('answerMessagesTo', () => {
   it('answers its own messages asynchronously, keeping the channel open', async () => {
-    const listener = answerMessagesTo('background', async (request) => ({ ok: true as const, findings: [], echoed: request.text }));
+    const listener = answerMessagesTo('background', async (request) => ({ ok: true as const, findings: [], echoed: request.type === 'check-text' ? request.text : '' }));
     const sendResponse = vi.fn();
     expect(listener({ to: 'background', type: 'check-text', text: 'hello' }, {}, sendResponse)).toBe(true);
     await flush();
@@ -43,6 +43,6 @@ describe('answerMessagesTo', () => {
     });
     page({ to: 'page', type: 'page-status' }, {}, sendResponse);
     await flush();
-    expect(sendResponse).toHaveBeenLastCalledWith({ fields: 0, underlined: 0, problem: "Margin's checks stopped working: no fields" });
+    expect(sendResponse).toHaveBeenLastCalledWith({ fields: 0, findings: 0, problem: "Margin's checks stopped working: no fields" });
   });
 });

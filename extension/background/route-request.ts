@@ -1,19 +1,60 @@
-// The background's whole job: pass a check to the offscreen document, making sure it exists first.
+// The background's whole job: pass checks and suggestions to the offscreen document (making sure it
+// exists first), drop the findings of kinds the user switched off, and keep the personal dictionary.
 // It holds no checker itself, so a service worker restart costs nothing but a round trip.
-import type { BackgroundRequest, CheckReply, OffscreenRequest } from '../messages.ts';
+import type { AddWordResult } from '../../shared/checks/spelling/personal-dictionary.ts';
+import type { BackgroundRequest, CheckReply, DoneReply, OffscreenRequest, ReplyTo, SuggestReply } from '../messages.ts';
+import { keepFindingsSwitchedOn, type RuleSettings } from '../settings/settings.ts';
 
 export interface OffscreenChecker {
   ensureDocument(): Promise<void>;
-  send(request: OffscreenRequest): Promise<CheckReply | undefined>;
+  send<M extends OffscreenRequest>(request: M): Promise<ReplyTo<M> | undefined>;
 }
 
-export async function routeRequest(request: BackgroundRequest, offscreen: OffscreenChecker): Promise<CheckReply> {
+export interface BackgroundParts {
+  offscreen: OffscreenChecker;
+  settings(): Promise<RuleSettings>;
+  /** Storage for the personal dictionary, and handing it to the offscreen checker. */
+  words: { replaceAppWords(words: unknown): Promise<void>; addOwnWord(word: string): Promise<AddWordResult>; handOver(): Promise<void> };
+}
+
+const noAnswer = 'The checker did not answer. Reload the extension to restart it.';
+
+export async function routeRequest<M extends BackgroundRequest>(request: M, parts: BackgroundParts): Promise<ReplyTo<M>> {
+  return (await route(request, parts)) as ReplyTo<M>;
+}
+
+async function route(request: BackgroundRequest, parts: BackgroundParts): Promise<CheckReply | SuggestReply | DoneReply | AddWordResult> {
+  switch (request.type) {
+    case 'check-text': {
+      const reply = await askOffscreen(parts.offscreen, { to: 'offscreen', type: 'check-text', text: request.text, context: request.context });
+      if (!reply.ok) return reply;
+      return { ...reply, findings: keepFindingsSwitchedOn(reply.findings, await parts.settings()) };
+    }
+    case 'suggest':
+      return askOffscreen(parts.offscreen, { to: 'offscreen', type: 'suggest', word: request.word });
+    case 'app-personal-words':
+      await parts.words.replaceAppWords(request.words);
+      return { ok: true };
+    case 'add-personal-word':
+      return parts.words.addOwnWord(request.word);
+    case 'sync-personal-words':
+      try {
+        await parts.offscreen.ensureDocument();
+        await parts.words.handOver();
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, problem: `The checker could not take the dictionary: ${error instanceof Error ? error.message : String(error)}` };
+      }
+  }
+}
+
+async function askOffscreen<M extends Extract<OffscreenRequest, { type: 'check-text' | 'suggest' }>>(offscreen: OffscreenChecker, request: M) {
   try {
     await offscreen.ensureDocument();
-    const reply = await offscreen.send({ to: 'offscreen', type: 'check-text', text: request.text });
-    return reply ?? { ok: false, problem: 'The spelling checker did not answer. Reload the extension to restart it.' };
+    const reply = await offscreen.send(request);
+    return reply ?? { ok: false as const, problem: noAnswer };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, problem: `The spelling checker could not start: ${reason}` };
+    return { ok: false as const, problem: `The checker could not start: ${reason}` };
   }
 }

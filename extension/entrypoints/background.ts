@@ -1,16 +1,45 @@
 // A small router: starts the offscreen document at once (so the dictionary is loading before the
-// first check is asked for) and passes checks from pages to it. Stays a classic service worker.
+// first check is asked for), passes checks from pages to it, keeps the personal dictionary in
+// storage.local and hands it to every new offscreen document, and forgets sites whose permission the
+// user took away in the browser's settings. Stays a classic service worker.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { ensureOffscreenDocument } from '../background/offscreen-document.ts';
-import { routeRequest, type OffscreenChecker } from '../background/route-request.ts';
-import { answerMessagesTo, type CheckReply, type OffscreenRequest } from '../messages.ts';
+import { routeRequest, type BackgroundParts } from '../background/route-request.ts';
+import { answerMessagesTo, type OffscreenRequest, type ReplyTo } from '../messages.ts';
+import { addOwnWord, allPersonalWords, replaceAppWords, watchPersonalWords } from '../settings/personal-words.ts';
+import { currentRuleSettings } from '../settings/settings.ts';
+import { forgetSitesWithoutPermission, type SiteApis } from '../sites/site-access.ts';
 
 export default defineBackground(() => {
-  const offscreen: OffscreenChecker = {
-    ensureDocument: ensureOffscreenDocument,
-    send: (request: OffscreenRequest) => browser.runtime.sendMessage<OffscreenRequest, CheckReply | undefined>(request),
+  const send = <M extends OffscreenRequest>(request: M) => browser.runtime.sendMessage<M, ReplyTo<M> | undefined>(request);
+  const handWordsOver = async () => {
+    await send({ to: 'offscreen', type: 'set-personal-words', words: await allPersonalWords() });
   };
-  ensureOffscreenDocument().catch((error: unknown) => console.error('Margin: could not start the checker', error));
-  browser.runtime.onMessage.addListener(answerMessagesTo('background', (request) => routeRequest(request, offscreen)));
+  const ensureDocument = () => ensureOffscreenDocument(handWordsOver);
+  const parts: BackgroundParts = {
+    offscreen: { ensureDocument, send },
+    settings: currentRuleSettings,
+    // The checker has the new words before the page hears back, so its next check already knows them.
+    words: {
+      replaceAppWords: async (words) => {
+        await replaceAppWords(words);
+        await ensureDocument().then(handWordsOver);
+      },
+      addOwnWord: async (word) => {
+        const result = await addOwnWord(word);
+        if (result.ok) await ensureDocument().then(handWordsOver);
+        return result;
+      },
+      handOver: handWordsOver,
+    },
+  };
+  ensureDocument().catch((error: unknown) => console.error('Margin: could not start the checker', error));
+  watchPersonalWords(() => void ensureDocument().then(handWordsOver).catch((error: unknown) => console.error('Margin: could not update the dictionary', error)));
+  browser.runtime.onMessage.addListener(answerMessagesTo('background', (request) => routeRequest(request, parts)));
+
+  const sites = browser as unknown as SiteApis;
+  const forget = () => void forgetSitesWithoutPermission(sites).catch((error: unknown) => console.error('Margin: could not tidy site registrations', error));
+  browser.permissions.onRemoved.addListener(forget);
+  forget();
 });

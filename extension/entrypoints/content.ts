@@ -1,33 +1,69 @@
 // Runs on Margin's own pages (any port on localhost or 127.0.0.1: a match pattern without a port
-// matches every port). It reads text and draws underlines; the checking happens in the extension.
-import '../page/spelling.css';
+// matches every port), and on the sites the user switched on in the popup (registered at that moment,
+// see sites/site-access.ts). It reads text and draws underlines; the checking happens in the extension.
+// What else it does on a page is the list of features in page/features.ts.
+import '../page/underlines.css';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { answerMessagesTo, type BackgroundRequest, type CheckReply } from '../messages.ts';
-import { checkSpellingOnPage } from '../page/spelling-on-page.ts';
+import type { CheckContext } from '../../shared/checks/context.ts';
+import { answerMessagesTo, type BackgroundRequest, type ReplyTo } from '../messages.ts';
+import { checkFieldsOnPage } from '../page/checks-on-page.ts';
+import { pageFeatures } from '../page/features.ts';
+import { announceAddedWord } from '../page/personal-words-from-app.ts';
+import { watchPersonalWords } from '../settings/personal-words.ts';
+import { ruleSettings } from '../settings/settings.ts';
+
+const unreachable = 'Margin cannot reach its checker. Reload the page, or reload the extension if that does not help.';
 
 export default defineContentScript({
   matches: ['http://localhost/*', 'http://127.0.0.1/*'],
   runAt: 'document_idle',
   main(ctx) {
-    const spelling = checkSpellingOnPage(document, { check: askBackgroundToCheck });
+    performance.mark('margin:content-start');
+    const checks = checkFieldsOnPage(document, {
+      check: async (text: string, context?: CheckContext) =>
+        (await ask({ to: 'background', type: 'check-text', text, context })) ?? { ok: false, problem: unreachable },
+      suggest: async (word) => {
+        const reply = await ask({ to: 'background', type: 'suggest', word });
+        return reply?.ok ? reply.suggestions : [];
+      },
+      addWord: async (word) => {
+        const reply = (await ask({ to: 'background', type: 'add-personal-word', word })) ?? { ok: false, problem: unreachable };
+        if (reply.ok) announceAddedWord(document, reply.word);
+        return reply;
+      },
+    });
+    const stopFeatures = pageFeatures({ sendAppWords: (words) => ask({ to: 'background', type: 'app-personal-words', words }) }).map((feature) =>
+      feature.start(checks.page),
+    );
+    performance.measure('margin:content-ready', 'margin:content-start');
+
+    const checkAfresh = () => void checks.forgetAndCheckAgain();
+    // The checker must have the new words before the page checks again, or it would keep the old answers.
+    const unwatchWords = watchPersonalWords(() => void ask({ to: 'background', type: 'sync-personal-words' }).then(checkAfresh));
+    const unwatchSettings = ruleSettings.watch(checkAfresh);
+    const stop = () => {
+      checks.stop();
+      stopFeatures.forEach((stopFeature) => stopFeature?.());
+      unwatchWords();
+      unwatchSettings();
+      browser.runtime.onMessage.removeListener(answerPopup);
+    };
     const answerPopup = answerMessagesTo('page', async (request) => {
-      if (request.type === 'check-page-again') await spelling.checkAgain();
-      return spelling.status();
+      if (request.type === 'check-page-again') await checks.checkAgain();
+      const status = checks.status();
+      if (request.type === 'stop-checking') stop();
+      return status;
     });
     browser.runtime.onMessage.addListener(answerPopup);
-    ctx.onInvalidated(() => {
-      spelling.stop();
-      browser.runtime.onMessage.removeListener(answerPopup);
-    });
+    ctx.onInvalidated(stop);
   },
 });
 
-async function askBackgroundToCheck(text: string): Promise<CheckReply> {
+async function ask<M extends BackgroundRequest>(request: M): Promise<ReplyTo<M> | undefined> {
   try {
-    const request: BackgroundRequest = { to: 'background', type: 'check-text', text };
-    return await browser.runtime.sendMessage<BackgroundRequest, CheckReply>(request);
+    return await browser.runtime.sendMessage<M, ReplyTo<M>>(request);
   } catch {
-    return { ok: false, problem: 'Margin cannot reach its checker. Reload the page, or reload the extension if that does not help.' };
+    return undefined;
   }
 }

@@ -14,6 +14,8 @@ function fakeWorker() {
     port,
     requests,
     reply: (id: number, reply: CheckReply) => listeners.message.forEach((listener) => listener({ data: { type: 'checked', id, reply } })),
+    replySuggestions: (id: number, suggestions: string[]) =>
+      listeners.message.forEach((listener) => listener({ data: { type: 'suggested', id, reply: { ok: true, suggestions } } })),
     fail: (message: string) => listeners.error.forEach((listener) => listener({ message })),
   };
 }
@@ -32,6 +34,15 @@ describe('createWorkerChecker', () => {
       { type: 'check-text', id: 1, text: 'one' },
       { type: 'check-text', id: 2, text: 'two' },
     ]);
+  });
+
+  it('asks the worker for suggestions and gives the caller its own answer', async () => {
+    const worker = fakeWorker();
+    const checker = createWorkerChecker(worker.port, urls);
+    const asked = checker.suggest('acheived');
+    expect(worker.requests.at(-1)).toEqual({ type: 'suggest', id: 1, word: 'acheived' });
+    worker.replySuggestions(1, ['achieved', 'archived']);
+    await expect(asked).resolves.toEqual({ ok: true, suggestions: ['achieved', 'archived'] });
   });
 
   it('passes the personal words on to the worker', () => {
@@ -58,7 +69,7 @@ describe('createWorkerChecker', () => {
     const checker = createWorkerChecker(worker.port, urls);
     const waiting = checker.check('one');
     worker.fail('SyntaxError: bad chunk');
-    const problem = { ok: false, problem: 'The spelling worker stopped: SyntaxError: bad chunk' };
+    const problem = { ok: false, problem: 'The checks worker stopped: SyntaxError: bad chunk' };
     await expect(waiting).resolves.toEqual(problem);
     await expect(checker.check('two')).resolves.toEqual(problem);
   });

@@ -1,6 +1,7 @@
-// The offscreen document's side of its spelling worker: sends each text with a number and matches
-// the worker's answers back to the callers waiting for them.
-import type { CheckReply, WorkerReply, WorkerRequest } from '../messages.ts';
+// The offscreen document's side of its checks worker: sends each text (or word to suggest for) with
+// a number and matches the worker's answers back to the callers waiting for them.
+import type { CheckContext } from '../../shared/checks/context.ts';
+import type { CheckReply, SuggestReply, WorkerReply, WorkerRequest } from '../messages.ts';
 
 /** The part of a Worker this needs, so tests can stand in for one. */
 export interface WorkerPort {
@@ -18,7 +19,7 @@ export interface DictionaryUrls {
 }
 
 export function createWorkerChecker(worker: WorkerPort, dictionary: DictionaryUrls) {
-  const waiting = new Map<number, (reply: CheckReply) => void>();
+  const waiting = new Map<number, (reply: CheckReply | SuggestReply) => void>();
   let nextId = 1;
   let broken: string | undefined;
 
@@ -28,24 +29,27 @@ export function createWorkerChecker(worker: WorkerPort, dictionary: DictionaryUr
   });
   // A worker that fails to load or throws outside a check would leave its callers waiting for ever.
   worker.addEventListener('error', (event) => {
-    broken = `The spelling worker stopped: ${event.message ?? 'unknown error'}`;
+    broken = `The checks worker stopped: ${event.message ?? 'unknown error'}`;
     for (const resolve of waiting.values()) resolve({ ok: false, problem: broken });
     waiting.clear();
   });
   worker.postMessage({ type: 'load-dictionary', ...dictionary });
 
+  const ask = <R extends CheckReply | SuggestReply>(request: (id: number) => WorkerRequest): Promise<R> => {
+    if (broken) return Promise.resolve({ ok: false, problem: broken } as R);
+    const id = nextId++;
+    return new Promise((resolve) => {
+      waiting.set(id, resolve as (reply: CheckReply | SuggestReply) => void);
+      worker.postMessage(request(id));
+    });
+  };
+
   return {
-    /** The user's own words (names), handed over from Margin's app page. */
+    /** The user's own words (names): the whole list, replacing the one before. */
     setPersonalWords(words: string[]): void {
       if (!broken) worker.postMessage({ type: 'set-personal-words', words });
     },
-    check(text: string): Promise<CheckReply> {
-      if (broken) return Promise.resolve({ ok: false, problem: broken });
-      const id = nextId++;
-      return new Promise((resolve) => {
-        waiting.set(id, resolve);
-        worker.postMessage({ type: 'check-text', id, text });
-      });
-    },
+    check: (text: string, context?: CheckContext) => ask<CheckReply>((id) => ({ type: 'check-text', id, text, context })),
+    suggest: (word: string) => ask<SuggestReply>((id) => ({ type: 'suggest', id, word })),
   };
 }

@@ -1,23 +1,32 @@
-// Which text fields on a page are checked, and how each kind is read, watched and drawn on.
-// A rich-text field (contenteditable, which includes Tiptap/ProseMirror editors) is read from its text
-// nodes so its findings can be drawn; a textarea is read from its value and, until it has a mirror
-// overlay, is checked but not drawn (the Highlight API paints nothing inside a textarea).
+// Which text fields on a page are checked, and how each kind is read, watched, written to and asked
+// where its caret is. Two kinds: text controls (textarea, one-line text inputs), read from their value,
+// and rich-text fields (contenteditable, which includes Tiptap/ProseMirror editors), read from their
+// text nodes. Writing always goes through the field's own input path, so the page's script sees it.
 import { createTextMap, type TextMap, type TextPiece } from './text-map.ts';
 
 export interface FieldText {
   text: string;
-  /** The DOM range of text[start..end], or null where the field cannot be drawn on. */
+  /** The DOM range of text[start..end] in a rich-text field; null in a text control or where it cannot be found. */
   rangeFor(start: number, end: number): Range | null;
 }
 
+export type TextControl = HTMLTextAreaElement | HTMLInputElement;
+
 export interface CheckableField {
   element: HTMLElement;
+  kind: 'text-control' | 'rich-text';
   read(): FieldText;
   /** Calls back whenever the field's text may have changed, by typing or by script (e.g. a collaborator's edit). */
   watch(changed: () => void): () => void;
+  /** Where the caret is, as an offset in the text read(), or null when it is not in the field or not collapsed. */
+  caretOffset(): number | null;
+  /** Replaces text[start..end] as if the user had typed it; false if the text there is not what it was. */
+  replace(start: number, end: number, expected: string, replacement: string): boolean;
 }
 
-const FIELD_SELECTOR = 'textarea, [contenteditable]';
+const FIELD_SELECTOR = 'textarea, input, [contenteditable]';
+// One-line inputs that hold words: type="text", type="search", or no type at all (which reads as "text").
+const WORDY_INPUT_TYPES = new Set(['text', 'search']);
 
 export function findCheckableFields(root: ParentNode): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>(FIELD_SELECTOR)].filter(isCheckable);
@@ -26,26 +35,58 @@ export function findCheckableFields(root: ParentNode): HTMLElement[] {
 /** Margin's app checks its own fields and marks them so (data-margin-checks="app"): they are left to it. */
 export const APP_CHECKED_SELECTOR = '[data-margin-checks="app"]';
 
-/** A field the user has asked to be checked: editable, enabled, not checked by Margin's app and not opted out with spellcheck="false". */
+/**
+ * A field the user has asked to be checked: editable, enabled, holding words (not a password, e-mail
+ * address or number), not checked by Margin's app and not opted out with spellcheck="false".
+ */
 export function isCheckable(element: HTMLElement): boolean {
   if (element.closest(APP_CHECKED_SELECTOR)) return false;
   if (element.closest('[spellcheck]')?.getAttribute('spellcheck')?.toLowerCase() === 'false') return false;
-  if (element instanceof HTMLTextAreaElement) return !element.readOnly && !element.matches(':disabled');
+  if (element instanceof HTMLInputElement && !WORDY_INPUT_TYPES.has(element.type)) return false;
+  if (isTextControl(element)) return !element.readOnly && !element.matches(':disabled');
   // Only the outermost editable element is a field; what is inside it is its content.
   return element.isContentEditable && !element.parentElement?.isContentEditable;
 }
 
-export function checkableField(element: HTMLElement): CheckableField {
-  return element instanceof HTMLTextAreaElement ? textareaField(element) : richTextField(element);
+export function isTextControl(element: Element): element is TextControl {
+  return element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement;
 }
 
-function textareaField(element: HTMLTextAreaElement): CheckableField {
+export function checkableField(element: HTMLElement): CheckableField {
+  return isTextControl(element) ? textControlField(element) : richTextField(element);
+}
+
+function textControlField(element: TextControl): CheckableField {
   return {
     element,
+    kind: 'text-control',
     read: () => ({ text: element.value, rangeFor: () => null }),
     watch(changed) {
       element.addEventListener('input', changed);
-      return () => element.removeEventListener('input', changed);
+      // A script setting .value fires no event; a change event or the user coming back to the field covers most of those.
+      element.addEventListener('change', changed);
+      element.addEventListener('focus', changed);
+      return () => {
+        element.removeEventListener('input', changed);
+        element.removeEventListener('change', changed);
+        element.removeEventListener('focus', changed);
+      };
+    },
+    caretOffset() {
+      if (element.ownerDocument.activeElement !== element || element.selectionStart !== element.selectionEnd) return null;
+      return element.selectionStart;
+    },
+    replace(start, end, expected, replacement) {
+      if (element.value.slice(start, end) !== expected) return false;
+      element.focus();
+      element.setSelectionRange(start, end);
+      // execCommand goes through the browser's own editing, so beforeinput, input and undo all work.
+      const typed = replacement === '' ? document.execCommand('delete') : document.execCommand('insertText', false, replacement);
+      if (!typed || element.value.slice(start, start + replacement.length) !== replacement) {
+        element.setRangeText(replacement, start, end, 'end');
+        element.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: replacement }));
+      }
+      return true;
     },
   };
 }
@@ -53,6 +94,7 @@ function textareaField(element: HTMLTextAreaElement): CheckableField {
 function richTextField(element: HTMLElement): CheckableField {
   return {
     element,
+    kind: 'rich-text',
     read() {
       const map = readTextMap(element);
       return { text: map.text, rangeFor: (start, end) => rangeFor(map, start, end) };
@@ -62,7 +104,36 @@ function richTextField(element: HTMLElement): CheckableField {
       observer.observe(element, { characterData: true, childList: true, subtree: true });
       return () => observer.disconnect();
     },
+    caretOffset() {
+      const selection = element.ownerDocument.getSelection();
+      if (!selection || selection.rangeCount === 0 || !selection.isCollapsed) return null;
+      const { startContainer, startOffset } = selection.getRangeAt(0);
+      if (!element.contains(startContainer)) return null;
+      const place = startContainer instanceof Text ? { node: startContainer, offset: startOffset } : textAt(startContainer, startOffset);
+      return place ? readTextMap(element).offsetOf(place.node, place.offset) : null;
+    },
+    replace(start, end, expected, replacement) {
+      const map = readTextMap(element);
+      const range = map.text.slice(start, end) === expected ? rangeFor(map, start, end) : null;
+      if (!range) return false;
+      element.focus();
+      const selection = element.ownerDocument.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      // ProseMirror and other editors read the browser's own editing (beforeinput and the DOM change it makes).
+      if (replacement === '') document.execCommand('delete');
+      else document.execCommand('insertText', false, replacement);
+      return true;
+    },
   };
+}
+
+/** A caret between elements (e.g. at the start of a paragraph) as a place in the text node after it. */
+function textAt(container: Node, offset: number): { node: Text; offset: number } | null {
+  const after = container.childNodes[offset];
+  const walker = document.createTreeWalker(after ?? container, NodeFilter.SHOW_TEXT);
+  const first = walker.nextNode();
+  return first instanceof Text ? { node: first, offset: 0 } : null;
 }
 
 function rangeFor(map: TextMap<Text>, start: number, end: number): Range | null {

@@ -33,6 +33,12 @@ describe('createTextMap', () => {
     expect(map.locate(0, 'end')).toBeNull();
   });
 
+  it('finds the offset in the text of a place in a node', () => {
+    expect(map.offsetOf('p1-c', 2)).toBe(17);
+    expect(map.offsetOf('p2', 0)).toBe(map.text.indexOf('Next'));
+    expect(map.offsetOf('elsewhere', 0)).toBeNull();
+  });
+
   it('maps an empty field to empty text', () => {
     expect(createTextMap([]).text).toBe('');
   });

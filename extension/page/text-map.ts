@@ -17,6 +17,8 @@ export interface TextMap<N> {
   text: string;
   /** Where the character at `offset` starts (edge 'start') or the one before it ends (edge 'end'). */
   locate(offset: number, edge: 'start' | 'end'): Position<N> | null;
+  /** The way back: the offset in the text of a place in one of the nodes, or null if the node is not one of them. */
+  offsetOf(node: N, offset: number): number | null;
 }
 
 export function createTextMap<N>(pieces: TextPiece<N>[]): TextMap<N> {
@@ -37,6 +39,10 @@ export function createTextMap<N>(pieces: TextPiece<N>[]): TextMap<N> {
         if (inside) return piece.node === null ? null : { node: piece.node, offset: offset - start };
       }
       return null;
+    },
+    offsetOf(node, offset) {
+      const index = pieces.findIndex((piece) => piece.node === node);
+      return index < 0 ? null : starts[index]! + Math.min(offset, pieces[index]!.text.length);
     },
   };
 }

@@ -6,22 +6,22 @@ describe('describePageStatus', () => {
     expect(describePageStatus(null)).toMatchObject({ running: false, headline: 'Margin is not checking this page.' });
   });
 
-  it('counts underlined words and fields in plain English', () => {
-    expect(describePageStatus({ fields: 2, underlined: 3, problem: null })).toEqual({
+  it('counts findings and fields in plain English', () => {
+    expect(describePageStatus({ fields: 2, findings: 3, problem: null })).toEqual({
       running: true,
       headline: 'Checks are running on this page.',
-      detail: '3 words underlined in 2 text fields.',
+      detail: '3 findings in 2 text fields.',
     });
-    expect(describePageStatus({ fields: 1, underlined: 1, problem: null }).detail).toBe('1 word underlined in 1 text field.');
-    expect(describePageStatus({ fields: 1, underlined: 0, problem: null }).detail).toBe('No words underlined in 1 text field.');
-    expect(describePageStatus({ fields: 0, underlined: 0, problem: null }).detail).toBe('There are no text fields to check yet.');
+    expect(describePageStatus({ fields: 1, findings: 1, problem: null }).detail).toBe('1 finding in 1 text field.');
+    expect(describePageStatus({ fields: 1, findings: 0, problem: null }).detail).toBe('Nothing found in 1 text field.');
+    expect(describePageStatus({ fields: 0, findings: 0, problem: null }).detail).toBe('There are no text fields to check yet.');
   });
 
   it('passes on why checks are not working', () => {
-    expect(describePageStatus({ fields: 1, underlined: 0, problem: 'The spelling checker could not start: no dictionary' })).toEqual({
+    expect(describePageStatus({ fields: 1, findings: 0, problem: 'The checker could not start: no dictionary' })).toEqual({
       running: false,
-      headline: 'Spelling checks are not working on this page.',
-      detail: 'The spelling checker could not start: no dictionary',
+      headline: 'Checks are not working on this page.',
+      detail: 'The checker could not start: no dictionary',
     });
   });
 });

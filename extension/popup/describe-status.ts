@@ -8,17 +8,11 @@ export interface StatusText {
 }
 
 export function describePageStatus(status: PageStatus | null): StatusText {
-  if (!status) {
-    return {
-      running: false,
-      headline: 'Margin is not checking this page.',
-      detail: "It checks the text fields on Margin's own pages, at addresses starting http://localhost or http://127.0.0.1.",
-    };
-  }
-  if (status.problem) return { running: false, headline: 'Spelling checks are not working on this page.', detail: status.problem };
+  if (!status) return { running: false, headline: 'Margin is not checking this page.', detail: 'It checks the text fields on Margin’s own pages and on the sites you switch on.' };
+  if (status.problem) return { running: false, headline: 'Checks are not working on this page.', detail: status.problem };
   if (status.fields === 0) return { running: true, headline: 'Checks are running on this page.', detail: 'There are no text fields to check yet.' };
-  const words = status.underlined === 0 ? 'No words' : count(status.underlined, 'word', 'words');
-  return { running: true, headline: 'Checks are running on this page.', detail: `${words} underlined in ${count(status.fields, 'text field', 'text fields')}.` };
+  const findings = status.findings === 0 ? 'Nothing found' : count(status.findings, 'finding', 'findings');
+  return { running: true, headline: 'Checks are running on this page.', detail: `${findings} in ${count(status.fields, 'text field', 'text fields')}.` };
 }
 
 function count(n: number, one: string, many: string): string {

@@ -1,16 +1,17 @@
 // The checks worker: runs shared/checks (the same engine as the app and the command line) on each
-// text. The dictionary loads first and checks wait for it; Harper's grammar loads once the first
-// answer is out, and joins the answers from then on. Checks asked for before it is ready get
-// spelling and our own grammar rules.
-import { createBinaryModuleFromUrl } from 'harper.js';
+// text, and suggests corrections for a misspelt word. The dictionary loads first and checks wait for
+// it. Harper's grammar starts in a worker of its own (grammar.worker.ts) once the first answer is out,
+// and joins the answers once it is ready; until then answers have spelling and our own grammar rules,
+// marked partial.
 import { createChecker, mergeFindings, type Checker } from '../../../shared/checks/checker.ts';
-import { loadHarperGrammar, type HarperGrammar } from '../../../shared/checks/grammar/harper.ts';
+import type { Finding } from '../../../shared/checks/finding.ts';
 import { createWordFrequencies, type WordCount } from '../../../shared/checks/spelling/word-frequency.ts';
-import type { CheckReply, WorkerReply, WorkerRequest } from '../../messages.ts';
+import type { CheckContext } from '../../../shared/checks/context.ts';
+import type { CheckReply, GrammarReply, GrammarRequest, SuggestReply, WorkerReply, WorkerRequest } from '../../messages.ts';
 
 // Set by the first message, which is always load-dictionary (see offscreen/worker-checker.ts).
 let checker: Promise<Checker> | undefined;
-let harper: HarperGrammar | undefined;
+let harper: { check(text: string): Promise<Finding[]> } | undefined;
 let harperStarted = false;
 let harperWasmUrl: string | undefined;
 
@@ -22,8 +23,10 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
     if (request.frequenciesUrl) void addFrequencies(request.frequenciesUrl);
   } else if (request.type === 'set-personal-words') {
     void checker?.then((ready) => ready.spelling.personal.replaceAll(request.words));
+  } else if (request.type === 'suggest') {
+    void suggest(request.word).then((reply) => self.postMessage({ type: 'suggested', id: request.id, reply } satisfies WorkerReply));
   } else {
-    void checkText(request.text).then((reply) => self.postMessage({ type: 'checked', id: request.id, reply } satisfies WorkerReply));
+    void checkText(request.text, request.context).then((reply) => self.postMessage({ type: 'checked', id: request.id, reply } satisfies WorkerReply));
   }
 });
 
@@ -45,13 +48,35 @@ async function addFrequencies(url: string): Promise<void> {
 function startHarper(): void {
   if (harperStarted || !harperWasmUrl) return;
   harperStarted = true;
-  const url = harperWasmUrl;
-  setTimeout(() => {
-    loadHarperGrammar(createBinaryModuleFromUrl(url, 'slim')).then(
-      (loaded) => (harper = loaded),
-      (error: unknown) => console.warn('Margin: grammar checks could not start', error),
-    );
-  }, 200);
+  const grammar = new Worker(new URL('./grammar.worker.ts', import.meta.url), { type: 'module', name: 'margin-grammar' });
+  const waiting = new Map<number, (findings: Finding[]) => void>();
+  let nextId = 1;
+  const ask = (request: GrammarRequest) => grammar.postMessage(request);
+  grammar.addEventListener('message', ({ data }: MessageEvent<GrammarReply>) => {
+    if (data.type === 'ready') {
+      harper = {
+        check: (text) =>
+          new Promise((resolve) => {
+            const id = nextId++;
+            waiting.set(id, resolve);
+            ask({ type: 'check', id, text });
+          }),
+      };
+    } else if (data.type === 'failed') {
+      console.warn('Margin: grammar checks could not start', data.problem);
+    } else {
+      waiting.get(data.id)?.(data.findings);
+      waiting.delete(data.id);
+    }
+  });
+  // A grammar worker that dies takes Harper's findings with it, not the checks: answers go on without them.
+  grammar.addEventListener('error', (event) => {
+    console.warn('Margin: grammar checks stopped', event.message);
+    harper = undefined;
+    for (const resolve of waiting.values()) resolve([]);
+    waiting.clear();
+  });
+  ask({ type: 'load', wasmUrl: harperWasmUrl });
 }
 
 async function fetchText(url: string): Promise<string> {
@@ -60,20 +85,30 @@ async function fetchText(url: string): Promise<string> {
   return response.text();
 }
 
-async function checkText(text: string): Promise<CheckReply> {
-  let ready: Checker;
+async function readyChecker(): Promise<Checker | string> {
   try {
     if (!checker) throw new Error('no dictionary was given');
-    ready = await checker;
+    return await checker;
   } catch (error) {
-    return { ok: false, problem: `The spelling checker could not start: ${error instanceof Error ? error.message : String(error)}` };
+    return `The spelling checker could not start: ${error instanceof Error ? error.message : String(error)}`;
   }
-  const fast = ready.check(text);
+}
+
+async function checkText(text: string, context?: CheckContext): Promise<CheckReply> {
+  const ready = await readyChecker();
+  if (typeof ready === 'string') return { ok: false, problem: ready };
+  const fast = ready.check(text, context);
   startHarper();
-  if (!harper) return { ok: true, findings: fast };
+  if (!harper) return { ok: true, findings: fast, partial: true };
   try {
     return { ok: true, findings: mergeFindings(fast, await harper.check(text)) };
   } catch {
     return { ok: true, findings: fast };
   }
+}
+
+async function suggest(word: string): Promise<SuggestReply> {
+  const ready = await readyChecker();
+  if (typeof ready === 'string') return { ok: false, problem: ready };
+  return { ok: true, suggestions: ready.suggest(word, 5) };
 }

@@ -1,0 +1,47 @@
+// The one element Margin adds to a page: a shadow root over everything, outside every field, holding
+// the mirrors that draw underlines for text controls and the suggestion list. The page's styles do
+// not reach into it and its own do not leak out; the element is added on first use.
+
+const HOST_ATTRIBUTE = 'data-margin-overlay';
+
+let overlay: ShadowRoot | undefined;
+
+export function overlayRoot(document: Document): ShadowRoot {
+  if (overlay?.host.isConnected) return overlay;
+  const host = document.createElement('div');
+  host.setAttribute(HOST_ATTRIBUTE, '');
+  // The host covers nothing and catches no clicks; what is inside places itself in viewport coordinates.
+  host.style.cssText = 'all: initial; position: fixed; inset: 0 auto auto 0; width: 0; height: 0; z-index: 2147483646; pointer-events: none;';
+  overlay = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = OVERLAY_CSS;
+  overlay.append(style);
+  (document.body ?? document.documentElement).append(host);
+  return overlay;
+}
+
+export function removeOverlay(): void {
+  overlay?.host.remove();
+  overlay = undefined;
+}
+
+const OVERLAY_CSS = `
+.mirror { position: fixed; box-sizing: border-box; overflow: hidden; color: transparent; border-color: transparent !important;
+  pointer-events: none; user-select: none; margin: 0; background: none; }
+.mirror .spelling { text-decoration: underline wavy #b3261e; text-decoration-skip-ink: none; text-underline-offset: 3px; }
+.mirror .grammar { text-decoration: underline wavy #1d4e89; text-decoration-skip-ink: none; text-underline-offset: 3px; }
+.mirror .prompt { text-decoration: underline dotted #8a5a00; text-decoration-thickness: 2px; text-underline-offset: 4px; }
+.menu { position: fixed; pointer-events: auto; box-sizing: border-box; min-width: 14rem; max-width: min(28rem, 90vw); padding: 0.6rem;
+  background: #fff; color: #1b1f24; border: 1px solid #5b6169; border-radius: 6px; box-shadow: 0 4px 14px rgb(0 0 0 / 0.18);
+  font: 14px/1.4 system-ui, sans-serif; text-align: left; }
+.menu:focus { outline: none; }
+.menu p { margin: 0 0 0.5rem; }
+.menu .note { color: #4a5058; }
+.menu ul { list-style: none; margin: 0 0 0.5rem; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3rem; }
+.menu .actions { display: flex; flex-wrap: wrap; gap: 0.3rem; }
+.menu button { font: inherit; padding: 0.25rem 0.6rem; border-radius: 4px; border: 1px solid #5b6169; background: #f3f4f6; color: #1b1f24; cursor: pointer; }
+.menu button.suggestion { background: #1d4e89; border-color: #1d4e89; color: #fff; }
+.menu button:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
+.menu .error:empty { display: none; }
+.menu .error { color: #b3261e; }
+`;

@@ -1,0 +1,103 @@
+// Which sites Margin checks. Its own pages (localhost, 127.0.0.1) always, through the manifest; any
+// other site only once the user switches it on in the popup: the host permission for that site is
+// requested at that moment and the content script registered for it (kept across restarts).
+// Switching off removes both. The browser APIs are passed in so the logic can be tested without them.
+
+/** The built content script's files, as WXT names them. */
+export const CONTENT_SCRIPT_FILES = { js: ['/content-scripts/content.js'], css: ['/content-scripts/content.css'] };
+
+const REGISTRATION_PREFIX = 'margin-site:';
+const MARGIN_HOSTS = new Set(['localhost', '127.0.0.1']);
+
+export interface Site {
+  /** "https://agency.example": what the user sees and switches. */
+  origin: string;
+  /** "https://agency.example/*": the host permission and content script pattern (every port). */
+  pattern: string;
+}
+
+export type SiteState = { kind: 'margin' } | { kind: 'unsupported' } | { kind: 'site'; site: Site; on: boolean };
+
+interface RegisteredScript {
+  id: string;
+  matches?: string[];
+}
+
+export interface SiteApis {
+  permissions: {
+    request(permissions: { origins: string[] }): Promise<boolean>;
+    contains(permissions: { origins: string[] }): Promise<boolean>;
+    remove(permissions: { origins: string[] }): Promise<boolean>;
+  };
+  scripting: {
+    registerContentScripts(scripts: { id: string; matches: string[]; js: string[]; css: string[]; runAt: 'document_idle'; persistAcrossSessions: boolean; allFrames: boolean }[]): Promise<void>;
+    unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
+    getRegisteredContentScripts(filter?: { ids: string[] }): Promise<RegisteredScript[]>;
+  };
+}
+
+/** The site a page belongs to, for web pages only (not the browser's own pages or files). */
+export function siteOf(url: string | undefined): SiteState {
+  let parsed: URL;
+  try {
+    parsed = new URL(url ?? '');
+  } catch {
+    return { kind: 'unsupported' };
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { kind: 'unsupported' };
+  if (MARGIN_HOSTS.has(parsed.hostname)) return { kind: 'margin' };
+  const origin = `${parsed.protocol}//${parsed.hostname}`;
+  return { kind: 'site', site: { origin, pattern: `${origin}/*` }, on: false };
+}
+
+const registrationId = (site: Site) => `${REGISTRATION_PREFIX}${site.origin}`;
+
+export async function siteState(url: string | undefined, apis: SiteApis): Promise<SiteState> {
+  const state = siteOf(url);
+  if (state.kind !== 'site') return state;
+  const [allowed, registered] = await Promise.all([
+    apis.permissions.contains({ origins: [state.site.pattern] }),
+    apis.scripting.getRegisteredContentScripts({ ids: [registrationId(state.site)] }),
+  ]);
+  return { ...state, on: allowed && registered.length > 0 };
+}
+
+/**
+ * Switches Margin on for a site. The permission request must be the first thing done in the click
+ * handler (browsers only show it during a user gesture), so this is called straight from the click.
+ */
+export async function switchSiteOn(site: Site, apis: SiteApis): Promise<{ ok: true } | { ok: false; problem: string }> {
+  const granted = await apis.permissions.request({ origins: [site.pattern] });
+  if (!granted) return { ok: false, problem: `Margin was not allowed to read ${site.origin}, so it is still off there.` };
+  try {
+    await apis.scripting.unregisterContentScripts({ ids: [registrationId(site)] }).catch(() => undefined);
+    await apis.scripting.registerContentScripts([
+      { id: registrationId(site), matches: [site.pattern], ...CONTENT_SCRIPT_FILES, runAt: 'document_idle', persistAcrossSessions: true, allFrames: false },
+    ]);
+    return { ok: true };
+  } catch (error) {
+    await apis.permissions.remove({ origins: [site.pattern] }).catch(() => false);
+    return { ok: false, problem: `Margin could not start on ${site.origin}: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+export async function switchSiteOff(site: Site, apis: SiteApis): Promise<void> {
+  await apis.scripting.unregisterContentScripts({ ids: [registrationId(site)] }).catch(() => undefined);
+  await apis.permissions.remove({ origins: [site.pattern] });
+}
+
+/**
+ * Takes away the content script from sites whose permission has gone (the user removed it in the
+ * browser's own settings), so nothing is left registered that cannot run.
+ */
+export async function forgetSitesWithoutPermission(apis: SiteApis): Promise<string[]> {
+  const registered = (await apis.scripting.getRegisteredContentScripts()).filter((script) => script.id.startsWith(REGISTRATION_PREFIX));
+  const gone: string[] = [];
+  for (const script of registered) {
+    const origins = script.matches ?? [];
+    if (origins.length > 0 && (await apis.permissions.contains({ origins }))) continue;
+    gone.push(script.id);
+  }
+  if (gone.length > 0) await apis.scripting.unregisterContentScripts({ ids: gone });
+  return gone.map((id) => id.slice(REGISTRATION_PREFIX.length));
+}
