@@ -2,16 +2,20 @@
 //
 //   content script / popup --{to: background}--> background --{to: offscreen}--> offscreen document
 //   popup --{to: page}--> content script (browser.tabs.sendMessage)
+//   content script --{to: drafts}--> background (restore/draft-store.ts: the copies kept of what is typed)
 //   offscreen document <--WorkerRequest / WorkerReply--> its spelling worker (postMessage)
 //
 // runtime.sendMessage reaches every extension page that listens, the offscreen document and an open
 // popup included, so each message says whom it is for and each listener ignores the rest.
+import type { CheckContext } from '../shared/checks/context.ts';
 import type { Finding } from '../shared/checks/finding.ts';
+import type { DraftReply, DraftRequest } from './restore/draft-messages.ts';
 
-export type BackgroundRequest = { to: 'background'; type: 'check-text'; text: string };
-export type OffscreenRequest = { to: 'offscreen'; type: 'check-text'; text: string };
+// `context` (which form and field the text is from) lets the prompts apply; without it, spelling and grammar only.
+export type BackgroundRequest = { to: 'background'; type: 'check-text'; text: string; context?: CheckContext };
+export type OffscreenRequest = { to: 'offscreen'; type: 'check-text'; text: string; context?: CheckContext };
 export type PageRequest = { to: 'page'; type: 'page-status' } | { to: 'page'; type: 'check-page-again' };
-export type ExtensionMessage = BackgroundRequest | OffscreenRequest | PageRequest;
+export type ExtensionMessage = BackgroundRequest | OffscreenRequest | PageRequest | DraftRequest;
 export type Receiver = ExtensionMessage['to'];
 export type MessageTo<R extends Receiver> = Extract<ExtensionMessage, { to: R }>;
 
@@ -28,11 +32,11 @@ export interface PageStatus {
   problem: string | null;
 }
 
-export type ReplyTo<M extends ExtensionMessage> = M extends { type: 'check-text' } ? CheckReply : PageStatus;
+export type ReplyTo<M extends ExtensionMessage> = M extends { type: 'check-text' } ? CheckReply : M extends DraftRequest ? DraftReply : PageStatus;
 
 export type WorkerRequest =
   | { type: 'load-dictionary'; affUrl: string; dicUrl: string; frequenciesUrl?: string; harperWasmUrl?: string }
-  | { type: 'check-text'; id: number; text: string }
+  | { type: 'check-text'; id: number; text: string; context?: CheckContext }
   | { type: 'set-personal-words'; words: string[] };
 export type WorkerReply = { type: 'checked'; id: number; reply: CheckReply };
 
@@ -58,7 +62,9 @@ export function answerMessagesTo<R extends Receiver>(
   };
 }
 
-function failedReply(message: ExtensionMessage, error: unknown): CheckReply | PageStatus {
-  const problem = `Margin's checks stopped working: ${error instanceof Error ? error.message : String(error)}`;
+function failedReply(message: ExtensionMessage, error: unknown): CheckReply | PageStatus | DraftReply {
+  const reason = error instanceof Error ? error.message : String(error);
+  if (message.to === 'drafts') return { ok: false, problem: `Margin could not reach the copies it keeps of your text: ${reason}` };
+  const problem = `Margin's checks stopped working: ${reason}`;
   return message.type === 'check-text' ? { ok: false, problem } : { fields: 0, underlined: 0, problem };
 }

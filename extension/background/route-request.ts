@@ -10,7 +10,7 @@ export interface OffscreenChecker {
 export async function routeRequest(request: BackgroundRequest, offscreen: OffscreenChecker): Promise<CheckReply> {
   try {
     await offscreen.ensureDocument();
-    const reply = await offscreen.send({ to: 'offscreen', type: 'check-text', text: request.text });
+    const reply = await offscreen.send({ to: 'offscreen', type: 'check-text', text: request.text, context: request.context });
     return reply ?? { ok: false, problem: 'The spelling checker did not answer. Reload the extension to restart it.' };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { answerMessagesTo, type BackgroundRequest, type CheckReply } from '../messages.ts';
 import { checkSpellingOnPage } from '../page/spelling-on-page.ts';
+import { guardFormsOnPage } from '../submit/guard-forms-on-page.ts';
 
 export default defineContentScript({
   matches: ['http://localhost/*', 'http://127.0.0.1/*'],
@@ -16,8 +17,11 @@ export default defineContentScript({
       return spelling.status();
     });
     browser.runtime.onMessage.addListener(answerPopup);
+    // "Before you submit" and "Never lose work" (submit/, restore/, adapters/).
+    const forms = guardFormsOnPage(document);
     ctx.onInvalidated(() => {
       spelling.stop();
+      forms.stop();
       browser.runtime.onMessage.removeListener(answerPopup);
     });
   },

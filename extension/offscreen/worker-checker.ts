@@ -1,5 +1,6 @@
 // The offscreen document's side of its spelling worker: sends each text with a number and matches
 // the worker's answers back to the callers waiting for them.
+import type { CheckContext } from '../../shared/checks/context.ts';
 import type { CheckReply, WorkerReply, WorkerRequest } from '../messages.ts';
 
 /** The part of a Worker this needs, so tests can stand in for one. */
@@ -39,12 +40,12 @@ export function createWorkerChecker(worker: WorkerPort, dictionary: DictionaryUr
     setPersonalWords(words: string[]): void {
       if (!broken) worker.postMessage({ type: 'set-personal-words', words });
     },
-    check(text: string): Promise<CheckReply> {
+    check(text: string, context?: CheckContext): Promise<CheckReply> {
       if (broken) return Promise.resolve({ ok: false, problem: broken });
       const id = nextId++;
       return new Promise((resolve) => {
         waiting.set(id, resolve);
-        worker.postMessage({ type: 'check-text', id, text });
+        worker.postMessage({ type: 'check-text', id, text, ...(context ? { context } : {}) });
       });
     },
   };

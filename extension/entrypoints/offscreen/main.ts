@@ -12,4 +12,4 @@ const checker = createWorkerChecker(worker as WorkerPort, {
   harperWasmUrl: browser.runtime.getURL('/harper_wasm_slim_bg.wasm'),
 });
 
-browser.runtime.onMessage.addListener(answerMessagesTo('offscreen', (request) => checker.check(request.text)));
+browser.runtime.onMessage.addListener(answerMessagesTo('offscreen', (request) => checker.check(request.text, request.context)));

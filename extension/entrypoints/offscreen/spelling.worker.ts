@@ -3,7 +3,7 @@
 // answer is out, and joins the answers from then on. Checks asked for before it is ready get
 // spelling and our own grammar rules.
 import { createBinaryModuleFromUrl } from 'harper.js';
-import { createChecker, mergeFindings, type Checker } from '../../../shared/checks/checker.ts';
+import { createChecker, mergeFindings, type Checker, type CheckContext } from '../../../shared/checks/checker.ts';
 import { loadHarperGrammar, type HarperGrammar } from '../../../shared/checks/grammar/harper.ts';
 import { createWordFrequencies, type WordCount } from '../../../shared/checks/spelling/word-frequency.ts';
 import type { CheckReply, WorkerReply, WorkerRequest } from '../../messages.ts';
@@ -23,7 +23,7 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   } else if (request.type === 'set-personal-words') {
     void checker?.then((ready) => ready.spelling.personal.replaceAll(request.words));
   } else {
-    void checkText(request.text).then((reply) => self.postMessage({ type: 'checked', id: request.id, reply } satisfies WorkerReply));
+    void checkText(request.text, request.context).then((reply) => self.postMessage({ type: 'checked', id: request.id, reply } satisfies WorkerReply));
   }
 });
 
@@ -60,7 +60,7 @@ async function fetchText(url: string): Promise<string> {
   return response.text();
 }
 
-async function checkText(text: string): Promise<CheckReply> {
+async function checkText(text: string, context?: CheckContext): Promise<CheckReply> {
   let ready: Checker;
   try {
     if (!checker) throw new Error('no dictionary was given');
@@ -68,7 +68,7 @@ async function checkText(text: string): Promise<CheckReply> {
   } catch (error) {
     return { ok: false, problem: `The spelling checker could not start: ${error instanceof Error ? error.message : String(error)}` };
   }
-  const fast = ready.check(text);
+  const fast = ready.check(text, context);
   startHarper();
   if (!harper) return { ok: true, findings: fast };
   try {
