@@ -7,7 +7,7 @@
 // "Attitude to session") and the tutor only picks a level, so they get spelling and grammar but not
 // the SMART advice meant for the objectives the tutor writes.
 import type { FieldRole } from '../../shared/checks/context.ts';
-import { freeTextLimit } from '../../shared/forms/fields.ts';
+import { freeTextLimit } from '../../shared/forms/free-text-limit.ts';
 import { describeField, freeTextFieldsIn, labelOf } from './form-fields.ts';
 import type { FormField, SiteAdapter } from './site-adapter.ts';
 

@@ -1,7 +1,8 @@
 // Reading any page's fields the way a person does: which hold free text, what each is labelled, and a
 // name for each that survives a reload. Uses only plain DOM calls (attributes, closest, text), so the
 // adapters that build on it run on any page and in tests on a parsed page.
-import { fieldRole, type FieldRole } from '../../shared/checks/context.ts';
+import type { FieldRole } from '../../shared/checks/context.ts';
+import { fieldRole } from '../../shared/checks/field-role.ts';
 import type { FormField } from './site-adapter.ts';
 
 const textInputTypes = new Set(['', 'text', 'search']);

@@ -5,8 +5,8 @@
 // submit" to the Submit and Resubmit buttons: its panel comes first, and "Submit anyway" hands the click
 // on to the app, whose own checks then run as always. Never-lose-work is left to the app, which keeps
 // every keystroke itself.
-import { fieldRole } from '../../shared/checks/context.ts';
-import { freeTextLimit } from '../../shared/forms/fields.ts';
+import { fieldRole } from '../../shared/checks/field-role.ts';
+import { freeTextLimit } from '../../shared/forms/free-text-limit.ts';
 import { labelOf } from './form-fields.ts';
 import type { SiteAdapter } from './site-adapter.ts';
 
