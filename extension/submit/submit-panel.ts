@@ -28,7 +28,8 @@ export function askBeforeSubmit(document: Document, items: PanelItem[]): Promise
   const list = element(document, 'ul');
   const findingButtons = items.map((item) => {
     const button = element(document, 'button', { type: 'button', class: 'finding' });
-    button.append(element(document, 'span', { class: 'field' }, item.field), element(document, 'span', { class: 'words' }, `“${item.words}”`), element(document, 'span', { class: 'message' }, item.message));
+    // The spaces are there for screen readers, which would otherwise run the spans' text together.
+    button.append(element(document, 'span', { class: 'field' }, `${item.field}:`), ' ', element(document, 'span', { class: 'words' }, `“${item.words}”`), ' ', item.message);
     list.append(element(document, 'li', {}, button));
     return button;
   });
