@@ -9,8 +9,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { browser as ExtensionApi } from 'wxt/browser';
+import { createSessionReport, completeSessionReport, editor } from './app.ts';
 import { chromiumArgs, chromiumExecutable } from './browser.ts';
 import { expectAccessible } from './fixtures.ts';
+import { startRelay } from './relay.ts';
 
 const extensionDir = fileURLToPath(new URL('../.output/chrome-mv3', import.meta.url));
 const pagesDir = new URL('./pages/', import.meta.url);
@@ -172,7 +174,10 @@ test('text typed before a reload is offered back; Restore writes it through the 
 test('text typed just before the page goes is kept too, and Discard forgets it', async () => {
   const page = await context.newPage();
   await page.goto(`${pagesUrl}/generic-form.html`);
+  // A short one-line input is quick to type again and is not kept; the comments box is.
+  await page.getByLabel('Summary').fill('Fractions');
   await typeAndWaitForCopy(page, 'Comments', 'First draft.');
+  expect(Object.keys(await keptCopies(page))).toEqual([expect.stringMatching(/ comments$/)]);
   // Typed and gone at once: the copy is written when the page hides, before the half-second pause is up.
   await page.getByLabel('Comments', { exact: true }).pressSequentially(' Second thoughts.');
   await page.reload();
@@ -185,6 +190,28 @@ test('text typed just before the page goes is kept too, and Discard forgets it',
   await expect(page.getByLabel('Comments', { exact: true })).toBeFocused();
   await expect.poll(() => keptCopies(page)).toEqual({});
   expect(await page.getByLabel('Comments', { exact: true }).inputValue()).toBe('');
+});
+
+test("Margin's own report: the panel comes before the app's Submit, and Submit anyway hands the click to the app", async () => {
+  const relay = await startRelay();
+  try {
+    const page = await context.newPage();
+    await createSessionReport(page, relay.url, { learner: 'Ada Lovelace' });
+    await completeSessionReport(page, 'Ada Lovelace');
+    await editor(page, 'Comment on progress towards learning objectives').click();
+    await page.keyboard.insertText('Ada put the events on the timeline and acheived objective 1.');
+
+    await page.getByRole('button', { name: 'Submit report' }).click();
+    const panel = page.getByRole('dialog', { name: 'Before you submit' });
+    await expect(panel.getByRole('button', { name: /acheived/ })).toContainText('Comment on progress towards learning objectives:');
+    await expect(page.getByText('Status: Submitted')).toHaveCount(0);
+    await expectAccessible(page);
+
+    await panel.getByRole('button', { name: 'Submit anyway' }).click();
+    await expect(page.getByText('Status: Submitted')).toBeVisible();
+  } finally {
+    await relay.stop();
+  }
 });
 
 /** Types into the labelled field and waits until the extension has kept a copy: proof that its content script is watching the page. */
