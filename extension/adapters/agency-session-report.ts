@@ -8,7 +8,7 @@
 // the SMART advice meant for the objectives the tutor writes.
 import type { FieldRole } from '../../shared/checks/context.ts';
 import { freeTextLimit } from '../../shared/forms/free-text-limit.ts';
-import { describeField, freeTextFieldsIn, labelOf } from './form-fields.ts';
+import { describeField, freeTextFieldsIn, labelOf, limitOf } from './form-fields.ts';
 import type { FormField, SiteAdapter } from './site-adapter.ts';
 
 /** The agency form's fields, most specific label first. */
@@ -34,7 +34,7 @@ export const agencySessionReport: SiteAdapter = {
   fields: (scope) =>
     freeTextFieldsIn(scope).map((element): FormField => {
       const role = agencyRole(labelOf(element));
-      return describeField(element, role ? { role, limit: describeField(element).limit ?? freeTextLimit } : {});
+      return describeField(element, role ? { role, limit: limitOf(element) ?? freeTextLimit } : {});
     }),
   submitTriggers: [{ kind: 'form-submit', form: 'form' }],
 };
