@@ -170,6 +170,20 @@ test('text typed before a reload is offered back; Restore writes it through the 
   await expect(page.getByText(`${engagementText.length}/1024`)).toBeVisible();
 });
 
+test('a rich-text field is offered back too, and Restore types into it so the page sees the input', async () => {
+  const page = await context.newPage();
+  await page.goto(`${pagesUrl}/generic-form.html`);
+  const notes = 'Try mixed numbers next, starting from halves and quarters.';
+  await page.getByRole('textbox', { name: 'Notes for the next session' }).click();
+  await page.keyboard.type(notes);
+  await expect.poll(async () => Object.values(await keptCopies(page)).map((copy) => copy.text)).toEqual([notes]);
+
+  await page.reload();
+  await page.getByRole('group', { name: 'Restore lost text: Notes for the next session' }).getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByRole('textbox', { name: 'Notes for the next session' })).toHaveText(notes);
+  expect(await page.evaluate(() => (window as unknown as { inputsSeen: { id: string; value: string }[] }).inputsSeen.at(-1))).toEqual({ id: 'notes', value: notes });
+});
+
 test('text typed just before the page goes is kept too, and Discard forgets it', async () => {
   const page = await context.newPage();
   await page.goto(`${pagesUrl}/generic-form.html`);

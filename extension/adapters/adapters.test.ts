@@ -71,6 +71,7 @@ describe('the generic form adapter', () => {
     expect(summary(genericForm.fields(page))).toEqual([
       { key: 'summary', label: 'Summary', role: 'comment', limit: undefined },
       { key: 'comments', label: 'Comments', role: 'comment', limit: undefined },
+      { key: 'notes', label: 'Notes for the next session', role: 'comment', limit: undefined },
     ]);
   });
 

@@ -4,7 +4,7 @@
 // prompt offers to restore it. Copies are cleared once the form is submitted. Margin's own fields keep
 // every keystroke themselves and are left alone.
 import { fieldKey, freeTextFieldsIn, isCheckedByMarginApp, isFreeTextField, labelOf } from '../adapters/form-fields.ts';
-import { readFieldText } from '../adapters/field-text.ts';
+import { isValueField, readFieldText } from '../adapters/field-text.ts';
 import type { DraftReply, DraftRequest } from './draft-messages.ts';
 import { offerRestore, type RestorePrompt } from './restore-prompt.ts';
 import { writeFieldText } from './write-field.ts';
@@ -21,6 +21,11 @@ function isKept(element: Element): element is HTMLElement {
   return isFreeTextField(element) && !isCheckedByMarginApp(element);
 }
 
+/** The text as the user sees it: a rich-text field's paragraphs as lines, without the line breaks the checks' reading adds around blocks. */
+function textToKeep(element: HTMLElement): string {
+  return isValueField(element) ? element.value : element.innerText;
+}
+
 function worthKeeping(element: HTMLElement, text: string): boolean {
   if (text.trim() === '') return false;
   return element.tagName.toLowerCase() !== 'input' || text.length > longInput;
@@ -35,7 +40,7 @@ export function keepDrafts(document: Document, { ask, quietMs = 500 }: KeepDraft
   const save = (element: HTMLElement) => {
     clearTimeout(waiting.get(element));
     waiting.delete(element);
-    const text = readFieldText(element);
+    const text = textToKeep(element);
     const field = fieldKey(element);
     const request: DraftRequest = worthKeeping(element, text)
       ? { to: 'drafts', type: 'save-draft', field, text, label: labelOf(element) || field }
