@@ -36,11 +36,7 @@ test.afterAll(async () => {
   await new Promise((resolve) => (pages ? pages.close(resolve) : resolve(undefined)));
 });
 
-// Each test starts with no kept copies and ends with its pages closed, so one test's copies never reach another.
-test.beforeEach(async () => {
-  await (await backgroundWorker()).evaluate(() => (globalThis as unknown as { chrome: typeof ExtensionApi }).chrome.storage.local.clear());
-});
-
+// Each test opens its pages at an address of its own (kept copies are per address) and closes them at the end.
 test.afterEach(async () => {
   for (const page of context.pages()) await page.close();
 });
@@ -48,8 +44,7 @@ test.afterEach(async () => {
 const engagementText = 'Sam stayed on task for the whole session and tried every question.';
 
 test('the agency form: the panel stops the submission, each finding leads to its field, Go back and Escape return to the form', async () => {
-  const page = await context.newPage();
-  await page.goto(`${pagesUrl}/agency-report.html`);
+  const page = await openTestPage('agency-report.html');
   await typeAndWaitForCopy(page, 'Engagement Comment', engagementText);
 
   const submit = page.getByRole('button', { name: 'Submit', exact: true });
@@ -86,8 +81,7 @@ test('the agency form: the panel stops the submission, each finding leads to its
 });
 
 test('Submit anyway completes the page’s own submission once, with the data unchanged, and the kept copy is cleared', async () => {
-  const page = await context.newPage();
-  await page.goto(`${pagesUrl}/agency-report.html`);
+  const page = await openTestPage('agency-report.html');
   await typeAndWaitForCopy(page, 'Engagement Comment', engagementText);
 
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
@@ -113,8 +107,7 @@ test('Submit anyway completes the page’s own submission once, with the data un
 });
 
 test('any form: Enter in a text field is a submission too, and the panel works from the keyboard', async () => {
-  const page = await context.newPage();
-  await page.goto(`${pagesUrl}/generic-form.html`);
+  const page = await openTestPage('generic-form.html');
   await typeAndWaitForCopy(page, 'Comments', 'The learner solved four of the five questions without help.');
 
   await page.getByLabel('Summary').fill('Worked on fractions and tryed decimals');
@@ -137,8 +130,7 @@ test('any form: Enter in a text field is a submission too, and the panel works f
 });
 
 test('a form with nothing to change goes straight through: the page’s handler sees it exactly once, and the kept copy is cleared', async () => {
-  const page = await context.newPage();
-  await page.goto(`${pagesUrl}/generic-form.html`);
+  const page = await openTestPage('generic-form.html');
   const comments = 'The learner solved four of the five questions without help.';
   await typeAndWaitForCopy(page, 'Comments', comments);
   await page.getByLabel('Your name').fill('Oluwaseun Adebayo');
@@ -152,8 +144,7 @@ test('a form with nothing to change goes straight through: the page’s handler 
 });
 
 test('text typed before a reload is offered back; Restore writes it through the page’s own input events', async () => {
-  const page = await context.newPage();
-  await page.goto(`${pagesUrl}/agency-report.html`);
+  const page = await openTestPage('agency-report.html');
   await typeAndWaitForCopy(page, 'Engagement Comment', engagementText);
 
   await page.reload();
@@ -171,8 +162,7 @@ test('text typed before a reload is offered back; Restore writes it through the 
 });
 
 test('a rich-text field is offered back too, and Restore types into it so the page sees the input', async () => {
-  const page = await context.newPage();
-  await page.goto(`${pagesUrl}/generic-form.html`);
+  const page = await openTestPage('generic-form.html');
   const notes = 'Try mixed numbers next, starting from halves and quarters.';
   await page.getByRole('textbox', { name: 'Notes for the next session' }).click();
   await page.keyboard.type(notes);
@@ -185,8 +175,7 @@ test('a rich-text field is offered back too, and Restore types into it so the pa
 });
 
 test('text typed just before the page goes is kept too, and Discard forgets it', async () => {
-  const page = await context.newPage();
-  await page.goto(`${pagesUrl}/generic-form.html`);
+  const page = await openTestPage('generic-form.html');
   // A short one-line input is quick to type again and is not kept; the comments box is.
   await page.getByLabel('Summary').fill('Fractions');
   await typeAndWaitForCopy(page, 'Comments', 'First draft.');
@@ -227,6 +216,13 @@ test("Margin's own report: the panel comes before the app's Submit, and Submit a
   }
 });
 
+/** Opens one of e2e/pages/ at an address only this test uses. */
+async function openTestPage(name: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${pagesUrl}/${name}?test=${test.info().testId}`);
+  return page;
+}
+
 /** Types into the labelled field and waits until the extension has kept a copy: proof that its content script is watching the page. */
 async function typeAndWaitForCopy(page: Page, label: string, text: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
@@ -240,7 +236,8 @@ function submissions(page: Page): Promise<Record<string, string>[]> {
 
 /** Every copy the extension keeps for the page's address, by storage key. */
 async function keptCopies(page: Page): Promise<Record<string, { text: string }>> {
-  const prefix = `draft:${new URL(page.url()).origin}${new URL(page.url()).pathname}`;
+  const url = new URL(page.url());
+  const prefix = `draft:${url.origin}${url.pathname}${url.search} `;
   return (await backgroundWorker()).evaluate(async (prefix) => {
     const all = await (globalThis as unknown as { chrome: typeof ExtensionApi }).chrome.storage.local.get(null);
     return Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith(prefix))) as Record<string, { text: string }>;
