@@ -75,6 +75,13 @@ describe('the generic form adapter', () => {
     ]);
   });
 
+  it('leaves out search boxes and inputs that offer choices, whatever their label', () => {
+    const page = parsePage(`<form>
+      <input type="search" aria-label="Find a learner"><input list="topics" aria-label="Topic"><input role="combobox" aria-label="Class">
+      <input aria-label="Headline"></form>`);
+    expect(genericForm.fields(page).map((field) => field.label)).toEqual(['Headline']);
+  });
+
   it("leaves Margin's own fields to Margin", () => {
     expect(genericForm.fields(marginPage)).toEqual([]);
   });

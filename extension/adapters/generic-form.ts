@@ -8,6 +8,8 @@ const notProse = /\b(?:name|e-?mail|phone|telephone|mobile|post\s*code|zip|addre
 
 function isProse(element: HTMLElement): boolean {
   if (element.tagName.toLowerCase() !== 'input') return true;
+  // Search boxes and inputs that offer choices as you type hold queries, not prose.
+  if (element.getAttribute('type')?.toLowerCase() === 'search' || element.hasAttribute('list') || element.getAttribute('role') === 'combobox') return false;
   const autocomplete = (element.getAttribute('autocomplete') ?? '').trim().toLowerCase();
   if (autocomplete !== '' && autocomplete !== 'on' && autocomplete !== 'off') return false;
   const words = `${element.getAttribute('name') ?? ''} ${element.id} ${labelOf(element)}`.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]/g, ' ');
