@@ -77,8 +77,9 @@ export function keepDrafts(document: Document, { ask, quietMs = 500 }: KeepDraft
     for (const element of freeTextFieldsIn(document)) if (isKept(element) && !looked.has(element)) void offer(element);
   };
   let queued = false;
-  const fieldsMayHaveChanged = () => {
-    if (queued) return;
+  const fieldsMayHaveChanged = (records: MutationRecord[]) => {
+    // Only added elements can bring a new field; text typed into editors changes nothing here.
+    if (queued || !records.some((record) => [...record.addedNodes].some((node) => node.nodeType === Node.ELEMENT_NODE))) return;
     queued = true;
     queueMicrotask(() => {
       queued = false;

@@ -65,10 +65,12 @@ export function guardSubmissions(document: Document, { adapter, check, submitted
     const site = adapter();
     if (!(form instanceof HTMLFormElement) || !site.submitTriggers.some((trigger) => trigger.kind === 'form-submit' && form.matches(trigger.form))) return;
     const submitter = event.submitter;
-    intercept(event, site, form, () => form.requestSubmit(submitter), submitter ?? firstField(site, form) ?? form);
+    intercept(event, site, form, () => resubmit(form, submitter), submitter ?? firstField(site, form) ?? form);
   };
 
   const onClick = (event: MouseEvent) => {
+    // Most clicks are not on buttons: those are let go before the page's adapter is worked out.
+    if (!(event.target instanceof Element) || !event.target.closest(anyButton)) return;
     const site = adapter();
     const button = site.submitTriggers.map((trigger) => clickedButton(event, trigger)).find(Boolean);
     if (button) intercept(event, site, document, () => button.click(), button);
@@ -82,6 +84,17 @@ export function guardSubmissions(document: Document, { adapter, check, submitted
       window.removeEventListener('click', onClick, true);
     },
   };
+}
+
+const anyButton = 'button, [role="button"], input[type="submit"], input[type="button"]';
+
+/** Submits the form again with the same button, or without one if the page has since removed or changed it. */
+function resubmit(form: HTMLFormElement, submitter: HTMLElement | null): void {
+  try {
+    form.requestSubmit(submitter);
+  } catch {
+    form.requestSubmit();
+  }
 }
 
 function clickedButton(event: MouseEvent, trigger: SubmitTrigger): HTMLElement | undefined {
