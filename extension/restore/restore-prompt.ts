@@ -18,7 +18,8 @@ const style = `
   align-items: center;
   gap: 0.5rem;
   flex-wrap: wrap;
-  max-width: 30rem;
+  width: max-content;
+  max-width: min(30rem, calc(100vw - 2rem));
   padding: 0.35rem 0.6rem;
   border: 2px solid #1d4e89;
   border-radius: 0.375rem;
