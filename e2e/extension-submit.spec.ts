@@ -174,6 +174,17 @@ test('a rich-text field is offered back too, and Restore types into it so the pa
   expect(await page.evaluate(() => (window as unknown as { inputsSeen: { id: string; value: string }[] }).inputsSeen.at(-1))).toEqual({ id: 'notes', value: notes });
 });
 
+test('a field the page adds after loading is kept and offered back too', async () => {
+  const page = await openTestPage('generic-form.html');
+  await page.getByRole('button', { name: 'Add a note for the school' }).click();
+  await typeAndWaitForCopy(page, 'Note for the school', 'Sam would benefit from a quiet room.');
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Add a note for the school' }).click();
+  await page.getByRole('group', { name: 'Restore lost text: Note for the school' }).getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByLabel('Note for the school', { exact: true })).toHaveValue('Sam would benefit from a quiet room.');
+});
+
 test('text typed just before the page goes is kept too, and Discard forgets it', async () => {
   const page = await openTestPage('generic-form.html');
   // A short one-line input is quick to type again and is not kept; the comments box is.
