@@ -4,9 +4,9 @@
 // user asked for (the same form and submit button, or the same button clicked again) with a one-shot
 // pass, so the page's handlers run once, on unchanged data.
 import { focusFieldText } from '../adapters/field-text.ts';
-import type { SiteAdapter, SubmitTrigger } from '../adapters/site-adapter.ts';
-import { findingsInFields, type AskCheck } from './field-findings.ts';
-import { askBeforeSubmit } from './submit-panel.ts';
+import type { FormField, SiteAdapter, SubmitTrigger } from '../adapters/site-adapter.ts';
+import { findingsInFields, type AskCheck, type FieldFinding } from './field-findings.ts';
+import { openSubmitPanel, type PanelChoice, type SubmitPanel } from './submit-panel.ts';
 
 export interface SubmitGuardOptions {
   /** The adapter for the page as it is now. */
@@ -14,11 +14,11 @@ export interface SubmitGuardOptions {
   check: AskCheck;
   /** Told after a submission has gone through, with what was submitted (a form, or the whole page). */
   submitted(scope: ParentNode): void;
-  /** How long to wait for the checks before letting the submission go unchecked. */
-  checkTimeoutMs?: number;
+  /** How long the checks may take before the panel opens to say they are running. */
+  slowCheckMs?: number;
 }
 
-export function guardSubmissions(document: Document, { adapter, check, submitted, checkTimeoutMs = 15_000 }: SubmitGuardOptions) {
+export function guardSubmissions(document: Document, { adapter, check, submitted, slowCheckMs = 600 }: SubmitGuardOptions) {
   const window = document.defaultView!;
   let passing = false;
   let reviewing = false;
@@ -45,19 +45,26 @@ export function guardSubmissions(document: Document, { adapter, check, submitted
     void review(site, fields, () => pass(resubmit, scope), returnFocus).finally(() => (reviewing = false));
   };
 
-  const review = async (site: SiteAdapter, fields: ReturnType<SiteAdapter['fields']>, send: () => void, returnFocus: HTMLElement) => {
-    const found = await withTimeout(findingsInFields(site, fields, check), checkTimeoutMs);
-    if (!found || found.length === 0) return send();
-    const choice = await askBeforeSubmit(
-      document,
-      found.map(({ field, finding }) => ({ field: field.label, words: finding.text, message: finding.message })),
-    );
-    if (choice.kind === 'submit-anyway') return send();
-    if (choice.kind === 'finding') {
-      const { field, finding } = found[choice.index]!;
-      return focusFieldText(field.element, finding.start, finding.end, finding.text);
+  const review = async (site: SiteAdapter, fields: FormField[], send: () => void, returnFocus: HTMLElement) => {
+    const checking = findingsInFields(site, fields, check);
+    // Quick checks (the usual case) open the panel only if there is something to show; slow ones open it
+    // at once, saying the checks are running, so the user is never left waiting on a button that did nothing.
+    let panel: SubmitPanel | undefined;
+    let found = await Promise.race([checking, delay(slowCheckMs).then(() => 'slow' as const)]);
+    if (found === 'slow') {
+      panel = openSubmitPanel(document);
+      const first = await Promise.race([checking.then((result) => ({ result })), panel.choice.then((choice) => ({ choice }))]);
+      if ('choice' in first) return act(first.choice, [], send, returnFocus);
+      found = first.result;
     }
-    returnFocus.focus();
+    if (!found || found.length === 0) {
+      panel?.close();
+      return send();
+    }
+    const items = found.map(({ field, finding }) => ({ field: field.label, words: finding.text, message: finding.message }));
+    if (panel) panel.showFindings(items);
+    else panel = openSubmitPanel(document, items);
+    act(await panel.choice, found, send, returnFocus);
   };
 
   const onSubmit = (event: SubmitEvent) => {
@@ -97,6 +104,13 @@ function resubmit(form: HTMLFormElement, submitter: HTMLElement | null): void {
   }
 }
 
+function act(choice: PanelChoice, found: FieldFinding[], send: () => void, returnFocus: HTMLElement): void {
+  if (choice.kind === 'submit-anyway') return send();
+  const chosen = choice.kind === 'finding' ? found[choice.index] : undefined;
+  if (chosen) focusFieldText(chosen.field.element, chosen.finding.start, chosen.finding.end, chosen.finding.text);
+  else returnFocus.focus();
+}
+
 function clickedButton(event: MouseEvent, trigger: SubmitTrigger): HTMLElement | undefined {
   if (trigger.kind !== 'button-click' || !(event.target instanceof Element)) return undefined;
   const button = event.target.closest<HTMLElement>(trigger.button);
@@ -108,12 +122,4 @@ function firstField(site: SiteAdapter, form: HTMLFormElement): HTMLElement | und
   return site.fields(form)[0]?.element;
 }
 
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
