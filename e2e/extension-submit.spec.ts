@@ -154,6 +154,13 @@ test('text typed before a reload is offered back; Restore writes it through the 
   await expect(prompt).toContainText(/^Restore what you typed at \d\d:\d\d\?/);
   await expectAccessible(page);
 
+  // A letter typed before the prompt is noticed, and the page gone again at once: the copy on offer is not replaced.
+  await field.focus();
+  await page.keyboard.type('x');
+  await expect(prompt).toBeVisible();
+  await page.reload();
+  await expect(field).toHaveValue('');
+
   await prompt.getByRole('button', { name: 'Restore' }).click();
   await expect(field).toHaveValue(engagementText);
   await expect(prompt).toBeHidden();

@@ -1,7 +1,7 @@
 // Never lose work: what is typed in large fields (textareas, rich-text editors, text inputs past about
 // 100 characters) is copied to the extension's storage half a second after typing stops and when the
 // page goes away; when a field comes back empty (a time-out, a crash, a reload) and a copy is kept, a
-// prompt offers to restore it. Copies are cleared once the form is submitted. Margin's own fields keep
+// prompt offers to restore it (and the copy stays until the user chooses). Copies are cleared once the form is submitted. Margin's own fields keep
 // every keystroke themselves and are left alone.
 import { fieldKey, freeTextFieldsIn, isCheckedByMarginApp, isFreeTextField, labelOf } from '../adapters/form-fields.ts';
 import { isValueField, readFieldText } from '../adapters/field-text.ts';
@@ -50,9 +50,9 @@ export function keepDrafts(document: Document, { ask, quietMs = 500 }: KeepDraft
 
   const onInput = (event: Event) => {
     const element = event.target;
-    if (!(element instanceof HTMLElement) || !isKept(element)) return;
-    prompts.get(element)?.remove();
-    prompts.delete(element);
+    // While a copy is on offer, typing does not replace it: a letter typed before the prompt was noticed
+    // must not cost the text it offers. It is replaced once the user has chosen Restore or Discard.
+    if (!(element instanceof HTMLElement) || !isKept(element) || prompts.has(element)) return;
     clearTimeout(waiting.get(element));
     waiting.set(element, setTimeout(() => save(element), quietMs));
   };
