@@ -4,12 +4,14 @@
 //   popup --{to: page}--> content script (browser.tabs.sendMessage)
 //   offscreen document <--WorkerRequest / WorkerReply--> its checks worker (postMessage)
 //   checks worker <--GrammarRequest / GrammarReply--> Harper's grammar worker (postMessage)
+//   content script --{to: drafts}--> background (restore/draft-store.ts: the copies kept of what is typed)
 //
 // runtime.sendMessage reaches every extension page that listens, the offscreen document and an open
 // popup included, so each message says whom it is for and each listener ignores the rest.
 import type { CheckContext } from '../shared/checks/context.ts';
 import type { Finding } from '../shared/checks/finding.ts';
 import type { AddWordResult } from '../shared/checks/spelling/personal-dictionary.ts';
+import type { DraftReply, DraftRequest } from './restore/draft-messages.ts';
 
 export type BackgroundRequest =
   | { to: 'background'; type: 'check-text'; text: string; context?: CheckContext }
@@ -25,7 +27,7 @@ export type OffscreenRequest =
   | { to: 'offscreen'; type: 'suggest'; word: string }
   | { to: 'offscreen'; type: 'set-personal-words'; words: string[] };
 export type PageRequest = { to: 'page'; type: 'page-status' } | { to: 'page'; type: 'check-page-again' } | { to: 'page'; type: 'stop-checking' };
-export type ExtensionMessage = BackgroundRequest | OffscreenRequest | PageRequest;
+export type ExtensionMessage = BackgroundRequest | OffscreenRequest | PageRequest | DraftRequest;
 export type Receiver = ExtensionMessage['to'];
 export type MessageTo<R extends Receiver> = Extract<ExtensionMessage, { to: R }>;
 
@@ -59,6 +61,9 @@ type Replies = {
   'page-status': PageStatus;
   'check-page-again': PageStatus;
   'stop-checking': PageStatus;
+  'save-draft': DraftReply;
+  'load-draft': DraftReply;
+  'clear-drafts': DraftReply;
 };
 export type ReplyTo<M extends ExtensionMessage> = Replies[M['type']];
 
@@ -93,6 +98,8 @@ export function answerMessagesTo<R extends Receiver>(to: R, answer: (message: Me
 }
 
 function failedReply(message: ExtensionMessage, error: unknown): ReplyTo<ExtensionMessage> {
-  const problem = `Margin's checks stopped working: ${error instanceof Error ? error.message : String(error)}`;
+  const reason = error instanceof Error ? error.message : String(error);
+  if (message.to === 'drafts') return { ok: false, problem: `Margin could not reach the copies it keeps of your text: ${reason}` };
+  const problem = `Margin's checks stopped working: ${reason}`;
   return message.to === 'page' ? { fields: 0, findings: 0, problem } : { ok: false, problem };
 }

@@ -10,6 +10,8 @@ import { answerMessagesTo, type OffscreenRequest, type ReplyTo } from '../messag
 import { addOwnWord, allPersonalWords, replaceAppWords, watchPersonalWords } from '../settings/personal-words.ts';
 import { currentRuleSettings } from '../settings/settings.ts';
 import { forgetSitesWithoutPermission, type SiteApis } from '../sites/site-access.ts';
+import { answerDraftMessages } from '../restore/answer-drafts.ts';
+import { createDraftStore } from '../restore/draft-store.ts';
 
 export default defineBackground(() => {
   const send = <M extends OffscreenRequest>(request: M) => browser.runtime.sendMessage<M, ReplyTo<M> | undefined>(request);
@@ -42,4 +44,8 @@ export default defineBackground(() => {
   const forget = () => void forgetSitesWithoutPermission(sites).catch((error: unknown) => console.error('Margin: could not tidy site registrations', error));
   browser.permissions.onRemoved.addListener(forget);
   forget();
+  // The copies kept of what is typed in large fields (restore/): expired ones go when the background starts.
+  const drafts = createDraftStore(browser.storage.local);
+  drafts.prune().catch((error: unknown) => console.warn('Margin: could not tidy the kept copies of typed text', error));
+  browser.runtime.onMessage.addListener(answerDraftMessages(drafts));
 });

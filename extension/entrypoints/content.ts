@@ -12,6 +12,7 @@ import { pageFeatures } from '../page/features.ts';
 import { announceAddedWord } from '../page/personal-words-from-app.ts';
 import { watchPersonalWords } from '../settings/personal-words.ts';
 import { ruleSettings } from '../settings/settings.ts';
+import { guardFormsOnPage } from '../submit/guard-forms-on-page.ts';
 
 const unreachable = 'Margin cannot reach its checker. Reload the page, or reload the extension if that does not help.';
 
@@ -36,6 +37,8 @@ export default defineContentScript({
     const stopFeatures = pageFeatures({ sendAppWords: (words) => ask({ to: 'background', type: 'app-personal-words', words }) }).map((feature) =>
       feature.start(checks.page),
     );
+    // "Before you submit" and "Never lose work" (submit/, restore/, adapters/).
+    const forms = guardFormsOnPage(document);
     performance.measure('margin:content-ready', 'margin:content-start');
 
     const checkAfresh = () => void checks.forgetAndCheckAgain();
@@ -44,6 +47,7 @@ export default defineContentScript({
     const unwatchSettings = ruleSettings.watch(checkAfresh);
     const stop = () => {
       checks.stop();
+      forms.stop();
       stopFeatures.forEach((stopFeature) => stopFeature?.());
       unwatchWords();
       unwatchSettings();

@@ -18,19 +18,6 @@ export const CheckContext = z.object({
 });
 export type CheckContext = z.infer<typeof CheckContext>;
 
-// Most specific first. Keys in use: learningObjective1..3, progressComment, engagementComment,
-// agencyComment (session report); assessmentComments, plan, learnerComments (ILP); progressAchieved,
-// plan, learnerComments (progress report).
-const rolesByKey: [RegExp, FieldRole][] = [
-  [/agency|internal|coordinator/i, 'internal'],
-  [/^(learner(comments?|words|voice|views?)|commentsFromLearner|learnersComments?)$/i, 'learner-words'],
-  [/^(learning|session)?objective\d*$|^learningObjectives?\d*$/i, 'learning-objective'],
-  [/progress.*comment|comment.*progress|^progress(?:achieved|made|summary)?$/i, 'progress-comment'],
-  [/comments?$|feedback|notes$|reasons?$|summary|observations?$/i, 'comment'],
-];
-
-export function fieldRole(context: CheckContext): FieldRole {
-  if (context.role) return context.role;
-  const key = context.field ?? '';
-  return rolesByKey.find(([pattern]) => pattern.test(key))?.[1] ?? 'other';
-}
+// How a field's role is worked out from its key lives in field-role.ts, free of zod, so the extension's
+// content script can use it without carrying the schema library into every page.
+export { fieldRole } from './field-role.ts';

@@ -1,8 +1,8 @@
 // Field rules shared by every report form.
 import { z } from 'zod';
+import { freeTextLimit } from './free-text-limit.ts';
 
-/** Free-text fields in today's systems hold at most this many characters (the form shows e.g. 35/1024). */
-export const freeTextLimit = 1024;
+export { freeTextLimit };
 
 export const FreeText = z
   .string()

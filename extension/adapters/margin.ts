@@ -1,0 +1,23 @@
+// Margin's own report page. The app draws its own underlines and prompts in its fields (marked
+// data-margin-checks="app", each with its field key as id: learningObjective1, progressComment...), and
+// its Submit button runs the report's completeness checks (required fields, dates, limits), but nothing
+// there stops a report going with a misspelling or a vague objective. So the extension adds "Before you
+// submit" to the Submit and Resubmit buttons: its panel comes first, and "Submit anyway" hands the click
+// on to the app, whose own checks then run as always. Never-lose-work is left to the app, which keeps
+// every keystroke itself.
+import { fieldRole } from '../../shared/checks/field-role.ts';
+import { freeTextLimit } from '../../shared/forms/free-text-limit.ts';
+import { labelOf } from './form-fields.ts';
+import type { SiteAdapter } from './site-adapter.ts';
+
+const appField = '[data-margin-checks="app"][id]';
+
+export const marginReportPage: SiteAdapter = {
+  name: 'margin',
+  matches: (document) => document.querySelector(appField) !== null,
+  fields: (scope) =>
+    [...scope.querySelectorAll<HTMLElement>(appField)]
+      .filter((element) => element.getAttribute('contenteditable') !== 'false')
+      .map((element) => ({ element, key: element.id, label: labelOf(element) || element.id, role: fieldRole({ field: element.id }), limit: freeTextLimit })),
+  submitTriggers: [{ kind: 'button-click', button: 'button', name: /^(?:re)?submit report$/i }],
+};

@@ -1,0 +1,20 @@
+// Puts text into a field the way typing would, so the page's own framework (React, Vue, ProseMirror)
+// sees the change: the browser's own insertText editing command, which fires beforeinput and input,
+// or, where a page refuses it, the native value setter followed by an input event.
+import { isValueField, readFieldText } from '../adapters/field-text.ts';
+
+export function writeFieldText(element: HTMLElement, text: string): void {
+  const document = element.ownerDocument;
+  element.focus();
+  if (isValueField(element)) element.select();
+  else document.getSelection()?.selectAllChildren(element);
+  const inserted = document.execCommand('insertText', false, text);
+  if (inserted && (!isValueField(element) || element.value === text)) return;
+  if (isValueField(element)) {
+    Object.getOwnPropertyDescriptor(Object.getPrototypeOf(element) as object, 'value')?.set?.call(element, text);
+  } else if (readFieldText(element).trim() === '') {
+    element.textContent = text;
+  }
+  element.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: text }));
+  element.dispatchEvent(new Event('change', { bubbles: true }));
+}

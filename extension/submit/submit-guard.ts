@@ -1,0 +1,125 @@
+// "Before you submit": catches a submission before the page's own handlers see it (capture phase on the
+// window), checks the adapter's fields through the background, and either lets it go at once (nothing
+// found, or the checks could not run) or opens the panel first. Letting it go re-submits exactly what the
+// user asked for (the same form and submit button, or the same button clicked again) with a one-shot
+// pass, so the page's handlers run once, on unchanged data.
+import { focusFieldText } from '../adapters/field-text.ts';
+import type { FormField, SiteAdapter, SubmitTrigger } from '../adapters/site-adapter.ts';
+import { findingsInFields, type AskCheck, type FieldFinding } from './field-findings.ts';
+import { openSubmitPanel, type PanelChoice, type SubmitPanel } from './submit-panel.ts';
+
+export interface SubmitGuardOptions {
+  /** The adapter for the page as it is now. */
+  adapter(): SiteAdapter;
+  check: AskCheck;
+  /** Told after a submission has gone through, with what was submitted (a form, or the whole page). */
+  submitted(scope: ParentNode): void;
+  /** How long the checks may take before the panel opens to say they are running. */
+  slowCheckMs?: number;
+}
+
+export function guardSubmissions(document: Document, { adapter, check, submitted, slowCheckMs = 600 }: SubmitGuardOptions) {
+  const window = document.defaultView!;
+  let passing = false;
+  let reviewing = false;
+
+  /** Runs the page's own submission, with our listeners standing aside for it. */
+  const pass = (resubmit: () => void, scope: ParentNode) => {
+    passing = true;
+    try {
+      resubmit();
+    } finally {
+      passing = false;
+    }
+    submitted(scope);
+  };
+
+  const intercept = (event: Event, site: SiteAdapter, scope: ParentNode, resubmit: () => void, returnFocus: HTMLElement) => {
+    if (passing) return;
+    const fields = site.fields(scope);
+    if (fields.length === 0) return submitted(scope);
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    if (reviewing) return;
+    reviewing = true;
+    void review(site, fields, () => pass(resubmit, scope), returnFocus).finally(() => (reviewing = false));
+  };
+
+  const review = async (site: SiteAdapter, fields: FormField[], send: () => void, returnFocus: HTMLElement) => {
+    const checking = findingsInFields(site, fields, check);
+    // Quick checks (the usual case) open the panel only if there is something to show; slow ones open it
+    // at once, saying the checks are running, so the user is never left waiting on a button that did nothing.
+    let panel: SubmitPanel | undefined;
+    let found = await Promise.race([checking, delay(slowCheckMs).then(() => 'slow' as const)]);
+    if (found === 'slow') {
+      panel = openSubmitPanel(document);
+      const first = await Promise.race([checking.then((result) => ({ result })), panel.choice.then((choice) => ({ choice }))]);
+      if ('choice' in first) return act(first.choice, [], send, returnFocus);
+      found = first.result;
+    }
+    if (!found || found.length === 0) {
+      panel?.close();
+      return send();
+    }
+    const items = found.map(({ field, finding }) => ({ field: field.label, words: finding.text, message: finding.message }));
+    if (panel) panel.showFindings(items);
+    else panel = openSubmitPanel(document, items);
+    act(await panel.choice, found, send, returnFocus);
+  };
+
+  const onSubmit = (event: SubmitEvent) => {
+    const form = event.target;
+    const site = adapter();
+    if (!(form instanceof HTMLFormElement) || !site.submitTriggers.some((trigger) => trigger.kind === 'form-submit' && form.matches(trigger.form))) return;
+    const submitter = event.submitter;
+    intercept(event, site, form, () => resubmit(form, submitter), submitter ?? firstField(site, form) ?? form);
+  };
+
+  const onClick = (event: MouseEvent) => {
+    // Most clicks are not on buttons: those are let go before the page's adapter is worked out.
+    if (!(event.target instanceof Element) || !event.target.closest(anyButton)) return;
+    const site = adapter();
+    const button = site.submitTriggers.map((trigger) => clickedButton(event, trigger)).find(Boolean);
+    if (button) intercept(event, site, document, () => button.click(), button);
+  };
+
+  window.addEventListener('submit', onSubmit, true);
+  window.addEventListener('click', onClick, true);
+  return {
+    stop() {
+      window.removeEventListener('submit', onSubmit, true);
+      window.removeEventListener('click', onClick, true);
+    },
+  };
+}
+
+const anyButton = 'button, [role="button"], input[type="submit"], input[type="button"]';
+
+/** Submits the form again with the same button, or without one if the page has since removed or changed it. */
+function resubmit(form: HTMLFormElement, submitter: HTMLElement | null): void {
+  try {
+    form.requestSubmit(submitter);
+  } catch {
+    form.requestSubmit();
+  }
+}
+
+function act(choice: PanelChoice, found: FieldFinding[], send: () => void, returnFocus: HTMLElement): void {
+  if (choice.kind === 'submit-anyway') return send();
+  const chosen = choice.kind === 'finding' ? found[choice.index] : undefined;
+  if (chosen) focusFieldText(chosen.field.element, chosen.finding.start, chosen.finding.end, chosen.finding.text);
+  else returnFocus.focus();
+}
+
+function clickedButton(event: MouseEvent, trigger: SubmitTrigger): HTMLElement | undefined {
+  if (trigger.kind !== 'button-click' || !(event.target instanceof Element)) return undefined;
+  const button = event.target.closest<HTMLElement>(trigger.button);
+  if (!button || button.matches(':disabled') || !trigger.name.test((button.textContent ?? '').trim())) return undefined;
+  return button;
+}
+
+function firstField(site: SiteAdapter, form: HTMLFormElement): HTMLElement | undefined {
+  return site.fields(form)[0]?.element;
+}
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
