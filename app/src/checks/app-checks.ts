@@ -36,7 +36,11 @@ export function startAppChecks(worker: WorkerPort, store: ChecksStore): AppCheck
   const changed = () => listeners.forEach((listener) => listener());
   const tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel('margin-personal-words') : undefined;
   let words: string[] = [];
-  const extension = handPersonalWordsToExtension(() => words);
+  // A word added from the extension's suggestion list joins the dictionary here too (addWord checks it).
+  const extension = handPersonalWordsToExtension(
+    () => words,
+    (word) => void checks.addWord(word),
+  );
 
   const load = async () => {
     words = await store.personalWords().catch(() => []);
@@ -47,7 +51,7 @@ export function startAppChecks(worker: WorkerPort, store: ChecksStore): AppCheck
   void load();
   tabs?.addEventListener('message', () => void load());
 
-  return {
+  const checks: AppChecks = {
     client,
     async addWord(word) {
       const result = await client.addWord(word);
@@ -71,4 +75,5 @@ export function startAppChecks(worker: WorkerPort, store: ChecksStore): AppCheck
     dismissedPrompts: (reportId) => store.dismissedPrompts(reportId).catch(() => new Set<string>()),
     dismissPrompt: (reportId, key) => store.dismissPrompt(reportId, key),
   };
+  return checks;
 }

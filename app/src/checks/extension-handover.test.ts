@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handPersonalWordsToExtension, personalWordsEvent, requestPersonalWordsEvent } from './extension-handover.ts';
+import { addPersonalWordEvent, handPersonalWordsToExtension, personalWordsEvent, requestPersonalWordsEvent } from './extension-handover.ts';
 
 describe('handing the personal dictionary to the extension', () => {
   it('sends the words as a JSON string when asked, and whenever told to', () => {
@@ -7,11 +7,21 @@ describe('handing the personal dictionary to the extension', () => {
     let words = ['Oluwaseun'];
     const received: unknown[] = [];
     page.addEventListener(personalWordsEvent, (event) => received.push(JSON.parse((event as CustomEvent<string>).detail)));
-    const handover = handPersonalWordsToExtension(() => words, page);
+    const handover = handPersonalWordsToExtension(() => words, () => {}, page);
 
     page.dispatchEvent(new Event(requestPersonalWordsEvent));
     words = ['Oluwaseun', 'Zainab'];
     handover.handOver();
     expect(received).toEqual([{ words: ['Oluwaseun'] }, { words: ['Oluwaseun', 'Zainab'] }]);
+  });
+
+  it('takes up a word added in the extension, and ignores details of any other shape', () => {
+    const page = new EventTarget();
+    const added: string[] = [];
+    handPersonalWordsToExtension(() => [], (word) => added.push(word), page);
+    for (const detail of [JSON.stringify({ word: 'Oluwaseun' }), '{not json', JSON.stringify({ word: 7 }), JSON.stringify({ word: '  ' }), { word: 'Zainab' }, null]) {
+      page.dispatchEvent(new CustomEvent(addPersonalWordEvent, { detail }));
+    }
+    expect(added).toEqual(['Oluwaseun']);
   });
 });

@@ -39,4 +39,8 @@ describe('Harper grammar', () => {
   it('does not read "there" before a verb as "their"', async () => {
     expect(await harper.check('She must plan lessons with pace, and there needs to be clear modelling in each lesson.')).toEqual([]);
   });
+
+  it('leaves learners\' names alone, even those spelt like an acronym', async () => {
+    expect(await harper.check('Sam and Amir finished the fractions task, and we met Sam again today.')).toEqual([]);
+  });
 });

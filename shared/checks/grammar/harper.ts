@@ -17,6 +17,8 @@ export const harperRulesTurnedOff = [
   'WrongNegative',
   // Splits "wellbeing" into "well being".
   'SplitWords',
+  // Reads learners' names as acronyms it knows ("Sam" -> "SAM").
+  'OrthographicConsistency',
 ] as const;
 
 export interface HarperGrammar {
