@@ -32,6 +32,13 @@ test.afterAll(async () => {
 });
 
 async function open(path: string): Promise<Page> {
+  // Text typed by an earlier test on the same page is kept by "Never lose work" and offered back over the
+  // empty field (e2e/extension-submit.spec.ts tests that); these tests start without those copies.
+  await (await browser.serviceWorker()).evaluate(async () => {
+    const storage = (globalThis as unknown as ChromeGlobal).chrome.storage.local;
+    const drafts = Object.keys(await storage.get(null)).filter((key) => key.startsWith('draft:'));
+    await storage.remove(drafts);
+  });
   const page = await browser.context.newPage();
   await page.goto(`${pages.url}/${path}`);
   return page;

@@ -1,6 +1,7 @@
 // The small prompt offered over an empty field whose text was kept: "Restore what you typed at 10:42?"
 // with Restore and Discard. Not modal: the user can ignore it and type. It sits in a shadow root just
-// before the field (so it is next in the keyboard order), taking no room in the page's layout.
+// before the field (so it is next in the keyboard order), taking no room in the page's layout, over the
+// field's top-right corner, clear of where the text and the caret begin.
 import type { Draft } from './draft-messages.ts';
 
 export interface RestorePrompt {
@@ -53,11 +54,22 @@ export function offerRestore(field: HTMLElement, draft: Draft, choose: (restore:
   styles.textContent = style;
   shadow.append(styles, box);
   field.before(host);
+  placeOverTopRight(host, box, field);
 
   const prompt = { remove: () => host.remove() };
   restore.addEventListener('click', () => (prompt.remove(), choose(true)));
   discard.addEventListener('click', () => (prompt.remove(), field.focus(), choose(false)));
   return prompt;
+}
+
+/** Moves the prompt over the field's top-right corner; in a field too narrow for that, its top-left. */
+function placeOverTopRight(host: HTMLElement, box: HTMLElement, field: HTMLElement): void {
+  const origin = host.getBoundingClientRect();
+  const target = field.getBoundingClientRect();
+  const inset = 4;
+  const fromLeft = target.left - origin.left;
+  box.style.top = `${target.top - origin.top + inset}px`;
+  box.style.left = `${Math.max(fromLeft + inset, fromLeft + target.width - box.getBoundingClientRect().width - inset)}px`;
 }
 
 function button(document: Document, text: string, className = ''): HTMLButtonElement {
