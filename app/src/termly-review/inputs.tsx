@@ -1,8 +1,9 @@
 // Inputs of the termly review bound to one key of its "fields" map: choices as radio buttons, whole numbers,
 // one line of text and a tick box. Each says the step's problem with it (from the step's check) under it.
-import { createSignal, For, Show, type JSX } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import type * as Y from 'yjs';
 import { createYValue } from '../forms/y-signals.ts';
+import { FieldLabel } from '../forms/FieldLabel.tsx';
 
 interface Bound {
   id: string;
@@ -65,18 +66,6 @@ export const yesNoOptions = [
   { value: 'No', label: 'No' },
 ] as const;
 
-function LabelAndHint(props: { id: string; label: string; hint?: string }): JSX.Element {
-  return (
-    <>
-      <label for={props.id}>{props.label}</label>
-      <Show when={props.hint}>
-        <p class="hint" id={`${props.id}-hint`}>
-          {props.hint}
-        </p>
-      </Show>
-    </>
-  );
-}
 
 /** A number (days); text that is not a number is refused with a message and never saved over the last good value. */
 export function NumberInput(props: Bound & { step?: number; min?: number; max?: number }) {
@@ -85,7 +74,7 @@ export function NumberInput(props: Bound & { step?: number; min?: number; max?: 
   const problem = () => (unreadable() ? 'Give a number.' : props.problem);
   return (
     <div class="field small">
-      <LabelAndHint id={props.id} label={props.label} hint={props.hint} />
+      <FieldLabel id={props.id} label={props.label} hint={props.hint} />
       <input
         id={props.id}
         type="number"
@@ -111,7 +100,7 @@ export function LineInput(props: Bound & { type?: 'text' | 'date' }) {
   const [value, setValue] = createYValue<string>(props.map, props.id);
   return (
     <div class="field small">
-      <LabelAndHint id={props.id} label={props.label} hint={props.hint} />
+      <FieldLabel id={props.id} label={props.label} hint={props.hint} />
       <input
         id={props.id}
         type={props.type ?? 'text'}
@@ -130,7 +119,7 @@ export function SelectInput(props: Bound & { options: readonly string[] }) {
   const [value, setValue] = createYValue<string>(props.map, props.id);
   return (
     <div class="field small">
-      <LabelAndHint id={props.id} label={props.label} hint={props.hint} />
+      <FieldLabel id={props.id} label={props.label} hint={props.hint} />
       <select
         id={props.id}
         onChange={(event) => setValue(event.currentTarget.value || undefined)}
