@@ -1,6 +1,6 @@
 // Starts the relay from the environment (README.md, "The relay"): PORT (8787), HOST (127.0.0.1; 0.0.0.0 shares
 // it on the network), DATA_DIR (./data, created if missing), APP_DIR (dist/app, the built web app),
-// RELAY_SECRET (else a secret kept in DATA_DIR), SQLITE_SYNCHRONOUS (full), LOG_LEVEL and the LIMIT_* variables. On SIGTERM or SIGINT it
+// RELAY_SECRET (else a secret kept in DATA_DIR), SQLITE_SYNCHRONOUS (normal), LOG_LEVEL and the LIMIT_* variables. On SIGTERM or SIGINT it
 // closes every connection with "restarting" (clients reconnect by themselves), saves every open room and exits.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -29,7 +29,7 @@ const port = readWholeNumber('PORT', 8787, 0, 65535);
 const host = process.env.HOST || '127.0.0.1';
 const dataDir = resolve(process.env.DATA_DIR || 'data');
 const appDir = resolve(process.env.APP_DIR || 'dist/app');
-const synchronous = (process.env.SQLITE_SYNCHRONOUS || 'full').toLowerCase();
+const synchronous = (process.env.SQLITE_SYNCHRONOUS || 'normal').toLowerCase();
 if (synchronous !== 'full' && synchronous !== 'normal') fail(`SQLITE_SYNCHRONOUS must be full or normal, not "${process.env.SQLITE_SYNCHRONOUS}"`);
 const limits: Limits = {
   messagesPerSecond: readWholeNumber('LIMIT_MESSAGES_PER_SECOND', defaultLimits.messagesPerSecond, 1, 1_000_000),

@@ -1,9 +1,12 @@
 // The relay's durable store: one SQLite file in the data folder. Documents are a table of updates keyed by room
 // and sequence; access is three small tables (claims, links, revocations) that compaction never touches.
-// WAL with synchronous=FULL by default: a write has reached the disk (fsync) when it resolves, which is what lets
-// the relay promise an update is saved before anyone else sees it, through a power cut. NORMAL (SQLITE_SYNCHRONOUS)
-// writes to the operating system without waiting for the disk: it survives the relay crashing or being killed,
-// not the machine losing power, and it is much faster on a slow or busy disk.
+// WAL with synchronous=NORMAL by default: a write is in the database's log file, handed to the operating system,
+// when it resolves, so an update is saved before anyone else sees it and survives the relay crashing or being
+// killed (relay/durability.test.ts kills it with SIGKILL). A power cut can lose the last moments of writes; the
+// devices that made or received those updates still hold them and send them again when they reconnect (Yjs sync
+// exchanges what each side lacks). FULL (SQLITE_SYNCHRONOUS=full) also waits for the disk (fsync) on every save:
+// it survives a power cut on its own, and puts the disk's slowest moments into every reader's latency
+// (bench/relay-load.ts prints both).
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -29,7 +32,7 @@ interface LinkRow {
 
 export type Synchronous = 'full' | 'normal';
 
-export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'full'): DocumentStore {
+export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'normal'): DocumentStore {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, databaseFileName);
   const db = new Database(file);
