@@ -1,10 +1,13 @@
 // Checks a field's text without asking again about what has not changed. A short field (a form's
 // comment box) is checked whole, so advice that reads the whole field still sees it; a long one (a
 // document) is checked a paragraph at a time, and only the paragraphs that changed since the last
-// check are sent. Answers given before Harper's grammar had loaded are not kept, so they are asked again.
+// check are sent; of those, only the ones the caller chooses (those near the screen, see
+// paragraphs-near.ts), while the answers kept for the others still count. Answers given before Harper's
+// grammar had loaded are not kept, so they are asked again.
 import type { CheckContext } from '../../shared/checks/context.ts';
 import type { Finding } from '../../shared/checks/finding.ts';
 import type { CheckReply } from '../messages.ts';
+import type { ParagraphSpan } from './paragraphs-near.ts';
 
 /** Up to this many characters a field is checked whole (the agency's fields hold 1,024). */
 export const WHOLE_FIELD_LIMIT = 2_000;
@@ -26,8 +29,15 @@ export function splitParagraphs(text: string): Paragraph[] {
 
 export type CheckText = (text: string, context?: CheckContext) => Promise<CheckReply>;
 
+/** Which of a long field's paragraphs to check now; null for all of them. */
+export type ChooseParagraphs = (paragraphs: readonly Paragraph[]) => ParagraphSpan | null;
+
+/** A field's answer; `unchecked` counts the paragraphs left for later, never checked and far from the screen. */
+export type FieldReply = { ok: true; findings: Finding[]; partial?: boolean; unchecked: number } | { ok: false; problem: string };
+
 export interface ParagraphChecker {
-  check(text: string, context?: CheckContext): Promise<CheckReply>;
+  /** Checks a field's text: a long one's chosen paragraphs, with the kept answers for the rest. */
+  check(text: string, context?: CheckContext, choose?: ChooseParagraphs): Promise<FieldReply>;
   /** Drops every kept answer (the dictionary or the settings changed). */
   forget(): void;
   /** How many pieces of text were sent to the checker, for tests and the benchmark. */
@@ -38,10 +48,15 @@ export function createParagraphChecker(checkText: CheckText): ParagraphChecker {
   const kept = new Map<string, Finding[]>();
   let sent = 0;
 
+  const keyOf = (text: string, context: CheckContext | undefined) => `${JSON.stringify(context ?? {})}\u0000${text}`;
+  const keptAnswer = (text: string, context: CheckContext | undefined): CheckReply | null => {
+    const known = kept.get(keyOf(text, context));
+    return known ? { ok: true, findings: known } : null;
+  };
   const checkPiece = async (text: string, context: CheckContext | undefined): Promise<CheckReply> => {
-    const key = `${JSON.stringify(context ?? {})}\u0000${text}`;
-    const known = kept.get(key);
-    if (known) return { ok: true, findings: known };
+    const known = keptAnswer(text, context);
+    if (known) return known;
+    const key = keyOf(text, context);
     sent++;
     const reply = await checkText(text, context);
     if (reply.ok && !reply.partial) {
@@ -52,15 +67,21 @@ export function createParagraphChecker(checkText: CheckText): ParagraphChecker {
   };
 
   return {
-    async check(text, context) {
-      const pieces = text.length <= WHOLE_FIELD_LIMIT ? [{ start: 0, text }] : splitParagraphs(text);
-      const replies = await Promise.all(pieces.map((piece) => checkPiece(piece.text, context)));
-      const failed = replies.find((reply) => !reply.ok);
-      if (failed) return failed;
-      const findings = replies.flatMap((reply, index) =>
-        reply.ok ? reply.findings.map((finding) => ({ ...finding, start: finding.start + pieces[index]!.start, end: finding.end + pieces[index]!.start })) : [],
+    async check(text, context, choose) {
+      const whole = text.length <= WHOLE_FIELD_LIMIT;
+      const pieces = whole ? [{ start: 0, text }] : splitParagraphs(text);
+      const span = whole || !choose ? null : choose(pieces);
+      const chosen = (index: number) => !span || (span.from <= index && index < span.to);
+      const replies = await Promise.all(
+        pieces.map((piece, index) => (chosen(index) ? checkPiece(piece.text, context) : Promise.resolve(keptAnswer(piece.text, context)))),
       );
-      return { ok: true, findings, partial: replies.some((reply) => reply.ok && reply.partial) || undefined };
+      const failed = replies.find((reply) => reply && !reply.ok);
+      if (failed && !failed.ok) return failed;
+      const findings = replies.flatMap((reply, index) =>
+        reply?.ok ? reply.findings.map((finding) => ({ ...finding, start: finding.start + pieces[index]!.start, end: finding.end + pieces[index]!.start })) : [],
+      );
+      const partial = replies.some((reply) => reply?.ok && reply.partial) || undefined;
+      return { ok: true, findings, partial, unchecked: replies.filter((reply) => reply === null).length };
     },
     forget: () => kept.clear(),
     get sent() {
