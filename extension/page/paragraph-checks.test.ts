@@ -91,6 +91,18 @@ describe('createParagraphChecker', () => {
     expect(check).toHaveBeenCalledTimes(2);
   });
 
+  it('keeps showing an early answer (before the grammar had loaded) for a paragraph scrolled away, and asks again once it is near', async () => {
+    const check = fakeChecker(true);
+    const checker = createParagraphChecker(check);
+    const text = longText(['First teh', 'Second', 'Third']);
+    expect(await checker.check(text, undefined, () => ({ from: 0, to: 1 }))).toMatchObject({ ok: true, partial: true, findings: [{ start: 6 }] });
+    const away = await checker.check(text, undefined, () => ({ from: 2, to: 3 }));
+    expect(away).toMatchObject({ ok: true, partial: true, unchecked: 1, findings: [{ start: 6 }] });
+    expect(check).toHaveBeenCalledTimes(2);
+    await checker.check(text, undefined, () => ({ from: 0, to: 1 }));
+    expect(check).toHaveBeenCalledTimes(3);
+  });
+
   it('asks again about everything once told to forget (the dictionary changed)', async () => {
     const check = fakeChecker();
     const checker = createParagraphChecker(check);

@@ -3,7 +3,7 @@
 // document) is checked a paragraph at a time, and only the paragraphs that changed since the last
 // check are sent; of those, only the ones the caller chooses (those near the screen, see
 // paragraphs-near.ts), while the answers kept for the others still count. Answers given before Harper's
-// grammar had loaded are not kept, so they are asked again.
+// grammar had loaded are asked again, and meanwhile still shown for paragraphs far from the screen.
 import type { CheckContext } from '../../shared/checks/context.ts';
 import type { Finding } from '../../shared/checks/finding.ts';
 import type { CheckReply } from '../messages.ts';
@@ -47,23 +47,27 @@ export interface ParagraphChecker {
 export function createParagraphChecker(checkText: CheckText): ParagraphChecker {
   const kept = new Map<string, Finding[]>();
   let sent = 0;
-
+  // Answers given before the grammar had loaded: asked again while near the screen, still shown once far from it.
+  const early = new Map<string, Finding[]>();
   const keyOf = (text: string, context: CheckContext | undefined) => `${JSON.stringify(context ?? {})}\u0000${text}`;
-  const keptAnswer = (text: string, context: CheckContext | undefined): CheckReply | null => {
-    const known = kept.get(keyOf(text, context));
-    return known ? { ok: true, findings: known } : null;
+  const remember = (map: Map<string, Finding[]>, key: string, findings: Finding[]) => {
+    if (map.size >= CACHE_LIMIT) map.clear();
+    map.set(key, findings);
   };
+
   const checkPiece = async (text: string, context: CheckContext | undefined): Promise<CheckReply> => {
-    const known = keptAnswer(text, context);
-    if (known) return known;
     const key = keyOf(text, context);
+    const known = kept.get(key);
+    if (known) return { ok: true, findings: known };
     sent++;
     const reply = await checkText(text, context);
-    if (reply.ok && !reply.partial) {
-      if (kept.size >= CACHE_LIMIT) kept.clear();
-      kept.set(key, reply.findings);
-    }
+    if (reply.ok) remember(reply.partial ? early : kept, key, reply.findings);
     return reply;
+  };
+  const keptAnswer = (text: string, context: CheckContext | undefined): CheckReply | null => {
+    const key = keyOf(text, context);
+    const known = kept.get(key) ?? early.get(key);
+    return known ? { ok: true, findings: known } : null;
   };
 
   return {
@@ -83,7 +87,10 @@ export function createParagraphChecker(checkText: CheckText): ParagraphChecker {
       const partial = replies.some((reply) => reply?.ok && reply.partial) || undefined;
       return { ok: true, findings, partial, unchecked: replies.filter((reply) => reply === null).length };
     },
-    forget: () => kept.clear(),
+    forget() {
+      kept.clear();
+      early.clear();
+    },
     get sent() {
       return sent;
     },
