@@ -92,8 +92,9 @@ async function untilWarm(browser: ExtensionBrowser): Promise<void> {
   await (await browser.serviceWorker()).evaluate(async () => {
     const { runtime } = (globalThis as unknown as ChromeGlobal).chrome;
     for (let tries = 0; tries < 300; tries++) {
-      const reply = (await runtime.sendMessage({ to: 'offscreen', type: 'check-text', text: 'Then i read.' })) as { ok: boolean; partial?: boolean };
-      if (reply.ok && !reply.partial) return;
+      // The offscreen document may not be there yet (the background makes it for the first check): ask again.
+      const reply = (await runtime.sendMessage({ to: 'offscreen', type: 'check-text', text: 'Then i read.' }).catch(() => null)) as { ok: boolean; partial?: boolean } | null;
+      if (reply?.ok && !reply.partial) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   });
