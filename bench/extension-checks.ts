@@ -168,8 +168,11 @@ export async function extensionChecks(): Promise<string> {
     await page.keyboard.type('The learner');
     const plain = await latencies(page, 10);
 
-    await page.goto(`${pages.url}/contenteditable.html`);
-    const settle = await firstSettle(page);
+    const settles: { paragraphs: number; settledAfter: number }[] = [];
+    for (let round = 0; round < 3; round++) {
+      await page.goto(`${pages.url}/contenteditable.html`);
+      settles.push(await firstSettle(page));
+    }
 
     await page.goto(`${pages.url}/contenteditable.html`);
     await longDocument(page);
@@ -190,7 +193,7 @@ export async function extensionChecks(): Promise<string> {
     return [
       `pause to underline: contenteditable ${spread(rich)}; textarea ${spread(plain)}; 5,000-word document ${spread(long)} (each includes the 300 ms wait after typing)`,
       `first underline in a fresh browser: ${ms(firstUnderline)} after the page opened (the field comes at 1,000 ms)`,
-      `5,000-word document (100 paragraphs, a misspelling in each) put into a field: ${settle.paragraphs} paragraphs checked, settled ${ms(settle.settledAfter)} after it appeared`,
+      `5,000-word document (100 paragraphs, a misspelling in each) put into a field: ${settles.map((settle) => settle.paragraphs).join('/')} paragraphs checked, settled ${spread(settles.map((settle) => settle.settledAfter))} after it appeared (3 rounds)`,
       `main-thread tasks over 50 ms while typing 10 words in the 5,000-word document: ${taskSummary(longTasks)} with the extension, ${taskSummary(baselineTasks)} without it`,
       `content script start-up on the text fields page: ${startUp.toFixed(1)} ms`,
       `text fields page load event: without the extension ${spread(without)}, with it ${spread(withIt)}`,
