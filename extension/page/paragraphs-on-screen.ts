@@ -34,7 +34,7 @@ export function richTextParagraphsOnScreen(element: HTMLElement): ParagraphsOnSc
         (index) => {
           const { start, text: words } = paragraphs[index]!;
           // Every paragraph starts and ends in a text node, so it has a range; an unknown place counts as near.
-          return text.rangeFor(start, start + words.length)?.getBoundingClientRect() ?? band ?? { top: 0, bottom: 0 };
+          return text.rangeFor(start, start + words.length)?.getBoundingClientRect() ?? band!;
         },
         band,
       );
