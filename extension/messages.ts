@@ -45,6 +45,8 @@ export interface PageStatus {
   fields: number;
   /** Findings (spelling, grammar and advice) across those fields. */
   findings: number;
+  /** Paragraphs of long fields not checked yet: far from the screen, they are checked as they are scrolled near. */
+  unchecked?: number;
   /** Why checks are not working, when they are not. */
   problem: string | null;
   /** The page's address, which the popup cannot always read from the tab (it has no access to every site). */

@@ -12,6 +12,7 @@ import { createMirrorUnderlines } from './mirror-overlay.ts';
 import { removeOverlay } from './overlay-root.ts';
 import type { CheckedField, FieldDescriber, MarginPage } from './page-features.ts';
 import { createParagraphChecker, type CheckText } from './paragraph-checks.ts';
+import { richTextParagraphsOnScreen, textControlParagraphsOnScreen } from './paragraphs-on-screen.ts';
 import { openSuggestionMenu } from './suggestion-menu.ts';
 import { watchField, type WatchedField } from './watched-field.ts';
 
@@ -55,6 +56,7 @@ export function checkFieldsOnPage(document: Document, parts: PageCheckParts) {
     const field = checkableField(element);
     const mirror = isTextControl(element) ? createMirrorUnderlines(element) : undefined;
     const underlines = mirror ?? highlightsFor(element);
+    const onScreen = isTextControl(element) ? textControlParagraphsOnScreen(element) : richTextParagraphsOnScreen(element);
     const view: CheckedField = { element, kind: field.kind, text: () => field.read().text, findings: () => watched.findings() };
     const watched = watchField(field, {
       checker,
@@ -66,6 +68,7 @@ export function checkFieldsOnPage(document: Document, parts: PageCheckParts) {
         findingsListeners.forEach((listener) => listener(view));
       },
       quietMs: parts.quietMs ?? 300,
+      onScreen,
     });
     return {
       watched,
@@ -74,6 +77,7 @@ export function checkFieldsOnPage(document: Document, parts: PageCheckParts) {
       stop() {
         watched.stop();
         mirror?.stop();
+        onScreen.stop();
       },
     };
   };
@@ -187,6 +191,7 @@ export function checkFieldsOnPage(document: Document, parts: PageCheckParts) {
     status: (): PageStatus => ({
       fields: tracked.size,
       findings: [...tracked.values()].reduce((total, entry) => total + entry.watched.findings().length, 0),
+      unchecked: [...tracked.values()].reduce((total, entry) => total + entry.watched.unchecked(), 0),
       problem,
       url: document.location?.href,
     }),

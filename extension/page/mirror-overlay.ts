@@ -5,23 +5,14 @@
 import type { Finding } from '../../shared/checks/finding.ts';
 import type { TextControl } from './fields.ts';
 import { overlayRoot } from './overlay-root.ts';
+import { copyTextLayout } from './text-control-layout.ts';
 import type { Underlines } from './underlines.ts';
-
-// Everything that decides where a character lands.
-const COPIED_STYLES = [
-  'fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'fontVariant', 'fontStretch', 'fontKerning', 'fontFeatureSettings',
-  'letterSpacing', 'wordSpacing', 'lineHeight', 'textTransform', 'textIndent', 'textAlign', 'direction', 'tabSize',
-  'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft',
-  'borderTopWidth', 'borderRightWidth', 'borderBottomWidth', 'borderLeftWidth', 'borderTopStyle', 'borderRightStyle', 'borderBottomStyle', 'borderLeftStyle',
-  'overflowWrap', 'wordBreak',
-] as const;
 
 export function createMirrorUnderlines(field: TextControl): Underlines & { stop(): void } {
   const mirror = field.ownerDocument.createElement('div');
   mirror.className = 'mirror';
   mirror.setAttribute('aria-hidden', 'true');
   overlayRoot(field.ownerDocument).append(mirror);
-  const multiline = field instanceof HTMLTextAreaElement;
   let frame = 0;
   let drawn = false;
 
@@ -33,18 +24,8 @@ export function createMirrorUnderlines(field: TextControl): Underlines & { stop(
     const hidden = rect.width === 0 || rect.height === 0 || style.visibility === 'hidden' || !drawn;
     mirror.style.display = hidden ? 'none' : 'block';
     if (hidden) return;
-    for (const name of COPIED_STYLES) mirror.style[name] = style[name];
-    Object.assign(mirror.style, { left: `${rect.left}px`, top: `${rect.top}px`, width: `${rect.width}px`, height: `${rect.height}px` });
-    // A textarea's scroll bar narrows the text; the mirror has none, so it is padded by the same amount.
-    const scrollBar = field.offsetWidth - field.clientWidth - parseFloat(style.borderLeftWidth) - parseFloat(style.borderRightWidth);
-    if (scrollBar > 0) mirror.style.paddingRight = `${parseFloat(style.paddingRight) + scrollBar}px`;
-    if (multiline) {
-      mirror.style.whiteSpace = 'pre-wrap';
-    } else {
-      // An input centres its one line: a line as tall as its content box does the same.
-      mirror.style.whiteSpace = 'pre';
-      mirror.style.lineHeight = `${field.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom)}px`;
-    }
+    copyTextLayout(field, mirror, style, rect);
+    Object.assign(mirror.style, { left: `${rect.left}px`, top: `${rect.top}px`, height: `${rect.height}px` });
     mirror.scrollTop = field.scrollTop;
     mirror.scrollLeft = field.scrollLeft;
   };

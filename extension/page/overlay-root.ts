@@ -28,6 +28,7 @@ export function removeOverlay(): void {
 const OVERLAY_CSS = `
 .mirror { position: fixed; box-sizing: border-box; overflow: hidden; color: transparent; border-color: transparent !important;
   pointer-events: none; user-select: none; margin: 0; background: none; }
+.measure { position: fixed; left: 0; top: 0; box-sizing: border-box; visibility: hidden; margin: 0; pointer-events: none; }
 .mirror .spelling { text-decoration: underline wavy #b3261e; text-decoration-skip-ink: none; text-underline-offset: 3px; }
 .mirror .grammar { text-decoration: underline wavy #1d4e89; text-decoration-skip-ink: none; text-underline-offset: 3px; }
 .mirror .prompt { text-decoration: underline dotted #8a5a00; text-decoration-thickness: 2px; text-underline-offset: 4px; }

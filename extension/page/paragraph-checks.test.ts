@@ -59,12 +59,48 @@ describe('createParagraphChecker', () => {
     expect(reply.ok && reply.findings[1]!.start).toBe(after.indexOf('Second teh') + 7);
   });
 
+  it('checks only the chosen paragraphs of a long document, keeps showing the answers it has for the others, and counts the rest', async () => {
+    const check = fakeChecker();
+    const checker = createParagraphChecker(check);
+    const text = longText(['First teh', 'Second teh', 'Third teh']);
+    const found = (reply: Awaited<ReturnType<typeof checker.check>>) => (reply.ok ? reply.findings.map((finding) => finding.start) : []);
+
+    const top = await checker.check(text, undefined, () => ({ from: 0, to: 1 }));
+    expect(check).toHaveBeenCalledTimes(1);
+    expect(top).toMatchObject({ ok: true, unchecked: 2 });
+    expect(found(top)).toEqual([6]);
+
+    // Scrolled to the end: the last paragraph is checked, the first keeps its answer without asking again.
+    const end = await checker.check(text, undefined, () => ({ from: 2, to: 3 }));
+    expect(check).toHaveBeenCalledTimes(2);
+    expect(end).toMatchObject({ ok: true, unchecked: 1 });
+    expect(found(end)).toEqual([6, text.indexOf('Third teh') + 6]);
+
+    // Without a choice (or for a short field) everything is checked.
+    expect(await checker.check(text)).toMatchObject({ ok: true, unchecked: 0 });
+    expect(check).toHaveBeenCalledTimes(3);
+    const short = await checker.check('Short teh', undefined, () => ({ from: 0, to: 0 }));
+    expect(short).toMatchObject({ ok: true, unchecked: 0, findings: [{ start: 6 }] });
+  });
+
   it('asks again about text whose answer came before the grammar checker had loaded', async () => {
     const check = fakeChecker(true);
     const checker = createParagraphChecker(check);
     expect(await checker.check('teh')).toMatchObject({ ok: true, partial: true });
     await checker.check('teh');
     expect(check).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps showing an early answer (before the grammar had loaded) for a paragraph scrolled away, and asks again once it is near', async () => {
+    const check = fakeChecker(true);
+    const checker = createParagraphChecker(check);
+    const text = longText(['First teh', 'Second', 'Third']);
+    expect(await checker.check(text, undefined, () => ({ from: 0, to: 1 }))).toMatchObject({ ok: true, partial: true, findings: [{ start: 6 }] });
+    const away = await checker.check(text, undefined, () => ({ from: 2, to: 3 }));
+    expect(away).toMatchObject({ ok: true, partial: true, unchecked: 1, findings: [{ start: 6 }] });
+    expect(check).toHaveBeenCalledTimes(2);
+    await checker.check(text, undefined, () => ({ from: 0, to: 1 }));
+    expect(check).toHaveBeenCalledTimes(3);
   });
 
   it('asks again about everything once told to forget (the dictionary changed)', async () => {
