@@ -4,10 +4,11 @@
 //   const ok = await checkBeforeSubmit(doc);  // true when nothing stands in the way
 // When something does, the open form shows the list (focused, each entry linking to its field), and the
 // caller should not submit. `reportProblems(doc)` gives the same list without showing it.
-import { createMemo, createResource, createSignal, For, onCleanup, Show, type Accessor } from 'solid-js';
+import { createMemo, createResource, createSignal, onCleanup, Show, type Accessor } from 'solid-js';
 import type * as Y from 'yjs';
 import { submissionProblems, type SubmissionContext, type SubmissionProblem } from '../../../shared/workflow/submission.ts';
 import { submissionContext } from '../store/submission-context.ts';
+import { ProblemLinks } from './ProblemLinks.tsx';
 
 export type { SubmissionProblem };
 
@@ -43,12 +44,6 @@ export function createLiveProblems(doc: Y.Doc): { problems: Accessor<SubmissionP
 export const problemFor = (problems: Accessor<SubmissionProblem[]>, fieldId: string) => () =>
   problems().find((problem) => problem.fieldId === fieldId)?.message;
 
-function focusField(fieldId: string) {
-  const element = document.getElementById(fieldId);
-  element?.scrollIntoView({ block: 'center' });
-  element?.focus();
-}
-
 export function SubmissionChecks(props: { doc: Y.Doc }) {
   const [problems, setProblems] = createSignal<SubmissionProblem[] | null>(null);
   const [checking, setChecking] = createSignal(false);
@@ -83,24 +78,7 @@ export function SubmissionChecks(props: { doc: Y.Doc }) {
             ref={(element) => queueMicrotask(() => element.focus())}
           >
             <h2 id="problems-heading">{heading(list())}</h2>
-            <ul>
-              <For each={list()}>
-                {(problem) => (
-                  <li>
-                    <a
-                      href={`#${problem.fieldId}`}
-                      onClick={(event) => {
-                        event.preventDefault();
-                        focusField(problem.fieldId);
-                      }}
-                    >
-                      {problem.label ? `${problem.label}: ` : ''}
-                      {problem.message}
-                    </a>
-                  </li>
-                )}
-              </For>
-            </ul>
+            <ProblemLinks problems={list()} />
           </section>
         )}
       </Show>

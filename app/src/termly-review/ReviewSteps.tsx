@@ -19,15 +19,10 @@ import {
 } from '../../../shared/forms/termly-review.ts';
 import { formatDate } from '../../../shared/workflow/calendar.ts';
 import { TextField } from '../editor/TextField.tsx';
+import { ProblemLinks } from '../forms/ProblemLinks.tsx';
 import { AttachedFile } from './AttachedFile.tsx';
 import { Choice, LineInput, NumberInput, SelectInput, TickBox, yesNoOptions } from './inputs.tsx';
 import { createReview } from './review-signal.ts';
-
-function focusField(fieldId: string) {
-  const element = document.getElementById(fieldId);
-  element?.scrollIntoView({ block: 'center' });
-  element?.focus();
-}
 
 export function ReviewSteps(props: { doc: Y.Doc; onFinish: () => Promise<void>; finishing: boolean }) {
   const review = createReview(props.doc);
@@ -70,23 +65,7 @@ export function ReviewSteps(props: { doc: Y.Doc; onFinish: () => Promise<void>; 
           <h3 id="step-problems-heading">
             {shownProblems().length} thing{shownProblems().length === 1 ? '' : 's'} to complete before you continue
           </h3>
-          <ul>
-            <For each={shownProblems()}>
-              {(problem) => (
-                <li>
-                  <a
-                    href={`#${problem.fieldId}`}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      focusField(problem.fieldId);
-                    }}
-                  >
-                    {problem.message}
-                  </a>
-                </li>
-              )}
-            </For>
-          </ul>
+          <ProblemLinks problems={shownProblems()} />
         </section>
       </Show>
       <div class="step-body">
