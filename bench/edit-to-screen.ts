@@ -23,7 +23,9 @@ function noteKeydowns(page: Page) {
   return page.evaluate(() => {
     const marks: Clock = { keydowns: [], arrivals: {} };
     (globalThis as unknown as { __editToScreen: Clock }).__editToScreen = marks;
-    window.addEventListener('keydown', () => marks.keydowns.push(performance.timeOrigin + performance.now()), { capture: true });
+    window.addEventListener('keydown', () => marks.keydowns.push(performance.timeOrigin + performance.now()), {
+      capture: true,
+    });
   });
 }
 
@@ -61,12 +63,19 @@ export async function editToScreen(): Promise<string> {
     const id = await editor(mentor, field).getAttribute('id');
     for (let i = 1; i <= warmUp + samples; i++) {
       await tutor.keyboard.press(i % 10 === 0 ? 'Space' : 'KeyA');
-      await mentor.waitForFunction(({ id, length }) => (document.getElementById(id)?.textContent?.length ?? 0) >= length, { id: id!, length: i });
+      await mentor.waitForFunction(
+        ({ id, length }) => (document.getElementById(id)?.textContent?.length ?? 0) >= length,
+        { id: id!, length: i },
+      );
     }
-    if ((await textLength(mentor)) !== warmUp + samples) throw new Error('the mentor’s field does not hold what the tutor typed');
+    if ((await textLength(mentor)) !== warmUp + samples)
+      throw new Error('the mentor’s field does not hold what the tutor typed');
 
     const [sent, received] = [await clock(tutor), await clock(mentor)];
-    const latencies = sent.keydowns.slice(warmUp).map((at, index) => received.arrivals[warmUp + index + 1] - at).sort((a, b) => a - b);
+    const latencies = sent.keydowns
+      .slice(warmUp)
+      .map((at, index) => received.arrivals[warmUp + index + 1] - at)
+      .sort((a, b) => a - b);
     const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(1);
     const load = loadavg()[0].toFixed(1);
     return `keydown in one Chromium page to text in another's DOM through the relay (${latencies.length} keystrokes, load average ${load}): p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms`;

@@ -9,9 +9,27 @@
 import { chromium, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { chromiumArgs, chromiumExecutable } from '../e2e/browser.ts';
-import { extensionDir, launchWithExtension, serveTestPages, type ChromeGlobal, type ExtensionBrowser, type TestPages } from '../e2e/extension-browser.ts';
+import {
+  extensionDir,
+  launchWithExtension,
+  serveTestPages,
+  type ChromeGlobal,
+  type ExtensionBrowser,
+  type TestPages,
+} from '../e2e/extension-browser.ts';
 
-const MISSPELLINGS = ['acheived', 'recieve', 'seperate', 'definately', 'occured', 'untill', 'wich', 'beleive', 'goverment', 'enviroment'];
+const MISSPELLINGS = [
+  'acheived',
+  'recieve',
+  'seperate',
+  'definately',
+  'occured',
+  'untill',
+  'wich',
+  'beleive',
+  'goverment',
+  'enviroment',
+];
 
 // Installed before the page's own scripts: when the last key went down, how many underlines there are
 // (highlights and mirror spans, read every frame), and every long task. Kept as text: the bundler that
@@ -37,10 +55,14 @@ const marks = (page: Page) => page.evaluate(() => (globalThis as unknown as { __
 /** Types one misspelt word (after a space) and returns the ms from its last key to its underline. */
 async function pauseToUnderline(page: Page, word: string, before: number): Promise<number> {
   await page.keyboard.type(` ${word}.`, { delay: 20 });
-  await page.waitForFunction((before) => {
-    const { underlinedAt } = (globalThis as unknown as { __bench: Marks }).__bench;
-    return (underlinedAt.at(-1)?.count ?? 0) > before;
-  }, before, { timeout: 30_000 });
+  await page.waitForFunction(
+    (before) => {
+      const { underlinedAt } = (globalThis as unknown as { __bench: Marks }).__bench;
+      return (underlinedAt.at(-1)?.count ?? 0) > before;
+    },
+    before,
+    { timeout: 30_000 },
+  );
   const { lastKey, underlinedAt } = await marks(page);
   return underlinedAt.at(-1)!.at - lastKey;
 }
@@ -61,7 +83,8 @@ const spread = (values: number[]) => `median ${ms(median(values))}, max ${ms(Mat
 /** A 5,000-word document in the contenteditable field, in 100 paragraphs. */
 function longDocument(page: Page): Promise<void> {
   return page.evaluate(() => {
-    const sentence = 'The learner worked through the fractions task with growing confidence and explained each step clearly. ';
+    const sentence =
+      'The learner worked through the fractions task with growing confidence and explained each step clearly. ';
     const paragraph = sentence.repeat(3).trim();
     const notes = document.getElementById('notes')!;
     notes.innerHTML = Array.from({ length: 100 }, () => `<p>${paragraph} ${paragraph}</p>`).join('');
@@ -75,15 +98,22 @@ function longDocument(page: Page): Promise<void> {
  */
 async function firstSettle(page: Page): Promise<{ paragraphs: number; settledAfter: number }> {
   const appeared = await page.evaluate((misspellings) => {
-    const sentence = 'The learner worked through the fractions task with growing confidence and explained each step clearly. ';
+    const sentence =
+      'The learner worked through the fractions task with growing confidence and explained each step clearly. ';
     const paragraph = sentence.repeat(3).trim();
-    document.getElementById('notes')!.innerHTML = Array.from({ length: 100 }, (_, index) => `<p>${misspellings[index % misspellings.length]} ${paragraph} ${paragraph}</p>`).join('');
+    document.getElementById('notes')!.innerHTML = Array.from(
+      { length: 100 },
+      (_, index) => `<p>${misspellings[index % misspellings.length]} ${paragraph} ${paragraph}</p>`,
+    ).join('');
     return performance.now();
   }, MISSPELLINGS);
   for (;;) {
     await page.waitForTimeout(250);
-    const [now, last] = await page.evaluate(() => [performance.now(), (globalThis as unknown as { __bench: Marks }).__bench.underlinedAt.at(-1)] as const);
-    if (last && last.count > 0 && now - last.at > 2_000) return { paragraphs: last.count, settledAfter: last.at - appeared };
+    const [now, last] = await page.evaluate(
+      () => [performance.now(), (globalThis as unknown as { __bench: Marks }).__bench.underlinedAt.at(-1)] as const,
+    );
+    if (last && last.count > 0 && now - last.at > 2_000)
+      return { paragraphs: last.count, settledAfter: last.at - appeared };
   }
 }
 
@@ -93,7 +123,9 @@ async function untilWarm(browser: ExtensionBrowser): Promise<void> {
     const { runtime } = (globalThis as unknown as ChromeGlobal).chrome;
     for (let tries = 0; tries < 300; tries++) {
       // The offscreen document may not be there yet (the background makes it for the first check): ask again.
-      const reply = (await runtime.sendMessage({ to: 'offscreen', type: 'check-text', text: 'Then i read.' }).catch(() => null)) as { ok: boolean; partial?: boolean } | null;
+      const reply = (await runtime
+        .sendMessage({ to: 'offscreen', type: 'check-text', text: 'Then i read.' })
+        .catch(() => null)) as { ok: boolean; partial?: boolean } | null;
       if (reply?.ok && !reply.partial) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -104,7 +136,11 @@ const taskSummary = (tasks: number[]) => (tasks.length ? `${tasks.length}, longe
 
 /** The long tasks a plain Chromium has while the same words are typed into the same long document. */
 async function typingWithoutExtension(pages: TestPages): Promise<number[]> {
-  const context = await chromium.launchPersistentContext('', { executablePath: chromiumExecutable(), headless: true, args: chromiumArgs });
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: chromiumExecutable(),
+    headless: true,
+    args: chromiumArgs,
+  });
   try {
     const page = await context.newPage();
     await page.addInitScript({ content: watchScript });
@@ -127,7 +163,13 @@ async function typingWithoutExtension(pages: TestPages): Promise<number[]> {
 /** The text fields page's load event (ms after navigation start), loaded `rounds` times, in a browser with or without the extension. */
 async function pageLoad(pages: TestPages, withExtension: boolean, rounds: number): Promise<number[]> {
   const browser = withExtension ? await launchWithExtension() : undefined;
-  const context = browser?.context ?? (await chromium.launchPersistentContext('', { executablePath: chromiumExecutable(), headless: true, args: chromiumArgs }));
+  const context =
+    browser?.context ??
+    (await chromium.launchPersistentContext('', {
+      executablePath: chromiumExecutable(),
+      headless: true,
+      args: chromiumArgs,
+    }));
   try {
     // The extension's checker starts with the browser; the loads are timed once it has settled.
     if (browser) await untilWarm(browser);
@@ -135,7 +177,11 @@ async function pageLoad(pages: TestPages, withExtension: boolean, rounds: number
     const times: number[] = [];
     for (let round = 0; round < rounds; round++) {
       await page.goto(`${pages.url}/text-fields.html`, { waitUntil: 'load' });
-      times.push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd));
+      times.push(
+        await page.evaluate(
+          () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+        ),
+      );
     }
     return times;
   } finally {
@@ -144,7 +190,8 @@ async function pageLoad(pages: TestPages, withExtension: boolean, rounds: number
 }
 
 export async function extensionChecks(): Promise<string> {
-  if (!existsSync(`${extensionDir}/manifest.json`)) throw new Error('the extension is not built: run npm run build:extension');
+  if (!existsSync(`${extensionDir}/manifest.json`))
+    throw new Error('the extension is not built: run npm run build:extension');
   const pages = await serveTestPages();
   const browser = await launchWithExtension();
   try {
@@ -153,8 +200,14 @@ export async function extensionChecks(): Promise<string> {
 
     // The first underline in a fresh browser (the checker starting, Harper's grammar loading behind it).
     await page.goto(`${pages.url}/late-field.html`);
-    await page.waitForFunction(() => (globalThis as unknown as { __bench: Marks }).__bench.underlinedAt.some((mark) => mark.count > 0), undefined, { timeout: 30_000 });
-    const firstUnderline = await page.evaluate(() => (globalThis as unknown as { __bench: Marks }).__bench.underlinedAt.find((mark) => mark.count > 0)!.at);
+    await page.waitForFunction(
+      () => (globalThis as unknown as { __bench: Marks }).__bench.underlinedAt.some((mark) => mark.count > 0),
+      undefined,
+      { timeout: 30_000 },
+    );
+    const firstUnderline = await page.evaluate(
+      () => (globalThis as unknown as { __bench: Marks }).__bench.underlinedAt.find((mark) => mark.count > 0)!.at,
+    );
     // Measured from here on warm.
     await untilWarm(browser);
 
@@ -187,7 +240,9 @@ export async function extensionChecks(): Promise<string> {
 
     // The content script's own start-up on a page, from its performance marks (shared with the page).
     await page.goto(`${pages.url}/text-fields.html`);
-    await page.waitForFunction(() => performance.getEntriesByName('margin:content-ready').length > 0, undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => performance.getEntriesByName('margin:content-ready').length > 0, undefined, {
+      timeout: 10_000,
+    });
     const startUp = await page.evaluate(() => performance.getEntriesByName('margin:content-ready')[0]!.duration);
     const [without, withIt] = [await pageLoad(pages, false, 8), await pageLoad(pages, true, 8)];
     return [

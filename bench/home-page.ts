@@ -37,25 +37,64 @@ async function seed(today: string): Promise<void> {
     const endDate = addDays(startDate, 84 + Math.floor(next() * 120));
     const id = `assignment${a}`;
     const subject = subjects[a % subjects.length]!;
-    const dates = Array.from({ length: 40 }, (_, i) => addDays(startDate, Math.floor(i * 2.5))).filter((date) => date <= endDate);
-    assignments.push({ id, learners: group, learnerIds: group.map((l) => l.id), subject, startDate, endDate, brief: '', createdAt: `${startDate}T09:00:00Z`, firstSessionDate: dates[0], secondSessionDate: dates[1] });
+    const dates = Array.from({ length: 40 }, (_, i) => addDays(startDate, Math.floor(i * 2.5))).filter(
+      (date) => date <= endDate,
+    );
+    assignments.push({
+      id,
+      learners: group,
+      learnerIds: group.map((l) => l.id),
+      subject,
+      startDate,
+      endDate,
+      brief: '',
+      createdAt: `${startDate}T09:00:00Z`,
+      firstSessionDate: dates[0],
+      secondSessionDate: dates[1],
+    });
     const row = (reportId: string, type: ReportRow['type'], date: string, who = group): ReportRow => {
       const st = date > today ? 'draft' : status();
       return {
-        id: reportId, type, title: `${type}: ${who.map((l) => l.name).join(', ')}: ${subject}`, learnerIds: who.map((l) => l.id), learnerNames: who.map((l) => l.name),
-        sessionDate: date, status: st, ...(st === 'rejected' ? { rejectionReason: 'Objective 1 is not measurable.' } : {}),
-        createdAt: `${date}T15:00:00Z`, updatedAt: `${date}T15:00:00Z`, assignmentId: id,
+        id: reportId,
+        type,
+        title: `${type}: ${who.map((l) => l.name).join(', ')}: ${subject}`,
+        learnerIds: who.map((l) => l.id),
+        learnerNames: who.map((l) => l.name),
+        sessionDate: date,
+        status: st,
+        ...(st === 'rejected' ? { rejectionReason: 'Objective 1 is not measurable.' } : {}),
+        createdAt: `${date}T15:00:00Z`,
+        updatedAt: `${date}T15:00:00Z`,
+        assignmentId: id,
       };
     };
     dates.forEach((date, s) => {
       const reportId = `${id}-session${s}`;
-      sessions.push({ id: reportId, reportId, learnerIds: group.map((l) => l.id), date, start: '13:00', finish: '14:00', subject, subjectKey: subjectKey(subject), assignmentId: id });
+      sessions.push({
+        id: reportId,
+        reportId,
+        learnerIds: group.map((l) => l.id),
+        date,
+        start: '13:00',
+        finish: '14:00',
+        subject,
+        subjectKey: subjectKey(subject),
+        assignmentId: id,
+      });
       reports.push(row(reportId, 'session-report', date));
     });
     for (const learner of group) {
-      reports.push({ ...row(`${id}-plan-${learner.id}`, 'ilp', dates[1] ?? startDate, [learner]), score: 40, target: 50 });
+      reports.push({
+        ...row(`${id}-plan-${learner.id}`, 'ilp', dates[1] ?? startDate, [learner]),
+        score: 40,
+        target: 50,
+      });
       for (let week = 6; addDays(startDate, week * 7) < endDate; week += 6) {
-        reports.push({ ...row(`${id}-progress${week}-${learner.id}`, 'progress-report', addDays(startDate, week * 7), [learner]), score: 50, target: 60 });
+        reports.push({
+          ...row(`${id}-progress${week}-${learner.id}`, 'progress-report', addDays(startDate, week * 7), [learner]),
+          score: 50,
+          target: 60,
+        });
       }
     }
   }
@@ -86,14 +125,24 @@ export async function homePage(): Promise<string> {
   await seed(today);
   const counts = `${await db.reports.count()} reports, ${await db.sessions.count()} sessions, ${await db.assignments.count()} assignments`;
   const home = await time(() => loadHome(now));
-  const searches = { byLearner: { learnerId: 'learner3' }, byDates: { from: addDays(today, -60), to: today }, bySubject: { subject: 'sci' } };
+  const searches = {
+    byLearner: { learnerId: 'learner3' },
+    byDates: { from: addDays(today, -60), to: today },
+    bySubject: { subject: 'sci' },
+  };
   const found = async (search: Parameters<typeof searchSessions>[0]) => {
     const result = await searchSessions(search);
     return result.ok ? result.total : 0;
   };
-  const byLearner = { ...(await time(() => searchSessions(searches.byLearner))), found: await found(searches.byLearner) };
+  const byLearner = {
+    ...(await time(() => searchSessions(searches.byLearner))),
+    found: await found(searches.byLearner),
+  };
   const byDates = { ...(await time(() => searchSessions(searches.byDates))), found: await found(searches.byDates) };
-  const bySubject = { ...(await time(() => searchSessions(searches.bySubject))), found: await found(searches.bySubject) };
+  const bySubject = {
+    ...(await time(() => searchSessions(searches.bySubject))),
+    found: await found(searches.bySubject),
+  };
   const figure = (name: string, t: { median: number; max: number; found?: number }) =>
     `${name}${t.found === undefined ? '' : ` (${t.found} found)`} median ${t.median.toFixed(1)} ms, max ${t.max.toFixed(1)} ms`;
   db.close();

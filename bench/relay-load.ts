@@ -117,7 +117,10 @@ function syncUpdateIn(data: Uint8Array, prefix?: string): { kind: 'step2' | 'upd
   if (decoding.readVarUint(decoder) !== 0) return undefined;
   const type = decoding.readVarUint(decoder);
   if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) return undefined;
-  return { kind: type === syncProtocol.messageYjsSyncStep2 ? 'step2' : 'update', update: decoding.readVarUint8Array(decoder) };
+  return {
+    kind: type === syncProtocol.messageYjsSyncStep2 ? 'step2' : 'update',
+    update: decoding.readVarUint8Array(decoder),
+  };
 }
 
 /** Each edit's latency at one reader: its messages replayed into a document, in the order they came. */
@@ -126,7 +129,8 @@ function readerLatencies(reader: LightReader, prefix?: string): number[] {
   const samples: number[] = [];
   let arrivedAt = 0;
   doc.getArray<number>('edits').observe((event) => {
-    for (const delta of event.changes.delta) for (const sent of (delta.insert as number[] | undefined) ?? []) samples.push(arrivedAt - sent);
+    for (const delta of event.changes.delta)
+      for (const sent of (delta.insert as number[] | undefined) ?? []) samples.push(arrivedAt - sent);
   });
   for (const { at, data } of reader.arrivals) {
     const found = syncUpdateIn(data, prefix);
@@ -177,7 +181,8 @@ async function latencies(relay: BenchRelay, load: Load): Promise<number[]> {
   }
   writer.destroy();
   audience.forEach((reader) => reader.close());
-  if (samples.length < total * readers) throw new Error(`only ${samples.length} of ${total * readers} edits arrived (${lastBytes} bytes sent)`);
+  if (samples.length < total * readers)
+    throw new Error(`only ${samples.length} of ${total * readers} edits arrived (${lastBytes} bytes sent)`);
   return samples.sort((a, b) => a - b);
 }
 
@@ -195,7 +200,8 @@ export async function relayLoad(): Promise<string> {
   process.setMaxListeners(0);
   const ours = await marginLatencies('normal');
   const fsynced = await marginLatencies('full');
-  const figures = (samples: number[]) => `p50 ${percentile(samples, 0.5).toFixed(2)} ms, p99 ${percentile(samples, 0.99).toFixed(2)} ms`;
+  const figures = (samples: number[]) =>
+    `p50 ${percentile(samples, 0.5).toFixed(2)} ms, p99 ${percentile(samples, 0.99).toFixed(2)} ms`;
   const line =
     `${readers} readers, ${editsPerSecond} edits/s for ${seconds} s, edit to bytes at the reader: Margin (SQLite WAL, saved before sent, the default SQLITE_SYNCHRONOUS=normal) ${figures(ours)}; ` +
     `Margin (SQLITE_SYNCHRONOUS=full: fsync each batch) ${figures(fsynced)}`;
@@ -270,7 +276,9 @@ export async function relayIdleMemory(): Promise<string> {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const before = relay.rss();
     for (let i = 0; i < connections; i += 50) {
-      sockets.push(...(await Promise.all(Array.from({ length: 50 }, (_, j) => idleConnection(relay, `idle-${(i + j) % rooms}`)))));
+      sockets.push(
+        ...(await Promise.all(Array.from({ length: 50 }, (_, j) => idleConnection(relay, `idle-${(i + j) % rooms}`)))),
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const after = relay.rss();

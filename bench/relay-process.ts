@@ -25,7 +25,9 @@ export async function startBenchRelay(
   const dataDir = mkdtempSync(join(tmpdir(), `margin-bench-${kind}-`));
   await options.prepare?.(dataDir);
   const secret = randomBytes(24).toString('base64url');
-  const script = fileURLToPath(new URL(kind === 'margin' ? '../relay/main.ts' : './relay-hocuspocus-server.ts', import.meta.url));
+  const script = fileURLToPath(
+    new URL(kind === 'margin' ? '../relay/main.ts' : './relay-hocuspocus-server.ts', import.meta.url),
+  );
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     env: {
       ...process.env,

@@ -14,14 +14,24 @@ const keystrokes = 300;
 
 function connect(url: string, room: string, token: string) {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${url.replace('http', 'ws')}/sync`, room, doc, { WebSocketPolyfill: WebSocket as never, disableBc: true, params: { token } });
+  const provider = new WebsocketProvider(`${url.replace('http', 'ws')}/sync`, room, doc, {
+    WebSocketPolyfill: WebSocket as never,
+    disableBc: true,
+    params: { token },
+  });
   const synced = new Promise<void>((resolve) => provider.once('sync', () => resolve()));
   return { doc, provider, synced };
 }
 
 export async function syncLatency(): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'margin-bench-'));
-  const relay = await startRelay({ host: '127.0.0.1', port: 0, appDir: dataDir, store: openSqliteStore(dataDir), secret: randomBytes(32) });
+  const relay = await startRelay({
+    host: '127.0.0.1',
+    port: 0,
+    appDir: dataDir,
+    store: openSqliteStore(dataDir),
+    secret: randomBytes(32),
+  });
   const { token } = await relay.tokens.mint('benchReport', 'tutor', 3600);
   const tutor = connect(relay.url, 'benchReport', token);
   const mentor = connect(relay.url, 'benchReport', token);

@@ -17,7 +17,8 @@ async function twoPeople(browser: Browser) {
 }
 
 /** Tokens signed with the relay's own secret, which it keeps in its data folder. */
-const relayTokens = (dataDir: string) => new Tokens(new TextEncoder().encode(readFileSync(join(dataDir, 'relay-secret'), 'utf8').trim()));
+const relayTokens = (dataDir: string) =>
+  new Tokens(new TextEncoder().encode(readFileSync(join(dataDir, 'relay-secret'), 'utf8').trim()));
 
 test('a reviewer’s link opens the report read-only, with its content', async ({ browser, relay }) => {
   const people = await twoPeople(browser);
@@ -40,7 +41,11 @@ test('a reviewer’s link opens the report read-only, with its content', async (
     await expect(reviewer.getByLabel('Subject')).toBeDisabled();
     // A reviewer shares at or below their own role only, and cannot submit.
     await reviewer.locator('details.share summary').click();
-    await expect(reviewer.getByLabel('Who is the link for?').locator('option')).toHaveText(['Reviewer', 'Teacher', 'Client']);
+    await expect(reviewer.getByLabel('Who is the link for?').locator('option')).toHaveText([
+      'Reviewer',
+      'Teacher',
+      'Client',
+    ]);
     await expect(reviewer.getByRole('button', { name: 'Submit report' })).toHaveCount(0);
     await expectAccessible(reviewer);
     expect(await editorText(tutorPage, progress)).toBe('Labelled a plant cell.');
@@ -92,13 +97,17 @@ test('a link that expires says “This link has expired”, live and when opened
     const reviewer = await people.other.newPage();
     await reviewer.goto(`${relay.url}/join/${reportId}#token=${soon.token}`);
     await expect(editor(reviewer, progress)).toBeVisible();
-    await expect(reviewer.getByRole('alert').filter({ hasText: 'This link has expired' })).toBeVisible({ timeout: 15_000 });
+    await expect(reviewer.getByRole('alert').filter({ hasText: 'This link has expired' })).toBeVisible({
+      timeout: 15_000,
+    });
     await expectAccessible(reviewer);
 
     const gone = await tokens.mint(reportId, 'reviewer', 60, Math.floor(Date.now() / 1000) - 3600);
     const later = await people.other.newPage();
     await later.goto(`${relay.url}/join/${reportId}#token=${gone.token}`);
-    await expect(later.getByRole('alert')).toHaveText('This link has expired. Ask the person who shared the report for a new one.');
+    await expect(later.getByRole('alert')).toHaveText(
+      'This link has expired. Ask the person who shared the report for a new one.',
+    );
   } finally {
     await people.close();
   }

@@ -50,7 +50,11 @@ export async function createAssignment(page: Page, baseUrl: string, assignment: 
 }
 
 /** On an assignment's page: adds a session and returns the URL of its report, once the report is open. */
-export async function addSessionTo(page: Page, assignmentUrl: string, session: { date?: string; start?: string; finish?: string } = {}): Promise<string> {
+export async function addSessionTo(
+  page: Page,
+  assignmentUrl: string,
+  session: { date?: string; start?: string; finish?: string } = {},
+): Promise<string> {
   if (page.url() !== assignmentUrl) await page.goto(assignmentUrl);
   if (session.date) await page.getByLabel('Session date').fill(session.date);
   await page.getByLabel('Start time').fill(session.start ?? '13:00');

@@ -20,11 +20,16 @@ test('misspellings are underlined as you type, in British English, and only by M
   await field.click();
   await page.keyboard.type('The organisation recognised that she acheived the objective; the color was wrong.');
   await expect.poll(() => underlined(page, progress, 'spelling')).toEqual(['acheived', 'color']);
-  await expect(page.locator('#progressComment-checks')).toHaveText('2 spelling mistakes. Alt+Enter on an underlined word shows suggestions.');
+  await expect(page.locator('#progressComment-checks')).toHaveText(
+    '2 spelling mistakes. Alt+Enter on an underlined word shows suggestions.',
+  );
   await expectAccessible(page);
 });
 
-test('a suggestion chosen with the mouse or the keyboard replaces the word, and Escape closes the list', async ({ page, relay }) => {
+test('a suggestion chosen with the mouse or the keyboard replaces the word, and Escape closes the list', async ({
+  page,
+  relay,
+}) => {
   await createSessionReport(page, relay.url);
   const field = editor(page, progress);
   await field.click();
@@ -57,10 +62,18 @@ test('a suggestion chosen with the mouse or the keyboard replaces the word, and 
   await expect.poll(() => underlined(page, progress, 'spelling')).toEqual([]);
 });
 
-test('a name added to the dictionary stays accepted after a reload, with its possessive, and "Ignore" hides a word for the visit', async ({ page, relay }) => {
+test('a name added to the dictionary stays accepted after a reload, with its possessive, and "Ignore" hides a word for the visit', async ({
+  page,
+  relay,
+}) => {
   const url = await createSessionReport(page, relay.url);
   const handedOver = page.evaluate(
-    () => new Promise<string>((resolve) => document.addEventListener('margin:personal-words', (event) => resolve((event as CustomEvent<string>).detail), { once: true })),
+    () =>
+      new Promise<string>((resolve) =>
+        document.addEventListener('margin:personal-words', (event) => resolve((event as CustomEvent<string>).detail), {
+          once: true,
+        }),
+      ),
   );
   const field = editor(page, 'Engagement comment');
   await field.click();
@@ -109,7 +122,9 @@ test('a vague objective gets SMART advice that can be dismissed for this report'
   // The progress comment is checked against the objectives.
   await editor(page, progress).click();
   await page.keyboard.type('She was polite and cheerful and worked hard all the way through the hour.');
-  await expect(page.getByRole('list', { name: `Advice on ${progress}` })).toContainText('Say how the learner did against objective 1');
+  await expect(page.getByRole('list', { name: `Advice on ${progress}` })).toContainText(
+    'Say how the learner did against objective 1',
+  );
 
   await advice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(advice).toBeHidden();

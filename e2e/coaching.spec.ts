@@ -22,7 +22,10 @@ async function chooseFromLibrary(page: Page, search: string, title: string): Pro
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
 }
 
-test('a mentor coaches a teacher with a second observer; the teacher sees only the finished step', async ({ browser, relay }) => {
+test('a mentor coaches a teacher with a second observer; the teacher sees only the finished step', async ({
+  browser,
+  relay,
+}) => {
   test.setTimeout(180_000);
   const mentor = await browser.newContext();
   const observer = await browser.newContext();
@@ -55,18 +58,24 @@ test('a mentor coaches a teacher with a second observer; the teacher sees only t
     await editor(page, 'Praise').pressSequentially('Warm greeting at the door.');
     await expect.poll(() => editorText(second, 'Praise')).toBe('Warm greeting at the door.');
     await editor(second, 'Evidence about the current step').pressSequentially('Three pupils waited for help to start.');
-    await expect.poll(() => editorText(page, 'Evidence about the current step')).toBe('Three pupils waited for help to start.');
+    await expect
+      .poll(() => editorText(page, 'Evidence about the current step'))
+      .toBe('Three pupils waited for help to start.');
     await editor(page, 'How to model it').pressSequentially('Show a starter task on the board.');
 
     // Before Finish, the teacher's link does not open the cycle.
     const teacherPage = await teacher.newPage();
     await teacherPage.goto(teacherLink);
-    await expect(teacherPage.getByText('This report opens for you once it has been submitted.', { exact: true })).toBeVisible();
+    await expect(
+      teacherPage.getByText('This report opens for you once it has been submitted.', { exact: true }),
+    ).toBeVisible();
     await expect(teacherPage.getByText('Greet pupils at the door')).toHaveCount(0);
 
     // Choose, discard, choose another; the second observer sees the choice.
     await chooseFromLibrary(page, 'door', 'Greet pupils at the door and give a task they can start without help');
-    await expect(second.getByRole('heading', { name: 'Greet pupils at the door and give a task they can start without help' })).toBeVisible();
+    await expect(
+      second.getByRole('heading', { name: 'Greet pupils at the door and give a task they can start without help' }),
+    ).toBeVisible();
     await page.getByRole('button', { name: 'Discard this step' }).click();
     await expect(page.getByLabel('Search the library')).toBeVisible();
     await chooseFromLibrary(page, 'entry routine', 'Teach one entry routine and rehearse it until it runs by itself');
@@ -89,14 +98,18 @@ test('a mentor coaches a teacher with a second observer; the teacher sees only t
     // The teacher's link now opens the finished step.
     await teacherPage.goto(teacherLink);
     await teacherPage.waitForURL(cycleUrl);
-    await expect(teacherPage.getByRole('heading', { name: 'Teach one entry routine and rehearse it until it runs by itself' })).toBeVisible();
+    await expect(
+      teacherPage.getByRole('heading', { name: 'Teach one entry routine and rehearse it until it runs by itself' }),
+    ).toBeVisible();
     await expect(teacherPage.getByText('Greet pupils at the door')).toHaveCount(0);
     await expectAccessible(teacherPage);
 
     // The coach page shows the current step and logs it; "Coach again" in the same week reviews it.
     await page.goto(coachUrl);
     const current = page.getByRole('region', { name: 'Current action step' });
-    await expect(current.getByRole('heading', { name: 'Teach one entry routine and rehearse it until it runs by itself' })).toBeVisible();
+    await expect(
+      current.getByRole('heading', { name: 'Teach one entry routine and rehearse it until it runs by itself' }),
+    ).toBeVisible();
     await expect(page.getByRole('row', { name: /Teach one entry routine.*Current step/ })).toBeVisible();
     await page.getByRole('button', { name: 'Coach again' }).click();
     await page.waitForURL(/\/report\/[A-Za-z0-9_-]+$/);
@@ -104,7 +117,9 @@ test('a mentor coaches a teacher with a second observer; the teacher sees only t
     await page.getByRole('radio', { name: 'Not yet' }).check();
     await expect(page.getByText('Repeat of the previous step')).toBeVisible();
     const nextStep = page.getByRole('region', { name: 'Next step' });
-    await expect(nextStep.getByRole('heading', { name: 'Teach one entry routine and rehearse it until it runs by itself' })).toBeVisible();
+    await expect(
+      nextStep.getByRole('heading', { name: 'Teach one entry routine and rehearse it until it runs by itself' }),
+    ).toBeVisible();
 
     // One open cycle at a time: the coach page sends the mentor back to it rather than starting another.
     await page.goto(coachUrl);
@@ -118,10 +133,15 @@ test('a mentor coaches a teacher with a second observer; the teacher sees only t
     await page.getByRole('button', { name: 'Set this step' }).click();
     await expect(page.getByRole('alert')).toHaveText('Write the step before setting it.');
     await page.getByLabel('Your step', { exact: true }).fill('Count down from five before each transition');
-    await page.getByLabel('Success criteria, one a line').fill('The countdown is the same each time\nPupils are ready by zero');
+    await page
+      .getByLabel('Success criteria, one a line')
+      .fill('The countdown is the same each time\nPupils are ready by zero');
     await page.getByRole('button', { name: 'Set this step' }).click();
     await expect(nextStep.getByText('Your own step')).toBeVisible();
-    await expect(nextStep.getByRole('listitem')).toHaveText(['The countdown is the same each time', 'Pupils are ready by zero']);
+    await expect(nextStep.getByRole('listitem')).toHaveText([
+      'The countdown is the same each time',
+      'Pupils are ready by zero',
+    ]);
     await page.getByRole('button', { name: 'Give feedback' }).click();
     await page.getByRole('button', { name: 'Finish' }).click();
     await expect(page.getByRole('heading', { name: 'Action step' })).toBeVisible();
@@ -137,21 +157,62 @@ test('a mentor coaches a teacher with a second observer; the teacher sees only t
   }
 });
 
-test('a school imports its own step library, a broken file changes nothing, and the library exports', async ({ page, relay }) => {
+test('a school imports its own step library, a broken file changes nothing, and the library exports', async ({
+  page,
+  relay,
+}) => {
   await page.goto(`${relay.url}/coaching/library`);
   await expect(page.getByRole('heading', { name: 'Step library' })).toBeVisible();
   await expect(page.getByText('In use: Margin starter library')).toBeVisible();
   await expectAccessible(page);
 
-  const broken = { name: 'Broken', strands: [{ id: 'one', title: 'One', modules: [{ id: 'm', title: 'M', steps: [{ id: 's', title: 'S', successCriteria: [] }] }] }] };
-  await page.getByLabel('Import a library file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
-  await expect(page.getByRole('alert')).toHaveText(/broken\.json: This is not a step library\. strand 1, module 1, step 1, successCriteria: A step needs at least one success criterion/);
+  const broken = {
+    name: 'Broken',
+    strands: [
+      {
+        id: 'one',
+        title: 'One',
+        modules: [{ id: 'm', title: 'M', steps: [{ id: 's', title: 'S', successCriteria: [] }] }],
+      },
+    ],
+  };
+  await page
+    .getByLabel('Import a library file')
+    .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  await expect(page.getByRole('alert')).toHaveText(
+    /broken\.json: This is not a step library\. strand 1, module 1, step 1, successCriteria: A step needs at least one success criterion/,
+  );
   await expect(page.getByText('In use: Margin starter library')).toBeVisible();
-  await page.getByLabel('Import a library file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
+  await page
+    .getByLabel('Import a library file')
+    .setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
   await expect(page.getByRole('alert')).toHaveText(/not JSON/);
 
-  const ours = { name: 'Oak School steps', strands: [{ id: 'reading', title: 'Reading', modules: [{ id: 'fluency', title: 'Fluency', steps: [{ id: 'echo-read', title: 'Echo-read a paragraph with the class', successCriteria: ['Teacher reads first', 'Pupils read back together'] }] }] }] };
-  await page.getByLabel('Import a library file').setInputFiles({ name: 'oak.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ours)) });
+  const ours = {
+    name: 'Oak School steps',
+    strands: [
+      {
+        id: 'reading',
+        title: 'Reading',
+        modules: [
+          {
+            id: 'fluency',
+            title: 'Fluency',
+            steps: [
+              {
+                id: 'echo-read',
+                title: 'Echo-read a paragraph with the class',
+                successCriteria: ['Teacher reads first', 'Pupils read back together'],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+  await page
+    .getByLabel('Import a library file')
+    .setInputFiles({ name: 'oak.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ours)) });
   await expect(page.getByText('In use: Oak School steps')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Echo-read a paragraph with the class' })).toBeVisible();
 

@@ -12,7 +12,8 @@ import { startRelay } from './relay.ts';
 const progress = 'Comment on progress towards learning objectives';
 const whoIsHere = (page: Page) => page.getByRole('list', { name: 'Who is here' });
 /** Someone else's caret in a field, found by the name it shows. */
-const caretOf = (page: Page, label: string, name: string) => editor(page, label).locator(`.person-caret[data-name="${name}"]`);
+const caretOf = (page: Page, label: string, name: string) =>
+  editor(page, label).locator(`.person-caret[data-name="${name}"]`);
 
 interface Pair {
   tutor: Page;
@@ -33,7 +34,12 @@ async function tutorAndMentor(browser: Browser, relayUrl: string, learner: strin
   await mentor.goto(link);
   await mentor.waitForURL(url);
   await expect(editor(mentor, progress)).toBeVisible();
-  return { tutor, mentor, mentorContext, close: async () => void (await Promise.all([tutorContext.close(), mentorContext.close()])) };
+  return {
+    tutor,
+    mentor,
+    mentorContext,
+    close: async () => void (await Promise.all([tutorContext.close(), mentorContext.close()])),
+  };
 }
 
 /** Puts the caret at the start or the end of a field. */
@@ -42,19 +48,31 @@ async function caretAt(page: Page, label: string, where: 'start' | 'end'): Promi
   await page.keyboard.press(where === 'start' ? 'Control+Home' : 'Control+End');
 }
 
-test('typing at once in one field converges; each sees the other’s named caret; who is here lists both, then one', async ({ browser, relay }) => {
+test('typing at once in one field converges; each sees the other’s named caret; who is here lists both, then one', async ({
+  browser,
+  relay,
+}) => {
   test.setTimeout(90_000);
   const pair = await tutorAndMentor(browser, relay.url, 'Jo March');
   const { tutor, mentor } = pair;
   try {
-    await expect(whoIsHere(tutor).getByRole('listitem')).toHaveText(['Grace Hopper (tutor, you)', 'Mo Mentor (mentor)']);
-    await expect(whoIsHere(mentor).getByRole('listitem')).toHaveText(['Mo Mentor (mentor, you)', 'Grace Hopper (tutor)']);
+    await expect(whoIsHere(tutor).getByRole('listitem')).toHaveText([
+      'Grace Hopper (tutor, you)',
+      'Mo Mentor (mentor)',
+    ]);
+    await expect(whoIsHere(mentor).getByRole('listitem')).toHaveText([
+      'Mo Mentor (mentor, you)',
+      'Grace Hopper (tutor)',
+    ]);
 
     await editor(tutor, progress).pressSequentially('Middle.');
     await expect.poll(() => editorText(mentor, progress)).toBe('Middle.');
     await caretAt(tutor, progress, 'end');
     await caretAt(mentor, progress, 'start');
-    await Promise.all([tutor.keyboard.type(' Tutor at the end.', { delay: 20 }), mentor.keyboard.type('Mentor at the start. ', { delay: 20 })]);
+    await Promise.all([
+      tutor.keyboard.type(' Tutor at the end.', { delay: 20 }),
+      mentor.keyboard.type('Mentor at the start. ', { delay: 20 }),
+    ]);
     const both = 'Mentor at the start. Middle. Tutor at the end.';
     await expect.poll(() => editorText(tutor, progress)).toBe(both);
     await expect.poll(() => editorText(mentor, progress)).toBe(both);
@@ -62,9 +80,17 @@ test('typing at once in one field converges; each sees the other’s named caret
     // Carets show where the other person is, in their colour, with their name (drawn by CSS, not in the text).
     await expect(caretOf(tutor, progress, 'Mo Mentor')).toBeVisible();
     await expect(caretOf(mentor, progress, 'Grace Hopper')).toBeVisible();
-    expect(await caretOf(tutor, progress, 'Mo Mentor').evaluate((caret) => getComputedStyle(caret, '::after').content)).toBe('"Mo Mentor"');
-    const colour = await caretOf(tutor, progress, 'Mo Mentor').evaluate((caret) => getComputedStyle(caret).borderLeftColor);
-    expect(await whoIsHere(tutor).locator('li[data-name="Mo Mentor"] .person-swatch').evaluate((swatch) => getComputedStyle(swatch).backgroundColor)).toBe(colour);
+    expect(
+      await caretOf(tutor, progress, 'Mo Mentor').evaluate((caret) => getComputedStyle(caret, '::after').content),
+    ).toBe('"Mo Mentor"');
+    const colour = await caretOf(tutor, progress, 'Mo Mentor').evaluate(
+      (caret) => getComputedStyle(caret).borderLeftColor,
+    );
+    expect(
+      await whoIsHere(tutor)
+        .locator('li[data-name="Mo Mentor"] .person-swatch')
+        .evaluate((swatch) => getComputedStyle(swatch).backgroundColor),
+    ).toBe(colour);
     // A caret stays in its field: the mentor's is not drawn in another field.
     await expect(tutor.locator('.person-caret')).toHaveCount(1);
 
@@ -115,7 +141,10 @@ test('Ctrl+Z undoes only your own typing, not your collaborator’s', async ({ b
   }
 });
 
-test('the page says where the report is saved; an editor offline keeps typing and merges on return, losing nothing', async ({ browser, relay }) => {
+test('the page says where the report is saved; an editor offline keeps typing and merges on return, losing nothing', async ({
+  browser,
+  relay,
+}) => {
   test.setTimeout(90_000);
   const pair = await tutorAndMentor(browser, relay.url, 'Beth March');
   const { tutor, mentor, mentorContext } = pair;
@@ -126,7 +155,9 @@ test('the page says where the report is saved; an editor offline keeps typing an
     await expect(mentorStatus).toHaveText('Saved on this device; shared with the relay');
 
     await mentorContext.setOffline(true);
-    await expect(mentorStatus).toHaveText('Saved on this device; offline: changes will be shared when the connection returns');
+    await expect(mentorStatus).toHaveText(
+      'Saved on this device; offline: changes will be shared when the connection returns',
+    );
     // Nothing reaches the relay from a lost connection, not even goodbye: presence lapses after 30 s unrenewed.
     await expect(whoIsHere(tutor).getByRole('listitem')).toHaveText(['Grace Hopper (tutor, you)'], { timeout: 45_000 });
     await caretAt(mentor, progress, 'end');
@@ -142,7 +173,10 @@ test('the page says where the report is saved; an editor offline keeps typing an
     const merged = 'Tutor online. Shared start. Mentor offline.';
     await expect.poll(() => editorText(mentor, progress), { timeout: 10_000 }).toBe(merged);
     await expect.poll(() => editorText(tutor, progress), { timeout: 10_000 }).toBe(merged);
-    await expect(whoIsHere(tutor).getByRole('listitem')).toHaveText(['Grace Hopper (tutor, you)', 'Mo Mentor (mentor)']);
+    await expect(whoIsHere(tutor).getByRole('listitem')).toHaveText([
+      'Grace Hopper (tutor, you)',
+      'Mo Mentor (mentor)',
+    ]);
 
     // The merged text is what a third person gets from the relay.
     const readerContext = await browser.newContext();
@@ -158,7 +192,9 @@ test('the page says where the report is saved; an editor offline keeps typing an
   }
 });
 
-test('with the relay out of reach the page says it is waiting to sync, and shared once the relay is back', async ({ page }) => {
+test('with the relay out of reach the page says it is waiting to sync, and shared once the relay is back', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const relay = await startRelay();
   try {
@@ -166,7 +202,9 @@ test('with the relay out of reach the page says it is waiting to sync, and share
     const status = page.locator('.sync-status');
     await expect(status).toHaveText('Saved on this device; shared with the relay');
     await relay.stop({ keepData: true });
-    await expect(status).toHaveText('Saved on this device; waiting to sync: connecting to the relay…', { timeout: 20_000 });
+    await expect(status).toHaveText('Saved on this device; waiting to sync: connecting to the relay…', {
+      timeout: 20_000,
+    });
     await editor(page, progress).pressSequentially('Written while the relay was away.');
     await expect(status).toHaveText('Saved on this device; waiting to sync: connecting to the relay…');
 
@@ -181,7 +219,10 @@ test('with the relay out of reach the page says it is waiting to sync, and share
   }
 });
 
-test('every decision is in the history; a client reads and prints the approved report without internal fields', async ({ browser, relay }) => {
+test('every decision is in the history; a client reads and prints the approved report without internal fields', async ({
+  browser,
+  relay,
+}) => {
   test.setTimeout(150_000);
   const contexts = await Promise.all([1, 2, 3].map(() => browser.newContext()));
   const [tutorContext, reviewerContext, clientContext] = contexts;
@@ -200,7 +241,10 @@ test('every decision is in the history; a client reads and prints the approved r
     await reviewer.goto(reviewerLink);
     await expect.poll(() => editorText(reviewer, progress)).toBe('Dated the Stuarts.');
     // A reviewer reads the report, so sees who is here without being listed to anyone else.
-    await expect(whoIsHere(reviewer).getByRole('listitem')).toHaveText(['Rita Reviewer (reviewer, you)', 'Grace Hopper (tutor)']);
+    await expect(whoIsHere(reviewer).getByRole('listitem')).toHaveText([
+      'Rita Reviewer (reviewer, you)',
+      'Grace Hopper (tutor)',
+    ]);
     await expect(whoIsHere(tutor).getByRole('listitem')).toHaveText(['Grace Hopper (tutor, you)']);
 
     await tutor.getByRole('button', { name: 'Submit report' }).click();
@@ -223,8 +267,11 @@ test('every decision is in the history; a client reads and prints the approved r
       new RegExp(`^Amended and resubmitted by Grace Hopper \\(tutor\\)${when}$`),
       new RegExp(`^Approved by Rita Reviewer \\(reviewer\\)${when}$`),
     ];
-    for (const page of [tutor, reviewer]) await expect(page.getByRole('region', { name: 'History' }).getByRole('listitem')).toHaveText(expected);
-    const times = await history.locator('time').evaluateAll((elements) => elements.map((element) => element.getAttribute('datetime')!));
+    for (const page of [tutor, reviewer])
+      await expect(page.getByRole('region', { name: 'History' }).getByRole('listitem')).toHaveText(expected);
+    const times = await history
+      .locator('time')
+      .evaluateAll((elements) => elements.map((element) => element.getAttribute('datetime')!));
     expect(times).toHaveLength(4);
     expect([...times].sort()).toEqual(times);
     for (const time of times) expect(Math.abs(Date.parse(time) - Date.now())).toBeLessThan(10 * 60_000);

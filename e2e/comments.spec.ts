@@ -24,7 +24,8 @@ async function selectWords(page: Page, label: string, words: string): Promise<vo
     const at = (offset: number, preferNext: boolean) => {
       let passed = 0;
       for (const node of nodes) {
-        if (offset < passed + node.data.length || (!preferNext && offset === passed + node.data.length)) return { node, offset: offset - passed };
+        if (offset < passed + node.data.length || (!preferNext && offset === passed + node.data.length))
+          return { node, offset: offset - passed };
         passed += node.data.length;
       }
       const last = nodes.at(-1)!;
@@ -49,7 +50,11 @@ async function caretInside(page: Page, label: string, words: string, n: number):
       let passed = 0;
       const nodes: Text[] = [];
       while (walker.nextNode()) nodes.push(walker.currentNode as Text);
-      const target = nodes.map((node) => node.data).join('').indexOf(words as string) + (n as number);
+      const target =
+        nodes
+          .map((node) => node.data)
+          .join('')
+          .indexOf(words as string) + (n as number);
       for (const node of nodes) {
         if (target <= passed + node.data.length) {
           document.getSelection()!.collapse(node, target - passed);
@@ -69,7 +74,13 @@ const highlighted = (page: Page, fieldId: string) =>
 const margin = (page: Page) => page.getByRole('complementary', { name: 'Comments' });
 const thread = (page: Page, text: string) => margin(page).locator('li.thread').filter({ hasText: text });
 
-async function addComment(page: Page, label: string, words: string, text: string, how: 'button' | 'shortcut' = 'button'): Promise<void> {
+async function addComment(
+  page: Page,
+  label: string,
+  words: string,
+  text: string,
+  how: 'button' | 'shortcut' = 'button',
+): Promise<void> {
   await selectWords(page, label, words);
   if (how === 'button') await page.getByRole('button', { name: 'Add comment (Ctrl+Alt+M)' }).click();
   else await page.keyboard.press('Control+Alt+KeyM');
@@ -86,7 +97,10 @@ async function people(browser: Browser, count: number) {
   return { pages, close: () => Promise.all(contexts.map((context) => context.close())) };
 }
 
-test('a reviewer’s comment arrives live with a count; replies, resolve, reopen; only one’s own comments can be changed', async ({ browser, relay }) => {
+test('a reviewer’s comment arrives live with a count; replies, resolve, reopen; only one’s own comments can be changed', async ({
+  browser,
+  relay,
+}) => {
   test.setTimeout(120_000);
   const { pages, close } = await people(browser, 2);
   const [tutor, reviewer] = pages;
@@ -122,7 +136,9 @@ test('a reviewer’s comment arrives live with a count; replies, resolve, reopen
     await expect(thread(tutor, 'Which pairs did they find hard?')).toBeFocused();
     await expect(margin(tutor).getByRole('button', { name: '1 new comment' })).toHaveCount(0);
     await editor(tutor, engagement).click();
-    await thread(tutor, 'Which pairs did they find hard?').getByRole('button', { name: 'Show the words “8 of 10 pairs”' }).click();
+    await thread(tutor, 'Which pairs did they find hard?')
+      .getByRole('button', { name: 'Show the words “8 of 10 pairs”' })
+      .click();
     await expect.poll(() => tutor.evaluate(() => document.getSelection()?.toString())).toBe('8 of 10 pairs');
 
     // Found by id from here on: while a comment is edited its words are in a text box, not the page's text.
@@ -139,7 +155,9 @@ test('a reviewer’s comment arrives live with a count; replies, resolve, reopen
     const tutorsReplyAtReviewer = reviewerThread.locator('li.comment').filter({ hasText: 'mixed numbers' });
     await expect(tutorsReplyAtReviewer.getByRole('button', { name: 'Edit' })).toHaveCount(0);
     await expect(tutorsReplyAtReviewer.getByRole('button', { name: 'Delete' })).toHaveCount(0);
-    await expect(tutorThread.locator('li.comment').filter({ hasText: 'Which pairs' }).getByRole('button', { name: 'Edit' })).toHaveCount(0);
+    await expect(
+      tutorThread.locator('li.comment').filter({ hasText: 'Which pairs' }).getByRole('button', { name: 'Edit' }),
+    ).toHaveCount(0);
     await reviewerOwn.getByRole('button', { name: 'Edit' }).click();
     await reviewerOwn.getByLabel('Edit your comment').fill('Which pairs did they find hardest?');
     await reviewerOwn.getByRole('button', { name: 'Save' }).click();
@@ -174,7 +192,10 @@ test('a reviewer’s comment arrives live with a count; replies, resolve, reopen
   }
 });
 
-test('a comment stays on its words while two people edit around and inside them, and is kept when they are deleted', async ({ browser, relay }) => {
+test('a comment stays on its words while two people edit around and inside them, and is kept when they are deleted', async ({
+  browser,
+  relay,
+}) => {
   test.setTimeout(120_000);
   const { pages, close } = await people(browser, 3);
   const [tutor, mentor, reviewer] = pages;
@@ -224,7 +245,10 @@ test('a comment stays on its words while two people edit around and inside them,
   }
 });
 
-test('comment text is only text, too long a comment is refused and kept, and a rejection points at threads', async ({ browser, relay }) => {
+test('comment text is only text, too long a comment is refused and kept, and a rejection points at threads', async ({
+  browser,
+  relay,
+}) => {
   test.setTimeout(120_000);
   const { pages, close } = await people(browser, 2);
   const [tutor, reviewer] = pages;
@@ -259,7 +283,9 @@ test('comment text is only text, too long a comment is refused and kept, and a r
     await reviewer.getByRole('button', { name: 'Add comment (Ctrl+Alt+M)' }).click();
     await margin(reviewer).getByLabel('Your comment (Escape cancels)').fill('x'.repeat(2001));
     await margin(reviewer).getByRole('button', { name: 'Post comment' }).click();
-    await expect(margin(reviewer).getByRole('alert')).toHaveText('A comment can be at most 2,000 characters; this one is 2,001. Shorten it and send it again.');
+    await expect(margin(reviewer).getByRole('alert')).toHaveText(
+      'A comment can be at most 2,000 characters; this one is 2,001. Shorten it and send it again.',
+    );
     await expect(margin(reviewer).getByLabel('Your comment (Escape cancels)')).toHaveValue('x'.repeat(2001));
     await reviewer.keyboard.press('Escape');
     await expect(margin(reviewer).getByLabel('Your comment (Escape cancels)')).toHaveCount(0);

@@ -67,7 +67,11 @@ test('a corrupt saved entry is set aside with a message, and the rest of the rep
   }, `margin-report-${reportId}`);
 
   await page.goto(url);
-  await expect(page.getByRole('alert').filter({ hasText: '2 saved changes to this report could not be read on this device and were set aside, not deleted.' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({
+      hasText: '2 saved changes to this report could not be read on this device and were set aside, not deleted.',
+    }),
+  ).toBeVisible();
   expect(await editorText(page, field)).toBe('Kept safe.');
   const quarantined = await page.evaluate(
     () =>

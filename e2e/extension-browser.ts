@@ -87,7 +87,9 @@ export async function launchWithExtension(extraArgs: string[] = []): Promise<Ext
  * this is what gives the popup the tab's address (activeTab) on a site Margin has no access to yet.
  */
 export async function clickToolbarButton(browser: ExtensionBrowser, page: Page): Promise<void> {
-  const { targetInfos } = (await browser.browserCommand('Target.getTargets', { filter: [{ type: 'tab' }] })) as { targetInfos: { targetId: string; url: string }[] };
+  const { targetInfos } = (await browser.browserCommand('Target.getTargets', { filter: [{ type: 'tab' }] })) as {
+    targetInfos: { targetId: string; url: string }[];
+  };
   const tab = targetInfos.find((target) => target.url === page.url());
   if (!tab) throw new Error(`No tab shows ${page.url()}`);
   await browser.browserCommand('Extensions.triggerAction', { id: browser.extensionId, targetId: tab.targetId });
@@ -127,7 +129,8 @@ export async function serveTestPages(): Promise<TestPages> {
   const tiptapScript = bundled.outputFiles[0]!.contents;
   const handle: Parameters<typeof createServer>[1] = async (request, response) => {
     const name = new URL(request.url ?? '/', 'http://127.0.0.1').pathname.slice(1);
-    if (name === 'tiptap-editor.js') return void response.writeHead(200, { 'content-type': 'text/javascript' }).end(tiptapScript);
+    if (name === 'tiptap-editor.js')
+      return void response.writeHead(200, { 'content-type': 'text/javascript' }).end(tiptapScript);
     if (!/^[\w-]+\.html$/.test(name)) return void response.writeHead(404).end();
     try {
       const html = await readFile(new URL(name, pagesDir));
@@ -146,7 +149,11 @@ export async function serveTestPages(): Promise<TestPages> {
       server.closeAllConnections();
       server.close(resolve);
     });
-  return { url: `http://127.0.0.1:${port}`, otherSiteUrl: `http://127.0.0.2:${port}`, close: async () => void (await Promise.all([stop(own), stop(other)])) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    otherSiteUrl: `http://127.0.0.2:${port}`,
+    close: async () => void (await Promise.all([stop(own), stop(other)])),
+  };
 }
 
 /** The text of every range in one of the page's Margin highlights (rich-text fields), in document order. */
@@ -165,7 +172,9 @@ export function highlighted(page: Page, name = 'margin-spelling'): Promise<strin
 export function mirrorUnderlines(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const overlay = document.querySelector('[data-margin-overlay]')?.shadowRoot;
-    return [...(overlay?.querySelectorAll<HTMLElement>('.mirror span') ?? [])].map((span) => `${span.className}:${span.textContent}`);
+    return [...(overlay?.querySelectorAll<HTMLElement>('.mirror span') ?? [])].map(
+      (span) => `${span.className}:${span.textContent}`,
+    );
   });
 }
 

@@ -4,7 +4,15 @@
 // the popup says the count is so far, scrolling brings the rest in, and "Before you submit" still
 // checks every word.
 import { test, expect, type Page } from '@playwright/test';
-import { highlighted, launchWithExtension, mirrorUnderlines, openPopupFor, serveTestPages, type ExtensionBrowser, type TestPages } from './extension-browser.ts';
+import {
+  highlighted,
+  launchWithExtension,
+  mirrorUnderlines,
+  openPopupFor,
+  serveTestPages,
+  type ExtensionBrowser,
+  type TestPages,
+} from './extension-browser.ts';
 
 let browser: ExtensionBrowser;
 let pages: TestPages;
@@ -25,7 +33,8 @@ async function openLongDocument(): Promise<Page> {
   return page;
 }
 
-const uncheckedIn = (detail: string) => Number(/(\d+) paragraphs further on are not checked yet/.exec(detail)?.[1] ?? 0);
+const uncheckedIn = (detail: string) =>
+  Number(/(\d+) paragraphs further on are not checked yet/.exec(detail)?.[1] ?? 0);
 
 test('checks the paragraphs near the screen first, the far ones once scrolled to, keeping what it found; the popup says the count is so far', async () => {
   const page = await openLongDocument();

@@ -10,7 +10,14 @@ import { test, expect, type Request } from '@playwright/test';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { highlighted, launchWithExtension, mirrorUnderlines, serveTestPages, suggestionList, type ChromeGlobal } from './extension-browser.ts';
+import {
+  highlighted,
+  launchWithExtension,
+  mirrorUnderlines,
+  serveTestPages,
+  suggestionList,
+  type ChromeGlobal,
+} from './extension-browser.ts';
 
 interface NetLog {
   constants: { logEventTypes: Record<string, number> };
@@ -41,10 +48,17 @@ test('checking text sends nothing anywhere: every request stays on this machine'
     await page.goto(`${pages.url}/tiptap.html`);
     await expect.poll(() => highlighted(page)).toEqual(['lerner']);
     await (await browser.serviceWorker()).evaluate(() =>
-      (globalThis as unknown as ChromeGlobal).chrome.runtime.sendMessage({ to: 'offscreen', type: 'suggest', word: 'lerner' }),
+      (globalThis as unknown as ChromeGlobal).chrome.runtime.sendMessage({
+        to: 'offscreen',
+        type: 'suggest',
+        word: 'lerner',
+      }),
     );
     // A control: a request the test makes from the extension's service worker must show in the log, as the extension's.
-    await (await browser.serviceWorker()).evaluate((url) => fetch(url).then((response) => response.status), `${pages.url}/control.html`);
+    await (await browser.serviceWorker()).evaluate(
+      (url) => fetch(url).then((response) => response.status),
+      `${pages.url}/control.html`,
+    );
   } finally {
     await browser.close();
     await pages.close();
@@ -53,12 +67,16 @@ test('checking text sends nothing anywhere: every request stays on this machine'
   const log = JSON.parse(await readFile(logFile, 'utf8')) as NetLog;
   await rm(logDir, { recursive: true, force: true });
   const startJob = log.constants.logEventTypes.URL_REQUEST_START_JOB;
-  const requests = log.events.filter((event) => event.type === startJob && event.params?.url).map((event) => event.params!);
+  const requests = log.events
+    .filter((event) => event.type === startJob && event.params?.url)
+    .map((event) => event.params!);
   const extensionOrigin = `chrome-extension://${browser.extensionId}`;
   const local = (url: string) => url.startsWith(`${pages.url}/`);
 
   // Requests the extension makes carry its origin: the control shows the log sees them, and it is the only one.
-  expect(requests.filter((request) => request.initiator === extensionOrigin).map((request) => request.url)).toEqual([`${pages.url}/control.html`]);
+  expect(requests.filter((request) => request.initiator === extensionOrigin).map((request) => request.url)).toEqual([
+    `${pages.url}/control.html`,
+  ]);
   // Whatever a page or a content script started (they carry the page's origin) stayed on the test server.
   const started = requests.filter((request) => request.initiator && request.initiator !== 'not an origin');
   expect(started.length).toBeGreaterThan(0);

@@ -42,7 +42,10 @@ test('the built manifest asks for no site at install beyond Margin’s own addre
     content_scripts: { matches: string[] }[];
   };
   expect(manifest.host_permissions ?? []).toEqual([]);
-  expect(manifest.content_scripts.flatMap((script) => script.matches).sort()).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
+  expect(manifest.content_scripts.flatMap((script) => script.matches).sort()).toEqual([
+    'http://127.0.0.1/*',
+    'http://localhost/*',
+  ]);
   expect(manifest.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
   expect(manifest.permissions.sort()).toEqual(['activeTab', 'offscreen', 'scripting', 'storage']);
   expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
@@ -82,7 +85,11 @@ test('another site is checked only once switched on in the popup, and no longer 
   const settings = await browser.context.newPage();
   await settings.goto('chrome://extensions/');
   await settings.evaluate(async (id) => {
-    const { developerPrivate } = (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome;
+    const { developerPrivate } = (
+      globalThis as unknown as {
+        chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } };
+      }
+    ).chrome;
     await developerPrivate.addHostPermission(id, 'http://127.0.0.2/*');
   }, browser.extensionId);
   await settings.close();

@@ -54,8 +54,14 @@ test('the agency form: the panel stops the submission, each finding leads to its
   expect(await submissions(page)).toEqual([]);
 
   // The vague objective gets the SMART advice (it is known to be the objective), the comment its misspelling.
-  await expect(panel.getByRole('button', { name: /^Learning Objective: “To understand fractions better\.” This objective is not yet SMART/ })).toBeVisible();
-  await expect(panel.getByRole('button', { name: /^Comment On Progress Towards Learning Objectives: “acheived”/ })).toBeVisible();
+  await expect(
+    panel.getByRole('button', {
+      name: /^Learning Objective: “To understand fractions better\.” This objective is not yet SMART/,
+    }),
+  ).toBeVisible();
+  await expect(
+    panel.getByRole('button', { name: /^Comment On Progress Towards Learning Objectives: “acheived”/ }),
+  ).toBeVisible();
   await expect(panel.getByRole('button').first()).toBeFocused();
   await expectAccessible(page);
 
@@ -63,7 +69,11 @@ test('the agency form: the panel stops the submission, each finding leads to its
   await expect(panel).toBeHidden();
   const progress = page.getByLabel('Comment On Progress Towards Learning Objectives');
   await expect(progress).toBeFocused();
-  expect(await progress.evaluate((field: HTMLTextAreaElement) => field.value.slice(field.selectionStart, field.selectionEnd))).toBe('acheived');
+  expect(
+    await progress.evaluate((field: HTMLTextAreaElement) =>
+      field.value.slice(field.selectionStart, field.selectionEnd),
+    ),
+  ).toBe('acheived');
 
   await submit.click();
   await expect(panel).toBeVisible();
@@ -115,7 +125,9 @@ test('any form: Enter in a text field is a submission too, and the panel works f
   const panel = page.getByRole('dialog', { name: 'Before you submit' });
   await expect(panel).toBeVisible();
   await expect(panel.getByRole('listitem')).toHaveCount(1);
-  await expect(panel.getByRole('listitem')).toContainText('Summary: “tryed” "tryed" is not in the British English dictionary');
+  await expect(panel.getByRole('listitem')).toContainText(
+    'Summary: “tryed” "tryed" is not in the British English dictionary',
+  );
   expect(await submissions(page)).toEqual([]);
 
   await expect(panel.getByRole('button', { name: /tryed/ })).toBeFocused();
@@ -126,7 +138,13 @@ test('any form: Enter in a text field is a submission too, and the panel works f
   await page.keyboard.press('Enter');
 
   await expect(page.getByRole('status')).toHaveText('Thank you: feedback sent (1).');
-  expect(await submissions(page)).toEqual([{ name: '', summary: 'Worked on fractions and tryed decimals', comments: 'The learner solved four of the five questions without help.' }]);
+  expect(await submissions(page)).toEqual([
+    {
+      name: '',
+      summary: 'Worked on fractions and tryed decimals',
+      comments: 'The learner solved four of the five questions without help.',
+    },
+  ]);
 });
 
 test('a form with nothing to change goes straight through: the page’s handler sees it exactly once, and the kept copy is cleared', async () => {
@@ -164,7 +182,9 @@ test('text typed before a reload is offered back; Restore writes it through the 
   await prompt.getByRole('button', { name: 'Restore' }).click();
   await expect(field).toHaveValue(engagementText);
   await expect(prompt).toBeHidden();
-  expect(await page.evaluate(() => (window as unknown as { inputsSeen: { id: string; value: string }[] }).inputsSeen.at(-1))).toEqual({ id: 'engagement-comment', value: engagementText });
+  expect(
+    await page.evaluate(() => (window as unknown as { inputsSeen: { id: string; value: string }[] }).inputsSeen.at(-1)),
+  ).toEqual({ id: 'engagement-comment', value: engagementText });
   await expect(page.getByText(`${engagementText.length}/1024`)).toBeVisible();
 });
 
@@ -176,9 +196,14 @@ test('a rich-text field is offered back too, and Restore types into it so the pa
   await expect.poll(async () => Object.values(await keptCopies(page)).map((copy) => copy.text)).toEqual([notes]);
 
   await page.reload();
-  await page.getByRole('group', { name: 'Restore lost text: Notes for the next session' }).getByRole('button', { name: 'Restore' }).click();
+  await page
+    .getByRole('group', { name: 'Restore lost text: Notes for the next session' })
+    .getByRole('button', { name: 'Restore' })
+    .click();
   await expect(page.getByRole('textbox', { name: 'Notes for the next session' })).toHaveText(notes);
-  expect(await page.evaluate(() => (window as unknown as { inputsSeen: { id: string; value: string }[] }).inputsSeen.at(-1))).toEqual({ id: 'notes', value: notes });
+  expect(
+    await page.evaluate(() => (window as unknown as { inputsSeen: { id: string; value: string }[] }).inputsSeen.at(-1)),
+  ).toEqual({ id: 'notes', value: notes });
 });
 
 test('a field the page adds after loading is kept and offered back too', async () => {
@@ -188,8 +213,13 @@ test('a field the page adds after loading is kept and offered back too', async (
 
   await page.reload();
   await page.getByRole('button', { name: 'Add a note for the school' }).click();
-  await page.getByRole('group', { name: 'Restore lost text: Note for the school' }).getByRole('button', { name: 'Restore' }).click();
-  await expect(page.getByLabel('Note for the school', { exact: true })).toHaveValue('Sam would benefit from a quiet room.');
+  await page
+    .getByRole('group', { name: 'Restore lost text: Note for the school' })
+    .getByRole('button', { name: 'Restore' })
+    .click();
+  await expect(page.getByLabel('Note for the school', { exact: true })).toHaveValue(
+    'Sam would benefit from a quiet room.',
+  );
 });
 
 test('text typed just before the page goes is kept too, and Discard forgets it', async () => {
@@ -204,7 +234,9 @@ test('text typed just before the page goes is kept too, and Discard forgets it',
 
   const prompt = page.getByRole('group', { name: 'Restore lost text: Comments' });
   await expect(prompt).toBeVisible();
-  await expect.poll(async () => Object.values(await keptCopies(page)).map((copy) => copy.text)).toEqual(['First draft. Second thoughts.']);
+  await expect
+    .poll(async () => Object.values(await keptCopies(page)).map((copy) => copy.text))
+    .toEqual(['First draft. Second thoughts.']);
   await prompt.getByRole('button', { name: 'Discard' }).click();
   await expect(prompt).toBeHidden();
   await expect(page.getByLabel('Comments', { exact: true })).toBeFocused();
@@ -223,7 +255,9 @@ test("Margin's own report: the panel comes before the app's Submit, and Submit a
 
     await page.getByRole('button', { name: 'Submit report' }).click();
     const panel = page.getByRole('dialog', { name: 'Before you submit' });
-    await expect(panel.getByRole('button', { name: /acheived/ })).toContainText('Comment on progress towards learning objectives:');
+    await expect(panel.getByRole('button', { name: /acheived/ })).toContainText(
+      'Comment on progress towards learning objectives:',
+    );
     await expect(page.getByText('Status: Submitted')).toHaveCount(0);
     await expectAccessible(page);
 
@@ -258,7 +292,10 @@ async function keptCopies(page: Page): Promise<Record<string, { text: string }>>
   const prefix = `draft:${url.origin}${url.pathname}${url.search} `;
   return (await backgroundWorker()).evaluate(async (prefix) => {
     const all = await (globalThis as unknown as { chrome: typeof ExtensionApi }).chrome.storage.local.get(null);
-    return Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith(prefix))) as Record<string, { text: string }>;
+    return Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith(prefix))) as Record<
+      string,
+      { text: string }
+    >;
   }, prefix);
 }
 
@@ -272,7 +309,9 @@ async function serveTestPages(): Promise<{ server: Server; url: string }> {
     const name = new URL(request.url ?? '/', 'http://127.0.0.1').pathname.slice(1);
     if (!/^[\w-]+\.html$/.test(name)) return void response.writeHead(404).end();
     try {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(await readFile(new URL(name, pagesDir)));
+      response
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(await readFile(new URL(name, pagesDir)));
     } catch {
       response.writeHead(404).end();
     }

@@ -45,7 +45,9 @@ async function open(path: string): Promise<Page> {
 }
 
 async function storedWords(): Promise<Record<string, unknown>> {
-  return (await browser.serviceWorker()).evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.storage.local.get(['personal-words', 'app-personal-words']));
+  return (await browser.serviceWorker()).evaluate(() =>
+    (globalThis as unknown as ChromeGlobal).chrome.storage.local.get(['personal-words', 'app-personal-words']),
+  );
 }
 
 test('underlines a misspelt word in a contenteditable field, grammar in its own highlight, and skips opted-out fields', async () => {
@@ -276,7 +278,10 @@ test("takes the personal dictionary from Margin's app, and leaves the app's own 
 
     // A field the app does not check, on the same page, is the extension's, and knows the app's words.
     await page.evaluate(() => {
-      const notes = Object.assign(document.createElement('div'), { contentEditable: 'true', textContent: 'Zainab wrote extra notse' });
+      const notes = Object.assign(document.createElement('div'), {
+        contentEditable: 'true',
+        textContent: 'Zainab wrote extra notse',
+      });
       notes.setAttribute('aria-label', 'Extra notes');
       document.body.append(notes);
     });
@@ -290,25 +295,49 @@ test("takes the personal dictionary from Margin's app, and leaves the app's own 
 test('the offscreen checker runs the shared engine, and a new offscreen document gets the personal dictionary again', async () => {
   const worker = await browser.serviceWorker();
   const check = (text: string) =>
-    worker.evaluate(async (text) => (globalThis as unknown as ChromeGlobal).chrome.runtime.sendMessage({ to: 'offscreen', type: 'check-text', text }), text) as Promise<{
+    worker.evaluate(
+      async (text) =>
+        (globalThis as unknown as ChromeGlobal).chrome.runtime.sendMessage({
+          to: 'offscreen',
+          type: 'check-text',
+          text,
+        }),
+      text,
+    ) as Promise<{
       ok: boolean;
       findings?: { rule: string; text: string }[];
     }>;
-  const rules = async (text: string) => ((await check(text)).findings ?? []).map((finding) => `${finding.rule}:${finding.text}`);
+  const rules = async (text: string) =>
+    ((await check(text)).findings ?? []).map((finding) => `${finding.rule}:${finding.text}`);
 
-  await expect.poll(() => rules('He could of finished and we practiced.')).toEqual(['grammar/could-of:of', 'grammar/practice-practise:practiced']);
-  await expect.poll(() => rules('Then i read the book.'), { timeout: 30_000 }).toEqual(['grammar/harper/CapitalizePersonalPronouns:i']);
+  await expect
+    .poll(() => rules('He could of finished and we practiced.'))
+    .toEqual(['grammar/could-of:of', 'grammar/practice-practise:practiced']);
+  await expect
+    .poll(() => rules('Then i read the book.'), { timeout: 30_000 })
+    .toEqual(['grammar/harper/CapitalizePersonalPronouns:i']);
 
   // The dictionary is in storage; the offscreen document is closed (as Chrome may do), and the next
   // check from a page makes the background create a new one and hand it the words before checking.
-  await worker.evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.storage.local.set({ 'personal-words': ['Kwabena'] }));
+  await worker.evaluate(() =>
+    (globalThis as unknown as ChromeGlobal).chrome.storage.local.set({ 'personal-words': ['Kwabena'] }),
+  );
   await expect.poll(() => rules('Kwabena read it')).toEqual([]);
   await worker.evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.offscreen.closeDocument());
   const page = await open('contenteditable.html');
   await page.getByRole('textbox', { name: 'Session notes' }).click();
   await page.keyboard.type('Kwabena acheived it');
   await expect.poll(() => highlighted(page)).toEqual(['acheived']);
-  expect(await worker.evaluate(async () => (await (globalThis as unknown as ChromeGlobal).chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length)).toBe(1);
+  expect(
+    await worker.evaluate(
+      async () =>
+        (
+          await (globalThis as unknown as ChromeGlobal).chrome.runtime.getContexts({
+            contextTypes: ['OFFSCREEN_DOCUMENT'],
+          })
+        ).length,
+    ),
+  ).toBe(1);
   await worker.evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.storage.local.remove('personal-words'));
   await page.close();
 });
@@ -318,10 +347,15 @@ async function wordPosition(page: Page, fieldId: string, word: string): Promise<
   return page.evaluate(
     ({ fieldId, word }) => {
       const overlay = document.querySelector('[data-margin-overlay]')!.shadowRoot!;
-      const span = [...overlay.querySelectorAll<HTMLElement>('.mirror span')].find((candidate) => candidate.textContent === word)!;
+      const span = [...overlay.querySelectorAll<HTMLElement>('.mirror span')].find(
+        (candidate) => candidate.textContent === word,
+      )!;
       const wordBox = span.getBoundingClientRect();
       const fieldBox = document.getElementById(fieldId)!.getBoundingClientRect();
-      return { x: wordBox.left - fieldBox.left + wordBox.width / 2, y: wordBox.top - fieldBox.top + wordBox.height / 2 };
+      return {
+        x: wordBox.left - fieldBox.left + wordBox.width / 2,
+        y: wordBox.top - fieldBox.top + wordBox.height / 2,
+      };
     },
     { fieldId, word },
   );

@@ -28,13 +28,22 @@ async function writePlan(page: Page, learner: string, score: string, target: str
   await write(page, 'Plan to achieve the target', 'Fractions with visual models, then ratio through recipes.');
 }
 
-test('the Individual Learning Plan shows the brief, holds the target rule, and passes its checks', async ({ page, relay }) => {
+test('the Individual Learning Plan shows the brief, holds the target rule, and passes its checks', async ({
+  page,
+  relay,
+}) => {
   await signIn(page, relay.url);
-  await createAssignment(page, relay.url, { learners: ['Sam Smith'], subject: 'Maths', brief: 'Face-to-face tuition while out of school.' });
+  await createAssignment(page, relay.url, {
+    learners: ['Sam Smith'],
+    subject: 'Maths',
+    brief: 'Face-to-face tuition while out of school.',
+  });
   await writePlan(page, 'Sam Smith', '45', '54');
   await expect(page.getByRole('heading', { name: 'Individual Learning Plan: Sam Smith: Maths' })).toBeVisible();
   await expect(page.locator('#assignmentBrief')).toHaveText('Face-to-face tuition while out of school.');
-  await expect(page.locator('#target-problem')).toHaveText('The target must be at least 10 points above the score of 45%: 55% or more.');
+  await expect(page.locator('#target-problem')).toHaveText(
+    'The target must be at least 10 points above the score of 45%: 55% or more.',
+  );
   await expectAccessible(page);
   // Text that is not a number is refused with a message, and the last good score is kept.
   await page.getByLabel('Assessment score %').press('e');
@@ -58,11 +67,19 @@ test('the Individual Learning Plan shows the brief, holds the target rule, and p
   await expectComplete(page);
 });
 
-test('a group session: attendance per learner, Present for the group with one learner there, one report', async ({ page, relay }) => {
+test('a group session: attendance per learner, Present for the group with one learner there, one report', async ({
+  page,
+  relay,
+}) => {
   await signIn(page, relay.url);
-  const assignment = await createAssignment(page, relay.url, { learners: ['Denis Menace', 'Gilbert Sullivan'], subject: 'English' });
+  const assignment = await createAssignment(page, relay.url, {
+    learners: ['Denis Menace', 'Gilbert Sullivan'],
+    subject: 'English',
+  });
   await addSessionTo(page, assignment);
-  await expect(page.getByRole('heading', { name: 'Session report: Denis Menace, Gilbert Sullivan: English' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Session report: Denis Menace, Gilbert Sullivan: English' }),
+  ).toBeVisible();
   await expect(page.getByRole('group', { name: 'Attendance (group, 1:2)' })).toBeVisible();
 
   await page.getByLabel('Group attendance').selectOption('Present');
@@ -75,7 +92,11 @@ test('a group session: attendance per learner, Present for the group with one le
   await page.getByLabel('Session delivery').selectOption('In person');
   await write(page, 'Learning objective 1', 'Identify three persuasive techniques in a letter.');
   await page.getByLabel('Attainment for objective 1').selectOption('Achieved');
-  await write(page, 'Comment on progress towards learning objectives', 'Found rhetorical questions, repetition and the rule of three.');
+  await write(
+    page,
+    'Comment on progress towards learning objectives',
+    'Found rhetorical questions, repetition and the rule of three.',
+  );
   await page.getByLabel('Engagement with learning objectives').selectOption('Good');
   await page.getByLabel('Attitude to session').selectOption('Good');
   await page.getByRole('button', { name: 'Check report' }).click();
@@ -86,7 +107,10 @@ test('a group session: attendance per learner, Present for the group with one le
   await expectComplete(page);
 });
 
-test('progress reports show the previous plan, score and target, and the score never goes down', async ({ page, relay }) => {
+test('progress reports show the previous plan, score and target, and the score never goes down', async ({
+  page,
+  relay,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, relay.url);
   const assignment = await createAssignment(page, relay.url, { learners: ['Ava Patel'], subject: 'Science' });
@@ -129,7 +153,9 @@ test('progress reports show the previous plan, score and target, and the score n
   await expect(page.getByLabel('Target for the next six weeks %')).toHaveCount(0);
   await page.getByLabel('Has the learner met the target').selectOption('Yes');
   await page.getByLabel('Updated assessment score %').fill('50');
-  await expect(page.getByText('The target was 55%, but the updated score is 50%: the target was not met.')).toBeVisible();
+  await expect(
+    page.getByText('The target was 55%, but the updated score is 50%: the target was not met.'),
+  ).toBeVisible();
   await page.getByLabel('Updated assessment score %').fill('58');
   await write(page, 'Progress achieved over the whole programme', 'Cells, diffusion and osmosis secure.');
   await write(page, 'Plan for continued progress', 'Revise with the school’s scheme of work.');
@@ -137,7 +163,10 @@ test('progress reports show the previous plan, score and target, and the score n
   await expectComplete(page);
 });
 
-test('the progress-review checklist: every point rated with evidence, an own point, and a missing action found', async ({ page, relay }) => {
+test('the progress-review checklist: every point rated with evidence, an own point, and a missing action found', async ({
+  page,
+  relay,
+}) => {
   test.setTimeout(180_000);
   await signIn(page, relay.url);
   await page.getByRole('button', { name: 'Start checklist' }).click();
@@ -146,7 +175,9 @@ test('the progress-review checklist: every point rated with evidence, an own poi
   await page.getByLabel('Title').fill('Level 2 maths, autumn term');
   await page.getByRole('button', { name: 'Start checklist' }).click();
   await page.waitForURL(/\/report\//);
-  await expect(page.getByRole('heading', { name: 'Progress-review checklist: Level 2 maths, autumn term' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Progress-review checklist: Level 2 maths, autumn term' }),
+  ).toBeVisible();
 
   for (const stage of reviewStages) {
     for (const point of stage.points) {
@@ -170,7 +201,9 @@ test('the progress-review checklist: every point rated with evidence, an own poi
   await page.getByRole('button', { name: 'Check report' }).click();
   await expect(problems(page).getByRole('listitem')).toHaveCount(1);
   await problems(page)
-    .getByRole('link', { name: 'What needs to happen: Contributes to an individual learning programme.: Say what needs to happen' })
+    .getByRole('link', {
+      name: 'What needs to happen: Contributes to an individual learning programme.: Say what needs to happen',
+    })
     .click();
   await expect(page.locator('#action-learners-1')).toBeFocused();
   await page.keyboard.insertText('Learners to draft their own plan targets at induction.');

@@ -10,20 +10,44 @@ test.use({ timezoneId: 'Europe/London' });
 const group = (page: Page, name: string) => page.getByRole('region', { name, exact: true }).getByRole('listitem');
 const reportId = (url: string) => new URL(url).pathname.split('/').pop()!;
 
-test('sessions are grouped by week around a week boundary, and groups look different from individuals', async ({ page, relay }) => {
+test('sessions are grouped by week around a week boundary, and groups look different from individuals', async ({
+  page,
+  relay,
+}) => {
   test.setTimeout(150_000);
   await page.clock.setFixedTime(new Date('2026-11-23T10:00:00Z')); // Monday
   await signIn(page, relay.url);
-  const ada = await createAssignment(page, relay.url, { learners: ['Ada Lovelace'], subject: 'Maths', start: '2026-11-02', end: '2027-01-29' });
-  for (const date of ['2026-11-15', '2026-11-16', '2026-11-22', '2026-11-23', '2026-11-29', '2026-11-30', '2026-12-07']) {
+  const ada = await createAssignment(page, relay.url, {
+    learners: ['Ada Lovelace'],
+    subject: 'Maths',
+    start: '2026-11-02',
+    end: '2027-01-29',
+  });
+  for (const date of [
+    '2026-11-15',
+    '2026-11-16',
+    '2026-11-22',
+    '2026-11-23',
+    '2026-11-29',
+    '2026-11-30',
+    '2026-12-07',
+  ]) {
     await addSessionTo(page, ada, { date });
   }
-  const pair = await createAssignment(page, relay.url, { learners: ['Ben Okri', 'Cy Twombly'], subject: 'English', start: '2026-11-02', end: '2027-01-29' });
+  const pair = await createAssignment(page, relay.url, {
+    learners: ['Ben Okri', 'Cy Twombly'],
+    subject: 'English',
+    start: '2026-11-02',
+    end: '2027-01-29',
+  });
   await addSessionTo(page, pair, { date: '2026-11-24', start: '10:00', finish: '11:00' });
 
   await page.goto(relay.url);
   await expect(group(page, 'Today')).toHaveText([/Individual.*Mon 23 Nov 2026.*Ada Lovelace/]);
-  await expect(group(page, 'Other days this week')).toHaveText([/Group 1:2.*Tue 24 Nov 2026.*Ben Okri, Cy Twombly.*English/, /Sun 29 Nov 2026/]);
+  await expect(group(page, 'Other days this week')).toHaveText([
+    /Group 1:2.*Tue 24 Nov 2026.*Ben Okri, Cy Twombly.*English/,
+    /Sun 29 Nov 2026/,
+  ]);
   await expect(group(page, 'Last week')).toHaveText([/Mon 16 Nov 2026/, /Sun 22 Nov 2026/]);
   await expect(group(page, 'Next week')).toHaveText([/Mon 30 Nov 2026/]);
   await expect(page.locator('li.group svg .member')).toHaveCount(2);
@@ -69,11 +93,19 @@ async function markRejected(page: Page, id: string, reason: string) {
   );
 }
 
-test('pending actions list a rejected report with the reason, an overdue plan and a session without a report, each linking to where to act', async ({ page, relay }) => {
+test('pending actions list a rejected report with the reason, an overdue plan and a session without a report, each linking to where to act', async ({
+  page,
+  relay,
+}) => {
   test.setTimeout(120_000);
   await page.clock.setFixedTime(new Date('2026-11-23T15:00:00Z'));
   await signIn(page, relay.url);
-  const assignment = await createAssignment(page, relay.url, { learners: ['Ada Lovelace'], subject: 'Maths', start: '2026-11-09', end: '2027-01-29' });
+  const assignment = await createAssignment(page, relay.url, {
+    learners: ['Ada Lovelace'],
+    subject: 'Maths',
+    start: '2026-11-09',
+    end: '2027-01-29',
+  });
   const unwritten = await addSessionTo(page, assignment, { date: '2026-11-16' });
   const rejected = await addSessionTo(page, assignment, { date: '2026-11-20' });
   await page.goto(relay.url);
@@ -86,8 +118,14 @@ test('pending actions list a rejected report with the reason, an overdue plan an
     /Overdue.*Individual Learning Plan: Ada Lovelace, Maths.*Overdue: it was due on Fri 20 Nov 2026\..*Write the plan/,
     /No report yet.*Session: Ada Lovelace, Maths.*The session on Mon 16 Nov 2026 at 13:00 has no submitted report\..*Write the report/,
   ]);
-  await expect(pending.nth(0).getByRole('link', { name: 'Amend the report' })).toHaveAttribute('href', new URL(rejected).pathname);
-  await expect(pending.nth(2).getByRole('link', { name: 'Write the report' })).toHaveAttribute('href', new URL(unwritten).pathname);
+  await expect(pending.nth(0).getByRole('link', { name: 'Amend the report' })).toHaveAttribute(
+    'href',
+    new URL(rejected).pathname,
+  );
+  await expect(pending.nth(2).getByRole('link', { name: 'Write the report' })).toHaveAttribute(
+    'href',
+    new URL(unwritten).pathname,
+  );
   await expectAccessible(page);
 
   await pending.nth(1).getByRole('link', { name: 'Write the plan' }).click();
@@ -108,17 +146,29 @@ test('session search by learner, subject and date range, with clear errors', asy
   test.setTimeout(120_000);
   await page.clock.setFixedTime(new Date('2026-11-23T15:00:00Z'));
   await signIn(page, relay.url);
-  const ada = await createAssignment(page, relay.url, { learners: ['Ada Lovelace'], subject: 'Maths', start: '2026-11-02', end: '2027-01-29' });
+  const ada = await createAssignment(page, relay.url, {
+    learners: ['Ada Lovelace'],
+    subject: 'Maths',
+    start: '2026-11-02',
+    end: '2027-01-29',
+  });
   await addSessionTo(page, ada, { date: '2026-11-03' });
   await addSessionTo(page, ada, { date: '2026-11-10' });
-  const ben = await createAssignment(page, relay.url, { learners: ['Ben Okri'], subject: 'English', start: '2026-11-02', end: '2027-01-29' });
+  const ben = await createAssignment(page, relay.url, {
+    learners: ['Ben Okri'],
+    subject: 'English',
+    start: '2026-11-02',
+    end: '2027-01-29',
+  });
   const english = await addSessionTo(page, ben, { date: '2026-11-05' });
   await page.goto(relay.url);
 
   const search = page.getByRole('search');
   const results = page.getByRole('region', { name: /found/ });
   await search.getByRole('button', { name: 'Search' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Choose a learner, type a subject or give dates to search.' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Choose a learner, type a subject or give dates to search.' }),
+  ).toBeVisible();
   await expect(search.getByLabel('Learner')).toBeFocused();
 
   await search.getByLabel('From').fill('2026-11-10');
@@ -149,7 +199,10 @@ test('session search by learner, subject and date range, with clear errors', asy
   await expect(page).toHaveURL(english);
 });
 
-test('adding an assignment or a session refuses bad input with messages that say what to fix', async ({ page, relay }) => {
+test('adding an assignment or a session refuses bad input with messages that say what to fix', async ({
+  page,
+  relay,
+}) => {
   await signIn(page, relay.url);
   await page.goto(`${relay.url}/assignments`);
   await page.getByLabel("Learner's name").fill('Ada Lovelace');
@@ -175,7 +228,9 @@ test('adding an assignment or a session refuses bad input with messages that say
   await page.getByLabel('Finish time').fill('13:00');
   await page.getByRole('button', { name: 'Add session and write report' }).click();
   const problems = page.getByRole('alert');
-  await expect(problems).toContainText('The session must fall within the assignment, Mon 2 Nov 2026 to Fri 29 Jan 2027.');
+  await expect(problems).toContainText(
+    'The session must fall within the assignment, Mon 2 Nov 2026 to Fri 29 Jan 2027.',
+  );
   await expect(problems).toContainText('The finish time must be after the start time.');
   await expect(page.getByLabel('Start time')).toHaveValue('14:00');
   await expectAccessible(page);

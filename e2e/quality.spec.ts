@@ -7,12 +7,20 @@ import { editor, editorText, signIn } from './app.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 
 async function judgeAll(page: Page, judgement: string, except: Record<string, string> = {}): Promise<void> {
-  for (const competency of ['interactions with pupils', 'learning outcomes', 'balance of session', 'use of technology']) {
+  for (const competency of [
+    'interactions with pupils',
+    'learning outcomes',
+    'balance of session',
+    'use of technology',
+  ]) {
     await page.getByLabel(`Judgement: ${competency}`).selectOption(except[competency] ?? judgement);
   }
 }
 
-test('the QA team observes a tutor, the tutor replies to the feedback, and a second observation follows the concerns', async ({ browser, relay }) => {
+test('the QA team observes a tutor, the tutor replies to the feedback, and a second observation follows the concerns', async ({
+  browser,
+  relay,
+}) => {
   test.setTimeout(180_000);
   const qa = await browser.newContext();
   const tutor = await browser.newContext();
@@ -42,7 +50,9 @@ test('the QA team observes a tutor, the tutor replies to the feedback, and a sec
     await page.getByRole('checkbox', { name: 'Spots and corrects misconceptions' }).check();
     await judgeAll(page, 'Effective', { 'use of technology': 'Cause for concern' });
     await expect(page.getByText('This observation raises concerns')).toBeVisible();
-    await editor(page, 'Feedback for the tutor').pressSequentially('Good rapport. Your microphone cut out often; try the audio check before the session.');
+    await editor(page, 'Feedback for the tutor').pressSequentially(
+      'Good rapport. Your microphone cut out often; try the audio check before the session.',
+    );
     await page.getByRole('button', { name: 'Send feedback to the tutor' }).click();
     await expect(page.getByRole('button', { name: 'Send feedback to the tutor' })).toHaveCount(0);
     await expect(page.getByLabel('Judgement: use of technology')).toBeDisabled();
@@ -53,19 +63,28 @@ test('the QA team observes a tutor, the tutor replies to the feedback, and a sec
     const tutorPage = await tutor.newPage();
     await tutorPage.goto(tutorLink);
     await tutorPage.waitForURL(firstUrl);
-    await expect.poll(() => editorText(tutorPage, 'Feedback for the tutor')).toBe('Good rapport. Your microphone cut out often; try the audio check before the session.');
+    await expect
+      .poll(() => editorText(tutorPage, 'Feedback for the tutor'))
+      .toBe('Good rapport. Your microphone cut out often; try the audio check before the session.');
     await expect(tutorPage.getByRole('checkbox', { name: 'Spots and corrects misconceptions' })).toBeChecked();
     await expect(tutorPage.getByRole('button', { name: /Start observation/ })).toHaveCount(0);
-    await editor(tutorPage, 'Your reply to the feedback').pressSequentially('Thank you. I will use a headset from now on.');
+    await editor(tutorPage, 'Your reply to the feedback').pressSequentially(
+      'Thank you. I will use a headset from now on.',
+    );
     await expectAccessible(tutorPage);
-    await expect.poll(() => editorText(page, 'Reply from the tutor'), { timeout: 10_000 }).toBe('Thank you. I will use a headset from now on.');
+    await expect
+      .poll(() => editorText(page, 'Reply from the tutor'), { timeout: 10_000 })
+      .toBe('Thank you. I will use a headset from now on.');
     await expect(editor(page, 'Reply from the tutor')).toHaveAttribute('contenteditable', 'false');
 
     // A second observation follows the concerns, linked to the first.
     await page.getByRole('button', { name: 'Start observation 2' }).click();
     await page.waitForURL((url) => url.href !== firstUrl && /\/report\//.test(url.pathname));
     await expect(page.getByText('Observation 2 of at most 3 for Tara Tutor')).toBeVisible();
-    await expect(page.getByRole('link', { name: 'the first observation' })).toHaveAttribute('href', new URL(firstUrl).pathname);
+    await expect(page.getByRole('link', { name: 'the first observation' })).toHaveAttribute(
+      'href',
+      new URL(firstUrl).pathname,
+    );
     await judgeAll(page, 'Effective');
     await editor(page, 'Feedback for the tutor').pressSequentially('Clear audio throughout. Well done.');
     await page.getByRole('button', { name: 'Send feedback to the tutor' }).click();
@@ -82,10 +101,19 @@ test('the QA team observes a tutor, the tutor replies to the feedback, and a sec
   }
 });
 
-test('the spot-check picker proposes eligible new tutors, the same ones again for the same seed', async ({ page, relay }) => {
+test('the spot-check picker proposes eligible new tutors, the same ones again for the same seed', async ({
+  page,
+  relay,
+}) => {
   await page.goto(`${relay.url}/quality/spot-checks`);
   await expect(page.getByRole('heading', { name: 'Spot checks' })).toBeVisible();
-  const tutors: [string, string][] = [['Ann', '2'], ['Bob', '0'], ['Cy', '4'], ['Di', '3'], ['Ed', '9']];
+  const tutors: [string, string][] = [
+    ['Ann', '2'],
+    ['Bob', '0'],
+    ['Cy', '4'],
+    ['Di', '3'],
+    ['Ed', '9'],
+  ];
   for (const [index, [name, sessions]] of tutors.entries()) {
     if (index > 0) await page.getByRole('button', { name: 'Add a tutor' }).click();
     await page.getByLabel(`Tutor ${index + 1}: name`).fill(name);
@@ -98,7 +126,8 @@ test('the spot-check picker proposes eligible new tutors, the same ones again fo
   await expect(picks).toContainText('3 of 5 tutors eligible.');
   await expect(picks.getByRole('listitem')).toHaveCount(2);
   const first = await picks.getByRole('listitem').allTextContents();
-  for (const pick of first) expect(pick).toMatch(/^(Ann: observe session 3|Cy: observe session 5|Di: observe session 4)$/);
+  for (const pick of first)
+    expect(pick).toMatch(/^(Ann: observe session 3|Cy: observe session 5|Di: observe session 4)$/);
   await expectAccessible(page);
 
   // The list is kept; the same seed gives the same picks after a reload.

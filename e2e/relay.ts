@@ -14,7 +14,9 @@ export interface RunningRelay {
   stop(options?: { signal?: NodeJS.Signals; keepData?: boolean }): Promise<void>;
 }
 
-export async function startRelay(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningRelay> {
+export async function startRelay(
+  options: { dataDir?: string; env?: Record<string, string> } = {},
+): Promise<RunningRelay> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'margin-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'relay/main.ts'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...options.env },

@@ -18,7 +18,9 @@ test('a tutor gives their name once, adds a learner and a session, and writes it
   await expect(page.getByTestId('learningObjective1-count')).toHaveText('42/1024');
   await page.getByRole('button', { name: 'Add another learning objective' }).click();
   await editor(page, 'Learning objective 2').pressSequentially('Simplify a fraction.');
-  await editor(page, 'Comment on progress towards learning objectives').pressSequentially('Added 8 of 10 pairs correctly.');
+  await editor(page, 'Comment on progress towards learning objectives').pressSequentially(
+    'Added 8 of 10 pairs correctly.',
+  );
   await expectAccessible(page);
 
   await page.getByRole('button', { name: 'Check report' }).click();
@@ -51,7 +53,11 @@ test('a field stops at 1,024 characters and says why, keeping what was there', a
   await expect(page.getByTestId('engagementComment-count')).toHaveText('1000/1024');
 
   await page.keyboard.insertText('y'.repeat(30));
-  await expect(page.getByRole('alert').filter({ hasText: 'That would make this field 1,030 characters long; the limit is 1,024. Nothing was added.' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('alert')
+      .filter({ hasText: 'That would make this field 1,030 characters long; the limit is 1,024. Nothing was added.' }),
+  ).toBeVisible();
   expect(await editorText(page, 'Engagement comment')).toBe(start);
 
   await page.keyboard.insertText('y'.repeat(24));

@@ -44,7 +44,9 @@ test('two people in two browser profiles see each other’s edits live', async (
   }
 });
 
-test('with the network off the app still loads and the report is there; offline edits reach the relay later', async ({ browser }) => {
+test('with the network off the app still loads and the report is there; offline edits reach the relay later', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const relay = await startRelay();
   const context = await browser.newContext();
@@ -73,12 +75,16 @@ test('with the network off the app still loads and the report is there; offline 
     const back = await startRelay({ dataDir: relay.dataDir, env: { PORT: String(relay.port) } });
     try {
       await context.setOffline(false);
-      await expect(offline.getByRole('status').filter({ hasText: 'shared with the relay' })).toBeVisible({ timeout: 20_000 });
+      await expect(offline.getByRole('status').filter({ hasText: 'shared with the relay' })).toBeVisible({
+        timeout: 20_000,
+      });
 
       const other = await browser.newContext();
       const otherPage = await other.newPage();
       await otherPage.goto(readerLink);
-      await expect.poll(() => editorText(otherPage, progress), { timeout: 10_000 }).toBe('Typed online. Typed offline.');
+      await expect
+        .poll(() => editorText(otherPage, progress), { timeout: 10_000 })
+        .toBe('Typed online. Typed offline.');
       await other.close();
     } finally {
       await back.stop();

@@ -61,7 +61,10 @@ async function typeInto(page: Page, label: string, text: string) {
   await expect(field).toHaveText(text);
 }
 
-test('a tutor finishes a review, the teacher comments and signs, the tutor signs, an amendment invalidates the teacher’s signature until they sign again, and the reviewer sees both signatures valid', async ({ browser, relay }) => {
+test('a tutor finishes a review, the teacher comments and signs, the tutor signs, an amendment invalidates the teacher’s signature until they sign again, and the reviewer sees both signatures valid', async ({
+  browser,
+  relay,
+}) => {
   test.setTimeout(240_000);
   const contexts = await Promise.all([1, 2, 3].map(() => browser.newContext()));
   const [tutorContext, teacherContext, reviewerContext] = contexts;
@@ -109,7 +112,9 @@ test('a tutor finishes a review, the teacher comments and signs, the tutor signs
     await continueTo(tutor, 'Support and entitlements');
     await tutor.getByRole('radio', { name: 'No' }).check();
     await tutor.getByRole('button', { name: 'Continue' }).click();
-    await expect(tutor.getByRole('region', { name: /to complete/ })).toContainText('Explain why the support or entitlements were not received.');
+    await expect(tutor.getByRole('region', { name: /to complete/ })).toContainText(
+      'Explain why the support or entitlements were not received.',
+    );
     await typeInto(tutor, 'Why not?', 'The mentor was away for three weeks in October.');
     await expectAccessible(tutor);
     await continueTo(tutor, 'Recommendation');
@@ -123,19 +128,31 @@ test('a tutor finishes a review, the teacher comments and signs, the tutor signs
     await tutor.getByRole('button', { name: 'Continue' }).click();
     const concerns = tutor.getByRole('region', { name: /to complete/ });
     await expect(concerns).toContainText('Tick at least one standard that is a cause for concern.');
-    await expect(concerns).toContainText('Attach the support plan: a teacher who is not on track needs one before you continue.');
+    await expect(concerns).toContainText(
+      'Attach the support plan: a teacher who is not on track needs one before you continue.',
+    );
     await tutor.getByRole('checkbox', { name: 'TS2: Promote good progress and outcomes by pupils' }).check();
-    await tutor.getByRole('checkbox', { name: 'TS5: Adapt teaching to respond to the strengths and needs of all pupils' }).check();
+    await tutor
+      .getByRole('checkbox', { name: 'TS5: Adapt teaching to respond to the strengths and needs of all pupils' })
+      .check();
     await tutor.getByRole('radio', { name: 'Yes' }).check();
-    await tutor.getByLabel('Support plan', { exact: true }).setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(1536 * 1024, 1) });
-    await expect(tutor.getByRole('alert')).toContainText('“scan.pdf” is 1.5 MB; a file attached to a report can be at most 1 MB.');
+    await tutor
+      .getByLabel('Support plan', { exact: true })
+      .setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(1536 * 1024, 1) });
+    await expect(tutor.getByRole('alert')).toContainText(
+      '“scan.pdf” is 1.5 MB; a file attached to a report can be at most 1 MB.',
+    );
     await expect(tutor.getByText('No file attached.')).toBeVisible();
     const plan = Buffer.from('%PDF-1.4 Additional support plan for Sam Patel');
-    await tutor.getByLabel('Support plan', { exact: true }).setInputFiles({ name: 'support-plan.pdf', mimeType: 'application/pdf', buffer: plan });
+    await tutor
+      .getByLabel('Support plan', { exact: true })
+      .setInputFiles({ name: 'support-plan.pdf', mimeType: 'application/pdf', buffer: plan });
     await expect(tutor.getByTestId('attached-file')).toHaveText(`support-plan.pdf (${plan.length} bytes)`);
     await tutor.getByRole('button', { name: 'Remove support-plan.pdf' }).click();
     await expect(tutor.getByText('No file attached.')).toBeVisible();
-    await tutor.getByLabel('Support plan', { exact: true }).setInputFiles({ name: 'support-plan.pdf', mimeType: 'application/pdf', buffer: plan });
+    await tutor
+      .getByLabel('Support plan', { exact: true })
+      .setInputFiles({ name: 'support-plan.pdf', mimeType: 'application/pdf', buffer: plan });
     await expect(tutor.getByTestId('attached-file')).toHaveText(`support-plan.pdf (${plan.length} bytes)`);
     await expectAccessible(tutor);
     await continueTo(tutor, 'Next term’s contract details');
@@ -161,7 +178,9 @@ test('a tutor finishes a review, the teacher comments and signs, the tutor signs
     // The tutor cannot sign before the teacher has.
     await tutor.getByLabel(/Tick this box to digitally sign/).check();
     await tutor.getByRole('button', { name: 'Sign the review' }).click();
-    await expect(tutor.getByRole('alert')).toHaveText('The teacher signs first: you can sign once the teacher has confirmed the facts, added their comments and signed.');
+    await expect(tutor.getByRole('alert')).toHaveText(
+      'The teacher signs first: you can sign once the teacher has confirmed the facts, added their comments and signed.',
+    );
 
     // The teacher confirms the facts, comments and signs.
     const teacher = await teacherContext.newPage();
@@ -195,20 +214,31 @@ test('a tutor finishes a review, the teacher comments and signs, the tutor signs
     const reviewer = await reviewerContext.newPage();
     await signIn(reviewer, relay.url, 'Rita Reviewer');
     await reviewer.goto(reviewerLink);
-    const teacherSigned = (page: Page, verdict: string) => page.getByText(new RegExp(`^Signed by Sam Patel \\(teacher\\) on .*: ${verdict}$`));
+    const teacherSigned = (page: Page, verdict: string) =>
+      page.getByText(new RegExp(`^Signed by Sam Patel \\(teacher\\) on .*: ${verdict}$`));
     await expect(teacherSigned(reviewer, 'valid')).toBeVisible();
     await expect(reviewer.getByText('Not yet signed by the induction tutor.')).toBeVisible();
 
     // The tutor takes it back to amend a fact the teacher signed: the teacher's signature no longer holds, for everyone.
     await expect(tutor.getByText('Status: Needs signatures')).toBeVisible();
-    await expect(tutor.getByTestId('teacher-comments')).toHaveText('This reflects the discussions I have had with my tutor.');
+    await expect(tutor.getByTestId('teacher-comments')).toHaveText(
+      'This reflects the discussions I have had with my tutor.',
+    );
     await tutor.getByRole('button', { name: 'Amend the review' }).click();
     await expect(tutor.getByText('Status: Draft')).toBeVisible();
     await expect(teacherSigned(tutor, 'valid')).toBeVisible();
     await tutor.getByLabel('Days per week').fill('4');
-    for (const page of [tutor, reviewer]) await expect(teacherSigned(page, 'no longer valid: the report changed after signing')).toBeVisible();
+    for (const page of [tutor, reviewer])
+      await expect(teacherSigned(page, 'no longer valid: the report changed after signing')).toBeVisible();
     await expectAccessible(tutor);
-    for (const step of ['Continuing next term', 'Days served and days absent', 'Support and entitlements', 'Recommendation', 'Standards of concern and support plan', 'Next term’s contract details']) {
+    for (const step of [
+      'Continuing next term',
+      'Days served and days absent',
+      'Support and entitlements',
+      'Recommendation',
+      'Standards of concern and support plan',
+      'Next term’s contract details',
+    ]) {
       await continueTo(tutor, step);
     }
     await tutor.getByRole('button', { name: 'Finish: ready for the teacher’s comments' }).click();
@@ -220,7 +250,9 @@ test('a tutor finishes a review, the teacher comments and signs, the tutor signs
     await expect(teacher.locator('.review-summary')).toContainText('Days per week4');
     await expect(teacher.getByText('Not yet signed by the teacher.')).toBeVisible();
     await teacher.getByRole('button', { name: 'Confirm these details' }).click();
-    await expect(teacher.getByRole('textbox', { name: 'Your comments' })).toHaveText('This reflects the discussions I have had with my tutor.');
+    await expect(teacher.getByRole('textbox', { name: 'Your comments' })).toHaveText(
+      'This reflects the discussions I have had with my tutor.',
+    );
     await teacher.getByLabel(/Tick this box to digitally sign/).check();
     await teacher.getByRole('button', { name: 'Sign the review' }).click();
     await expect(teacherSigned(teacher, 'valid')).toBeVisible();
@@ -241,7 +273,11 @@ test('a tutor finishes a review, the teacher comments and signs, the tutor signs
     await tamperWithLocalCopy(reviewer, relay.port, reviewerLink, (doc) => fields(doc).set('daysServed', 60));
     await reviewer.reload();
     await expect(teacherSigned(reviewer, 'no longer valid: the report changed after signing')).toBeVisible();
-    await expect(reviewer.getByText(/^Signed by Tara Tutor \(induction tutor\) on .*: no longer valid: the report changed after signing$/)).toBeVisible();
+    await expect(
+      reviewer.getByText(
+        /^Signed by Tara Tutor \(induction tutor\) on .*: no longer valid: the report changed after signing$/,
+      ),
+    ).toBeVisible();
     await reviewer.getByRole('button', { name: 'Mark as read' }).click();
     await expect(reviewer.getByText('Status: Reviewed')).toBeVisible();
     await expect(row.getByRole('cell').nth(2)).toHaveText('Reviewed');

@@ -10,7 +10,10 @@ const progress = 'Comment on progress towards learning objectives';
 /** The comment to the agency (internal): its editor has the field's key as its id. */
 const agencyEditor = (page: Page) => page.locator('#agencyComment');
 
-test('submit, send back with a reason, resubmit, approve; then a client reads it without the internal comment', async ({ browser, relay }) => {
+test('submit, send back with a reason, resubmit, approve; then a client reads it without the internal comment', async ({
+  browser,
+  relay,
+}) => {
   test.setTimeout(120_000);
   const contexts = await Promise.all([1, 2, 3, 4].map(() => browser.newContext()));
   const [tutorContext, mentorContext, reviewerContext, clientContext] = contexts;
@@ -32,11 +35,16 @@ test('submit, send back with a reason, resubmit, approve; then a client reads it
     // A client's link opens nothing before approval, and says why.
     const client = await clientContext.newPage();
     await client.goto(clientLink);
-    await expect(client.getByText('This report has not been approved yet. The link opens it once it is.', { exact: true })).toBeVisible();
+    await expect(
+      client.getByText('This report has not been approved yet. The link opens it once it is.', { exact: true }),
+    ).toBeVisible();
 
     // A submission with a missing field is stopped: the list shows, and its entry takes the tutor to the field.
     await tutor.getByRole('button', { name: 'Submit report' }).click();
-    await tutor.getByRole('region', { name: /things? to fix/ }).getByRole('link', { name: /Choose how the session was delivered/ }).click();
+    await tutor
+      .getByRole('region', { name: /things? to fix/ })
+      .getByRole('link', { name: /Choose how the session was delivered/ })
+      .click();
     await expect(tutor.getByLabel('Session delivery')).toBeFocused();
     await expect(tutor.getByText('Status: Submitted')).toHaveCount(0);
     await completeSessionReport(tutor, 'Gus Hale');
@@ -49,7 +57,9 @@ test('submit, send back with a reason, resubmit, approve; then a client reads it
 
     await reviewer.getByRole('button', { name: 'Send back with a reason…' }).click();
     await reviewer.getByRole('button', { name: 'Send back to the tutor' }).click();
-    await expect(reviewer.getByRole('alert')).toHaveText('Say why the report is rejected, so the tutor knows what to fix.');
+    await expect(reviewer.getByRole('alert')).toHaveText(
+      'Say why the report is rejected, so the tutor knows what to fix.',
+    );
     await reviewer.getByLabel('Why is it sent back? The tutor will see this.').fill('Say which dates were covered.');
     await expectAccessible(reviewer);
     await reviewer.getByRole('button', { name: 'Send back to the tutor' }).click();
@@ -71,7 +81,11 @@ test('submit, send back with a reason, resubmit, approve; then a client reads it
 
     const wire: string[] = [];
     const clientLater = await clientContext.newPage();
-    clientLater.on('websocket', (socket) => socket.on('framereceived', (frame) => wire.push(typeof frame.payload === 'string' ? frame.payload : frame.payload.toString('latin1'))));
+    clientLater.on('websocket', (socket) =>
+      socket.on('framereceived', (frame) =>
+        wire.push(typeof frame.payload === 'string' ? frame.payload : frame.payload.toString('latin1')),
+      ),
+    );
     await clientLater.goto(clientLink);
     await expect.poll(() => editorText(clientLater, progress)).toBe('Dated the Tudors. From 1485 to 1603.');
     await expect(clientLater.getByText('Status: Approved')).toBeVisible();
@@ -86,7 +100,10 @@ test('submit, send back with a reason, resubmit, approve; then a client reads it
   }
 });
 
-test('changes made offline to a report submitted meanwhile are kept and shown to their author', async ({ browser, relay }) => {
+test('changes made offline to a report submitted meanwhile are kept and shown to their author', async ({
+  browser,
+  relay,
+}) => {
   test.setTimeout(120_000);
   const tutorContext = await browser.newContext();
   const mentorContext = await browser.newContext();
@@ -110,7 +127,9 @@ test('changes made offline to a report submitted meanwhile are kept and shown to
     await mentorContext.setOffline(false);
     const kept = mentor.getByRole('region', { name: 'Changes not added to the report' });
     await expect(kept).toBeVisible({ timeout: 20_000 });
-    await expect(kept).toContainText('Your changes made while offline could not be added because the report was submitted; they are kept here');
+    await expect(kept).toContainText(
+      'Your changes made while offline could not be added because the report was submitted; they are kept here',
+    );
     await expect(kept).toContainText('Agreed text. Mentor added this offline.');
     await expect.poll(() => editorText(mentor, progress)).toBe('Agreed text.');
     await expect(editor(mentor, progress)).toHaveAttribute('contenteditable', 'false');

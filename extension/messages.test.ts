@@ -14,7 +14,11 @@ describe('isMessageTo', () => {
 
 describe('answerMessagesTo', () => {
   it('answers its own messages asynchronously, keeping the channel open', async () => {
-    const listener = answerMessagesTo('background', async (request) => ({ ok: true as const, findings: [], echoed: request.type === 'check-text' ? request.text : '' }));
+    const listener = answerMessagesTo('background', async (request) => ({
+      ok: true as const,
+      findings: [],
+      echoed: request.type === 'check-text' ? request.text : '',
+    }));
     const sendResponse = vi.fn();
     expect(listener({ to: 'background', type: 'check-text', text: 'hello' }, {}, sendResponse)).toBe(true);
     await flush();
@@ -24,7 +28,9 @@ describe('answerMessagesTo', () => {
   it('leaves messages for others alone, so their own listener can answer', () => {
     const answer = vi.fn();
     const sendResponse = vi.fn();
-    expect(answerMessagesTo('offscreen', answer)({ to: 'background', type: 'check-text', text: '' }, {}, sendResponse)).toBeUndefined();
+    expect(
+      answerMessagesTo('offscreen', answer)({ to: 'background', type: 'check-text', text: '' }, {}, sendResponse),
+    ).toBeUndefined();
     expect(answer).not.toHaveBeenCalled();
     expect(sendResponse).not.toHaveBeenCalled();
   });
@@ -43,6 +49,10 @@ describe('answerMessagesTo', () => {
     });
     page({ to: 'page', type: 'page-status' }, {}, sendResponse);
     await flush();
-    expect(sendResponse).toHaveBeenLastCalledWith({ fields: 0, findings: 0, problem: "Margin's checks stopped working: no fields" });
+    expect(sendResponse).toHaveBeenLastCalledWith({
+      fields: 0,
+      findings: 0,
+      problem: "Margin's checks stopped working: no fields",
+    });
   });
 });

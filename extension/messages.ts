@@ -26,7 +26,10 @@ export type OffscreenRequest =
   | { to: 'offscreen'; type: 'check-text'; text: string; context?: CheckContext }
   | { to: 'offscreen'; type: 'suggest'; word: string }
   | { to: 'offscreen'; type: 'set-personal-words'; words: string[] };
-export type PageRequest = { to: 'page'; type: 'page-status' } | { to: 'page'; type: 'check-page-again' } | { to: 'page'; type: 'stop-checking' };
+export type PageRequest =
+  | { to: 'page'; type: 'page-status' }
+  | { to: 'page'; type: 'check-page-again' }
+  | { to: 'page'; type: 'stop-checking' };
 export type ExtensionMessage = BackgroundRequest | OffscreenRequest | PageRequest | DraftRequest;
 export type Receiver = ExtensionMessage['to'];
 export type MessageTo<R extends Receiver> = Extract<ExtensionMessage, { to: R }>;
@@ -74,24 +77,36 @@ export type WorkerRequest =
   | { type: 'check-text'; id: number; text: string; context?: CheckContext }
   | { type: 'suggest'; id: number; word: string }
   | { type: 'set-personal-words'; words: string[] };
-export type WorkerReply = { type: 'checked'; id: number; reply: CheckReply } | { type: 'suggested'; id: number; reply: SuggestReply };
+export type WorkerReply =
+  | { type: 'checked'; id: number; reply: CheckReply }
+  | { type: 'suggested'; id: number; reply: SuggestReply };
 
 /** Between the checks worker and Harper's grammar worker beneath it. */
 export type GrammarRequest = { type: 'load'; wasmUrl: string } | { type: 'check'; id: number; text: string };
-export type GrammarReply = { type: 'ready' } | { type: 'failed'; problem: string } | { type: 'checked'; id: number; findings: Finding[] };
+export type GrammarReply =
+  | { type: 'ready' }
+  | { type: 'failed'; problem: string }
+  | { type: 'checked'; id: number; findings: Finding[] };
 
 export function isMessageTo<R extends Receiver>(message: unknown, to: R): message is MessageTo<R> {
   return typeof message === 'object' && message !== null && (message as { to?: unknown }).to === to;
 }
 
 /** What a runtime.onMessage listener needs: the message and a way to answer it. */
-export type MessageListener = (message: unknown, sender: unknown, sendResponse: (reply: unknown) => void) => boolean | undefined;
+export type MessageListener = (
+  message: unknown,
+  sender: unknown,
+  sendResponse: (reply: unknown) => void,
+) => boolean | undefined;
 
 /**
  * A runtime.onMessage listener that answers the messages addressed to `to` with `answer` and
  * ignores the rest (returning true only for its own, to keep the channel open for the async reply).
  */
-export function answerMessagesTo<R extends Receiver>(to: R, answer: (message: MessageTo<R>) => Promise<ReplyTo<MessageTo<R>>>): MessageListener {
+export function answerMessagesTo<R extends Receiver>(
+  to: R,
+  answer: (message: MessageTo<R>) => Promise<ReplyTo<MessageTo<R>>>,
+): MessageListener {
   return (message, _sender, sendResponse) => {
     if (!isMessageTo(message, to)) return undefined;
     answer(message).then(sendResponse, (error: unknown) => sendResponse(failedReply(message, error)));
@@ -101,7 +116,8 @@ export function answerMessagesTo<R extends Receiver>(to: R, answer: (message: Me
 
 function failedReply(message: ExtensionMessage, error: unknown): ReplyTo<ExtensionMessage> {
   const reason = error instanceof Error ? error.message : String(error);
-  if (message.to === 'drafts') return { ok: false, problem: `Margin could not reach the copies it keeps of your text: ${reason}` };
+  if (message.to === 'drafts')
+    return { ok: false, problem: `Margin could not reach the copies it keeps of your text: ${reason}` };
   const problem = `Margin's checks stopped working: ${reason}`;
   return message.to === 'page' ? { fields: 0, findings: 0, problem } : { ok: false, problem };
 }

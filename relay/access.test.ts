@@ -19,7 +19,11 @@ let dataDir: string;
 afterAll(() => session.cleanup());
 beforeAll(async () => {
   dataDir = join(session.folder(), 'data');
-  relay = await session.process({ DATA_DIR: dataDir, LIMIT_CONNECTIONS_PER_TOKEN: '4', LIMIT_MESSAGES_PER_SECOND: '200' });
+  relay = await session.process({
+    DATA_DIR: dataDir,
+    LIMIT_CONNECTIONS_PER_TOKEN: '4',
+    LIMIT_MESSAGES_PER_SECOND: '200',
+  });
 });
 
 let reports = 0;
@@ -37,13 +41,20 @@ async function link(id: string, holder: string, role: string): Promise<{ token: 
 }
 
 async function decide(id: string, token: string, action: string, reason?: string) {
-  const answer = await api(relay, 'POST', `/api/reports/${id}/transitions`, { token, body: { action, name: 'Someone', reason } });
+  const answer = await api(relay, 'POST', `/api/reports/${id}/transitions`, {
+    token,
+    body: { action, name: 'Someone', reason },
+  });
   expect(answer.status).toBe(200);
   return answer.body;
 }
 
-function closedWith(provider: { on: (event: 'connection-close', listener: (event: CloseEvent | null) => void) => void }) {
-  return new Promise<{ code: number; reason: string }>((resolve) => provider.on('connection-close', (event) => event && resolve({ code: event.code, reason: event.reason })));
+function closedWith(provider: {
+  on: (event: 'connection-close', listener: (event: CloseEvent | null) => void) => void;
+}) {
+  return new Promise<{ code: number; reason: string }>((resolve) =>
+    provider.on('connection-close', (event) => event && resolve({ code: event.code, reason: event.reason })),
+  );
 }
 
 describe('a connection with a token that does not open the room', () => {
@@ -52,12 +63,29 @@ describe('a connection with a token that does not open the room', () => {
     ['a token that is not one', async () => 'not-a-token', closeCodes.linkInvalid, refusalReasons.linkInvalid],
     [
       'a token forged with another secret',
-      async () => (await new Tokens(new TextEncoder().encode('another-secret-also-long-enough-to-sign-with')).mint('access-x', 'tutor', 3600)).token,
+      async () =>
+        (
+          await new Tokens(new TextEncoder().encode('another-secret-also-long-enough-to-sign-with')).mint(
+            'access-x',
+            'tutor',
+            3600,
+          )
+        ).token,
       closeCodes.linkInvalid,
       refusalReasons.linkInvalid,
     ],
-    ['an expired token', async () => session.token(relay, 'access-x', 'tutor', -60), closeCodes.linkExpired, refusalReasons.linkExpired],
-    ['a token for another report', async () => session.token(relay, 'another-report'), closeCodes.wrongReport, refusalReasons.wrongReport],
+    [
+      'an expired token',
+      async () => session.token(relay, 'access-x', 'tutor', -60),
+      closeCodes.linkExpired,
+      refusalReasons.linkExpired,
+    ],
+    [
+      'a token for another report',
+      async () => session.token(relay, 'another-report'),
+      closeCodes.wrongReport,
+      refusalReasons.wrongReport,
+    ],
   ])('is accepted, then closed for %s, and y-websocket stops retrying', async (_what, token, code, reason) => {
     const provider = await session.connecting(relay, 'access-x', { token: await token() });
     expect(await closedWith(provider)).toEqual({ code, reason });
@@ -76,7 +104,8 @@ describe('a withdrawn link', () => {
 
     expect((await api(relay, 'DELETE', `/api/reports/${id}/links/${reviewer.jti}`, { token: tutor })).status).toBe(200);
 
-    for (const closed of await Promise.all(closes)) expect(closed).toEqual({ code: closeCodes.linkWithdrawn, reason: refusalReasons.linkWithdrawn });
+    for (const closed of await Promise.all(closes))
+      expect(closed).toEqual({ code: closeCodes.linkWithdrawn, reason: refusalReasons.linkWithdrawn });
     const again = await session.connecting(relay, id, { token: reviewer.token });
     expect(await closedWith(again)).toEqual({ code: closeCodes.linkWithdrawn, reason: refusalReasons.linkWithdrawn });
   });
@@ -126,7 +155,12 @@ describe('a submitted report', () => {
     expect(mentor.doc.getText('body').toString()).toBe('Draft.');
 
     const rejected = await decide(id, reviewerToken, 'reject', 'Add the objectives.');
-    expect(rejected.decision).toMatchObject({ from: 'submitted', to: 'rejected', reason: 'Add the objectives.', contentHash: submitted.decision.contentHash });
+    expect(rejected.decision).toMatchObject({
+      from: 'submitted',
+      to: 'rejected',
+      reason: 'Add the objectives.',
+      contentHash: submitted.decision.contentHash,
+    });
     await eventually(() => expect(readStatus(status.doc).rejection?.reason).toBe('Add the objectives.'));
     mentor.doc.getText('body').insert(0, 'Fixed. ');
     await eventually(() => expect(reader.doc.getText('body').toString()).toBe('Fixed. Draft.'));
@@ -138,7 +172,10 @@ describe('a client', () => {
     const { id, tutor } = await newReport();
     const client = (await link(id, tutor, 'client')).token;
     const early = await session.connecting(relay, id, { token: client });
-    expect(await closedWith(early)).toEqual({ code: closeCodes.notReadableNow, reason: 'This report has not been approved yet. The link opens it once it is.' });
+    expect(await closedWith(early)).toEqual({
+      code: closeCodes.notReadableNow,
+      reason: 'This report has not been approved yet. The link opens it once it is.',
+    });
     const comments = await session.connecting(relay, `${id}/comments`, { token: client });
     expect(await closedWith(comments)).toMatchObject({ code: closeCodes.notAllowed });
   });
@@ -148,7 +185,11 @@ describe('a client', () => {
     const reviewer = (await link(id, tutor, 'reviewer')).token;
     const client = (await link(id, tutor, 'client')).token;
     const author = await session.provider(relay, id, { token: tutor });
-    createSessionReportDoc(author.doc, { date: '2030-01-01', start: '13:00', finish: '14:00', subject: 'Maths', learners: [{ id: 'l1', name: 'Ada' }] }, 'Tom');
+    createSessionReportDoc(
+      author.doc,
+      { date: '2030-01-01', start: '13:00', finish: '14:00', subject: 'Maths', learners: [{ id: 'l1', name: 'Ada' }] },
+      'Tom',
+    );
     setFragmentText(textField(author.doc, 'progressComment'), 'Worked through fractions.');
     setFragmentText(textField(author.doc, 'agencyComment'), 'CONFIDENTIAL: invoice query from parent');
     await decide(id, tutor, 'submit');
@@ -176,7 +217,10 @@ describe('a teacher', () => {
     const reviewer = (await link(id, tutor, 'reviewer')).token;
     const teacher = (await link(id, tutor, 'teacher')).token;
     const early = await session.connecting(relay, id, { token: teacher });
-    expect(await closedWith(early)).toEqual({ code: closeCodes.notReadableNow, reason: 'This report opens for you once it has been submitted.' });
+    expect(await closedWith(early)).toEqual({
+      code: closeCodes.notReadableNow,
+      reason: 'This report opens for you once it has been submitted.',
+    });
 
     const author = await session.provider(relay, id, { token: tutor });
     setFragmentText(textField(author.doc, 'progressComment'), 'Seen by the teacher.');
@@ -189,7 +233,10 @@ describe('a teacher', () => {
 
     const closed = closedWith(reading);
     await decide(id, reviewer, 'reject', 'More detail, please.');
-    expect(await closed).toEqual({ code: closeCodes.notReadableNow, reason: 'This report opens for you once it has been submitted.' });
+    expect(await closed).toEqual({
+      code: closeCodes.notReadableNow,
+      reason: 'This report opens for you once it has been submitted.',
+    });
   });
 });
 
@@ -220,7 +267,14 @@ describe('the relay’s log', () => {
     const log = relay.stderr();
     expect(log).toContain('"msg":"closed a connection"');
     expect(log).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
-    for (const text of ['The tutor wrote this', 'REVIEWER EDIT', 'Rita Reviewer', 'CONFIDENTIAL', 'Worked through fractions', 'Changed after submitting']) {
+    for (const text of [
+      'The tutor wrote this',
+      'REVIEWER EDIT',
+      'Rita Reviewer',
+      'CONFIDENTIAL',
+      'Worked through fractions',
+      'Changed after submitting',
+    ]) {
       expect(log).not.toContain(text);
     }
     relay.child.kill('SIGTERM');

@@ -27,24 +27,38 @@ describe('claiming a report', () => {
     const claim = await api(relay, 'POST', '/api/reports', { body: { id: 'report-1' } });
     expect(claim.status).toBe(201);
     expect(claim.contentType).toBe('application/json; charset=utf-8');
-    expect(claim.body).toEqual({ token: expect.any(String), jti: expect.any(String), role: 'tutor', expiresAt: expect.any(String) });
+    expect(claim.body).toEqual({
+      token: expect.any(String),
+      jti: expect.any(String),
+      role: 'tutor',
+      expiresAt: expect.any(String),
+    });
     expect(new Date(claim.body.expiresAt).getTime()).toBeGreaterThan(Date.now() + 300 * 24 * 3600 * 1000);
     await session.provider(relay, 'report-1', { token: claim.body.token });
 
     const again = await api(relay, 'POST', '/api/reports', { body: { id: 'report-1' } });
-    expect(again).toMatchObject({ status: 409, body: { error: expect.stringMatching(/^A report with this id is on the relay already/) } });
+    expect(again).toMatchObject({
+      status: 409,
+      body: { error: expect.stringMatching(/^A report with this id is on the relay already/) },
+    });
   });
 
   it('is refused for an id that already has content, even unclaimed', async () => {
     const relay = await session.relay();
     const writer = await session.provider(relay, 'report-2');
     writer.doc.getText('body').insert(0, 'Written with a token made by hand');
-    await eventually(async () => expect(await api(relay, 'POST', '/api/reports', { body: { id: 'report-2' } })).toMatchObject({ status: 409 }));
+    await eventually(async () =>
+      expect(await api(relay, 'POST', '/api/reports', { body: { id: 'report-2' } })).toMatchObject({ status: 409 }),
+    );
   });
 
   it.each([
     ['no body', undefined, /^The request is not what the relay expects: /],
-    ['a bad id', JSON.stringify({ id: 'not/an id' }), /^The request is not what the relay expects: id: A report id is 1 to 64 letters/],
+    [
+      'a bad id',
+      JSON.stringify({ id: 'not/an id' }),
+      /^The request is not what the relay expects: id: A report id is 1 to 64 letters/,
+    ],
     ['a body that is not JSON', '{id:', /^The request body must be JSON\.$/],
   ])('answers 400 with a reason for %s', async (_what, rawBody, error) => {
     const relay = await session.relay();
@@ -56,15 +70,25 @@ describe('claiming a report', () => {
   it('answers 413 for a body over 16 KB', async () => {
     const relay = await session.relay();
     const answer = await api(relay, 'POST', '/api/reports', { body: { id: 'x'.repeat(20_000) } });
-    expect(answer).toEqual({ status: 413, body: { error: 'The request is too large (the relay reads up to 16 KB).' }, contentType: expect.any(String) });
+    expect(answer).toEqual({
+      status: 413,
+      body: { error: 'The request is too large (the relay reads up to 16 KB).' },
+      contentType: expect.any(String),
+    });
   });
 });
 
 describe('the API addresses', () => {
   it('answers JSON 404 for an address it does not have and 405 for a method it does not take', async () => {
     const relay = await session.relay();
-    expect(await api(relay, 'GET', '/api/nothing')).toMatchObject({ status: 404, body: { error: expect.stringContaining('docs/protocol.md') } });
-    expect(await api(relay, 'GET', '/api/reports')).toMatchObject({ status: 405, body: { error: '/api/reports takes POST, not GET.' } });
+    expect(await api(relay, 'GET', '/api/nothing')).toMatchObject({
+      status: 404,
+      body: { error: expect.stringContaining('docs/protocol.md') },
+    });
+    expect(await api(relay, 'GET', '/api/reports')).toMatchObject({
+      status: 405,
+      body: { error: '/api/reports takes POST, not GET.' },
+    });
   });
 });
 
@@ -85,7 +109,11 @@ describe('share links', () => {
     expect(clientLink.status).toBe(201);
 
     const listedForTutor = await api(relay, 'GET', '/api/reports/report-1/links', { token: tutor });
-    expect(listedForTutor.body.links.map((link: { role: string }) => link.role)).toEqual(['tutor', 'reviewer', 'client']);
+    expect(listedForTutor.body.links.map((link: { role: string }) => link.role)).toEqual([
+      'tutor',
+      'reviewer',
+      'client',
+    ]);
     expect(JSON.stringify(listedForTutor.body)).not.toContain(reviewer);
     const listedForReviewer = await api(relay, 'GET', '/api/reports/report-1/links', { token: reviewer });
     expect(listedForReviewer.body.links.map((link: { role: string }) => link.role)).toEqual(['reviewer', 'client']);
@@ -94,15 +122,24 @@ describe('share links', () => {
   it('take a time-to-live, never past the holder’s own expiry', async () => {
     const relay = await session.relay();
     const tutor = await claimed(relay);
-    const short = await api(relay, 'POST', '/api/reports/report-1/links', { token: tutor, body: { role: 'client', ttl: '2h' } });
+    const short = await api(relay, 'POST', '/api/reports/report-1/links', {
+      token: tutor,
+      body: { role: 'client', ttl: '2h' },
+    });
     const hours = (new Date(short.body.expiresAt).getTime() - Date.now()) / 3600_000;
     expect(hours).toBeGreaterThan(1.9);
     expect(hours).toBeLessThanOrEqual(2);
-    const bad = await api(relay, 'POST', '/api/reports/report-1/links', { token: tutor, body: { role: 'client', ttl: 'forever' } });
+    const bad = await api(relay, 'POST', '/api/reports/report-1/links', {
+      token: tutor,
+      body: { role: 'client', ttl: 'forever' },
+    });
     expect(bad).toMatchObject({ status: 400, body: { error: expect.stringMatching(/is not a time-to-live/) } });
 
     const shortLived = await session.token(relay, 'report-1', 'tutor', 60);
-    const made = await api(relay, 'POST', '/api/reports/report-1/links', { token: shortLived, body: { role: 'reviewer', ttl: '30d' } });
+    const made = await api(relay, 'POST', '/api/reports/report-1/links', {
+      token: shortLived,
+      body: { role: 'reviewer', ttl: '30d' },
+    });
     expect(made.status).toBe(201);
     expect(new Date(made.body.expiresAt).getTime()).toBeLessThanOrEqual(Date.now() + 61_000);
   });
@@ -111,9 +148,18 @@ describe('share links', () => {
     const relay = await session.relay();
     const tutor = await claimed(relay);
     const other = await claimed(relay, 'report-2');
-    expect(await api(relay, 'GET', '/api/reports/report-1/links')).toMatchObject({ status: 401, body: { error: refusalReasons.linkMissing } });
-    expect(await api(relay, 'GET', '/api/reports/report-1/links', { token: `${tutor}x` })).toMatchObject({ status: 401, body: { error: refusalReasons.linkInvalid } });
-    expect(await api(relay, 'GET', '/api/reports/report-1/links', { token: other })).toMatchObject({ status: 403, body: { error: refusalReasons.wrongReport } });
+    expect(await api(relay, 'GET', '/api/reports/report-1/links')).toMatchObject({
+      status: 401,
+      body: { error: refusalReasons.linkMissing },
+    });
+    expect(await api(relay, 'GET', '/api/reports/report-1/links', { token: `${tutor}x` })).toMatchObject({
+      status: 401,
+      body: { error: refusalReasons.linkInvalid },
+    });
+    expect(await api(relay, 'GET', '/api/reports/report-1/links', { token: other })).toMatchObject({
+      status: 403,
+      body: { error: refusalReasons.wrongReport },
+    });
   });
 
   it('once withdrawn stop working at once, live connections included, and stay withdrawn', async () => {
@@ -121,7 +167,9 @@ describe('share links', () => {
     const tutor = await claimed(relay);
     const link = (await linkFor(relay, tutor, 'reviewer')).body;
     const live = await session.provider(relay, 'report-1', { token: link.token });
-    const closed = new Promise<{ code: number; reason: string }>((resolve) => live.on('connection-close', (event) => event && resolve(event)));
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      live.on('connection-close', (event) => event && resolve(event)),
+    );
 
     const withdrawn = await api(relay, 'DELETE', `/api/reports/report-1/links/${link.jti}`, { token: tutor });
     expect(withdrawn).toMatchObject({ status: 200, body: { jti: link.jti, revokedAt: expect.any(String) } });
@@ -130,9 +178,14 @@ describe('share links', () => {
 
     const again = await session.socket(relay, `/sync/report-1?token=${link.token}`);
     expect(await again.closed).toEqual({ code: closeCodes.linkWithdrawn, reason: refusalReasons.linkWithdrawn });
-    expect(await linkFor(relay, link.token, 'client')).toMatchObject({ status: 410, body: { error: refusalReasons.linkWithdrawn } });
+    expect(await linkFor(relay, link.token, 'client')).toMatchObject({
+      status: 410,
+      body: { error: refusalReasons.linkWithdrawn },
+    });
     const listed = await api(relay, 'GET', '/api/reports/report-1/links', { token: tutor });
-    expect(listed.body.links.find((candidate: { jti: string }) => candidate.jti === link.jti).revokedAt).toBe(withdrawn.body.revokedAt);
+    expect(listed.body.links.find((candidate: { jti: string }) => candidate.jti === link.jti).revokedAt).toBe(
+      withdrawn.body.revokedAt,
+    );
   });
 
   it('are withdrawn only by someone who could have made them, and not the one in use', async () => {
@@ -144,7 +197,9 @@ describe('share links', () => {
       status: 403,
       body: { error: 'With a reviewer link you cannot withdraw a tutor link.' },
     });
-    expect(await api(relay, 'DELETE', `/api/reports/report-1/links/${tutorJti}`, { token: tutor })).toMatchObject({ status: 409 });
+    expect(await api(relay, 'DELETE', `/api/reports/report-1/links/${tutorJti}`, { token: tutor })).toMatchObject({
+      status: 409,
+    });
     expect(await api(relay, 'DELETE', '/api/reports/report-1/links/nosuchlink', { token: tutor })).toMatchObject({
       status: 404,
       body: { error: 'This report has no link with that id.' },
@@ -157,23 +212,41 @@ describe('workflow decisions', () => {
     const relay = await session.relay();
     const tutor = await claimed(relay);
     const reviewer = (await linkFor(relay, tutor, 'reviewer')).body.token;
-    const decide = (token: string, body: unknown) => api(relay, 'POST', '/api/reports/report-1/transitions', { token, body });
+    const decide = (token: string, body: unknown) =>
+      api(relay, 'POST', '/api/reports/report-1/transitions', { token, body });
 
     expect(await decide(reviewer, { action: 'submit', name: 'Rita' })).toMatchObject({
       status: 409,
       body: { error: 'A reviewer cannot submit a report; only a tutor can.' },
     });
-    expect(await decide(tutor, { action: 'approve', name: 'Tom' })).toMatchObject({ status: 409, body: { error: 'A tutor cannot approve a report; only a reviewer can.' } });
-    expect(await decide(tutor, { action: 'submit' })).toMatchObject({ status: 400, body: { error: expect.stringMatching(/name/) } });
-    expect(await decide(tutor, { action: 'submit', name: 'Tom' })).toMatchObject({ status: 200, body: { status: 'submitted' } });
-    expect(await decide(tutor, { action: 'submit', name: 'Tom' })).toMatchObject({ status: 409, body: { error: 'A report that is submitted cannot be submitted.' } });
+    expect(await decide(tutor, { action: 'approve', name: 'Tom' })).toMatchObject({
+      status: 409,
+      body: { error: 'A tutor cannot approve a report; only a reviewer can.' },
+    });
+    expect(await decide(tutor, { action: 'submit' })).toMatchObject({
+      status: 400,
+      body: { error: expect.stringMatching(/name/) },
+    });
+    expect(await decide(tutor, { action: 'submit', name: 'Tom' })).toMatchObject({
+      status: 200,
+      body: { status: 'submitted' },
+    });
+    expect(await decide(tutor, { action: 'submit', name: 'Tom' })).toMatchObject({
+      status: 409,
+      body: { error: 'A report that is submitted cannot be submitted.' },
+    });
     expect(await decide(reviewer, { action: 'reject', name: 'Rita', reason: '  ' })).toMatchObject({
       status: 409,
       body: { error: 'Say why the report is rejected, so the tutor knows what to fix.' },
     });
-    expect(await decide(reviewer, { action: 'reject', name: 'Rita', reason: 'Objectives are not measurable.' })).toMatchObject({
+    expect(
+      await decide(reviewer, { action: 'reject', name: 'Rita', reason: 'Objectives are not measurable.' }),
+    ).toMatchObject({
       status: 200,
-      body: { status: 'rejected', decision: { reason: 'Objectives are not measurable.', by: { name: 'Rita', role: 'reviewer' } } },
+      body: {
+        status: 'rejected',
+        decision: { reason: 'Objectives are not measurable.', by: { name: 'Rita', role: 'reviewer' } },
+      },
     });
   });
 
@@ -181,16 +254,32 @@ describe('workflow decisions', () => {
     const relay = await session.relay();
     const tutor = await claimed(relay);
     const reviewer = (await linkFor(relay, tutor, 'reviewer')).body.token;
-    const decide = (token: string, body: unknown) => api(relay, 'POST', '/api/reports/report-1/transitions', { token, body });
+    const decide = (token: string, body: unknown) =>
+      api(relay, 'POST', '/api/reports/report-1/transitions', { token, body });
     expect(await decide(tutor, { action: 'submit', name: 'Tom' })).toMatchObject({ status: 200 });
 
-    expect(await decide(reviewer, { action: 'reject', name: 'Rita', reason: 'See my comments.', comments: ['<script>'] })).toMatchObject({
+    expect(
+      await decide(reviewer, { action: 'reject', name: 'Rita', reason: 'See my comments.', comments: ['<script>'] }),
+    ).toMatchObject({
       status: 400,
-      body: { error: 'The request is not what the relay expects: comments.0: A comment thread id is 1 to 64 letters, digits, "-" or "_"' },
+      body: {
+        error:
+          'The request is not what the relay expects: comments.0: A comment thread id is 1 to 64 letters, digits, "-" or "_"',
+      },
     });
-    expect(await decide(reviewer, { action: 'reject', name: 'Rita', reason: 'See my comments.', comments: 'thread-1' })).toMatchObject({ status: 400 });
-    const answer = await decide(reviewer, { action: 'reject', name: 'Rita', reason: 'See my comments.', comments: ['thread-1', 'thread_2', 'thread-1'] });
-    expect(answer).toMatchObject({ status: 200, body: { status: 'rejected', decision: { reason: 'See my comments.', comments: ['thread-1', 'thread_2'] } } });
+    expect(
+      await decide(reviewer, { action: 'reject', name: 'Rita', reason: 'See my comments.', comments: 'thread-1' }),
+    ).toMatchObject({ status: 400 });
+    const answer = await decide(reviewer, {
+      action: 'reject',
+      name: 'Rita',
+      reason: 'See my comments.',
+      comments: ['thread-1', 'thread_2', 'thread-1'],
+    });
+    expect(answer).toMatchObject({
+      status: 200,
+      body: { status: 'rejected', decision: { reason: 'See my comments.', comments: ['thread-1', 'thread_2'] } },
+    });
     const watcher = await session.provider(relay, 'report-1/status', { token: tutor });
     await eventually(() => expect(readStatus(watcher.doc).rejection?.comments).toEqual(['thread-1', 'thread_2']));
   });
@@ -205,7 +294,10 @@ describe('workflow decisions', () => {
     await eventually(async () => expect((await store.load('report-1')).length).toBeGreaterThan(0));
 
     const before = Date.now();
-    const answer = await api(relay, 'POST', '/api/reports/report-1/transitions', { token: tutor, body: { action: 'submit', name: 'Tom Tutor' } });
+    const answer = await api(relay, 'POST', '/api/reports/report-1/transitions', {
+      token: tutor,
+      body: { action: 'submit', name: 'Tom Tutor' },
+    });
     const saved = new Y.Doc();
     (await store.load('report-1')).forEach((update) => Y.applyUpdate(saved, update));
     const expectedHash = createHash('sha256').update(Y.encodeStateAsUpdate(saved)).digest('hex');

@@ -40,7 +40,11 @@ class ApiProblem extends Error {
   }
 }
 
-type Handler = (context: ApiContext, request: IncomingMessage, params: string[]) => Promise<{ status: number; body: unknown }>;
+type Handler = (
+  context: ApiContext,
+  request: IncomingMessage,
+  params: string[],
+) => Promise<{ status: number; body: unknown }>;
 
 interface Route {
   pattern: RegExp;
@@ -59,12 +63,20 @@ export function isApiPath(path: string): boolean {
   return path === '/api' || path.startsWith('/api/');
 }
 
-export async function handleApi(context: ApiContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
+export async function handleApi(
+  context: ApiContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const path = (request.url ?? '/').split('?')[0];
   const method = request.method ?? 'GET';
   try {
     const route = routes.find((candidate) => candidate.pattern.test(path));
-    if (!route) throw new ApiProblem(404, `The relay has no API at ${path.slice(0, 80)}. See docs/protocol.md for its addresses.`);
+    if (!route)
+      throw new ApiProblem(
+        404,
+        `The relay has no API at ${path.slice(0, 80)}. See docs/protocol.md for its addresses.`,
+      );
     const handler = route.methods[method];
     if (!handler) {
       const allowed = Object.keys(route.methods).join(', ');
@@ -74,18 +86,31 @@ export async function handleApi(context: ApiContext, request: IncomingMessage, r
     send(response, status, body);
   } catch (error) {
     if (error instanceof ApiProblem) return send(response, error.status, { error: error.message }, error.headers);
-    context.log.error({ method, path, problem: error instanceof Error ? error.message : String(error) }, 'API request failed');
-    send(response, 500, { error: 'The relay could not do this just now. Try again; if it keeps happening, tell whoever runs the relay.' });
+    context.log.error(
+      { method, path, problem: error instanceof Error ? error.message : String(error) },
+      'API request failed',
+    );
+    send(response, 500, {
+      error: 'The relay could not do this just now. Try again; if it keeps happening, tell whoever runs the relay.',
+    });
   }
 }
 
 function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers }).end(JSON.stringify(body));
+  response
+    .writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers })
+    .end(JSON.stringify(body));
 }
 
-async function claimReport(context: ApiContext, request: IncomingMessage): Promise<{ status: number; body: LinkGrant }> {
+async function claimReport(
+  context: ApiContext,
+  request: IncomingMessage,
+): Promise<{ status: number; body: LinkGrant }> {
   const { id: reportId } = await readBody(request, ClaimRequest);
-  const taken = new ApiProblem(409, 'A report with this id is on the relay already. If it is yours, ask whoever shared it with you for a link.');
+  const taken = new ApiProblem(
+    409,
+    'A report with this id is on the relay already. If it is yours, ask whoever shared it with you for a link.',
+  );
   if ((await context.store.load(roomName(reportId))).length > 0) throw taken;
   if (!(await context.store.claim(reportId, new Date().toISOString()))) throw taken;
   const grant = await makeGrant(context, reportId, 'tutor', defaultTtlSeconds.creator);
@@ -93,11 +118,18 @@ async function claimReport(context: ApiContext, request: IncomingMessage): Promi
   return { status: 201, body: grant };
 }
 
-async function makeLink(context: ApiContext, request: IncomingMessage, [reportId]: string[]): Promise<{ status: number; body: LinkGrant }> {
+async function makeLink(
+  context: ApiContext,
+  request: IncomingMessage,
+  [reportId]: string[],
+): Promise<{ status: number; body: LinkGrant }> {
   const holder = await holderOf(context, request, reportId);
   const { role, ttl } = await readBody(request, LinkRequest);
   if (!canShareAs(holder.role, role)) {
-    throw new ApiProblem(403, `With a ${holder.role} link you can make links for ${rolesAtOrBelow(holder.role).join(', ')} only, not ${role}.`);
+    throw new ApiProblem(
+      403,
+      `With a ${holder.role} link you can make links for ${rolesAtOrBelow(holder.role).join(', ')} only, not ${role}.`,
+    );
   }
   const wanted = ttl === undefined ? { ok: true as const, seconds: defaultTtlSeconds.link } : parseTtl(ttl);
   if (!wanted.ok) throw new ApiProblem(400, wanted.reason);
@@ -108,18 +140,39 @@ async function makeLink(context: ApiContext, request: IncomingMessage, [reportId
   return { status: 201, body: grant };
 }
 
-async function listLinks(context: ApiContext, request: IncomingMessage, [reportId]: string[]): Promise<{ status: number; body: LinkList }> {
+async function listLinks(
+  context: ApiContext,
+  request: IncomingMessage,
+  [reportId]: string[],
+): Promise<{ status: number; body: LinkList }> {
   const holder = await holderOf(context, request, reportId);
   const links = (await context.store.links(reportId)).filter((link) => canShareAs(holder.role, link.role));
-  return { status: 200, body: { links: links.map(({ jti, role, createdAt, expiresAt, revokedAt }) => ({ jti, role, createdAt, expiresAt, ...(revokedAt ? { revokedAt } : {}) })) } };
+  return {
+    status: 200,
+    body: {
+      links: links.map(({ jti, role, createdAt, expiresAt, revokedAt }) => ({
+        jti,
+        role,
+        createdAt,
+        expiresAt,
+        ...(revokedAt ? { revokedAt } : {}),
+      })),
+    },
+  };
 }
 
-async function revokeLink(context: ApiContext, request: IncomingMessage, [reportId, jti]: string[]): Promise<{ status: number; body: Revocation }> {
+async function revokeLink(
+  context: ApiContext,
+  request: IncomingMessage,
+  [reportId, jti]: string[],
+): Promise<{ status: number; body: Revocation }> {
   const holder = await holderOf(context, request, reportId);
   const link = (await context.store.links(reportId)).find((candidate) => candidate.jti === jti);
   if (!link) throw new ApiProblem(404, 'This report has no link with that id.');
-  if (!canShareAs(holder.role, link.role)) throw new ApiProblem(403, `With a ${holder.role} link you cannot withdraw a ${link.role} link.`);
-  if (link.jti === holder.jti) throw new ApiProblem(409, 'This is the link you are using now; withdraw it from another link.');
+  if (!canShareAs(holder.role, link.role))
+    throw new ApiProblem(403, `With a ${holder.role} link you cannot withdraw a ${link.role} link.`);
+  if (link.jti === holder.jti)
+    throw new ApiProblem(409, 'This is the link you are using now; withdraw it from another link.');
   const at = new Date().toISOString();
   await context.store.revoke(jti, reportId, at);
   const closed = context.live.revoked(jti);
@@ -127,7 +180,11 @@ async function revokeLink(context: ApiContext, request: IncomingMessage, [report
   return { status: 200, body: { jti, revokedAt: link.revokedAt ?? at } };
 }
 
-async function decide(context: ApiContext, request: IncomingMessage, [reportId]: string[]): Promise<{ status: number; body: TransitionResult }> {
+async function decide(
+  context: ApiContext,
+  request: IncomingMessage,
+  [reportId]: string[],
+): Promise<{ status: number; body: TransitionResult }> {
   const holder = await holderOf(context, request, reportId);
   const body = await readBody(request, TransitionRequest);
   const outcome = await context.workflow.decide(reportId, holder, body);
@@ -137,7 +194,13 @@ async function decide(context: ApiContext, request: IncomingMessage, [reportId]:
 
 async function makeGrant(context: ApiContext, reportId: string, role: Role, ttlSeconds: number): Promise<LinkGrant> {
   const { token, claims } = await context.tokens.mint(reportId, role, ttlSeconds);
-  const link = { jti: claims.jti, reportId, role, createdAt: new Date(claims.iat * 1000).toISOString(), expiresAt: new Date(claims.exp * 1000).toISOString() };
+  const link = {
+    jti: claims.jti,
+    reportId,
+    role,
+    createdAt: new Date(claims.iat * 1000).toISOString(),
+    expiresAt: new Date(claims.exp * 1000).toISOString(),
+  };
   await context.store.addLink(link);
   return { token, jti: link.jti, role, expiresAt: link.expiresAt };
 }
@@ -156,7 +219,8 @@ async function readBody<T extends z.ZodType>(request: IncomingMessage, schema: T
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > maxApiBodyBytes) throw new ApiProblem(413, `The request is too large (the relay reads up to ${maxApiBodyBytes / 1024} KB).`);
+    if (size > maxApiBodyBytes)
+      throw new ApiProblem(413, `The request is too large (the relay reads up to ${maxApiBodyBytes / 1024} KB).`);
     chunks.push(chunk);
   }
   let json: unknown;

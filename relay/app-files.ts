@@ -16,16 +16,22 @@ export function serveAppFiles(appDir: string): (req: IncomingMessage, res: Serve
   const files = sirv(root, { dev: true, etag: true, single: true, setHeaders: setCacheHeaders });
   return (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed\n');
+      res
+        .writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('Method not allowed\n');
       return;
     }
     if (!existsSync(join(root, 'index.html'))) {
-      res.writeHead(503, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(appMissingPage(root));
+      res
+        .writeHead(503, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+        .end(appMissingPage(root));
       return;
     }
     res.setHeader('X-Content-Type-Options', 'nosniff');
     files(req, res, () => {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' }).end('Not found\n');
+      res
+        .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' })
+        .end('Not found\n');
     });
   };
 }

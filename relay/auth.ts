@@ -18,7 +18,9 @@ const minSecretLength = 32;
 export function loadSecret(dataDir: string, relaySecret = process.env.RELAY_SECRET): Uint8Array {
   if (relaySecret !== undefined && relaySecret !== '') {
     if (relaySecret.length < minSecretLength) {
-      throw new Error(`RELAY_SECRET must be at least ${minSecretLength} characters (it signs every link); leave it unset to have the relay make one in ${dataDir}`);
+      throw new Error(
+        `RELAY_SECRET must be at least ${minSecretLength} characters (it signs every link); leave it unset to have the relay make one in ${dataDir}`,
+      );
     }
     return new TextEncoder().encode(relaySecret);
   }
@@ -32,7 +34,10 @@ export function loadSecret(dataDir: string, relaySecret = process.env.RELAY_SECR
   // Whoever can read the secret can make any link: keep it to the relay's own user.
   if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
   const secret = readFileSync(file, 'utf8').trim();
-  if (secret.length < minSecretLength) throw new Error(`${file} holds no usable secret: delete it and the relay makes a new one (every link made so far stops working)`);
+  if (secret.length < minSecretLength)
+    throw new Error(
+      `${file} holds no usable secret: delete it and the relay makes a new one (every link made so far stops working)`,
+    );
   return new TextEncoder().encode(secret);
 }
 
@@ -47,8 +52,19 @@ export class Tokens {
   constructor(private readonly secret: Uint8Array) {}
 
   /** A new token; `issuedAt` (seconds) is for tests that need one already expired. */
-  async mint(doc: string, role: Role, ttlSeconds: number, issuedAt = Math.floor(Date.now() / 1000)): Promise<MintedToken> {
-    const claims = TokenClaims.parse({ doc, role, jti: randomBytes(12).toString('base64url'), iat: issuedAt, exp: issuedAt + ttlSeconds });
+  async mint(
+    doc: string,
+    role: Role,
+    ttlSeconds: number,
+    issuedAt = Math.floor(Date.now() / 1000),
+  ): Promise<MintedToken> {
+    const claims = TokenClaims.parse({
+      doc,
+      role,
+      jti: randomBytes(12).toString('base64url'),
+      iat: issuedAt,
+      exp: issuedAt + ttlSeconds,
+    });
     const token = await new SignJWT({ doc: claims.doc, role: claims.role })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setJti(claims.jti)
@@ -88,7 +104,12 @@ export const refusals = {
 export type AccessCheck = { ok: true; access: TokenClaims } | { ok: false; refusal: Refusal };
 
 /** What a token lets its holder do with one report, checked in this order: present, signed here, in date, this report, not revoked. */
-export async function checkAccess(tokens: Tokens, store: DocumentStore, token: string | null | undefined, reportId: string): Promise<AccessCheck> {
+export async function checkAccess(
+  tokens: Tokens,
+  store: DocumentStore,
+  token: string | null | undefined,
+  reportId: string,
+): Promise<AccessCheck> {
   if (!token) return { ok: false, refusal: refusals.linkMissing };
   const read = await tokens.read(token);
   if (!read.ok) return { ok: false, refusal: read.problem === 'expired' ? refusals.linkExpired : refusals.linkInvalid };

@@ -28,12 +28,15 @@ function syncUpdate(update: Uint8Array): Uint8Array {
 function awarenessWithState(state: string): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, 1);
-  encoding.writeVarUint8Array(encoder, bytesOf((inner) => {
-    encoding.writeVarUint(inner, 1);
-    encoding.writeVarUint(inner, 1234);
-    encoding.writeVarUint(inner, 1);
-    encoding.writeVarString(inner, state);
-  }));
+  encoding.writeVarUint8Array(
+    encoder,
+    bytesOf((inner) => {
+      encoding.writeVarUint(inner, 1);
+      encoding.writeVarUint(inner, 1234);
+      encoding.writeVarUint(inner, 1);
+      encoding.writeVarString(inner, state);
+    }),
+  );
   return encoding.toUint8Array(encoder);
 }
 
@@ -55,10 +58,26 @@ const badMessages: Array<{ what: string; message: Uint8Array | string; problem: 
   { what: 'a number cut short', message: bytes(0x80), problem: /unreadable message type/ },
   { what: 'an unknown message type', message: bytes(7), problem: /unknown message type 7/ },
   { what: 'an unknown kind of sync message', message: bytes(0, 9), problem: /unknown sync message type 9/ },
-  { what: 'an update shorter than it says', message: bytes(0, 2, 20, 1, 2, 3), problem: /unreadable document update \(Unexpected end of array\)/ },
-  { what: 'an update Yjs cannot read', message: syncUpdate(bytes(0xff, 0xff, 0xff, 0xff, 0x0f, 1)), problem: /unreadable document update/ },
-  { what: 'an update Yjs cannot apply', message: syncUpdate(updateYjsCannotApply), problem: /document update Yjs could not apply/ },
-  { what: 'an awareness state that is not JSON', message: awarenessWithState('{not json'), problem: /unreadable awareness state/ },
+  {
+    what: 'an update shorter than it says',
+    message: bytes(0, 2, 20, 1, 2, 3),
+    problem: /unreadable document update \(Unexpected end of array\)/,
+  },
+  {
+    what: 'an update Yjs cannot read',
+    message: syncUpdate(bytes(0xff, 0xff, 0xff, 0xff, 0x0f, 1)),
+    problem: /unreadable document update/,
+  },
+  {
+    what: 'an update Yjs cannot apply',
+    message: syncUpdate(updateYjsCannotApply),
+    problem: /document update Yjs could not apply/,
+  },
+  {
+    what: 'an awareness state that is not JSON',
+    message: awarenessWithState('{not json'),
+    problem: /unreadable awareness state/,
+  },
   { what: 'bytes after a whole message', message: bytes(3, 0), problem: /1 unexpected bytes after a whole message/ },
   { what: 'a text message', message: 'hello relay', problem: /text message/ },
 ];
@@ -126,7 +145,11 @@ describe('a connection sending what the relay cannot use', () => {
     const token = await session.token(relay, 'report-1');
     expect(await closeCodeForOversizedFrame(relay, `/sync/report-1?token=${token}`, unreadMessageBytes + 1)).toBe(1009);
     expect(relay.logged.lines()).toContainEqual(
-      expect.objectContaining({ room: 'report-1', msg: 'connection ended by the websocket layer', problem: `a message over ${unreadMessageBytes} bytes` }),
+      expect.objectContaining({
+        room: 'report-1',
+        msg: 'connection ended by the websocket layer',
+        problem: `a message over ${unreadMessageBytes} bytes`,
+      }),
     );
     writer.doc.getText('body').insert(6, '!');
     await eventually(() => expect(reader.doc.getText('body').toString()).toBe('Intact!'));
@@ -200,7 +223,12 @@ function closeCodeIn(frames: Buffer): number {
   while (at < frames.length) {
     const shortLength = frames[at + 1] & 0x7f;
     const headerLength = shortLength === 127 ? 10 : shortLength === 126 ? 4 : 2;
-    const length = shortLength === 127 ? Number(frames.readBigUInt64BE(at + 2)) : shortLength === 126 ? frames.readUInt16BE(at + 2) : shortLength;
+    const length =
+      shortLength === 127
+        ? Number(frames.readBigUInt64BE(at + 2))
+        : shortLength === 126
+          ? frames.readUInt16BE(at + 2)
+          : shortLength;
     if ((frames[at] & 0x0f) === 0x8) return frames.readUInt16BE(at + headerLength);
     at += headerLength + length;
   }

@@ -55,7 +55,11 @@ function tokenInAddress(url: string): string | null {
 
 export function acceptConnection(socket: WebSocket, url: string, address: RoomParse, context: ConnectionContext): void {
   const { limits, log, metrics } = context;
-  const peer = new Peer(address.ok ? address.room.name : url.split('?')[0], socket, { log, metrics, bufferedBytes: limits.bufferedBytes });
+  const peer = new Peer(address.ok ? address.room.name : url.split('?')[0], socket, {
+    log,
+    metrics,
+    bufferedBytes: limits.bufferedBytes,
+  });
   if (!address.ok) return peer.close(closeCodes.badRoom, address.reason);
 
   let room: Room | undefined;
@@ -66,7 +70,10 @@ export function acceptConnection(socket: WebSocket, url: string, address: RoomPa
     const bytes = asBytes(data);
     metrics.received(bytes.length);
     if (!rate.allows()) {
-      return peer.close(closeCodes.tooManyMessages, `This connection sent more than ${limits.messagesPerSecond} messages a second. Reload to connect again.`);
+      return peer.close(
+        closeCodes.tooManyMessages,
+        `This connection sent more than ${limits.messagesPerSecond} messages a second. Reload to connect again.`,
+      );
     }
     if (!isBinary) return peer.refuseMalformed('a text message (sync messages are binary)');
     if (bytes.length > maxMessageBytes) return peer.close(closeCodes.messageTooLarge, tooLargeReason(bytes.length));
@@ -80,7 +87,8 @@ export function acceptConnection(socket: WebSocket, url: string, address: RoomPa
   });
   socket.on('error', (error: Error & { code?: string }) => {
     peer.ended = true;
-    const what = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? `a message over ${unreadMessageBytes} bytes` : error.message;
+    const what =
+      error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? `a message over ${unreadMessageBytes} bytes` : error.message;
     log.warn({ room: peer.room, problem: what }, 'connection ended by the websocket layer');
   });
 
@@ -90,13 +98,21 @@ export function acceptConnection(socket: WebSocket, url: string, address: RoomPa
       if (room) waiting.splice(0).forEach((bytes) => room!.receive(peer, bytes));
     })
     .catch((error: unknown) => {
-      log.error({ room: peer.room, problem: error instanceof Error ? error.message : String(error) }, 'could not check a connection');
+      log.error(
+        { room: peer.room, problem: error instanceof Error ? error.message : String(error) },
+        'could not check a connection',
+      );
       peer.close(1011, 'The relay could not check this link; it will try again');
     });
 }
 
 /** Checks the token and the role's access to the room, then joins it; undefined when refused. */
-async function admit(peer: Peer, token: string | null, address: Extract<RoomParse, { ok: true }>['room'], context: ConnectionContext): Promise<Room | undefined> {
+async function admit(
+  peer: Peer,
+  token: string | null,
+  address: Extract<RoomParse, { ok: true }>['room'],
+  context: ConnectionContext,
+): Promise<Room | undefined> {
   const check = await checkAccess(context.tokens, context.store, token, address.reportId);
   if (peer.ended) return undefined;
   if (!check.ok) {

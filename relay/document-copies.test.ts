@@ -5,7 +5,11 @@ import { internalFields, withoutInternalFields, wouldChange } from './document-c
 
 function report(): Y.Doc {
   const doc = new Y.Doc();
-  createSessionReportDoc(doc, { date: '2030-01-01', start: '13:00', finish: '14:00', subject: 'Maths', learners: [{ id: 'l1', name: 'Ada' }] }, 'Grace');
+  createSessionReportDoc(
+    doc,
+    { date: '2030-01-01', start: '13:00', finish: '14:00', subject: 'Maths', learners: [{ id: 'l1', name: 'Ada' }] },
+    'Grace',
+  );
   setFragmentText(textField(doc, 'progressComment'), 'Added fractions.');
   setFragmentText(textField(doc, 'agencyComment'), 'Parent asked about invoices.\nSecond line.');
   return doc;

@@ -5,7 +5,9 @@ import * as Y from 'yjs';
 import { sessionReportTextFields } from '../shared/forms/index.ts';
 
 /** Top-level types people without `seesInternal` never receive: the free-text fields marked internal. */
-export const internalFields: readonly string[] = sessionReportTextFields.filter((field) => field.internal).map((field) => field.key);
+export const internalFields: readonly string[] = sessionReportTextFields
+  .filter((field) => field.internal)
+  .map((field) => field.key);
 
 /** Whether applying `update` would add anything to `doc`: an item it lacks, or a deletion it has not made. */
 export function wouldChange(doc: Y.Doc, update: Uint8Array): boolean {
@@ -18,7 +20,8 @@ export function wouldChange(doc: Y.Doc, update: Uint8Array): boolean {
   for (const [client, ranges] of ds.clients) {
     const done = deleted.clients.get(client) ?? [];
     for (const range of ranges) {
-      if (range.len > 0 && !done.some((d) => d.clock <= range.clock && range.clock + range.len <= d.clock + d.len)) return true;
+      if (range.len > 0 && !done.some((d) => d.clock <= range.clock && range.clock + range.len <= d.clock + d.len))
+        return true;
     }
   }
   return false;

@@ -13,7 +13,8 @@ afterEach(() => session.cleanup());
 /** True when `doc` holds every item `seen` holds (its state vector covers the other's). */
 function covers(doc: Y.Doc, seen: Y.Doc): boolean {
   const have = Y.decodeStateVector(Y.encodeStateVector(doc));
-  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(seen))) if ((have.get(client) ?? 0) < clock) return false;
+  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(seen)))
+    if ((have.get(client) ?? 0) < clock) return false;
   return true;
 }
 
@@ -65,10 +66,15 @@ describe('a relay stopped with SIGTERM', () => {
     const mentor = await session.provider(first, 'restart-1');
     tutor.doc.getText('body').insert(0, 'Before. ');
     await eventually(() => expect(mentor.doc.getText('body').toString()).toBe('Before. '));
-    const closed = new Promise<{ code: number; reason: string }>((resolve) => tutor.on('connection-close', (event) => event && resolve(event)));
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      tutor.on('connection-close', (event) => event && resolve(event)),
+    );
 
     first.child.kill('SIGTERM');
-    expect(await closed).toMatchObject({ code: reconnectCodes.relayRestarting, reason: refusalReasons.relayRestarting });
+    expect(await closed).toMatchObject({
+      code: reconnectCodes.relayRestarting,
+      reason: refusalReasons.relayRestarting,
+    });
     expect(await first.exited).toBe(0);
     // Both keep editing while the relay is away.
     tutor.doc.getText('body').insert(tutor.doc.getText('body').length, 'Tutor offline. ');

@@ -55,7 +55,10 @@ function message(random: Random, updates: Uint8Array[]): Uint8Array {
     encoding.writeVarUint(inner, 1);
     encoding.writeVarUint(inner, random.below(1 << 30));
     encoding.writeVarUint(inner, random.below(100));
-    encoding.writeVarString(inner, random.below(2) ? JSON.stringify({ user: { name: 'x' } }) : String.fromCharCode(...random.bytes(8)));
+    encoding.writeVarString(
+      inner,
+      random.below(2) ? JSON.stringify({ user: { name: 'x' } }) : String.fromCharCode(...random.bytes(8)),
+    );
     encoding.writeVarUint8Array(encoder, mutate(random, encoding.toUint8Array(inner)));
   } else if (pick === 6) {
     encoding.writeVarUint(encoder, 0);
@@ -76,7 +79,9 @@ describe('a relay sent random messages', () => {
 
     let closedFuzzers = 0;
     for (let round = 0; round < 30; round++) {
-      const fuzzers: RawSocket[] = await Promise.all([1, 2].map(() => session.roomSocket(relay, round % 3 === 0 ? 'fuzz-1/comments' : 'fuzz-1')));
+      const fuzzers: RawSocket[] = await Promise.all(
+        [1, 2].map(() => session.roomSocket(relay, round % 3 === 0 ? 'fuzz-1/comments' : 'fuzz-1')),
+      );
       for (let i = 0; i < 20; i++) {
         for (const fuzzer of fuzzers) fuzzer.socket.send(message(random, updates));
         const person = honest[random.below(honest.length)].doc.getText('body');

@@ -18,7 +18,10 @@ export class LiveLinks {
     const access = peer.access!;
     const peers = this.byToken.get(access.jti) ?? new Set<Peer>();
     if (peers.size >= this.connectionsPerToken) {
-      peer.close(closeCodes.tooManyConnections, `This link is open in ${peers.size} places already, the most the relay allows. Close some and try again.`);
+      peer.close(
+        closeCodes.tooManyConnections,
+        `This link is open in ${peers.size} places already, the most the relay allows. Close some and try again.`,
+      );
       return false;
     }
     peers.add(peer);
@@ -48,11 +51,14 @@ export class LiveLinks {
 
   private closeAtExpiry(peer: Peer, expiresAt: number): void {
     const wait = expiresAt - Date.now();
-    const timer = setTimeout(() => {
-      if (wait > maxTimerMs) return this.closeAtExpiry(peer, expiresAt);
-      peer.close(refusals.linkExpired.code, refusals.linkExpired.reason);
-      this.remove(peer);
-    }, Math.max(0, Math.min(wait, maxTimerMs)));
+    const timer = setTimeout(
+      () => {
+        if (wait > maxTimerMs) return this.closeAtExpiry(peer, expiresAt);
+        peer.close(refusals.linkExpired.code, refusals.linkExpired.reason);
+        this.remove(peer);
+      },
+      Math.max(0, Math.min(wait, maxTimerMs)),
+    );
     timer.unref();
     this.expiryTimers.set(peer, timer);
   }

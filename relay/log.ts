@@ -5,7 +5,10 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type Log = Logger;
 
-export function createLog(destination: DestinationStream = pino.destination({ fd: 2, sync: true }), level = process.env.LOG_LEVEL || 'info'): Log {
+export function createLog(
+  destination: DestinationStream = pino.destination({ fd: 2, sync: true }),
+  level = process.env.LOG_LEVEL || 'info',
+): Log {
   return pino({ level, base: { service: 'margin-relay' }, timestamp: pino.stdTimeFunctions.isoTime }, destination);
 }
 
@@ -14,5 +17,13 @@ export function memoryLog(): { log: Log; lines: () => Array<Record<string, unkno
   const chunks: string[] = [];
   const log = createLog({ write: (chunk: string) => void chunks.push(chunk) }, 'debug');
   const text = () => chunks.join('');
-  return { log, text, lines: () => text().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>) };
+  return {
+    log,
+    text,
+    lines: () =>
+      text()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
 }

@@ -25,7 +25,9 @@ describe('relay/main.ts', () => {
     const dataDir = join(session.folder(), 'data');
     const relay = await session.process({ DATA_DIR: dataDir });
 
-    expect(relay.stdout()).toMatch(new RegExp(`^Margin relay listening on http://127\\.0\\.0\\.1:\\d+ \\(data in ${dataDir}\\)\\n$`));
+    expect(relay.stdout()).toMatch(
+      new RegExp(`^Margin relay listening on http://127\\.0\\.0\\.1:\\d+ \\(data in ${dataDir}\\)\\n$`),
+    );
     expect((await fetch(`${relay.url}/healthz`)).status).toBe(200);
     expect((await fetch(`${relay.url}/`)).status).toBe(503);
 
@@ -45,9 +47,15 @@ describe('relay/main.ts', () => {
     (await store.load('report-1')).forEach((update) => Y.applyUpdate(saved, update));
     await store.close();
     expect(saved.getText('body').toString()).toBe('Written just before the stop');
-    const logged = relay.stderr().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    const logged = relay
+      .stderr()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
     expect(logged).toContainEqual(expect.objectContaining({ msg: 'listening', service: 'margin-relay' }));
-    expect(logged).toContainEqual(expect.objectContaining({ msg: 'saving open rooms and stopping', signal: 'SIGTERM' }));
+    expect(logged).toContainEqual(
+      expect.objectContaining({ msg: 'saving open rooms and stopping', signal: 'SIGTERM' }),
+    );
   });
 
   it('stops cleanly on SIGINT', async () => {

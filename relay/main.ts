@@ -21,7 +21,8 @@ function fail(message: string): never {
 function readWholeNumber(name: string, fallback: number, min: number, max: number): number {
   const value = process.env[name];
   const number = Number(value || fallback);
-  if (!Number.isInteger(number) || number < min || number > max) fail(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  if (!Number.isInteger(number) || number < min || number > max)
+    fail(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
   return number;
 }
 
@@ -30,7 +31,8 @@ const host = process.env.HOST || '127.0.0.1';
 const dataDir = resolve(process.env.DATA_DIR || 'data');
 const appDir = resolve(process.env.APP_DIR || 'dist/app');
 const synchronous = (process.env.SQLITE_SYNCHRONOUS || 'normal').toLowerCase();
-if (synchronous !== 'full' && synchronous !== 'normal') fail(`SQLITE_SYNCHRONOUS must be full or normal, not "${process.env.SQLITE_SYNCHRONOUS}"`);
+if (synchronous !== 'full' && synchronous !== 'normal')
+  fail(`SQLITE_SYNCHRONOUS must be full or normal, not "${process.env.SQLITE_SYNCHRONOUS}"`);
 const limits: Limits = {
   messagesPerSecond: readWholeNumber('LIMIT_MESSAGES_PER_SECOND', defaultLimits.messagesPerSecond, 1, 1_000_000),
   connectionsPerToken: readWholeNumber('LIMIT_CONNECTIONS_PER_TOKEN', defaultLimits.connectionsPerToken, 1, 1_000_000),
@@ -38,8 +40,22 @@ const limits: Limits = {
 };
 
 const relay = await Promise.resolve()
-  .then(() => startRelay({ host, port, appDir, store: openSqliteStore(dataDir, synchronous), secret: loadSecret(dataDir), limits, log }))
-  .catch((error: unknown) => fail(`could not start on ${host}:${port} with data in ${dataDir}: ${error instanceof Error ? error.message : String(error)}`));
+  .then(() =>
+    startRelay({
+      host,
+      port,
+      appDir,
+      store: openSqliteStore(dataDir, synchronous),
+      secret: loadSecret(dataDir),
+      limits,
+      log,
+    }),
+  )
+  .catch((error: unknown) =>
+    fail(
+      `could not start on ${host}:${port} with data in ${dataDir}: ${error instanceof Error ? error.message : String(error)}`,
+    ),
+  );
 
 async function stop(signal: NodeJS.Signals): Promise<void> {
   log.info({ signal }, 'saving open rooms and stopping');

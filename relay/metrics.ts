@@ -37,11 +37,17 @@ export class Metrics {
     };
     metric('margin_relay_connections', 'gauge', 'Open websocket connections.', [['', gauges.connections]]);
     metric('margin_relay_rooms', 'gauge', 'Rooms loaded in memory.', [['', gauges.rooms]]);
-    metric('margin_relay_messages_received_total', 'counter', 'Websocket messages received.', [['', this.messagesReceived]]);
+    metric('margin_relay_messages_received_total', 'counter', 'Websocket messages received.', [
+      ['', this.messagesReceived],
+    ]);
     metric('margin_relay_messages_sent_total', 'counter', 'Websocket messages sent.', [['', this.messagesSent]]);
-    metric('margin_relay_bytes_received_total', 'counter', 'Bytes of websocket messages received.', [['', this.bytesReceived]]);
+    metric('margin_relay_bytes_received_total', 'counter', 'Bytes of websocket messages received.', [
+      ['', this.bytesReceived],
+    ]);
     metric('margin_relay_bytes_sent_total', 'counter', 'Bytes of websocket messages sent.', [['', this.bytesSent]]);
-    metric('margin_relay_changes_refused_total', 'counter', 'Document updates the relay did not apply.', [['', this.changesRefused]]);
+    metric('margin_relay_changes_refused_total', 'counter', 'Document updates the relay did not apply.', [
+      ['', this.changesRefused],
+    ]);
     metric(
       'margin_relay_connections_closed_total',
       'counter',
@@ -49,7 +55,9 @@ export class Metrics {
       [...this.closes].sort(([a], [b]) => a - b).map(([code, count]) => [`{code="${code}"}`, count]),
     );
     metric('margin_relay_storage_bytes', 'gauge', 'Bytes the document store takes.', [['', gauges.storageBytes]]);
-    metric('margin_relay_resident_memory_bytes', 'gauge', 'Resident memory of the relay process.', [['', process.memoryUsage.rss()]]);
+    metric('margin_relay_resident_memory_bytes', 'gauge', 'Resident memory of the relay process.', [
+      ['', process.memoryUsage.rss()],
+    ]);
     return `${lines.join('\n')}\n`;
   }
 }

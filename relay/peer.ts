@@ -69,9 +69,13 @@ export class Peer {
     // A stopping relay logs once, not once per connection.
     if (code !== reconnectCodes.relayRestarting) {
       const level = code === closeCodes.malformedMessage || (code >= 1000 && code < 4000) ? 'warn' : 'info';
-      this.options.log[level]({ room: this.room, code, reason, jti: this.access?.jti, role: this.access?.role }, 'closed a connection');
+      this.options.log[level](
+        { room: this.room, code, reason, jti: this.access?.jti, role: this.access?.role },
+        'closed a connection',
+      );
     }
-    if (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING) this.socket.close(code, clipReason(reason));
+    if (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING)
+      this.socket.close(code, clipReason(reason));
   }
 
   /** Ends a connection that sent something the relay cannot use; the rest of the room carries on. */
@@ -84,5 +88,5 @@ function clipReason(reason: string): string {
   const bytes = new TextEncoder().encode(reason);
   if (bytes.length <= maxReasonBytes) return reason;
   // Cutting can split a character; the decoder turns the broken end into U+FFFD, which is dropped.
-  return new TextDecoder().decode(bytes.slice(0, maxReasonBytes - 3)).replace(/\uFFFD+$/, '') + '...';
+  return `${new TextDecoder().decode(bytes.slice(0, maxReasonBytes - 3)).replace(/\uFFFD+$/, '')}...`;
 }

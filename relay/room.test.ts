@@ -35,12 +35,26 @@ function standInPeer(room: string, role: Role = 'tutor'): StandInPeer {
     send: (message: Uint8Array) => standIn.sent.push(message),
     close: (code: number, reason: string) => (standIn.closedWith = { code, reason }),
   };
-  standIn.peer = new Peer(room, socket as unknown as WebSocket, { log: logged.log, metrics, bufferedBytes: 1024 * 1024 });
-  standIn.peer.access = { doc: room.split('/')[0], role, jti: `jti-${Math.random().toString(36).slice(2, 10)}`, exp: 2_000_000_000, iat: 1_700_000_000 };
+  standIn.peer = new Peer(room, socket as unknown as WebSocket, {
+    log: logged.log,
+    metrics,
+    bufferedBytes: 1024 * 1024,
+  });
+  standIn.peer.access = {
+    doc: room.split('/')[0],
+    role,
+    jti: `jti-${Math.random().toString(36).slice(2, 10)}`,
+    exp: 2_000_000_000,
+    iat: 1_700_000_000,
+  };
   return standIn;
 }
 
-function roomOptions(store: DocumentStore, onUnload: (room: Room) => void = () => {}, status: ReportStatus = 'draft'): RoomOptions {
+function roomOptions(
+  store: DocumentStore,
+  onUnload: (room: Room) => void = () => {},
+  status: ReportStatus = 'draft',
+): RoomOptions {
   return { store, compactAfter: 500, onUnload, status: () => status, log: logged.log, metrics };
 }
 
@@ -121,7 +135,10 @@ describe('a room', () => {
   it('saves the updates that arrive in one turn as one, and sends them on once', async () => {
     const store = openMemoryStore();
     const appends = vi.spyOn(store, 'append');
-    const { room, peers: [writer, reader] } = await openRoom('report-1', store, 2);
+    const {
+      room,
+      peers: [writer, reader],
+    } = await openRoom('report-1', store, 2);
     const { messages, doc } = updateMessages(Array.from({ length: 50 }, (_, i) => `${i} `));
 
     messages.forEach((message) => room.receive(writer.peer, message));
@@ -134,7 +151,10 @@ describe('a room', () => {
 
   it('saves an update before anyone else receives it', async () => {
     const { store, appended, release } = heldStore();
-    const { room, peers: [writer, reader] } = await openRoom('report-1', store, 2);
+    const {
+      room,
+      peers: [writer, reader],
+    } = await openRoom('report-1', store, 2);
 
     updateMessages(['Saved first']).messages.forEach((message) => room.receive(writer.peer, message));
     await new Promise((resolve) => setImmediate(resolve));
@@ -147,7 +167,10 @@ describe('a room', () => {
 
   it('answers a sync request only once the updates in its answer are saved', async () => {
     const { store, release } = heldStore();
-    const { room, peers: [writer, newcomer] } = await openRoom('report-1', store, 2);
+    const {
+      room,
+      peers: [writer, newcomer],
+    } = await openRoom('report-1', store, 2);
 
     updateMessages(['Not yet saved']).messages.forEach((message) => room.receive(writer.peer, message));
     room.receive(newcomer.peer, syncRequest());
@@ -184,7 +207,10 @@ describe('a room', () => {
     const statusDoc = new Y.Doc();
     statusDoc.getText('body').insert(0, 'submitted');
     await store.append('report-1/status', Y.encodeStateAsUpdate(statusDoc));
-    const { room, peers: [person, other] } = await openRoom('report-1/status', store, 2);
+    const {
+      room,
+      peers: [person, other],
+    } = await openRoom('report-1/status', store, 2);
 
     updateMessages(['approved']).messages.forEach((message) => room.receive(person.peer, message));
     room.receive(person.peer, syncRequest());
@@ -198,7 +224,10 @@ describe('a room', () => {
   it('unloads after the last person leaves, once everything is saved', async () => {
     const { store, appended, release } = heldStore();
     const onUnload = vi.fn();
-    const { room, peers: [writer] } = await openRoom('report-1', store, 1, onUnload);
+    const {
+      room,
+      peers: [writer],
+    } = await openRoom('report-1', store, 1, onUnload);
     updateMessages(['Last words']).messages.forEach((message) => room.receive(writer.peer, message));
     room.leave(writer.peer);
     await new Promise((resolve) => setImmediate(resolve));
@@ -212,7 +241,10 @@ describe('a room', () => {
   it('closes every connection so they reconnect when the store cannot save', async () => {
     const failing: DocumentStore = { ...openMemoryStore(), append: async () => Promise.reject(new Error('disk full')) };
     const onUnload = vi.fn();
-    const { room, peers: [writer, reader] } = await openRoom('report-1', failing, 2, onUnload);
+    const {
+      room,
+      peers: [writer, reader],
+    } = await openRoom('report-1', failing, 2, onUnload);
 
     updateMessages(['Lost?']).messages.forEach((message) => room.receive(writer.peer, message));
 
@@ -220,11 +252,21 @@ describe('a room', () => {
     expect(writer.closedWith?.reason).toMatch(/could not save/);
     expect(kinds(reader.sent)).toEqual(['sync-step1']);
     expect(onUnload).toHaveBeenCalledWith(room);
-    expect(logged.lines()).toContainEqual(expect.objectContaining({ level: 50, room: 'report-1', problem: 'could not save an update: disk full', msg: 'room failed' }));
+    expect(logged.lines()).toContainEqual(
+      expect.objectContaining({
+        level: 50,
+        room: 'report-1',
+        problem: 'could not save an update: disk full',
+        msg: 'room failed',
+      }),
+    );
   });
 
   it('answers a query for awareness with everyone’s state', async () => {
-    const { room, peers: [tutor, mentor] } = await openRoom('report-1', openMemoryStore(), 2);
+    const {
+      room,
+      peers: [tutor, mentor],
+    } = await openRoom('report-1', openMemoryStore(), 2);
     const awareness = new awarenessProtocol.Awareness(new Y.Doc());
     awareness.setLocalState({ user: { name: 'Tutor' } });
     const encoder = encoding.createEncoder();

@@ -96,7 +96,10 @@ export class Room {
       if (this.state !== 'loading') return this.settleLoaded(false);
       Y.transact(this.doc, () => updates.forEach((update) => Y.applyUpdate(this.doc, update)));
     } catch (error) {
-      this.fail(`could not load the saved document: ${describe(error)}`, 'The relay could not open this report; it will try again');
+      this.fail(
+        `could not load the saved document: ${describe(error)}`,
+        'The relay could not open this report; it will try again',
+      );
       return this.settleLoaded(false);
     }
     this.doc.on('update', this.keepUnsaved);
@@ -194,7 +197,8 @@ export class Room {
     const access = this.peers.get(peer)!;
     if (access.write) peer.send(syncStep1Message(Y.encodeStateVector(this.doc)));
     const clients = [...this.awareness.getStates().keys()];
-    if (access.seesInternal && clients.length > 0) peer.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+    if (access.seesInternal && clients.length > 0)
+      peer.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
   }
 
   private handle(peer: Peer, message: ClientMessage): void {
@@ -203,7 +207,9 @@ export class Room {
     switch (message.type) {
       case 'sync-step1': {
         const state = access.seesInternal ? undefined : this.withoutInternal();
-        const reply = syncStep2Message(state ? Y.diffUpdate(state, message.stateVector) : Y.encodeStateAsUpdate(this.doc, message.stateVector));
+        const reply = syncStep2Message(
+          state ? Y.diffUpdate(state, message.stateVector) : Y.encodeStateAsUpdate(this.doc, message.stateVector),
+        );
         this.afterSave(() => peer.send(reply));
         return;
       }
@@ -243,7 +249,10 @@ export class Room {
     this.options.metrics.changesRefused++;
     // A reconnecting device re-sends what the relay already has; only a real change is worth telling about.
     if (!wouldChange(this.doc, update)) return;
-    this.options.log.info({ room: this.name, jti: peer.access?.jti, role: peer.access?.role, bytes: update.byteLength }, 'refused a change');
+    this.options.log.info(
+      { room: this.name, jti: peer.access?.jti, role: peer.access?.role, bytes: update.byteLength },
+      'refused a change',
+    );
     peer.tell(reason);
   }
 
@@ -306,7 +315,10 @@ export class Room {
     try {
       await this.options.store.compact(this.name);
     } catch (error) {
-      this.options.log.error({ room: this.name, problem: describe(error) }, 'could not compact saved updates (they are kept as they were)');
+      this.options.log.error(
+        { room: this.name, problem: describe(error) },
+        'could not compact saved updates (they are kept as they were)',
+      );
     }
   }
 
@@ -319,7 +331,9 @@ export class Room {
       removed.forEach((client) => origin.awarenessClients.delete(client));
     }
     // The sender gets its own state back too: y-websocket treats 30 s without a message as a dead connection.
-    const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]));
+    const message = awarenessMessage(
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]),
+    );
     this.peers.forEach((access, peer) => access.seesInternal && peer.send(message));
   };
 

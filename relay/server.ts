@@ -61,20 +61,34 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') {
-      const health = { ok: true, rooms: rooms.count, connections: sockets.clients.size, uptime: Math.floor((Date.now() - startedAt) / 1000) };
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(health));
+      const health = {
+        ok: true,
+        rooms: rooms.count,
+        connections: sockets.clients.size,
+        uptime: Math.floor((Date.now() - startedAt) / 1000),
+      };
+      res
+        .writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
+        .end(JSON.stringify(health));
     } else if (path === '/metrics') {
       void config.store.size().then(
         (storageBytes) => {
           const text = metrics.render({ connections: sockets.clients.size, rooms: rooms.count, storageBytes });
-          res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' }).end(text);
+          res
+            .writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' })
+            .end(text);
         },
-        () => res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' }).end('The relay could not read its storage size\n'),
+        () =>
+          res
+            .writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' })
+            .end('The relay could not read its storage size\n'),
       );
     } else if (isApiPath(path)) {
       void handleApi(apiContext, req, res);
     } else if (roomInAddress(path)) {
-      res.writeHead(426, { Upgrade: 'websocket', 'Content-Type': 'text/plain; charset=utf-8' }).end('This address is for websocket sync\n');
+      res
+        .writeHead(426, { Upgrade: 'websocket', 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('This address is for websocket sync\n');
     } else {
       appFiles(req, res);
     }
@@ -89,7 +103,9 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (websocket) => acceptConnection(websocket, url, address, connectionContext));
+    sockets.handleUpgrade(req, socket, head, (websocket) =>
+      acceptConnection(websocket, url, address, connectionContext),
+    );
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -20,7 +20,12 @@ describe('a slow consumer', () => {
 
     await eventually(() =>
       expect(relay.logged.lines()).toContainEqual(
-        expect.objectContaining({ msg: 'closed a connection', code: reconnectCodes.slowConsumer, role: 'reviewer', reason: 'This connection could not keep up with the report; it will reconnect' }),
+        expect.objectContaining({
+          msg: 'closed a connection',
+          code: reconnectCodes.slowConsumer,
+          role: 'reviewer',
+          reason: 'This connection could not keep up with the report; it will reconnect',
+        }),
       ),
     );
     await eventually(() => expect(reader.doc.getText('body').length).toBe(120 * 200_000));

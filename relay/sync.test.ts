@@ -48,7 +48,9 @@ describe('sync through the relay', () => {
     const mentor = await session.provider(relay, 'report-1');
 
     tutor.awareness.setLocalStateField('user', { name: 'Tutor' });
-    await eventually(() => expect(mentor.awareness.getStates().get(tutor.doc.clientID)).toEqual({ user: { name: 'Tutor' } }));
+    await eventually(() =>
+      expect(mentor.awareness.getStates().get(tutor.doc.clientID)).toEqual({ user: { name: 'Tutor' } }),
+    );
 
     tutor.disconnect();
     await eventually(() => expect(mentor.awareness.getStates().has(tutor.doc.clientID)).toBe(false));
@@ -60,7 +62,11 @@ describe('sync through the relay', () => {
     const person = await session.provider(relay, 'report-1/status');
     const other = await session.provider(relay, 'report-1/status');
     person.doc.getMap('status').set('state', 'approved');
-    await eventually(() => expect(relay.logged.lines()).toContainEqual(expect.objectContaining({ room: 'report-1/status', msg: 'refused a change' })));
+    await eventually(() =>
+      expect(relay.logged.lines()).toContainEqual(
+        expect.objectContaining({ room: 'report-1/status', msg: 'refused a change' }),
+      ),
+    );
 
     const newcomer = await session.provider(relay, 'report-1/status');
     expect(newcomer.doc.getMap('status').get('state')).toBeUndefined();
@@ -101,7 +107,9 @@ describe('sync through the relay', () => {
     expect((await stored.load('report-1')).length).toBeLessThanOrEqual(3);
     await stored.close();
     const second = await session.relay({ store: openSqliteStore(dataDir) });
-    expect((await session.provider(second, 'report-1')).doc.getText('body').toString()).toBe(writer.doc.getText('body').toString());
+    expect((await session.provider(second, 'report-1')).doc.getText('body').toString()).toBe(
+      writer.doc.getText('body').toString(),
+    );
   });
 
   it('saves each update before the other person receives it', async () => {
@@ -130,7 +138,14 @@ describe('sync through the relay', () => {
       await eventually(() => expect(reader.doc.getText('body').toString()).toBe(writer.doc.getText('body').toString()));
     }
 
-    expect(events).toEqual(['saved: one', 'received: one', 'saved: one two', 'received: one two', 'saved: one two three', 'received: one two three']);
+    expect(events).toEqual([
+      'saved: one',
+      'received: one',
+      'saved: one two',
+      'received: one two',
+      'saved: one two three',
+      'received: one two three',
+    ]);
   });
 
   it('brings everyone to the same document, the saved one, after many people edit at once', async () => {

@@ -10,7 +10,13 @@ import type { Role } from '../shared/protocol/roles.ts';
 import { checkSignature, type ReportSignature } from '../shared/signatures/signature.ts';
 import { termlyReviewHash } from '../shared/signatures/signed-content.ts';
 import type { ReportStatus } from '../shared/workflow/status.ts';
-import { notForThisReport, signingActions, staleSignatureReason, TermlyReviewAction, termlyTransition } from '../shared/workflow/termly-review.ts';
+import {
+  notForThisReport,
+  signingActions,
+  staleSignatureReason,
+  TermlyReviewAction,
+  termlyTransition,
+} from '../shared/workflow/termly-review.ts';
 
 export type TermlyCheck = { ok: true; to: ReportStatus; signature?: ReportSignature } | { ok: false; reason: string };
 
@@ -43,7 +49,12 @@ export async function checkTermlyDecision(
   const commentsDoc = docOf(snapshots.comments);
   const statusDoc = docOf(snapshots.status);
   try {
-    const allowed = termlyTransition(from, action.data, role, termlyReviewReadiness(contentDoc, commentsDoc, readStatus(statusDoc).history));
+    const allowed = termlyTransition(
+      from,
+      action.data,
+      role,
+      termlyReviewReadiness(contentDoc, commentsDoc, readStatus(statusDoc).history),
+    );
     if (!allowed.ok || !signingActions.includes(action.data)) return allowed;
     if (!request.signature) return { ok: false, reason: notForThisReport.signatureMissing };
     const check = await checkSignature(request.signature, await termlyReviewHash(contentDoc, commentsDoc));

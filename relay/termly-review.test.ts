@@ -20,13 +20,15 @@ afterEach(() => session.cleanup());
 
 async function reviewOnRelay(relay: TestRelay) {
   const tutor = (await api(relay, 'POST', '/api/reports', { body: { id: 'review-1' } })).body.token as string;
-  const link = async (role: string) => (await api(relay, 'POST', '/api/reports/review-1/links', { token: tutor, body: { role } })).body.token as string;
+  const link = async (role: string) =>
+    (await api(relay, 'POST', '/api/reports/review-1/links', { token: tutor, body: { role } })).body.token as string;
   const teacher = await link('teacher');
   const reviewer = await link('reviewer');
   const content = (await session.provider(relay, 'review-1', { token: tutor })).doc;
   const comments = (await session.provider(relay, 'review-1/comments', { token: tutor })).doc;
   const status = (await session.provider(relay, 'review-1/status', { token: reviewer })).doc;
-  const decide = (token: string, body: Record<string, unknown>) => api(relay, 'POST', '/api/reports/review-1/transitions', { token, body });
+  const decide = (token: string, body: Record<string, unknown>) =>
+    api(relay, 'POST', '/api/reports/review-1/transitions', { token, body });
   return { tutor, teacher, reviewer, content, comments, status, decide };
 }
 
@@ -45,22 +47,31 @@ describe('a termly progress review through the relay', () => {
 
     expect(await review.decide(review.tutor, { action: 'finish', name: 'Tara Tutor' })).toMatchObject({
       status: 409,
-      body: { error: 'Attach the support plan: a review that finds the teacher not on track needs one before it is finished.' },
+      body: {
+        error: 'Attach the support plan: a review that finds the teacher not on track needs one before it is finished.',
+      },
     });
     await attachFile(review.content, supportPlanSlot, examplePlan, 'Tara Tutor');
     await onRelay(relay, 'review-1', review.tutor, review.content);
     expect(await review.decide(review.teacher, { action: 'teacher-sign', name: 'Sam Patel' })).toMatchObject({
       status: 409,
-      body: { error: 'Your induction tutor has not finished this review yet: you can comment and sign once they have.' },
+      body: {
+        error: 'Your induction tutor has not finished this review yet: you can comment and sign once they have.',
+      },
     });
     const finished = await review.decide(review.tutor, { action: 'finish', name: 'Tara Tutor' });
     expect(finished).toMatchObject({ status: 200, body: { status: 'teacher-to-comment' } });
 
     const tutorKeys = await newSigningKeys();
     const tooEarly = await signHash(tutorKeys, await termlyReviewHash(review.content, review.comments));
-    expect(await review.decide(review.tutor, { action: 'tutor-sign', name: 'Tara Tutor', signature: tooEarly })).toMatchObject({
+    expect(
+      await review.decide(review.tutor, { action: 'tutor-sign', name: 'Tara Tutor', signature: tooEarly }),
+    ).toMatchObject({
       status: 409,
-      body: { error: 'The teacher signs first: you can sign once the teacher has confirmed the facts, added their comments and signed.' },
+      body: {
+        error:
+          'The teacher signs first: you can sign once the teacher has confirmed the facts, added their comments and signed.',
+      },
     });
 
     // The teacher reads the locked review and writes in the comments room.
@@ -73,34 +84,65 @@ describe('a termly progress review through the relay', () => {
     await eventually(() => expect(Y.encodeStateVector(review.comments)).toEqual(Y.encodeStateVector(teacherNotes)));
 
     const teacherKeys = await newSigningKeys();
-    expect(await review.decide(review.teacher, { action: 'teacher-sign', name: 'Sam Patel' })).toMatchObject({ status: 409, body: { error: notForThisReport.signatureMissing } });
+    expect(await review.decide(review.teacher, { action: 'teacher-sign', name: 'Sam Patel' })).toMatchObject({
+      status: 409,
+      body: { error: notForThisReport.signatureMissing },
+    });
     const overOldContent = await signHash(teacherKeys, await termlyReviewHash(teacherContent, new Y.Doc()));
-    expect(await review.decide(review.teacher, { action: 'teacher-sign', name: 'Sam Patel', signature: overOldContent })).toMatchObject({ status: 409, body: { error: staleSignatureReason } });
+    expect(
+      await review.decide(review.teacher, { action: 'teacher-sign', name: 'Sam Patel', signature: overOldContent }),
+    ).toMatchObject({ status: 409, body: { error: staleSignatureReason } });
     const teacherSignature = await signHash(teacherKeys, await termlyReviewHash(teacherContent, teacherNotes));
-    expect(await review.decide(review.teacher, { action: 'teacher-sign', name: 'Sam Patel', signature: { ...teacherSignature, publicKey: tooEarly.publicKey } })).toMatchObject({
+    expect(
+      await review.decide(review.teacher, {
+        action: 'teacher-sign',
+        name: 'Sam Patel',
+        signature: { ...teacherSignature, publicKey: tooEarly.publicKey },
+      }),
+    ).toMatchObject({
       status: 409,
       body: { error: notForThisReport.signatureNotGenuine },
     });
-    const signed = await review.decide(review.teacher, { action: 'teacher-sign', name: 'Sam Patel', signature: teacherSignature });
-    expect(signed).toMatchObject({ status: 200, body: { status: 'needs-signatures', decision: { by: { name: 'Sam Patel', role: 'teacher' }, signature: teacherSignature } } });
+    const signed = await review.decide(review.teacher, {
+      action: 'teacher-sign',
+      name: 'Sam Patel',
+      signature: teacherSignature,
+    });
+    expect(signed).toMatchObject({
+      status: 200,
+      body: {
+        status: 'needs-signatures',
+        decision: { by: { name: 'Sam Patel', role: 'teacher' }, signature: teacherSignature },
+      },
+    });
 
     // The teacher's signed part cannot change now: the relay refuses it, and says why.
     const refusals: string[] = [];
     const writer = await session.provider(relay, 'review-1/comments', { token: review.reviewer });
-    writer.messageHandlers[2] = (_encoder, decoder) => authProtocol.readAuthMessage(decoder, writer.doc, (_doc, reason) => refusals.push(reason));
+    writer.messageHandlers[2] = (_encoder, decoder) =>
+      authProtocol.readAuthMessage(decoder, writer.doc, (_doc, reason) => refusals.push(reason));
     setFragmentText(teacherComments(writer.doc), 'I agree with everything.');
-    await eventually(() => expect(refusals).toEqual(['Changes not added: the report is signed, so it cannot change now.']));
+    await eventually(() =>
+      expect(refusals).toEqual(['Changes not added: the report is signed, so it cannot change now.']),
+    );
     expect(readTeacherPart(review.comments).comments).toBe('This reflects the discussions I have had with my tutor.');
 
     const tutorSignature = await signHash(tutorKeys, await termlyReviewHash(review.content, review.comments));
-    expect(await review.decide(review.tutor, { action: 'tutor-sign', name: 'Tara Tutor', signature: tutorSignature })).toMatchObject({ status: 200, body: { status: 'with-reviewer' } });
-    expect(await review.decide(review.reviewer, { action: 'mark-reviewed', name: 'Rita Reviewer' })).toMatchObject({ status: 200, body: { status: 'reviewed' } });
+    expect(
+      await review.decide(review.tutor, { action: 'tutor-sign', name: 'Tara Tutor', signature: tutorSignature }),
+    ).toMatchObject({ status: 200, body: { status: 'with-reviewer' } });
+    expect(await review.decide(review.reviewer, { action: 'mark-reviewed', name: 'Rita Reviewer' })).toMatchObject({
+      status: 200,
+      body: { status: 'reviewed' },
+    });
 
     await eventually(() => expect(readStatus(teacherStatus).status).toBe('reviewed'));
     // Anyone reading the status room can check both signatures against the review as it stands.
     await eventually(() => expect(readStatus(review.status).status).toBe('reviewed'));
     const hash = await termlyReviewHash(review.content, review.comments);
-    const signatures = readStatus(review.status).history.flatMap((decision) => (decision.signature ? [decision.signature] : []));
+    const signatures = readStatus(review.status).history.flatMap((decision) =>
+      decision.signature ? [decision.signature] : [],
+    );
     expect(signatures).toHaveLength(2);
     for (const signature of signatures) expect(await checkSignature(signature, hash)).toBe('valid');
   });
@@ -115,8 +157,14 @@ describe('a termly progress review through the relay', () => {
     const teacherContent = (await session.provider(relay, 'review-1', { token: review.teacher })).doc;
     expect(fields(teacherContent).get('daysServed')).toBe(71);
 
-    expect(await review.decide(review.tutor, { action: 'amend', name: 'Tara' })).toMatchObject({ status: 200, body: { status: 'draft' } });
-    expect(await review.decide(review.teacher, { action: 'teacher-sign', name: 'Sam' })).toMatchObject({ status: 409, body: { error: expect.stringMatching(/has not finished/) } });
+    expect(await review.decide(review.tutor, { action: 'amend', name: 'Tara' })).toMatchObject({
+      status: 200,
+      body: { status: 'draft' },
+    });
+    expect(await review.decide(review.teacher, { action: 'teacher-sign', name: 'Sam' })).toMatchObject({
+      status: 409,
+      body: { error: expect.stringMatching(/has not finished/) },
+    });
   });
 
   it('keeps termly actions and submit apart', async () => {
@@ -124,10 +172,18 @@ describe('a termly progress review through the relay', () => {
     const review = await reviewOnRelay(relay);
     await fillTermlyReview(review.content, { onTrack: true });
     await onRelay(relay, 'review-1', review.tutor, review.content);
-    expect(await review.decide(review.tutor, { action: 'submit', name: 'Tara' })).toMatchObject({ status: 409, body: { error: notForThisReport.otherActionOnTermlyReview } });
+    expect(await review.decide(review.tutor, { action: 'submit', name: 'Tara' })).toMatchObject({
+      status: 409,
+      body: { error: notForThisReport.otherActionOnTermlyReview },
+    });
 
     const other = (await api(relay, 'POST', '/api/reports', { body: { id: 'report-2' } })).body.token;
-    expect(await api(relay, 'POST', '/api/reports/report-2/transitions', { token: other, body: { action: 'finish', name: 'Tom' } })).toMatchObject({
+    expect(
+      await api(relay, 'POST', '/api/reports/report-2/transitions', {
+        token: other,
+        body: { action: 'finish', name: 'Tom' },
+      }),
+    ).toMatchObject({
       status: 409,
       body: { error: notForThisReport.termlyActionOnOtherReport },
     });

@@ -59,10 +59,14 @@ export async function api(
   method: string,
   path: string,
   options: { token?: string; body?: unknown; rawBody?: string } = {},
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the relay answered
 ): Promise<{ status: number; body: any; contentType: string | null }> {
   const response = await fetch(`http://127.0.0.1:${relay.port}${path}`, {
     method,
-    headers: { 'Content-Type': 'application/json', ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}) },
+    headers: {
+      'Content-Type': 'application/json',
+      ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}),
+    },
     body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   });
   return { status: response.status, body: await response.json(), contentType: response.headers.get('content-type') };
@@ -112,7 +116,14 @@ export class TestSession {
   /** Starts relay/main.ts with RELAY_SECRET=testSecretText and `env`; resolves once it says where it listens. */
   async process(env: Record<string, string>): Promise<RelayProcess> {
     const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./main.ts', import.meta.url))], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', RELAY_SECRET: testSecretText, APP_DIR: join(this.folder(), 'no-app'), ...env },
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        RELAY_SECRET: testSecretText,
+        APP_DIR: join(this.folder(), 'no-app'),
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.children.push(child);
@@ -161,7 +172,9 @@ export class TestSession {
   async connecting(relay: Target, room: string, options: ConnectOptions = {}): Promise<WebsocketProvider> {
     const token = options.token ?? (await this.token(relay, room, options.role));
     const provider = new WebsocketProvider(`ws://127.0.0.1:${relay.port}/sync`, room, options.doc ?? new Y.Doc(), {
-      WebSocketPolyfill: (options.received ? recordingWebSocket(options.received) : WebSocket) as unknown as typeof globalThis.WebSocket,
+      WebSocketPolyfill: (options.received
+        ? recordingWebSocket(options.received)
+        : WebSocket) as unknown as typeof globalThis.WebSocket,
       disableBc: true,
       params: { token },
     });

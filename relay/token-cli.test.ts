@@ -12,10 +12,14 @@ const session = new TestSession();
 afterEach(() => session.cleanup());
 
 function token(args: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./token-cli.ts', import.meta.url)), ...args], {
-    env: { ...process.env, RELAY_SECRET: '', ...env },
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./token-cli.ts', import.meta.url)), ...args],
+    {
+      env: { ...process.env, RELAY_SECRET: '', ...env },
+      encoding: 'utf8',
+    },
+  );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -18,14 +18,18 @@ function fail(message: string): never {
 
 function readOptions() {
   try {
-    return parseArgs({ options: { doc: { type: 'string' }, role: { type: 'string' }, ttl: { type: 'string' } }, strict: true }).values;
+    return parseArgs({
+      options: { doc: { type: 'string' }, role: { type: 'string' }, ttl: { type: 'string' } },
+      strict: true,
+    }).values;
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
   }
 }
 
 const options = readOptions();
-if (!options.doc || !reportIdPattern.test(options.doc)) fail(`--doc must be a report id: 1 to 64 letters, digits, "-" or "_"${options.doc ? `, not "${options.doc}"` : ''}`);
+if (!options.doc || !reportIdPattern.test(options.doc))
+  fail(`--doc must be a report id: 1 to 64 letters, digits, "-" or "_"${options.doc ? `, not "${options.doc}"` : ''}`);
 const role = Role.safeParse(options.role);
 if (!role.success) fail(`--role must be one of ${roles.join(', ')}${options.role ? `, not "${options.role}"` : ''}`);
 const ttl = options.ttl === undefined ? { ok: true as const, seconds: defaultTtlSeconds.cli } : parseTtl(options.ttl);

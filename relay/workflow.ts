@@ -30,7 +30,12 @@ export class Workflow {
   ) {}
 
   /** Takes a decision on a report for the holder of `access`, one at a time per report. */
-  decide(reportId: string, access: TokenClaims, request: TransitionRequest, now = new Date()): Promise<WorkflowOutcome> {
+  decide(
+    reportId: string,
+    access: TokenClaims,
+    request: TransitionRequest,
+    now = new Date(),
+  ): Promise<WorkflowOutcome> {
     const previous = this.queues.get(reportId) ?? Promise.resolve();
     const next = previous.then(() => this.decideNow(reportId, access, request, now));
     const settled = next.catch(() => undefined);
@@ -39,7 +44,12 @@ export class Workflow {
     return next;
   }
 
-  private async decideNow(reportId: string, access: TokenClaims, request: TransitionRequest, now: Date): Promise<WorkflowOutcome> {
+  private async decideNow(
+    reportId: string,
+    access: TokenClaims,
+    request: TransitionRequest,
+    now: Date,
+  ): Promise<WorkflowOutcome> {
     const from = await this.statuses.load(reportId);
     const content = await this.rooms.hold(room(reportId, 'content'));
     let statusRoom: Awaited<ReturnType<Rooms['hold']>> | undefined;
@@ -55,7 +65,11 @@ export class Workflow {
       if (termly) comments = await this.rooms.hold(room(reportId, 'comments'));
       const current = this.statuses.current(reportId);
       const still: TermlyCheck = comments
-        ? await this.checkTermly(current, request, access.role, { content: content.room, comments: comments.room, status: statusRoom.room })
+        ? await this.checkTermly(current, request, access.role, {
+            content: content.room,
+            comments: comments.room,
+            status: statusRoom.room,
+          })
         : genericTransition(current, request, access.role);
       if (!still.ok) return { ok: false, status: 409, error: still.reason };
       const decision: Decision = {
@@ -65,7 +79,9 @@ export class Workflow {
         by: { name: request.name.trim(), role: access.role },
         at: now.toISOString(),
         ...(request.action === 'reject' ? { reason: request.reason!.trim() } : {}),
-        ...(request.action === 'reject' && request.comments?.length ? { comments: [...new Set(request.comments)] } : {}),
+        ...(request.action === 'reject' && request.comments?.length
+          ? { comments: [...new Set(request.comments)] }
+          : {}),
         contentHash: createHash('sha256').update(content.room.snapshot()).digest('hex'),
         ...(still.signature ? { signature: still.signature } : {}),
       };
@@ -77,7 +93,17 @@ export class Workflow {
         this.statuses.set(reportId, current);
         throw error;
       }
-      this.log.info({ report: reportId, action: decision.action, from: decision.from, to: decision.to, role: access.role, jti: access.jti }, 'recorded a decision');
+      this.log.info(
+        {
+          report: reportId,
+          action: decision.action,
+          from: decision.from,
+          to: decision.to,
+          role: access.role,
+          jti: access.jti,
+        },
+        'recorded a decision',
+      );
       return { ok: true, status: decision.to, decision };
     } finally {
       comments?.release();
@@ -90,17 +116,28 @@ export class Workflow {
    * Checking a signature takes a while (WebCrypto is asynchronous): the review is checked on snapshots, and the
    * decision is recorded only if neither document changed meanwhile, so the signature is over what is recorded.
    */
-  private async checkTermly(from: ReportStatus, request: TransitionRequest, role: TokenClaims['role'], rooms: { content: Room; comments: Room; status: Room }): Promise<TermlyCheck> {
+  private async checkTermly(
+    from: ReportStatus,
+    request: TransitionRequest,
+    role: TokenClaims['role'],
+    rooms: { content: Room; comments: Room; status: Room },
+  ): Promise<TermlyCheck> {
     const { content, comments, status } = rooms;
     const before = { content: content.snapshot(), comments: comments.snapshot(), status: status.snapshot() };
     const check = await checkTermlyDecision(from, request, role, before);
-    const changed = !Buffer.from(before.content).equals(content.snapshot()) || !Buffer.from(before.comments).equals(comments.snapshot());
+    const changed =
+      !Buffer.from(before.content).equals(content.snapshot()) ||
+      !Buffer.from(before.comments).equals(comments.snapshot());
     return check.ok && changed ? { ok: false, reason: notForThisReport.changedWhileSigning } : check;
   }
 }
 
 /** Submit, approve, reject and resubmit, for every report but a termly progress review. */
-function genericTransition(from: ReportStatus, request: TransitionRequest, role: TokenClaims['role']): ReturnType<typeof transition> {
+function genericTransition(
+  from: ReportStatus,
+  request: TransitionRequest,
+  role: TokenClaims['role'],
+): ReturnType<typeof transition> {
   const action = WorkflowAction.safeParse(request.action);
   if (!action.success) return { ok: false, reason: notForThisReport.termlyActionOnOtherReport };
   return transition(from, action.data, role, request.reason);

@@ -33,7 +33,9 @@ export function ensureChromium() {
   const isRoot = process.getuid?.() === 0;
   if (isDebian) {
     const sudo = isRoot ? '' : 'sudo -n ';
-    console.log("[margin] No Chromium found for the browser tests: installing Debian's chromium package (about 30 s, once).");
+    console.log(
+      "[margin] No Chromium found for the browser tests: installing Debian's chromium package (about 30 s, once).",
+    );
     try {
       run(`${sudo}apt-get update -qq`);
       run(`${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`);
@@ -42,7 +44,9 @@ export function ensureChromium() {
       console.log(`[margin] apt-get could not install chromium (${error.message}); trying Playwright's own download.`);
     }
   }
-  console.log("[margin] No Chromium found for the browser tests: downloading Playwright's own (npx playwright install chromium).");
+  console.log(
+    "[margin] No Chromium found for the browser tests: downloading Playwright's own (npx playwright install chromium).",
+  );
   run('npx playwright install chromium');
   const downloaded = playwrightChromium();
   if (have(downloaded)) return downloaded;

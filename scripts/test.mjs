@@ -31,7 +31,13 @@ if (buildStatus !== 0) {
   process.exit(1);
 }
 
-const unitStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`]);
+const unitStatus = run('npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${results}/vitest.json`,
+]);
 const browserStatus = run('npx', ['playwright', 'test'], {
   MARGIN_BUILT: '1',
   PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/playwright.json`,
@@ -49,6 +55,8 @@ if (!unit || (unitStatus !== 0 && totals.failed === 0)) totals.failed += 1;
 if (!browser || (browserStatus !== 0 && (browser?.stats?.unexpected ?? 0) === 0)) totals.failed += 1;
 
 const seconds = Math.round((Date.now() - started) / 1000);
-console.log(`\n[margin] unit: ${unit?.numPassedTests ?? '?'} passed, ${unit?.numFailedTests ?? '?'} failed; browser: ${browser?.stats?.expected ?? '?'} passed, ${browser?.stats?.flaky ?? 0} passed only on retry (flaky), ${browser?.stats?.unexpected ?? '?'} failed; ${seconds} s`);
+console.log(
+  `\n[margin] unit: ${unit?.numPassedTests ?? '?'} passed, ${unit?.numFailedTests ?? '?'} failed; browser: ${browser?.stats?.expected ?? '?'} passed, ${browser?.stats?.flaky ?? 0} passed only on retry (flaky), ${browser?.stats?.unexpected ?? '?'} failed; ${seconds} s`,
+);
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(totals.failed === 0 && unitStatus === 0 && browserStatus === 0 ? 0 : 1);

@@ -28,7 +28,9 @@ describe('adapterFor', () => {
   });
 
   it('falls back to the generic form adapter when no adapter in the list matches', () => {
-    expect(adapterFor(e2ePage('generic-form.html'), anywhere, [marginReportPage, agencySessionReport]).name).toBe('generic-form');
+    expect(adapterFor(e2ePage('generic-form.html'), anywhere, [marginReportPage, agencySessionReport]).name).toBe(
+      'generic-form',
+    );
   });
 
   it('does not take a form for the agency report on one objective-like label alone', () => {
@@ -43,7 +45,12 @@ describe('the agency session report adapter', () => {
   it('knows each field by its label, so objective prompts go to the objective and comment prompts to the comments', () => {
     expect(summary(agencySessionReport.fields(page))).toEqual([
       { key: 'learning-objective', label: 'Learning Objective', role: 'learning-objective', limit: 1024 },
-      { key: 'progress', label: 'Comment On Progress Towards Learning Objectives', role: 'progress-comment', limit: 1024 },
+      {
+        key: 'progress',
+        label: 'Comment On Progress Towards Learning Objectives',
+        role: 'progress-comment',
+        limit: 1024,
+      },
       { key: 'engagement-objective', label: 'Engagement Objective', role: 'other', limit: 1024 },
       { key: 'engagement-comment', label: 'Engagement Comment', role: 'comment', limit: 1024 },
       { key: 'agency-comment', label: 'Comments to the agency', role: 'internal', limit: 1024 },
@@ -87,11 +94,16 @@ describe('the generic form adapter', () => {
   });
 });
 
-describe("the Margin adapter", () => {
+describe('the Margin adapter', () => {
   it("reads the app's field keys, labels and roles, and skips read-only fields", () => {
     expect(summary(marginReportPage.fields(marginPage))).toEqual([
       { key: 'learningObjective1', label: 'Learning objective 1', role: 'learning-objective', limit: 1024 },
-      { key: 'progressComment', label: 'Comment on progress towards learning objectives', role: 'progress-comment', limit: 1024 },
+      {
+        key: 'progressComment',
+        label: 'Comment on progress towards learning objectives',
+        role: 'progress-comment',
+        limit: 1024,
+      },
     ]);
   });
 
@@ -99,6 +111,10 @@ describe("the Margin adapter", () => {
     const [trigger] = marginReportPage.submitTriggers;
     expect(trigger).toMatchObject({ kind: 'button-click' });
     const name = trigger!.kind === 'button-click' ? trigger!.name : /$^/;
-    expect(['Submit report', 'Resubmit report', 'Approve report', 'Send back with a reason…'].filter((text) => name.test(text))).toEqual(['Submit report', 'Resubmit report']);
+    expect(
+      ['Submit report', 'Resubmit report', 'Approve report', 'Send back with a reason…'].filter((text) =>
+        name.test(text),
+      ),
+    ).toEqual(['Submit report', 'Resubmit report']);
   });
 });

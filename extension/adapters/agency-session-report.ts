@@ -16,7 +16,10 @@ const agencyFields: { label: RegExp; role: FieldRole }[] = [
   { label: /\bcomments?\s+(?:to|for)\s+(?:the\s+)?(?:agency|fleet|co-?ordinators?)\b/i, role: 'internal' },
   { label: /\bprogress\s+towards\b|\bcomments?\s+on\s+(?:progress|learning)\b/i, role: 'progress-comment' },
   { label: /\bengagement\s+comments?\b/i, role: 'comment' },
-  { label: /\bengagement\s+objectives?\b|\bengagement\s+with\s+learning\s+objectives\b|\battitude\s+to\s+session\b/i, role: 'other' },
+  {
+    label: /\bengagement\s+objectives?\b|\bengagement\s+with\s+learning\s+objectives\b|\battitude\s+to\s+session\b/i,
+    role: 'other',
+  },
   { label: /\blearning\s+objectives?\b/i, role: 'learning-objective' },
 ];
 

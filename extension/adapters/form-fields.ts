@@ -15,7 +15,12 @@ export function isFreeTextField(element: Element): element is HTMLElement {
     (tag === 'input' && textInputTypes.has((element.getAttribute('type') ?? '').toLowerCase())) ||
     (isEditableRoot(element) && !element.parentElement?.closest(editableSelector));
   if (!textual) return false;
-  if (element.hasAttribute('disabled') || element.hasAttribute('readonly') || element.closest('[hidden], fieldset[disabled]')) return false;
+  if (
+    element.hasAttribute('disabled') ||
+    element.hasAttribute('readonly') ||
+    element.closest('[hidden], fieldset[disabled]')
+  )
+    return false;
   return element.closest('[spellcheck]')?.getAttribute('spellcheck')?.toLowerCase() !== 'false';
 }
 

@@ -18,6 +18,12 @@ export const marginReportPage: SiteAdapter = {
   fields: (scope) =>
     [...scope.querySelectorAll<HTMLElement>(appField)]
       .filter((element) => element.getAttribute('contenteditable') !== 'false')
-      .map((element) => ({ element, key: element.id, label: labelOf(element) || element.id, role: fieldRole({ field: element.id }), limit: freeTextLimit })),
+      .map((element) => ({
+        element,
+        key: element.id,
+        label: labelOf(element) || element.id,
+        role: fieldRole({ field: element.id }),
+        limit: freeTextLimit,
+      })),
   submitTriggers: [{ kind: 'button-click', button: 'button', name: /^(?:re)?submit report$/i }],
 };

@@ -7,6 +7,10 @@ import type { SiteAdapter } from './site-adapter.ts';
 
 export const siteAdapters: readonly SiteAdapter[] = [marginReportPage, agencySessionReport, genericForm];
 
-export function adapterFor(document: Document, location: Pick<Location, 'hostname' | 'pathname'>, adapters: readonly SiteAdapter[] = siteAdapters): SiteAdapter {
+export function adapterFor(
+  document: Document,
+  location: Pick<Location, 'hostname' | 'pathname'>,
+  adapters: readonly SiteAdapter[] = siteAdapters,
+): SiteAdapter {
   return adapters.find((adapter) => adapter.matches(document, location)) ?? genericForm;
 }

@@ -22,7 +22,8 @@ async function createIfMissing(created: () => Promise<void>): Promise<void> {
   await browser.offscreen.createDocument({
     url: OFFSCREEN_PATH,
     reasons: ['WORKERS'],
-    justification: 'Runs the spelling and grammar checker in a Web Worker, on this device, away from the pages being checked.',
+    justification:
+      'Runs the spelling and grammar checker in a Web Worker, on this device, away from the pages being checked.',
   });
   await created();
 }

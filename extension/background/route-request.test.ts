@@ -9,7 +9,15 @@ import { routeRequest, type BackgroundParts, type OffscreenChecker } from './rou
 const found: CheckReply = {
   ok: true,
   findings: [
-    { kind: 'spelling', rule: 'spelling/unknown-word', start: 4, end: 12, text: 'acheived', message: '…', suggestions: [] },
+    {
+      kind: 'spelling',
+      rule: 'spelling/unknown-word',
+      start: 4,
+      end: 12,
+      text: 'acheived',
+      message: '…',
+      suggestions: [],
+    },
     { kind: 'grammar', rule: 'grammar/could-of', start: 20, end: 22, text: 'of', message: '…', suggestions: ['have'] },
   ],
 };
@@ -17,7 +25,11 @@ const found: CheckReply = {
 const handedOver: string[][] = [];
 
 function parts(offscreen: OffscreenChecker): BackgroundParts {
-  return { offscreen, settings: currentRuleSettings, words: { replaceAppWords, addOwnWord, handOver: async () => void handedOver.push(await allPersonalWords()) } };
+  return {
+    offscreen,
+    settings: currentRuleSettings,
+    words: { replaceAppWords, addOwnWord, handOver: async () => void handedOver.push(await allPersonalWords()) },
+  };
 }
 
 function answeringOffscreen(order: string[] = []) {
@@ -37,9 +49,16 @@ describe('routeRequest', () => {
     const order: string[] = [];
     const offscreen = answeringOffscreen(order);
     const context = { form: 'session-report', field: 'learningObjective1' };
-    await expect(routeRequest({ to: 'background', type: 'check-text', text: 'She acheived it', context }, parts(offscreen))).resolves.toEqual(found);
+    await expect(
+      routeRequest({ to: 'background', type: 'check-text', text: 'She acheived it', context }, parts(offscreen)),
+    ).resolves.toEqual(found);
     expect(order).toEqual(['ensure', 'send']);
-    expect(offscreen.send).toHaveBeenCalledWith({ to: 'offscreen', type: 'check-text', text: 'She acheived it', context });
+    expect(offscreen.send).toHaveBeenCalledWith({
+      to: 'offscreen',
+      type: 'check-text',
+      text: 'She acheived it',
+      context,
+    });
   });
 
   it('drops the findings of kinds the user switched off in the options', async () => {
@@ -50,15 +69,23 @@ describe('routeRequest', () => {
 
   it('passes a word to suggest for on to the offscreen checker', async () => {
     const offscreen = answeringOffscreen();
-    await expect(routeRequest({ to: 'background', type: 'suggest', word: 'acheived' }, parts(offscreen))).resolves.toEqual({ ok: true, suggestions: ['achieved'] });
+    await expect(
+      routeRequest({ to: 'background', type: 'suggest', word: 'acheived' }, parts(offscreen)),
+    ).resolves.toEqual({ ok: true, suggestions: ['achieved'] });
     expect(offscreen.send).toHaveBeenCalledWith({ to: 'offscreen', type: 'suggest', word: 'acheived' });
   });
 
   it("keeps the app's words and the words added from a suggestion in storage", async () => {
     const offscreen = answeringOffscreen();
-    await expect(routeRequest({ to: 'background', type: 'app-personal-words', words: ['Kwame'] }, parts(offscreen))).resolves.toEqual({ ok: true });
-    await expect(routeRequest({ to: 'background', type: 'add-personal-word', word: 'Zainab’s' }, parts(offscreen))).resolves.toEqual({ ok: true, word: 'Zainab' });
-    await expect(routeRequest({ to: 'background', type: 'add-personal-word', word: '2 words' }, parts(offscreen))).resolves.toMatchObject({ ok: false });
+    await expect(
+      routeRequest({ to: 'background', type: 'app-personal-words', words: ['Kwame'] }, parts(offscreen)),
+    ).resolves.toEqual({ ok: true });
+    await expect(
+      routeRequest({ to: 'background', type: 'add-personal-word', word: 'Zainab’s' }, parts(offscreen)),
+    ).resolves.toEqual({ ok: true, word: 'Zainab' });
+    await expect(
+      routeRequest({ to: 'background', type: 'add-personal-word', word: '2 words' }, parts(offscreen)),
+    ).resolves.toMatchObject({ ok: false });
     expect(await allPersonalWords()).toEqual(['Kwame', 'Zainab']);
   });
 
@@ -66,7 +93,9 @@ describe('routeRequest', () => {
     handedOver.length = 0;
     const order: string[] = [];
     await addOwnWord('Kwabena');
-    await expect(routeRequest({ to: 'background', type: 'sync-personal-words' }, parts(answeringOffscreen(order)))).resolves.toEqual({ ok: true });
+    await expect(
+      routeRequest({ to: 'background', type: 'sync-personal-words' }, parts(answeringOffscreen(order))),
+    ).resolves.toEqual({ ok: true });
     expect(order).toEqual(['ensure']);
     expect(handedOver).toEqual([['Kwabena']]);
   });

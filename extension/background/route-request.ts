@@ -14,19 +14,34 @@ export interface BackgroundParts {
   offscreen: OffscreenChecker;
   settings(): Promise<RuleSettings>;
   /** Storage for the personal dictionary, and handing it to the offscreen checker. */
-  words: { replaceAppWords(words: unknown): Promise<void>; addOwnWord(word: string): Promise<AddWordResult>; handOver(): Promise<void> };
+  words: {
+    replaceAppWords(words: unknown): Promise<void>;
+    addOwnWord(word: string): Promise<AddWordResult>;
+    handOver(): Promise<void>;
+  };
 }
 
 const noAnswer = 'The checker did not answer. Reload the extension to restart it.';
 
-export async function routeRequest<M extends BackgroundRequest>(request: M, parts: BackgroundParts): Promise<ReplyTo<M>> {
+export async function routeRequest<M extends BackgroundRequest>(
+  request: M,
+  parts: BackgroundParts,
+): Promise<ReplyTo<M>> {
   return (await route(request, parts)) as ReplyTo<M>;
 }
 
-async function route(request: BackgroundRequest, parts: BackgroundParts): Promise<CheckReply | SuggestReply | DoneReply | AddWordResult> {
+async function route(
+  request: BackgroundRequest,
+  parts: BackgroundParts,
+): Promise<CheckReply | SuggestReply | DoneReply | AddWordResult> {
   switch (request.type) {
     case 'check-text': {
-      const reply = await askOffscreen(parts.offscreen, { to: 'offscreen', type: 'check-text', text: request.text, context: request.context });
+      const reply = await askOffscreen(parts.offscreen, {
+        to: 'offscreen',
+        type: 'check-text',
+        text: request.text,
+        context: request.context,
+      });
       if (!reply.ok) return reply;
       return { ...reply, findings: keepFindingsSwitchedOn(reply.findings, await parts.settings()) };
     }
@@ -43,12 +58,18 @@ async function route(request: BackgroundRequest, parts: BackgroundParts): Promis
         await parts.words.handOver();
         return { ok: true };
       } catch (error) {
-        return { ok: false, problem: `The checker could not take the dictionary: ${error instanceof Error ? error.message : String(error)}` };
+        return {
+          ok: false,
+          problem: `The checker could not take the dictionary: ${error instanceof Error ? error.message : String(error)}`,
+        };
       }
   }
 }
 
-async function askOffscreen<M extends Extract<OffscreenRequest, { type: 'check-text' | 'suggest' }>>(offscreen: OffscreenChecker, request: M) {
+async function askOffscreen<M extends Extract<OffscreenRequest, { type: 'check-text' | 'suggest' }>>(
+  offscreen: OffscreenChecker,
+  request: M,
+) {
   try {
     await offscreen.ensureDocument();
     const reply = await offscreen.send(request);

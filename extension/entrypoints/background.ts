@@ -14,7 +14,8 @@ import { answerDraftMessages } from '../restore/answer-drafts.ts';
 import { createDraftStore } from '../restore/draft-store.ts';
 
 export default defineBackground(() => {
-  const send = <M extends OffscreenRequest>(request: M) => browser.runtime.sendMessage<M, ReplyTo<M> | undefined>(request);
+  const send = <M extends OffscreenRequest>(request: M) =>
+    browser.runtime.sendMessage<M, ReplyTo<M> | undefined>(request);
   const handWordsOver = async () => {
     await send({ to: 'offscreen', type: 'set-personal-words', words: await allPersonalWords() });
   };
@@ -37,11 +38,19 @@ export default defineBackground(() => {
     },
   };
   ensureDocument().catch((error: unknown) => console.error('Margin: could not start the checker', error));
-  watchPersonalWords(() => void ensureDocument().then(handWordsOver).catch((error: unknown) => console.error('Margin: could not update the dictionary', error)));
+  watchPersonalWords(
+    () =>
+      void ensureDocument()
+        .then(handWordsOver)
+        .catch((error: unknown) => console.error('Margin: could not update the dictionary', error)),
+  );
   browser.runtime.onMessage.addListener(answerMessagesTo('background', (request) => routeRequest(request, parts)));
 
   const sites = browser as unknown as SiteApis;
-  const forget = () => void forgetSitesWithoutPermission(sites).catch((error: unknown) => console.error('Margin: could not tidy site registrations', error));
+  const forget = () =>
+    void forgetSitesWithoutPermission(sites).catch((error: unknown) =>
+      console.error('Margin: could not tidy site registrations', error),
+    );
   browser.permissions.onRemoved.addListener(forget);
   forget();
   // The copies kept of what is typed in large fields (restore/): expired ones go when the background starts.

@@ -29,21 +29,26 @@ export default defineContentScript({
         return reply?.ok ? reply.suggestions : [];
       },
       addWord: async (word) => {
-        const reply = (await ask({ to: 'background', type: 'add-personal-word', word })) ?? { ok: false, problem: unreachable };
+        const reply = (await ask({ to: 'background', type: 'add-personal-word', word })) ?? {
+          ok: false,
+          problem: unreachable,
+        };
         if (reply.ok) announceAddedWord(document, reply.word);
         return reply;
       },
     });
-    const stopFeatures = pageFeatures({ sendAppWords: (words) => ask({ to: 'background', type: 'app-personal-words', words }) }).map((feature) =>
-      feature.start(checks.page),
-    );
+    const stopFeatures = pageFeatures({
+      sendAppWords: (words) => ask({ to: 'background', type: 'app-personal-words', words }),
+    }).map((feature) => feature.start(checks.page));
     // "Before you submit" and "Never lose work" (submit/, restore/, adapters/).
     const forms = guardFormsOnPage(document);
     performance.measure('margin:content-ready', 'margin:content-start');
 
     const checkAfresh = () => void checks.forgetAndCheckAgain();
     // The checker must have the new words before the page checks again, or it would keep the old answers.
-    const unwatchWords = watchPersonalWords(() => void ask({ to: 'background', type: 'sync-personal-words' }).then(checkAfresh));
+    const unwatchWords = watchPersonalWords(
+      () => void ask({ to: 'background', type: 'sync-personal-words' }).then(checkAfresh),
+    );
     const unwatchSettings = ruleSettings.watch(checkAfresh);
     const stop = () => {
       checks.stop();

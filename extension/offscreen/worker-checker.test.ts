@@ -5,7 +5,10 @@ import { createWorkerChecker, type WorkerPort } from './worker-checker.ts';
 /** Stands in for the spelling worker: records requests and lets the test answer them in any order. */
 function fakeWorker() {
   const requests: WorkerRequest[] = [];
-  const listeners: { message: ((event: { data: WorkerReply }) => void)[]; error: ((event: { message?: string }) => void)[] } = { message: [], error: [] };
+  const listeners: {
+    message: ((event: { data: WorkerReply }) => void)[];
+    error: ((event: { message?: string }) => void)[];
+  } = { message: [], error: [] };
   const port = {
     postMessage: (request: WorkerRequest) => void requests.push(request),
     addEventListener: (type: 'message' | 'error', listener: never) => void listeners[type].push(listener),
@@ -13,14 +16,20 @@ function fakeWorker() {
   return {
     port,
     requests,
-    reply: (id: number, reply: CheckReply) => listeners.message.forEach((listener) => listener({ data: { type: 'checked', id, reply } })),
+    reply: (id: number, reply: CheckReply) =>
+      listeners.message.forEach((listener) => listener({ data: { type: 'checked', id, reply } })),
     replySuggestions: (id: number, suggestions: string[]) =>
-      listeners.message.forEach((listener) => listener({ data: { type: 'suggested', id, reply: { ok: true, suggestions } } })),
+      listeners.message.forEach((listener) =>
+        listener({ data: { type: 'suggested', id, reply: { ok: true, suggestions } } }),
+      ),
     fail: (message: string) => listeners.error.forEach((listener) => listener({ message })),
   };
 }
 
-const urls = { affUrl: 'chrome-extension://id/dictionaries/en-GB/index.aff', dicUrl: 'chrome-extension://id/dictionaries/en-GB/index.dic' };
+const urls = {
+  affUrl: 'chrome-extension://id/dictionaries/en-GB/index.aff',
+  dicUrl: 'chrome-extension://id/dictionaries/en-GB/index.dic',
+};
 const none: CheckReply = { ok: true, findings: [] };
 
 describe('createWorkerChecker', () => {

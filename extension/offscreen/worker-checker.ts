@@ -49,7 +49,8 @@ export function createWorkerChecker(worker: WorkerPort, dictionary: DictionaryUr
     setPersonalWords(words: string[]): void {
       if (!broken) worker.postMessage({ type: 'set-personal-words', words });
     },
-    check: (text: string, context?: CheckContext) => ask<CheckReply>((id) => ({ type: 'check-text', id, text, context })),
+    check: (text: string, context?: CheckContext) =>
+      ask<CheckReply>((id) => ({ type: 'check-text', id, text, context })),
     suggest: (word: string) => ask<SuggestReply>((id) => ({ type: 'suggest', id, word })),
   };
 }

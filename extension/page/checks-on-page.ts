@@ -56,8 +56,15 @@ export function checkFieldsOnPage(document: Document, parts: PageCheckParts) {
     const field = checkableField(element);
     const mirror = isTextControl(element) ? createMirrorUnderlines(element) : undefined;
     const underlines = mirror ?? highlightsFor(element);
-    const onScreen = isTextControl(element) ? textControlParagraphsOnScreen(element) : richTextParagraphsOnScreen(element);
-    const view: CheckedField = { element, kind: field.kind, text: () => field.read().text, findings: () => watched.findings() };
+    const onScreen = isTextControl(element)
+      ? textControlParagraphsOnScreen(element)
+      : richTextParagraphsOnScreen(element);
+    const view: CheckedField = {
+      element,
+      kind: field.kind,
+      text: () => field.read().text,
+      findings: () => watched.findings(),
+    };
     const watched = watchField(field, {
       checker,
       underlines,
@@ -95,7 +102,9 @@ export function checkFieldsOnPage(document: Document, parts: PageCheckParts) {
   // Typing inside a field changes nothing about which fields there are: only look again for other changes.
   let updateTimer: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver((mutations) => {
-    const relevant = mutations.some((mutation) => mutation.type === 'attributes' || !insideTrackedField(mutation.target));
+    const relevant = mutations.some(
+      (mutation) => mutation.type === 'attributes' || !insideTrackedField(mutation.target),
+    );
     if (relevant) updateTimer ??= setTimeout(() => ((updateTimer = undefined), update()), 50);
   });
   const insideTrackedField = (node: Node) => {
@@ -116,7 +125,10 @@ export function checkFieldsOnPage(document: Document, parts: PageCheckParts) {
     openSuggestionMenu(document, {
       finding,
       near: entry.rectOf(finding),
-      suggestions: spelling && finding.suggestions.length === 0 ? parts.suggest(finding.text) : Promise.resolve(finding.suggestions),
+      suggestions:
+        spelling && finding.suggestions.length === 0
+          ? parts.suggest(finding.text)
+          : Promise.resolve(finding.suggestions),
       apply: (replacement) => void field.replace(finding.start, finding.end, finding.text, replacement),
       addWord: spelling
         ? async () => {

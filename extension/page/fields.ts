@@ -73,7 +73,8 @@ function textControlField(element: TextControl): CheckableField {
       };
     },
     caretOffset() {
-      if (element.ownerDocument.activeElement !== element || element.selectionStart !== element.selectionEnd) return null;
+      if (element.ownerDocument.activeElement !== element || element.selectionStart !== element.selectionEnd)
+        return null;
       return element.selectionStart;
     },
     replace(start, end, expected, replacement) {
@@ -81,10 +82,13 @@ function textControlField(element: TextControl): CheckableField {
       element.focus();
       element.setSelectionRange(start, end);
       // execCommand goes through the browser's own editing, so beforeinput, input and undo all work.
-      const typed = replacement === '' ? document.execCommand('delete') : document.execCommand('insertText', false, replacement);
+      const typed =
+        replacement === '' ? document.execCommand('delete') : document.execCommand('insertText', false, replacement);
       if (!typed || element.value.slice(start, start + replacement.length) !== replacement) {
         element.setRangeText(replacement, start, end, 'end');
-        element.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: replacement }));
+        element.dispatchEvent(
+          new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: replacement }),
+        );
       }
       return true;
     },
@@ -109,7 +113,10 @@ function richTextField(element: HTMLElement): CheckableField {
       if (!selection || selection.rangeCount === 0 || !selection.isCollapsed) return null;
       const { startContainer, startOffset } = selection.getRangeAt(0);
       if (!element.contains(startContainer)) return null;
-      const place = startContainer instanceof Text ? { node: startContainer, offset: startOffset } : textAt(startContainer, startOffset);
+      const place =
+        startContainer instanceof Text
+          ? { node: startContainer, offset: startOffset }
+          : textAt(startContainer, startOffset);
       return place ? readTextMap(element).offsetOf(place.node, place.offset) : null;
     },
     replace(start, end, expected, replacement) {
@@ -148,7 +155,9 @@ function rangeFor(map: TextMap<Text>, start: number, end: number): Range | null 
 
 // Elements that start a new line, so words in two paragraphs are not read as one.
 const BLOCK_TAGS = new Set(
-  'ADDRESS ARTICLE ASIDE BLOCKQUOTE BR DD DIV DL DT FIGCAPTION FIGURE FOOTER H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION TABLE TD TH TR UL'.split(' '),
+  'ADDRESS ARTICLE ASIDE BLOCKQUOTE BR DD DIV DL DT FIGCAPTION FIGURE FOOTER H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION TABLE TD TH TR UL'.split(
+    ' ',
+  ),
 );
 
 function readTextMap(root: HTMLElement): TextMap<Text> {

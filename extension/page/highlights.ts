@@ -5,7 +5,11 @@
 import type { Finding, FindingKind } from '../../shared/checks/finding.ts';
 import type { Underlines } from './underlines.ts';
 
-export const HIGHLIGHT_NAMES: Record<FindingKind, string> = { spelling: 'margin-spelling', grammar: 'margin-grammar', prompt: 'margin-prompt' };
+export const HIGHLIGHT_NAMES: Record<FindingKind, string> = {
+  spelling: 'margin-spelling',
+  grammar: 'margin-grammar',
+  prompt: 'margin-prompt',
+};
 
 export function createHighlightUnderlines(): (field: Element) => Underlines {
   const supported = typeof Highlight === 'function' && 'highlights' in CSS;

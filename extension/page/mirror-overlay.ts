@@ -1,8 +1,3 @@
-// Underlines for a textarea or text input, which the Highlight API cannot paint into: a mirror element
-// in Margin's overlay, laid exactly over the field with the same font, padding, borders and scroll,
-// holding the same text in transparent ink with the findings wrapped in underlined spans. It follows
-// the field's scrolling and resizing, a frame at a time. The field itself is never touched.
-import type { Finding } from '../../shared/checks/finding.ts';
 import type { TextControl } from './fields.ts';
 import { overlayRoot } from './overlay-root.ts';
 import { copyTextLayout } from './text-control-layout.ts';

@@ -11,7 +11,8 @@ export function overlayRoot(document: Document): ShadowRoot {
   const host = document.createElement('div');
   host.setAttribute(HOST_ATTRIBUTE, '');
   // The host covers nothing and catches no clicks; what is inside places itself in viewport coordinates.
-  host.style.cssText = 'all: initial; position: fixed; inset: 0 auto auto 0; width: 0; height: 0; z-index: 2147483646; pointer-events: none;';
+  host.style.cssText =
+    'all: initial; position: fixed; inset: 0 auto auto 0; width: 0; height: 0; z-index: 2147483646; pointer-events: none;';
   overlay = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = OVERLAY_CSS;

@@ -34,5 +34,5 @@ export interface MarginPage {
 
 export interface PageFeature {
   name: string;
-  start(page: MarginPage): (() => void) | void;
+  start(page: MarginPage): (() => void) | undefined;
 }

@@ -4,22 +4,25 @@ import { createParagraphChecker, splitParagraphs, WHOLE_FIELD_LIMIT } from './pa
 
 /** A checker that flags every "teh", counting what it is asked. */
 function fakeChecker(partial = false) {
-  return vi.fn(async (text: string): Promise<CheckReply> => ({
-    ok: true,
-    partial,
-    findings: [...text.matchAll(/teh/g)].map((match) => ({
-      kind: 'spelling' as const,
-      rule: 'spelling/unknown-word',
-      start: match.index,
-      end: match.index + 3,
-      text: 'teh',
-      message: 'Unknown word',
-      suggestions: [],
-    })),
-  }));
+  return vi.fn(
+    async (text: string): Promise<CheckReply> => ({
+      ok: true,
+      partial,
+      findings: [...text.matchAll(/teh/g)].map((match) => ({
+        kind: 'spelling' as const,
+        rule: 'spelling/unknown-word',
+        start: match.index,
+        end: match.index + 3,
+        text: 'teh',
+        message: 'Unknown word',
+        suggestions: [],
+      })),
+    }),
+  );
 }
 
-const longText = (paragraphs: string[]) => paragraphs.map((line) => line.padEnd(WHOLE_FIELD_LIMIT / 2, ' x')).join('\n');
+const longText = (paragraphs: string[]) =>
+  paragraphs.map((line) => line.padEnd(WHOLE_FIELD_LIMIT / 2, ' x')).join('\n');
 
 describe('splitParagraphs', () => {
   it('finds each line with words in it and where it starts', () => {
@@ -55,7 +58,10 @@ describe('createParagraphChecker', () => {
     const reply = await checker.check(after);
     expect(checker.sent).toBe(4);
     expect(check).toHaveBeenLastCalledWith(expect.stringMatching(/^Second teh/), undefined);
-    expect(reply.ok && reply.findings.map((finding) => after.slice(finding.start, finding.end))).toEqual(['teh', 'teh']);
+    expect(reply.ok && reply.findings.map((finding) => after.slice(finding.start, finding.end))).toEqual([
+      'teh',
+      'teh',
+    ]);
     expect(reply.ok && reply.findings[1]!.start).toBe(after.indexOf('Second teh') + 7);
   });
 
@@ -63,7 +69,8 @@ describe('createParagraphChecker', () => {
     const check = fakeChecker();
     const checker = createParagraphChecker(check);
     const text = longText(['First teh', 'Second teh', 'Third teh']);
-    const found = (reply: Awaited<ReturnType<typeof checker.check>>) => (reply.ok ? reply.findings.map((finding) => finding.start) : []);
+    const found = (reply: Awaited<ReturnType<typeof checker.check>>) =>
+      reply.ok ? reply.findings.map((finding) => finding.start) : [];
 
     const top = await checker.check(text, undefined, () => ({ from: 0, to: 1 }));
     expect(check).toHaveBeenCalledTimes(1);
@@ -95,7 +102,11 @@ describe('createParagraphChecker', () => {
     const check = fakeChecker(true);
     const checker = createParagraphChecker(check);
     const text = longText(['First teh', 'Second', 'Third']);
-    expect(await checker.check(text, undefined, () => ({ from: 0, to: 1 }))).toMatchObject({ ok: true, partial: true, findings: [{ start: 6 }] });
+    expect(await checker.check(text, undefined, () => ({ from: 0, to: 1 }))).toMatchObject({
+      ok: true,
+      partial: true,
+      findings: [{ start: 6 }],
+    });
     const away = await checker.check(text, undefined, () => ({ from: 2, to: 3 }));
     expect(away).toMatchObject({ ok: true, partial: true, unchecked: 1, findings: [{ start: 6 }] });
     expect(check).toHaveBeenCalledTimes(2);

@@ -33,7 +33,9 @@ export type CheckText = (text: string, context?: CheckContext) => Promise<CheckR
 export type ChooseParagraphs = (paragraphs: readonly Paragraph[]) => ParagraphSpan | null;
 
 /** A field's answer; `unchecked` counts the paragraphs left for later, never checked and far from the screen. */
-export type FieldReply = { ok: true; findings: Finding[]; partial?: boolean; unchecked: number } | { ok: false; problem: string };
+export type FieldReply =
+  | { ok: true; findings: Finding[]; partial?: boolean; unchecked: number }
+  | { ok: false; problem: string };
 
 export interface ParagraphChecker {
   /** Checks a field's text: a long one's chosen paragraphs, with the kept answers for the rest. */
@@ -77,12 +79,20 @@ export function createParagraphChecker(checkText: CheckText): ParagraphChecker {
       const span = whole || !choose ? null : choose(pieces);
       const chosen = (index: number) => !span || (span.from <= index && index < span.to);
       const replies = await Promise.all(
-        pieces.map((piece, index) => (chosen(index) ? checkPiece(piece.text, context) : Promise.resolve(keptAnswer(piece.text, context)))),
+        pieces.map((piece, index) =>
+          chosen(index) ? checkPiece(piece.text, context) : Promise.resolve(keptAnswer(piece.text, context)),
+        ),
       );
       const failed = replies.find((reply) => reply && !reply.ok);
       if (failed && !failed.ok) return failed;
       const findings = replies.flatMap((reply, index) =>
-        reply?.ok ? reply.findings.map((finding) => ({ ...finding, start: finding.start + pieces[index]!.start, end: finding.end + pieces[index]!.start })) : [],
+        reply?.ok
+          ? reply.findings.map((finding) => ({
+              ...finding,
+              start: finding.start + pieces[index]!.start,
+              end: finding.end + pieces[index]!.start,
+            }))
+          : [],
       );
       const partial = replies.some((reply) => reply?.ok && reply.partial) || undefined;
       return { ok: true, findings, partial, unchecked: replies.filter((reply) => reply === null).length };

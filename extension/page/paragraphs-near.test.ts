@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { nearBand, paragraphsNear, type Band } from './paragraphs-near.ts';
 
 /** Paragraphs 100 px tall, one under the other from `top`. */
-const stacked = (count: number, top = 0): Band[] => Array.from({ length: count }, (_, index) => ({ top: top + index * 100, bottom: top + index * 100 + 90 }));
+const stacked = (count: number, top = 0): Band[] =>
+  Array.from({ length: count }, (_, index) => ({ top: top + index * 100, bottom: top + index * 100 + 90 }));
 
 describe('nearBand', () => {
   const viewport = { top: 0, bottom: 800 };
@@ -23,17 +24,26 @@ describe('nearBand', () => {
 describe('paragraphsNear', () => {
   it('picks the paragraphs on screen and within the margin, not those far below', () => {
     const boxes = stacked(300);
-    expect(paragraphsNear(boxes.length, (index) => boxes[index]!, { top: -800, bottom: 1_600 })).toEqual({ from: 0, to: 17 });
+    expect(paragraphsNear(boxes.length, (index) => boxes[index]!, { top: -800, bottom: 1_600 })).toEqual({
+      from: 0,
+      to: 17,
+    });
   });
 
   it('after scrolling, picks the paragraphs near the new place, the last one included', () => {
     const boxes = stacked(300, -29_500);
-    expect(paragraphsNear(boxes.length, (index) => boxes[index]!, { top: -800, bottom: 1_600 })).toEqual({ from: 287, to: 300 });
+    expect(paragraphsNear(boxes.length, (index) => boxes[index]!, { top: -800, bottom: 1_600 })).toEqual({
+      from: 287,
+      to: 300,
+    });
   });
 
   it('picks none when the field is nowhere near', () => {
     const boxes = stacked(10, 5_000);
-    expect(paragraphsNear(boxes.length, (index) => boxes[index]!, { top: -800, bottom: 1_600 })).toEqual({ from: 0, to: 0 });
+    expect(paragraphsNear(boxes.length, (index) => boxes[index]!, { top: -800, bottom: 1_600 })).toEqual({
+      from: 0,
+      to: 0,
+    });
     expect(paragraphsNear(boxes.length, (index) => boxes[index]!, null)).toEqual({ from: 0, to: 0 });
   });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { personalWordsFromApp, PERSONAL_WORDS_EVENT, REQUEST_PERSONAL_WORDS_EVENT, wordsIn } from './personal-words-from-app.ts';
+import {
+  personalWordsFromApp,
+  PERSONAL_WORDS_EVENT,
+  REQUEST_PERSONAL_WORDS_EVENT,
+  wordsIn,
+} from './personal-words-from-app.ts';
 import type { MarginPage } from './page-features.ts';
 
 /** A document at an address, with DOM events, enough for the handover. */

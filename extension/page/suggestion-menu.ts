@@ -87,7 +87,8 @@ export function openSuggestionMenu(document: Document, options: SuggestionMenuOp
       note.textContent = wholeSuggestions.length === 0 && finding.kind !== 'prompt' ? 'No suggestions.' : '';
       if (note.textContent === '') note.remove();
       for (const suggestion of wholeSuggestions) {
-        const label = finding.kind === 'prompt' ? 'Use this example' : suggestion === '' ? `Remove “${finding.text}”` : suggestion;
+        const label =
+          finding.kind === 'prompt' ? 'Use this example' : suggestion === '' ? `Remove “${finding.text}”` : suggestion;
         const item = element(document, 'li', {});
         item.append(
           button(
@@ -115,12 +116,17 @@ export function openSuggestionMenu(document: Document, options: SuggestionMenuOp
 function placeBelow(menu: HTMLElement, near: DOMRect | null): void {
   const left = Math.max(4, Math.min(near?.left ?? 16, window.innerWidth - menu.offsetWidth - 4));
   const below = (near?.bottom ?? 16) + 4;
-  const top = below + menu.offsetHeight > window.innerHeight && near ? Math.max(4, near.top - menu.offsetHeight - 4) : below;
+  const top =
+    below + menu.offsetHeight > window.innerHeight && near ? Math.max(4, near.top - menu.offsetHeight - 4) : below;
   menu.style.left = `${left}px`;
   menu.style.top = `${top}px`;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(document: Document, tag: K, properties: Partial<HTMLElementTagNameMap[K]> & { role?: string }) {
+function element<K extends keyof HTMLElementTagNameMap>(
+  document: Document,
+  tag: K,
+  properties: Partial<HTMLElementTagNameMap[K]> & { role?: string },
+) {
   const { role, ...rest } = properties;
   const made = Object.assign(document.createElement(tag), rest);
   if (role) made.setAttribute('role', role);

@@ -35,7 +35,10 @@ export function createTextMap<N>(pieces: TextPiece<N>[]): TextMap<N> {
       for (let index = pieces.length - 1; index >= 0; index--) {
         const start = starts[index]!;
         const piece = pieces[index]!;
-        const inside = edge === 'start' ? start <= offset && offset < start + piece.text.length : start < offset && offset <= start + piece.text.length;
+        const inside =
+          edge === 'start'
+            ? start <= offset && offset < start + piece.text.length
+            : start < offset && offset <= start + piece.text.length;
         if (inside) return piece.node === null ? null : { node: piece.node, offset: offset - start };
       }
       return null;

@@ -4,15 +4,23 @@ import { isMessageTo, type MessageListener } from '../messages.ts';
 import type { DraftReply, DraftRequest } from './draft-messages.ts';
 import type { DraftStore } from './draft-store.ts';
 
-export async function answerDraftRequest(request: DraftRequest, senderUrl: string | undefined, store: DraftStore): Promise<DraftReply> {
-  if (!senderUrl || !/^https?:/.test(senderUrl)) return { ok: false, problem: 'Copies of typed text are kept only for web pages.' };
+export async function answerDraftRequest(
+  request: DraftRequest,
+  senderUrl: string | undefined,
+  store: DraftStore,
+): Promise<DraftReply> {
+  if (!senderUrl || !/^https?:/.test(senderUrl))
+    return { ok: false, problem: 'Copies of typed text are kept only for web pages.' };
   try {
     if (request.type === 'load-draft') return { ok: true, draft: await store.load(senderUrl, request.field) };
     if (request.type === 'save-draft') await store.save(senderUrl, request.field, request.text, request.label);
     else await store.clear(senderUrl, request.fields);
     return { ok: true };
   } catch (error) {
-    return { ok: false, problem: `Margin could not keep a copy of your text: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      problem: `Margin could not keep a copy of your text: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 

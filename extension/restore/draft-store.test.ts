@@ -15,14 +15,19 @@ beforeEach(() => {
 
 describe('draftKey', () => {
   it('names the page by origin, path and query, without the fragment, then the field', () => {
-    expect(draftKey(page, 'progressComment')).toBe('draft:https://reports.example.org/session/42?learner=7 progressComment');
+    expect(draftKey(page, 'progressComment')).toBe(
+      'draft:https://reports.example.org/session/42?learner=7 progressComment',
+    );
   });
 
   it('keeps pages, queries and sites apart', () => {
     const keys = new Set(
-      ['https://reports.example.org/session/42?learner=8', 'https://reports.example.org/session/43?learner=7', 'http://reports.example.org/session/42?learner=7', page].map((url) =>
-        draftKey(url, 'progressComment'),
-      ),
+      [
+        'https://reports.example.org/session/42?learner=8',
+        'https://reports.example.org/session/43?learner=7',
+        'http://reports.example.org/session/42?learner=7',
+        page,
+      ].map((url) => draftKey(url, 'progressComment')),
     );
     expect(keys.size).toBe(4);
   });
@@ -72,24 +77,46 @@ describe('createDraftStore', () => {
   });
 
   it('refuses a text too long to keep, with a reason', async () => {
-    await expect(store.save(page, 'x', 'a'.repeat(longestDraft + 1), 'X')).rejects.toThrow('longer than 200,000 characters');
+    await expect(store.save(page, 'x', 'a'.repeat(longestDraft + 1), 'X')).rejects.toThrow(
+      'longer than 200,000 characters',
+    );
   });
 });
 
 describe('answerDraftRequest', () => {
   it('saves and loads under the address of the page that asks', async () => {
-    await expect(answerDraftRequest({ to: 'drafts', type: 'save-draft', field: 'f', text: 'kept', label: 'F' }, page, store)).resolves.toEqual({ ok: true });
-    await expect(answerDraftRequest({ to: 'drafts', type: 'load-draft', field: 'f' }, page, store)).resolves.toMatchObject({ ok: true, draft: { text: 'kept' } });
+    await expect(
+      answerDraftRequest({ to: 'drafts', type: 'save-draft', field: 'f', text: 'kept', label: 'F' }, page, store),
+    ).resolves.toEqual({ ok: true });
+    await expect(
+      answerDraftRequest({ to: 'drafts', type: 'load-draft', field: 'f' }, page, store),
+    ).resolves.toMatchObject({ ok: true, draft: { text: 'kept' } });
     // Another site asking for the same field gets nothing.
-    await expect(answerDraftRequest({ to: 'drafts', type: 'load-draft', field: 'f' }, 'https://elsewhere.example/session/42?learner=7', store)).resolves.toEqual({ ok: true });
-    await expect(answerDraftRequest({ to: 'drafts', type: 'clear-drafts', fields: ['f'] }, page, store)).resolves.toEqual({ ok: true });
+    await expect(
+      answerDraftRequest(
+        { to: 'drafts', type: 'load-draft', field: 'f' },
+        'https://elsewhere.example/session/42?learner=7',
+        store,
+      ),
+    ).resolves.toEqual({ ok: true });
+    await expect(
+      answerDraftRequest({ to: 'drafts', type: 'clear-drafts', fields: ['f'] }, page, store),
+    ).resolves.toEqual({ ok: true });
     await expect(store.load(page, 'f')).resolves.toBeUndefined();
   });
 
   it('answers with a reason when the sender is not a web page or the text cannot be kept', async () => {
-    await expect(answerDraftRequest({ to: 'drafts', type: 'load-draft', field: 'f' }, 'chrome-extension://abc/popup.html', store)).resolves.toMatchObject({ ok: false });
-    await expect(answerDraftRequest({ to: 'drafts', type: 'load-draft', field: 'f' }, undefined, store)).resolves.toMatchObject({ ok: false });
-    const long = await answerDraftRequest({ to: 'drafts', type: 'save-draft', field: 'f', text: 'a'.repeat(longestDraft + 1), label: 'F' }, page, store);
+    await expect(
+      answerDraftRequest({ to: 'drafts', type: 'load-draft', field: 'f' }, 'chrome-extension://abc/popup.html', store),
+    ).resolves.toMatchObject({ ok: false });
+    await expect(
+      answerDraftRequest({ to: 'drafts', type: 'load-draft', field: 'f' }, undefined, store),
+    ).resolves.toMatchObject({ ok: false });
+    const long = await answerDraftRequest(
+      { to: 'drafts', type: 'save-draft', field: 'f', text: 'a'.repeat(longestDraft + 1), label: 'F' },
+      page,
+      store,
+    );
     expect(long).toEqual({ ok: false, problem: expect.stringContaining('Margin could not keep a copy of your text') });
   });
 });
@@ -98,8 +125,14 @@ describe('answerDraftMessages', () => {
   it('answers only messages addressed to drafts, taking the page from the sender', async () => {
     const listener = answerDraftMessages(store);
     const replies: unknown[] = [];
-    expect(listener({ to: 'background', type: 'check-text', text: '' }, { url: page }, (reply) => replies.push(reply))).toBeUndefined();
-    expect(listener({ to: 'drafts', type: 'save-draft', field: 'f', text: 't', label: 'F' }, { url: page }, (reply) => replies.push(reply))).toBe(true);
+    expect(
+      listener({ to: 'background', type: 'check-text', text: '' }, { url: page }, (reply) => replies.push(reply)),
+    ).toBeUndefined();
+    expect(
+      listener({ to: 'drafts', type: 'save-draft', field: 'f', text: 't', label: 'F' }, { url: page }, (reply) =>
+        replies.push(reply),
+      ),
+    ).toBe(true);
     await expect.poll(() => replies).toEqual([{ ok: true }]);
     await expect(store.load(page, 'f')).resolves.toMatchObject({ text: 't' });
   });

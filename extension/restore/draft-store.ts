@@ -28,7 +28,8 @@ export function createDraftStore(storage: DraftStorage, now: () => number = Date
 
   return {
     async save(pageUrl: string, field: string, text: string, label: string): Promise<void> {
-      if (text.length > longestDraft) throw new Error(`the text is longer than ${longestDraft.toLocaleString('en-GB')} characters`);
+      if (text.length > longestDraft)
+        throw new Error(`the text is longer than ${longestDraft.toLocaleString('en-GB')} characters`);
       const draft: Draft = { text, savedAt: now(), label };
       await storage.set({ [draftKey(pageUrl, field)]: draft });
     },

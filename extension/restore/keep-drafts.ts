@@ -54,7 +54,10 @@ export function keepDrafts(document: Document, { ask, quietMs = 500 }: KeepDraft
     // must not cost the text it offers. It is replaced once the user has chosen Restore or Discard.
     if (!(element instanceof HTMLElement) || !isKept(element) || prompts.has(element)) return;
     clearTimeout(waiting.get(element));
-    waiting.set(element, setTimeout(() => save(element), quietMs));
+    waiting.set(
+      element,
+      setTimeout(() => save(element), quietMs),
+    );
   };
 
   const saveWaiting = () => [...waiting.keys()].forEach(save);
@@ -79,7 +82,8 @@ export function keepDrafts(document: Document, { ask, quietMs = 500 }: KeepDraft
   let queued = false;
   const fieldsMayHaveChanged = (records: MutationRecord[]) => {
     // Only added elements can bring a new field; text typed into editors changes nothing here.
-    if (queued || !records.some((record) => [...record.addedNodes].some((node) => node.nodeType === Node.ELEMENT_NODE))) return;
+    if (queued || !records.some((record) => [...record.addedNodes].some((node) => node.nodeType === Node.ELEMENT_NODE)))
+      return;
     queued = true;
     queueMicrotask(() => {
       queued = false;

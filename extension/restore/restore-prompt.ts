@@ -35,11 +35,19 @@ button.primary { background: #1d4e89; color: #ffffff; }
 button:focus-visible { outline: 3px solid #b35900; outline-offset: 2px; }
 `;
 
-export function offerRestore(field: HTMLElement, draft: Draft, choose: (restore: boolean) => void, now = new Date()): RestorePrompt {
+export function offerRestore(
+  field: HTMLElement,
+  draft: Draft,
+  choose: (restore: boolean) => void,
+  now = new Date(),
+): RestorePrompt {
   const document = field.ownerDocument;
   const host = document.createElement('div');
   host.dataset.marginPanel = 'restore';
-  host.setAttribute('style', 'all: initial !important; display: block !important; position: relative !important; height: 0 !important; width: 0 !important;');
+  host.setAttribute(
+    'style',
+    'all: initial !important; display: block !important; position: relative !important; height: 0 !important; width: 0 !important;',
+  );
   const shadow = host.attachShadow({ mode: 'open' });
   const box = document.createElement('div');
   box.className = 'prompt';

@@ -14,7 +14,10 @@ describe('the personal dictionary in storage.local', () => {
   });
 
   it('refuses what is not a word, with the reason, and stores nothing', async () => {
-    expect(await addOwnWord('Ada Lovelace')).toEqual({ ok: false, problem: 'Add one word at a time: "Ada Lovelace" is two words.' });
+    expect(await addOwnWord('Ada Lovelace')).toEqual({
+      ok: false,
+      problem: 'Add one word at a time: "Ada Lovelace" is two words.',
+    });
     expect(await addOwnWord('  ')).toMatchObject({ ok: false, problem: 'There is no word to add.' });
     expect(await allPersonalWords()).toEqual([]);
   });

@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { forgetSitesWithoutPermission, siteOf, siteState, switchSiteOff, switchSiteOn, type SiteApis } from './site-access.ts';
+import {
+  forgetSitesWithoutPermission,
+  siteOf,
+  siteState,
+  switchSiteOff,
+  switchSiteOn,
+  type SiteApis,
+} from './site-access.ts';
 
 /** The permissions and scripting APIs as the browser keeps them, with the user's answer to a permission prompt. */
 function fakeApis(userAllows = true, registerFails = false) {
   const granted = new Set<string>();
-  const scripts = new Map<string, { id: string; matches: string[]; persistAcrossSessions: boolean; js: string[]; css: string[] }>();
+  const scripts = new Map<
+    string,
+    { id: string; matches: string[]; persistAcrossSessions: boolean; js: string[]; css: string[] }
+  >();
   const apis: SiteApis = {
     permissions: {
       request: async ({ origins }) => (userAllows ? (origins.forEach((origin) => granted.add(origin)), true) : false),
@@ -20,7 +30,8 @@ function fakeApis(userAllows = true, registerFails = false) {
         if (ids.some((id) => !scripts.has(id))) throw new Error('Nonexistent script ID');
         ids.forEach((id) => scripts.delete(id));
       },
-      getRegisteredContentScripts: async (filter) => [...scripts.values()].filter((script) => !filter || filter.ids.includes(script.id)),
+      getRegisteredContentScripts: async (filter) =>
+        [...scripts.values()].filter((script) => !filter || filter.ids.includes(script.id)),
     },
   };
   return { apis, granted, scripts };
@@ -32,7 +43,11 @@ describe('siteOf', () => {
   it("tells Margin's own pages, other web sites and pages it cannot run on apart", () => {
     expect(siteOf('http://localhost:5173/reports/1')).toEqual({ kind: 'margin' });
     expect(siteOf('http://127.0.0.1:8080/')).toEqual({ kind: 'margin' });
-    expect(siteOf('https://reports.agency.example:8443/session?id=4')).toEqual({ kind: 'site', site: agency, on: false });
+    expect(siteOf('https://reports.agency.example:8443/session?id=4')).toEqual({
+      kind: 'site',
+      site: agency,
+      on: false,
+    });
     expect(siteOf('chrome://extensions/')).toEqual({ kind: 'unsupported' });
     expect(siteOf('file:///home/me/notes.html')).toEqual({ kind: 'unsupported' });
     expect(siteOf(undefined)).toEqual({ kind: 'unsupported' });
@@ -46,7 +61,12 @@ describe('switching a site on and off', () => {
     expect(await switchSiteOn(agency, apis)).toEqual({ ok: true });
     expect([...granted]).toEqual(['https://reports.agency.example/*']);
     expect([...scripts.values()]).toEqual([
-      expect.objectContaining({ matches: ['https://reports.agency.example/*'], js: ['/content-scripts/content.js'], css: ['/content-scripts/content.css'], persistAcrossSessions: true }),
+      expect.objectContaining({
+        matches: ['https://reports.agency.example/*'],
+        js: ['/content-scripts/content.js'],
+        css: ['/content-scripts/content.css'],
+        persistAcrossSessions: true,
+      }),
     ]);
     expect(await siteState('https://reports.agency.example/form', apis)).toMatchObject({ on: true });
     expect(await siteState('https://other.example/', apis)).toMatchObject({ on: false });
@@ -63,13 +83,19 @@ describe('switching a site on and off', () => {
 
   it('stays off, saying why, when the user does not allow it', async () => {
     const { apis, scripts } = fakeApis(false);
-    expect(await switchSiteOn(agency, apis)).toEqual({ ok: false, problem: 'Margin was not allowed to read https://reports.agency.example, so it is still off there.' });
+    expect(await switchSiteOn(agency, apis)).toEqual({
+      ok: false,
+      problem: 'Margin was not allowed to read https://reports.agency.example, so it is still off there.',
+    });
     expect(scripts.size).toBe(0);
   });
 
   it('gives the permission back when the content script cannot be registered', async () => {
     const { apis, granted } = fakeApis(true, true);
-    expect(await switchSiteOn(agency, apis)).toEqual({ ok: false, problem: 'Margin could not start on https://reports.agency.example: Duplicate script ID' });
+    expect(await switchSiteOn(agency, apis)).toEqual({
+      ok: false,
+      problem: 'Margin could not start on https://reports.agency.example: Duplicate script ID',
+    });
     expect(granted.size).toBe(0);
   });
 

@@ -30,7 +30,17 @@ export interface SiteApis {
     remove(permissions: { origins: string[] }): Promise<boolean>;
   };
   scripting: {
-    registerContentScripts(scripts: { id: string; matches: string[]; js: string[]; css: string[]; runAt: 'document_idle'; persistAcrossSessions: boolean; allFrames: boolean }[]): Promise<void>;
+    registerContentScripts(
+      scripts: {
+        id: string;
+        matches: string[];
+        js: string[];
+        css: string[];
+        runAt: 'document_idle';
+        persistAcrossSessions: boolean;
+        allFrames: boolean;
+      }[],
+    ): Promise<void>;
     unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
     getRegisteredContentScripts(filter?: { ids: string[] }): Promise<RegisteredScript[]>;
   };
@@ -68,16 +78,27 @@ export async function siteState(url: string | undefined, apis: SiteApis): Promis
  */
 export async function switchSiteOn(site: Site, apis: SiteApis): Promise<{ ok: true } | { ok: false; problem: string }> {
   const granted = await apis.permissions.request({ origins: [site.pattern] });
-  if (!granted) return { ok: false, problem: `Margin was not allowed to read ${site.origin}, so it is still off there.` };
+  if (!granted)
+    return { ok: false, problem: `Margin was not allowed to read ${site.origin}, so it is still off there.` };
   try {
     await apis.scripting.unregisterContentScripts({ ids: [registrationId(site)] }).catch(() => undefined);
     await apis.scripting.registerContentScripts([
-      { id: registrationId(site), matches: [site.pattern], ...CONTENT_SCRIPT_FILES, runAt: 'document_idle', persistAcrossSessions: true, allFrames: false },
+      {
+        id: registrationId(site),
+        matches: [site.pattern],
+        ...CONTENT_SCRIPT_FILES,
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+        allFrames: false,
+      },
     ]);
     return { ok: true };
   } catch (error) {
     await apis.permissions.remove({ origins: [site.pattern] }).catch(() => false);
-    return { ok: false, problem: `Margin could not start on ${site.origin}: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      problem: `Margin could not start on ${site.origin}: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
@@ -91,7 +112,9 @@ export async function switchSiteOff(site: Site, apis: SiteApis): Promise<void> {
  * browser's own settings), so nothing is left registered that cannot run.
  */
 export async function forgetSitesWithoutPermission(apis: SiteApis): Promise<string[]> {
-  const registered = (await apis.scripting.getRegisteredContentScripts()).filter((script) => script.id.startsWith(REGISTRATION_PREFIX));
+  const registered = (await apis.scripting.getRegisteredContentScripts()).filter((script) =>
+    script.id.startsWith(REGISTRATION_PREFIX),
+  );
   const gone: string[] = [];
   for (const script of registered) {
     const origins = script.matches ?? [];

@@ -14,12 +14,22 @@ const page = parsePage(`<form>
   <label for="engagement">Engagement Comment</label><textarea id="engagement" maxlength="20">Worked well all session long.</textarea>
 </form>`);
 
-const misspelt: Finding = { kind: 'spelling', rule: 'spelling/unknown-word', start: 4, end: 12, text: 'acheived', message: 'not in the dictionary', suggestions: ['achieved'] };
+const misspelt: Finding = {
+  kind: 'spelling',
+  rule: 'spelling/unknown-word',
+  start: 4,
+  end: 12,
+  text: 'acheived',
+  message: 'not in the dictionary',
+  suggestions: ['achieved'],
+};
 
 describe('findingsInFields', () => {
   it('checks each field that has text, naming its form, key and role, with the objectives for the progress rule', async () => {
     const asked: [string, CheckContext][] = [];
-    const check: AskCheck = async (text, context) => (asked.push([text, context]), { ok: true, findings: text.includes('acheived') ? [misspelt] : [] });
+    const check: AskCheck = async (text, context) => (
+      asked.push([text, context]), { ok: true, findings: text.includes('acheived') ? [misspelt] : [] }
+    );
     const found = await findingsInFields(agencySessionReport, agencySessionReport.fields(page), check);
 
     const objectives = ['To understand fractions.', ''];
@@ -38,12 +48,17 @@ describe('findingsInFields', () => {
 
   it('gives no form name where the adapter knows none', async () => {
     const check = vi.fn<AskCheck>(async () => ({ ok: true, findings: [] }));
-    await expect(findingsInFields(genericForm, genericForm.fields(parsePage('<textarea name="comments">Fine.</textarea>')), check)).resolves.toEqual([]);
+    await expect(
+      findingsInFields(genericForm, genericForm.fields(parsePage('<textarea name="comments">Fine.</textarea>')), check),
+    ).resolves.toEqual([]);
     expect(check).toHaveBeenCalledWith('Fine.', { field: 'comments', role: 'comment', objectives: [] });
   });
 
   it('is null when any check cannot be run, so the submission is not held up by Margin', async () => {
-    const check: AskCheck = async (text): Promise<CheckReply> => (text.includes('acheived') ? { ok: false, problem: 'The spelling checker could not start' } : { ok: true, findings: [] });
+    const check: AskCheck = async (text): Promise<CheckReply> =>
+      text.includes('acheived')
+        ? { ok: false, problem: 'The spelling checker could not start' }
+        : { ok: true, findings: [] };
     await expect(findingsInFields(agencySessionReport, agencySessionReport.fields(page), check)).resolves.toBeNull();
   });
 });

@@ -15,14 +15,23 @@ export interface FieldFinding {
 export type AskCheck = (text: string, context: CheckContext) => Promise<CheckReply>;
 
 /** Every finding in the fields, in page order; null when the checks could not be run (the submission then goes ahead). */
-export async function findingsInFields(adapter: SiteAdapter, fields: FormField[], check: AskCheck): Promise<FieldFinding[] | null> {
+export async function findingsInFields(
+  adapter: SiteAdapter,
+  fields: FormField[],
+  check: AskCheck,
+): Promise<FieldFinding[] | null> {
   const texts = fields.map((field) => readFieldText(field.element));
   const objectives = fields.flatMap((field, index) => (field.role === 'learning-objective' ? [texts[index]!] : []));
   const replies = await Promise.all(
     fields.map((field, index) => {
       const text = texts[index]!;
       if (text.trim() === '') return { ok: true as const, findings: [] };
-      return check(text, { ...(adapter.form ? { form: adapter.form } : {}), field: field.key, role: field.role, objectives });
+      return check(text, {
+        ...(adapter.form ? { form: adapter.form } : {}),
+        field: field.key,
+        role: field.role,
+        objectives,
+      });
     }),
   );
   if (replies.some((reply) => !reply.ok)) return null;

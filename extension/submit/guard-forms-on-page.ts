@@ -11,7 +11,12 @@ import { guardSubmissions } from './submit-guard.ts';
 
 const checkField: AskCheck = async (text, context) => {
   try {
-    return await browser.runtime.sendMessage<BackgroundRequest, CheckReply>({ to: 'background', type: 'check-text', text, context });
+    return await browser.runtime.sendMessage<BackgroundRequest, CheckReply>({
+      to: 'background',
+      type: 'check-text',
+      text,
+      context,
+    });
   } catch {
     return { ok: false, problem: 'Margin cannot reach its checker.' };
   }
@@ -19,7 +24,12 @@ const checkField: AskCheck = async (text, context) => {
 
 const askDrafts = async (request: DraftRequest): Promise<DraftReply> => {
   try {
-    return (await browser.runtime.sendMessage<DraftRequest, DraftReply | undefined>(request)) ?? { ok: false, problem: 'Nobody answered.' };
+    return (
+      (await browser.runtime.sendMessage<DraftRequest, DraftReply | undefined>(request)) ?? {
+        ok: false,
+        problem: 'Nobody answered.',
+      }
+    );
   } catch (error) {
     return { ok: false, problem: error instanceof Error ? error.message : String(error) };
   }

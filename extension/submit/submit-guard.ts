@@ -18,7 +18,10 @@ export interface SubmitGuardOptions {
   slowCheckMs?: number;
 }
 
-export function guardSubmissions(document: Document, { adapter, check, submitted, slowCheckMs = 600 }: SubmitGuardOptions) {
+export function guardSubmissions(
+  document: Document,
+  { adapter, check, submitted, slowCheckMs = 600 }: SubmitGuardOptions,
+) {
   const window = document.defaultView!;
   let passing = false;
   let reviewing = false;
@@ -34,7 +37,13 @@ export function guardSubmissions(document: Document, { adapter, check, submitted
     submitted(scope);
   };
 
-  const intercept = (event: Event, site: SiteAdapter, scope: ParentNode, resubmit: () => void, returnFocus: HTMLElement) => {
+  const intercept = (
+    event: Event,
+    site: SiteAdapter,
+    scope: ParentNode,
+    resubmit: () => void,
+    returnFocus: HTMLElement,
+  ) => {
     if (passing) return;
     const fields = site.fields(scope);
     if (fields.length === 0) return submitted(scope);
@@ -53,7 +62,10 @@ export function guardSubmissions(document: Document, { adapter, check, submitted
     let found = await Promise.race([checking, delay(slowCheckMs).then(() => 'slow' as const)]);
     if (found === 'slow') {
       panel = openSubmitPanel(document);
-      const first = await Promise.race([checking.then((result) => ({ result })), panel.choice.then((choice) => ({ choice }))]);
+      const first = await Promise.race([
+        checking.then((result) => ({ result })),
+        panel.choice.then((choice) => ({ choice })),
+      ]);
       if ('choice' in first) return act(first.choice, [], send, returnFocus);
       found = first.result;
     }
@@ -61,7 +73,11 @@ export function guardSubmissions(document: Document, { adapter, check, submitted
       panel?.close();
       return send();
     }
-    const items = found.map(({ field, finding }) => ({ field: field.label, words: finding.text, message: finding.message }));
+    const items = found.map(({ field, finding }) => ({
+      field: field.label,
+      words: finding.text,
+      message: finding.message,
+    }));
     if (panel) panel.showFindings(items);
     else panel = openSubmitPanel(document, items);
     act(await panel.choice, found, send, returnFocus);
@@ -70,7 +86,11 @@ export function guardSubmissions(document: Document, { adapter, check, submitted
   const onSubmit = (event: SubmitEvent) => {
     const form = event.target;
     const site = adapter();
-    if (!(form instanceof HTMLFormElement) || !site.submitTriggers.some((trigger) => trigger.kind === 'form-submit' && form.matches(trigger.form))) return;
+    if (
+      !(form instanceof HTMLFormElement) ||
+      !site.submitTriggers.some((trigger) => trigger.kind === 'form-submit' && form.matches(trigger.form))
+    )
+      return;
     const submitter = event.submitter;
     intercept(event, site, form, () => resubmit(form, submitter), submitter ?? firstField(site, form) ?? form);
   };

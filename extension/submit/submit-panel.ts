@@ -32,7 +32,12 @@ export function openSubmitPanel(document: Document, items?: PanelItem[]): Submit
   const style = element(document, 'style', {}, panelStyle);
   const dialog = element(document, 'dialog', { 'aria-labelledby': 'margin-title', 'aria-describedby': 'margin-intro' });
   const title = element(document, 'h2', { id: 'margin-title' }, 'Before you submit');
-  const intro = element(document, 'p', { id: 'margin-intro', 'aria-live': 'polite' }, 'Checking your text before it is sent…');
+  const intro = element(
+    document,
+    'p',
+    { id: 'margin-intro', 'aria-live': 'polite' },
+    'Checking your text before it is sent…',
+  );
   const list = element(document, 'ul');
   const goBack = element(document, 'button', { type: 'button', class: 'primary' }, 'Go back');
   const submitAnyway = element(document, 'button', { type: 'button' }, 'Submit anyway');
@@ -60,7 +65,13 @@ export function openSubmitPanel(document: Document, items?: PanelItem[]): Submit
     const buttons = found.map((item, index) => {
       const button = element(document, 'button', { type: 'button', class: 'finding' });
       // The spaces are there for screen readers, which would otherwise run the spans' text together.
-      button.append(element(document, 'span', { class: 'field' }, `${item.field}:`), ' ', element(document, 'span', { class: 'words' }, `“${item.words}”`), ' ', item.message);
+      button.append(
+        element(document, 'span', { class: 'field' }, `${item.field}:`),
+        ' ',
+        element(document, 'span', { class: 'words' }, `“${item.words}”`),
+        ' ',
+        item.message,
+      );
       button.addEventListener('click', () => choose({ kind: 'finding', index }));
       list.append(element(document, 'li', {}, button));
       return button;
@@ -74,7 +85,12 @@ export function openSubmitPanel(document: Document, items?: PanelItem[]): Submit
   return { choice, showFindings, close: () => dialog.close() };
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(document: Document, tag: K, attributes: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  document: Document,
+  tag: K,
+  attributes: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const made = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) made.setAttribute(name, value);
   made.append(...children);

@@ -111,7 +111,10 @@ export function describeDocumentStore(backend: string, open: () => Promise<Docum
       await store.addLink(link('link-second', 'report-1', '2030-01-02T10:00:00.000Z'));
       await store.addLink(link('link-first', 'report-1', '2030-01-01T10:00:00.000Z'));
       await store.addLink(link('link-other', 'report-2'));
-      expect(await store.links('report-1')).toEqual([link('link-first'), link('link-second', 'report-1', '2030-01-02T10:00:00.000Z')]);
+      expect(await store.links('report-1')).toEqual([
+        link('link-first'),
+        link('link-second', 'report-1', '2030-01-02T10:00:00.000Z'),
+      ]);
       expect(await store.links('never-shared')).toEqual([]);
     });
 

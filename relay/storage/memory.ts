@@ -33,7 +33,10 @@ export function openMemoryStore(): DocumentStore {
       return [...links.values()]
         .filter((link) => link.reportId === reportId)
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-        .map((link) => ({ ...link, ...(revocations.has(link.jti) ? { revokedAt: revocations.get(link.jti)!.at } : {}) }));
+        .map((link) => ({
+          ...link,
+          ...(revocations.has(link.jti) ? { revokedAt: revocations.get(link.jti)!.at } : {}),
+        }));
     },
     async revoke(jti, reportId, at) {
       if (revocations.has(jti)) return false;

@@ -46,7 +46,13 @@ describe('sqlite access records on disk', () => {
     const dataDir = newDataDir();
     const first = openSqliteStore(dataDir);
     await first.claim('report-1', '2030-01-01T10:00:00.000Z');
-    await first.addLink({ jti: 'link-1', reportId: 'report-1', role: 'client', createdAt: '2030-01-01T10:00:00.000Z', expiresAt: '2030-02-01T10:00:00.000Z' });
+    await first.addLink({
+      jti: 'link-1',
+      reportId: 'report-1',
+      role: 'client',
+      createdAt: '2030-01-01T10:00:00.000Z',
+      expiresAt: '2030-02-01T10:00:00.000Z',
+    });
     await first.revoke('link-1', 'report-1', '2030-01-02T10:00:00.000Z');
     await first.close();
 

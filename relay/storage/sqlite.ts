@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import type { Role } from '../../shared/protocol/roles.ts';
-import type { DocumentStore, LinkRecord } from './store.ts';
+import type { DocumentStore } from './store.ts';
 
 export const databaseFileName = 'margin.sqlite';
 
@@ -64,7 +64,9 @@ export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'nor
   const countUpdates = db.prepare<[string], { count: number }>('SELECT COUNT(*) AS count FROM updates WHERE room = ?');
   const deleteUpTo = db.prepare<[string, number]>('DELETE FROM updates WHERE room = ? AND seq <= ?');
   const insertAt = db.prepare<[string, number, Uint8Array]>('INSERT INTO updates (room, seq, data) VALUES (?, ?, ?)');
-  const insertClaim = db.prepare<[string, string]>('INSERT OR IGNORE INTO claims (report_id, claimed_at) VALUES (?, ?)');
+  const insertClaim = db.prepare<[string, string]>(
+    'INSERT OR IGNORE INTO claims (report_id, claimed_at) VALUES (?, ?)',
+  );
   const insertLink = db.prepare<[string, string, string, string, string]>(
     'INSERT OR REPLACE INTO links (jti, report_id, role, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
   );
@@ -72,7 +74,9 @@ export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'nor
     `SELECT links.*, revocations.revoked_at FROM links LEFT JOIN revocations USING (jti)
      WHERE links.report_id = ? ORDER BY links.created_at, links.rowid`,
   );
-  const insertRevocation = db.prepare<[string, string, string]>('INSERT OR IGNORE INTO revocations (jti, report_id, revoked_at) VALUES (?, ?, ?)');
+  const insertRevocation = db.prepare<[string, string, string]>(
+    'INSERT OR IGNORE INTO revocations (jti, report_id, revoked_at) VALUES (?, ?, ?)',
+  );
   const selectRevocation = db.prepare<[string], { found: number }>('SELECT 1 AS found FROM revocations WHERE jti = ?');
 
   const append = db.transaction((room: string, data: Uint8Array) => {
@@ -94,7 +98,9 @@ export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'nor
 
   return {
     async load(room) {
-      return selectUpdates.all(room).map((row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength));
+      return selectUpdates
+        .all(room)
+        .map((row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength));
     },
     async append(room, update) {
       return append(room, update);

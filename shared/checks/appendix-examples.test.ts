@@ -13,7 +13,9 @@ import { loadBritishDictionary, loadWordFrequencies } from './load-dictionary.ts
 // The guides sit in the project's shared/ folder beside the repository (CI has it there too); a clone
 // without it skips these tests rather than copying the guide's text into Margin.
 const domainFolder = fileURLToPath(new URL('../../../shared/domain/', import.meta.url));
-const guideName = existsSync(domainFolder) ? readdirSync(domainFolder).find((name) => name.startsWith('003_')) : undefined;
+const guideName = existsSync(domainFolder)
+  ? readdirSync(domainFolder).find((name) => name.startsWith('003_'))
+  : undefined;
 
 /** Each example's paragraphs (pages of the guide can break a paragraph in two: joined again here). */
 function appendixExamples(): { name: string; paragraphs: string[] }[] {
@@ -38,7 +40,11 @@ let checker: Checker;
 let harper: HarperGrammar;
 beforeAll(async () => {
   if (!guideName) return;
-  checker = createChecker({ dictionary: loadBritishDictionary(), frequencies: loadWordFrequencies(), personalWords: ['Alexa'] });
+  checker = createChecker({
+    dictionary: loadBritishDictionary(),
+    frequencies: loadWordFrequencies(),
+    personalWords: ['Alexa'],
+  });
   harper = await loadHarperGrammar(slimBinary);
 }, 60_000);
 afterAll(() => harper?.dispose());
@@ -51,11 +57,17 @@ describe.skipIf(!guideName)("the progress-review guide's example comments", () =
     expect(examples.map((example) => example.paragraphs.length)).toEqual([1, 1, 5, 4]);
   });
 
-  it.each(['Example A', 'Example B', 'Example C', 'Example D'])('%s has no finding at all, Harper included', async (name) => {
-    const { paragraphs } = examples.find((example) => example.name === name)!;
-    for (const paragraph of paragraphs) {
-      const findings = mergeFindings(checker.check(paragraph, context), await harper.check(paragraph));
-      expect(findings.map((finding) => `${finding.rule}: ${finding.text}`), paragraph).toEqual([]);
-    }
-  });
+  it.each(['Example A', 'Example B', 'Example C', 'Example D'])(
+    '%s has no finding at all, Harper included',
+    async (name) => {
+      const { paragraphs } = examples.find((example) => example.name === name)!;
+      for (const paragraph of paragraphs) {
+        const findings = mergeFindings(checker.check(paragraph, context), await harper.check(paragraph));
+        expect(
+          findings.map((finding) => `${finding.rule}: ${finding.text}`),
+          paragraph,
+        ).toEqual([]);
+      }
+    },
+  );
 });

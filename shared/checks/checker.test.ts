@@ -8,8 +8,20 @@ beforeAll(() => {
   checker = createChecker({ dictionary: loadBritishDictionary(), frequencies: loadWordFrequencies() });
 });
 
-const spelling = (start: number, end: number): Finding => ({ kind: 'spelling', rule: 'spelling/unknown-word', start, end, text: 'x', message: '', suggestions: [] });
-const grammar = (start: number, end: number, rule = 'grammar/x'): Finding => ({ ...spelling(start, end), kind: 'grammar', rule });
+const spelling = (start: number, end: number): Finding => ({
+  kind: 'spelling',
+  rule: 'spelling/unknown-word',
+  start,
+  end,
+  text: 'x',
+  message: '',
+  suggestions: [],
+});
+const grammar = (start: number, end: number, rule = 'grammar/x'): Finding => ({
+  ...spelling(start, end),
+  kind: 'grammar',
+  rule,
+});
 const prompt = (start: number, end: number): Finding => ({ ...spelling(start, end), kind: 'prompt', rule: 'prompt/x' });
 
 describe('createChecker', () => {
@@ -35,7 +47,9 @@ describe('createChecker', () => {
   });
 
   it('accepts the UK education word list and the personal dictionary', () => {
-    expect(checker.check('The SENCo, the DfE, Ofsted, SATs, wellbeing, the headteacher and summative assessment.')).toEqual([]);
+    expect(
+      checker.check('The SENCo, the DfE, Ofsted, SATs, wellbeing, the headteacher and summative assessment.'),
+    ).toEqual([]);
     expect(checker.check("Oluwaseun's work")).toHaveLength(1);
     checker.spelling.personal.add('Oluwaseun');
     expect(checker.check("Oluwaseun's work and Oluwaseun’s book")).toEqual([]);
@@ -56,11 +70,14 @@ describe('createChecker', () => {
 
 describe('mergeFindings', () => {
   it("keeps check()'s findings where a later source flags the same words, and every prompt", () => {
-    const merged = mergeFindings([spelling(10, 14), grammar(30, 32, 'grammar/could-of'), prompt(0, 40)], [
-      grammar(10, 14, 'grammar/harper/Typo'),
-      grammar(20, 25, 'grammar/harper/Agreement'),
-      grammar(24, 32, 'grammar/harper/ModalOf'),
-    ]);
+    const merged = mergeFindings(
+      [spelling(10, 14), grammar(30, 32, 'grammar/could-of'), prompt(0, 40)],
+      [
+        grammar(10, 14, 'grammar/harper/Typo'),
+        grammar(20, 25, 'grammar/harper/Agreement'),
+        grammar(24, 32, 'grammar/harper/ModalOf'),
+      ],
+    );
     expect(merged.map((finding) => [finding.rule, finding.start])).toEqual([
       ['prompt/x', 0],
       ['spelling/unknown-word', 10],

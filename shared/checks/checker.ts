@@ -55,7 +55,9 @@ function combine(spelling: Finding[], ruled: Finding[]): Finding[] {
  */
 export function mergeFindings(own: Finding[], later: Finding[]): Finding[] {
   const words = own.filter((finding) => finding.kind !== 'prompt');
-  const added = later.filter((finding) => finding.kind === 'prompt' || !words.some((other) => overlaps(other, finding)));
+  const added = later.filter(
+    (finding) => finding.kind === 'prompt' || !words.some((other) => overlaps(other, finding)),
+  );
   return [...own, ...added].sort(byPosition);
 }
 

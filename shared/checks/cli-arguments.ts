@@ -21,7 +21,10 @@ export function parseArguments(args: string[]): Options | { problem: string } {
     else if (arg === '--fast') fast = true;
     else if (arg === '--form' || arg === '--field') {
       const value = args[++at];
-      if (value === undefined || value.startsWith('-') || value.trim() === '') return { problem: `${arg} needs a value, e.g. ${arg === '--form' ? '--form session-report' : '--field progressComment'}.` };
+      if (value === undefined || value.startsWith('-') || value.trim() === '')
+        return {
+          problem: `${arg} needs a value, e.g. ${arg === '--form' ? '--form session-report' : '--field progressComment'}.`,
+        };
       context[arg === '--form' ? 'form' : 'field'] = value;
     } else if (arg.startsWith('-')) return { problem: `Unknown option ${arg}.` };
     else files.push(arg);

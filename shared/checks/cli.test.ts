@@ -23,7 +23,10 @@ function textFile(name: string, text: string): string {
 
 describe('npm run check', () => {
   it('prints each finding as file:line:col and exits 1', () => {
-    const file = textFile('report.txt', 'The learner acheived the objective.\nShe showed good organisation, then recieved praise.\n');
+    const file = textFile(
+      'report.txt',
+      'The learner acheived the objective.\nShe showed good organisation, then recieved praise.\n',
+    );
     const { code, stdout } = runCheck(file, '--fast');
     expect(code).toBe(1);
     expect(stdout.trim().split('\n')).toEqual([
@@ -37,7 +40,9 @@ describe('npm run check', () => {
     const { code, stdout } = runCheck(file, '--json', '--fast');
     expect(code).toBe(1);
     const findings = Finding.array().parse(JSON.parse(stdout));
-    expect(findings).toMatchObject([{ kind: 'spelling', rule: 'spelling/unknown-word', start: 12, end: 20, text: 'acheived' }]);
+    expect(findings).toMatchObject([
+      { kind: 'spelling', rule: 'spelling/unknown-word', start: 12, end: 20, text: 'acheived' },
+    ]);
     expect(findings[0]!.suggestions).toContain('achieved');
   });
 
@@ -61,16 +66,32 @@ describe('npm run check', () => {
 
   it('exits 2 with a clear message for a bad option, and checks nothing', () => {
     const file = textFile('any.txt', 'Teh end.');
-    expect(runCheck(file, '--field')).toMatchObject({ code: 2, stderr: expect.stringContaining('--field needs a value') });
-    expect(runCheck(file, '--colour')).toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown option --colour') });
+    expect(runCheck(file, '--field')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--field needs a value'),
+    });
+    expect(runCheck(file, '--colour')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Unknown option --colour'),
+    });
   });
 
   it('applies the prompts for the field named with --form and --field', () => {
     const file = textFile('objective.txt', 'To understand fractions');
     expect(runCheck(file, '--fast')).toMatchObject({ code: 0 });
-    const { code, stdout } = runCheck(file, '--json', '--fast', '--form', 'session-report', '--field', 'learningObjective1');
+    const { code, stdout } = runCheck(
+      file,
+      '--json',
+      '--fast',
+      '--form',
+      'session-report',
+      '--field',
+      'learningObjective1',
+    );
     expect(code).toBe(1);
-    expect(Finding.array().parse(JSON.parse(stdout))).toMatchObject([{ kind: 'prompt', rule: 'prompt/smart-objective', start: 0, end: 23 }]);
+    expect(Finding.array().parse(JSON.parse(stdout))).toMatchObject([
+      { kind: 'prompt', rule: 'prompt/smart-objective', start: 0, end: 23 },
+    ]);
   });
 
   it('runs our British grammar rules, and Harper unless --fast', () => {
@@ -80,7 +101,9 @@ describe('npm run check', () => {
 
     const full = runCheck(file, '--json');
     expect(full.code).toBe(1);
-    const rules = Finding.array().parse(JSON.parse(full.stdout)).map((finding) => finding.rule);
+    const rules = Finding.array()
+      .parse(JSON.parse(full.stdout))
+      .map((finding) => finding.rule);
     expect(rules).toContain('grammar/practice-practise');
     expect(rules).toContain('grammar/could-of');
     expect(rules.some((rule) => rule.startsWith('grammar/harper/'))).toBe(true);

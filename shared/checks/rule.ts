@@ -12,12 +12,23 @@ export interface Rule {
   check(text: string, context: CheckContext): Finding[];
 }
 
-export function finding(rule: Pick<Rule, 'id' | 'kind'>, text: string, start: number, end: number, message: string, suggestions: string[] = []): Finding {
+export function finding(
+  rule: Pick<Rule, 'id' | 'kind'>,
+  text: string,
+  start: number,
+  end: number,
+  message: string,
+  suggestions: string[] = [],
+): Finding {
   return { kind: rule.kind, rule: rule.id, start, end, text: text.slice(start, end), message, suggestions };
 }
 
 /** Every match of a global pattern, with the offset of a named group (or of the whole match). */
-export function* matchesOf(text: string, pattern: RegExp, group?: string): Generator<{ match: RegExpMatchArray; start: number; end: number; value: string }> {
+export function* matchesOf(
+  text: string,
+  pattern: RegExp,
+  group?: string,
+): Generator<{ match: RegExpMatchArray; start: number; end: number; value: string }> {
   for (const match of text.matchAll(pattern)) {
     const whole = match.index!;
     if (!group) {
@@ -33,7 +44,9 @@ export function* matchesOf(text: string, pattern: RegExp, group?: string): Gener
 
 /** The replacement written like the original: capitalised if it was, in capitals if it was. */
 export function likeCase(original: string, replacement: string): string {
-  if (original.length > 1 && original === original.toUpperCase() && original !== original.toLowerCase()) return replacement.toUpperCase();
-  if (original[0] && original[0] !== original[0].toLowerCase()) return replacement[0]!.toUpperCase() + replacement.slice(1);
+  if (original.length > 1 && original === original.toUpperCase() && original !== original.toLowerCase())
+    return replacement.toUpperCase();
+  if (original[0] && original[0] !== original[0].toLowerCase())
+    return replacement[0]!.toUpperCase() + replacement.slice(1);
   return replacement;
 }

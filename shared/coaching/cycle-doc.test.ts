@@ -15,7 +15,9 @@ describe('coaching documents', () => {
     expect(reportTitle(doc)).toBe('Coaching cycle: Jo Park, week of Mon 23 Nov 2026');
     expect(takeCycleAction(doc, { type: 'review', outcome: 'not-yet' }, '2026-11-24').ok).toBe(true);
     expect(readCycle(doc).state.nextStep).toEqual({ ...previousStep, source: 'repeat' });
-    expect(submissionProblems(doc)).toEqual([{ fieldId: 'finish', message: 'Give feedback and finish the cycle first.' }]);
+    expect(submissionProblems(doc)).toEqual([
+      { fieldId: 'finish', message: 'Give feedback and finish the cycle first.' },
+    ]);
     takeCycleAction(doc, { type: 'give-feedback' }, '2026-11-24');
     takeCycleAction(doc, { type: 'finish' }, '2026-11-24');
     expect(readCycle(doc)).toMatchObject({ finishedOn: '2026-11-24', state: { stage: 'finished', review: 'not-yet' } });

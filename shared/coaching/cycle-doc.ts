@@ -4,7 +4,15 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import { fields, readMeta, readTexts, str, writeMeta, type ReportMeta } from '../doc/layout.ts';
-import { applyCycleAction, ChosenStep, CycleStage, ReviewOutcome, type CycleAction, type CycleResult, type CycleState } from './cycle.ts';
+import {
+  applyCycleAction,
+  ChosenStep,
+  CycleStage,
+  ReviewOutcome,
+  type CycleAction,
+  type CycleResult,
+  type CycleState,
+} from './cycle.ts';
 
 export const coachingCycleFormat = 'margin.coaching-cycle';
 
@@ -13,8 +21,16 @@ export type Teacher = z.infer<typeof Teacher>;
 
 export const observationNotes = [
   { key: 'praise', label: 'Praise', hint: 'What went well in the lesson: precise, so it can be repeated.' },
-  { key: 'evidence', label: 'Evidence about the current step', hint: 'What you saw and heard that shows where the teacher is with the step.' },
-  { key: 'model', label: 'How to model it', hint: 'How you will show the next step in the feedback session, and what the teacher will practise.' },
+  {
+    key: 'evidence',
+    label: 'Evidence about the current step',
+    hint: 'What you saw and heard that shows where the teacher is with the step.',
+  },
+  {
+    key: 'model',
+    label: 'How to model it',
+    hint: 'How you will show the next step in the feedback session, and what the teacher will practise.',
+  },
 ] as const;
 export const noteKeys = observationNotes.map((note) => note.key);
 
@@ -26,7 +42,12 @@ export interface CycleDraft extends ReportMeta {
   notes: Record<string, string>;
 }
 
-export function createCycleDoc(doc: Y.Doc, start: { teacher: Teacher; week: string; previousStep?: ChosenStep }, createdBy: string, now = new Date()): void {
+export function createCycleDoc(
+  doc: Y.Doc,
+  start: { teacher: Teacher; week: string; previousStep?: ChosenStep },
+  createdBy: string,
+  now = new Date(),
+): void {
   doc.transact(() => {
     writeMeta(doc, coachingCycleFormat, createdBy, now);
     const f = fields(doc);
@@ -72,7 +93,8 @@ export function takeCycleAction(doc: Y.Doc, action: CycleAction, today: string):
     for (const key of ['review', 'nextStep'] as const) {
       const value = state[key];
       if (value === undefined) f.delete(key);
-      else if (JSON.stringify(value) !== JSON.stringify(f.get(key))) f.set(key, typeof value === 'string' ? value : { ...value });
+      else if (JSON.stringify(value) !== JSON.stringify(f.get(key)))
+        f.set(key, typeof value === 'string' ? value : { ...value });
     }
     if (state.stage === 'finished') f.set('finishedOn', today);
   });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { applyCycleAction, stepForTeacher, type ChosenStep, type CycleAction, type CycleState } from './cycle.ts';
 
-const step = (id: string, source: ChosenStep['source'] = 'library'): ChosenStep => ({ id, title: `Step ${id}`, successCriteria: ['It happens'], source });
+const step = (id: string, source: ChosenStep['source'] = 'library'): ChosenStep => ({
+  id,
+  title: `Step ${id}`,
+  successCriteria: ['It happens'],
+  source,
+});
 
 function run(state: CycleState, ...actions: CycleAction[]): CycleState {
   return actions.reduce((current, action) => {
@@ -13,7 +18,12 @@ function run(state: CycleState, ...actions: CycleAction[]): CycleState {
 
 describe('a coaching cycle', () => {
   it('goes from observe and select to feedback to finished', () => {
-    const done = run({ stage: 'observe' }, { type: 'choose', step: step('a') }, { type: 'give-feedback' }, { type: 'finish' });
+    const done = run(
+      { stage: 'observe' },
+      { type: 'choose', step: step('a') },
+      { type: 'give-feedback' },
+      { type: 'finish' },
+    );
     expect(done).toEqual({ stage: 'finished', nextStep: step('a') });
   });
 
@@ -24,8 +34,17 @@ describe('a coaching cycle', () => {
   });
 
   it('refuses to discard or change anything once finished', () => {
-    const done = run({ stage: 'observe' }, { type: 'choose', step: step('a') }, { type: 'give-feedback' }, { type: 'finish' });
-    for (const action of [{ type: 'discard' }, { type: 'choose', step: step('b') }, { type: 'back-to-observe' }] as CycleAction[]) {
+    const done = run(
+      { stage: 'observe' },
+      { type: 'choose', step: step('a') },
+      { type: 'give-feedback' },
+      { type: 'finish' },
+    );
+    for (const action of [
+      { type: 'discard' },
+      { type: 'choose', step: step('b') },
+      { type: 'back-to-observe' },
+    ] as CycleAction[]) {
       const result = applyCycleAction(done, action);
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.reason).toMatch(/finished/);
@@ -48,15 +67,28 @@ describe('a coaching cycle', () => {
   });
 
   it('keeps a step the mentor chose when the review changes', () => {
-    const chosen = run({ stage: 'observe', previousStep: step('p') }, { type: 'choose', step: step('c') }, { type: 'review', outcome: 'not-yet' });
+    const chosen = run(
+      { stage: 'observe', previousStep: step('p') },
+      { type: 'choose', step: step('c') },
+      { type: 'review', outcome: 'not-yet' },
+    );
     expect(chosen.nextStep?.id).toBe('c');
   });
 
   it('needs the previous step reviewed and a next step chosen before feedback, and feedback before finishing', () => {
     const start: CycleState = { stage: 'observe', previousStep: step('p') };
-    expect(applyCycleAction(start, { type: 'give-feedback' })).toMatchObject({ ok: false, reason: expect.stringMatching(/met or not yet/) });
-    expect(applyCycleAction({ stage: 'observe' }, { type: 'give-feedback' })).toMatchObject({ ok: false, reason: expect.stringMatching(/Choose the next step/) });
-    expect(applyCycleAction({ stage: 'observe', nextStep: step('a') }, { type: 'finish' })).toMatchObject({ ok: false, reason: expect.stringMatching(/Give feedback/) });
+    expect(applyCycleAction(start, { type: 'give-feedback' })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/met or not yet/),
+    });
+    expect(applyCycleAction({ stage: 'observe' }, { type: 'give-feedback' })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/Choose the next step/),
+    });
+    expect(applyCycleAction({ stage: 'observe', nextStep: step('a') }, { type: 'finish' })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/Give feedback/),
+    });
   });
 
   it('has nothing to review in a first cycle', () => {

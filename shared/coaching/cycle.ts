@@ -50,7 +50,8 @@ export const repeatOf = (step: ChosenStep): ChosenStep => ({ ...step, source: 'r
 
 function review(state: CycleState, outcome: ReviewOutcome): CycleResult {
   if (!state.previousStep) return refuse('There is no earlier step to review: this is the teacher’s first cycle.');
-  if (state.stage !== 'observe') return refuse('Review the previous step while observing; go back to "Observe and select" to change it.');
+  if (state.stage !== 'observe')
+    return refuse('Review the previous step while observing; go back to "Observe and select" to change it.');
   const next = { ...state, review: outcome };
   if (outcome === 'not-yet' && !state.nextStep) next.nextStep = repeatOf(state.previousStep);
   // The recommendation to repeat goes with "not yet"; a step the mentor chose stays.
@@ -61,13 +62,16 @@ function review(state: CycleState, outcome: ReviewOutcome): CycleResult {
 /** What `action` makes of `state`, or why it may not be taken now. */
 export function applyCycleAction(state: CycleState, action: CycleAction): CycleResult {
   if (state.stage === 'finished') {
-    return refuse('This cycle is finished: its step is with the teacher and can no longer be changed. Use "Coach again" to set another.');
+    return refuse(
+      'This cycle is finished: its step is with the teacher and can no longer be changed. Use "Coach again" to set another.',
+    );
   }
   switch (action.type) {
     case 'review':
       return review(state, action.outcome);
     case 'choose':
-      if (state.nextStep) return refuse('Discard the chosen step before choosing another: a teacher works on one action step at a time.');
+      if (state.nextStep)
+        return refuse('Discard the chosen step before choosing another: a teacher works on one action step at a time.');
       return { ok: true, state: { ...state, nextStep: action.step } };
     case 'discard': {
       if (!state.nextStep) return refuse('No step has been chosen yet.');
@@ -76,18 +80,21 @@ export function applyCycleAction(state: CycleState, action: CycleAction): CycleR
     }
     case 'give-feedback':
       if (state.stage !== 'observe') return refuse('Feedback has already started.');
-      if (state.previousStep && !state.review) return refuse('Review the previous step as met or not yet before giving feedback.');
+      if (state.previousStep && !state.review)
+        return refuse('Review the previous step as met or not yet before giving feedback.');
       if (!state.nextStep) return refuse('Choose the next step before giving feedback.');
       return { ok: true, state: { ...state, stage: 'feedback' } };
     case 'back-to-observe':
       if (state.stage !== 'feedback') return refuse('This cycle is still at "Observe and select".');
       return { ok: true, state: { ...state, stage: 'observe' } };
     case 'finish':
-      if (state.stage !== 'feedback') return refuse('Give feedback before finishing: the teacher hears about the step in the feedback session.');
+      if (state.stage !== 'feedback')
+        return refuse('Give feedback before finishing: the teacher hears about the step in the feedback session.');
       if (!state.nextStep) return refuse('Choose the next step before finishing.');
       return { ok: true, state: { ...state, stage: 'finished' } };
   }
 }
 
 /** What the teacher may see of a cycle: its step, once finished; nothing before. */
-export const stepForTeacher = (state: CycleState): ChosenStep | undefined => (state.stage === 'finished' ? state.nextStep : undefined);
+export const stepForTeacher = (state: CycleState): ChosenStep | undefined =>
+  state.stage === 'finished' ? state.nextStep : undefined;

@@ -25,7 +25,10 @@ describe('the step library', () => {
     broken.strands[1].modules[0].steps[1].successCriteria = [];
     const result = parseLibrary(JSON.stringify(broken));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toMatch(/strand 2, module 1, step 2, successCriteria: A step needs at least one success criterion/);
+    if (!result.ok)
+      expect(result.message).toMatch(
+        /strand 2, module 1, step 2, successCriteria: A step needs at least one success criterion/,
+      );
   });
 
   it('refuses two steps with one id', () => {

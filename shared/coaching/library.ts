@@ -3,23 +3,43 @@
 // the errors name the exact place that is wrong, so nothing half-read ever replaces the library in use.
 import { z } from 'zod';
 
-const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'An id is 1 to 64 lower-case letters, digits or "-".' });
-const Title = z.string().trim().min(1, { error: 'A title cannot be empty.' }).max(200, { error: 'A title holds at most 200 characters.' });
+const Id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'An id is 1 to 64 lower-case letters, digits or "-".' });
+const Title = z
+  .string()
+  .trim()
+  .min(1, { error: 'A title cannot be empty.' })
+  .max(200, { error: 'A title holds at most 200 characters.' });
 
 export const ActionStep = z.object({
   id: Id,
   title: Title,
   successCriteria: z
-    .array(z.string().trim().min(1, { error: 'A success criterion cannot be empty.' }).max(300, { error: 'A success criterion holds at most 300 characters.' }))
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, { error: 'A success criterion cannot be empty.' })
+        .max(300, { error: 'A success criterion holds at most 300 characters.' }),
+    )
     .min(1, { error: 'A step needs at least one success criterion.' })
     .max(10, { error: 'A step holds at most 10 success criteria.' }),
 });
 export type ActionStep = z.infer<typeof ActionStep>;
 
-export const StepModule = z.object({ id: Id, title: Title, steps: z.array(ActionStep).min(1, { error: 'A module needs at least one step.' }) });
+export const StepModule = z.object({
+  id: Id,
+  title: Title,
+  steps: z.array(ActionStep).min(1, { error: 'A module needs at least one step.' }),
+});
 export type StepModule = z.infer<typeof StepModule>;
 
-export const Strand = z.object({ id: Id, title: Title, modules: z.array(StepModule).min(1, { error: 'A strand needs at least one module.' }) });
+export const Strand = z.object({
+  id: Id,
+  title: Title,
+  modules: z.array(StepModule).min(1, { error: 'A strand needs at least one module.' }),
+});
 export type Strand = z.infer<typeof Strand>;
 
 export const StepLibrary = z
@@ -33,7 +53,11 @@ export const StepLibrary = z
       strand.modules.forEach((module, m) =>
         module.steps.forEach((step, i) => {
           if (seen.has(step.id)) {
-            context.addIssue({ code: 'custom', path: ['strands', s, 'modules', m, 'steps', i, 'id'], message: `The step id "${step.id}" is used twice; each step needs its own.` });
+            context.addIssue({
+              code: 'custom',
+              path: ['strands', s, 'modules', m, 'steps', i, 'id'],
+              message: `The step id "${step.id}" is used twice; each step needs its own.`,
+            });
           }
           seen.add(step.id);
         }),
@@ -83,7 +107,9 @@ export interface PlacedStep {
 }
 
 export function allSteps(library: StepLibrary): PlacedStep[] {
-  return library.strands.flatMap((strand) => strand.modules.flatMap((module) => module.steps.map((step) => ({ step, strand, module }))));
+  return library.strands.flatMap((strand) =>
+    strand.modules.flatMap((module) => module.steps.map((step) => ({ step, strand, module }))),
+  );
 }
 
 /** Steps whose title, criteria, module or strand hold every word of the query (case-insensitive); all of them for an empty query. */

@@ -2,8 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { ChosenStep } from './cycle.ts';
 import { activityHistory, currentStep, oneActiveStep, startCheck, type CycleSummary } from './record.ts';
 
-const step = (id: string): ChosenStep => ({ id, title: `Step ${id}`, successCriteria: ['It happens'], source: 'library' });
-const done = (id: string, week: string, finishedOn: string, next: string, review?: 'met' | 'not-yet'): CycleSummary => ({
+const step = (id: string): ChosenStep => ({
+  id,
+  title: `Step ${id}`,
+  successCriteria: ['It happens'],
+  source: 'library',
+});
+const done = (
+  id: string,
+  week: string,
+  finishedOn: string,
+  next: string,
+  review?: 'met' | 'not-yet',
+): CycleSummary => ({
   id,
   week,
   finishedOn,
@@ -12,7 +23,12 @@ const done = (id: string, week: string, finishedOn: string, next: string, review
 
 describe("a teacher's coaching record", () => {
   it('starts with "Observe" and no step', () => {
-    expect(startCheck([], '2026-11-18')).toEqual({ ok: true, label: 'Observe', previousStep: undefined, week: '2026-11-16' });
+    expect(startCheck([], '2026-11-18')).toEqual({
+      ok: true,
+      label: 'Observe',
+      previousStep: undefined,
+      week: '2026-11-16',
+    });
     expect(currentStep([])).toBeUndefined();
   });
 
@@ -23,11 +39,20 @@ describe("a teacher's coaching record", () => {
   });
 
   it('refuses a new cycle while one is open: one active step at a time', () => {
-    const cycles: CycleSummary[] = [done('c1', '2026-11-16', '2026-11-17', 'a'), { id: 'c2', week: '2026-11-16', state: { stage: 'feedback', nextStep: step('b') } }];
-    expect(startCheck(cycles, '2026-11-18')).toMatchObject({ ok: false, openCycleId: 'c2', reason: expect.stringMatching(/one action step at a time/) });
+    const cycles: CycleSummary[] = [
+      done('c1', '2026-11-16', '2026-11-17', 'a'),
+      { id: 'c2', week: '2026-11-16', state: { stage: 'feedback', nextStep: step('b') } },
+    ];
+    expect(startCheck(cycles, '2026-11-18')).toMatchObject({
+      ok: false,
+      openCycleId: 'c2',
+      reason: expect.stringMatching(/one action step at a time/),
+    });
     expect(currentStep(cycles)?.id).toBe('a');
     expect(oneActiveStep(cycles)).toEqual({ ok: true });
-    expect(oneActiveStep([...cycles, { id: 'c3', week: '2026-11-16', state: { stage: 'observe' } }])).toMatchObject({ ok: false });
+    expect(oneActiveStep([...cycles, { id: 'c3', week: '2026-11-16', state: { stage: 'observe' } }])).toMatchObject({
+      ok: false,
+    });
   });
 
   it('logs every step set with how the next cycle judged it', () => {

@@ -22,12 +22,15 @@ export interface HistoryEntry {
   reviewedOn?: string;
 }
 
-const finished = (cycles: readonly CycleSummary[]) => cycles.filter((cycle) => cycle.state.stage === 'finished' && cycle.state.nextStep);
+const finished = (cycles: readonly CycleSummary[]) =>
+  cycles.filter((cycle) => cycle.state.stage === 'finished' && cycle.state.nextStep);
 
-export const openCycle = (cycles: readonly CycleSummary[]): CycleSummary | undefined => cycles.find((cycle) => cycle.state.stage !== 'finished');
+export const openCycle = (cycles: readonly CycleSummary[]): CycleSummary | undefined =>
+  cycles.find((cycle) => cycle.state.stage !== 'finished');
 
 /** The step the teacher is working on: the one set by the last finished cycle. */
-export const currentStep = (cycles: readonly CycleSummary[]): ChosenStep | undefined => finished(cycles).at(-1)?.state.nextStep;
+export const currentStep = (cycles: readonly CycleSummary[]): ChosenStep | undefined =>
+  finished(cycles).at(-1)?.state.nextStep;
 
 /** Every step set, oldest first, with how it was judged in the cycle after it. Only finished cycles count. */
 export function activityHistory(cycles: readonly CycleSummary[]): HistoryEntry[] {
@@ -44,13 +47,19 @@ export function activityHistory(cycles: readonly CycleSummary[]): HistoryEntry[]
   });
 }
 
-export type StartCheck = { ok: true; label: 'Observe' | 'Coach again'; previousStep?: ChosenStep; week: string } | { ok: false; reason: string; openCycleId?: string };
+export type StartCheck =
+  | { ok: true; label: 'Observe' | 'Coach again'; previousStep?: ChosenStep; week: string }
+  | { ok: false; reason: string; openCycleId?: string };
 
 /** Whether a new cycle may start today and what the button says: one open cycle at most, any number a week. */
 export function startCheck(cycles: readonly CycleSummary[], today: string): StartCheck {
   const open = openCycle(cycles);
   if (open) {
-    return { ok: false, reason: 'Finish the open observation first: a teacher works on one action step at a time.', openCycleId: open.id };
+    return {
+      ok: false,
+      reason: 'Finish the open observation first: a teacher works on one action step at a time.',
+      openCycleId: open.id,
+    };
   }
   const week = mondayOf(today);
   const again = finished(cycles).some((cycle) => cycle.week === week);
@@ -60,6 +69,7 @@ export function startCheck(cycles: readonly CycleSummary[], today: string): Star
 /** Whether a list of cycles keeps the rule; a reason when it does not (for a record that merged two devices' work). */
 export function oneActiveStep(cycles: readonly CycleSummary[]): { ok: true } | { ok: false; reason: string } {
   const open = cycles.filter((cycle) => cycle.state.stage !== 'finished');
-  if (open.length > 1) return { ok: false, reason: `${open.length} observations are open at once; finish or remove all but one.` };
+  if (open.length > 1)
+    return { ok: false, reason: `${open.length} observations are open at once; finish or remove all but one.` };
   return { ok: true };
 }

@@ -25,7 +25,8 @@ export function formatBytes(bytes: number): string {
 
 export function readAttachment(doc: Y.Doc, slot: string): StoredAttachment | undefined {
   const value = attachments(doc).get(slot);
-  if (!value || typeof value !== 'object' || !(value.bytes instanceof Uint8Array) || typeof value.name !== 'string') return undefined;
+  if (!value || typeof value !== 'object' || !(value.bytes instanceof Uint8Array) || typeof value.name !== 'string')
+    return undefined;
   return value;
 }
 
@@ -44,15 +45,24 @@ export interface NewFile {
 export type AttachResult = { ok: true; attachment: StoredAttachment } | { ok: false; reason: string };
 
 /** Attaches a file in a slot, replacing what was there; a file too large or empty changes nothing. */
-export async function attachFile(doc: Y.Doc, slot: string, file: NewFile, addedBy: string, now = new Date()): Promise<AttachResult> {
-  const kept = readAttachment(doc, slot) ? ` The file attached before, ${readAttachment(doc, slot)!.name}, is kept.` : '';
+export async function attachFile(
+  doc: Y.Doc,
+  slot: string,
+  file: NewFile,
+  addedBy: string,
+  now = new Date(),
+): Promise<AttachResult> {
+  const kept = readAttachment(doc, slot)
+    ? ` The file attached before, ${readAttachment(doc, slot)!.name}, is kept.`
+    : '';
   if (file.bytes.byteLength > maxAttachmentBytes) {
     return {
       ok: false,
       reason: `“${file.name}” is ${formatBytes(file.bytes.byteLength)}; a file attached to a report can be at most ${formatBytes(maxAttachmentBytes)}. Save a smaller copy (a PDF of the plan, say) and attach that.${kept}`,
     };
   }
-  if (file.bytes.byteLength === 0) return { ok: false, reason: `“${file.name}” is empty: choose the file again.${kept}` };
+  if (file.bytes.byteLength === 0)
+    return { ok: false, reason: `“${file.name}” is empty: choose the file again.${kept}` };
   const attachment: StoredAttachment = {
     name: file.name.slice(0, 200),
     type: file.type || 'application/octet-stream',

@@ -43,9 +43,20 @@ function startThread(fragment: Y.XmlFragment, words: string, comments = new Y.Do
   const from = fragmentText(fragment).indexOf(words);
   const anchored = anchorFor(fragment, from, from + words.length);
   if (!anchored.ok) throw new Error(anchored.problem);
-  const result = addThread(comments, { field: 'progressComment', anchor: anchored.anchor, quote: anchored.quote, text: 'Which pairs?', author: rita, now });
+  const result = addThread(comments, {
+    field: 'progressComment',
+    anchor: anchored.anchor,
+    quote: anchored.quote,
+    text: 'Which pairs?',
+    author: rita,
+    now,
+  });
   if (!result.ok) throw new Error(result.problem);
-  return { comments, threadId: result.threadId, thread: () => readThreads(comments).find((t) => t.id === result.threadId)! };
+  return {
+    comments,
+    threadId: result.threadId,
+    thread: () => readThreads(comments).find((t) => t.id === result.threadId)!,
+  };
 }
 
 describe('comment threads', () => {
@@ -72,16 +83,31 @@ describe('comment threads', () => {
     const opening = thread().comments[0].id;
     const replyId = answer.ok ? answer.commentId : '';
 
-    expect(editComment(comments, threadId, opening, 'Hijacked', tom.id)).toEqual({ ok: false, problem: 'You can change only your own comments.' });
-    expect(deleteComment(comments, threadId, opening, tom.id)).toEqual({ ok: false, problem: 'You can change only your own comments.' });
+    expect(editComment(comments, threadId, opening, 'Hijacked', tom.id)).toEqual({
+      ok: false,
+      problem: 'You can change only your own comments.',
+    });
+    expect(deleteComment(comments, threadId, opening, tom.id)).toEqual({
+      ok: false,
+      problem: 'You can change only your own comments.',
+    });
     const later = new Date('2026-11-23T10:00:00Z');
     expect(editComment(comments, threadId, replyId, 'The first ten, in order.', tom.id, later)).toEqual({ ok: true });
     expect(deleteComment(comments, threadId, opening, rita.id, later)).toEqual({ ok: true });
-    expect(editComment(comments, threadId, opening, 'Back again', rita.id)).toEqual({ ok: false, problem: 'This comment was deleted.' });
+    expect(editComment(comments, threadId, opening, 'Back again', rita.id)).toEqual({
+      ok: false,
+      problem: 'This comment was deleted.',
+    });
 
     expect(thread().comments).toEqual([
       expect.objectContaining({ id: opening, text: '', deleted: true, editedAt: later.toISOString() }),
-      expect.objectContaining({ id: replyId, author: tom, text: 'The first ten, in order.', editedAt: later.toISOString(), deleted: false }),
+      expect.objectContaining({
+        id: replyId,
+        author: tom,
+        text: 'The first ten, in order.',
+        editedAt: later.toISOString(),
+        deleted: false,
+      }),
     ]);
   });
 
@@ -89,18 +115,33 @@ describe('comment threads', () => {
     const { fragment } = contentDoc('Added 8 of 10 pairs correctly.');
     const { comments, threadId, thread } = startThread(fragment, 'pairs');
     const before = Y.encodeStateAsUpdate(comments);
-    expect(reply(comments, threadId, '   ', tom)).toEqual({ ok: false, problem: 'Write something before you send the comment.' });
+    expect(reply(comments, threadId, '   ', tom)).toEqual({
+      ok: false,
+      problem: 'Write something before you send the comment.',
+    });
     expect(reply(comments, threadId, 'x'.repeat(commentTextLimit + 1), tom)).toEqual({
       ok: false,
       problem: 'A comment can be at most 2,000 characters; this one is 2,001. Shorten it and send it again.',
     });
     expect(editComment(comments, threadId, thread().comments[0].id, '', rita.id)).toMatchObject({ ok: false });
     const anchored = anchorFor(fragment, 0, 5);
-    expect(anchored.ok && addThread(comments, { field: 'progressComment', anchor: anchored.anchor, quote: anchored.quote, text: ' ', author: tom })).toEqual({
+    expect(
+      anchored.ok &&
+        addThread(comments, {
+          field: 'progressComment',
+          anchor: anchored.anchor,
+          quote: anchored.quote,
+          text: ' ',
+          author: tom,
+        }),
+    ).toEqual({
       ok: false,
       problem: 'Write something before you send the comment.',
     });
-    expect(reply(comments, 'no-such-thread', 'Hello', tom)).toEqual({ ok: false, problem: 'This thread is no longer in the report’s comments.' });
+    expect(reply(comments, 'no-such-thread', 'Hello', tom)).toEqual({
+      ok: false,
+      problem: 'This thread is no longer in the report’s comments.',
+    });
     expect(anchorFor(fragment, 5, 5)).toEqual({
       ok: false,
       problem: 'Select the words the comment is about first.',
@@ -160,7 +201,9 @@ describe('comment anchors', () => {
     const elsewhere = new Y.Doc();
     Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(comments));
     expect(covered(tutor.fragment, placeAnchor(tutor.fragment, thread().anchor))).toBe('8 of 10 matching pairs');
-    expect(covered(mentorFragment, placeAnchor(mentorFragment, readThreads(elsewhere)[0].anchor))).toBe('8 of 10 matching pairs');
+    expect(covered(mentorFragment, placeAnchor(mentorFragment, readThreads(elsewhere)[0].anchor))).toBe(
+      '8 of 10 matching pairs',
+    );
   });
 
   it('hold exactly their words under random concurrent typing anywhere, at their edges too (fuzz)', () => {

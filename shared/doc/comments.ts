@@ -68,7 +68,9 @@ export const threadsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('threads');
 
 const newId = () => {
   const bytes = crypto.getRandomValues(new Uint8Array(9));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_');
 };
 
 /** Trims a comment and says what is wrong with it, if anything. */
@@ -135,7 +137,13 @@ function threadParts(doc: Y.Doc, threadId: string) {
 
 const missingThread = { ok: false, problem: 'This thread is no longer in the report’s comments.' } as const;
 
-export function reply(doc: Y.Doc, threadId: string, text: string, author: CommentAuthor, now = new Date()): CommentResult<{ commentId: string }> {
+export function reply(
+  doc: Y.Doc,
+  threadId: string,
+  text: string,
+  author: CommentAuthor,
+  now = new Date(),
+): CommentResult<{ commentId: string }> {
   const checked = checkCommentText(text);
   if (!checked.ok) return checked;
   const parts = threadParts(doc, threadId);
@@ -146,17 +154,30 @@ export function reply(doc: Y.Doc, threadId: string, text: string, author: Commen
 }
 
 /** A comment of the thread that this author wrote and has not deleted, or why it may not be changed. */
-function ownComment(doc: Y.Doc, threadId: string, commentId: string, authorId: string): CommentResult<{ comment: Y.Map<unknown> }> {
+function ownComment(
+  doc: Y.Doc,
+  threadId: string,
+  commentId: string,
+  authorId: string,
+): CommentResult<{ comment: Y.Map<unknown> }> {
   const parts = threadParts(doc, threadId);
   if (!parts) return missingThread;
   const comment = parts.comments.toArray().find((candidate) => candidate.get('id') === commentId);
   if (!comment) return { ok: false, problem: 'This comment is no longer in the thread.' };
-  if ((comment.get('author') as CommentAuthor | undefined)?.id !== authorId) return { ok: false, problem: 'You can change only your own comments.' };
+  if ((comment.get('author') as CommentAuthor | undefined)?.id !== authorId)
+    return { ok: false, problem: 'You can change only your own comments.' };
   if (comment.get('deleted') === true) return { ok: false, problem: 'This comment was deleted.' };
   return { ok: true, comment };
 }
 
-export function editComment(doc: Y.Doc, threadId: string, commentId: string, text: string, authorId: string, now = new Date()): CommentResult {
+export function editComment(
+  doc: Y.Doc,
+  threadId: string,
+  commentId: string,
+  text: string,
+  authorId: string,
+  now = new Date(),
+): CommentResult {
   const checked = checkCommentText(text);
   if (!checked.ok) return checked;
   const own = ownComment(doc, threadId, commentId, authorId);
@@ -169,7 +190,13 @@ export function editComment(doc: Y.Doc, threadId: string, commentId: string, tex
 }
 
 /** Deletes the words of one's own comment; the thread keeps its place ("Comment deleted"), and its replies. */
-export function deleteComment(doc: Y.Doc, threadId: string, commentId: string, authorId: string, now = new Date()): CommentResult {
+export function deleteComment(
+  doc: Y.Doc,
+  threadId: string,
+  commentId: string,
+  authorId: string,
+  now = new Date(),
+): CommentResult {
   const own = ownComment(doc, threadId, commentId, authorId);
   if (!own.ok) return own;
   doc.transact(() => {
@@ -181,7 +208,13 @@ export function deleteComment(doc: Y.Doc, threadId: string, commentId: string, a
 }
 
 /** Resolves (or, with `resolved` false, reopens) a thread. Anyone who may comment may do either. */
-export function setResolved(doc: Y.Doc, threadId: string, resolved: boolean, by: CommentAuthor, now = new Date()): CommentResult {
+export function setResolved(
+  doc: Y.Doc,
+  threadId: string,
+  resolved: boolean,
+  by: CommentAuthor,
+  now = new Date(),
+): CommentResult {
   const parts = threadParts(doc, threadId);
   if (!parts) return missingThread;
   doc.transact(() => {
@@ -216,7 +249,10 @@ interface ParagraphText {
 function paragraphTexts(fragment: Y.XmlFragment): ParagraphText[] {
   let start = 0;
   return fragment.toArray().map((node) => {
-    const text = node instanceof Y.XmlElement ? node.toArray().find((child): child is Y.XmlText => child instanceof Y.XmlText) : undefined;
+    const text =
+      node instanceof Y.XmlElement
+        ? node.toArray().find((child): child is Y.XmlText => child instanceof Y.XmlText)
+        : undefined;
     const length = text?.length ?? 0;
     const paragraph = { text, start, length };
     start += length + 1;
@@ -235,7 +271,11 @@ function characterAt(paragraphs: ParagraphText[], offset: number): { text: Y.Xml
  * that sticks to it, and one after the last that sticks to that (ignoring line breaks at either end). Text
  * typed just before or just after the selection stays outside it; text typed inside is inside.
  */
-export function anchorFor(fragment: Y.XmlFragment, from: number, to: number): CommentResult<{ anchor: Anchor; quote: string }> {
+export function anchorFor(
+  fragment: Y.XmlFragment,
+  from: number,
+  to: number,
+): CommentResult<{ anchor: Anchor; quote: string }> {
   const paragraphs = paragraphTexts(fragment);
   const total = paragraphs.reduce((sum, p) => sum + p.length + 1, -1);
   if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > total || from >= to) {
@@ -257,6 +297,7 @@ export function anchorFor(fragment: Y.XmlFragment, from: number, to: number): Co
 }
 
 /** Whether a Yjs type is still in the document: neither it nor any type around it was deleted. */
+// biome-ignore lint/suspicious/noExplicitAny: any kind of shared type
 function isLive(type: Y.AbstractType<any>): boolean {
   for (let item = type._item; item; item = item.parent instanceof Y.AbstractType ? item.parent._item : null) {
     if (item.deleted) return false;

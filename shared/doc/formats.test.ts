@@ -17,13 +17,25 @@ const make = (lay: (doc: Y.Doc) => void) => {
 describe('report format registry', () => {
   it('tells every kind of Margin report apart from an empty or foreign doc', () => {
     const docs = {
-      session: make((d) => createSessionReportDoc(d, { date: '2026-11-23', start: '13:00', finish: '14:00', subject: 'Maths', learners: [learner] }, 'G')),
+      session: make((d) =>
+        createSessionReportDoc(
+          d,
+          { date: '2026-11-23', start: '13:00', finish: '14:00', subject: 'Maths', learners: [learner] },
+          'G',
+        ),
+      ),
       ilp: make((d) => createIlpDoc(d, { learner, subject: 'Maths', assignmentBrief: '' }, 'G')),
       progress: make((d) => createProgressReportDoc(d, { learner, subject: 'Maths', final: false, previous: {} }, 'G')),
       final: make((d) => createProgressReportDoc(d, { learner, subject: 'Maths', final: true, previous: {} }, 'G')),
       review: make((d) => createProgressReviewDoc(d, { title: 'Autumn review', date: '2026-11-23' }, 'G')),
     };
-    expect(Object.values(docs).map(reportKindOf)).toEqual(['session-report', 'ilp', 'progress-report', 'final-report', 'progress-review']);
+    expect(Object.values(docs).map(reportKindOf)).toEqual([
+      'session-report',
+      'ilp',
+      'progress-report',
+      'final-report',
+      'progress-review',
+    ]);
     expect(Object.values(docs).map(reportTitle)).toEqual([
       'Session report: Ada Lovelace: Maths',
       'Individual Learning Plan: Ada Lovelace: Maths',

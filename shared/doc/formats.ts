@@ -12,7 +12,17 @@ import { coachingRecordFormat, readRecord } from '../coaching/record-doc.ts';
 import { qaObservationFormat, readObservation } from '../quality/observation-doc.ts';
 import { readTermlyReview, termlyReviewFormat, termlyReviewSubject } from './termly-review-doc.ts';
 
-export const reportKinds = ['session-report', 'ilp', 'progress-report', 'final-report', 'progress-review', 'coaching-record', 'coaching-cycle', 'qa-observation', 'termly-review'] as const;
+export const reportKinds = [
+  'session-report',
+  'ilp',
+  'progress-report',
+  'final-report',
+  'progress-review',
+  'coaching-record',
+  'coaching-cycle',
+  'qa-observation',
+  'termly-review',
+] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
 export const reportFormats: Readonly<Record<string, ReportKind>> = {

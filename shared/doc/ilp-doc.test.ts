@@ -9,7 +9,17 @@ const assignment = { id: 'a1', subject: 'Maths', startDate: '2026-11-02', endDat
 
 function filledPlan(): Y.Doc {
   const doc = new Y.Doc();
-  createIlpDoc(doc, { learner: { id: 'l1', name: 'Sam' }, subject: 'Maths', assignmentBrief: 'Tuition at home.', assignment, date: '2026-11-05' }, 'Grace');
+  createIlpDoc(
+    doc,
+    {
+      learner: { id: 'l1', name: 'Sam' },
+      subject: 'Maths',
+      assignmentBrief: 'Tuition at home.',
+      assignment,
+      date: '2026-11-05',
+    },
+    'Grace',
+  );
   doc.transact(() => {
     fields(doc).set('keyStage', 'Key stage 3');
     fields(doc).set('assessmentScore', 40);
@@ -36,6 +46,8 @@ describe('Individual Learning Plan doc layout', () => {
     const doc = filledPlan();
     fields(doc).set('assessmentScore', 'forty');
     expect(readIlp(doc).assessmentScore).toBeUndefined();
-    expect(Ilp.safeParse(toIlpInput(readIlp(doc))).error?.issues.map((issue) => issue.message)).toEqual(['Give the assessment score.']);
+    expect(Ilp.safeParse(toIlpInput(readIlp(doc))).error?.issues.map((issue) => issue.message)).toEqual([
+      'Give the assessment score.',
+    ]);
   });
 });

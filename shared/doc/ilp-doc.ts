@@ -50,7 +50,10 @@ export function readIlp(doc: Y.Doc): IlpDraft {
     keyStage: str(f.get('keyStage')),
     assessmentScore: num(f.get('assessmentScore')),
     target: num(f.get('target')),
-    text: readTexts(doc, ilpTextFields.map((field) => field.key)),
+    text: readTexts(
+      doc,
+      ilpTextFields.map((field) => field.key),
+    ),
   };
 }
 

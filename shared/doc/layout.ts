@@ -1,7 +1,7 @@
 // The parts every Margin report document shares (documented in docs/doc-format.md): a "meta" map that says
 // which form the document holds, a "fields" map of chosen and typed values, and one Y.XmlFragment per
 // free-text field, named after the field.
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { AssignmentSummary } from '../forms/assignment.ts';
 import { Learner } from '../forms/fields.ts';
 import { fragmentText } from './text-fragment.ts';
@@ -20,7 +20,13 @@ export interface ReportMeta {
 }
 
 /** Writes the meta map of a new report. Call inside the transaction that lays out the rest. */
-export function writeMeta(doc: Y.Doc, format: string, createdBy: string, now: Date, assignment?: AssignmentSummary): void {
+export function writeMeta(
+  doc: Y.Doc,
+  format: string,
+  createdBy: string,
+  now: Date,
+  assignment?: AssignmentSummary,
+): void {
   const m = meta(doc);
   m.set('format', format);
   m.set('formatVersion', 1);
@@ -30,7 +36,8 @@ export function writeMeta(doc: Y.Doc, format: string, createdBy: string, now: Da
 }
 
 export const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-export const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+export const num = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 
 export function readMeta(doc: Y.Doc): ReportMeta {
   const m = meta(doc);

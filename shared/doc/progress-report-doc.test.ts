@@ -2,14 +2,23 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ProgressReport } from '../forms/progress-report.ts';
 import { fields, textField } from './layout.ts';
-import { createProgressReportDoc, readProgressReport, toProgressReportInput, writePrevious } from './progress-report-doc.ts';
+import {
+  createProgressReportDoc,
+  readProgressReport,
+  toProgressReportInput,
+  writePrevious,
+} from './progress-report-doc.ts';
 import { setFragmentText } from './text-fragment.ts';
 
 const previous = { reportId: 'ilp1', plan: 'Fractions, then ratio.', score: 40, target: 50 };
 
 function filled(final: boolean): Y.Doc {
   const doc = new Y.Doc();
-  createProgressReportDoc(doc, { learner: { id: 'l1', name: 'Sam' }, subject: 'Maths', final, previous, date: '2026-12-14' }, 'Grace');
+  createProgressReportDoc(
+    doc,
+    { learner: { id: 'l1', name: 'Sam' }, subject: 'Maths', final, previous, date: '2026-12-14' },
+    'Grace',
+  );
   doc.transact(() => {
     fields(doc).set('targetMet', 'Yes');
     fields(doc).set('updatedScore', 52);

@@ -35,7 +35,12 @@ export const isProgressReportDoc = (doc: Y.Doc) => {
   return format === progressReportFormat || format === finalProgressReportFormat;
 };
 
-export function createProgressReportDoc(doc: Y.Doc, start: ProgressReportStart, createdBy: string, now = new Date()): void {
+export function createProgressReportDoc(
+  doc: Y.Doc,
+  start: ProgressReportStart,
+  createdBy: string,
+  now = new Date(),
+): void {
   doc.transact(() => {
     writeMeta(doc, start.final ? finalProgressReportFormat : progressReportFormat, createdBy, now, start.assignment);
     const f = fields(doc);
@@ -70,7 +75,10 @@ export function readProgressReport(doc: Y.Doc): ProgressReportDraft {
     targetMet: str(f.get('targetMet')),
     updatedScore: num(f.get('updatedScore')),
     newTarget: final ? undefined : num(f.get('newTarget')),
-    text: readTexts(doc, progressReportTextFields(final).map((field) => field.key)),
+    text: readTexts(
+      doc,
+      progressReportTextFields(final).map((field) => field.key),
+    ),
   };
 }
 

@@ -32,7 +32,9 @@ describe('progress-review checklist doc layout', () => {
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
     const draft = readProgressReview(copy);
-    expect(draft.customPoints).toEqual([{ id: 'own1', stage: 'employers', statement: 'Mentors visit every term.', order: 0 }]);
+    expect(draft.customPoints).toEqual([
+      { id: 'own1', stage: 'employers', statement: 'Mentors visit every term.', order: 0 },
+    ]);
     expect(ProgressReviewChecklist.safeParse(toProgressReviewInput(draft)).error?.issues).toBeUndefined();
   });
 

@@ -35,7 +35,12 @@ export const actionKey = (pointId: string) => `action-${pointId}`;
 
 export const isProgressReviewDoc = (doc: Y.Doc) => meta(doc).get('format') === progressReviewFormat;
 
-export function createProgressReviewDoc(doc: Y.Doc, start: { title: string; date: string }, createdBy: string, now = new Date()): void {
+export function createProgressReviewDoc(
+  doc: Y.Doc,
+  start: { title: string; date: string },
+  createdBy: string,
+  now = new Date(),
+): void {
   doc.transact(() => {
     writeMeta(doc, progressReviewFormat, createdBy, now);
     fields(doc).set('title', start.title);
@@ -46,7 +51,10 @@ export function createProgressReviewDoc(doc: Y.Doc, start: { title: string; date
 /** Adds an empty point of the reviewer's own to a stage and returns its id. */
 export function addCustomPoint(doc: Y.Doc, stage: ReviewStage['key'], id: string): string {
   const map = customPoints(doc);
-  const order = Math.max(0, ...[...map.values()].filter((point) => point.stage === stage).map((point) => point.order + 1));
+  const order = Math.max(
+    0,
+    ...[...map.values()].filter((point) => point.stage === stage).map((point) => point.order + 1),
+  );
   map.set(id, { stage, statement: '', order });
   return id;
 }
@@ -54,7 +62,9 @@ export function addCustomPoint(doc: Y.Doc, stage: ReviewStage['key'], id: string
 function readCustomPoints(doc: Y.Doc): CustomPoint[] {
   const points: CustomPoint[] = [];
   customPoints(doc).forEach((value, id) => {
-    const stage = (reviewStageKeys as readonly string[]).includes(value?.stage) ? (value.stage as CustomPoint['stage']) : undefined;
+    const stage = (reviewStageKeys as readonly string[]).includes(value?.stage)
+      ? (value.stage as CustomPoint['stage'])
+      : undefined;
     if (stage) points.push({ id, stage, statement: str(value.statement) ?? '', order: num(value.order) ?? 0 });
   });
   return points.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
@@ -70,12 +80,17 @@ export function readProgressReview(doc: Y.Doc): ProgressReviewDraft {
     date: str(f.get('date')),
     ratings: ratings(doc).toJSON() as Record<string, string>,
     customPoints: custom,
-    text: readTexts(doc, pointIds.flatMap((id) => [evidenceKey(id), actionKey(id)])),
+    text: readTexts(
+      doc,
+      pointIds.flatMap((id) => [evidenceKey(id), actionKey(id)]),
+    ),
   };
 }
 
 /** The draft in the shape the ProgressReviewChecklist schema checks. */
-export function toProgressReviewInput(draft: ProgressReviewDraft): Partial<Record<keyof ProgressReviewChecklist, unknown>> {
+export function toProgressReviewInput(
+  draft: ProgressReviewDraft,
+): Partial<Record<keyof ProgressReviewChecklist, unknown>> {
   const review = (id: string) => ({
     strength: draft.ratings[id],
     evidence: draft.text[evidenceKey(id)] ?? '',
@@ -86,7 +101,10 @@ export function toProgressReviewInput(draft: ProgressReviewDraft): Partial<Recor
     date: draft.date,
     points: Object.fromEntries(allReviewPoints.map((point) => [point.id, review(point.id)])),
     customPoints: Object.fromEntries(
-      draft.customPoints.map((point) => [point.id, { ...review(point.id), stage: point.stage, statement: point.statement }]),
+      draft.customPoints.map((point) => [
+        point.id,
+        { ...review(point.id), stage: point.stage, statement: point.statement },
+      ]),
     ),
   };
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SessionReport, sessionTookPlace } from '../forms/session-report.ts';
 import { fields, textField } from './layout.ts';
-import { attendance, createSessionReportDoc, isSessionReportDoc, readSessionReport, toSessionReportInput } from './session-report-doc.ts';
+import {
+  attendance,
+  createSessionReportDoc,
+  isSessionReportDoc,
+  readSessionReport,
+  toSessionReportInput,
+} from './session-report-doc.ts';
 import { fragmentText, setFragmentText } from './text-fragment.ts';
 
 const details = {
@@ -23,7 +29,10 @@ function filledDoc(): Y.Doc {
     fields(doc).set('attitudeToSession', 'Excellent');
     attendance(doc).set('l1', { code: 'Present' });
     setFragmentText(textField(doc, 'learningObjective1'), 'Add fractions with different denominators.');
-    setFragmentText(textField(doc, 'progressComment'), 'Added 8 of 10 pairs correctly.\nNeeds practice with mixed numbers.');
+    setFragmentText(
+      textField(doc, 'progressComment'),
+      'Added 8 of 10 pairs correctly.\nNeeds practice with mixed numbers.',
+    );
     setFragmentText(textField(doc, 'engagementComment'), 'Worked steadily throughout.');
   });
   return doc;

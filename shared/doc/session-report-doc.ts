@@ -1,10 +1,15 @@
 // How a session report is laid out inside a Y.Doc (documented in docs/doc-format.md).
 // Scalar fields live in the "fields" map, attendance per learner in the "attendance" map,
 // and every free-text field is its own Y.XmlFragment named after the field.
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { AssignmentSummary } from '../forms/assignment.ts';
 import type { Learner } from '../forms/fields.ts';
-import { maxLearningObjectives, sessionReportTextFields, type Attendance, type SessionReport } from '../forms/session-report.ts';
+import {
+  maxLearningObjectives,
+  sessionReportTextFields,
+  type Attendance,
+  type SessionReport,
+} from '../forms/session-report.ts';
 import { fields, meta, readMeta, readTexts, str, writeMeta, type ReportMeta } from './layout.ts';
 
 export const sessionReportFormat = 'margin.session-report';
@@ -72,7 +77,10 @@ export function readSessionReport(doc: Y.Doc): SessionReportDraft {
     attainments: Array.from({ length: maxLearningObjectives }, (_, i) => str(f.get(`attainment${i + 1}`))),
     engagementWithObjectives: str(f.get('engagementWithObjectives')),
     attitudeToSession: str(f.get('attitudeToSession')),
-    text: readTexts(doc, sessionReportTextFields.map(({ key }) => key)),
+    text: readTexts(
+      doc,
+      sessionReportTextFields.map(({ key }) => key),
+    ),
   };
 }
 

@@ -1,6 +1,6 @@
 // The `<id>/status` document: the report's workflow status and its history of decisions.
 // Written by the relay alone; read by everyone who may read the report.
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Role } from '../protocol/roles.ts';
 import type { ReportSignature } from '../signatures/signature.ts';
 import { ReportStatus, type WorkflowAction } from '../workflow/status.ts';

@@ -5,7 +5,13 @@ import { attachFile, maxAttachmentBytes, readAttachment, removeAttachment } from
 import { reportKindOf, reportTitle } from './formats.ts';
 import { examplePlan, fillTermlyReview } from './termly-review-example.ts';
 import type { Decision } from './status-doc.ts';
-import { confirmFacts, readTeacherPart, readTermlyReview, supportPlanSlot, termlyReviewReadiness } from './termly-review-doc.ts';
+import {
+  confirmFacts,
+  readTeacherPart,
+  readTermlyReview,
+  supportPlanSlot,
+  termlyReviewReadiness,
+} from './termly-review-doc.ts';
 
 const copyOf = (doc: Y.Doc) => {
   const copy = new Y.Doc();
@@ -21,23 +27,50 @@ describe('a termly review document', () => {
     expect(reportKindOf(copy)).toBe('termly-review');
     expect(reportTitle(copy)).toBe('Termly progress review: Sam Patel, autumn term 2025 to 2026');
     const review = readTermlyReview(copy);
-    expect(review).toMatchObject({ teacherName: 'Sam Patel', daysServed: 71, recommendation: 'not-on-track', standardsOfConcern: ['TS2', 'TS5'], dueDate: '2025-12-19' });
-    expect(review.supportPlan).toEqual({ name: 'support-plan.pdf', type: 'application/pdf', size: examplePlan.bytes.byteLength, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(review).toMatchObject({
+      teacherName: 'Sam Patel',
+      daysServed: 71,
+      recommendation: 'not-on-track',
+      standardsOfConcern: ['TS2', 'TS5'],
+      dueDate: '2025-12-19',
+    });
+    expect(review.supportPlan).toEqual({
+      name: 'support-plan.pdf',
+      type: 'application/pdf',
+      size: examplePlan.bytes.byteLength,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(readAttachment(copy, supportPlanSlot)?.bytes).toEqual(examplePlan.bytes);
   });
 
   it('is ready to finish once complete, and not without the support plan when not on track', async () => {
     const withPlan = new Y.Doc();
     await fillTermlyReview(withPlan, { onTrack: false });
-    expect(termlyReviewReadiness(withPlan, new Y.Doc(), [])).toEqual({ formProblem: undefined, notOnTrack: true, supportPlanAttached: true, factsConfirmed: false, teacherCommented: false });
+    expect(termlyReviewReadiness(withPlan, new Y.Doc(), [])).toEqual({
+      formProblem: undefined,
+      notOnTrack: true,
+      supportPlanAttached: true,
+      factsConfirmed: false,
+      teacherCommented: false,
+    });
     const without = new Y.Doc();
     await fillTermlyReview(without, { onTrack: false, attachPlan: false });
-    expect(termlyReviewReadiness(without, new Y.Doc(), [])).toMatchObject({ formProblem: undefined, supportPlanAttached: false });
+    expect(termlyReviewReadiness(without, new Y.Doc(), [])).toMatchObject({
+      formProblem: undefined,
+      supportPlanAttached: false,
+    });
   });
 });
 
 describe('the teacher’s confirmation of the facts', () => {
-  const finish = (at: string): Decision => ({ action: 'finish', from: 'draft', to: 'teacher-to-comment', by: { name: 'Tara', role: 'tutor' }, at, contentHash: 'x' });
+  const finish = (at: string): Decision => ({
+    action: 'finish',
+    from: 'draft',
+    to: 'teacher-to-comment',
+    by: { name: 'Tara', role: 'tutor' },
+    at,
+    contentHash: 'x',
+  });
 
   it('holds for the review as last finished, and is asked again once it is amended and finished again', async () => {
     const content = new Y.Doc();
@@ -47,7 +80,9 @@ describe('the teacher’s confirmation of the facts', () => {
     confirmFacts(comments, 'Sam Patel', first.at);
     expect(readTeacherPart(comments)).toMatchObject({ factsConfirmedBy: 'Sam Patel', factsConfirmedFor: first.at });
     expect(termlyReviewReadiness(content, comments, [first]).factsConfirmed).toBe(true);
-    expect(termlyReviewReadiness(content, comments, [first, finish('2025-12-03T09:00:00.000Z')]).factsConfirmed).toBe(false);
+    expect(termlyReviewReadiness(content, comments, [first, finish('2025-12-03T09:00:00.000Z')]).factsConfirmed).toBe(
+      false,
+    );
     expect(termlyReviewReadiness(content, comments, []).factsConfirmed).toBe(false);
   });
 });
@@ -64,15 +99,25 @@ describe('attachments', () => {
     const big = { name: 'scan.pdf', type: 'application/pdf', bytes: new Uint8Array(3 * 1024 * 1024 + 300 * 1024) };
     expect(await attachFile(doc, supportPlanSlot, big, 'Tara')).toEqual({
       ok: false,
-      reason: '“scan.pdf” is 3.3 MB; a file attached to a report can be at most 1 MB. Save a smaller copy (a PDF of the plan, say) and attach that. The file attached before, support-plan.pdf, is kept.',
+      reason:
+        '“scan.pdf” is 3.3 MB; a file attached to a report can be at most 1 MB. Save a smaller copy (a PDF of the plan, say) and attach that. The file attached before, support-plan.pdf, is kept.',
     });
     expect(readAttachment(doc, supportPlanSlot)?.name).toBe('support-plan.pdf');
-    expect(await attachFile(doc, supportPlanSlot, { ...big, bytes: new Uint8Array(0), name: 'empty.pdf' }, 'Tara')).toMatchObject({ ok: false, reason: expect.stringMatching(/^“empty.pdf” is empty/) });
+    expect(
+      await attachFile(doc, supportPlanSlot, { ...big, bytes: new Uint8Array(0), name: 'empty.pdf' }, 'Tara'),
+    ).toMatchObject({ ok: false, reason: expect.stringMatching(/^“empty.pdf” is empty/) });
   });
 
   it('take a file of exactly the limit, and can be removed', async () => {
     const doc = new Y.Doc();
-    expect(await attachFile(doc, supportPlanSlot, { name: 'plan.pdf', type: '', bytes: new Uint8Array(maxAttachmentBytes) }, 'Tara')).toMatchObject({ ok: true, attachment: { type: 'application/octet-stream' } });
+    expect(
+      await attachFile(
+        doc,
+        supportPlanSlot,
+        { name: 'plan.pdf', type: '', bytes: new Uint8Array(maxAttachmentBytes) },
+        'Tara',
+      ),
+    ).toMatchObject({ ok: true, attachment: { type: 'application/octet-stream' } });
     expect(copyOf(doc).getMap('attachments').size).toBe(1);
     removeAttachment(doc, supportPlanSlot);
     expect(readAttachment(copyOf(doc), supportPlanSlot)).toBeUndefined();

@@ -5,7 +5,15 @@
 // comments in the "teacherComments" fragment and their confirmation of the facts in the "teacher" map.
 import type * as Y from 'yjs';
 import type { TermlyReviewValues } from '../forms/termly-review.ts';
-import { academicYearLabel, isInterim, isNotOnTrack, ReviewTerm, reviewTypeLabel, termLabels, termlyReviewProblems } from '../forms/termly-review.ts';
+import {
+  academicYearLabel,
+  isInterim,
+  isNotOnTrack,
+  ReviewTerm,
+  reviewTypeLabel,
+  termLabels,
+  termlyReviewProblems,
+} from '../forms/termly-review.ts';
 import { attachmentSummary, readAttachment } from './attachments.ts';
 import { fields, meta, num, readMeta, readTexts, str, writeMeta, type ReportMeta } from './layout.ts';
 import type { Decision } from './status-doc.ts';
@@ -77,7 +85,10 @@ export function readTermlyReview(doc: Y.Doc): TermlyReviewDraft {
     supportReasons: text.supportReasons,
     recommendation: str(f.get('recommendation')),
     recommendationReasons: text.recommendationReasons,
-    standardsOfConcern: [...standardsOfConcern(doc).entries()].filter(([, ticked]) => ticked === true).map(([id]) => id).sort(),
+    standardsOfConcern: [...standardsOfConcern(doc).entries()]
+      .filter(([, ticked]) => ticked === true)
+      .map(([id]) => id)
+      .sort(),
     teacherInformed: str(f.get('teacherInformed')),
     supportPlan: attachmentSummary(readAttachment(doc, supportPlanSlot)),
     nextDaysPerWeek: num(f.get('nextDaysPerWeek')),
@@ -90,7 +101,12 @@ export function readTermlyReview(doc: Y.Doc): TermlyReviewDraft {
     ...readMeta(doc),
     ...values,
     typeLabel: reviewTypeLabel(values),
-    dueDate: reviewDueDate({ interim, term: ReviewTerm.safeParse(values.term).data, academicYear: values.academicYear, leavingDate: values.leavingDate }),
+    dueDate: reviewDueDate({
+      interim,
+      term: ReviewTerm.safeParse(values.term).data,
+      academicYear: values.academicYear,
+      leavingDate: values.leavingDate,
+    }),
   };
 }
 
@@ -120,19 +136,30 @@ export function lastFinishedAt(history: readonly Decision[]): string | undefined
 
 /** Whether the teacher has confirmed the facts of the review as it was last finished. */
 export const factsConfirmedNow = (part: TeacherPart, history: readonly Decision[]) =>
-  part.factsConfirmedBy !== undefined && part.factsConfirmedFor !== undefined && part.factsConfirmedFor === lastFinishedAt(history);
+  part.factsConfirmedBy !== undefined &&
+  part.factsConfirmedFor !== undefined &&
+  part.factsConfirmedFor === lastFinishedAt(history);
 
 /** "Sam Patel, autumn term 2025 to 2026", or "Sam Patel, interim assessment". */
 export function termlyReviewSubject(draft: TermlyReviewDraft): string {
   const name = draft.teacherName || 'Unnamed teacher';
   if (isInterim(draft)) return `${name}, interim assessment`;
   const term = ReviewTerm.safeParse(draft.term).data;
-  const when = [term ? termLabels[term].toLowerCase() : '', draft.academicYear === undefined ? '' : academicYearLabel(draft.academicYear)].filter(Boolean).join(' ');
+  const when = [
+    term ? termLabels[term].toLowerCase() : '',
+    draft.academicYear === undefined ? '' : academicYearLabel(draft.academicYear),
+  ]
+    .filter(Boolean)
+    .join(' ');
   return when ? `${name}, ${when}` : name;
 }
 
 /** What the status machine needs to know of the review, from its content and comments documents. */
-export function termlyReviewReadiness(content: Y.Doc, comments: Y.Doc, history: readonly Decision[]): TermlyReviewReadiness {
+export function termlyReviewReadiness(
+  content: Y.Doc,
+  comments: Y.Doc,
+  history: readonly Decision[],
+): TermlyReviewReadiness {
   const draft = readTermlyReview(content);
   const teacher = readTeacherPart(comments);
   return {

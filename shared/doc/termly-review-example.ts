@@ -5,11 +5,23 @@ import { fields, textField } from './layout.ts';
 import { createTermlyReviewDoc, standardsOfConcern, supportPlanSlot } from './termly-review-doc.ts';
 import { setFragmentText } from './text-fragment.ts';
 
-export const examplePlan = { name: 'support-plan.pdf', type: 'application/pdf', bytes: new TextEncoder().encode('%PDF-1.4 support plan for Sam') };
+export const examplePlan = {
+  name: 'support-plan.pdf',
+  type: 'application/pdf',
+  bytes: new TextEncoder().encode('%PDF-1.4 support plan for Sam'),
+};
 
 /** Lays out a complete review: on track, or not on track with TS2 and TS5 of concern (and, unless told not to, the plan attached). */
-export async function fillTermlyReview(doc: Y.Doc, options: { onTrack: boolean; attachPlan?: boolean } = { onTrack: true }): Promise<void> {
-  createTermlyReviewDoc(doc, { teacherName: 'Sam Patel', term: 'autumn', academicYear: 2025 }, 'Tara Tutor', new Date('2025-12-01T09:00:00Z'));
+export async function fillTermlyReview(
+  doc: Y.Doc,
+  options: { onTrack: boolean; attachPlan?: boolean } = { onTrack: true },
+): Promise<void> {
+  createTermlyReviewDoc(
+    doc,
+    { teacherName: 'Sam Patel', term: 'autumn', academicYear: 2025 },
+    'Tara Tutor',
+    new Date('2025-12-01T09:00:00Z'),
+  );
   doc.transact(() => {
     const f = fields(doc);
     f.set('contractType', 'Permanent');
@@ -22,7 +34,10 @@ export async function fillTermlyReview(doc: Y.Doc, options: { onTrack: boolean; 
     f.set('daysAbsent', 2);
     f.set('receivedSupport', 'Yes');
     f.set('recommendation', options.onTrack ? 'on-track' : 'not-on-track');
-    setFragmentText(textField(doc, 'recommendationReasons'), options.onTrack ? 'Sam sets high expectations (TS1).' : 'TS2: pupils are not yet making progress.');
+    setFragmentText(
+      textField(doc, 'recommendationReasons'),
+      options.onTrack ? 'Sam sets high expectations (TS1).' : 'TS2: pupils are not yet making progress.',
+    );
     f.set('nextDaysPerWeek', 5);
     f.set('nextContractType', 'Permanent');
     if (!options.onTrack) {
@@ -31,5 +46,6 @@ export async function fillTermlyReview(doc: Y.Doc, options: { onTrack: boolean; 
       f.set('teacherInformed', 'Yes');
     }
   });
-  if (!options.onTrack && options.attachPlan !== false) await attachFile(doc, supportPlanSlot, examplePlan, 'Tara Tutor', new Date('2025-12-01T09:05:00Z'));
+  if (!options.onTrack && options.attachPlan !== false)
+    await attachFile(doc, supportPlanSlot, examplePlan, 'Tara Tutor', new Date('2025-12-01T09:05:00Z'));
 }

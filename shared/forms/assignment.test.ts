@@ -15,7 +15,9 @@ describe('Assignment schema', () => {
     expect(Assignment.parse(good).brief).toBe('');
     const three = [1, 2, 3].map((n) => ({ id: `l${n}`, name: `Learner ${n}` }));
     expect(messages({ ...good, learners: three })).toEqual([]);
-    expect(messages({ ...good, learners: [...three, { id: 'l4', name: 'Four' }] })).toEqual(['A group has at most three learners.']);
+    expect(messages({ ...good, learners: [...three, { id: 'l4', name: 'Four' }] })).toEqual([
+      'A group has at most three learners.',
+    ]);
     expect(messages({ ...good, learners: [] })).toEqual(['Choose at least one learner.']);
   });
 
@@ -26,6 +28,8 @@ describe('Assignment schema', () => {
 
   it('holds a brief of up to 1,024 characters', () => {
     expect(messages({ ...good, brief: 'b'.repeat(1024) })).toEqual([]);
-    expect(messages({ ...good, brief: 'b'.repeat(1025) })).toEqual(['This field holds at most 1,024 characters; it has 1025.']);
+    expect(messages({ ...good, brief: 'b'.repeat(1025) })).toEqual([
+      'This field holds at most 1,024 characters; it has 1025.',
+    ]);
   });
 });

@@ -17,7 +17,11 @@ export const Assignment = z
     brief: FreeText.default(''),
   })
   .superRefine((assignment, ctx) => {
-    if (typeof assignment.startDate === 'string' && typeof assignment.endDate === 'string' && assignment.endDate <= assignment.startDate) {
+    if (
+      typeof assignment.startDate === 'string' &&
+      typeof assignment.endDate === 'string' &&
+      assignment.endDate <= assignment.startDate
+    ) {
       ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'The end date must be after the start date.' });
     }
   }, evenWithOtherProblems);

@@ -4,16 +4,20 @@ import { freeTextLimit } from './free-text-limit.ts';
 
 export { freeTextLimit };
 
-export const FreeText = z
-  .string()
-  .max(freeTextLimit, { error: (issue) => `This field holds at most 1,024 characters; it has ${String(issue.input).length}.` });
+export const FreeText = z.string().max(freeTextLimit, {
+  error: (issue) => `This field holds at most 1,024 characters; it has ${String(issue.input).length}.`,
+});
 
 export const RequiredFreeText = FreeText.refine((text) => text.trim().length > 0, { error: 'This field is required.' });
 
 export const IsoDate = z.iso.date({ error: 'Give a date as YYYY-MM-DD.' });
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Give a time as HH:MM (24-hour).' });
 
-export const Subject = z.string().trim().min(1, { error: 'Give the subject.' }).max(120, { error: 'A subject holds at most 120 characters.' });
+export const Subject = z
+  .string()
+  .trim()
+  .min(1, { error: 'Give the subject.' })
+  .max(120, { error: 'A subject holds at most 120 characters.' });
 
 export const Learner = z.object({
   id: z.string().min(1),
@@ -28,7 +32,10 @@ export const groupLabel = (learnerCount: number) => `1:${Math.max(1, learnerCoun
 /** A whole-number percentage from 0 to 100, named in its messages ("Give the target."). */
 export function Percent(what: string) {
   return z
-    .number({ error: (issue) => (issue.input === undefined ? `Give the ${what}.` : `Give the ${what} as a number from 0 to 100.`) })
+    .number({
+      error: (issue) =>
+        issue.input === undefined ? `Give the ${what}.` : `Give the ${what} as a number from 0 to 100.`,
+    })
     .int({ error: `Give the ${what} as a whole number.` })
     .min(0, { error: `The ${what} cannot be below 0%.` })
     .max(100, { error: `The ${what} cannot be above 100%.` });

@@ -21,7 +21,9 @@ describe('Individual Learning Plan schema', () => {
   });
 
   it('refuses a target less than 10 points above the score, even when other fields are missing', () => {
-    expect(messages({ ...good, target: 54 })).toEqual(['The target must be at least 10 points above the score of 45%: 55% or more.']);
+    expect(messages({ ...good, target: 54 })).toEqual([
+      'The target must be at least 10 points above the score of 45%: 55% or more.',
+    ]);
     expect(messages({ ...good, keyStage: undefined, target: 50 })).toEqual([
       'Choose the initial key stage.',
       'The target must be at least 10 points above the score of 45%: 55% or more.',
@@ -37,6 +39,8 @@ describe('Individual Learning Plan schema', () => {
   it('needs every comment, each within 1,024 characters', () => {
     expect(messages({ ...good, learnerComments: ' ' })).toEqual(['This field is required.']);
     expect(messages({ ...good, plan: 'p'.repeat(1024) })).toEqual([]);
-    expect(messages({ ...good, plan: 'p'.repeat(1025) })).toEqual(['This field holds at most 1,024 characters; it has 1025.']);
+    expect(messages({ ...good, plan: 'p'.repeat(1025) })).toEqual([
+      'This field holds at most 1,024 characters; it has 1025.',
+    ]);
   });
 });

@@ -1,7 +1,15 @@
 // The Individual Learning Plan (domain guide 000): written once per learner per assignment, from the
 // initial assessment, submitted by the second session and locked once submitted.
 import { z } from 'zod';
-import { IsoDate, Learner, Percent, RequiredFreeText, Subject, evenWithOtherProblems, type FreeTextField } from './fields.ts';
+import {
+  IsoDate,
+  Learner,
+  Percent,
+  RequiredFreeText,
+  Subject,
+  evenWithOtherProblems,
+  type FreeTextField,
+} from './fields.ts';
 import { targetProblem } from './targets.ts';
 
 /** The learner's initial key stage, from their age (ESOL learners and learners out of school included). */

@@ -21,7 +21,9 @@ describe('ProgressReport schema', () => {
   });
 
   it('needs a new target 10 points above the updated score, except in the final report', () => {
-    expect(messages({ ...good, newTarget: 65 })).toEqual(['The target must be at least 10 points above the score of 56%: 66% or more.']);
+    expect(messages({ ...good, newTarget: 65 })).toEqual([
+      'The target must be at least 10 points above the score of 56%: 66% or more.',
+    ]);
     expect(messages({ ...good, newTarget: undefined })).toEqual(['Give the target for the next six weeks.']);
     expect(messages({ ...good, final: true, newTarget: undefined })).toEqual([]);
   });

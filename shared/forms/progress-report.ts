@@ -1,7 +1,15 @@
 // The progress report, every six weeks, and the final progress report at the end of the assignment
 // (domain guide 000). Each shows the previous plan, score and target, and the score is never revised downwards.
 import { z } from 'zod';
-import { IsoDate, Learner, Percent, RequiredFreeText, Subject, evenWithOtherProblems, type FreeTextField } from './fields.ts';
+import {
+  IsoDate,
+  Learner,
+  Percent,
+  RequiredFreeText,
+  Subject,
+  evenWithOtherProblems,
+  type FreeTextField,
+} from './fields.ts';
 import { targetProblem } from './targets.ts';
 
 export const yesNo = ['Yes', 'No'] as const;

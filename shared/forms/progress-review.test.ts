@@ -11,7 +11,8 @@ const strong = { strength: 'Strong', evidence: 'Termly review notes show targets
 const everyPoint = () => Object.fromEntries(allReviewPoints.map((point) => [point.id, { ...strong }]));
 const good = () => ({ title: 'Level 2 maths, autumn', date: '2026-11-23', points: everyPoint(), customPoints: {} });
 const issues = (input: unknown) =>
-  ProgressReviewChecklist.safeParse(input).error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? [];
+  ProgressReviewChecklist.safeParse(input).error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ??
+  [];
 
 describe('progress-review checklist', () => {
   it('has the four stages of the resource, with unique point ids', () => {
@@ -50,13 +51,17 @@ describe('progress-review checklist', () => {
     checklist.points['guidance-3'] = { ...strong, evidence: 'e'.repeat(1024) };
     expect(issues(checklist)).toEqual([]);
     checklist.points['guidance-3'] = { ...strong, evidence: 'e'.repeat(1025) };
-    expect(issues(checklist)).toEqual(['points.guidance-3.evidence: This field holds at most 1,024 characters; it has 1025.']);
+    expect(issues(checklist)).toEqual([
+      'points.guidance-3.evidence: This field holds at most 1,024 characters; it has 1025.',
+    ]);
   });
 
   it('names the form element and label of a problem', () => {
     expect(progressReviewFieldId(['points', 'teachers-6', 'evidence'])).toBe('evidence-teachers-6');
     expect(progressReviewFieldId(['customPoints', 'c1', 'statement'])).toBe('statement-c1');
     expect(progressReviewFieldLabel('evidence-teachers-6')).toBe('Evidence: Sets homework with detailed feedback.');
-    expect(progressReviewFieldLabel('action-c1', { c1: 'Mentors visit.' })).toBe('What needs to happen: Mentors visit.');
+    expect(progressReviewFieldLabel('action-c1', { c1: 'Mentors visit.' })).toBe(
+      'What needs to happen: Mentors visit.',
+    );
   });
 });

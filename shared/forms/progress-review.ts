@@ -135,7 +135,11 @@ export const CustomPointReview = PointReview.safeExtend({
 export type CustomPointReview = z.infer<typeof CustomPointReview>;
 
 export const ProgressReviewChecklist = z.object({
-  title: z.string().trim().min(1, { error: 'Give the checklist a title, such as the team or programme reviewed.' }).max(120),
+  title: z
+    .string()
+    .trim()
+    .min(1, { error: 'Give the checklist a title, such as the team or programme reviewed.' })
+    .max(120),
   date: IsoDate,
   /** One entry for every point of the four stages, by point id. */
   points: z.record(z.string(), PointReview),
@@ -160,7 +164,10 @@ const fieldWords: Record<string, string> = {
   statement: 'Your point',
 };
 
-export function progressReviewFieldLabel(fieldId: string, customStatements: Record<string, string> = {}): string | undefined {
+export function progressReviewFieldLabel(
+  fieldId: string,
+  customStatements: Record<string, string> = {},
+): string | undefined {
   if (fieldId === 'title') return 'Title';
   if (fieldId === 'date') return 'Date';
   const [kind, pointId] = fieldId.split(/-(.*)/s);

@@ -43,7 +43,9 @@ describe('SessionReport schema', () => {
   });
 
   it('refuses blank required text, a finish before the start, and a bad date', () => {
-    expect(messages({ ...good, content: { ...good.content, engagementComment: '   ' } })).toEqual(['This field is required.']);
+    expect(messages({ ...good, content: { ...good.content, engagementComment: '   ' } })).toEqual([
+      'This field is required.',
+    ]);
     expect(messages({ ...good, finish: '12:00' })).toEqual(['The finish time must be after the start time.']);
     expect(messages({ ...good, date: '23/11/2026' })).toEqual(['Give a date as YYYY-MM-DD.']);
   });
@@ -51,7 +53,9 @@ describe('SessionReport schema', () => {
   it('asks only for attendance when the learner was absent, with a reason', () => {
     const absent = { ...good, attendance: { l1: { code: 'Absent', absenceReason: 'Illness' } }, content: undefined };
     expect(messages(absent)).toEqual([]);
-    expect(messages({ ...absent, attendance: { l1: { code: 'Absent' } } })).toEqual(['Choose a reason for the absence.']);
+    expect(messages({ ...absent, attendance: { l1: { code: 'Absent' } } })).toEqual([
+      'Choose a reason for the absence.',
+    ]);
     expect(messages({ ...good, content: undefined })).toEqual([
       'Fill in the objectives, progress and engagement for this session.',
     ]);
@@ -70,13 +74,21 @@ describe('SessionReport schema', () => {
   it('needs attendance for the group, Present when even one learner attended', () => {
     const group = {
       ...good,
-      learners: [{ id: 'l1', name: 'Sam' }, { id: 'l2', name: 'Kit' }],
+      learners: [
+        { id: 'l1', name: 'Sam' },
+        { id: 'l2', name: 'Kit' },
+      ],
       attendance: { l1: { code: 'Present' }, l2: { code: 'Absent', absenceReason: 'Illness' } },
     };
     expect(messages({ ...group, groupAttendance: 'Present' })).toEqual([]);
     expect(messages(group)).toEqual(['Choose the attendance for the group.']);
-    expect(messages({ ...group, groupAttendance: 'Absent' })).toEqual(['At least one learner attended, so the group is recorded as Present.']);
-    const noneCame = { l1: { code: 'Absent', absenceReason: 'Unknown' }, l2: { code: 'Absent', absenceReason: 'Illness' } };
+    expect(messages({ ...group, groupAttendance: 'Absent' })).toEqual([
+      'At least one learner attended, so the group is recorded as Present.',
+    ]);
+    const noneCame = {
+      l1: { code: 'Absent', absenceReason: 'Unknown' },
+      l2: { code: 'Absent', absenceReason: 'Illness' },
+    };
     expect(messages({ ...group, attendance: noneCame, content: undefined, groupAttendance: 'Absent' })).toEqual([]);
     expect(messages({ ...group, attendance: noneCame, content: undefined, groupAttendance: 'Present' })).toEqual([
       'No learner attended, so the group cannot be recorded as Present.',

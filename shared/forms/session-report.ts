@@ -27,7 +27,12 @@ export const attendanceCodes = [
   'Tutor Cancellation',
 ] as const;
 export type AttendanceCode = (typeof attendanceCodes)[number];
-export const paidAttendanceCodes: readonly AttendanceCode[] = ['Present', 'Absent', 'Late', 'Unauthorised Cancellation'];
+export const paidAttendanceCodes: readonly AttendanceCode[] = [
+  'Present',
+  'Absent',
+  'Late',
+  'Unauthorised Cancellation',
+];
 /** Codes for which a session took place, so the rest of the report is asked for. */
 export const attendedCodes: readonly AttendanceCode[] = ['Present', 'Late'];
 
@@ -84,7 +89,10 @@ const SessionDetails = z.object({
 });
 
 const SessionContent = z.object({
-  learningObjectives: z.array(LearningObjective).min(1, { error: 'Give at least one learning objective.' }).max(maxLearningObjectives),
+  learningObjectives: z
+    .array(LearningObjective)
+    .min(1, { error: 'Give at least one learning objective.' })
+    .max(maxLearningObjectives),
   progressComment: RequiredFreeText,
   engagement: z.object({
     withObjectives: z.enum(engagementLevels, { error: 'Choose a level for engagement with learning objectives.' }),
@@ -97,34 +105,46 @@ const SessionContent = z.object({
 
 /** True when at least one learner attended, so objectives, progress and engagement are asked for. */
 export function sessionTookPlace(attendance: Record<string, { code?: string } | undefined>): boolean {
-  return Object.values(attendance).some((a) => a?.code !== undefined && (attendedCodes as readonly string[]).includes(a.code));
+  return Object.values(attendance).some(
+    (a) => a?.code !== undefined && (attendedCodes as readonly string[]).includes(a.code),
+  );
 }
 
 /**
  * A complete session report, as it must be to be submitted. When no learner attended, only the
  * session details and attendance are asked for; the rest stays blank.
  */
-export const SessionReport = SessionDetails.extend({ content: SessionContent.optional() }).superRefine((report, ctx) => {
-  const issue = (path: string[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-  const learners = Array.isArray(report.learners) ? report.learners : [];
-  const attendance = report.attendance && typeof report.attendance === 'object' ? report.attendance : {};
-  if (typeof report.start === 'string' && typeof report.finish === 'string' && report.start && report.finish <= report.start) {
-    issue(['finish'], 'The finish time must be after the start time.');
-  }
-  for (const learner of learners) {
-    if (!attendance[learner.id]) issue(['attendance', learner.id], `Record attendance for ${learner.name}.`);
-  }
-  const tookPlace = sessionTookPlace(attendance);
-  if (learners.length > 1) {
-    const group = report.groupAttendance;
-    if (!group) issue(['groupAttendance'], 'Choose the attendance for the group.');
-    else if (tookPlace && group !== 'Present') issue(['groupAttendance'], 'At least one learner attended, so the group is recorded as Present.');
-    else if (!tookPlace && (attendedCodes as readonly string[]).includes(group)) {
-      issue(['groupAttendance'], `No learner attended, so the group cannot be recorded as ${group}.`);
+export const SessionReport = SessionDetails.extend({ content: SessionContent.optional() }).superRefine(
+  (report, ctx) => {
+    const issue = (path: string[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const learners = Array.isArray(report.learners) ? report.learners : [];
+    const attendance = report.attendance && typeof report.attendance === 'object' ? report.attendance : {};
+    if (
+      typeof report.start === 'string' &&
+      typeof report.finish === 'string' &&
+      report.start &&
+      report.finish <= report.start
+    ) {
+      issue(['finish'], 'The finish time must be after the start time.');
     }
-  }
-  if (tookPlace && !report.content) issue(['content'], 'Fill in the objectives, progress and engagement for this session.');
-}, evenWithOtherProblems);
+    for (const learner of learners) {
+      if (!attendance[learner.id]) issue(['attendance', learner.id], `Record attendance for ${learner.name}.`);
+    }
+    const tookPlace = sessionTookPlace(attendance);
+    if (learners.length > 1) {
+      const group = report.groupAttendance;
+      if (!group) issue(['groupAttendance'], 'Choose the attendance for the group.');
+      else if (tookPlace && group !== 'Present')
+        issue(['groupAttendance'], 'At least one learner attended, so the group is recorded as Present.');
+      else if (!tookPlace && (attendedCodes as readonly string[]).includes(group)) {
+        issue(['groupAttendance'], `No learner attended, so the group cannot be recorded as ${group}.`);
+      }
+    }
+    if (tookPlace && !report.content)
+      issue(['content'], 'Fill in the objectives, progress and engagement for this session.');
+  },
+  evenWithOtherProblems,
+);
 export type SessionReport = z.infer<typeof SessionReport>;
 
 /** The free-text fields of a session report, in the order the form shows them. */
@@ -139,7 +159,11 @@ export const sessionReportTextFields: readonly FreeTextField[] = [
     label: 'Comment on progress towards learning objectives',
     hint: 'What the learner achieved, or did not achieve, against the objectives.',
   },
-  { key: 'engagementComment', label: 'Engagement comment', hint: "A brief comment on the learner's attitude to learning." },
+  {
+    key: 'engagementComment',
+    label: 'Engagement comment',
+    hint: "A brief comment on the learner's attitude to learning.",
+  },
   {
     key: 'agencyComment',
     label: 'Comment to the agency',
@@ -171,7 +195,12 @@ const sessionReportLabels: Record<string, string> = {
   engagementWithObjectives: 'Engagement with learning objectives',
   attitudeToSession: 'Attitude to session',
   ...Object.fromEntries(sessionReportTextFields.map((field) => [field.key, field.label])),
-  ...Object.fromEntries(Array.from({ length: maxLearningObjectives }, (_, i) => [`attainment${i + 1}`, `Attainment for objective ${i + 1}`])),
+  ...Object.fromEntries(
+    Array.from({ length: maxLearningObjectives }, (_, i) => [
+      `attainment${i + 1}`,
+      `Attainment for objective ${i + 1}`,
+    ]),
+  ),
 };
 
 /** The label of the form element with this id, as the form shows it. */

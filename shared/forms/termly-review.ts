@@ -8,7 +8,11 @@ export const reviewTerms = ['autumn', 'spring', 'summer'] as const;
 export type ReviewTerm = (typeof reviewTerms)[number];
 export const ReviewTerm = z.enum(reviewTerms);
 
-export const termLabels: Record<ReviewTerm, string> = { autumn: 'Autumn term', spring: 'Spring term', summer: 'Summer term' };
+export const termLabels: Record<ReviewTerm, string> = {
+  autumn: 'Autumn term',
+  spring: 'Spring term',
+  summer: 'Summer term',
+};
 
 export const contractTypes = ['Permanent', 'Fixed term', 'Temporary'] as const;
 export const yesNo = ['Yes', 'No'] as const;
@@ -95,7 +99,8 @@ export const termlyReviewSteps: readonly ReviewStep[] = [
   { key: 'next-term', title: 'Next term’s contract details' },
 ];
 
-export const isNotOnTrack = (values: Pick<TermlyReviewValues, 'recommendation'>) => values.recommendation === 'not-on-track';
+export const isNotOnTrack = (values: Pick<TermlyReviewValues, 'recommendation'>) =>
+  values.recommendation === 'not-on-track';
 export const isInterim = (values: Pick<TermlyReviewValues, 'staying'>) => values.staying === 'No';
 
 /** The steps this review goes through: the concerns step only when the teacher is not on track. */
@@ -116,22 +121,31 @@ const days = (what: string, max: number) =>
     .min(0, { error: `The ${what} cannot be below 0.` })
     .max(max, { error: `The ${what} cannot be more than ${max}.` });
 
-const choice = (options: readonly string[], message: string) => z.enum(options as [string, ...string[]], { error: message });
+const choice = (options: readonly string[], message: string) =>
+  z.enum(options as [string, ...string[]], { error: message });
 const date = (message: string) => z.iso.date({ error: message });
 const required = (message: string) =>
   z
     .string()
-    .max(freeTextLimit, { error: (issue) => `This field holds at most 1,024 characters; it has ${String(issue.input).length}.` })
+    .max(freeTextLimit, {
+      error: (issue) => `This field holds at most 1,024 characters; it has ${String(issue.input).length}.`,
+    })
     .refine((text) => text.trim().length > 0, { error: message });
 
 const ContractStep = z
   .object({
     contractType: choice(contractTypes, 'Choose the contract type.'),
-    daysPerWeek: z.number({ error: 'Give the days worked each week.' }).min(0.5, { error: 'Days per week are from 0.5 to 5.' }).max(5, { error: 'Days per week are from 0.5 to 5.' }),
+    daysPerWeek: z
+      .number({ error: 'Give the days worked each week.' })
+      .min(0.5, { error: 'Days per week are from 0.5 to 5.' })
+      .max(5, { error: 'Days per week are from 0.5 to 5.' }),
     periodStart: date('Give the date this review period starts.'),
     periodEnd: date('Give the date this review period ends.'),
   })
-  .refine((step) => step.periodEnd > step.periodStart, { error: 'The period must end after it starts.', path: ['periodEnd']});
+  .refine((step) => step.periodEnd > step.periodStart, {
+    error: 'The period must end after it starts.',
+    path: ['periodEnd'],
+  });
 
 const StayingStep = z
   .object({
@@ -141,8 +155,14 @@ const StayingStep = z
   })
   .superRefine((step, context) => {
     if (step.staying !== 'No') return;
-    if (!step.interimConfirmed) context.addIssue({ code: 'custom', path: ['interimConfirmed'], message: 'Confirm that you are completing an interim assessment instead.' });
-    if (!date('').safeParse(step.leavingDate).success) context.addIssue({ code: 'custom', path: ['leavingDate'], message: 'Give the date the teacher leaves.' });
+    if (!step.interimConfirmed)
+      context.addIssue({
+        code: 'custom',
+        path: ['interimConfirmed'],
+        message: 'Confirm that you are completing an interim assessment instead.',
+      });
+    if (!date('').safeParse(step.leavingDate).success)
+      context.addIssue({ code: 'custom', path: ['leavingDate'], message: 'Give the date the teacher leaves.' });
   });
 
 const DaysStep = z
@@ -155,16 +175,28 @@ const DaysStep = z
   .superRefine((step, context) => {
     if (step.hadAbsences !== 'Yes') return;
     const absent = days('days absent', 366).safeParse(step.daysAbsent);
-    if (!absent.success) return context.addIssue({ code: 'custom', path: ['daysAbsent'], message: absent.error.issues[0].message });
-    if (absent.data > step.daysServed) context.addIssue({ code: 'custom', path: ['daysAbsent'], message: 'Days absent cannot be more than the days served.' });
+    if (!absent.success)
+      return context.addIssue({ code: 'custom', path: ['daysAbsent'], message: absent.error.issues[0].message });
+    if (absent.data > step.daysServed)
+      context.addIssue({
+        code: 'custom',
+        path: ['daysAbsent'],
+        message: 'Days absent cannot be more than the days served.',
+      });
   });
 
 const SupportStep = z
-  .object({ receivedSupport: choice(yesNo, 'Say whether the teacher received their support and entitlements.'), supportReasons: z.string() })
+  .object({
+    receivedSupport: choice(yesNo, 'Say whether the teacher received their support and entitlements.'),
+    supportReasons: z.string(),
+  })
   .superRefine((step, context) => {
     if (step.receivedSupport !== 'No') return;
-    const reasons = required('Explain why the support or entitlements were not received.').safeParse(step.supportReasons);
-    if (!reasons.success) context.addIssue({ code: 'custom', path: ['supportReasons'], message: reasons.error.issues[0].message });
+    const reasons = required('Explain why the support or entitlements were not received.').safeParse(
+      step.supportReasons,
+    );
+    if (!reasons.success)
+      context.addIssue({ code: 'custom', path: ['supportReasons'], message: reasons.error.issues[0].message });
   });
 
 const RecommendationStep = z.object({
@@ -173,21 +205,35 @@ const RecommendationStep = z.object({
 });
 
 const ConcernsStep = z.object({
-  standardsOfConcern: z.array(z.string()).refine((ids) => ids.some((id) => standardIds.includes(id)), { error: 'Tick at least one standard that is a cause for concern.' }),
-  teacherInformed: z.literal('Yes', { error: 'The teacher must be told they are not on track before the review goes on: answer yes once they have been.' }),
-  supportPlan: z.object({ name: z.string() }, { error: 'Attach the support plan: a teacher who is not on track needs one before you continue.' }),
+  standardsOfConcern: z.array(z.string()).refine((ids) => ids.some((id) => standardIds.includes(id)), {
+    error: 'Tick at least one standard that is a cause for concern.',
+  }),
+  teacherInformed: z.literal('Yes', {
+    error: 'The teacher must be told they are not on track before the review goes on: answer yes once they have been.',
+  }),
+  supportPlan: z.object(
+    { name: z.string() },
+    { error: 'Attach the support plan: a teacher who is not on track needs one before you continue.' },
+  ),
 });
 
 const NextTermStep = z
   .object({
     staying: z.string().optional(),
-    nextDaysPerWeek: z.number({ error: 'Give next term’s days per week.' }).min(0.5, { error: 'Days per week are from 0.5 to 5.' }).max(5, { error: 'Days per week are from 0.5 to 5.' }),
+    nextDaysPerWeek: z
+      .number({ error: 'Give next term’s days per week.' })
+      .min(0.5, { error: 'Days per week are from 0.5 to 5.' })
+      .max(5, { error: 'Days per week are from 0.5 to 5.' }),
     nextContractType: choice(contractTypes, 'Choose next term’s contract type.'),
     forwardingSchool: z.string().optional(),
   })
   .superRefine((step, context) => {
     if (step.staying === 'No' && !step.forwardingSchool?.trim()) {
-      context.addIssue({ code: 'custom', path: ['forwardingSchool'], message: 'Give the school or appropriate body the teacher is moving to.' });
+      context.addIssue({
+        code: 'custom',
+        path: ['forwardingSchool'],
+        message: 'Give the school or appropriate body the teacher is moving to.',
+      });
     }
   });
 

@@ -55,7 +55,8 @@ export const refusalReasons = {
  */
 export const changeRefusedPrefix = 'Changes not added: ';
 export const changeRefusals = {
-  locked: (statusLabel: string) => `${changeRefusedPrefix}the report is ${statusLabel.toLowerCase()}, so it cannot change now.`,
+  locked: (statusLabel: string) =>
+    `${changeRefusedPrefix}the report is ${statusLabel.toLowerCase()}, so it cannot change now.`,
   readOnly: `${changeRefusedPrefix}this link lets you read the report, not change it.`,
 } as const;
 

@@ -7,14 +7,16 @@ import { mayEditContent, roomAccess } from './room-access.ts';
 describe('room access', () => {
   it('lets everyone read the status room live and no one write it', () => {
     for (const role of roles) {
-      for (const status of reportStatuses) expect(roomAccess(role, 'status', status)).toEqual({ ok: true, write: false, seesInternal: true });
+      for (const status of reportStatuses)
+        expect(roomAccess(role, 'status', status)).toEqual({ ok: true, write: false, seesInternal: true });
     }
   });
 
   it('lets tutors and mentors write content only while it is a draft or rejected', () => {
     expect(mayEditContent('tutor', 'draft')).toBe(true);
     expect(mayEditContent('mentor', 'rejected')).toBe(true);
-    for (const status of ['submitted', 'approved', 'resubmitted'] as const) expect(mayEditContent('tutor', status)).toBe(false);
+    for (const status of ['submitted', 'approved', 'resubmitted'] as const)
+      expect(mayEditContent('tutor', status)).toBe(false);
     expect(mayEditContent('reviewer', 'draft')).toBe(false);
   });
 

@@ -21,18 +21,30 @@ export function roomAccess(role: Role, kind: RoomKind, status: ReportStatus): Ro
   if (kind === 'status') return { ok: true, write: false, seesInternal: true };
   if (kind === 'comments') {
     if (can.readContent === 'approved') {
-      return { ok: false, code: closeCodes.notAllowed, reason: 'A client link opens the approved report, not the comments on it.' };
+      return {
+        ok: false,
+        code: closeCodes.notAllowed,
+        reason: 'A client link opens the approved report, not the comments on it.',
+      };
     }
     // Comments hold no internal fields either: whoever may open them follows them live (a teacher writes a termly review's comments there).
     return { ok: true, write: can.writeComments, seesInternal: true };
   }
   if (can.readContent === 'approved' && status !== 'approved') {
-    return { ok: false, code: closeCodes.notReadableNow, reason: 'This report has not been approved yet. The link opens it once it is.' };
+    return {
+      ok: false,
+      code: closeCodes.notReadableNow,
+      reason: 'This report has not been approved yet. The link opens it once it is.',
+    };
   }
   // Those who may not see internal fields get a copy made without them, which is only sound while the content
   // cannot change: until a later issue says otherwise, they read a report once it is submitted.
   if (!can.seesInternal && !contentLocked(status)) {
-    return { ok: false, code: closeCodes.notReadableNow, reason: 'This report opens for you once it has been submitted.' };
+    return {
+      ok: false,
+      code: closeCodes.notReadableNow,
+      reason: 'This report opens for you once it has been submitted.',
+    };
   }
   return { ok: true, write: can.writeContent, seesInternal: can.seesInternal };
 }

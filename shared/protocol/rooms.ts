@@ -34,5 +34,7 @@ export function roomName(reportId: ReportId, kind: RoomKind = 'content'): string
 /** Make a new report id: 16 url-safe random characters. */
 export function newReportId(): ReportId {
   const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_');
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseTtl, readClaimsUnverified } from './tokens.ts';
 
-const encode = (value: unknown) => btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const encode = (value: unknown) =>
+  btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 describe('token claims', () => {
   it('are read from a token without its signature being checked', () => {

@@ -35,7 +35,11 @@ const ttlUnits: Record<string, number> = { s: 1, m: 60, h: hour, d: day };
 /** "90s", "30m", "8h", "7d" as seconds; a message when it is not a time-to-live the relay accepts. */
 export function parseTtl(text: string): { ok: true; seconds: number } | { ok: false; reason: string } {
   const match = /^(\d{1,6})([smhd])$/.exec(text.trim());
-  if (!match) return { ok: false, reason: `"${text.slice(0, 20)}" is not a time-to-live: use a number and s, m, h or d, like 8h or 30d` };
+  if (!match)
+    return {
+      ok: false,
+      reason: `"${text.slice(0, 20)}" is not a time-to-live: use a number and s, m, h or d, like 8h or 30d`,
+    };
   const seconds = Number(match[1]) * ttlUnits[match[2]];
   if (seconds < 1 || seconds > maxTtlSeconds) return { ok: false, reason: 'A link lasts from 1 second to 366 days' };
   return { ok: true, seconds };
@@ -46,7 +50,12 @@ export function readClaimsUnverified(token: string): TokenClaims | undefined {
   const payload = token.split('.')[1];
   if (!payload) return undefined;
   try {
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='));
+    const json = atob(
+      payload
+        .replace(/-/g, '+')
+        .replace(/_/g, '/')
+        .padEnd(Math.ceil(payload.length / 4) * 4, '='),
+    );
     return TokenClaims.safeParse(JSON.parse(json)).data;
   } catch {
     return undefined;

@@ -23,7 +23,8 @@ export interface ObservationProblem {
   message: string;
 }
 
-export const hasConcerns = (draft: Pick<ObservationDraft, 'judgementFor'>): boolean => Object.values(draft.judgementFor).includes(concernJudgement);
+export const hasConcerns = (draft: Pick<ObservationDraft, 'judgementFor'>): boolean =>
+  Object.values(draft.judgementFor).includes(concernJudgement);
 
 /** What stands in the way of sending the feedback to the tutor. */
 export function observationProblems(draft: ObservationDraft): ObservationProblem[] {
@@ -31,7 +32,11 @@ export function observationProblems(draft: ObservationDraft): ObservationProblem
   if (!draft.tutorName.trim()) problems.push({ fieldId: 'tutorName', message: 'Give the tutor’s name.' });
   if (!draft.date) problems.push({ fieldId: 'date', message: 'Give the date of the session observed.' });
   for (const competency of competencies) {
-    if (!draft.judgementFor[competency.id]) problems.push({ fieldId: `judgement-${competency.id}`, message: `Give a judgement for ${competency.label.toLowerCase()}.` });
+    if (!draft.judgementFor[competency.id])
+      problems.push({
+        fieldId: `judgement-${competency.id}`,
+        message: `Give a judgement for ${competency.label.toLowerCase()}.`,
+      });
   }
   if (!draft.feedback.trim()) problems.push({ fieldId: 'feedback', message: 'Write the feedback for the tutor.' });
   return problems;
@@ -45,8 +50,15 @@ export function followUpCheck(id: string, draft: ObservationDraft, sent: boolean
     return { ok: false, reason: 'This is the third observation: no further observation follows it.' };
   }
   if (!hasConcerns(draft)) {
-    return { ok: false, reason: 'A follow-up observation is only for concerns that persist, and this observation raised none.' };
+    return {
+      ok: false,
+      reason: 'A follow-up observation is only for concerns that persist, and this observation raised none.',
+    };
   }
-  if (!sent) return { ok: false, reason: 'Send this observation’s feedback to the tutor first, so they can act on it before the next.' };
+  if (!sent)
+    return {
+      ok: false,
+      reason: 'Send this observation’s feedback to the tutor first, so they can act on it before the next.',
+    };
   return { ok: true, number: draft.number + 1, firstObservationId: draft.firstObservationId ?? id };
 }

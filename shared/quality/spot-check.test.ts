@@ -2,11 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { isEligible, pickSpotChecks, seededRandom, TutorSessions } from './spot-check.ts';
 
 const tutor = (name: string, sessionsDelivered: number) => ({ name, sessionsDelivered });
-const list = [tutor('Ada', 2), tutor('Ben', 3), tutor('Cal', 4), tutor('Dee', 1), tutor('Eve', 5), tutor('Fay', 0), tutor('Gus', 2), tutor('Hal', 3), tutor('Ivy', 12)];
+const list = [
+  tutor('Ada', 2),
+  tutor('Ben', 3),
+  tutor('Cal', 4),
+  tutor('Dee', 1),
+  tutor('Eve', 5),
+  tutor('Fay', 0),
+  tutor('Gus', 2),
+  tutor('Hal', 3),
+  tutor('Ivy', 12),
+];
 
 describe('spot-check picks', () => {
   it('makes eligible only tutors whose next session is their third, fourth or fifth', () => {
-    expect([0, 1, 2, 3, 4, 5, 6].map((n) => isEligible(tutor('T', n)))).toEqual([false, false, true, true, true, false, false]);
+    expect([0, 1, 2, 3, 4, 5, 6].map((n) => isEligible(tutor('T', n)))).toEqual([
+      false,
+      false,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
     expect(pickSpotChecks(list, 99, 'seed').eligible.map((t) => t.name)).toEqual(['Ada', 'Ben', 'Cal', 'Gus', 'Hal']);
   });
 
@@ -19,7 +37,13 @@ describe('spot-check picks', () => {
   });
 
   it('picks differently for different seeds', () => {
-    const seen = new Set(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((seed) => pickSpotChecks(list, 2, seed).picks.map((t) => t.name).join()));
+    const seen = new Set(
+      ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((seed) =>
+        pickSpotChecks(list, 2, seed)
+          .picks.map((t) => t.name)
+          .join(),
+      ),
+    );
     expect(seen.size).toBeGreaterThan(1);
   });
 
@@ -38,7 +62,11 @@ describe('spot-check picks', () => {
 
   it('refuses a tutor row without a name or with a count that is not a whole number', () => {
     expect(TutorSessions.safeParse(tutor(' ', 2)).error?.issues[0].message).toBe('Give the tutor’s name.');
-    expect(TutorSessions.safeParse(tutor('Ada', 2.5)).error?.issues[0].message).toBe('Sessions delivered is a whole number.');
-    expect(TutorSessions.safeParse(tutor('Ada', -1)).error?.issues[0].message).toBe('Sessions delivered cannot be negative.');
+    expect(TutorSessions.safeParse(tutor('Ada', 2.5)).error?.issues[0].message).toBe(
+      'Sessions delivered is a whole number.',
+    );
+    expect(TutorSessions.safeParse(tutor('Ada', -1)).error?.issues[0].message).toBe(
+      'Sessions delivered cannot be negative.',
+    );
   });
 });

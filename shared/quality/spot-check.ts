@@ -4,7 +4,11 @@
 import { z } from 'zod';
 
 export const TutorSessions = z.object({
-  name: z.string().trim().min(1, { error: 'Give the tutor’s name.' }).max(120, { error: 'A name holds at most 120 characters.' }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: 'Give the tutor’s name.' })
+    .max(120, { error: 'A name holds at most 120 characters.' }),
   sessionsDelivered: z
     .number({ error: 'Give the number of sessions delivered.' })
     .int({ error: 'Sessions delivered is a whole number.' })
@@ -18,7 +22,8 @@ export const spotCheckSessions = [3, 4, 5] as const;
 
 /** A tutor is eligible when their next session is their third, fourth or fifth. */
 export const nextSession = (tutor: TutorSessions) => tutor.sessionsDelivered + 1;
-export const isEligible = (tutor: TutorSessions) => (spotCheckSessions as readonly number[]).includes(nextSession(tutor));
+export const isEligible = (tutor: TutorSessions) =>
+  (spotCheckSessions as readonly number[]).includes(nextSession(tutor));
 
 /** A 32-bit hash of the seed text (FNV-1a): any text is a seed. */
 function hashSeed(seed: string): number {
@@ -52,7 +57,9 @@ export interface SpotCheckPicks {
  * so the picks depend on who is listed, not on the order they were typed in.
  */
 export function pickSpotChecks(tutors: readonly TutorSessions[], count: number, seed: string): SpotCheckPicks {
-  const eligible = tutors.filter(isEligible).sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.sessionsDelivered - b.sessionsDelivered);
+  const eligible = tutors
+    .filter(isEligible)
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.sessionsDelivered - b.sessionsDelivered);
   const random = seededRandom(seed);
   const shuffled = [...eligible];
   for (let i = shuffled.length - 1; i > 0; i--) {

@@ -10,7 +10,9 @@ import { observationProblems } from './observation.ts';
 export function coachingAndQualityProblems(doc: Y.Doc): { fieldId: string; message: string }[] {
   switch (reportKindOf(doc)) {
     case 'coaching-cycle':
-      return readCycleState(doc).stage === 'finished' ? [] : [{ fieldId: 'finish', message: 'Give feedback and finish the cycle first.' }];
+      return readCycleState(doc).stage === 'finished'
+        ? []
+        : [{ fieldId: 'finish', message: 'Give feedback and finish the cycle first.' }];
     case 'qa-observation':
       return observationProblems(readObservation(doc));
     default:

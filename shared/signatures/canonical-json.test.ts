@@ -15,7 +15,13 @@ describe('canonical JSON', () => {
   });
 
   it('is stable for a known value (a change to the format would change every hash)', () => {
-    expect(canonicalJson({ review: { daysServed: 71, teacherName: 'Sam "S" Patel', standards: ['TS2'] }, version: 1, negativeZero: -0 })).toBe(
+    expect(
+      canonicalJson({
+        review: { daysServed: 71, teacherName: 'Sam "S" Patel', standards: ['TS2'] },
+        version: 1,
+        negativeZero: -0,
+      }),
+    ).toBe(
       '{"negativeZero":0,"review":{"daysServed":71,"standards":["TS2"],"teacherName":"Sam \\"S\\" Patel"},"version":1}',
     );
   });

@@ -8,7 +8,8 @@ export function canonicalJson(value: unknown): string {
     if (!Number.isFinite(value)) throw new Error(`canonical JSON has no ${value}`);
     return JSON.stringify(Object.is(value, -0) ? 0 : value);
   }
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const members = Object.entries(value as Record<string, unknown>)
       .filter(([, member]) => member !== undefined)
@@ -16,5 +17,7 @@ export function canonicalJson(value: unknown): string {
       .map(([key, member]) => `${JSON.stringify(key)}:${canonicalJson(member)}`);
     return `{${members.join(',')}}`;
   }
-  throw new Error(`canonical JSON cannot hold a ${typeof value === 'object' ? (value as object).constructor?.name : typeof value}`);
+  throw new Error(
+    `canonical JSON cannot hold a ${typeof value === 'object' ? (value as object).constructor?.name : typeof value}`,
+  );
 }

@@ -23,7 +23,9 @@ describe('signing a termly review', () => {
     const other = { content: new Y.Doc(), comments: new Y.Doc() };
     Y.applyUpdate(other.content, Y.encodeStateAsUpdate(one.content));
     Y.applyUpdate(other.comments, Y.encodeStateAsUpdate(one.comments));
-    expect(await termlyReviewHash(other.content, other.comments)).toBe(await termlyReviewHash(one.content, one.comments));
+    expect(await termlyReviewHash(other.content, other.comments)).toBe(
+      await termlyReviewHash(one.content, one.comments),
+    );
     expect(await termlyReviewHash(one.content, one.comments)).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -39,12 +41,19 @@ describe('signing a termly review', () => {
 
   it.each([
     ['a form value', (content: Y.Doc) => fields(content).set('daysServed', 70)],
-    ['the teacher’s comments', (_content: Y.Doc, comments: Y.Doc) => setFragmentText(teacherComments(comments), 'This reflects our discussions!')],
+    [
+      'the teacher’s comments',
+      (_content: Y.Doc, comments: Y.Doc) =>
+        setFragmentText(teacherComments(comments), 'This reflects our discussions!'),
+    ],
     [
       'the support plan’s bytes (even with its recorded hash left as it was)',
       (content: Y.Doc) => {
         const plan = attachments(content).get(supportPlanSlot)!;
-        attachments(content).set(supportPlanSlot, { ...plan, bytes: new TextEncoder().encode('%PDF-1.4 another plan') });
+        attachments(content).set(supportPlanSlot, {
+          ...plan,
+          bytes: new TextEncoder().encode('%PDF-1.4 another plan'),
+        });
       },
     ],
   ])('is no longer valid once %s changes', async (_what, change) => {

@@ -28,8 +28,13 @@ export type ReportSignature = z.infer<typeof ReportSignature>;
 
 export type SignatureCheck = 'valid' | 'changed' | 'not-genuine';
 
-const toBase64Url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-const fromBase64Url = (text: string) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+const toBase64Url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+const fromBase64Url = (text: string) =>
+  Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
 
 /** A new key pair whose private key cannot be exported (it can be stored in IndexedDB and used, never read). */
 export function newSigningKeys(): Promise<CryptoKeyPair> {
@@ -42,14 +47,23 @@ export async function exportPublicKey(key: CryptoKey): Promise<PublicKeyJwk> {
 }
 
 export async function signHash(keys: CryptoKeyPair, hash: string): Promise<ReportSignature> {
-  const signature = new Uint8Array(await crypto.subtle.sign(signing, keys.privateKey, hexToBytes(hash) as Uint8Array<ArrayBuffer>));
+  const signature = new Uint8Array(
+    await crypto.subtle.sign(signing, keys.privateKey, hexToBytes(hash) as Uint8Array<ArrayBuffer>),
+  );
   return { publicKey: await exportPublicKey(keys.publicKey), signature: toBase64Url(signature), hash };
 }
 
 async function verifies(signature: ReportSignature, hash: string): Promise<boolean> {
   try {
-    const key = await crypto.subtle.importKey('jwk', { ...signature.publicKey, ext: true }, algorithm, false, ['verify']);
-    return await crypto.subtle.verify(signing, key, fromBase64Url(signature.signature) as Uint8Array<ArrayBuffer>, hexToBytes(hash) as Uint8Array<ArrayBuffer>);
+    const key = await crypto.subtle.importKey('jwk', { ...signature.publicKey, ext: true }, algorithm, false, [
+      'verify',
+    ]);
+    return await crypto.subtle.verify(
+      signing,
+      key,
+      fromBase64Url(signature.signature) as Uint8Array<ArrayBuffer>,
+      hexToBytes(hash) as Uint8Array<ArrayBuffer>,
+    );
   } catch {
     return false;
   }

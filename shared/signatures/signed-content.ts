@@ -12,12 +12,19 @@ import { sha256Hex } from './hash.ts';
 export const signedContentVersion = 1;
 
 export async function termlyReviewSignedContent(content: Y.Doc, comments: Y.Doc): Promise<Record<string, unknown>> {
-  const { format, formatVersion, createdAt, createdBy, assignment, supportPlan, dueDate, typeLabel, ...values } = readTermlyReview(content);
+  const { format, formatVersion, createdAt, createdBy, assignment, supportPlan, dueDate, typeLabel, ...values } =
+    readTermlyReview(content);
   const files = await Promise.all(
     [...attachments(content).entries()]
       .filter(([, file]) => file && file.bytes instanceof Uint8Array)
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(async ([slot, file]) => ({ slot, name: String(file.name), type: String(file.type), size: file.bytes.byteLength, sha256: await sha256Hex(file.bytes) })),
+      .map(async ([slot, file]) => ({
+        slot,
+        name: String(file.name),
+        type: String(file.type),
+        size: file.bytes.byteLength,
+        sha256: await sha256Hex(file.bytes),
+      })),
   );
   const teacher = readTeacherPart(comments);
   return {

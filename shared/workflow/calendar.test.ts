@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, formatDate, isIsoDate, localDate, mondayOf, sessionGroupOf, sessionsHomeRange } from './calendar.ts';
+import {
+  addDays,
+  daysBetween,
+  formatDate,
+  isIsoDate,
+  localDate,
+  mondayOf,
+  sessionGroupOf,
+  sessionsHomeRange,
+} from './calendar.ts';
 
 describe('calendar', () => {
   it('starts weeks on Monday, Sunday included in the week before', () => {

@@ -31,9 +31,16 @@ export function localDate(now: Date): string {
 }
 
 /** The time of day where the user is, as "HH:MM". */
-export const localTime = (now: Date) => `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
+export const localTime = (now: Date) =>
+  `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
 
-const ukDate = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+const ukDate = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
 
 /** "Mon 23 Nov 2026". */
 export const formatDate = (iso: string) => (isIsoDate(iso) ? ukDate.format(toUtc(iso)).replace(',', '') : iso);

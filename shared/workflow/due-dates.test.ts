@@ -11,7 +11,13 @@ const assignment: AssignmentSchedule = {
   firstSessionDate: '2026-11-03',
   secondSessionDate: '2026-11-05',
 };
-const filed = (id: string, kind: FiledReport['kind'], status: FiledReport['status'], createdAt = '2026-11-04T10:00:00Z', learnerId = 'l1'): FiledReport => ({
+const filed = (
+  id: string,
+  kind: FiledReport['kind'],
+  status: FiledReport['status'],
+  createdAt = '2026-11-04T10:00:00Z',
+  learnerId = 'l1',
+): FiledReport => ({
   id,
   kind,
   learnerId,
@@ -19,7 +25,10 @@ const filed = (id: string, kind: FiledReport['kind'], status: FiledReport['statu
   createdAt,
 });
 const summary = (today: string, reports: FiledReport[] = [], schedule = assignment) =>
-  dueReports(schedule, reports, today).map((due) => `${due.learner.name} ${due.kind}${due.number ?? ''} ${due.dueDate ?? '-'} ${due.state}${due.reportId ? ` ${due.reportId}` : ''}`);
+  dueReports(schedule, reports, today).map(
+    (due) =>
+      `${due.learner.name} ${due.kind}${due.number ?? ''} ${due.dueDate ?? '-'} ${due.state}${due.reportId ? ` ${due.reportId}` : ''}`,
+  );
 
 describe('due dates', () => {
   it('puts progress reports every six weeks from the first session, before the end date', () => {
@@ -39,10 +48,9 @@ describe('due dates', () => {
   });
 
   it('has no date for the plan, and no progress reports, before there are sessions', () => {
-    expect(summary('2026-11-01', [], { ...assignment, firstSessionDate: undefined, secondSessionDate: undefined })).toEqual([
-      'Sam ilp - due',
-      'Sam final-report 2027-01-29 due',
-    ]);
+    expect(
+      summary('2026-11-01', [], { ...assignment, firstSessionDate: undefined, secondSessionDate: undefined }),
+    ).toEqual(['Sam ilp - due', 'Sam final-report 2027-01-29 due']);
   });
 
   it('counts a report as done only once submitted, approved or resubmitted', () => {
@@ -53,19 +61,30 @@ describe('due dates', () => {
       ['approved', 'done'],
       ['resubmitted', 'done'],
     ] as const) {
-      expect(summary('2026-12-16', [filed('r', 'progress-report', status)])[1], status).toBe(`Sam progress-report1 2026-12-15 ${state} r`);
+      expect(summary('2026-12-16', [filed('r', 'progress-report', status)])[1], status).toBe(
+        `Sam progress-report1 2026-12-15 ${state} r`,
+      );
     }
   });
 
   it('matches progress reports to due dates in the order they were written', () => {
-    const reports = [filed('second', 'progress-report', 'draft', '2027-01-20T00:00:00Z'), filed('first', 'progress-report', 'approved', '2026-12-14T00:00:00Z')];
-    expect(summary('2027-01-27', reports).slice(1, 3)).toEqual(['Sam progress-report1 2026-12-15 done first', 'Sam progress-report2 2027-01-26 overdue second']);
+    const reports = [
+      filed('second', 'progress-report', 'draft', '2027-01-20T00:00:00Z'),
+      filed('first', 'progress-report', 'approved', '2026-12-14T00:00:00Z'),
+    ];
+    expect(summary('2027-01-27', reports).slice(1, 3)).toEqual([
+      'Sam progress-report1 2026-12-15 done first',
+      'Sam progress-report2 2027-01-26 overdue second',
+    ]);
   });
 
   it('lists each learner of a group separately', () => {
     const group = { ...assignment, learners: [sam, kit] };
     const lines = summary('2026-11-04', [filed('k', 'ilp', 'approved', '2026-11-04T00:00:00Z', 'l2')], group);
-    expect(lines.filter((line) => line.includes('ilp'))).toEqual(['Sam ilp 2026-11-05 due', 'Kit ilp 2026-11-05 done k']);
+    expect(lines.filter((line) => line.includes('ilp'))).toEqual([
+      'Sam ilp 2026-11-05 due',
+      'Kit ilp 2026-11-05 done k',
+    ]);
   });
 
   it('asks for action when overdue or due within two weeks', () => {

@@ -51,7 +51,11 @@ export interface DueReport {
 /** Six-weekly progress report dates from the first session, before the end date (the final report covers the end). */
 export function progressDueDates(firstSessionDate: string, endDate: string): string[] {
   const dates: string[] = [];
-  for (let date = addDays(firstSessionDate, progressReportIntervalWeeks * 7); date < endDate; date = addDays(date, progressReportIntervalWeeks * 7)) {
+  for (
+    let date = addDays(firstSessionDate, progressReportIntervalWeeks * 7);
+    date < endDate;
+    date = addDays(date, progressReportIntervalWeeks * 7)
+  ) {
     dates.push(date);
   }
   return dates;
@@ -66,12 +70,25 @@ function stateOf(report: FiledReport | undefined, dueDate: string | undefined, t
  * Every report an assignment needs, per learner, with its due date and state. Progress reports are matched
  * to due dates in the order they were written: the first one written answers the first six weeks.
  */
-export function dueReports(assignment: AssignmentSchedule, reports: readonly FiledReport[], today: string): DueReport[] {
-  const progressDates = assignment.firstSessionDate ? progressDueDates(assignment.firstSessionDate, assignment.endDate) : [];
+export function dueReports(
+  assignment: AssignmentSchedule,
+  reports: readonly FiledReport[],
+  today: string,
+): DueReport[] {
+  const progressDates = assignment.firstSessionDate
+    ? progressDueDates(assignment.firstSessionDate, assignment.endDate)
+    : [];
   return assignment.learners.flatMap((learner) => {
     const mine = (kind: DueKind) =>
-      reports.filter((report) => report.kind === kind && report.learnerId === learner.id).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    const item = (kind: DueKind, report: FiledReport | undefined, dueDate: string | undefined, number?: number): DueReport => ({
+      reports
+        .filter((report) => report.kind === kind && report.learnerId === learner.id)
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    const item = (
+      kind: DueKind,
+      report: FiledReport | undefined,
+      dueDate: string | undefined,
+      number?: number,
+    ): DueReport => ({
       assignmentId: assignment.id,
       kind,
       learner,
@@ -84,7 +101,8 @@ export function dueReports(assignment: AssignmentSchedule, reports: readonly Fil
     const plans = mine('ilp');
     const progress = mine('progress-report');
     const finals = mine('final-report');
-    const latestOrDone = (list: FiledReport[]) => list.find((report) => doneStatuses.includes(report.status)) ?? list.at(-1);
+    const latestOrDone = (list: FiledReport[]) =>
+      list.find((report) => doneStatuses.includes(report.status)) ?? list.at(-1);
     return [
       item('ilp', latestOrDone(plans), assignment.secondSessionDate),
       ...progressDates.map((date, i) => item('progress-report', progress[i], date, i + 1)),

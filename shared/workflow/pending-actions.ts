@@ -36,7 +36,12 @@ export interface SessionAwaiting {
 }
 
 /** A session needs its report once it has finished, until the report is submitted (a rejected one is listed as rejected). */
-export function sessionAwaitingReport(session: { date: string; finish: string }, status: ReportStatus, today: string, timeNow: string): boolean {
+export function sessionAwaitingReport(
+  session: { date: string; finish: string },
+  status: ReportStatus,
+  today: string,
+  timeNow: string,
+): boolean {
   if (status !== 'draft') return false;
   return session.date < today || (session.date === today && session.finish !== '' && session.finish <= timeNow);
 }
@@ -57,7 +62,11 @@ export function dueAction(due: DueReport, subject: string): PendingAction {
   const about = `${dueLabels[due.kind]}${due.number ? ` ${due.number}` : ''}: ${due.learner.name}, ${subject}`;
   const when = due.dueDate ? formatDate(due.dueDate) : undefined;
   const detail =
-    due.state === 'overdue' ? `Overdue: it was due on ${when}.` : when ? `Due by ${when}.` : 'Due by the second session.';
+    due.state === 'overdue'
+      ? `Overdue: it was due on ${when}.`
+      : when
+        ? `Due by ${when}.`
+        : 'Due by the second session.';
   return {
     kind: due.state === 'overdue' ? 'overdue' : 'due',
     about,
@@ -96,12 +105,21 @@ export interface PendingInput {
 
 /** Rejected first, then overdue (oldest first), sessions without a report (oldest first), then due (soonest first). */
 export function pendingActions(input: PendingInput): PendingAction[] {
-  const byDate = (a: { due: DueReport }, b: { due: DueReport }) => (a.due.dueDate ?? '').localeCompare(b.due.dueDate ?? '');
+  const byDate = (a: { due: DueReport }, b: { due: DueReport }) =>
+    (a.due.dueDate ?? '').localeCompare(b.due.dueDate ?? '');
   const open = input.due.filter(({ due }) => due.status !== 'rejected' && due.state !== 'done');
   return [
     ...input.rejected.map(rejectedAction),
-    ...open.filter(({ due }) => due.state === 'overdue').sort(byDate).map(({ due, subject }) => dueAction(due, subject)),
-    ...[...input.unreported].sort((a, b) => `${a.date}${a.start}`.localeCompare(`${b.date}${b.start}`)).map(unreportedAction),
-    ...open.filter(({ due }) => due.state === 'due').sort(byDate).map(({ due, subject }) => dueAction(due, subject)),
+    ...open
+      .filter(({ due }) => due.state === 'overdue')
+      .sort(byDate)
+      .map(({ due, subject }) => dueAction(due, subject)),
+    ...[...input.unreported]
+      .sort((a, b) => `${a.date}${a.start}`.localeCompare(`${b.date}${b.start}`))
+      .map(unreportedAction),
+    ...open
+      .filter(({ due }) => due.state === 'due')
+      .sort(byDate)
+      .map(({ due, subject }) => dueAction(due, subject)),
   ];
 }

@@ -63,7 +63,10 @@ export function transition(from: ReportStatus, action: WorkflowAction, role: Rol
     return { ok: false, reason: `A ${role} cannot ${action} a report; only a ${rule.by.join(' or ')} can.` };
   }
   if (!rule.from.includes(from)) {
-    return { ok: false, reason: `A report that is ${statusLabels[from].toLowerCase()} cannot be ${actionWords[action]}.` };
+    return {
+      ok: false,
+      reason: `A report that is ${statusLabels[from].toLowerCase()} cannot be ${actionWords[action]}.`,
+    };
   }
   if (action === 'reject' && !reason?.trim()) {
     return { ok: false, reason: 'Say why the report is rejected, so the tutor knows what to fix.' };

@@ -4,7 +4,13 @@ import { allReviewPoints } from '../forms/progress-review.ts';
 import { createIlpDoc } from '../doc/ilp-doc.ts';
 import { fields, textField } from '../doc/layout.ts';
 import { createProgressReportDoc } from '../doc/progress-report-doc.ts';
-import { addCustomPoint, createProgressReviewDoc, customPoints, evidenceKey, ratings } from '../doc/progress-review-doc.ts';
+import {
+  addCustomPoint,
+  createProgressReviewDoc,
+  customPoints,
+  evidenceKey,
+  ratings,
+} from '../doc/progress-review-doc.ts';
 import { attendance, createSessionReportDoc } from '../doc/session-report-doc.ts';
 import { setFragmentText } from '../doc/text-fragment.ts';
 import { submissionProblems, type SubmissionContext } from './submission.ts';
@@ -15,15 +21,33 @@ const assignment = { id: 'a1', subject: 'Maths', startDate: '2026-11-02', endDat
 
 const text = (doc: Y.Doc, values: Record<string, string>) =>
   doc.transact(() => Object.entries(values).forEach(([key, value]) => setFragmentText(textField(doc, key), value)));
-const set = (doc: Y.Doc, values: Record<string, unknown>) => doc.transact(() => Object.entries(values).forEach(([key, value]) => fields(doc).set(key, value)));
-const list = (doc: Y.Doc, context?: SubmissionContext) => submissionProblems(doc, context).map((p) => `${p.fieldId} | ${p.label ?? ''} | ${p.message}`);
+const set = (doc: Y.Doc, values: Record<string, unknown>) =>
+  doc.transact(() => Object.entries(values).forEach(([key, value]) => fields(doc).set(key, value)));
+const list = (doc: Y.Doc, context?: SubmissionContext) =>
+  submissionProblems(doc, context).map((p) => `${p.fieldId} | ${p.label ?? ''} | ${p.message}`);
 
 function sessionReport(learners = [sam]): Y.Doc {
   const doc = new Y.Doc();
-  createSessionReportDoc(doc, { date: '2026-11-23', start: '13:00', finish: '14:00', subject: 'Maths', learners, assignment, delivery: 'In person' }, 'G');
+  createSessionReportDoc(
+    doc,
+    {
+      date: '2026-11-23',
+      start: '13:00',
+      finish: '14:00',
+      subject: 'Maths',
+      learners,
+      assignment,
+      delivery: 'In person',
+    },
+    'G',
+  );
   set(doc, { attainment1: 'Achieved', engagementWithObjectives: 'Good', attitudeToSession: 'Good' });
   for (const learner of learners) attendance(doc).set(learner.id, { code: 'Present' });
-  text(doc, { learningObjective1: 'Order fractions by size.', progressComment: 'Ordered 5 of 6.', engagementComment: 'Focused.' });
+  text(doc, {
+    learningObjective1: 'Order fractions by size.',
+    progressComment: 'Ordered 5 of 6.',
+    engagementComment: 'Focused.',
+  });
   return doc;
 }
 
@@ -52,7 +76,18 @@ describe('session report submission checks', () => {
 
   it('asks only for attendance when the learner was absent', () => {
     const doc = new Y.Doc();
-    createSessionReportDoc(doc, { date: '2026-11-23', start: '13:00', finish: '14:00', subject: 'Maths', learners: [sam], delivery: 'Online at home' }, 'G');
+    createSessionReportDoc(
+      doc,
+      {
+        date: '2026-11-23',
+        start: '13:00',
+        finish: '14:00',
+        subject: 'Maths',
+        learners: [sam],
+        delivery: 'Online at home',
+      },
+      'G',
+    );
     attendance(doc).set('l1', { code: 'Absent' });
     expect(list(doc)).toEqual(['absenceReason-l1 | Reason for absence: Sam | Choose a reason for the absence.']);
     attendance(doc).set('l1', { code: 'Absent', absenceReason: 'Illness' });
@@ -74,7 +109,9 @@ describe('session report submission checks', () => {
     const context = { assignment };
     expect(list(doc, context)).toEqual([]);
     set(doc, { date: '2027-01-30' });
-    expect(list(doc, context)).toEqual(['date | Date | The session date must fall within the assignment, Mon 2 Nov 2026 to Fri 29 Jan 2027.']);
+    expect(list(doc, context)).toEqual([
+      'date | Date | The session date must fall within the assignment, Mon 2 Nov 2026 to Fri 29 Jan 2027.',
+    ]);
   });
 });
 
@@ -89,7 +126,9 @@ function plan(score: number | undefined, target: number | undefined): Y.Doc {
 describe('learning plan submission checks', () => {
   it('passes a target exactly 10 points above the score, and not 9', () => {
     expect(list(plan(45, 55))).toEqual([]);
-    expect(list(plan(45, 54))).toEqual(['target | Target % | The target must be at least 10 points above the score of 45%: 55% or more.']);
+    expect(list(plan(45, 54))).toEqual([
+      'target | Target % | The target must be at least 10 points above the score of 45%: 55% or more.',
+    ]);
   });
 
   it('asks for a missing score', () => {
@@ -101,13 +140,26 @@ describe('learning plan submission checks', () => {
     set(doc, { date: '2026-11-16' });
     expect(list(doc, { assignment })).toEqual([]);
     set(doc, { date: '2026-11-17' });
-    expect(list(doc, { assignment })).toEqual(["date | Date | The plan's date must be within two weeks of the assignment's start on Mon 2 Nov 2026."]);
+    expect(list(doc, { assignment })).toEqual([
+      "date | Date | The plan's date must be within two weeks of the assignment's start on Mon 2 Nov 2026.",
+    ]);
   });
 });
 
 function progress(final: boolean, values: Record<string, unknown>): Y.Doc {
   const doc = new Y.Doc();
-  createProgressReportDoc(doc, { learner: sam, subject: 'Maths', final, previous: { score: 45, target: 55, plan: 'Fractions.' }, assignment, date: '2026-12-15' }, 'G');
+  createProgressReportDoc(
+    doc,
+    {
+      learner: sam,
+      subject: 'Maths',
+      final,
+      previous: { score: 45, target: 55, plan: 'Fractions.' },
+      assignment,
+      date: '2026-12-15',
+    },
+    'G',
+  );
   set(doc, values);
   text(doc, { progressAchieved: 'Adds fractions.', plan: 'Ratio.', learnerComments: 'Happy.' });
   return doc;

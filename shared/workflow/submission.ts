@@ -8,7 +8,12 @@ import { ProgressReport, progressReportFieldLabel, type PreviousProgress } from 
 import { ProgressReviewChecklist, progressReviewFieldId, progressReviewFieldLabel } from '../forms/progress-review.ts';
 import { termlyReviewProblems } from '../forms/termly-review.ts';
 import { readTermlyReview } from '../doc/termly-review-doc.ts';
-import { SessionReport, sessionReportFieldId, sessionReportFieldLabel, sessionTookPlace } from '../forms/session-report.ts';
+import {
+  SessionReport,
+  sessionReportFieldId,
+  sessionReportFieldLabel,
+  sessionTookPlace,
+} from '../forms/session-report.ts';
 import { reportKindOf } from '../doc/formats.ts';
 import { readIlp, toIlpInput, type IlpDraft } from '../doc/ilp-doc.ts';
 import { readProgressReport, toProgressReportInput, type ProgressReportDraft } from '../doc/progress-report-doc.ts';
@@ -50,8 +55,17 @@ function problemsFrom(
   });
 }
 
-function withRules(found: SubmissionProblem[], rules: (SubmissionProblem | undefined)[], label: Labeller): SubmissionProblem[] {
-  const all = [...found, ...rules.filter((rule): rule is SubmissionProblem => !!rule).map((rule) => ({ ...rule, label: label(rule.fieldId) }))];
+function withRules(
+  found: SubmissionProblem[],
+  rules: (SubmissionProblem | undefined)[],
+  label: Labeller,
+): SubmissionProblem[] {
+  const all = [
+    ...found,
+    ...rules
+      .filter((rule): rule is SubmissionProblem => !!rule)
+      .map((rule) => ({ ...rule, label: label(rule.fieldId) })),
+  ];
   const seen = new Set<string>();
   return all.filter((problem) => {
     const key = `${problem.fieldId}\n${problem.message}`;
@@ -61,16 +75,26 @@ function withRules(found: SubmissionProblem[], rules: (SubmissionProblem | undef
   });
 }
 
-const span = (assignment: { startDate: string; endDate: string }) => `${formatDate(assignment.startDate)} to ${formatDate(assignment.endDate)}`;
+const span = (assignment: { startDate: string; endDate: string }) =>
+  `${formatDate(assignment.startDate)} to ${formatDate(assignment.endDate)}`;
 
 export function sessionReportProblems(draft: SessionReportDraft, context: SubmissionContext = {}): SubmissionProblem[] {
   const label: Labeller = (id) => sessionReportFieldLabel(id, draft.learners);
-  const found = problemsFrom(SessionReport.safeParse(toSessionReportInput(draft, sessionTookPlace(draft.attendance))), sessionReportFieldId, label);
+  const found = problemsFrom(
+    SessionReport.safeParse(toSessionReportInput(draft, sessionTookPlace(draft.attendance))),
+    sessionReportFieldId,
+    label,
+  );
   const assignment = context.assignment;
-  const outside = assignment && isIsoDate(draft.date) && (draft.date < assignment.startDate || draft.date > assignment.endDate);
+  const outside =
+    assignment && isIsoDate(draft.date) && (draft.date < assignment.startDate || draft.date > assignment.endDate);
   return withRules(
     found,
-    [outside ? { fieldId: 'date', message: `The session date must fall within the assignment, ${span(assignment)}.` } : undefined],
+    [
+      outside
+        ? { fieldId: 'date', message: `The session date must fall within the assignment, ${span(assignment)}.` }
+        : undefined,
+    ],
     label,
   );
 }
@@ -82,18 +106,29 @@ export function ilpProblems(draft: IlpDraft, context: SubmissionContext = {}): S
   const tooFar = start && isIsoDate(draft.date) && Math.abs(daysBetween(start, draft.date)) > planDateWindowDays;
   return withRules(
     found,
-    [tooFar ? { fieldId: 'date', message: `The plan's date must be within two weeks of the assignment's start on ${formatDate(start)}.` } : undefined],
+    [
+      tooFar
+        ? {
+            fieldId: 'date',
+            message: `The plan's date must be within two weeks of the assignment's start on ${formatDate(start)}.`,
+          }
+        : undefined,
+    ],
     label,
   );
 }
 
 /** The rules a progress report is held to against the previous report: the score is never revised downwards. */
-export function previousScoreProblems(draft: Pick<ProgressReportDraft, 'targetMet' | 'updatedScore'>, previous: PreviousProgress): (SubmissionProblem | undefined)[] {
+export function previousScoreProblems(
+  draft: Pick<ProgressReportDraft, 'targetMet' | 'updatedScore'>,
+  previous: PreviousProgress,
+): (SubmissionProblem | undefined)[] {
   if (previous.score === undefined) {
     return [
       {
         fieldId: 'updatedScore',
-        message: 'There is no previous assessment score to compare with: the learning plan, or the previous progress report, needs its score first.',
+        message:
+          'There is no previous assessment score to compare with: the learning plan, or the previous progress report, needs its score first.',
       },
     ];
   }
@@ -102,20 +137,36 @@ export function previousScoreProblems(draft: Pick<ProgressReportDraft, 'targetMe
   const target = previous.target;
   return [
     score < previous.score
-      ? { fieldId: 'updatedScore', message: `The updated score cannot be lower than the previous score of ${previous.score}%: a score is never revised downwards.` }
+      ? {
+          fieldId: 'updatedScore',
+          message: `The updated score cannot be lower than the previous score of ${previous.score}%: a score is never revised downwards.`,
+        }
       : undefined,
     target !== undefined && draft.targetMet === 'Yes' && score < target
-      ? { fieldId: 'targetMet', message: `The target was ${target}%, but the updated score is ${score}%: the target was not met.` }
+      ? {
+          fieldId: 'targetMet',
+          message: `The target was ${target}%, but the updated score is ${score}%: the target was not met.`,
+        }
       : undefined,
     target !== undefined && draft.targetMet === 'No' && score >= target
-      ? { fieldId: 'targetMet', message: `The updated score of ${score}% reaches the target of ${target}%: the target was met.` }
+      ? {
+          fieldId: 'targetMet',
+          message: `The updated score of ${score}% reaches the target of ${target}%: the target was met.`,
+        }
       : undefined,
   ];
 }
 
-export function progressReportProblems(draft: ProgressReportDraft, context: SubmissionContext = {}): SubmissionProblem[] {
+export function progressReportProblems(
+  draft: ProgressReportDraft,
+  context: SubmissionContext = {},
+): SubmissionProblem[] {
   const label: Labeller = (id) => progressReportFieldLabel(id, draft.final);
-  const found = problemsFrom(ProgressReport.safeParse(toProgressReportInput(draft)), (path) => String(path[0] ?? 'date'), label);
+  const found = problemsFrom(
+    ProgressReport.safeParse(toProgressReportInput(draft)),
+    (path) => String(path[0] ?? 'date'),
+    label,
+  );
   return withRules(found, previousScoreProblems(draft, context.previous ?? draft.previous), label);
 }
 

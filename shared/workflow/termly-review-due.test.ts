@@ -9,13 +9,16 @@ describe('termly review due dates', () => {
 
   it('falls on a Friday in every year', () => {
     for (let year = 2020; year < 2035; year++) {
-      for (const term of ['autumn', 'spring', 'summer'] as const) expect(new Date(`${termReviewDueDate(term, year)}T00:00:00Z`).getUTCDay()).toBe(5);
+      for (const term of ['autumn', 'spring', 'summer'] as const)
+        expect(new Date(`${termReviewDueDate(term, year)}T00:00:00Z`).getUTCDay()).toBe(5);
     }
     expect(nthFriday(2024, 7, 3)).toBe('2024-07-19');
   });
 
   it('makes an interim assessment due on the leaving date, and knows no date without a term', () => {
-    expect(reviewDueDate({ interim: true, leavingDate: '2025-11-28', term: 'autumn', academicYear: 2025 })).toBe('2025-11-28');
+    expect(reviewDueDate({ interim: true, leavingDate: '2025-11-28', term: 'autumn', academicYear: 2025 })).toBe(
+      '2025-11-28',
+    );
     expect(reviewDueDate({ interim: false, academicYear: 2025 })).toBeUndefined();
   });
 

@@ -45,7 +45,11 @@ export function reviewDueDate(review: DueInput): string | undefined {
 export type ReviewDashboardState = 'due' | 'overdue' | Exclude<ReportStatus, 'draft'>;
 
 /** A draft is due or overdue by its date; a finished review is where its workflow says. */
-export function reviewDashboardState(status: ReportStatus, dueDate: string | undefined, today: string): ReviewDashboardState {
+export function reviewDashboardState(
+  status: ReportStatus,
+  dueDate: string | undefined,
+  today: string,
+): ReviewDashboardState {
   if (status !== 'draft') return status;
   return dueDate !== undefined && today > dueDate ? 'overdue' : 'due';
 }

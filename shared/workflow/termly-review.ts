@@ -10,7 +10,13 @@ export const termlyReviewActions = ['finish', 'teacher-sign', 'tutor-sign', 'ame
 export const TermlyReviewAction = z.enum(termlyReviewActions);
 export type TermlyReviewAction = z.infer<typeof TermlyReviewAction>;
 
-export const termlyReviewStatuses = ['draft', 'teacher-to-comment', 'needs-signatures', 'with-reviewer', 'reviewed'] as const satisfies readonly ReportStatus[];
+export const termlyReviewStatuses = [
+  'draft',
+  'teacher-to-comment',
+  'needs-signatures',
+  'with-reviewer',
+  'reviewed',
+] as const satisfies readonly ReportStatus[];
 
 /** Once the teacher has signed, their part (in the comments room) is locked like the content: the relay takes no changes to it. */
 export function teacherPartLocked(status: ReportStatus): boolean {
@@ -46,7 +52,11 @@ const rules: Record<TermlyReviewAction, Rule> = {
   'mark-reviewed': { from: ['with-reviewer'], to: 'reviewed', by: 'reviewer' },
 };
 
-const roleWords: Partial<Record<Role, string>> = { tutor: 'the induction tutor', teacher: 'the teacher', reviewer: 'the reviewer' };
+const roleWords: Partial<Record<Role, string>> = {
+  tutor: 'the induction tutor',
+  teacher: 'the teacher',
+  reviewer: 'the reviewer',
+};
 
 const whatItDoes: Record<TermlyReviewAction, string> = {
   finish: 'finish the review',
@@ -61,34 +71,50 @@ function outOfOrder(action: TermlyReviewAction, from: ReportStatus): string {
   const status = statusLabels[from].toLowerCase();
   switch (action) {
     case 'tutor-sign':
-      if (from === 'draft') return 'Finish the review first: the teacher then adds their comments and signs, and only then do you sign.';
-      if (from === 'teacher-to-comment') return 'The teacher signs first: you can sign once the teacher has confirmed the facts, added their comments and signed.';
+      if (from === 'draft')
+        return 'Finish the review first: the teacher then adds their comments and signs, and only then do you sign.';
+      if (from === 'teacher-to-comment')
+        return 'The teacher signs first: you can sign once the teacher has confirmed the facts, added their comments and signed.';
       return `The review is ${status}: your signature is already on it.`;
     case 'teacher-sign':
-      if (from === 'draft') return 'Your induction tutor has not finished this review yet: you can comment and sign once they have.';
+      if (from === 'draft')
+        return 'Your induction tutor has not finished this review yet: you can comment and sign once they have.';
       return `The review is ${status}: your signature is already on it.`;
     case 'finish':
       return `The review is ${status}, so it is already finished.`;
     case 'amend':
-      return from === 'draft' ? 'The review is a draft: change it as it is.' : `The review is ${status}: once both have signed it can no longer be amended.`;
+      return from === 'draft'
+        ? 'The review is a draft: change it as it is.'
+        : `The review is ${status}: once both have signed it can no longer be amended.`;
     case 'mark-reviewed':
       return `The review is ${status}: it can be marked as read once the teacher and the induction tutor have both signed it.`;
   }
 }
 
 /** Whether `role` may take `action` on a termly review that is `from`, and if not, why, in words a person can act on. */
-export function termlyTransition(from: ReportStatus, action: TermlyReviewAction, role: Role, review: TermlyReviewReadiness): TermlyTransitionResult {
+export function termlyTransition(
+  from: ReportStatus,
+  action: TermlyReviewAction,
+  role: Role,
+  review: TermlyReviewReadiness,
+): TermlyTransitionResult {
   const rule = rules[action];
-  if (role !== rule.by) return { ok: false, reason: `Only ${roleWords[rule.by]} can ${whatItDoes[action]}; this link is for a ${role}.` };
+  if (role !== rule.by)
+    return { ok: false, reason: `Only ${roleWords[rule.by]} can ${whatItDoes[action]}; this link is for a ${role}.` };
   if (!rule.from.includes(from)) return { ok: false, reason: outOfOrder(action, from) };
   if (action === 'finish') {
     if (review.notOnTrack && !review.supportPlanAttached) {
-      return { ok: false, reason: 'Attach the support plan: a review that finds the teacher not on track needs one before it is finished.' };
+      return {
+        ok: false,
+        reason:
+          'Attach the support plan: a review that finds the teacher not on track needs one before it is finished.',
+      };
     }
     if (review.formProblem) return { ok: false, reason: `The review is not complete yet: ${review.formProblem}` };
   }
   if (action === 'teacher-sign') {
-    if (!review.factsConfirmed) return { ok: false, reason: 'Confirm the details your induction tutor gave before you sign.' };
+    if (!review.factsConfirmed)
+      return { ok: false, reason: 'Confirm the details your induction tutor gave before you sign.' };
     if (!review.teacherCommented) return { ok: false, reason: 'Add your comments before you sign.' };
   }
   return { ok: true, to: rule.to };
@@ -104,8 +130,10 @@ export const staleSignatureReason =
   'Your copy of the review is not the same as the relay’s yet (it may still be syncing): read it again and sign once it has synced.';
 
 export const notForThisReport = {
-  termlyActionOnOtherReport: 'Only a termly progress review is finished and signed; this report is submitted for review instead.',
-  otherActionOnTermlyReview: 'A termly progress review is not submitted: the induction tutor finishes it, then the teacher and the induction tutor sign it.',
+  termlyActionOnOtherReport:
+    'Only a termly progress review is finished and signed; this report is submitted for review instead.',
+  otherActionOnTermlyReview:
+    'A termly progress review is not submitted: the induction tutor finishes it, then the teacher and the induction tutor sign it.',
   signatureMissing: 'Signing needs a signature made on your device; none came with this request.',
   signatureNotGenuine: 'This signature does not match the key it came with, so it was not recorded.',
   changedWhileSigning: 'The review changed while the signature was being checked: read it again and sign.',

@@ -5,7 +5,10 @@ import type { CheckReply, CheckRequest } from './protocol.ts';
 
 function fakeWorker() {
   const requests: CheckRequest[] = [];
-  const listeners = { message: [] as ((event: { data: CheckReply }) => void)[], error: [] as ((event: { message?: string }) => void)[] };
+  const listeners = {
+    message: [] as ((event: { data: CheckReply }) => void)[],
+    error: [] as ((event: { message?: string }) => void)[],
+  };
   const port = {
     postMessage: (request: CheckRequest) => void requests.push(request),
     addEventListener: (type: 'message' | 'error', listener: never) => void listeners[type].push(listener),
@@ -55,8 +58,12 @@ describe('createChecksClient', () => {
     const answers: Answer[] = [];
     client.check('x', {}, (answer) => answers.push(answer));
     worker.fail('SyntaxError: bad chunk');
-    await expect(waiting).rejects.toThrow('The checks stopped working: SyntaxError: bad chunk. Reload the page to try again.');
-    expect(answers).toEqual([{ ok: false, problem: 'The checks stopped working: SyntaxError: bad chunk. Reload the page to try again.' }]);
+    await expect(waiting).rejects.toThrow(
+      'The checks stopped working: SyntaxError: bad chunk. Reload the page to try again.',
+    );
+    expect(answers).toEqual([
+      { ok: false, problem: 'The checks stopped working: SyntaxError: bad chunk. Reload the page to try again.' },
+    ]);
     await expect(client.suggest('x')).rejects.toThrow('The checks stopped working');
   });
 

@@ -18,7 +18,7 @@ export interface FindingsAnswer {
   complete: boolean;
 }
 
-export type Answer = { ok: true } & FindingsAnswer | { ok: false; problem: string };
+export type Answer = ({ ok: true } & FindingsAnswer) | { ok: false; problem: string };
 
 export interface ChecksClient {
   /** Checks a field's text; `answered` may be called twice (fast findings, then all of them). */

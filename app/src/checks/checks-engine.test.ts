@@ -12,7 +12,17 @@ const frequencies = loadWordFrequencies();
 function fakeHarper(): HarperGrammar {
   return {
     async check(text) {
-      return [...text.matchAll(/\bi\b/g)].map((match): Finding => ({ kind: 'grammar', rule: 'grammar/harper/I', start: match.index!, end: match.index! + 1, text: 'i', message: 'Capital', suggestions: ['I'] }));
+      return [...text.matchAll(/\bi\b/g)].map(
+        (match): Finding => ({
+          kind: 'grammar',
+          rule: 'grammar/harper/I',
+          start: match.index!,
+          end: match.index! + 1,
+          text: 'i',
+          message: 'Capital',
+          suggestions: ['I'],
+        }),
+      );
     },
     dispose: async () => {},
   };
@@ -21,7 +31,12 @@ function fakeHarper(): HarperGrammar {
 function engineWith(harper: () => Promise<HarperGrammar>) {
   const replies: CheckReply[] = [];
   let warm: () => void = () => {};
-  const loaders: EngineLoaders = { dictionary: async () => dictionary, frequencies: async () => frequencies, harper, later: (work) => (warm = work) };
+  const loaders: EngineLoaders = {
+    dictionary: async () => dictionary,
+    frequencies: async () => frequencies,
+    harper,
+    later: (work) => (warm = work),
+  };
   const engine = createChecksEngine(loaders, (reply) => replies.push(reply));
   return { engine, replies, warmUp: async () => (warm(), await new Promise((resolve) => setTimeout(resolve, 50))) };
 }
@@ -29,7 +44,12 @@ function engineWith(harper: () => Promise<HarperGrammar>) {
 describe('the checks engine', () => {
   it('answers a check at once with the fast findings, then with Harper’s once it has loaded', async () => {
     const { engine, replies, warmUp } = engineWith(async () => fakeHarper());
-    await engine.handle({ type: 'check', id: 1, text: 'Then i acheived it.', context: { form: 'session-report', field: 'progressComment' } });
+    await engine.handle({
+      type: 'check',
+      id: 1,
+      text: 'Then i acheived it.',
+      context: { form: 'session-report', field: 'progressComment' },
+    });
     expect(replies).toMatchObject([{ type: 'findings', id: 1, complete: false, findings: [{ text: 'acheived' }] }]);
 
     await warmUp();
@@ -38,7 +58,12 @@ describe('the checks engine', () => {
       { type: 'findings', id: 1, complete: true, findings: [{ text: 'i' }, { text: 'acheived' }] },
     ]);
     await engine.handle({ type: 'check', id: 2, text: 'i know.', context: {} });
-    expect(replies.slice(3).map((reply) => reply.type === 'findings' && [reply.complete, reply.findings.length])).toEqual([[false, 0], [true, 1]]);
+    expect(
+      replies.slice(3).map((reply) => reply.type === 'findings' && [reply.complete, reply.findings.length]),
+    ).toEqual([
+      [false, 0],
+      [true, 1],
+    ]);
   });
 
   it('says grammar is unavailable when Harper cannot start, and spelling carries on complete', async () => {
@@ -47,7 +72,11 @@ describe('the checks engine', () => {
     });
     await engine.handle({ type: 'check', id: 1, text: 'Teh end.', context: {} });
     await warmUp();
-    expect(replies[1]).toEqual({ type: 'grammar', state: 'unavailable', problem: 'Grammar checks could not start: CompileError: wasm' });
+    expect(replies[1]).toEqual({
+      type: 'grammar',
+      state: 'unavailable',
+      problem: 'Grammar checks could not start: CompileError: wasm',
+    });
     await engine.handle({ type: 'check', id: 2, text: 'Teh end.', context: {} });
     expect(replies[2]).toMatchObject({ type: 'findings', id: 2, complete: true, findings: [{ text: 'Teh' }] });
   });
@@ -66,7 +95,12 @@ describe('the checks engine', () => {
   it('answers with the problem when the dictionary cannot load', async () => {
     const replies: CheckReply[] = [];
     const engine = createChecksEngine(
-      { dictionary: () => Promise.reject(new Error('no dictionary')), frequencies: async () => frequencies, harper: async () => fakeHarper(), later: () => {} },
+      {
+        dictionary: () => Promise.reject(new Error('no dictionary')),
+        frequencies: async () => frequencies,
+        harper: async () => fakeHarper(),
+        later: () => {},
+      },
       (reply) => replies.push(reply),
     );
     await engine.handle({ type: 'check', id: 7, text: 'x', context: {} });

@@ -45,7 +45,10 @@ export function createChecksEngine(loaders: EngineLoaders, reply: (message: Chec
           if (latest.get(key) === entry) await checkWithHarper(entry.id, entry.text, entry.fast);
         }
       } catch (error) {
-        setGrammar('unavailable', `Grammar checks could not start: ${error instanceof Error ? error.message : String(error)}`);
+        setGrammar(
+          'unavailable',
+          `Grammar checks could not start: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }));
 
@@ -81,7 +84,12 @@ export function createChecksEngine(loaders: EngineLoaders, reply: (message: Chec
             return;
         }
       } catch (error) {
-        if ('id' in request) reply({ type: 'failed', id: request.id, problem: `Checks could not run: ${error instanceof Error ? error.message : String(error)}` });
+        if ('id' in request)
+          reply({
+            type: 'failed',
+            id: request.id,
+            problem: `Checks could not run: ${error instanceof Error ? error.message : String(error)}`,
+          });
       }
     },
   };

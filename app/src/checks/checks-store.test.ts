@@ -12,7 +12,9 @@ describe('the checks store', () => {
 
     const key = promptKey('prompt/smart-objective', 'learningObjective1', ' To understand fractions ');
     await store.dismissPrompt('report1', key);
-    expect(await store.dismissedPrompts('report1')).toEqual(new Set([promptKey('prompt/smart-objective', 'learningObjective1', 'To understand fractions')]));
+    expect(await store.dismissedPrompts('report1')).toEqual(
+      new Set([promptKey('prompt/smart-objective', 'learningObjective1', 'To understand fractions')]),
+    );
     expect(await store.dismissedPrompts('report2')).toEqual(new Set());
   });
 });

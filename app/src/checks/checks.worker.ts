@@ -28,7 +28,10 @@ const engine = createChecksEngine(
     dictionary: async () => ({ aff, dic }),
     frequencies: async () => createWordFrequencies((await (await cachedFetch(frequenciesUrl)).json()) as WordCount[]),
     async harper() {
-      const [{ createBinaryModuleFromUrl }, { loadHarperGrammar }] = await Promise.all([import('harper.js'), import('../../../shared/checks/grammar/harper.ts')]);
+      const [{ createBinaryModuleFromUrl }, { loadHarperGrammar }] = await Promise.all([
+        import('harper.js'),
+        import('../../../shared/checks/grammar/harper.ts'),
+      ]);
       const wasm = await (await cachedFetch(harperWasmUrl)).blob();
       const url = URL.createObjectURL(new Blob([wasm], { type: 'application/wasm' }));
       return loadHarperGrammar(createBinaryModuleFromUrl(url, 'slim'));

@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { addPersonalWordEvent, handPersonalWordsToExtension, personalWordsEvent, requestPersonalWordsEvent } from './extension-handover.ts';
+import {
+  addPersonalWordEvent,
+  handPersonalWordsToExtension,
+  personalWordsEvent,
+  requestPersonalWordsEvent,
+} from './extension-handover.ts';
 
 describe('handing the personal dictionary to the extension', () => {
   it('sends the words as a JSON string when asked, and whenever told to', () => {
     const page = new EventTarget();
     let words = ['Oluwaseun'];
     const received: unknown[] = [];
-    page.addEventListener(personalWordsEvent, (event) => received.push(JSON.parse((event as CustomEvent<string>).detail)));
-    const handover = handPersonalWordsToExtension(() => words, () => {}, page);
+    page.addEventListener(personalWordsEvent, (event) =>
+      received.push(JSON.parse((event as CustomEvent<string>).detail)),
+    );
+    const handover = handPersonalWordsToExtension(
+      () => words,
+      () => {},
+      page,
+    );
 
     page.dispatchEvent(new Event(requestPersonalWordsEvent));
     words = ['Oluwaseun', 'Zainab'];
@@ -18,8 +29,19 @@ describe('handing the personal dictionary to the extension', () => {
   it('takes up a word added in the extension, and ignores details of any other shape', () => {
     const page = new EventTarget();
     const added: string[] = [];
-    handPersonalWordsToExtension(() => [], (word) => added.push(word), page);
-    for (const detail of [JSON.stringify({ word: 'Oluwaseun' }), '{not json', JSON.stringify({ word: 7 }), JSON.stringify({ word: '  ' }), { word: 'Zainab' }, null]) {
+    handPersonalWordsToExtension(
+      () => [],
+      (word) => added.push(word),
+      page,
+    );
+    for (const detail of [
+      JSON.stringify({ word: 'Oluwaseun' }),
+      '{not json',
+      JSON.stringify({ word: 7 }),
+      JSON.stringify({ word: '  ' }),
+      { word: 'Zainab' },
+      null,
+    ]) {
       page.dispatchEvent(new CustomEvent(addPersonalWordEvent, { detail }));
     }
     expect(added).toEqual(['Oluwaseun']);

@@ -15,7 +15,8 @@ export function handPersonalWordsToExtension(
   wordAdded: (word: string) => void,
   target: EventTarget | undefined = globalThis.document,
 ) {
-  const handOver = () => target?.dispatchEvent(new CustomEvent(personalWordsEvent, { detail: JSON.stringify({ words: words() }) }));
+  const handOver = () =>
+    target?.dispatchEvent(new CustomEvent(personalWordsEvent, { detail: JSON.stringify({ words: words() }) }));
   target?.addEventListener(requestPersonalWordsEvent, handOver);
   target?.addEventListener(addPersonalWordEvent, (event) => {
     const word = wordIn((event as CustomEvent<unknown>).detail);

@@ -5,7 +5,11 @@ import { fieldCheckContext } from './report-context.ts';
 
 function sessionReport() {
   const doc = new Y.Doc();
-  createSessionReportDoc(doc, { date: '2025-01-01', start: '13:00', finish: '14:00', subject: 'Maths', learners: [{ id: 'l1', name: 'Ada' }] }, 'Tutor');
+  createSessionReportDoc(
+    doc,
+    { date: '2025-01-01', start: '13:00', finish: '14:00', subject: 'Maths', learners: [{ id: 'l1', name: 'Ada' }] },
+    'Tutor',
+  );
   setFragmentText(textField(doc, 'learningObjective1'), 'Add fractions.');
   setFragmentText(textField(doc, 'learningObjective2'), 'Simplify fractions.');
   return doc;
@@ -13,7 +17,11 @@ function sessionReport() {
 
 describe('fieldCheckContext', () => {
   it("names the form from the report's format and the field from its id", () => {
-    expect(fieldCheckContext(sessionReport(), 'learningObjective1')).toEqual({ form: 'session-report', field: 'learningObjective1', role: undefined });
+    expect(fieldCheckContext(sessionReport(), 'learningObjective1')).toEqual({
+      form: 'session-report',
+      field: 'learningObjective1',
+      role: undefined,
+    });
   });
 
   it("gives a progress comment the report's objectives, as many as the report has", () => {
@@ -24,7 +32,17 @@ describe('fieldCheckContext', () => {
   });
 
   it('lets a form say the form, field, role and objectives itself', () => {
-    const context = fieldCheckContext(null, 'x', { form: 'progress-report', field: 'summary', role: 'progress-comment', objectives: () => ['Reach 60%'] });
-    expect(context).toEqual({ form: 'progress-report', field: 'summary', role: 'progress-comment', objectives: ['Reach 60%'] });
+    const context = fieldCheckContext(null, 'x', {
+      form: 'progress-report',
+      field: 'summary',
+      role: 'progress-comment',
+      objectives: () => ['Reach 60%'],
+    });
+    expect(context).toEqual({
+      form: 'progress-report',
+      field: 'summary',
+      role: 'progress-comment',
+      objectives: ['Reach 60%'],
+    });
   });
 });

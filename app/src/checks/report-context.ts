@@ -22,7 +22,8 @@ export function fieldCheckContext(doc: Y.Doc | null, fieldId: string, given: Fie
     field: given.field ?? fieldId,
     role: given.role,
   };
-  if (fieldRole(context) === 'progress-comment') context.objectives = given.objectives?.() ?? (doc ? sessionObjectives(doc) : []);
+  if (fieldRole(context) === 'progress-comment')
+    context.objectives = given.objectives?.() ?? (doc ? sessionObjectives(doc) : []);
   return context;
 }
 

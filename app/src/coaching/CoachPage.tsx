@@ -13,7 +13,10 @@ import './coaching.css';
 
 export function CoachPage() {
   const params = useParams<{ id: string }>();
-  const [loaded] = createResource(() => params.id, (id) => (reportIdPattern.test(id) ? loadRecord(id) : Promise.reject(new Error('No such teacher.'))));
+  const [loaded] = createResource(
+    () => params.id,
+    (id) => (reportIdPattern.test(id) ? loadRecord(id) : Promise.reject(new Error('No such teacher.'))),
+  );
   const [error, setError] = createSignal('');
   const [starting, setStarting] = createSignal(false);
   const navigate = useNavigate();
@@ -64,7 +67,10 @@ export function CoachPage() {
               </p>
               <section class="card" aria-labelledby="current-heading">
                 <h2 id="current-heading">Current action step</h2>
-                <Show when={currentStep(cycles())} fallback={<p class="muted">No step set yet. Observe a lesson to set the first one.</p>}>
+                <Show
+                  when={currentStep(cycles())}
+                  fallback={<p class="muted">No step set yet. Observe a lesson to set the first one.</p>}
+                >
                   {(step) => <StepCard step={step()} />}
                 </Show>
                 <div class="actions">
@@ -89,7 +95,9 @@ export function CoachPage() {
                   </p>
                 </Show>
                 <Show when={open()}>
-                  <p class="hint">Finish the open observation before starting another: a teacher works on one action step at a time.</p>
+                  <p class="hint">
+                    Finish the open observation before starting another: a teacher works on one action step at a time.
+                  </p>
                 </Show>
                 <Show when={error()}>
                   <p class="error" role="alert">
@@ -99,7 +107,10 @@ export function CoachPage() {
               </section>
               <section class="card" aria-labelledby="history-heading">
                 <h2 id="history-heading">Activity</h2>
-                <Show when={history().length > 0} fallback={<p class="muted">Every step you set will be listed here.</p>}>
+                <Show
+                  when={history().length > 0}
+                  fallback={<p class="muted">Every step you set will be listed here.</p>}
+                >
                   <table class="history">
                     <caption class="visually-hidden">Every action step set, newest first</caption>
                     <thead>
@@ -117,7 +128,11 @@ export function CoachPage() {
                               <a href={`/report/${entry.cycleId}`}>{entry.step.title}</a>
                             </td>
                             <td>{formatDate(entry.setOn)}</td>
-                            <td>{entry.outcome === 'current' ? 'Current step' : `${reviewLabels[entry.outcome]}, ${formatDate(entry.reviewedOn ?? '')}`}</td>
+                            <td>
+                              {entry.outcome === 'current'
+                                ? 'Current step'
+                                : `${reviewLabels[entry.outcome]}, ${formatDate(entry.reviewedOn ?? '')}`}
+                            </td>
                           </tr>
                         )}
                       </For>

@@ -8,7 +8,11 @@ import { addTeacher } from './coaching-store.ts';
 import './coaching.css';
 
 export function CoachingPage() {
-  const records = createLiveQuery(async () => (await db.reports.where('type').equals('coaching-record').toArray()).sort((a, b) => (a.learnerNames[0] ?? '').localeCompare(b.learnerNames[0] ?? '')));
+  const records = createLiveQuery(async () =>
+    (await db.reports.where('type').equals('coaching-record').toArray()).sort((a, b) =>
+      (a.learnerNames[0] ?? '').localeCompare(b.learnerNames[0] ?? ''),
+    ),
+  );
   const [name, setName] = createSignal('');
   const [error, setError] = createSignal('');
   const navigate = useNavigate();
@@ -25,11 +29,15 @@ export function CoachingPage() {
     <>
       <h1>Coaching</h1>
       <p>
-        Observe each teacher, review their last action step and set the next one: one bite-sized step at a time. <a href="/coaching/library">Step library</a>
+        Observe each teacher, review their last action step and set the next one: one bite-sized step at a time.{' '}
+        <a href="/coaching/library">Step library</a>
       </p>
       <section class="card" aria-labelledby="teachers-heading">
         <h2 id="teachers-heading">Your teachers</h2>
-        <Show when={(records() ?? []).length > 0} fallback={<p class="muted">No teachers yet. Add the first one below.</p>}>
+        <Show
+          when={(records() ?? []).length > 0}
+          fallback={<p class="muted">No teachers yet. Add the first one below.</p>}
+        >
           <ul class="pending">
             <For each={records()}>
               {(row) => (
@@ -43,7 +51,14 @@ export function CoachingPage() {
         <form class="inline-form" onSubmit={add} aria-label="Add a teacher">
           <div class="field small">
             <label for="teacher-name">Teacher’s name</label>
-            <input id="teacher-name" type="text" maxLength={120} value={name()} onInput={(e) => setName(e.currentTarget.value)} aria-describedby={error() ? 'teacher-error' : undefined} />
+            <input
+              id="teacher-name"
+              type="text"
+              maxLength={120}
+              value={name()}
+              onInput={(e) => setName(e.currentTarget.value)}
+              aria-describedby={error() ? 'teacher-error' : undefined}
+            />
           </div>
           <button type="submit">Add a teacher</button>
           <Show when={error()}>

@@ -5,7 +5,13 @@
 import { useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import type * as Y from 'yjs';
-import { reviewLabels, reviewOutcomes, stepForTeacher, type CycleAction, type ReviewOutcome } from '../../../shared/coaching/cycle.ts';
+import {
+  reviewLabels,
+  reviewOutcomes,
+  stepForTeacher,
+  type CycleAction,
+  type ReviewOutcome,
+} from '../../../shared/coaching/cycle.ts';
 import { observationNotes, readCycle, takeCycleAction } from '../../../shared/coaching/cycle-doc.ts';
 import { textField } from '../../../shared/doc/index.ts';
 import { localDate } from '../../../shared/workflow/calendar.ts';
@@ -41,7 +47,10 @@ export function CycleForm(props: { doc: Y.Doc; readOnly?: boolean }) {
   };
   const [record] = createResource(
     () => cycle().teacher?.id,
-    async (teacherId) => (await db.reports.where('type').equals('coaching-record').toArray()).find((row) => row.learnerIds.includes(teacherId)),
+    async (teacherId) =>
+      (await db.reports.where('type').equals('coaching-record').toArray()).find((row) =>
+        row.learnerIds.includes(teacherId),
+      ),
   );
 
   const act = (action: CycleAction): boolean => {
@@ -56,7 +65,9 @@ export function CycleForm(props: { doc: Y.Doc; readOnly?: boolean }) {
       if (state().stage !== 'finished' && !act({ type: 'finish' })) return;
       await submitWhenRelayHasAll(params.id, props.doc, 'Mentor');
     } catch (problem) {
-      setError(`The step is finished on this device but not yet shown to the teacher: ${problem instanceof Error ? problem.message : String(problem)}`);
+      setError(
+        `The step is finished on this device but not yet shown to the teacher: ${problem instanceof Error ? problem.message : String(problem)}`,
+      );
     } finally {
       setBusy(false);
     }
@@ -79,7 +90,13 @@ export function CycleForm(props: { doc: Y.Doc; readOnly?: boolean }) {
 
   return (
     <div class="report-form coaching-cycle">
-      <Show when={record()}>{(row) => <p class="report-assignment"><a href={`/coaching/${row().id}`}>Back to {cycle().teacher?.name}’s coach page</a></p>}</Show>
+      <Show when={record()}>
+        {(row) => (
+          <p class="report-assignment">
+            <a href={`/coaching/${row().id}`}>Back to {cycle().teacher?.name}’s coach page</a>
+          </p>
+        )}
+      </Show>
       <p class="stage-line">
         Stage: <strong>{stageHeadings[state().stage]}</strong>
         <Show when={props.readOnly && state().stage === 'finished'}> — the step is visible to the teacher.</Show>
@@ -92,7 +109,16 @@ export function CycleForm(props: { doc: Y.Doc; readOnly?: boolean }) {
           <h2>Observe and select</h2>
           <section class="card" aria-labelledby="notes-heading">
             <h2 id="notes-heading">Observation notes</h2>
-            <For each={observationNotes}>{(note) => <TextField id={note.key} label={note.label} hint={note.hint} fragment={textField(props.doc, note.key)} />}</For>
+            <For each={observationNotes}>
+              {(note) => (
+                <TextField
+                  id={note.key}
+                  label={note.label}
+                  hint={note.hint}
+                  fragment={textField(props.doc, note.key)}
+                />
+              )}
+            </For>
           </section>
           <Show when={state().previousStep}>
             {(previous) => (
@@ -104,13 +130,23 @@ export function CycleForm(props: { doc: Y.Doc; readOnly?: boolean }) {
                   <For each={reviewOutcomes}>
                     {(outcome) => (
                       <label>
-                        <input type="radio" name="review" value={outcome} checked={state().review === outcome} onChange={() => act({ type: 'review', outcome })} /> {reviewLabels[outcome]}
+                        <input
+                          type="radio"
+                          name="review"
+                          value={outcome}
+                          checked={state().review === outcome}
+                          onChange={() => act({ type: 'review', outcome })}
+                        />{' '}
+                        {reviewLabels[outcome]}
                       </label>
                     )}
                   </For>
                 </fieldset>
                 <Show when={state().review === 'not-yet'}>
-                  <p class="hint">Not yet: repeating the step is recommended, so it is set as the next step. Discard it to choose another.</p>
+                  <p class="hint">
+                    Not yet: repeating the step is recommended, so it is set as the next step. Discard it to choose
+                    another.
+                  </p>
                 </Show>
               </section>
             )}
@@ -137,7 +173,9 @@ export function CycleForm(props: { doc: Y.Doc; readOnly?: boolean }) {
             </Show>
           </div>
           <Show when={!mayFinish()}>
-            <p class="hint">The mentor who started this observation finishes it, which shows the step to the teacher.</p>
+            <p class="hint">
+              The mentor who started this observation finishes it, which shows the step to the teacher.
+            </p>
           </Show>
         </Match>
         <Match when={state().stage === 'finished'}>

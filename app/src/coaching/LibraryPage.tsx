@@ -45,12 +45,18 @@ export function LibraryPage() {
       <section class="card" aria-labelledby="library-file-heading">
         <h2 id="library-file-heading">Your school’s library</h2>
         <p>
-          In use: <strong>{library().name}</strong>. Import a library file (JSON) to use your school’s own steps, or export this one to edit it.
+          In use: <strong>{library().name}</strong>. Import a library file (JSON) to use your school’s own steps, or
+          export this one to edit it.
         </p>
         <div class="library-actions">
           <div class="field small">
             <label for="library-file">Import a library file</label>
-            <input id="library-file" type="file" accept="application/json,.json" onChange={(event) => void readFile(event.currentTarget)} />
+            <input
+              id="library-file"
+              type="file"
+              accept="application/json,.json"
+              onChange={(event) => void readFile(event.currentTarget)}
+            />
           </div>
           <button type="button" onClick={exportLibrary}>
             Export the library
@@ -76,7 +82,9 @@ export function LibraryPage() {
               {(module) => (
                 <div class="library-module">
                   <h3>{module.title}</h3>
-                  <For each={module.steps}>{(step) => <StepCard step={{ ...step, source: 'library' }} headingLevel={4} />}</For>
+                  <For each={module.steps}>
+                    {(step) => <StepCard step={{ ...step, source: 'library' }} headingLevel={4} />}
+                  </For>
                 </div>
               )}
             </For>

@@ -2,7 +2,11 @@
 import { For, Show, type JSX } from 'solid-js';
 import type { ChosenStep } from '../../../shared/coaching/cycle.ts';
 
-const sourceLabels: Record<ChosenStep['source'], string> = { library: 'From the library', custom: 'Your own step', repeat: 'Repeat of the previous step' };
+const sourceLabels: Record<ChosenStep['source'], string> = {
+  library: 'From the library',
+  custom: 'Your own step',
+  repeat: 'Repeat of the previous step',
+};
 
 export function StepCard(props: { step: ChosenStep; headingLevel?: 3 | 4; children?: JSX.Element }) {
   const where = () => [props.step.strand, props.step.module].filter(Boolean).join(' › ');

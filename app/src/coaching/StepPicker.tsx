@@ -13,16 +13,30 @@ export function StepPicker(props: { onChoose: (step: ChosenStep) => void }) {
   const [customError, setCustomError] = createSignal('');
 
   const chooseCustom = () => {
-    const lines = criteria().split('\n').map((line) => line.trim()).filter(Boolean);
+    const lines = criteria()
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
     if (!title().trim()) return setCustomError('Write the step before setting it.');
-    props.onChoose({ id: `custom-${crypto.randomUUID().slice(0, 8)}`, title: title().trim(), successCriteria: lines.slice(0, 10), source: 'custom' });
+    props.onChoose({
+      id: `custom-${crypto.randomUUID().slice(0, 8)}`,
+      title: title().trim(),
+      successCriteria: lines.slice(0, 10),
+      source: 'custom',
+    });
   };
 
   return (
     <div class="step-picker">
       <div class="field">
         <label for="step-search">Search the library</label>
-        <input id="step-search" type="search" value={query()} onInput={(e) => setQuery(e.currentTarget.value)} aria-describedby="step-search-count" />
+        <input
+          id="step-search"
+          type="search"
+          value={query()}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+          aria-describedby="step-search-count"
+        />
         <p class="hint" id="step-search-count" aria-live="polite">
           {found().length} step{found().length === 1 ? '' : 's'} in {library().name}
         </p>
@@ -41,7 +55,14 @@ export function StepPicker(props: { onChoose: (step: ChosenStep) => void }) {
                   <For each={step.successCriteria}>{(criterion) => <li>{criterion}</li>}</For>
                 </ul>
               </div>
-              <button type="button" class="secondary" aria-label={`Choose “${step.title}”`} onClick={() => props.onChoose({ ...step, source: 'library', strand: strand.title, module: module.title })}>
+              <button
+                type="button"
+                class="secondary"
+                aria-label={`Choose “${step.title}”`}
+                onClick={() =>
+                  props.onChoose({ ...step, source: 'library', strand: strand.title, module: module.title })
+                }
+              >
                 Choose
               </button>
             </li>
@@ -52,11 +73,22 @@ export function StepPicker(props: { onChoose: (step: ChosenStep) => void }) {
         <summary>Write your own step</summary>
         <div class="field">
           <label for="custom-step-title">Your step</label>
-          <input id="custom-step-title" type="text" maxLength={200} value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
+          <input
+            id="custom-step-title"
+            type="text"
+            maxLength={200}
+            value={title()}
+            onInput={(e) => setTitle(e.currentTarget.value)}
+          />
         </div>
         <div class="field">
           <label for="custom-step-criteria">Success criteria, one a line</label>
-          <textarea id="custom-step-criteria" rows={3} value={criteria()} onInput={(e) => setCriteria(e.currentTarget.value)} />
+          <textarea
+            id="custom-step-criteria"
+            rows={3}
+            value={criteria()}
+            onInput={(e) => setCriteria(e.currentTarget.value)}
+          />
         </div>
         <button type="button" onClick={chooseCustom}>
           Set this step

@@ -1,8 +1,13 @@
 // The mentor's coaching records on this device: adding a teacher (a record document), reading a record with
 // its cycles' states, and starting a cycle (a cycle document) when the record's rules allow it.
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { createCycleDoc, readCycle, type Teacher } from '../../../shared/coaching/cycle-doc.ts';
-import { addCycleToRecord, createRecordDoc, readRecord, type CoachingRecord } from '../../../shared/coaching/record-doc.ts';
+import {
+  addCycleToRecord,
+  createRecordDoc,
+  readRecord,
+  type CoachingRecord,
+} from '../../../shared/coaching/record-doc.ts';
 import { startCheck, type CycleSummary } from '../../../shared/coaching/record.ts';
 import { newReportId } from '../../../shared/protocol/rooms.ts';
 import { createReport } from '../store/new-report.ts';
@@ -23,7 +28,12 @@ async function readCycleSummary(id: string, week: string): Promise<CycleSummary>
   const local = await openLocalReport(id);
   try {
     const cycle = readCycle(local.doc);
-    return { id, week: cycle.week || week, state: cycle.state, ...(cycle.finishedOn ? { finishedOn: cycle.finishedOn } : {}) };
+    return {
+      id,
+      week: cycle.week || week,
+      state: cycle.state,
+      ...(cycle.finishedOn ? { finishedOn: cycle.finishedOn } : {}),
+    };
   } finally {
     await local.close();
   }
@@ -41,7 +51,12 @@ export async function loadRecord(recordId: string): Promise<LoadedRecord> {
 }
 
 /** Starts a cycle for the teacher and returns its id; throws the rule's reason when one may not start now. */
-export async function startCycle(recordId: string, createdBy: string, today: string, now = new Date()): Promise<string> {
+export async function startCycle(
+  recordId: string,
+  createdBy: string,
+  today: string,
+  now = new Date(),
+): Promise<string> {
   const local = await openLocalReport(recordId);
   try {
     const record = readRecord(local.doc);
@@ -50,7 +65,9 @@ export async function startCycle(recordId: string, createdBy: string, today: str
     const check = startCheck(cycles, today);
     if (!check.ok) throw new Error(check.reason);
     const teacher = record.teacher;
-    const cycleId = await createReport((doc: Y.Doc) => createCycleDoc(doc, { teacher, week: check.week, previousStep: check.previousStep }, createdBy, now));
+    const cycleId = await createReport((doc: Y.Doc) =>
+      createCycleDoc(doc, { teacher, week: check.week, previousStep: check.previousStep }, createdBy, now),
+    );
     addCycleToRecord(local.doc, { id: cycleId, week: check.week, startedAt: now.toISOString() });
     await indexReport(recordId, local.doc);
     return cycleId;

@@ -22,13 +22,17 @@ function relayHasAll(local: Y.Doc, relay: Y.Doc): boolean {
 /** Submits the report once the relay has this device's copy; throws an error a person can read when it cannot. */
 export async function submitWhenRelayHasAll(reportId: string, doc: Y.Doc, fallbackName: string): Promise<void> {
   const link = await heldLink(reportId);
-  if (!link) throw new Error('This device has no link for this document yet: it is saved here. Try again once Margin reaches the relay.');
+  if (!link)
+    throw new Error(
+      'This device has no link for this document yet: it is saved here. Try again once Margin reaches the relay.',
+    );
   for (let attempt = 0; ; attempt++) {
     const copy = await fetchRelayCopy(reportId, link.token);
     const caughtUp = relayHasAll(doc, copy);
     copy.destroy();
     if (caughtUp) break;
-    if (attempt >= attempts) throw new Error('The relay has not received the latest changes yet. Check the connection and try again.');
+    if (attempt >= attempts)
+      throw new Error('The relay has not received the latest changes yet. Check the connection and try again.');
     await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }
   await relayApi.decide(reportId, link.token, { action: 'submit', name: (await loadName()) ?? fallbackName });

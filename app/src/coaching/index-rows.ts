@@ -6,19 +6,35 @@ import { readCycle } from '../../../shared/coaching/cycle-doc.ts';
 import { readRecord } from '../../../shared/coaching/record-doc.ts';
 import { readObservation } from '../../../shared/quality/observation-doc.ts';
 
-export function coachingAndQualityRow(doc: Y.Doc): { learnerIds: string[]; learnerNames: string[]; sessionDate: string } {
+export function coachingAndQualityRow(doc: Y.Doc): {
+  learnerIds: string[];
+  learnerNames: string[];
+  sessionDate: string;
+} {
   switch (reportKindOf(doc)) {
     case 'coaching-record': {
       const record = readRecord(doc);
-      return { learnerIds: record.teacher ? [record.teacher.id] : [], learnerNames: record.teacher ? [record.teacher.name] : [], sessionDate: record.createdAt?.slice(0, 10) ?? '' };
+      return {
+        learnerIds: record.teacher ? [record.teacher.id] : [],
+        learnerNames: record.teacher ? [record.teacher.name] : [],
+        sessionDate: record.createdAt?.slice(0, 10) ?? '',
+      };
     }
     case 'coaching-cycle': {
       const cycle = readCycle(doc);
-      return { learnerIds: cycle.teacher ? [cycle.teacher.id] : [], learnerNames: cycle.teacher ? [cycle.teacher.name] : [], sessionDate: cycle.week };
+      return {
+        learnerIds: cycle.teacher ? [cycle.teacher.id] : [],
+        learnerNames: cycle.teacher ? [cycle.teacher.name] : [],
+        sessionDate: cycle.week,
+      };
     }
     default: {
       const observation = readObservation(doc);
-      return { learnerIds: [], learnerNames: observation.tutorName ? [observation.tutorName] : [], sessionDate: observation.date ?? '' };
+      return {
+        learnerIds: [],
+        learnerNames: observation.tutorName ? [observation.tutorName] : [],
+        sessionDate: observation.date ?? '',
+      };
     }
   }
 }

@@ -30,4 +30,10 @@ export function restoreStarterLibrary(): void {
   setLibrary(starterLibrary);
 }
 
-export const libraryFileName = (current: StepLibrary) => `${current.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'step-library'}.json`;
+export const libraryFileName = (current: StepLibrary) =>
+  `${
+    current.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'step-library'
+  }.json`;

@@ -21,18 +21,23 @@ const decided: Record<WorkflowAction | TermlyReviewAction, string> = {
 };
 
 /** "23 November 2026 at 14:05", in this device's time zone. */
-export const decisionTime = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' });
+export const decisionTime = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' });
 
 export function ReportHistory(props: { history: Decision[] }) {
   return (
     <section class="report-history" aria-labelledby="report-history-heading">
       <h2 id="report-history-heading">History</h2>
-      <Show when={props.history.length > 0} fallback={<p class="muted">No decisions yet: the report has not been submitted.</p>}>
+      <Show
+        when={props.history.length > 0}
+        fallback={<p class="muted">No decisions yet: the report has not been submitted.</p>}
+      >
         <ol>
           <For each={props.history}>
             {(decision) => (
               <li>
-                {decided[decision.action]} by {decision.by.name} ({roleLabels[decision.by.role]?.toLowerCase() ?? decision.by.role}),{' '}
+                {decided[decision.action]} by {decision.by.name} (
+                {roleLabels[decision.by.role]?.toLowerCase() ?? decision.by.role}),{' '}
                 <time datetime={decision.at}>{decisionTime(decision.at)}</time>
                 <Show when={decision.reason}>
                   {(reason) => (

@@ -16,7 +16,11 @@ export function WhoIsHere(props: { people: Person[] }) {
               <span class="person-swatch" style={{ '--person-colour': person.colour }} aria-hidden="true" />
               <span>
                 {person.name}
-                {person.role ? ` (${roleLabels[person.role].toLowerCase()}${person.isMe ? ', you' : ''})` : person.isMe ? ' (you)' : ''}
+                {person.role
+                  ? ` (${roleLabels[person.role].toLowerCase()}${person.isMe ? ', you' : ''})`
+                  : person.isMe
+                    ? ' (you)'
+                    : ''}
               </span>
             </li>
           )}

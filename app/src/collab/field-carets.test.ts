@@ -17,7 +17,10 @@ describe('fieldAwareness', () => {
       'caret:engagementComment': { anchor: 'c', head: 'c' },
     });
     expect(progress.getLocalState()).toEqual({ user: { name: 'Grace' }, cursor: { anchor: 'a', head: 'b' } });
-    expect(engagement.getStates().get(awareness.clientID)).toEqual({ user: { name: 'Grace' }, cursor: { anchor: 'c', head: 'c' } });
+    expect(engagement.getStates().get(awareness.clientID)).toEqual({
+      user: { name: 'Grace' },
+      cursor: { anchor: 'c', head: 'c' },
+    });
 
     engagement.setLocalStateField('cursor', null);
     expect(progress.getLocalState()!.cursor).toEqual({ anchor: 'a', head: 'b' });

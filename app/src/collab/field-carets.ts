@@ -32,7 +32,8 @@ export function fieldAwareness(awareness: Awareness, fieldId: string): FieldAwar
   const key = caretField(fieldId);
   const asSeenHere = (state: State | null) => (state ? { user: state.user, cursor: state[key] ?? null } : null);
   const listeners = new Map<ChangeListener, ChangeListener>();
-  const seenHere = () => JSON.stringify([...awareness.getStates()].map(([client, state]) => [client, asSeenHere(state)]));
+  const seenHere = () =>
+    JSON.stringify([...awareness.getStates()].map(([client, state]) => [client, asSeenHere(state)]));
   return {
     getStates: () => new Map([...awareness.getStates()].map(([client, state]) => [client, asSeenHere(state) as State])),
     getLocalState: () => asSeenHere(awareness.getLocalState()),
@@ -76,7 +77,10 @@ export function fieldCarets(awareness: Awareness, fieldId: string) {
   return Extension.create({
     name: 'fieldCarets',
     addProseMirrorPlugins: () => [
-      yCursorPlugin(fieldAwareness(awareness, fieldId) as unknown as Awareness, { cursorBuilder: caret, selectionBuilder: selection }),
+      yCursorPlugin(fieldAwareness(awareness, fieldId) as unknown as Awareness, {
+        cursorBuilder: caret,
+        selectionBuilder: selection,
+      }),
     ],
   });
 }

@@ -55,7 +55,10 @@ describe('createPresence', () => {
     tutor.introduce({ name: 'Grace Hopper', role: 'tutor' });
     mentor.introduce({ name: 'Mo Mentor', role: 'mentor' });
     relay(mentor, tutor);
-    expect(tutor.people().map((person) => `${person.name}/${person.role}/${person.isMe}`)).toEqual(['Grace Hopper/tutor/true', 'Mo Mentor/mentor/false']);
+    expect(tutor.people().map((person) => `${person.name}/${person.role}/${person.isMe}`)).toEqual([
+      'Grace Hopper/tutor/true',
+      'Mo Mentor/mentor/false',
+    ]);
 
     const before = tutor.people();
     mentor.awareness.setLocalStateField('caret:progressComment', { anchor: 1, head: 1 });

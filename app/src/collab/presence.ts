@@ -75,7 +75,11 @@ export function createPresence(doc: Y.Doc): Presence {
       const someone = readSomeone(me);
       if (!someone) return;
       // `color` is the name other y-prosemirror clients read it by.
-      awareness.setLocalStateField('user', { name: someone.name, color: someone.colour, ...(someone.role ? { role: someone.role } : {}) });
+      awareness.setLocalStateField('user', {
+        name: someone.name,
+        color: someone.colour,
+        ...(someone.role ? { role: someone.role } : {}),
+      });
     },
     destroy() {
       awareness.off('change', refresh);

@@ -1,25 +1,46 @@
 // The margin beside a report: its comment threads, each next to the words it is about (on wide screens),
 // the comment being started, replies, edits, resolve and reopen, and how many comments are new. Every
 // comment is drawn as text (Solid text nodes), never as HTML.
-import { createEffect, createMemo, createSignal, For, Match, on, onCleanup, onMount, Show, Switch, type JSX } from 'solid-js';
+import {
+  createEffect,
+  createMemo,
+  createSignal,
+  For,
+  Match,
+  on,
+  onCleanup,
+  onMount,
+  Show,
+  Switch,
+  type JSX,
+} from 'solid-js';
 import { commentTextLimit, type Comment } from '../../../shared/doc/comments.ts';
 import { roleLabels } from '../sync/ShareDialog.tsx';
 import { addCommentShortcut } from './comment-plugin.ts';
 import type { PlacedThread, ReportComments } from './report-comments.ts';
 import './comments.css';
 
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const when = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 const number = new Intl.NumberFormat('en-GB');
 
 /** Threads in the order of their fields on the page, then of their words in the field. */
 function inPageOrder(threads: PlacedThread[]): PlacedThread[] {
-  const fields = Array.from(document.querySelectorAll('[data-field]')).map((element) => element.getAttribute('data-field'));
+  const fields = Array.from(document.querySelectorAll('[data-field]')).map((element) =>
+    element.getAttribute('data-field'),
+  );
   const fieldIndex = (field: string) => {
     const index = fields.indexOf(field);
     return index === -1 ? fields.length : index;
   };
-  const start = (placed: PlacedThread) => (placed.placement.kind === 'placed' ? placed.placement.from : Number.MAX_SAFE_INTEGER);
-  return [...threads].sort((a, b) => fieldIndex(a.thread.field) - fieldIndex(b.thread.field) || start(a) - start(b) || a.thread.createdAt.localeCompare(b.thread.createdAt));
+  const start = (placed: PlacedThread) =>
+    placed.placement.kind === 'placed' ? placed.placement.from : Number.MAX_SAFE_INTEGER;
+  return [...threads].sort(
+    (a, b) =>
+      fieldIndex(a.thread.field) - fieldIndex(b.thread.field) ||
+      start(a) - start(b) ||
+      a.thread.createdAt.localeCompare(b.thread.createdAt),
+  );
 }
 
 export function CommentsMargin(props: { comments: ReportComments }) {
@@ -79,7 +100,11 @@ export function CommentsMargin(props: { comments: ReportComments }) {
           : 'Your link lets you read the comments, not add them.'}
       </p>
       <Show when={store.relay().kind === 'refused' && (store.relay() as { reason: string }).reason}>
-        {(reason) => <p class="warning">The relay did not open the comments: {reason()} The comments shown are this device’s copy.</p>}
+        {(reason) => (
+          <p class="warning">
+            The relay did not open the comments: {reason()} The comments shown are this device’s copy.
+          </p>
+        )}
       </Show>
       <div aria-live="polite">
         <Show when={unreadCount() > 0}>
@@ -88,7 +113,9 @@ export function CommentsMargin(props: { comments: ReportComments }) {
           </button>
         </Show>
       </div>
-      <Show when={store.draft()}>{(draft) => <DraftForm store={store} fieldLabel={draft().fieldLabel} quote={draft().quote} />}</Show>
+      <Show when={store.draft()}>
+        {(draft) => <DraftForm store={store} fieldLabel={draft().fieldLabel} quote={draft().quote} />}
+      </Show>
       <Show when={store.problem() && !store.draft()}>
         <p class="error" role="alert">
           {store.problem()}
@@ -98,14 +125,22 @@ export function CommentsMargin(props: { comments: ReportComments }) {
         <p class="muted">No comments yet.</p>
       </Show>
       <ol class="threads" ref={list}>
-        <For each={ordered().map((placed) => placed.thread.id)}>{(threadId) => <ThreadCard store={store} placed={() => byId().get(threadId)} />}</For>
+        <For each={ordered().map((placed) => placed.thread.id)}>
+          {(threadId) => <ThreadCard store={store} placed={() => byId().get(threadId)} />}
+        </For>
       </ol>
     </aside>
   );
 }
 
 /** A text box for a comment with its count, which keeps what was typed when the comment is refused. */
-function CommentBox(props: { id: string; label: string; value: string; onInput: (value: string) => void; focus?: boolean }) {
+function CommentBox(props: {
+  id: string;
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  focus?: boolean;
+}) {
   return (
     <div class="field">
       <label for={props.id}>{props.label}</label>
@@ -117,7 +152,11 @@ function CommentBox(props: { id: string; label: string; value: string; onInput: 
         onInput={(event) => props.onInput(event.currentTarget.value)}
         ref={(element) => props.focus && queueMicrotask(() => element.focus())}
       />
-      <p class="comment-count" id={`${props.id}-count`} classList={{ error: props.value.trim().length > commentTextLimit }}>
+      <p
+        class="comment-count"
+        id={`${props.id}-count`}
+        classList={{ error: props.value.trim().length > commentTextLimit }}
+      >
         {number.format(props.value.trim().length)}/{number.format(commentTextLimit)}
       </p>
     </div>
@@ -215,7 +254,9 @@ function ThreadCardBody(props: { store: ReportComments; placed: PlacedThread }) 
         <For each={thread().comments.map((comment) => comment.id)}>
           {(commentId) => (
             <Show when={thread().comments.find((comment) => comment.id === commentId)}>
-              {(comment) => <CommentItem store={props.store} threadId={id()} comment={comment()} onProblem={setProblem} />}
+              {(comment) => (
+                <CommentItem store={props.store} threadId={id()} comment={comment()} onProblem={setProblem} />
+              )}
             </Show>
           )}
         </For>
@@ -233,7 +274,11 @@ function ThreadCardBody(props: { store: ReportComments; placed: PlacedThread }) 
               <button type="button" class="secondary" onClick={() => setReplying(true)}>
                 Reply
               </button>
-              <button type="button" class="secondary" onClick={() => act(props.store.setResolved(id(), !thread().resolved))}>
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => act(props.store.setResolved(id(), !thread().resolved))}
+              >
                 {thread().resolved ? 'Reopen' : 'Resolve'}
               </button>
             </div>
@@ -261,7 +306,12 @@ function ThreadCardBody(props: { store: ReportComments; placed: PlacedThread }) 
   );
 }
 
-function CommentItem(props: { store: ReportComments; threadId: string; comment: Comment; onProblem: (problem: string) => void }) {
+function CommentItem(props: {
+  store: ReportComments;
+  threadId: string;
+  comment: Comment;
+  onProblem: (problem: string) => void;
+}) {
   const [editing, setEditing] = createSignal(false);
   const [confirmDelete, setConfirmDelete] = createSignal(false);
   const [text, setText] = createSignal('');
@@ -274,7 +324,8 @@ function CommentItem(props: { store: ReportComments; threadId: string; comment: 
   return (
     <li class="comment" data-comment={props.comment.id}>
       <p class="comment-meta">
-        <strong>{props.comment.author.name}</strong> ({roleLabels[props.comment.author.role]}) · {when(props.comment.createdAt)}
+        <strong>{props.comment.author.name}</strong> ({roleLabels[props.comment.author.role]}) ·{' '}
+        {when(props.comment.createdAt)}
         <Show when={props.comment.editedAt && !props.comment.deleted}> · edited</Show>
       </p>
       <Switch>
@@ -288,7 +339,13 @@ function CommentItem(props: { store: ReportComments; threadId: string; comment: 
               if (finish(props.store.edit(props.threadId, props.comment.id, text()))) setEditing(false);
             }}
           >
-            <CommentBox id={`edit-${props.comment.id}`} label="Edit your comment" value={text()} onInput={setText} focus />
+            <CommentBox
+              id={`edit-${props.comment.id}`}
+              label="Edit your comment"
+              value={text()}
+              onInput={setText}
+              focus
+            />
             {buttons(
               <>
                 <button type="submit">Save</button>
@@ -327,7 +384,10 @@ function CommentItem(props: { store: ReportComments; threadId: string; comment: 
           <p>Delete this comment? Its place in the thread stays.</p>
           {buttons(
             <>
-              <button type="button" onClick={() => finish(props.store.remove(props.threadId, props.comment.id)) && setConfirmDelete(false)}>
+              <button
+                type="button"
+                onClick={() => finish(props.store.remove(props.threadId, props.comment.id)) && setConfirmDelete(false)}
+              >
                 Delete comment
               </button>
               <button type="button" class="secondary" onClick={() => setConfirmDelete(false)}>

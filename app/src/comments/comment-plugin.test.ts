@@ -5,7 +5,12 @@ import { commentsKey, createCommentPlugin, type HighlightRange } from './comment
 
 const schema = new Schema({ nodes: { doc: { content: 'paragraph+' }, paragraph: { content: 'text*' }, text: {} } });
 const doc = (text: string) => schema.node('doc', null, [schema.node('paragraph', null, [schema.text(text)])]);
-const plugin = createCommentPlugin({ canComment: () => true, showThread() {}, addComment() {}, attach: () => () => {} });
+const plugin = createCommentPlugin({
+  canComment: () => true,
+  showThread() {},
+  addComment() {},
+  attach: () => () => {},
+});
 
 function highlightedWords(state: EditorState): string[] {
   return commentsKey
@@ -31,7 +36,9 @@ describe('comment highlights', () => {
 
   it('ignore ranges outside the field rather than failing', () => {
     const start = EditorState.create({ doc: doc('Short.'), plugins: [plugin] });
-    const state = start.apply(start.tr.setMeta(commentsKey, [{ threadId: 't1', from: 3, to: 99, resolved: true, focused: false }]));
+    const state = start.apply(
+      start.tr.setMeta(commentsKey, [{ threadId: 't1', from: 3, to: 99, resolved: true, focused: false }]),
+    );
     expect(highlightedWords(state)).toEqual([]);
   });
 });

@@ -46,7 +46,9 @@ function decorate(doc: EditorState['doc'], ranges: HighlightRange[]): Decoration
           range.from,
           range.to,
           {
-            class: ['comment-highlight', range.resolved ? 'resolved' : '', range.focused ? 'focused' : ''].filter(Boolean).join(' '),
+            class: ['comment-highlight', range.resolved ? 'resolved' : '', range.focused ? 'focused' : '']
+              .filter(Boolean)
+              .join(' '),
             'data-thread': range.threadId,
           },
           { threadId: range.threadId },
@@ -58,7 +60,14 @@ function decorate(doc: EditorState['doc'], ranges: HighlightRange[]): Decoration
 /** The selection inside this field, read from the page (so it works in read-only fields too), or null. */
 function selectedRange(view: EditorView): { from: number; to: number } | null {
   const selection = view.dom.ownerDocument.getSelection();
-  if (selection && !selection.isCollapsed && selection.anchorNode && selection.focusNode && view.dom.contains(selection.anchorNode) && view.dom.contains(selection.focusNode)) {
+  if (
+    selection &&
+    !selection.isCollapsed &&
+    selection.anchorNode &&
+    selection.focusNode &&
+    view.dom.contains(selection.anchorNode) &&
+    view.dom.contains(selection.focusNode)
+  ) {
     try {
       const a = view.posAtDOM(selection.anchorNode, selection.anchorOffset);
       const b = view.posAtDOM(selection.focusNode, selection.focusOffset);
@@ -125,7 +134,9 @@ export function createCommentPlugin(options: CommentPluginOptions): Plugin<Decor
         },
         keydown(view, event) {
           if (!(event.ctrlKey && event.altKey && event.code === 'KeyM')) return false;
-          const range = selectedRange(view) ?? (view.state.selection.empty ? null : { from: view.state.selection.from, to: view.state.selection.to });
+          const range =
+            selectedRange(view) ??
+            (view.state.selection.empty ? null : { from: view.state.selection.from, to: view.state.selection.to });
           if (!range || !options.canComment()) return false;
           event.preventDefault();
           options.addComment(view, range.from, range.to);

@@ -5,7 +5,7 @@ import { Extension } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { createContext, createMemo, createSignal, useContext, type Accessor } from 'solid-js';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import {
   addThread,
   anchorFor,
@@ -110,7 +110,15 @@ export function createReportComments(reportId: string) {
     const text = fieldText(view.state.doc);
     const ranges: HighlightRange[] = placed().flatMap(({ thread, placement }) =>
       thread.field === field && placement.kind === 'placed'
-        ? [{ threadId: thread.id, from: text.positionOf(placement.from), to: text.positionOf(placement.to), resolved: thread.resolved, focused: focused() === thread.id }]
+        ? [
+            {
+              threadId: thread.id,
+              from: text.positionOf(placement.from),
+              to: text.positionOf(placement.to),
+              resolved: thread.resolved,
+              focused: focused() === thread.id,
+            },
+          ]
         : [],
     );
     // A field without comments, before and after, needs no new transaction on every keystroke.
@@ -124,7 +132,15 @@ export function createReportComments(reportId: string) {
     const current = role();
     return current !== null && powers[current].writeComments;
   };
-  const unread = createMemo(() => (loaded() ? unreadIds(placed().map((p) => p.thread), seen(), me) : []));
+  const unread = createMemo(() =>
+    loaded()
+      ? unreadIds(
+          placed().map((p) => p.thread),
+          seen(),
+          me,
+        )
+      : [],
+  );
 
   function markRead(ids: string[]): void {
     if (ids.length === 0) return;
@@ -230,7 +246,13 @@ export function createReportComments(reportId: string) {
     postDraft(text: string): boolean {
       const open = draft();
       if (!open) return false;
-      const result = addThread(comments.doc, { field: open.field, anchor: open.anchor, quote: open.quote, text, author: author() });
+      const result = addThread(comments.doc, {
+        field: open.field,
+        anchor: open.anchor,
+        quote: open.quote,
+        text,
+        author: author(),
+      });
       if (!done(result) || !result.ok) return false;
       setDraft(null);
       refresh();
@@ -238,7 +260,8 @@ export function createReportComments(reportId: string) {
       return true;
     },
     reply: (threadId: string, text: string) => done(reply(comments.doc, threadId, text, author())),
-    edit: (threadId: string, commentId: string, text: string) => done(editComment(comments.doc, threadId, commentId, text, me)),
+    edit: (threadId: string, commentId: string, text: string) =>
+      done(editComment(comments.doc, threadId, commentId, text, me)),
     remove: (threadId: string, commentId: string) => done(deleteComment(comments.doc, threadId, commentId, me)),
     setResolved: (threadId: string, resolved: boolean) => done(setResolved(comments.doc, threadId, resolved, author())),
 
@@ -306,5 +329,7 @@ export const CommentsContext = createContext<ReportComments>();
 export function useCommentExtension(field: string, label: string, fragment: Y.XmlFragment): Extension[] {
   const store = useContext(CommentsContext);
   if (!store) return [];
-  return [Extension.create({ name: 'marginComments', addProseMirrorPlugins: () => [store.plugin(field, label, fragment)] })];
+  return [
+    Extension.create({ name: 'marginComments', addProseMirrorPlugins: () => [store.plugin(field, label, fragment)] }),
+  ];
 }

@@ -4,13 +4,19 @@ import { fieldText } from '../editor/field-text.ts';
 import { offsetAt } from './text-offsets.ts';
 
 const schema = new Schema({ nodes: { doc: { content: 'paragraph+' }, paragraph: { content: 'text*' }, text: {} } });
-const doc = (...paragraphs: string[]) => schema.node('doc', null, paragraphs.map((text) => schema.node('paragraph', null, text ? [schema.text(text)] : [])));
+const doc = (...paragraphs: string[]) =>
+  schema.node(
+    'doc',
+    null,
+    paragraphs.map((text) => schema.node('paragraph', null, text ? [schema.text(text)] : [])),
+  );
 
 describe('offsetAt', () => {
   it('turns positions into offsets of the field’s text, the inverse of fieldText’s positionOf', () => {
     const node = doc('One two', '', 'three');
     const map = fieldText(node);
-    for (let offset = 0; offset <= map.text.length; offset++) expect(offsetAt(node, map.positionOf(offset))).toBe(offset);
+    for (let offset = 0; offset <= map.text.length; offset++)
+      expect(offsetAt(node, map.positionOf(offset))).toBe(offset);
     const from = offsetAt(node, node.content.size - 6);
     expect(map.text.slice(from, offsetAt(node, node.content.size - 1))).toBe('three');
   });

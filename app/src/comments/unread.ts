@@ -21,7 +21,9 @@ export function saveSeen(reportId: string, seen: Set<string>): void {
 
 /** The ids of comments in these threads that others wrote and this device has not shown as read. */
 export function unreadIds(threads: Thread[], seen: Set<string>, me: string): string[] {
-  return threads.flatMap((thread) => thread.comments.filter((c) => !c.deleted && c.author.id !== me && !seen.has(c.id)).map((c) => c.id));
+  return threads.flatMap((thread) =>
+    thread.comments.filter((c) => !c.deleted && c.author.id !== me && !seen.has(c.id)).map((c) => c.id),
+  );
 }
 
 /** Records the count on the report's index row (the home page lists it); a report not indexed here is left alone. */

@@ -23,7 +23,10 @@ export function CheckMenu(props: CheckMenuProps) {
   const finding = () => props.placed.finding;
   const [suggestions] = createResource(
     () => props.placed,
-    async (placed) => (placed.finding.kind === 'spelling' ? props.suggest(placed.finding.text).catch(() => []) : placed.finding.suggestions),
+    async (placed) =>
+      placed.finding.kind === 'spelling'
+        ? props.suggest(placed.finding.text).catch(() => [])
+        : placed.finding.suggestions,
   );
   let problem: HTMLParagraphElement | undefined;
 
@@ -60,7 +63,14 @@ export function CheckMenu(props: CheckMenuProps) {
       <p class="check-message">{finding().message}</p>
       <Show when={props.editable}>
         <Show when={!suggestions.loading} fallback={<p class="check-note">Looking for suggestions…</p>}>
-          <Show when={(suggestions() ?? []).length > 0} fallback={<Show when={finding().kind !== 'prompt'}><p class="check-note">No suggestions.</p></Show>}>
+          <Show
+            when={(suggestions() ?? []).length > 0}
+            fallback={
+              <Show when={finding().kind !== 'prompt'}>
+                <p class="check-note">No suggestions.</p>
+              </Show>
+            }
+          >
             <ul class="check-suggestions" aria-label="Suggestions">
               <For each={suggestions()}>
                 {(suggestion) => (
@@ -88,7 +98,14 @@ export function CheckMenu(props: CheckMenuProps) {
             Add “{finding().text}” to my dictionary
           </button>
         </Show>
-        <Show when={finding().kind === 'prompt'} fallback={<button type="button" class="secondary" onClick={() => props.ignore()}>Ignore</button>}>
+        <Show
+          when={finding().kind === 'prompt'}
+          fallback={
+            <button type="button" class="secondary" onClick={() => props.ignore()}>
+              Ignore
+            </button>
+          }
+        >
           <button type="button" class="secondary" onClick={() => props.dismiss()}>
             Dismiss for this report
           </button>

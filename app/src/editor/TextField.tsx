@@ -101,7 +101,13 @@ export function TextField(props: TextFieldProps) {
           role: 'textbox',
           'aria-multiline': 'true',
           'aria-labelledby': `${props.id}-label`,
-          'aria-describedby': [props.hint ? `${props.id}-hint` : '', `${props.id}-count`, checks ? `${props.id}-checks` : ''].join(' ').trim(),
+          'aria-describedby': [
+            props.hint ? `${props.id}-hint` : '',
+            `${props.id}-count`,
+            checks ? `${props.id}-checks` : '',
+          ]
+            .join(' ')
+            .trim(),
           class: 'editor',
           spellcheck: checks ? 'false' : 'true',
           ...(checks ? { 'data-margin-checks': 'app' } : {}),
@@ -134,6 +140,8 @@ export function TextField(props: TextFieldProps) {
   };
   return (
     <div class="field" classList={{ internal: props.internal, over: over() }} data-field={props.id}>
+      {/* biome-ignore lint/a11y/noLabelWithoutControl: the editor is a contenteditable named by aria-labelledby; a click on the label focuses it, the keyboard reaches it by Tab */}
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: as above */}
       <label id={`${props.id}-label`} onClick={() => editor?.commands.focus()}>
         {props.label}
         <Show when={props.internal}>
@@ -177,11 +185,19 @@ export function TextField(props: TextFieldProps) {
       <p class="count" id={`${props.id}-count`} data-testid={`${props.id}-count`}>
         {count()}/{limit()}
         <Show when={over()}>
-          <span class="error"> This field is {number.format(count() - limit())} characters over the limit of {number.format(limit())}.</span>
+          <span class="error">
+            {' '}
+            This field is {number.format(count() - limit())} characters over the limit of {number.format(limit())}.
+          </span>
         </Show>
       </p>
       <Show when={checks}>
-        <p class="check-summary" id={`${props.id}-checks`} aria-live="polite" classList={{ error: checkProblem() !== null }}>
+        <p
+          class="check-summary"
+          id={`${props.id}-checks`}
+          aria-live="polite"
+          classList={{ error: checkProblem() !== null }}
+        >
           {summary()}
         </p>
       </Show>
@@ -202,7 +218,8 @@ export function TextField(props: TextFieldProps) {
       <Show when={refused()}>
         {(attempted) => (
           <p class="error" role="alert">
-            That would make this field {number.format(attempted())} characters long; the limit is {number.format(limit())}. Nothing was added.
+            That would make this field {number.format(attempted())} characters long; the limit is{' '}
+            {number.format(limit())}. Nothing was added.
           </p>
         )}
       </Show>

@@ -6,20 +6,30 @@ import { checksKey, createCheckPlugin, placedAt, type PlacedFinding } from './ch
 import { fieldText } from './field-text.ts';
 
 const schema = new Schema({ nodes: { doc: { content: 'paragraph+' }, paragraph: { content: 'text*' }, text: {} } });
-const doc = (...paragraphs: string[]) => schema.node('doc', null, paragraphs.map((text) => schema.node('paragraph', null, text ? [schema.text(text)] : [])));
+const doc = (...paragraphs: string[]) =>
+  schema.node(
+    'doc',
+    null,
+    paragraphs.map((text) => schema.node('paragraph', null, text ? [schema.text(text)] : [])),
+  );
 const noop = { changed() {}, open() {}, placedChanged() {} };
 
 function stateWith(text: string[], findings: Finding[]) {
   const state = EditorState.create({ doc: doc(...text), plugins: [createCheckPlugin(noop)] });
   const map = fieldText(state.doc);
-  const placed = findings.map((finding) => ({ finding, from: map.positionOf(finding.start), to: map.positionOf(finding.end) }));
+  const placed = findings.map((finding) => ({
+    finding,
+    from: map.positionOf(finding.start),
+    to: map.positionOf(finding.end),
+  }));
   return state.apply(state.tr.setMeta(checksKey, placed));
 }
 const finding = (kind: Finding['kind'], text: string, whole: string): Finding => {
   const start = whole.indexOf(text);
   return { kind, rule: `${kind}/x`, start, end: start + text.length, text, message: '', suggestions: [] };
 };
-const placedTexts = (state: EditorState) => checksKey.getState(state)!.placed.map((item: PlacedFinding) => state.doc.textBetween(item.from, item.to, '\n'));
+const placedTexts = (state: EditorState) =>
+  checksKey.getState(state)!.placed.map((item: PlacedFinding) => state.doc.textBetween(item.from, item.to, '\n'));
 
 describe('fieldText', () => {
   it('joins paragraphs with new lines and finds the position of any offset', () => {
@@ -33,16 +43,21 @@ describe('fieldText', () => {
 
 describe('the check plugin', () => {
   const whole = 'Teh learner acheived it.\nTo understand fractions';
-  const findings = [finding('spelling', 'Teh', whole), finding('spelling', 'acheived', whole), finding('prompt', 'To understand fractions', whole)];
+  const findings = [
+    finding('spelling', 'Teh', whole),
+    finding('spelling', 'acheived', whole),
+    finding('prompt', 'To understand fractions', whole),
+  ];
 
   it('draws each finding as a decoration on its words', () => {
     const state = stateWith(whole.split('\n'), findings);
     expect(placedTexts(state)).toEqual(['Teh', 'acheived', 'To understand fractions']);
-    expect(checksKey.getState(state)!.decorations.find().map((decoration) => (decoration.spec as { placed: PlacedFinding }).placed.finding.text)).toEqual([
-      'Teh',
-      'acheived',
-      'To understand fractions',
-    ]);
+    expect(
+      checksKey
+        .getState(state)!
+        .decorations.find()
+        .map((decoration) => (decoration.spec as { placed: PlacedFinding }).placed.finding.text),
+    ).toEqual(['Teh', 'acheived', 'To understand fractions']);
   });
 
   it('moves findings with text typed before them', () => {

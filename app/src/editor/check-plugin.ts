@@ -32,13 +32,22 @@ export interface CheckPluginOptions {
   placedChanged(placed: PlacedFinding[]): void;
 }
 
-const classFor: Record<Finding['kind'], string> = { spelling: 'check-spelling', grammar: 'check-grammar', prompt: 'check-prompt' };
+const classFor: Record<Finding['kind'], string> = {
+  spelling: 'check-spelling',
+  grammar: 'check-grammar',
+  prompt: 'check-prompt',
+};
 
 function decorate(state: EditorState['doc'], placed: PlacedFinding[]): DecorationSet {
   return DecorationSet.create(
     state,
     placed.map((item) =>
-      Decoration.inline(item.from, item.to, { class: classFor[item.finding.kind], 'data-rule': item.finding.rule }, { placed: item }),
+      Decoration.inline(
+        item.from,
+        item.to,
+        { class: classFor[item.finding.kind], 'data-rule': item.finding.rule },
+        { placed: item },
+      ),
     ),
   );
 }
@@ -60,7 +69,7 @@ export function createCheckPlugin(options: CheckPluginOptions): Plugin<ChecksSta
   return new Plugin<ChecksState>({
     key: checksKey,
     state: {
-      init: (_, state) => ({ placed: [], decorations: DecorationSet.empty, remoteChange: false }),
+      init: () => ({ placed: [], decorations: DecorationSet.empty, remoteChange: false }),
       apply(tr, value, _old, state) {
         const replaced = tr.getMeta(checksKey) as PlacedFinding[] | undefined;
         if (replaced) return { placed: replaced, decorations: decorate(state.doc, replaced), remoteChange: false };

@@ -24,7 +24,8 @@ export interface FieldChecksOptions {
 }
 
 /** What "Ignore" remembers: a misspelt word everywhere, a grammar finding by its rule and words. */
-export const ignoreKey = (finding: Finding) => (finding.kind === 'spelling' ? `spelling:${finding.text}` : `${finding.rule}:${finding.text}`);
+export const ignoreKey = (finding: Finding) =>
+  finding.kind === 'spelling' ? `spelling:${finding.text}` : `${finding.rule}:${finding.text}`;
 
 export function createFieldChecks(options: FieldChecksOptions) {
   const { checks, quietMs = 250 } = options;
@@ -34,7 +35,8 @@ export function createFieldChecks(options: FieldChecksOptions) {
   if (options.reportId) void checks.dismissedPrompts(options.reportId).then((keys) => ((dismissed = keys), checkNow()));
 
   const wanted = (finding: Finding) => {
-    if (finding.kind === 'prompt') return !dismissed.has(promptKey(finding.rule, options.context().field ?? '', finding.text));
+    if (finding.kind === 'prompt')
+      return !dismissed.has(promptKey(finding.rule, options.context().field ?? '', finding.text));
     return !checks.isIgnored(ignoreKey(finding));
   };
 
@@ -50,7 +52,9 @@ export function createFieldChecks(options: FieldChecksOptions) {
       if (current.isDestroyed || current.state.doc !== requested) return;
       if (!answer.ok) return options.problem(answer.problem);
       options.problem(null);
-      const placed = answer.findings.filter(wanted).map((finding) => ({ finding, from: positionOf(finding.start), to: positionOf(finding.end) }));
+      const placed = answer.findings
+        .filter(wanted)
+        .map((finding) => ({ finding, from: positionOf(finding.start), to: positionOf(finding.end) }));
       setPlacedFindings(current, placed);
     });
   }

@@ -24,8 +24,8 @@ export function IlpForm(props: { doc: Y.Doc; readOnly?: boolean }) {
   return (
     <form class="report-form" onSubmit={(event) => event.preventDefault()} aria-label="Individual Learning Plan">
       <p class="notice">
-        The plan for {learner()?.name ?? 'the learner'} is written once for the assignment, submitted by the second session, and
-        locked once submitted. It sets out how the learner will progress from the initial assessment.
+        The plan for {learner()?.name ?? 'the learner'} is written once for the assignment, submitted by the second
+        session, and locked once submitted. It sets out how the learner will progress from the initial assessment.
       </p>
       <fieldset>
         <legend>Comments from the assignment brief</legend>
@@ -43,7 +43,11 @@ export function IlpForm(props: { doc: Y.Doc; readOnly?: boolean }) {
             label="Date"
             map={f}
             readOnly={props.readOnly}
-            hint={start() ? `Within two weeks of the assignment's start on ${formatDate(start()!)}.` : 'Within two weeks of the assignment’s start.'}
+            hint={
+              start()
+                ? `Within two weeks of the assignment's start on ${formatDate(start()!)}.`
+                : 'Within two weeks of the assignment’s start.'
+            }
             problem={problemFor(problems, 'date')()}
           />
           <Select
@@ -65,10 +69,23 @@ export function IlpForm(props: { doc: Y.Doc; readOnly?: boolean }) {
             readOnly={props.readOnly}
             problem={problemFor(problems, 'assessmentScore')()}
           />
-          <PercentInput id="target" label="Target %" hint={targetHint()} map={f} readOnly={props.readOnly} problem={problemFor(problems, 'target')()} />
+          <PercentInput
+            id="target"
+            label="Target %"
+            hint={targetHint()}
+            map={f}
+            readOnly={props.readOnly}
+            problem={problemFor(problems, 'target')()}
+          />
         </div>
         {ilpTextFields.map((field) => (
-          <TextField id={field.key} label={field.label} hint={field.hint} fragment={textField(props.doc, field.key)} readOnly={props.readOnly} />
+          <TextField
+            id={field.key}
+            label={field.label}
+            hint={field.hint}
+            fragment={textField(props.doc, field.key)}
+            readOnly={props.readOnly}
+          />
         ))}
       </fieldset>
 

@@ -47,7 +47,8 @@ export function DateInput(props: BoundInputProps & { type?: 'date' | 'time' }) {
 export function PercentInput(props: BoundInputProps) {
   const [value, setValue] = createYValue<number>(props.map, props.key ?? props.id);
   const [unreadable, setUnreadable] = createSignal(false);
-  const problem = () => (unreadable() ? 'Give a number from 0 to 100.' : value() !== undefined ? props.problem : undefined);
+  const problem = () =>
+    unreadable() ? 'Give a number from 0 to 100.' : value() !== undefined ? props.problem : undefined;
   const onInput = (input: HTMLInputElement) => {
     setUnreadable(input.validity.badInput);
     if (input.validity.badInput) return;

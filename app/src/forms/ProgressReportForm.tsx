@@ -3,7 +3,13 @@
 import { createEffect, Show } from 'solid-js';
 import type * as Y from 'yjs';
 import { fields, readPrevious, reportKindOf, textField, writePrevious } from '../../../shared/doc/index.ts';
-import { minimumTarget, progressReportTextFields, yesNo, type Learner, type PreviousProgress } from '../../../shared/forms/index.ts';
+import {
+  minimumTarget,
+  progressReportTextFields,
+  yesNo,
+  type Learner,
+  type PreviousProgress,
+} from '../../../shared/forms/index.ts';
 import { TextField } from '../editor/TextField.tsx';
 import { DateInput, PercentInput } from './Inputs.tsx';
 import { Select } from './Select.tsx';
@@ -38,7 +44,11 @@ export function ProgressReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
     `At least 10 points above the updated score${updatedScore() === undefined ? '' : `: ${minimumTarget(updatedScore()!)}% or more`}.`;
 
   return (
-    <form class="report-form" onSubmit={(event) => event.preventDefault()} aria-label={final ? 'Final progress report' : 'Progress report'}>
+    <form
+      class="report-form"
+      onSubmit={(event) => event.preventDefault()}
+      aria-label={final ? 'Final progress report' : 'Progress report'}
+    >
       <p class="notice">
         {final
           ? `The final report for ${learner()?.name ?? 'the learner'} comments on the whole tuition programme.`
@@ -84,11 +94,24 @@ export function ProgressReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
             problem={problemFor(problems, 'updatedScore')()}
           />
           <Show when={!final}>
-            <PercentInput id="newTarget" label="Target for the next six weeks %" hint={targetHint()} map={f} readOnly={props.readOnly} problem={problemFor(problems, 'newTarget')()} />
+            <PercentInput
+              id="newTarget"
+              label="Target for the next six weeks %"
+              hint={targetHint()}
+              map={f}
+              readOnly={props.readOnly}
+              problem={problemFor(problems, 'newTarget')()}
+            />
           </Show>
         </div>
         {progressReportTextFields(final).map((field) => (
-          <TextField id={field.key} label={field.label} hint={field.hint} fragment={textField(props.doc, field.key)} readOnly={props.readOnly} />
+          <TextField
+            id={field.key}
+            label={field.label}
+            hint={field.hint}
+            fragment={textField(props.doc, field.key)}
+            readOnly={props.readOnly}
+          />
         ))}
       </fieldset>
 

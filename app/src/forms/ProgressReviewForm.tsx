@@ -12,7 +12,13 @@ import {
   textField,
   type CustomPoint,
 } from '../../../shared/doc/index.ts';
-import { evidenceStrengths, maxStatementLength, reviewStageKeys, reviewStages, type ReviewStage } from '../../../shared/forms/index.ts';
+import {
+  evidenceStrengths,
+  maxStatementLength,
+  reviewStageKeys,
+  reviewStages,
+  type ReviewStage,
+} from '../../../shared/forms/index.ts';
 import { TextField } from '../editor/TextField.tsx';
 import { DateInput } from './Inputs.tsx';
 import { Select } from './Select.tsx';
@@ -51,7 +57,14 @@ export function ProgressReviewForm(props: { doc: Y.Doc; readOnly?: boolean }) {
         <div class="row">
           <div class="field small">
             <label for="title">Title</label>
-            <input id="title" type="text" maxLength={120} value={title() ?? ''} onChange={(e) => setTitle(e.currentTarget.value)} disabled={props.readOnly} />
+            <input
+              id="title"
+              type="text"
+              maxLength={120}
+              value={title() ?? ''}
+              onChange={(e) => setTitle(e.currentTarget.value)}
+              disabled={props.readOnly}
+            />
           </div>
           <DateInput id="date" label="Date" map={f} readOnly={props.readOnly} />
         </div>
@@ -62,11 +75,25 @@ export function ProgressReviewForm(props: { doc: Y.Doc; readOnly?: boolean }) {
             <legend>{stage.label}</legend>
             <p class="hint">{stage.about}</p>
             <For each={stage.points}>
-              {(point) => <PointReview doc={props.doc} pointId={point.id} statement={point.statement} strength={strengths()[point.id]} readOnly={props.readOnly} />}
+              {(point) => (
+                <PointReview
+                  doc={props.doc}
+                  pointId={point.id}
+                  statement={point.statement}
+                  strength={strengths()[point.id]}
+                  readOnly={props.readOnly}
+                />
+              )}
             </For>
             <For each={customByStage().get(stage.key) ?? []}>
               {(point) => (
-                <PointReview doc={props.doc} pointId={point.id} strength={strengths()[point.id]} readOnly={props.readOnly} own={point} />
+                <PointReview
+                  doc={props.doc}
+                  pointId={point.id}
+                  strength={strengths()[point.id]}
+                  readOnly={props.readOnly}
+                  own={point}
+                />
               )}
             </For>
             <Show when={!props.readOnly}>
@@ -93,9 +120,11 @@ interface PointReviewProps {
 
 function PointReview(props: PointReviewProps) {
   const legendId = `point-${props.pointId}`;
-  const setStrength = (value: string | undefined) => (value ? ratings(props.doc).set(props.pointId, value) : ratings(props.doc).delete(props.pointId));
+  const setStrength = (value: string | undefined) =>
+    value ? ratings(props.doc).set(props.pointId, value) : ratings(props.doc).delete(props.pointId);
   const setStatement = (statement: string) => {
-    if (props.own) customPoints(props.doc).set(props.pointId, { stage: props.own.stage, order: props.own.order, statement });
+    if (props.own)
+      customPoints(props.doc).set(props.pointId, { stage: props.own.stage, order: props.own.order, statement });
   };
   const remove = () =>
     props.doc.transact(() => {
@@ -127,7 +156,13 @@ function PointReview(props: PointReviewProps) {
         disabled={props.readOnly}
       />
       <Show when={props.strength !== 'None'}>
-        <TextField id={evidenceKey(props.pointId)} label="Evidence" hint="What real evidence shows this happens?" fragment={textField(props.doc, evidenceKey(props.pointId))} readOnly={props.readOnly} />
+        <TextField
+          id={evidenceKey(props.pointId)}
+          label="Evidence"
+          hint="What real evidence shows this happens?"
+          fragment={textField(props.doc, evidenceKey(props.pointId))}
+          readOnly={props.readOnly}
+        />
       </Show>
       <Show when={props.strength === 'None' || props.strength === 'Superficial'}>
         <TextField

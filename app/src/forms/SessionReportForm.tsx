@@ -87,22 +87,59 @@ export function SessionReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
       <fieldset>
         <legend>Session</legend>
         <div class="row">
-          <DateInput id="date" label="Date" map={f} readOnly={props.readOnly} problem={problemFor(problems, 'date')()} />
+          <DateInput
+            id="date"
+            label="Date"
+            map={f}
+            readOnly={props.readOnly}
+            problem={problemFor(problems, 'date')()}
+          />
           <DateInput id="start" label="Start" type="time" map={f} readOnly={props.readOnly} />
-          <DateInput id="finish" label="Finish" type="time" map={f} readOnly={props.readOnly} problem={problemFor(problems, 'finish')()} />
+          <DateInput
+            id="finish"
+            label="Finish"
+            type="time"
+            map={f}
+            readOnly={props.readOnly}
+            problem={problemFor(problems, 'finish')()}
+          />
         </div>
         <div class="row">
-          <Select id="sessionType" label="Session type" options={sessionTypes} value={sessionType()} onChange={setSessionType} disabled={props.readOnly} />
-          <Select id="delivery" label="Session delivery" options={deliveryModes} value={delivery()} onChange={setDelivery} disabled={props.readOnly} />
+          <Select
+            id="sessionType"
+            label="Session type"
+            options={sessionTypes}
+            value={sessionType()}
+            onChange={setSessionType}
+            disabled={props.readOnly}
+          />
+          <Select
+            id="delivery"
+            label="Session delivery"
+            options={deliveryModes}
+            value={delivery()}
+            onChange={setDelivery}
+            disabled={props.readOnly}
+          />
           <div class="field small">
             <label for="subject">Subject</label>
-            <input id="subject" type="text" required maxLength={120} value={subject() ?? ''} onChange={(e) => setSubject(e.currentTarget.value)} disabled={props.readOnly} />
+            <input
+              id="subject"
+              type="text"
+              required
+              maxLength={120}
+              value={subject() ?? ''}
+              onChange={(e) => setSubject(e.currentTarget.value)}
+              disabled={props.readOnly}
+            />
           </div>
         </div>
       </fieldset>
 
       <fieldset>
-        <legend>Attendance ({isGroup() ? `group, ${groupLabel((learners() ?? []).length)}` : 'individual, 1:1'})</legend>
+        <legend>
+          Attendance ({isGroup() ? `group, ${groupLabel((learners() ?? []).length)}` : 'individual, 1:1'})
+        </legend>
         <Show when={isGroup()}>
           <div class="row">
             <Select
@@ -143,7 +180,9 @@ export function SessionReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
                     label="Reason for absence"
                     options={absenceReasons}
                     value={entry().absenceReason}
-                    onChange={(reason) => setAttendance(learner.id, { absenceReason: reason as Attendance['absenceReason'] })}
+                    onChange={(reason) =>
+                      setAttendance(learner.id, { absenceReason: reason as Attendance['absenceReason'] })
+                    }
                     disabled={props.readOnly}
                   />
                   <div class="field small">
@@ -166,12 +205,17 @@ export function SessionReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
 
       <Show
         when={tookPlace() || Object.keys(attendanceByLearner()).length === 0}
-        fallback={<p class="notice">No learner attended, so attendance is all this report needs. The other fields stay blank.</p>}
+        fallback={
+          <p class="notice">
+            No learner attended, so attendance is all this report needs. The other fields stay blank.
+          </p>
+        }
       >
         <fieldset>
           <legend>Learning objectives</legend>
           <p class="hint">
-            At least one learning objective, and no more than three: specific, measurable, achievable, relevant and timed.
+            At least one learning objective, and no more than three: specific, measurable, achievable, relevant and
+            timed.
             {isGroup() ? ' For a group, set objectives for the group as a whole.' : ''}
           </p>
           <Index each={Array.from({ length: count() })}>
@@ -199,10 +243,27 @@ export function SessionReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
 
         <fieldset>
           <legend>Engagement</legend>
-          <p class="hint">Both engagement objectives need a level. Comments relate only to the objectives and progress: no personal observations and no questions.</p>
+          <p class="hint">
+            Both engagement objectives need a level. Comments relate only to the objectives and progress: no personal
+            observations and no questions.
+          </p>
           <div class="row">
-            <Select id="engagementWithObjectives" label="Engagement with learning objectives" options={engagementLevels} value={withObjectives()} onChange={setWithObjectives} disabled={props.readOnly} />
-            <Select id="attitudeToSession" label="Attitude to session" options={engagementLevels} value={attitude()} onChange={setAttitude} disabled={props.readOnly} />
+            <Select
+              id="engagementWithObjectives"
+              label="Engagement with learning objectives"
+              options={engagementLevels}
+              value={withObjectives()}
+              onChange={setWithObjectives}
+              disabled={props.readOnly}
+            />
+            <Select
+              id="attitudeToSession"
+              label="Attitude to session"
+              options={engagementLevels}
+              value={attitude()}
+              onChange={setAttitude}
+              disabled={props.readOnly}
+            />
           </div>
           {textFieldFor('engagementComment')}
         </fieldset>

@@ -6,7 +6,11 @@
 // caller should not submit. `reportProblems(doc)` gives the same list without showing it.
 import { createMemo, createResource, createSignal, onCleanup, Show, type Accessor } from 'solid-js';
 import type * as Y from 'yjs';
-import { submissionProblems, type SubmissionContext, type SubmissionProblem } from '../../../shared/workflow/submission.ts';
+import {
+  submissionProblems,
+  type SubmissionContext,
+  type SubmissionProblem,
+} from '../../../shared/workflow/submission.ts';
 import { submissionContext } from '../store/submission-context.ts';
 import { ProblemLinks } from './ProblemLinks.tsx';
 
@@ -27,7 +31,10 @@ export async function checkBeforeSubmit(doc: Y.Doc): Promise<boolean> {
 }
 
 /** The problems as the report changes, for showing a rule beside its field while the user writes. */
-export function createLiveProblems(doc: Y.Doc): { problems: Accessor<SubmissionProblem[]>; context: Accessor<SubmissionContext | undefined> } {
+export function createLiveProblems(doc: Y.Doc): {
+  problems: Accessor<SubmissionProblem[]>;
+  context: Accessor<SubmissionContext | undefined>;
+} {
   const [context] = createResource(() => submissionContext(doc));
   const [version, setVersion] = createSignal(0);
   const changed = () => setVersion((v) => v + 1);
@@ -60,7 +67,9 @@ export function SubmissionChecks(props: { doc: Y.Doc }) {
     }
   };
   const heading = (list: SubmissionProblem[]) =>
-    list.length === 0 ? 'This report is complete.' : `${list.length} thing${list.length === 1 ? '' : 's'} to fix before submitting`;
+    list.length === 0
+      ? 'This report is complete.'
+      : `${list.length} thing${list.length === 1 ? '' : 's'} to fix before submitting`;
   return (
     <>
       <div class="actions">

@@ -3,7 +3,10 @@ import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import type * as Y from 'yjs';
 
 /** One key of a Y.Map as a signal, with a setter that writes it back (undefined deletes it). */
-export function createYValue<T>(map: Y.Map<unknown>, key: string): [Accessor<T | undefined>, (value: T | undefined) => void] {
+export function createYValue<T>(
+  map: Y.Map<unknown>,
+  key: string,
+): [Accessor<T | undefined>, (value: T | undefined) => void] {
   const [value, setValue] = createSignal(map.get(key) as T | undefined, { equals: false });
   const observe = (event: Y.YMapEvent<unknown>) => {
     if (event.keysChanged.has(key)) setValue(() => map.get(key) as T | undefined);

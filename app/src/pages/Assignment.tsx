@@ -63,7 +63,13 @@ function AssignmentPage(props: { assignment: AssignmentRow }) {
   const canStart = (item: DueReport) => {
     if (item.reportId) return false;
     if (item.kind !== 'progress-report') return true;
-    return !due().some((other) => other.kind === 'progress-report' && other.learner.id === item.learner.id && !other.reportId && (other.number ?? 0) < (item.number ?? 0));
+    return !due().some(
+      (other) =>
+        other.kind === 'progress-report' &&
+        other.learner.id === item.learner.id &&
+        !other.reportId &&
+        (other.number ?? 0) < (item.number ?? 0),
+    );
   };
   const start = async (item: DueReport) => {
     setBusy(true);
@@ -80,7 +86,11 @@ function AssignmentPage(props: { assignment: AssignmentRow }) {
   };
   const reportName = (item: DueReport) => `${dueNames[item.kind]}${item.number ? ` ${item.number}` : ''}`;
   const stepWords = (item: DueReport) =>
-    item.kind === 'ilp' ? 'Write the plan' : item.kind === 'final-report' ? 'Write the final report' : `Write progress report ${item.number}`;
+    item.kind === 'ilp'
+      ? 'Write the plan'
+      : item.kind === 'final-report'
+        ? 'Write the final report'
+        : `Write progress report ${item.number}`;
 
   return (
     <>
@@ -88,8 +98,9 @@ function AssignmentPage(props: { assignment: AssignmentRow }) {
         Assignment: {names()}, {props.assignment.subject}
       </h1>
       <p>
-        {props.assignment.learners.length > 1 ? `Group ${groupLabel(props.assignment.learners.length)}` : 'Individual'}, from{' '}
-        {formatDate(props.assignment.startDate)} to {formatDate(props.assignment.endDate)}. <a href="/assignments">All assignments</a>
+        {props.assignment.learners.length > 1 ? `Group ${groupLabel(props.assignment.learners.length)}` : 'Individual'},
+        from {formatDate(props.assignment.startDate)} to {formatDate(props.assignment.endDate)}.{' '}
+        <a href="/assignments">All assignments</a>
       </p>
       <Show when={props.assignment.brief.trim()}>
         <details class="share">
@@ -101,8 +112,8 @@ function AssignmentPage(props: { assignment: AssignmentRow }) {
         <section class="card" aria-labelledby="reports-heading">
           <h2 id="reports-heading">Reports</h2>
           <p class="muted">
-            The plan is due by the second session, a progress report every six weeks from the first session, and the final report
-            at the end date.
+            The plan is due by the second session, a progress report every six weeks from the first session, and the
+            final report at the end date.
           </p>
           <table class="due-table">
             <thead>
@@ -125,13 +136,16 @@ function AssignmentPage(props: { assignment: AssignmentRow }) {
                     <td>{item.learner.name}</td>
                     <td>{item.dueDate ? formatDate(item.dueDate) : 'By the second session'}</td>
                     <td>
-                      <span class={`state ${item.state}`}>{item.state === 'done' ? 'Done' : item.state === 'overdue' ? 'Overdue' : 'Due'}</span>
+                      <span class={`state ${item.state}`}>
+                        {item.state === 'done' ? 'Done' : item.state === 'overdue' ? 'Overdue' : 'Due'}
+                      </span>
                     </td>
                     <td>{item.status ? statusLabels[item.status] : 'Not started'}</td>
                     <td>
                       <Show when={item.reportId}>
                         <a href={`/report/${item.reportId}`}>
-                          Open {reportName(item).toLowerCase().replace('individual learning plan', 'the plan')} for {item.learner.name}
+                          Open {reportName(item).toLowerCase().replace('individual learning plan', 'the plan')} for{' '}
+                          {item.learner.name}
                         </a>
                       </Show>
                       <Show when={canStart(item)}>
@@ -167,11 +181,15 @@ function AddSession(props: { assignment: AssignmentRow }) {
     const value = (key: string) => String(data.get(key) ?? '').trim();
     const problems = [
       !value('date') && 'Choose the date of the session.',
-      value('date') && !inside(value('date')) &&
+      value('date') &&
+        !inside(value('date')) &&
         `The session must fall within the assignment, ${formatDate(props.assignment.startDate)} to ${formatDate(props.assignment.endDate)}.`,
       !value('start') && 'Give the start time.',
       !value('finish') && 'Give the finish time.',
-      value('start') && value('finish') && value('finish') <= value('start') && 'The finish time must be after the start time.',
+      value('start') &&
+        value('finish') &&
+        value('finish') <= value('start') &&
+        'The finish time must be after the start time.',
     ].filter((problem): problem is string => !!problem);
     setErrors(problems);
     if (problems.length > 0) return;
@@ -188,14 +206,25 @@ function AddSession(props: { assignment: AssignmentRow }) {
     );
     navigate(`/report/${reportId}`);
   };
-  const defaultDate = inside(today) ? today : today < props.assignment.startDate ? props.assignment.startDate : props.assignment.endDate;
+  const defaultDate = inside(today)
+    ? today
+    : today < props.assignment.startDate
+      ? props.assignment.startDate
+      : props.assignment.endDate;
   return (
     <form onSubmit={submit} novalidate class="inline-form" aria-labelledby="add-session-heading">
       <h3 id="add-session-heading">Add a session</h3>
       <div class="row">
         <div class="field small">
           <label for="session-date">Session date</label>
-          <input id="session-date" name="date" type="date" value={defaultDate} min={props.assignment.startDate} max={props.assignment.endDate} />
+          <input
+            id="session-date"
+            name="date"
+            type="date"
+            value={defaultDate}
+            min={props.assignment.startDate}
+            max={props.assignment.endDate}
+          />
         </div>
         <div class="field small">
           <label for="session-start">Start time</label>

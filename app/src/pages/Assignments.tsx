@@ -24,7 +24,10 @@ export function Assignments() {
       <div class="columns">
         <section class="card" aria-labelledby="assignments-heading">
           <h2 id="assignments-heading">Assignments</h2>
-          <Show when={(assignments() ?? []).length > 0} fallback={<p class="muted">No assignments yet. Add a learner, then an assignment.</p>}>
+          <Show
+            when={(assignments() ?? []).length > 0}
+            fallback={<p class="muted">No assignments yet. Add a learner, then an assignment.</p>}
+          >
             <ul class="pending">
               <For each={assignments()}>
                 {(assignment) => (
@@ -33,8 +36,10 @@ export function Assignments() {
                       {assignment.subject}: {assignment.learners.map((l) => l.name).join(', ')}
                     </a>
                     <span class="detail">
-                      {assignment.learners.length > 1 ? `Group ${groupLabel(assignment.learners.length)}` : 'Individual'}, {formatDate(assignment.startDate)} to{' '}
-                      {formatDate(assignment.endDate)}
+                      {assignment.learners.length > 1
+                        ? `Group ${groupLabel(assignment.learners.length)}`
+                        : 'Individual'}
+                      , {formatDate(assignment.startDate)} to {formatDate(assignment.endDate)}
                     </span>
                   </li>
                 )}
@@ -73,7 +78,14 @@ function AddLearner() {
       <h3 id="add-learner-heading">Add a learner</h3>
       <div class="field">
         <label for="learnerName">Learner's name</label>
-        <input id="learnerName" name="learnerName" autocomplete="off" maxLength={120} aria-describedby="learner-error" aria-invalid={!!error()} />
+        <input
+          id="learnerName"
+          name="learnerName"
+          autocomplete="off"
+          maxLength={120}
+          aria-describedby="learner-error"
+          aria-invalid={!!error()}
+        />
         <p id="learner-error" class="error" role="alert">
           {error()}
         </p>

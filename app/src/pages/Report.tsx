@@ -39,7 +39,10 @@ import { createReportComments } from '../comments/report-comments.ts';
 export function Report() {
   const params = useParams<{ id: string }>();
   return (
-    <Show when={reportIdPattern.test(params.id)} fallback={<Problem text="This link does not name a Margin report. Check that it was copied in full." />}>
+    <Show
+      when={reportIdPattern.test(params.id)}
+      fallback={<Problem text="This link does not name a Margin report. Check that it was copied in full." />}
+    >
       <OpenReport id={params.id} />
     </Show>
   );
@@ -139,8 +142,13 @@ function OpenReport(props: { id: string }) {
       await openHere(Y.encodeStateAsUpdate(relayCopy));
     } catch (error) {
       keepingFailed = true;
-      setKeepProblem(`Changes the relay did not add are still on this device, but could not be set aside: ${error instanceof Error ? error.message : String(error)}`);
-      if (!local() && !closed) await openHere().catch(() => setFailure('This report could not be opened again on this device. Reload the page.'));
+      setKeepProblem(
+        `Changes the relay did not add are still on this device, but could not be set aside: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      if (!local() && !closed)
+        await openHere().catch(() =>
+          setFailure('This report could not be opened again on this device. Reload the page.'),
+        );
     } finally {
       replacing = false;
     }
@@ -150,7 +158,8 @@ function OpenReport(props: { id: string }) {
   // People see each other by the name given on the home page, or by their role until they give one.
   createEffect(() => {
     const name = myName();
-    if (name !== undefined) presence()?.introduce({ name: name ?? roleLabels[link()?.role ?? 'tutor'], role: link()?.role });
+    if (name !== undefined)
+      presence()?.introduce({ name: name ?? roleLabels[link()?.role ?? 'tutor'], role: link()?.role });
   });
 
   onMount(async () => {
@@ -171,7 +180,9 @@ function OpenReport(props: { id: string }) {
       );
     } catch (error) {
       console.error('[margin] could not open report', error);
-      setFailure(`This report could not be opened on this device: ${error instanceof Error ? error.message : String(error)}`);
+      setFailure(
+        `This report could not be opened on this device: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   });
 
@@ -206,7 +217,8 @@ function OpenReport(props: { id: string }) {
             </div>
             <Show when={opened.quarantined > 0}>
               <p class="warning" role="alert">
-                {opened.quarantined} saved change{opened.quarantined === 1 ? '' : 's'} to this report could not be read on this device and
+                {opened.quarantined} saved change{opened.quarantined === 1 ? '' : 's'} to this report could not be read
+                on this device and
                 {opened.quarantined === 1 ? ' was' : ' were'} set aside, not deleted. Everything else is here.
               </p>
             </Show>
@@ -217,11 +229,18 @@ function OpenReport(props: { id: string }) {
                   <Match when={relay().kind === 'refused'}>
                     <Problem text={(relay() as { reason: string }).reason} />
                   </Match>
-                  <Match when={access().kind === 'none' || (relay().kind === 'connected' && (relay() as { synced: boolean }).synced)}>
+                  <Match
+                    when={
+                      access().kind === 'none' ||
+                      (relay().kind === 'connected' && (relay() as { synced: boolean }).synced)
+                    }
+                  >
                     <Problem text="The relay has no report with this link. This device holds no share link for it: open the link you were sent (it has /join/ in it)." />
                   </Match>
                   <Match when={true}>
-                    <p role="status">This report is not on this device yet. It will appear as soon as Margin reaches the relay.</p>
+                    <p role="status">
+                      This report is not on this device yet. It will appear as soon as Margin reaches the relay.
+                    </p>
                   </Match>
                 </Switch>
               }
@@ -251,24 +270,27 @@ function OpenReport(props: { id: string }) {
                     <Show when={shownRelayState().kind !== 'refused'}>
                       {/* Coaching, quality and termly reviews draw their own workflow buttons with their forms. */}
                       <Show when={!drawsOwnWorkflow(opened.doc) && reportKindOf(opened.doc) !== 'termly-review'}>
-                      <WorkflowActions
-                        reportId={props.id}
-                        token={held().token}
-                        role={held().role}
-                        status={status().status}
-                        beforeSubmit={() => checkBeforeSubmit(opened.doc)}
-                        commentThreads={comments.threads()}
-                        onDecided={(result) =>
-                          setStatus((view) => ({
-                            status: result.status,
-                            // The status room may have brought this decision already.
-                            history: view.history.some((decision) => decision.at === result.decision.at && decision.action === result.decision.action)
-                              ? view.history
-                              : [...view.history, result.decision],
-                            rejection: result.status === 'rejected' ? result.decision : undefined,
-                          }))
-                        }
-                      />
+                        <WorkflowActions
+                          reportId={props.id}
+                          token={held().token}
+                          role={held().role}
+                          status={status().status}
+                          beforeSubmit={() => checkBeforeSubmit(opened.doc)}
+                          commentThreads={comments.threads()}
+                          onDecided={(result) =>
+                            setStatus((view) => ({
+                              status: result.status,
+                              // The status room may have brought this decision already.
+                              history: view.history.some(
+                                (decision) =>
+                                  decision.at === result.decision.at && decision.action === result.decision.action,
+                              )
+                                ? view.history
+                                : [...view.history, result.decision],
+                              rejection: result.status === 'rejected' ? result.decision : undefined,
+                            }))
+                          }
+                        />
                       </Show>
                       <ShareDialog link={held()} />
                     </Show>
@@ -277,7 +299,11 @@ function OpenReport(props: { id: string }) {
               </Show>
               <PresenceContext.Provider value={presence() ?? undefined}>
                 <CommentsLayout comments={comments} doc={opened.doc}>
-                  <ReportForm doc={opened.doc} readOnly={readOnly()} showInternal={powers[link()?.role ?? 'tutor'].seesInternal} />
+                  <ReportForm
+                    doc={opened.doc}
+                    readOnly={readOnly()}
+                    showInternal={powers[link()?.role ?? 'tutor'].seesInternal}
+                  />
                 </CommentsLayout>
               </PresenceContext.Provider>
               <ReportHistory history={status().history} />

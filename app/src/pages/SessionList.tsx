@@ -10,10 +10,7 @@ import './home.css';
 function LearnerIcon(props: { count: number }) {
   return (
     <svg class="learner-icon" viewBox="0 0 48 20" width="48" height="20" aria-hidden="true">
-      <Show
-        when={props.count > 1}
-        fallback={<circle cx="10" cy="10" r="8" class="one" />}
-      >
+      <Show when={props.count > 1} fallback={<circle cx="10" cy="10" r="8" class="one" />}>
         <For each={[1, 2, 3]}>
           {(n) => (
             <g class={n <= props.count ? 'member' : 'seat'}>
@@ -50,7 +47,9 @@ export function SessionList(props: { sessions: SessionItem[]; empty?: string }) 
                     {statusLabels[session.status]}
                   </span>
                   <Show when={session.unreadComments > 0}>
-                    <span class="unread-comments">{session.unreadComments === 1 ? '1 new comment' : `${session.unreadComments} new comments`}</span>
+                    <span class="unread-comments">
+                      {session.unreadComments === 1 ? '1 new comment' : `${session.unreadComments} new comments`}
+                    </span>
                   </Show>
                 </a>
               </li>

@@ -7,7 +7,13 @@ import { createMemo, createResource, createSignal, For, onCleanup, Show } from '
 import type * as Y from 'yjs';
 import { competencies, judgements as judgementScale } from '../../../shared/quality/competencies.ts';
 import { checklist, feedbackKey, judgements, readObservation } from '../../../shared/quality/observation-doc.ts';
-import { followUpCheck, hasConcerns, maxObservations, observationProblems, type ObservationProblem } from '../../../shared/quality/observation.ts';
+import {
+  followUpCheck,
+  hasConcerns,
+  maxObservations,
+  observationProblems,
+  type ObservationProblem,
+} from '../../../shared/quality/observation.ts';
 import { fields, textField } from '../../../shared/doc/index.ts';
 import { formatDate } from '../../../shared/workflow/calendar.ts';
 import { transition } from '../../../shared/workflow/status.ts';
@@ -62,28 +68,52 @@ export function ObservationForm(props: { doc: Y.Doc; readOnly?: boolean }) {
     setError('');
     try {
       // The report page opens one report for its life, so going from one report to another loads the page afresh.
-      window.location.assign(`/report/${await startFollowUp(params.id, draft(), sent(), (await loadName()) ?? 'Quality team')}`);
+      window.location.assign(
+        `/report/${await startFollowUp(params.id, draft(), sent(), (await loadName()) ?? 'Quality team')}`,
+      );
     } catch (problem) {
       setError(problem instanceof Error ? problem.message : String(problem));
     }
   };
 
-  const setJudgement = (id: string, value: string | undefined) => (value ? judgements(props.doc).set(id, value) : judgements(props.doc).delete(id));
-  const setTicked = (id: string, ticked: boolean) => (ticked ? checklist(props.doc).set(id, true) : checklist(props.doc).delete(id));
+  const setJudgement = (id: string, value: string | undefined) =>
+    value ? judgements(props.doc).set(id, value) : judgements(props.doc).delete(id);
+  const setTicked = (id: string, ticked: boolean) =>
+    ticked ? checklist(props.doc).set(id, true) : checklist(props.doc).delete(id);
 
   return (
-    <form class="report-form qa-observation" onSubmit={(event) => event.preventDefault()} aria-label="Quality observation">
+    <form
+      class="report-form qa-observation"
+      onSubmit={(event) => event.preventDefault()}
+      aria-label="Quality observation"
+    >
       <p class="stage-line">
-        Status: <strong>{sent() ? 'Feedback sent to the tutor' : props.readOnly ? 'Read only' : 'Being written: the tutor sees it once the feedback is sent'}</strong>
+        Status:{' '}
+        <strong>
+          {sent()
+            ? 'Feedback sent to the tutor'
+            : props.readOnly
+              ? 'Read only'
+              : 'Being written: the tutor sees it once the feedback is sent'}
+        </strong>
       </p>
       <p class="notice">
-        Observation {draft().number} of at most {maxObservations} for <strong>{draft().tutorName}</strong>, session of {formatDate(draft().date ?? '')}.
+        Observation {draft().number} of at most {maxObservations} for <strong>{draft().tutorName}</strong>, session of{' '}
+        {formatDate(draft().date ?? '')}.
         <Show when={draft().firstObservationId}>
           {(first) => (
             <>
               {' '}
               It follows <a href={`/report/${first()}`}>the first observation</a>
-              <Show when={draft().previousObservationId !== first() ? draft().previousObservationId : undefined}>{(previous) => <> and <a href={`/report/${previous()}`}>the one before</a></>}</Show>.
+              <Show when={draft().previousObservationId !== first() ? draft().previousObservationId : undefined}>
+                {(previous) => (
+                  <>
+                    {' '}
+                    and <a href={`/report/${previous()}`}>the one before</a>
+                  </>
+                )}
+              </Show>
+              .
             </>
           )}
         </Show>
@@ -91,7 +121,13 @@ export function ObservationForm(props: { doc: Y.Doc; readOnly?: boolean }) {
       <Show when={!props.readOnly}>
         <div class="field small">
           <label for="tutorName">Tutor observed</label>
-          <input id="tutorName" type="text" maxLength={120} value={draft().tutorName} onChange={(e) => fields(props.doc).set('tutorName', e.currentTarget.value)} />
+          <input
+            id="tutorName"
+            type="text"
+            maxLength={120}
+            value={draft().tutorName}
+            onChange={(e) => fields(props.doc).set('tutorName', e.currentTarget.value)}
+          />
         </div>
       </Show>
       <For each={competencies}>
@@ -103,7 +139,13 @@ export function ObservationForm(props: { doc: Y.Doc; readOnly?: boolean }) {
                 {(item) => (
                   <li>
                     <label>
-                      <input type="checkbox" checked={draft().checked[item.id] === true} disabled={props.readOnly} onChange={(e) => setTicked(item.id, e.currentTarget.checked)} /> {item.text}
+                      <input
+                        type="checkbox"
+                        checked={draft().checked[item.id] === true}
+                        disabled={props.readOnly}
+                        onChange={(e) => setTicked(item.id, e.currentTarget.checked)}
+                      />{' '}
+                      {item.text}
                     </label>
                   </li>
                 )}
@@ -121,11 +163,24 @@ export function ObservationForm(props: { doc: Y.Doc; readOnly?: boolean }) {
         )}
       </For>
       <Show when={hasConcerns(draft())}>
-        <p class="warning">This observation raises concerns: give the tutor the support they need, then arrange a follow-up observation.</p>
+        <p class="warning">
+          This observation raises concerns: give the tutor the support they need, then arrange a follow-up observation.
+        </p>
       </Show>
-      <TextField id="feedback" label="Feedback for the tutor" hint="What went well, what to improve against each competency, and the support offered." fragment={textField(props.doc, feedbackKey)} readOnly={props.readOnly} />
+      <TextField
+        id="feedback"
+        label="Feedback for the tutor"
+        hint="What went well, what to improve against each competency, and the support offered."
+        fragment={textField(props.doc, feedbackKey)}
+        readOnly={props.readOnly}
+      />
       <Show when={problems().length > 0}>
-        <section id="observation-problems" class="problems" tabindex="-1" aria-labelledby="observation-problems-heading">
+        <section
+          id="observation-problems"
+          class="problems"
+          tabindex="-1"
+          aria-labelledby="observation-problems-heading"
+        >
           <h2 id="observation-problems-heading">Before sending the feedback</h2>
           <ul>
             <For each={problems()}>

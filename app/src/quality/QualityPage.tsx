@@ -9,7 +9,11 @@ import { startObservation } from './quality-store.ts';
 import './quality.css';
 
 export function QualityPage() {
-  const observations = createLiveQuery(async () => (await db.reports.where('type').equals('qa-observation').toArray()).sort((a, b) => b.sessionDate.localeCompare(a.sessionDate)));
+  const observations = createLiveQuery(async () =>
+    (await db.reports.where('type').equals('qa-observation').toArray()).sort((a, b) =>
+      b.sessionDate.localeCompare(a.sessionDate),
+    ),
+  );
   const [tutor, setTutor] = createSignal('');
   const [date, setDate] = createSignal(localDate(new Date()));
   const [error, setError] = createSignal('');
@@ -27,7 +31,8 @@ export function QualityPage() {
     <>
       <h1>Quality observations</h1>
       <p>
-        Observe a session against the four competencies and send the tutor written feedback. <a href="/quality/spot-checks">Spot checks of new tutors</a>
+        Observe a session against the four competencies and send the tutor written feedback.{' '}
+        <a href="/quality/spot-checks">Spot checks of new tutors</a>
       </p>
       <section class="card" aria-labelledby="observations-heading">
         <h2 id="observations-heading">Observations</h2>
@@ -49,7 +54,13 @@ export function QualityPage() {
           <div class="row">
             <div class="field small">
               <label for="observed-tutor">Tutor observed</label>
-              <input id="observed-tutor" type="text" maxLength={120} value={tutor()} onInput={(e) => setTutor(e.currentTarget.value)} />
+              <input
+                id="observed-tutor"
+                type="text"
+                maxLength={120}
+                value={tutor()}
+                onInput={(e) => setTutor(e.currentTarget.value)}
+              />
             </div>
             <div class="field small">
               <label for="observed-date">Date of the session</label>

@@ -15,7 +15,9 @@ const storageKey = 'margin.quality.tutors';
 function storedRows(): Row[] {
   try {
     const rows = JSON.parse(localStorage.getItem(storageKey) ?? '[]') as Row[];
-    return Array.isArray(rows) && rows.length > 0 ? rows.map((row) => ({ name: String(row.name ?? ''), sessions: String(row.sessions ?? '') })) : [{ name: '', sessions: '' }];
+    return Array.isArray(rows) && rows.length > 0
+      ? rows.map((row) => ({ name: String(row.name ?? ''), sessions: String(row.sessions ?? '') }))
+      : [{ name: '', sessions: '' }];
   } catch {
     return [{ name: '', sessions: '' }];
   }
@@ -48,7 +50,10 @@ export function SpotCheckPage() {
     const problems: string[] = [];
     const tutors: TutorSessions[] = [];
     rows().forEach((row, index) => {
-      const parsed = TutorSessions.safeParse({ name: row.name, sessionsDelivered: row.sessions.trim() === '' ? undefined : Number(row.sessions) });
+      const parsed = TutorSessions.safeParse({
+        name: row.name,
+        sessionsDelivered: row.sessions.trim() === '' ? undefined : Number(row.sessions),
+      });
       if (parsed.success) tutors.push(parsed.data);
       else problems.push(`Tutor ${index + 1}: ${parsed.error.issues[0].message}`);
     });
@@ -73,13 +78,32 @@ export function SpotCheckPage() {
             <div class="row tutor-row">
               <div class="field small">
                 <label for={`tutor-name-${index}`}>Tutor {index + 1}: name</label>
-                <input id={`tutor-name-${index}`} type="text" maxLength={120} value={row().name} onInput={(e) => update(index, { name: e.currentTarget.value })} />
+                <input
+                  id={`tutor-name-${index}`}
+                  type="text"
+                  maxLength={120}
+                  value={row().name}
+                  onInput={(e) => update(index, { name: e.currentTarget.value })}
+                />
               </div>
               <div class="field small">
                 <label for={`tutor-sessions-${index}`}>Sessions delivered</label>
-                <input id={`tutor-sessions-${index}`} type="number" min="0" step="1" inputMode="numeric" value={row().sessions} onInput={(e) => update(index, { sessions: e.currentTarget.value })} />
+                <input
+                  id={`tutor-sessions-${index}`}
+                  type="number"
+                  min="0"
+                  step="1"
+                  inputMode="numeric"
+                  value={row().sessions}
+                  onInput={(e) => update(index, { sessions: e.currentTarget.value })}
+                />
               </div>
-              <button type="button" class="secondary" aria-label={`Remove tutor ${index + 1}`} onClick={() => removeRow(index)}>
+              <button
+                type="button"
+                class="secondary"
+                aria-label={`Remove tutor ${index + 1}`}
+                onClick={() => removeRow(index)}
+              >
                 Remove
               </button>
             </div>
@@ -91,14 +115,28 @@ export function SpotCheckPage() {
         <div class="row">
           <div class="field small">
             <label for="spot-seed">Seed</label>
-            <input id="spot-seed" type="text" maxLength={60} value={seed()} onInput={(e) => setSeed(e.currentTarget.value)} aria-describedby="spot-seed-hint" />
+            <input
+              id="spot-seed"
+              type="text"
+              maxLength={60}
+              value={seed()}
+              onInput={(e) => setSeed(e.currentTarget.value)}
+              aria-describedby="spot-seed-hint"
+            />
             <p class="hint" id="spot-seed-hint">
               The same seed and list always give the same picks.
             </p>
           </div>
           <div class="field small">
             <label for="spot-count">How many to pick</label>
-            <input id="spot-count" type="number" min="1" step="1" value={count()} onInput={(e) => setCount(e.currentTarget.value)} />
+            <input
+              id="spot-count"
+              type="number"
+              min="1"
+              step="1"
+              value={count()}
+              onInput={(e) => setCount(e.currentTarget.value)}
+            />
           </div>
         </div>
         <button type="submit">Pick tutors</button>
@@ -115,7 +153,10 @@ export function SpotCheckPage() {
             <p>
               {picked().eligible.length} of {rows().length} tutors eligible.
             </p>
-            <Show when={picked().picks.length > 0} fallback={<p class="muted">No tutor is about to give their third, fourth or fifth session.</p>}>
+            <Show
+              when={picked().picks.length > 0}
+              fallback={<p class="muted">No tutor is about to give their third, fourth or fifth session.</p>}
+            >
               <ol class="picks">
                 <For each={picked().picks}>
                   {(tutor) => (

@@ -39,7 +39,11 @@ export function TutorReply(props: { reportId: string; link: HeldLink }) {
         <TextField
           id="tutor-reply"
           label={writes ? 'Your reply to the feedback' : 'Reply from the tutor'}
-          hint={writes ? 'The quality team reads this. Say what you will try next, or ask for the follow-up call.' : undefined}
+          hint={
+            writes
+              ? 'The quality team reads this. Say what you will try next, or ask for the follow-up call.'
+              : undefined
+          }
           fragment={doc.getXmlFragment(tutorReplyKey)}
           readOnly={!writes}
         />

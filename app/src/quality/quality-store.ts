@@ -16,7 +16,13 @@ export function startFollowUp(id: string, draft: ObservationDraft, sent: boolean
   return createReport((doc) =>
     createObservationDoc(
       doc,
-      { tutorName: draft.tutorName, date: localDate(new Date()), number: check.number, firstObservationId: check.firstObservationId, previousObservationId: id },
+      {
+        tutorName: draft.tutorName,
+        date: localDate(new Date()),
+        number: check.number,
+        firstObservationId: check.firstObservationId,
+        previousObservationId: id,
+      },
       createdBy,
     ),
   );

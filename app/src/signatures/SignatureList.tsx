@@ -5,8 +5,21 @@ import type { Decision } from '../../../shared/doc/status-doc.ts';
 import { checkSignature, type SignatureCheck } from '../../../shared/signatures/signature.ts';
 import './signatures.css';
 
-const roleNames: Record<string, string> = { tutor: 'induction tutor', teacher: 'teacher', mentor: 'mentor', reviewer: 'reviewer', client: 'client' };
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const roleNames: Record<string, string> = {
+  tutor: 'induction tutor',
+  teacher: 'teacher',
+  mentor: 'mentor',
+  reviewer: 'reviewer',
+  client: 'client',
+};
+const when = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 
 const verdicts: Record<SignatureCheck, string> = {
   valid: 'valid',
@@ -16,13 +29,16 @@ const verdicts: Record<SignatureCheck, string> = {
 
 function SignatureLine(props: { decision: Decision; currentHash: string | undefined }) {
   const [check] = createResource(
-    () => (props.currentHash && props.decision.signature ? { signature: props.decision.signature, hash: props.currentHash } : undefined),
+    () =>
+      props.currentHash && props.decision.signature
+        ? { signature: props.decision.signature, hash: props.currentHash }
+        : undefined,
     ({ signature, hash }) => checkSignature(signature, hash),
   );
   return (
     <li data-check={check.latest ?? 'checking'}>
-      Signed by {props.decision.by.name} ({roleNames[props.decision.by.role] ?? props.decision.by.role}) on {when(props.decision.at)}:{' '}
-      <strong>{check.latest ? verdicts[check.latest] : 'checking…'}</strong>
+      Signed by {props.decision.by.name} ({roleNames[props.decision.by.role] ?? props.decision.by.role}) on{' '}
+      {when(props.decision.at)}: <strong>{check.latest ? verdicts[check.latest] : 'checking…'}</strong>
     </li>
   );
 }
@@ -32,11 +48,16 @@ export function SignatureList(props: { decisions: Decision[]; currentHash: strin
     <section class="signatures" aria-labelledby="signatures-heading">
       <h2 id="signatures-heading">Signatures</h2>
       <ul aria-live="polite">
-        <For each={props.decisions}>{(decision) => <SignatureLine decision={decision} currentHash={props.currentHash} />}</For>
+        <For each={props.decisions}>
+          {(decision) => <SignatureLine decision={decision} currentHash={props.currentHash} />}
+        </For>
         <For each={props.expected}>{(who) => <li class="muted">Not yet signed by the {who}.</li>}</For>
       </ul>
       <Show when={props.decisions.length > 0}>
-        <p class="hint">Each signature was made on its signer’s own device over a fingerprint (SHA-256) of this review; it is checked here against the review as it is now.</p>
+        <p class="hint">
+          Each signature was made on its signer’s own device over a fingerprint (SHA-256) of this review; it is checked
+          here against the review as it is now.
+        </p>
       </Show>
     </section>
   );

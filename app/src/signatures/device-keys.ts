@@ -27,7 +27,12 @@ export async function deviceKeys(): Promise<CryptoKeyPair> {
   const found = await signingDb.keys.get('device');
   if (found) return found;
   const made = await newSigningKeys();
-  const row: DeviceKeyRow = { id: 'device', privateKey: made.privateKey, publicKey: made.publicKey, createdAt: new Date().toISOString() };
+  const row: DeviceKeyRow = {
+    id: 'device',
+    privateKey: made.privateKey,
+    publicKey: made.publicKey,
+    createdAt: new Date().toISOString(),
+  };
   return signingDb.transaction('rw', signingDb.keys, async () => {
     const saved = await signingDb.keys.get('device');
     if (saved) return saved;

@@ -11,7 +11,9 @@ export async function addLearner(name: string): Promise<string> {
 
 export type NewAssignment = Omit<Assignment, 'id' | 'learners' | 'brief'> & { learnerIds: string[]; brief?: string };
 
-export type AddAssignmentResult = { ok: true; id: string } | { ok: false; problems: { field: string; message: string }[] };
+export type AddAssignmentResult =
+  | { ok: true; id: string }
+  | { ok: false; problems: { field: string; message: string }[] };
 
 /** Adds an assignment after checking it; the problems name the form field each is about. */
 export async function addAssignment(input: NewAssignment): Promise<AddAssignmentResult> {
@@ -26,9 +28,19 @@ export async function addAssignment(input: NewAssignment): Promise<AddAssignment
     brief: input.brief ?? '',
   });
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'learners'), message: issue.message })) };
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => ({
+        field: String(issue.path[0] ?? 'learners'),
+        message: issue.message,
+      })),
+    };
   }
   const assignment = parsed.data;
-  await db.assignments.add({ ...assignment, learnerIds: assignment.learners.map((l) => l.id), createdAt: new Date().toISOString() });
+  await db.assignments.add({
+    ...assignment,
+    learnerIds: assignment.learners.map((l) => l.id),
+    createdAt: new Date().toISOString(),
+  });
   return { ok: true, id };
 }

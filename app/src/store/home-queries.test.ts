@@ -10,9 +10,20 @@ const ada = { id: 'l1', name: 'Ada Lovelace' };
 const ben = { id: 'l2', name: 'Ben Okri' };
 const assignment = { id: 'a1', subject: 'Maths', startDate: '2026-11-02', endDate: '2027-01-29' };
 
-async function addSession(id: string, date: string, learners = [ada], subject = 'Maths', start = '13:00', finish = '14:00') {
+async function addSession(
+  id: string,
+  date: string,
+  learners = [ada],
+  subject = 'Maths',
+  start = '13:00',
+  finish = '14:00',
+) {
   const doc = new Y.Doc();
-  createSessionReportDoc(doc, { date, start, finish, subject, learners, assignment: { ...assignment, subject } }, 'Grace');
+  createSessionReportDoc(
+    doc,
+    { date, start, finish, subject, learners, assignment: { ...assignment, subject } },
+    'Grace',
+  );
   await indexReport(id, doc);
 }
 
@@ -47,7 +58,11 @@ describe('home page', () => {
     await addSession('still-on', '2026-11-23', [ada], 'Maths', '13:00', '14:00');
     await addSession('rejected', '2026-11-17');
     await addSession('done', '2026-11-18');
-    await indexReportStatus('rejected', { status: 'rejected', history: [], rejection: { reason: 'Objective 2 is not measurable.' } as never });
+    await indexReportStatus('rejected', {
+      status: 'rejected',
+      history: [],
+      rejection: { reason: 'Objective 2 is not measurable.' } as never,
+    });
     await indexReportStatus('done', { status: 'approved', history: [] });
     const home = await loadHome(now);
     expect(home.pending.map((action) => [action.kind, action.reportId ?? action.assignmentId, action.step])).toEqual([
@@ -66,7 +81,11 @@ describe('home page', () => {
     const plan = new Y.Doc();
     createIlpDoc(plan, { learner: ada, subject: 'Maths', assignmentBrief: '', assignment }, 'Grace');
     await indexReport('plan', plan);
-    expect((await loadHome(now)).pending.find((a) => a.about.startsWith('Individual'))).toMatchObject({ kind: 'overdue', step: 'Continue the draft', reportId: 'plan' });
+    expect((await loadHome(now)).pending.find((a) => a.about.startsWith('Individual'))).toMatchObject({
+      kind: 'overdue',
+      step: 'Continue the draft',
+      reportId: 'plan',
+    });
     await indexReportStatus('plan', { status: 'submitted', history: [] });
     expect((await loadHome(now)).pending.find((a) => a.about.startsWith('Individual'))).toBeUndefined();
   });

@@ -1,8 +1,22 @@
 // What the tutor's home page and session search read from the device's index. Every query starts from an
 // index (a date range, a learner, a subject prefix, a status), so they stay fast with thousands of reports.
 import Dexie from 'dexie';
-import { addDays, localDate, localTime, sessionGroupOf, sessionsHomeRange, type SessionGroup } from '../../../shared/workflow/calendar.ts';
-import { dueKinds, dueReports, needsAction, type DueKind, type DueReport, type FiledReport } from '../../../shared/workflow/due-dates.ts';
+import {
+  addDays,
+  localDate,
+  localTime,
+  sessionGroupOf,
+  sessionsHomeRange,
+  type SessionGroup,
+} from '../../../shared/workflow/calendar.ts';
+import {
+  dueKinds,
+  dueReports,
+  needsAction,
+  type DueKind,
+  type DueReport,
+  type FiledReport,
+} from '../../../shared/workflow/due-dates.ts';
 import { pendingActions, sessionAwaitingReport, type PendingAction } from '../../../shared/workflow/pending-actions.ts';
 import type { ReportStatus } from '../../../shared/workflow/status.ts';
 import { db, subjectKey, type AssignmentRow, type ReportRow, type SessionRow } from './db.ts';
@@ -68,7 +82,13 @@ export function groupFiled(rows: ReportRow[]): Map<string, FiledReport[]> {
   for (const row of rows) {
     if (!row.assignmentId || !(dueKinds as readonly string[]).includes(row.type)) continue;
     const list = groups.get(row.assignmentId) ?? [];
-    list.push({ id: row.id, kind: row.type as DueKind, learnerId: row.learnerIds[0] ?? '', status: row.status, createdAt: row.createdAt });
+    list.push({
+      id: row.id,
+      kind: row.type as DueKind,
+      learnerId: row.learnerIds[0] ?? '',
+      status: row.status,
+      createdAt: row.createdAt,
+    });
     groups.set(row.assignmentId, list);
   }
   return groups;
@@ -89,7 +109,9 @@ export async function loadHome(now: Date): Promise<HomeData> {
   const timeNow = localTime(now);
   const range = sessionsHomeRange(today);
   const drafts = (upTo: string) =>
-    db.reports.where('[type+status+sessionDate]').between(['session-report', 'draft', Dexie.minKey], ['session-report', 'draft', upTo], true, true);
+    db.reports
+      .where('[type+status+sessionDate]')
+      .between(['session-report', 'draft', Dexie.minKey], ['session-report', 'draft', upTo], true, true);
   const yesterday = addDays(today, -1);
   const [nearby, rejected, earlierDrafts, earlierCount, todaysDrafts, due] = await Promise.all([
     db.sessions.where('date').between(range.from, range.to, true, true).toArray(),
@@ -100,7 +122,12 @@ export async function loadHome(now: Date): Promise<HomeData> {
     dueSoon(today),
   ]);
   const items = (await sessionItems(nearby)).sort(byTime);
-  const sessions: Record<SessionGroup, SessionItem[]> = { today: [], 'this-week': [], 'last-week': [], 'next-week': [] };
+  const sessions: Record<SessionGroup, SessionItem[]> = {
+    today: [],
+    'this-week': [],
+    'last-week': [],
+    'next-week': [],
+  };
   for (const item of items) {
     const group = sessionGroupOf(item.date, today);
     if (group) sessions[group].push(item);
@@ -110,9 +137,22 @@ export async function loadHome(now: Date): Promise<HomeData> {
   const unreported = candidates.flatMap((report, i) => {
     const session = candidateSessions[i];
     if (!session || !sessionAwaitingReport(session, report.status, today, timeNow)) return [];
-    return [{ reportId: report.id, date: session.date, start: session.start, learnerNames: report.learnerNames, subject: session.subject }];
+    return [
+      {
+        reportId: report.id,
+        date: session.date,
+        start: session.start,
+        learnerNames: report.learnerNames,
+        subject: session.subject,
+      },
+    ];
   });
-  return { today, sessions, pending: pendingActions({ rejected, due, unreported }), moreUnreported: earlierCount - earlierDrafts.length };
+  return {
+    today,
+    sessions,
+    pending: pendingActions({ rejected, due, unreported }),
+    moreUnreported: earlierCount - earlierDrafts.length,
+  };
 }
 
 export interface SessionSearch {
@@ -122,7 +162,9 @@ export interface SessionSearch {
   to?: string;
 }
 
-export type SessionSearchResult = { ok: true; sessions: SessionItem[]; total: number } | { ok: false; problem: string; field: string };
+export type SessionSearchResult =
+  | { ok: true; sessions: SessionItem[]; total: number }
+  | { ok: false; problem: string; field: string };
 
 /** The most results a search lists (newest first); the rest are counted. */
 export const searchShown = 100;
@@ -134,7 +176,8 @@ export async function searchSessions(search: SessionSearch): Promise<SessionSear
   if (!learnerId && !subject && !from && !to) {
     return { ok: false, field: 'search-learner', problem: 'Choose a learner, type a subject or give dates to search.' };
   }
-  if (from && to && from > to) return { ok: false, field: 'search-from', problem: 'The "from" date is after the "to" date.' };
+  if (from && to && from > to)
+    return { ok: false, field: 'search-from', problem: 'The "from" date is after the "to" date.' };
   const start = from || '0000-01-01';
   const end = to || '9999-12-31';
   const collection = learnerId
@@ -143,7 +186,11 @@ export async function searchSessions(search: SessionSearch): Promise<SessionSear
       ? db.sessions.where('date').between(start, end, true, true)
       : db.sessions.where('subjectKey').startsWith(subject);
   const rows = (await collection.toArray()).filter(
-    (session) => session.date >= start && session.date <= end && session.subjectKey.startsWith(subject) && (!learnerId || session.learnerIds.includes(learnerId)),
+    (session) =>
+      session.date >= start &&
+      session.date <= end &&
+      session.subjectKey.startsWith(subject) &&
+      (!learnerId || session.learnerIds.includes(learnerId)),
   );
   rows.sort((a, b) => `${b.date}${b.start}`.localeCompare(`${a.date}${a.start}`));
   return { ok: true, sessions: await sessionItems(rows.slice(0, searchShown)), total: rows.length };

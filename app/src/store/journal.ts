@@ -119,7 +119,8 @@ export class DocJournal {
         }
         this.onPending(this.entries.length);
       }
-      if (this.entries.length > 0 || this.foreignKeys.size > 0) setTimeout(() => this.scheduleConfirm(), committed ? 0 : 200);
+      if (this.entries.length > 0 || this.foreignKeys.size > 0)
+        setTimeout(() => this.scheduleConfirm(), committed ? 0 : 200);
     };
     tx.oncomplete = () => done(true);
     tx.onabort = () => done(false);

@@ -49,17 +49,29 @@ export async function startLearningPlan(assignmentId: string, learnerId: string,
   return createReport((doc) =>
     createIlpDoc(
       doc,
-      { learner, subject: assignment.subject, assignmentBrief: assignment.brief, assignment: assignmentSummary(assignment), date: localDate(new Date()) },
+      {
+        learner,
+        subject: assignment.subject,
+        assignmentBrief: assignment.brief,
+        assignment: assignmentSummary(assignment),
+        date: localDate(new Date()),
+      },
       createdBy,
     ),
   );
 }
 
 /** The learner's latest plan or progress report in the assignment written before `before` (an ISO time), from the index. */
-export async function latestEarlierReport(assignmentId: string, learnerId: string, before?: string): Promise<ReportRow | undefined> {
+export async function latestEarlierReport(
+  assignmentId: string,
+  learnerId: string,
+  before?: string,
+): Promise<ReportRow | undefined> {
   const reports = await db.reports.where('assignmentId').equals(assignmentId).toArray();
   return reports
-    .filter((report) => (report.type === 'ilp' || report.type === 'progress-report') && report.learnerIds.includes(learnerId))
+    .filter(
+      (report) => (report.type === 'ilp' || report.type === 'progress-report') && report.learnerIds.includes(learnerId),
+    )
     .filter((report) => before === undefined || report.createdAt < before)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
     .at(-1);
@@ -85,7 +97,11 @@ function progressIn(doc: Y.Doc): Omit<PreviousProgress, 'reportId'> | undefined 
  * report in the assignment before it, read from that report's document on this device (the index may lag
  * behind the last keystrokes), and its index row brought up to date on the way.
  */
-export async function previousProgress(assignmentId: string, learnerId: string, before?: string): Promise<PreviousProgress | undefined> {
+export async function previousProgress(
+  assignmentId: string,
+  learnerId: string,
+  before?: string,
+): Promise<PreviousProgress | undefined> {
   const row = await latestEarlierReport(assignmentId, learnerId, before);
   if (!row) return undefined;
   const local = await openLocalReport(row.id);
@@ -99,13 +115,25 @@ export async function previousProgress(assignmentId: string, learnerId: string, 
   }
 }
 
-export async function startProgressReport(assignmentId: string, learnerId: string, final: boolean, createdBy: string): Promise<string> {
+export async function startProgressReport(
+  assignmentId: string,
+  learnerId: string,
+  final: boolean,
+  createdBy: string,
+): Promise<string> {
   const { assignment, learner } = await assignmentAndLearner(assignmentId, learnerId);
   const previous = (await previousProgress(assignmentId, learnerId)) ?? {};
   return createReport((doc) =>
     createProgressReportDoc(
       doc,
-      { learner, subject: assignment.subject, final, previous, assignment: assignmentSummary(assignment), date: localDate(new Date()) },
+      {
+        learner,
+        subject: assignment.subject,
+        final,
+        previous,
+        assignment: assignmentSummary(assignment),
+        date: localDate(new Date()),
+      },
       createdBy,
     ),
   );

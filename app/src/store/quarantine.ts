@@ -24,7 +24,10 @@ export async function quarantineUnreadableUpdates(database: string): Promise<num
     if (bad.length === 0) return 0;
     const foundAt = new Date().toISOString();
     await db.quarantine.bulkAdd(bad.map((entry) => ({ database, ...entry, foundAt })));
-    await deleteKeys(idb, bad.map((entry) => entry.key));
+    await deleteKeys(
+      idb,
+      bad.map((entry) => entry.key),
+    );
     console.error(`[margin] set aside ${bad.length} unreadable saved change(s) in ${database}`, bad);
     return bad.length;
   } finally {

@@ -31,7 +31,10 @@ interface Indexed {
 function describe(reportId: string, doc: Y.Doc, kind: ReportKind): Indexed {
   const title = reportTitle(doc);
   const base = { id: reportId, type: kind, title };
-  const names = (learners: Learner[]) => ({ learnerIds: learners.map((l) => l.id), learnerNames: learners.map((l) => l.name) });
+  const names = (learners: Learner[]) => ({
+    learnerIds: learners.map((l) => l.id),
+    learnerNames: learners.map((l) => l.name),
+  });
   switch (kind) {
     case 'session-report': {
       const report = readSessionReport(doc);
@@ -46,20 +49,42 @@ function describe(reportId: string, doc: Y.Doc, kind: ReportKind): Indexed {
         subjectKey: subjectKey(report.subject),
         ...(report.assignment ? { assignmentId: report.assignment.id } : {}),
       };
-      const row = { ...base, title: `${title}, ${formatDate(report.date)}`, ...names(report.learners), sessionDate: report.date, assignmentId: report.assignment?.id };
+      const row = {
+        ...base,
+        title: `${title}, ${formatDate(report.date)}`,
+        ...names(report.learners),
+        sessionDate: report.date,
+        assignmentId: report.assignment?.id,
+      };
       return { row, learners: report.learners, session };
     }
     case 'ilp': {
       const plan = readIlp(doc);
       const learners = plan.learner ? [plan.learner] : [];
-      const row = { ...base, ...names(learners), sessionDate: plan.date ?? '', assignmentId: plan.assignment?.id, score: plan.assessmentScore, target: plan.target, plan: plan.text.plan };
+      const row = {
+        ...base,
+        ...names(learners),
+        sessionDate: plan.date ?? '',
+        assignmentId: plan.assignment?.id,
+        score: plan.assessmentScore,
+        target: plan.target,
+        plan: plan.text.plan,
+      };
       return { row, learners };
     }
     case 'progress-report':
     case 'final-report': {
       const report = readProgressReport(doc);
       const learners = report.learner ? [report.learner] : [];
-      const row = { ...base, ...names(learners), sessionDate: report.date ?? '', assignmentId: report.assignment?.id, score: report.updatedScore, target: report.newTarget, plan: report.text.plan };
+      const row = {
+        ...base,
+        ...names(learners),
+        sessionDate: report.date ?? '',
+        assignmentId: report.assignment?.id,
+        score: report.updatedScore,
+        target: report.newTarget,
+        plan: report.text.plan,
+      };
       return { row, learners };
     }
     case 'progress-review': {
@@ -73,7 +98,16 @@ function describe(reportId: string, doc: Y.Doc, kind: ReportKind): Indexed {
     case 'termly-review': {
       // The teacher is not one of the agency's learners: named here for the progress reviews page, which lists by due date.
       const review = readTermlyReview(doc);
-      return { row: { ...base, learnerIds: [], learnerNames: [review.teacherName], sessionDate: review.dueDate ?? '', reviewType: review.typeLabel }, learners: [] };
+      return {
+        row: {
+          ...base,
+          learnerIds: [],
+          learnerNames: [review.teacherName],
+          sessionDate: review.dueDate ?? '',
+          reviewType: review.typeLabel,
+        },
+        learners: [],
+      };
     }
   }
 }
@@ -86,7 +120,8 @@ export async function indexReport(reportId: string, doc: Y.Doc, now = new Date()
   const meta = readMeta(doc);
   await db.transaction('rw', [db.learners, db.assignments, db.sessions, db.reports, db.knownStatuses], async () => {
     for (const learner of learners) {
-      if (!(await db.learners.get(learner.id))) await db.learners.add({ id: learner.id, name: learner.name, createdAt: now.toISOString() });
+      if (!(await db.learners.get(learner.id)))
+        await db.learners.add({ id: learner.id, name: learner.name, createdAt: now.toISOString() });
     }
     if (meta.assignment) await rememberAssignment(meta.assignment, learners, now);
     if (session) await db.sessions.put(session);

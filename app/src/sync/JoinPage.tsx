@@ -12,14 +12,20 @@ export function JoinPage() {
 
   onMount(async () => {
     const token = new URLSearchParams(window.location.hash.slice(1)).get('token');
-    if (!reportIdPattern.test(params.id)) return setProblem('This link does not name a Margin report. Check that it was copied in full.');
-    if (!token) return setProblem('This link has no key to the report in it. Check that it was copied in full, including everything after "#".');
+    if (!reportIdPattern.test(params.id))
+      return setProblem('This link does not name a Margin report. Check that it was copied in full.');
+    if (!token)
+      return setProblem(
+        'This link has no key to the report in it. Check that it was copied in full, including everything after "#".',
+      );
     try {
       const kept = await keepSharedLink(params.id, token);
       if (!kept.ok) return setProblem(kept.reason);
       navigate(`/report/${params.id}`, { replace: true });
     } catch (error) {
-      setProblem(`This link could not be kept on this device: ${error instanceof Error ? error.message : String(error)}`);
+      setProblem(
+        `This link could not be kept on this device: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   });
 

@@ -5,7 +5,8 @@ import { createLiveQuery } from '../store/live.ts';
 import { forgetKeptChange, keptChangesFor } from './kept-changes.ts';
 import './sync.css';
 
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const when = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 export function KeptChanges(props: { reportId: string }) {
   const kept = createLiveQuery(() => keptChangesFor(props.reportId));
@@ -32,7 +33,11 @@ export function KeptChanges(props: { reportId: string }) {
                   </For>
                 </dl>
               </Show>
-              <button type="button" class="secondary" onClick={() => change.id !== undefined && void forgetKeptChange(change.id)}>
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => change.id !== undefined && void forgetKeptChange(change.id)}
+              >
                 I have copied what I need: remove these
               </button>
             </div>

@@ -24,16 +24,26 @@ const roleHints: Record<Role, string> = {
   client: 'reads it once approved, without the comment to the agency',
 };
 
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const when = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 
 export function ShareDialog(props: { link: HeldLink }) {
-  const choices = () => roles.filter((role) => canShareAs(props.link.role, role)).sort((a, b) => shareRank[b] - shareRank[a]);
+  const choices = () =>
+    roles.filter((role) => canShareAs(props.link.role, role)).sort((a, b) => shareRank[b] - shareRank[a]);
   const [role, setRole] = createSignal<Role>(choices().includes('reviewer') ? 'reviewer' : choices()[0]);
   const [made, setMade] = createSignal<string>('');
   const [error, setError] = createSignal('');
   const [status, setStatus] = createSignal('');
   const [open, setOpen] = createSignal(false);
-  const [links, { refetch }] = createResource(open, () => relayApi.listLinks(props.link.reportId, props.link.token).then((list) => list.links));
+  const [links, { refetch }] = createResource(open, () =>
+    relayApi.listLinks(props.link.reportId, props.link.token).then((list) => list.links),
+  );
 
   const make = async () => {
     setError('');
@@ -74,7 +84,12 @@ export function ShareDialog(props: { link: HeldLink }) {
       <div class="share-body">
         <div class="field">
           <label for="share-role">Who is the link for?</label>
-          <select id="share-role" value={role()} onChange={(event) => setRole(event.currentTarget.value as Role)} aria-describedby="share-role-hint">
+          <select
+            id="share-role"
+            value={role()}
+            onChange={(event) => setRole(event.currentTarget.value as Role)}
+            aria-describedby="share-role-hint"
+          >
             <For each={choices()}>{(choice) => <option value={choice}>{roleLabels[choice]}</option>}</For>
           </select>
           <p class="hint" id="share-role-hint">
@@ -87,21 +102,37 @@ export function ShareDialog(props: { link: HeldLink }) {
         <Show when={made()}>
           <div class="field">
             <label for="share-link">Link to send</label>
-            <input id="share-link" type="text" readonly value={made()} onFocus={(event) => event.currentTarget.select()} />
+            <input
+              id="share-link"
+              type="text"
+              readonly
+              value={made()}
+              onFocus={(event) => event.currentTarget.select()}
+            />
           </div>
           <button type="button" onClick={copy}>
             Copy link
           </button>
         </Show>
-        <p role="status" class="share-status">{status()}</p>
+        <p role="status" class="share-status">
+          {status()}
+        </p>
         <Show when={error()}>
           <p role="alert" class="error">
             {error()}
           </p>
         </Show>
         <h2 class="share-heading">Links made for this report</h2>
-        <Show when={!links.error} fallback={<p class="muted">{links.error instanceof Error ? links.error.message : 'The links could not be listed.'}</p>}>
-          <Show when={(links() ?? []).length > 0} fallback={<p class="muted">{links.loading ? 'Loading…' : 'None yet.'}</p>}>
+        <Show
+          when={!links.error}
+          fallback={
+            <p class="muted">{links.error instanceof Error ? links.error.message : 'The links could not be listed.'}</p>
+          }
+        >
+          <Show
+            when={(links() ?? []).length > 0}
+            fallback={<p class="muted">{links.loading ? 'Loading…' : 'None yet.'}</p>}
+          >
             <ul class="share-links">
               <For each={links()}>
                 {(link) => (
@@ -112,7 +143,12 @@ export function ShareDialog(props: { link: HeldLink }) {
                       {link.jti === props.link.jti ? ' (the one this device uses)' : ''}
                     </span>
                     <Show when={!link.revokedAt && link.jti !== props.link.jti}>
-                      <button type="button" class="secondary" onClick={() => withdraw(link)} aria-label={`Withdraw the ${link.role} link made ${when(link.createdAt)}`}>
+                      <button
+                        type="button"
+                        class="secondary"
+                        onClick={() => withdraw(link)}
+                        aria-label={`Withdraw the ${link.role} link made ${when(link.createdAt)}`}
+                      >
                         Withdraw
                       </button>
                     </Show>

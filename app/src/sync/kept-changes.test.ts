@@ -6,7 +6,11 @@ import { changesNotOnRelay, forgetKeptChange, keepRefusedChanges, keptChangesFor
 
 function relayCopy(): Y.Doc {
   const doc = new Y.Doc();
-  createSessionReportDoc(doc, { date: '2030-01-01', start: '13:00', finish: '14:00', subject: 'Maths', learners: [{ id: 'l1', name: 'Ada' }] }, 'Tom');
+  createSessionReportDoc(
+    doc,
+    { date: '2030-01-01', start: '13:00', finish: '14:00', subject: 'Maths', learners: [{ id: 'l1', name: 'Ada' }] },
+    'Tom',
+  );
   setFragmentText(textField(doc, 'progressComment'), 'Submitted text.');
   return doc;
 }
@@ -33,7 +37,12 @@ describe('changes the relay did not take', () => {
     setFragmentText(textField(device, 'engagementComment'), 'Keen throughout.');
     fields(device).set('subject', 'Further maths');
 
-    const kept = await keepRefusedChanges('report-1', device, relay, 'Changes not added: the report is submitted, so it cannot change now.');
+    const kept = await keepRefusedChanges(
+      'report-1',
+      device,
+      relay,
+      'Changes not added: the report is submitted, so it cannot change now.',
+    );
     expect(kept?.fields).toHaveLength(3);
     expect(kept?.fields).toEqual(
       expect.arrayContaining([

@@ -7,7 +7,12 @@ import { ilpTextFields, progressReportTextFields, sessionReportTextFields } from
 import { accessDb, type KeptChange } from './access-db.ts';
 
 const labels: ReadonlyMap<string, string> = new Map(
-  [...sessionReportTextFields, ...ilpTextFields, ...progressReportTextFields(false), ...progressReportTextFields(true)].map((field) => [field.key, field.label]),
+  [
+    ...sessionReportTextFields,
+    ...ilpTextFields,
+    ...progressReportTextFields(false),
+    ...progressReportTextFields(true),
+  ].map((field) => [field.key, field.label]),
 );
 
 /** A field's label from the forms' metadata, or its key in words ("sessionType" as "Session type"). */
@@ -41,18 +46,33 @@ export function differingFields(local: Y.Doc, relay: Y.Doc): Array<{ label: stri
       if (mine !== fragmentText(relay.getXmlFragment(key))) fields.push({ label: labelOf(key), text: mine });
     } else if (type instanceof Y.Map) {
       const theirs = relay.getMap(key).toJSON();
-      const changed = Object.entries(type.toJSON()).filter(([name, value]) => JSON.stringify(value) !== JSON.stringify(theirs[name]));
-      for (const [name, value] of changed) fields.push({ label: labelOf(name), text: typeof value === 'string' ? value : JSON.stringify(value) });
+      const changed = Object.entries(type.toJSON()).filter(
+        ([name, value]) => JSON.stringify(value) !== JSON.stringify(theirs[name]),
+      );
+      for (const [name, value] of changed)
+        fields.push({ label: labelOf(name), text: typeof value === 'string' ? value : JSON.stringify(value) });
     }
   }
   return fields;
 }
 
 /** Keeps what `local` has that `relay` does not; undefined when there is nothing to keep. */
-export async function keepRefusedChanges(reportId: string, local: Y.Doc, relay: Y.Doc, reason: string, now = new Date()): Promise<KeptChange | undefined> {
+export async function keepRefusedChanges(
+  reportId: string,
+  local: Y.Doc,
+  relay: Y.Doc,
+  reason: string,
+  now = new Date(),
+): Promise<KeptChange | undefined> {
   const update = changesNotOnRelay(local, relay);
   if (!update) return undefined;
-  const kept: KeptChange = { reportId, keptAt: now.toISOString(), reason, fields: differingFields(local, relay), update };
+  const kept: KeptChange = {
+    reportId,
+    keptAt: now.toISOString(),
+    reason,
+    fields: differingFields(local, relay),
+    update,
+  };
   kept.id = await accessDb.keptChanges.add(kept);
   return kept;
 }

@@ -23,7 +23,13 @@ export class RelayApiError extends Error {
 
 const unreachable = 'Margin could not reach the relay. Check your connection and try again.';
 
-async function call<T extends z.ZodType>(schema: T, method: string, path: string, token?: string, body?: unknown): Promise<z.infer<T>> {
+async function call<T extends z.ZodType>(
+  schema: T,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<z.infer<T>> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -39,11 +45,17 @@ async function call<T extends z.ZodType>(schema: T, method: string, path: string
   try {
     json = await response.json();
   } catch {
-    throw new RelayApiError(response.ok ? 'The relay sent an answer Margin cannot read.' : unreachable, response.ok ? response.status : 0);
+    throw new RelayApiError(
+      response.ok ? 'The relay sent an answer Margin cannot read.' : unreachable,
+      response.ok ? response.status : 0,
+    );
   }
   if (!response.ok) {
     const error = (json as { error?: unknown }).error;
-    throw new RelayApiError(typeof error === 'string' ? error : `The relay refused this (${response.status}).`, response.status);
+    throw new RelayApiError(
+      typeof error === 'string' ? error : `The relay refused this (${response.status}).`,
+      response.status,
+    );
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new RelayApiError('The relay sent an answer Margin cannot read.', response.status);
@@ -52,9 +64,11 @@ async function call<T extends z.ZodType>(schema: T, method: string, path: string
 
 export const relayApi = {
   claim: (reportId: string) => call(LinkGrant, 'POST', apiPaths.reports, undefined, { id: reportId }),
-  makeLink: (reportId: string, token: string, request: LinkRequest) => call(LinkGrant, 'POST', apiPaths.links(reportId), token, request),
+  makeLink: (reportId: string, token: string, request: LinkRequest) =>
+    call(LinkGrant, 'POST', apiPaths.links(reportId), token, request),
   listLinks: (reportId: string, token: string) => call(LinkList, 'GET', apiPaths.links(reportId), token),
-  withdrawLink: (reportId: string, token: string, jti: string) => call(Revocation, 'DELETE', apiPaths.link(reportId, jti), token),
+  withdrawLink: (reportId: string, token: string, jti: string) =>
+    call(Revocation, 'DELETE', apiPaths.link(reportId, jti), token),
   decide: (reportId: string, token: string, request: TransitionRequest) => {
     // Checked here too, so a bad request is explained without a round trip.
     const checked = TransitionRequest.safeParse(request);

@@ -28,9 +28,18 @@ export interface RelayConnectionOptions {
   awareness?: Awareness;
 }
 
-export function connectToRelay(room: string, doc: Y.Doc, token: string, options: RelayConnectionOptions): WebsocketProvider {
+export function connectToRelay(
+  room: string,
+  doc: Y.Doc,
+  token: string,
+  options: RelayConnectionOptions,
+): WebsocketProvider {
   const { onState, onRefusedChange, awareness } = options;
-  const provider = new WebsocketProvider(relayUrl(), room, doc, { maxBackoffTime: 5000, params: { token }, ...(awareness ? { awareness } : {}) });
+  const provider = new WebsocketProvider(relayUrl(), room, doc, {
+    maxBackoffTime: 5000,
+    params: { token },
+    ...(awareness ? { awareness } : {}),
+  });
   provider.messageHandlers[messageAuth] = (_encoder, decoder) =>
     authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => onRefusedChange?.(reason));
   let refused = false;
@@ -46,7 +55,11 @@ export function connectToRelay(room: string, doc: Y.Doc, token: string, options:
   provider.on('connection-close', (event) => {
     if (event && event.code >= 4400 && event.code < 4500) {
       refused = true;
-      onState({ kind: 'refused', code: event.code, reason: event.reason || `The relay refused this report (code ${event.code}).` });
+      onState({
+        kind: 'refused',
+        code: event.code,
+        reason: event.reason || `The relay refused this report (code ${event.code}).`,
+      });
     } else update();
   });
   // An open websocket can outlive the network going away; with the browser offline, stop using it, and
@@ -83,7 +96,10 @@ export function fetchRelayCopy(room: string, token: string, timeoutMs = 15_000):
       if (error) reject(error);
       else resolve(copy);
     };
-    const timer = setTimeout(() => finish(new Error('The relay did not send its copy of the report in time.')), timeoutMs);
+    const timer = setTimeout(
+      () => finish(new Error('The relay did not send its copy of the report in time.')),
+      timeoutMs,
+    );
     provider.once('sync', () => finish());
     provider.on('connection-close', (event) => {
       if (event && event.code >= 4400 && event.code < 4500) finish(new Error(event.reason));

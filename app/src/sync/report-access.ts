@@ -17,14 +17,20 @@ export type AccessState =
 export const heldLink = (reportId: string): Promise<HeldLink | undefined> => accessDb.links.get(reportId);
 
 /** Keeps a share link's token for its report; a message when it is not one this report can use. */
-export async function keepSharedLink(reportId: string, token: string, now = Date.now()): Promise<{ ok: true; link: HeldLink } | { ok: false; reason: string }> {
+export async function keepSharedLink(
+  reportId: string,
+  token: string,
+  now = Date.now(),
+): Promise<{ ok: true; link: HeldLink } | { ok: false; reason: string }> {
   const claims = readClaimsUnverified(token);
   if (!claims) return { ok: false, reason: 'This link is not complete. Check that it was copied in full.' };
   if (claims.doc !== reportId) return { ok: false, reason: 'This link is for another report.' };
-  if (claims.exp * 1000 <= now) return { ok: false, reason: 'This link has expired. Ask the person who shared the report for a new one.' };
+  if (claims.exp * 1000 <= now)
+    return { ok: false, reason: 'This link has expired. Ask the person who shared the report for a new one.' };
   const previous = await heldLink(reportId);
   // A copy made without internal fields holds them as deleted; a role that sees them starts from the relay's copy.
-  if (previous && !powers[previous.role].seesInternal && powers[claims.role].seesInternal) await deleteLocalCopy(reportId);
+  if (previous && !powers[previous.role].seesInternal && powers[claims.role].seesInternal)
+    await deleteLocalCopy(reportId);
   const link: HeldLink = {
     reportId,
     token,
@@ -44,7 +50,11 @@ const retryMs = 10_000;
  * Reports the link this device holds for a report, claiming the report first when it was made here and has
  * no link yet (retrying while the relay cannot be reached). Returns a function that stops it.
  */
-export function watchAccess(reportId: string, madeHere: () => boolean, onState: (state: AccessState) => void): () => void {
+export function watchAccess(
+  reportId: string,
+  madeHere: () => boolean,
+  onState: (state: AccessState) => void,
+): () => void {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const retry = () => {
@@ -55,7 +65,11 @@ export function watchAccess(reportId: string, madeHere: () => boolean, onState: 
     const held = await heldLink(reportId);
     if (stopped) return;
     if (held) return onState({ kind: 'held', link: held });
-    if (!madeHere()) return onState({ kind: 'none', reason: 'This device has no link for this report. Open the share link you were sent.' });
+    if (!madeHere())
+      return onState({
+        kind: 'none',
+        reason: 'This device has no link for this report. Open the share link you were sent.',
+      });
     onState({ kind: 'claiming' });
     try {
       const grant = await relayApi.claim(reportId);

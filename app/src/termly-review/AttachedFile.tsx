@@ -3,7 +3,15 @@
 // replaced then) and removing it.
 import { createSignal, onCleanup, Show } from 'solid-js';
 import type * as Y from 'yjs';
-import { attachFile, attachments, formatBytes, maxAttachmentBytes, readAttachment, removeAttachment, type StoredAttachment } from '../../../shared/doc/attachments.ts';
+import {
+  attachFile,
+  attachments,
+  formatBytes,
+  maxAttachmentBytes,
+  readAttachment,
+  removeAttachment,
+  type StoredAttachment,
+} from '../../../shared/doc/attachments.ts';
 import { loadName } from '../store/profile.ts';
 
 export function download(file: StoredAttachment): void {
@@ -15,7 +23,15 @@ export function download(file: StoredAttachment): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function AttachedFile(props: { doc: Y.Doc; slot: string; id: string; label: string; hint?: string; readOnly?: boolean; problem?: string }) {
+export function AttachedFile(props: {
+  doc: Y.Doc;
+  slot: string;
+  id: string;
+  label: string;
+  hint?: string;
+  readOnly?: boolean;
+  problem?: string;
+}) {
   const [file, setFile] = createSignal(readAttachment(props.doc, props.slot));
   const [refusal, setRefusal] = createSignal('');
   const map = attachments(props.doc);
@@ -29,7 +45,12 @@ export function AttachedFile(props: { doc: Y.Doc; slot: string; id: string; labe
     if (!chosen) return;
     setRefusal('');
     const bytes = new Uint8Array(await chosen.arrayBuffer());
-    const result = await attachFile(props.doc, props.slot, { name: chosen.name, type: chosen.type, bytes }, (await loadName()) ?? 'Induction tutor');
+    const result = await attachFile(
+      props.doc,
+      props.slot,
+      { name: chosen.name, type: chosen.type, bytes },
+      (await loadName()) ?? 'Induction tutor',
+    );
     if (!result.ok) setRefusal(result.reason);
   };
   const problem = () => refusal() || (file() ? undefined : props.problem);

@@ -14,8 +14,8 @@ export function ConfirmFacts(props: { doc: Y.Doc; comments: Y.Doc; finishedAt: s
     <section class="confirm-facts" aria-labelledby="confirm-facts-heading">
       <h3 id="confirm-facts-heading">Confirm the details</h3>
       <p>
-        Below is the information your induction tutor gave. Check that it is correct before you add your comments. If any of it is wrong, ask your
-        induction tutor to amend the review.
+        Below is the information your induction tutor gave. Check that it is correct before you add your comments. If
+        any of it is wrong, ask your induction tutor to amend the review.
       </p>
       <dl>
         <dt>Recommendation</dt>
@@ -29,7 +29,10 @@ export function ConfirmFacts(props: { doc: Y.Doc; comments: Y.Doc; finishedAt: s
         <dt>Days of absence</dt>
         <dd>{review().hadAbsences === 'Yes' ? (review().daysAbsent ?? '—') : 0}</dd>
       </dl>
-      <button type="button" onClick={async () => confirmFacts(props.comments, (await loadName()) ?? 'The teacher', props.finishedAt)}>
+      <button
+        type="button"
+        onClick={async () => confirmFacts(props.comments, (await loadName()) ?? 'The teacher', props.finishedAt)}
+      >
         Confirm these details
       </button>
     </section>

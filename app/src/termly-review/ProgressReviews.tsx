@@ -12,7 +12,8 @@ import { startTermlyReview } from '../store/new-report.ts';
 import { loadName } from '../store/profile.ts';
 import './termly-review.css';
 
-const stateLabel = (state: ReviewDashboardState) => (state === 'due' ? 'Due' : state === 'overdue' ? 'Overdue' : statusLabels[state]);
+const stateLabel = (state: ReviewDashboardState) =>
+  state === 'due' ? 'Due' : state === 'overdue' ? 'Overdue' : statusLabels[state];
 
 /** The academic year running now, by the year it started in (September onwards is the next one). */
 const currentAcademicYear = (now: Date) => (now.getMonth() >= 8 ? now.getFullYear() : now.getFullYear() - 1);
@@ -28,7 +29,10 @@ export function ProgressReviews() {
   return (
     <section class="card progress-reviews">
       <h1>Progress reviews</h1>
-      <p>Termly progress reviews and interim assessments of early career teachers: due or overdue until finished, then with the teacher to comment, then for signatures.</p>
+      <p>
+        Termly progress reviews and interim assessments of early career teachers: due or overdue until finished, then
+        with the teacher to comment, then for signatures.
+      </p>
       <Show when={rows().length > 0} fallback={<p>No progress reviews on this device yet.</p>}>
         <table aria-label="Progress reviews, soonest due first">
           <thead>
@@ -78,7 +82,10 @@ function StartReview() {
       document.getElementById('review-teacher')?.focus();
       return;
     }
-    const id = await startTermlyReview({ teacherName: teacherName(), term: term(), academicYear: year() }, (await loadName()) ?? 'Induction tutor');
+    const id = await startTermlyReview(
+      { teacherName: teacherName(), term: term(), academicYear: year() },
+      (await loadName()) ?? 'Induction tutor',
+    );
     navigate(`/report/${id}`);
   };
 
@@ -104,7 +111,13 @@ function StartReview() {
       <div class="field small">
         <label for="review-term">Term</label>
         <select id="review-term" onChange={(event) => setTerm(event.currentTarget.value as ReviewTerm)}>
-          <For each={reviewTerms}>{(option) => <option value={option} selected={term() === option}>{termLabels[option]}</option>}</For>
+          <For each={reviewTerms}>
+            {(option) => (
+              <option value={option} selected={term() === option}>
+                {termLabels[option]}
+              </option>
+            )}
+          </For>
         </select>
       </div>
       <div class="field small">

@@ -61,7 +61,12 @@ export function ReviewSteps(props: { doc: Y.Doc; onFinish: () => Promise<void>; 
         {step().title}
       </h2>
       <Show when={shownProblems().length > 0}>
-        <section class="problems" aria-labelledby="step-problems-heading" tabindex="-1" ref={(element) => (summary = element)}>
+        <section
+          class="problems"
+          aria-labelledby="step-problems-heading"
+          tabindex="-1"
+          ref={(element) => (summary = element)}
+        >
           <h3 id="step-problems-heading">
             {shownProblems().length} thing{shownProblems().length === 1 ? '' : 's'} to complete before you continue
           </h3>
@@ -73,31 +78,78 @@ export function ReviewSteps(props: { doc: Y.Doc; onFinish: () => Promise<void>; 
           <Match when={step().key === 'contract'}>
             <p>
               Progress review for <strong>{review().teacherName}</strong>:{' '}
-              {review().term ? termLabels[review().term as ReviewTerm] : ''} {review().academicYear !== undefined ? academicYearLabel(review().academicYear!) : ''}, due{' '}
+              {review().term ? termLabels[review().term as ReviewTerm] : ''}{' '}
+              {review().academicYear !== undefined ? academicYearLabel(review().academicYear!) : ''}, due{' '}
               {review().dueDate ? formatDate(review().dueDate!) : 'when the term is known'}.
             </p>
-            <p class="hint">Confirm the teacher’s contract details for the term this review is about; correct any that are wrong.</p>
-            <SelectInput id="contractType" label="Contract type" map={f} options={contractTypes} problem={problemFor()('contractType')} />
-            <NumberInput id="daysPerWeek" label="Days per week" hint="5 for full time; 2.5 for half time." step={0.5} max={5} map={f} problem={problemFor()('daysPerWeek')} />
-            <LineInput id="periodStart" type="date" label="This review period starts" map={f} problem={problemFor()('periodStart')} />
-            <LineInput id="periodEnd" type="date" label="This review period ends" map={f} problem={problemFor()('periodEnd')} />
+            <p class="hint">
+              Confirm the teacher’s contract details for the term this review is about; correct any that are wrong.
+            </p>
+            <SelectInput
+              id="contractType"
+              label="Contract type"
+              map={f}
+              options={contractTypes}
+              problem={problemFor()('contractType')}
+            />
+            <NumberInput
+              id="daysPerWeek"
+              label="Days per week"
+              hint="5 for full time; 2.5 for half time."
+              step={0.5}
+              max={5}
+              map={f}
+              problem={problemFor()('daysPerWeek')}
+            />
+            <LineInput
+              id="periodStart"
+              type="date"
+              label="This review period starts"
+              map={f}
+              problem={problemFor()('periodStart')}
+            />
+            <LineInput
+              id="periodEnd"
+              type="date"
+              label="This review period ends"
+              map={f}
+              problem={problemFor()('periodEnd')}
+            />
           </Match>
           <Match when={step().key === 'staying'}>
-            <Choice id="staying" label="Will the teacher be remaining at this school for all or part of the next report period?" options={yesNoOptions} map={f} problem={problemFor()('staying')} />
+            <Choice
+              id="staying"
+              label="Will the teacher be remaining at this school for all or part of the next report period?"
+              options={yesNoOptions}
+              map={f}
+              problem={problemFor()('staying')}
+            />
             <Show when={isInterim(review())}>
               <div class="notice">
                 <h3>Create an interim assessment</h3>
                 <p>
-                  As the teacher will be leaving at the end of this report period, you should complete an interim assessment rather than a progress review.
-                  Interim assessments should only be created when the teacher is leaving your school outside of a normal assessment period.
+                  As the teacher will be leaving at the end of this report period, you should complete an interim
+                  assessment rather than a progress review. Interim assessments should only be created when the teacher
+                  is leaving your school outside of a normal assessment period.
                 </p>
                 <p>
-                  The interim assessment asks the same questions as a progress review, and, on its last step, where the teacher is moving to. It is due on the
-                  day the teacher leaves.
+                  The interim assessment asks the same questions as a progress review, and, on its last step, where the
+                  teacher is moving to. It is due on the day the teacher leaves.
                 </p>
               </div>
-              <TickBox id="interimConfirmed" label="Yes, complete an interim assessment instead of a progress review" map={f} problem={problemFor()('interimConfirmed')} />
-              <LineInput id="leavingDate" type="date" label="Date the teacher leaves" map={f} problem={problemFor()('leavingDate')} />
+              <TickBox
+                id="interimConfirmed"
+                label="Yes, complete an interim assessment instead of a progress review"
+                map={f}
+                problem={problemFor()('interimConfirmed')}
+              />
+              <LineInput
+                id="leavingDate"
+                type="date"
+                label="Date the teacher leaves"
+                map={f}
+                problem={problemFor()('leavingDate')}
+              />
             </Show>
           </Match>
           <Match when={step().key === 'days'}>
@@ -109,7 +161,13 @@ export function ReviewSteps(props: { doc: Y.Doc; onFinish: () => Promise<void>; 
               map={f}
               problem={problemFor()('daysServed')}
             />
-            <Choice id="hadAbsences" label="Has the teacher had any absences during this period?" options={yesNoOptions} map={f} problem={problemFor()('hadAbsences')} />
+            <Choice
+              id="hadAbsences"
+              label="Has the teacher had any absences during this period?"
+              options={yesNoOptions}
+              map={f}
+              problem={problemFor()('hadAbsences')}
+            />
             <Show when={review().hadAbsences === 'Yes'}>
               <NumberInput
                 id="daysAbsent"
@@ -120,7 +178,13 @@ export function ReviewSteps(props: { doc: Y.Doc; onFinish: () => Promise<void>; 
                 problem={problemFor()('daysAbsent')}
               />
             </Show>
-            <NumberInput id="absencesBefore" label="Days absent before this period (if any)" max={1000} map={f} problem={problemFor()('absencesBefore')} />
+            <NumberInput
+              id="absencesBefore"
+              label="Days absent before this period (if any)"
+              max={1000}
+              map={f}
+              problem={problemFor()('absencesBefore')}
+            />
           </Match>
           <Match when={step().key === 'support'}>
             <Choice
@@ -147,8 +211,16 @@ export function ReviewSteps(props: { doc: Y.Doc; onFinish: () => Promise<void>; 
               id="recommendation"
               label="Based on current performance and rate of progress, is the teacher on track to successfully complete induction by the end of their induction?"
               options={[
-                { value: 'on-track', label: recommendationLabels['on-track'].short, detail: recommendationLabels['on-track'].full },
-                { value: 'not-on-track', label: recommendationLabels['not-on-track'].short, detail: recommendationLabels['not-on-track'].full },
+                {
+                  value: 'on-track',
+                  label: recommendationLabels['on-track'].short,
+                  detail: recommendationLabels['on-track'].full,
+                },
+                {
+                  value: 'not-on-track',
+                  label: recommendationLabels['not-on-track'].short,
+                  detail: recommendationLabels['not-on-track'].full,
+                },
               ]}
               map={f}
               problem={problemFor()('recommendation')}
@@ -180,7 +252,13 @@ export function ReviewSteps(props: { doc: Y.Doc; onFinish: () => Promise<void>; 
                 <p class="error">{problemFor()('standardsOfConcern')}</p>
               </Show>
             </fieldset>
-            <Choice id="teacherInformed" label="Has the teacher been informed that they are not on track?" options={yesNoOptions} map={f} problem={problemFor()('teacherInformed')} />
+            <Choice
+              id="teacherInformed"
+              label="Has the teacher been informed that they are not on track?"
+              options={yesNoOptions}
+              map={f}
+              problem={problemFor()('teacherInformed')}
+            />
             <AttachedFile
               doc={props.doc}
               slot={supportPlanSlot}
@@ -191,11 +269,31 @@ export function ReviewSteps(props: { doc: Y.Doc; onFinish: () => Promise<void>; 
             />
           </Match>
           <Match when={step().key === 'next-term'}>
-            <p class="hint">Confirm what the teacher’s contract will be next term, so the next review is made at the right time.</p>
-            <NumberInput id="nextDaysPerWeek" label="Next term: days per week" step={0.5} max={5} map={f} problem={problemFor()('nextDaysPerWeek')} />
-            <SelectInput id="nextContractType" label="Next term: contract type" map={f} options={contractTypes} problem={problemFor()('nextContractType')} />
+            <p class="hint">
+              Confirm what the teacher’s contract will be next term, so the next review is made at the right time.
+            </p>
+            <NumberInput
+              id="nextDaysPerWeek"
+              label="Next term: days per week"
+              step={0.5}
+              max={5}
+              map={f}
+              problem={problemFor()('nextDaysPerWeek')}
+            />
+            <SelectInput
+              id="nextContractType"
+              label="Next term: contract type"
+              map={f}
+              options={contractTypes}
+              problem={problemFor()('nextContractType')}
+            />
             <Show when={isInterim(review())}>
-              <LineInput id="forwardingSchool" label="Name of the school or appropriate body the teacher is moving to" map={f} problem={problemFor()('forwardingSchool')} />
+              <LineInput
+                id="forwardingSchool"
+                label="Name of the school or appropriate body the teacher is moving to"
+                map={f}
+                problem={problemFor()('forwardingSchool')}
+              />
               <TextField
                 id="forwardingContact"
                 label="Contact details for the teacher"
@@ -217,7 +315,9 @@ export function ReviewSteps(props: { doc: Y.Doc; onFinish: () => Promise<void>; 
         </button>
       </div>
       <Show when={last()}>
-        <p class="hint">Everything you type is saved as you go: leave the review unfinished and come back to it whenever you like.</p>
+        <p class="hint">
+          Everything you type is saved as you go: leave the review unfinished and come back to it whenever you like.
+        </p>
       </Show>
     </section>
   );

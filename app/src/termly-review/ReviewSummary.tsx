@@ -4,7 +4,13 @@ import { For, Show } from 'solid-js';
 import type * as Y from 'yjs';
 import { readAttachment } from '../../../shared/doc/attachments.ts';
 import { supportPlanSlot } from '../../../shared/doc/termly-review-doc.ts';
-import { isInterim, isNotOnTrack, recommendationLabels, teachersStandards, type Recommendation } from '../../../shared/forms/termly-review.ts';
+import {
+  isInterim,
+  isNotOnTrack,
+  recommendationLabels,
+  teachersStandards,
+  type Recommendation,
+} from '../../../shared/forms/termly-review.ts';
 import { formatDate } from '../../../shared/workflow/calendar.ts';
 import { AttachedFile } from './AttachedFile.tsx';
 import { createReview } from './review-signal.ts';
@@ -38,11 +44,17 @@ export function ReviewSummary(props: { doc: Y.Doc }) {
       ['Reasons', orDash(r.recommendationReasons)],
     );
     if (isNotOnTrack(r)) {
-      const titles = teachersStandards.filter((standard) => r.standardsOfConcern.includes(standard.id)).map((standard) => `${standard.id}: ${standard.title}`);
+      const titles = teachersStandards
+        .filter((standard) => r.standardsOfConcern.includes(standard.id))
+        .map((standard) => `${standard.id}: ${standard.title}`);
       list.push(['Standards of concern', titles.join('; ') || '—'], ['Teacher informed', orDash(r.teacherInformed)]);
     }
-    list.push(['Next term: days per week', orDash(r.nextDaysPerWeek)], ['Next term: contract type', orDash(r.nextContractType)]);
-    if (isInterim(r)) list.push(['Moving to', orDash(r.forwardingSchool)], ['Contact details', orDash(r.forwardingContact)]);
+    list.push(
+      ['Next term: days per week', orDash(r.nextDaysPerWeek)],
+      ['Next term: contract type', orDash(r.nextContractType)],
+    );
+    if (isInterim(r))
+      list.push(['Moving to', orDash(r.forwardingSchool)], ['Contact details', orDash(r.forwardingContact)]);
     return list;
   };
   return (

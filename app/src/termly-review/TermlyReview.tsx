@@ -6,12 +6,23 @@ import { useParams } from '@solidjs/router';
 import { liveQuery } from 'dexie';
 import { createSignal, For, onCleanup, Show } from 'solid-js';
 import type * as Y from 'yjs';
-import { factsConfirmedNow, lastFinishedAt, readTeacherPart, teacherComments, teacherPart } from '../../../shared/doc/termly-review-doc.ts';
+import {
+  factsConfirmedNow,
+  lastFinishedAt,
+  readTeacherPart,
+  teacherComments,
+  teacherPart,
+} from '../../../shared/doc/termly-review-doc.ts';
 import type { Decision, StatusView } from '../../../shared/doc/status-doc.ts';
 import type { TransitionRequest } from '../../../shared/protocol/api.ts';
 import { signHash } from '../../../shared/signatures/signature.ts';
 import { termlyReviewHash } from '../../../shared/signatures/signed-content.ts';
-import { signingActions, staleSignatureReason, termlyActionsFor, type TermlyReviewAction } from '../../../shared/workflow/termly-review.ts';
+import {
+  signingActions,
+  staleSignatureReason,
+  termlyActionsFor,
+  type TermlyReviewAction,
+} from '../../../shared/workflow/termly-review.ts';
 import { TextField } from '../editor/TextField.tsx';
 import { SignatureList } from '../signatures/SignatureList.tsx';
 import { deviceKeys } from '../signatures/device-keys.ts';
@@ -78,7 +89,9 @@ export function TermlyReview(props: { doc: Y.Doc; readOnly: boolean }) {
       const run = ++hashRun;
       termlyReviewHash(props.doc, comments.doc)
         .then((hash) => run === hashRun && setCurrentHash(hash))
-        .catch((problem) => console.error('[margin] could not fingerprint the review to check its signatures', problem));
+        .catch((problem) =>
+          console.error('[margin] could not fingerprint the review to check its signatures', problem),
+        );
     }, 150);
   };
   props.doc.on('update', rehash);
@@ -116,7 +129,9 @@ export function TermlyReview(props: { doc: Y.Doc; readOnly: boolean }) {
     const held = link();
     setError('');
     if (!held) {
-      setError('Margin has not reached the relay yet: the review is saved on this device; try again once it is online.');
+      setError(
+        'Margin has not reached the relay yet: the review is saved on this device; try again once it is online.',
+      );
       return;
     }
     if (signingActions.includes(action) && !signTicked()) {
@@ -165,7 +180,13 @@ export function TermlyReview(props: { doc: Y.Doc; readOnly: boolean }) {
           </Show>
           <Show when={confirmedNow()}>
             <p class="muted">
-              Details confirmed by {facts().factsConfirmedBy} on {new Date(facts().factsConfirmedAt!).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}.
+              Details confirmed by {facts().factsConfirmedBy} on{' '}
+              {new Date(facts().factsConfirmedAt!).toLocaleDateString('en-GB', {
+                day: 'numeric',
+                month: 'long',
+                year: 'numeric',
+              })}
+              .
             </p>
           </Show>
           <Show
@@ -194,14 +215,24 @@ export function TermlyReview(props: { doc: Y.Doc; readOnly: boolean }) {
           <Show when={actions().some((action) => signingActions.includes(action))}>
             <div class="field tick">
               <label class="option">
-                <input type="checkbox" id="sign-tick" checked={signTicked()} onChange={(event) => setSignTicked(event.currentTarget.checked)} />
+                <input
+                  type="checkbox"
+                  id="sign-tick"
+                  checked={signTicked()}
+                  onChange={(event) => setSignTicked(event.currentTarget.checked)}
+                />
                 <span>Tick this box to digitally sign this progress review. Only you may use your signature.</span>
               </label>
             </div>
           </Show>
           <For each={actions()}>
             {(action) => (
-              <button type="button" class={action === 'amend' ? 'secondary' : undefined} disabled={busy()} onClick={() => void decide(action)}>
+              <button
+                type="button"
+                class={action === 'amend' ? 'secondary' : undefined}
+                disabled={busy()}
+                onClick={() => void decide(action)}
+              >
                 {actionLabels[action]}
               </button>
             )}

@@ -13,7 +13,8 @@ interface Bound {
   problem?: string;
 }
 
-const describedBy = (id: string, hint?: string, problem?: string) => [hint ? `${id}-hint` : '', problem ? `${id}-problem` : ''].join(' ').trim() || undefined;
+const describedBy = (id: string, hint?: string, problem?: string) =>
+  [hint ? `${id}-hint` : '', problem ? `${id}-problem` : ''].join(' ').trim() || undefined;
 
 function Problem(props: { id: string; text?: string }) {
   return (
@@ -29,7 +30,11 @@ function Problem(props: { id: string; text?: string }) {
 export function Choice(props: Bound & { options: readonly { value: string; label: string; detail?: string }[] }) {
   const [value, setValue] = createYValue<string>(props.map, props.id);
   return (
-    <fieldset class="field choice" aria-describedby={describedBy(props.id, props.hint, props.problem)} aria-invalid={!!props.problem}>
+    <fieldset
+      class="field choice"
+      aria-describedby={describedBy(props.id, props.hint, props.problem)}
+      aria-invalid={!!props.problem}
+    >
       <legend>{props.label}</legend>
       <Show when={props.hint}>
         <p class="hint" id={`${props.id}-hint`}>
@@ -65,7 +70,6 @@ export const yesNoOptions = [
   { value: 'Yes', label: 'Yes' },
   { value: 'No', label: 'No' },
 ] as const;
-
 
 /** A number (days); text that is not a number is refused with a message and never saved over the last good value. */
 export function NumberInput(props: Bound & { step?: number; min?: number; max?: number }) {

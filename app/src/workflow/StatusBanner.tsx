@@ -7,7 +7,8 @@ import { powers, type Role } from '../../../shared/protocol/roles.ts';
 import { statusLabels } from '../../../shared/workflow/status.ts';
 import './workflow.css';
 
-const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+const day = (iso: string) =>
+  new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 
 export function StatusBanner(props: { view: StatusView; role?: Role }) {
   const last = () => props.view.history.at(-1);
@@ -15,14 +16,24 @@ export function StatusBanner(props: { view: StatusView; role?: Role }) {
     <section class="status-banner" data-status={props.view.status} aria-label="Report status">
       <p>
         <strong>Status: {statusLabels[props.view.status]}</strong>
-        <Show when={last()}>{(decision) => <span class="muted"> ({decision().by.name}, {decision().by.role}, {day(decision().at)})</span>}</Show>
+        <Show when={last()}>
+          {(decision) => (
+            <span class="muted">
+              {' '}
+              ({decision().by.name}, {decision().by.role}, {day(decision().at)})
+            </span>
+          )}
+        </Show>
       </p>
       <Switch>
         <Match when={props.view.rejection}>
           {(rejection) => (
             <p class="rejection">
               Sent back by {rejection().by.name}: “{rejection().reason}”
-              <Show when={props.role && mayEditContent(props.role, props.view.status)}> Make the changes asked for, then resubmit.</Show>
+              <Show when={props.role && mayEditContent(props.role, props.view.status)}>
+                {' '}
+                Make the changes asked for, then resubmit.
+              </Show>
             </p>
           )}
         </Match>

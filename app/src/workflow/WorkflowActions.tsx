@@ -4,7 +4,12 @@ import { createSignal, For, Show } from 'solid-js';
 import type { TransitionResult } from '../../../shared/protocol/api.ts';
 import type { PlacedThread } from '../comments/report-comments.ts';
 import type { Role } from '../../../shared/protocol/roles.ts';
-import { transition, workflowActions, type ReportStatus, type WorkflowAction } from '../../../shared/workflow/status.ts';
+import {
+  transition,
+  workflowActions,
+  type ReportStatus,
+  type WorkflowAction,
+} from '../../../shared/workflow/status.ts';
 import { loadName } from '../store/profile.ts';
 import { relayApi } from '../sync/relay-api.ts';
 import './workflow.css';
@@ -42,7 +47,13 @@ export function WorkflowActions(props: {
     try {
       if ((action === 'submit' || action === 'resubmit') && props.beforeSubmit && !(await props.beforeSubmit())) return;
       const name = (await loadName()) ?? props.role;
-      const result = await relayApi.decide(props.reportId, props.token, { action, name, ...(action === 'reject' ? { reason: reason(), comments: pointedAt().filter((id) => openThreads().some((p) => p.thread.id === id)) } : {}) });
+      const result = await relayApi.decide(props.reportId, props.token, {
+        action,
+        name,
+        ...(action === 'reject'
+          ? { reason: reason(), comments: pointedAt().filter((id) => openThreads().some((p) => p.thread.id === id)) }
+          : {}),
+      });
       setRejecting(false);
       setReason('');
       setPointedAt([]);
@@ -60,7 +71,12 @@ export function WorkflowActions(props: {
         <For each={actions()}>
           {(action) => (
             <Show when={action !== 'reject' || !rejecting()}>
-              <button type="button" class={action === 'reject' ? 'secondary' : undefined} disabled={busy()} onClick={() => (action === 'reject' ? setRejecting(true) : void decide(action))}>
+              <button
+                type="button"
+                class={action === 'reject' ? 'secondary' : undefined}
+                disabled={busy()}
+                onClick={() => (action === 'reject' ? setRejecting(true) : void decide(action))}
+              >
                 {buttonLabels[action]}
               </button>
             </Show>
@@ -76,7 +92,14 @@ export function WorkflowActions(props: {
           >
             <div class="field">
               <label for="reject-reason">Why is it sent back? The tutor will see this.</label>
-              <textarea id="reject-reason" rows={3} maxLength={1024} value={reason()} onInput={(event) => setReason(event.currentTarget.value)} ref={(el) => queueMicrotask(() => el.focus())} />
+              <textarea
+                id="reject-reason"
+                rows={3}
+                maxLength={1024}
+                value={reason()}
+                onInput={(event) => setReason(event.currentTarget.value)}
+                ref={(el) => queueMicrotask(() => el.focus())}
+              />
             </div>
             <Show when={openThreads().length > 0}>
               <fieldset class="point-at-comments">
@@ -91,7 +114,11 @@ export function WorkflowActions(props: {
                         <input
                           type="checkbox"
                           checked={pointedAt().includes(threadId)}
-                          onChange={(event) => setPointedAt((ids) => (event.currentTarget.checked ? [...ids, threadId] : ids.filter((id) => id !== threadId)))}
+                          onChange={(event) =>
+                            setPointedAt((ids) =>
+                              event.currentTarget.checked ? [...ids, threadId] : ids.filter((id) => id !== threadId),
+                            )
+                          }
                         />{' '}
                         “{thread()?.quote}”: {opening()?.deleted ? 'Comment deleted' : opening()?.text}
                       </label>

@@ -4,7 +4,10 @@ import { browser } from 'wxt/browser';
 import { answerMessagesTo, type MessageTo, type ReplyTo } from '../../messages.ts';
 import { createWorkerChecker, type WorkerPort } from '../../offscreen/worker-checker.ts';
 
-const worker = new Worker(new URL('./spelling.worker.ts', import.meta.url), { type: 'module', name: 'margin-spelling' });
+const worker = new Worker(new URL('./spelling.worker.ts', import.meta.url), {
+  type: 'module',
+  name: 'margin-spelling',
+});
 const checker = createWorkerChecker(worker as WorkerPort, {
   affUrl: browser.runtime.getURL('/dictionaries/en-GB/index.aff'),
   dicUrl: browser.runtime.getURL('/dictionaries/en-GB/index.dic'),

@@ -7,7 +7,14 @@ import { createChecker, mergeFindings, type Checker } from '../../../shared/chec
 import type { Finding } from '../../../shared/checks/finding.ts';
 import { createWordFrequencies, type WordCount } from '../../../shared/checks/spelling/word-frequency.ts';
 import type { CheckContext } from '../../../shared/checks/context.ts';
-import type { CheckReply, GrammarReply, GrammarRequest, SuggestReply, WorkerReply, WorkerRequest } from '../../messages.ts';
+import type {
+  CheckReply,
+  GrammarReply,
+  GrammarRequest,
+  SuggestReply,
+  WorkerReply,
+  WorkerRequest,
+} from '../../messages.ts';
 
 // Set by the first message, which is always load-dictionary (see offscreen/worker-checker.ts).
 let checker: Promise<Checker> | undefined;
@@ -24,9 +31,13 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   } else if (request.type === 'set-personal-words') {
     void checker?.then((ready) => ready.spelling.personal.replaceAll(request.words));
   } else if (request.type === 'suggest') {
-    void suggest(request.word).then((reply) => self.postMessage({ type: 'suggested', id: request.id, reply } satisfies WorkerReply));
+    void suggest(request.word).then((reply) =>
+      self.postMessage({ type: 'suggested', id: request.id, reply } satisfies WorkerReply),
+    );
   } else {
-    void checkText(request.text, request.context).then((reply) => self.postMessage({ type: 'checked', id: request.id, reply } satisfies WorkerReply));
+    void checkText(request.text, request.context).then((reply) =>
+      self.postMessage({ type: 'checked', id: request.id, reply } satisfies WorkerReply),
+    );
   }
 });
 
@@ -48,7 +59,10 @@ async function addFrequencies(url: string): Promise<void> {
 function startHarper(): void {
   if (harperStarted || !harperWasmUrl) return;
   harperStarted = true;
-  const grammar = new Worker(new URL('./grammar.worker.ts', import.meta.url), { type: 'module', name: 'margin-grammar' });
+  const grammar = new Worker(new URL('./grammar.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'margin-grammar',
+  });
   const waiting = new Map<number, (findings: Finding[]) => void>();
   let nextId = 1;
   const ask = (request: GrammarRequest) => grammar.postMessage(request);

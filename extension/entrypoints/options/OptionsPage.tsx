@@ -8,7 +8,11 @@ import { currentRuleSettings, ruleSettings, type RuleSettings } from '../../sett
 const ruleChoices: { kind: keyof RuleSettings; label: string; hint: string }[] = [
   { kind: 'spelling', label: 'Spelling', hint: 'British English, with words used in UK education.' },
   { kind: 'grammar', label: 'Grammar', hint: 'Such as “could of”, “less students” and practice or practise.' },
-  { kind: 'prompt', label: 'Advice on objectives and comments', hint: 'SMART objectives, no questions or personal remarks in comments.' },
+  {
+    kind: 'prompt',
+    label: 'Advice on objectives and comments',
+    hint: 'SMART objectives, no questions or personal remarks in comments.',
+  },
 ];
 
 const byName = (a: string, b: string) => a.localeCompare(b, 'en-GB');
@@ -73,7 +77,12 @@ export function OptionsPage() {
         <form onSubmit={add}>
           <label for="new-word">Add a word</label>
           <div class="add">
-            <input id="new-word" value={newWord()} onInput={(event) => setNewWord(event.currentTarget.value)} aria-describedby="new-word-problem" />
+            <input
+              id="new-word"
+              value={newWord()}
+              onInput={(event) => setNewWord(event.currentTarget.value)}
+              aria-describedby="new-word-problem"
+            />
             <button type="submit">Add</button>
           </div>
           <p class="error" id="new-word-problem" role="alert">
@@ -86,7 +95,11 @@ export function OptionsPage() {
               {(word) => (
                 <li>
                   <span>{word}</span>
-                  <button type="button" aria-label={`Remove ${word}`} onClick={() => void removeOwnWord(word).then(reloadWords)}>
+                  <button
+                    type="button"
+                    aria-label={`Remove ${word}`}
+                    onClick={() => void removeOwnWord(word).then(reloadWords)}
+                  >
                     Remove
                   </button>
                 </li>

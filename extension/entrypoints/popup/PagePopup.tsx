@@ -4,7 +4,15 @@ import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
 import { browser } from 'wxt/browser';
 import type { PageRequest, PageStatus } from '../../messages.ts';
 import { describePageStatus } from '../../popup/describe-status.ts';
-import { CONTENT_SCRIPT_FILES, siteState, switchSiteOff, switchSiteOn, type Site, type SiteApis, type SiteState } from '../../sites/site-access.ts';
+import {
+  CONTENT_SCRIPT_FILES,
+  siteState,
+  switchSiteOff,
+  switchSiteOn,
+  type Site,
+  type SiteApis,
+  type SiteState,
+} from '../../sites/site-access.ts';
 
 const sites = browser as unknown as SiteApis;
 // The tab the popup was opened over; looked up once, so every question goes to the same page.
@@ -26,14 +34,19 @@ async function startOnOpenTab(): Promise<void> {
   const tab = await currentTab;
   if (tab?.id === undefined) return;
   await browser.scripting.insertCSS({ target: { tabId: tab.id }, files: CONTENT_SCRIPT_FILES.css });
-  await browser.scripting.executeScript({ target: { tabId: tab.id }, files: CONTENT_SCRIPT_FILES.js as ['/content-scripts/content.js'] });
+  await browser.scripting.executeScript({
+    target: { tabId: tab.id },
+    files: CONTENT_SCRIPT_FILES.js as ['/content-scripts/content.js'],
+  });
 }
 
 export function PagePopup() {
   const [status, { mutate: setStatus }] = createResource(() => askPage('page-status'));
   // The tab's address is there when the popup was opened from the toolbar (activeTab); the page's own
   // content script knows it too, where it runs.
-  const [site, { mutate: setSite }] = createResource(async () => siteState((await currentTab)?.url ?? (await askPage('page-status'))?.url, sites));
+  const [site, { mutate: setSite }] = createResource(async () =>
+    siteState((await currentTab)?.url ?? (await askPage('page-status'))?.url, sites),
+  );
   const [problem, setProblem] = createSignal('');
   const text = () => describePageStatus(status() ?? null);
   const checkAgain = async () => setStatus(await askPage('check-page-again'));
@@ -100,7 +113,13 @@ function SiteLine(props: { state: SiteState; onSwitch(site: Site, on: boolean): 
       <Match when={props.state.kind === 'site' && props.state}>
         {(state) => (
           <label class="switch">
-            <input type="checkbox" role="switch" checked={state().on} onChange={(event) => props.onSwitch(state().site, event.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              role="switch"
+              aria-checked={state().on}
+              checked={state().on}
+              onChange={(event) => props.onSwitch(state().site, event.currentTarget.checked)}
+            />
             Check {state().site.origin}
           </label>
         )}

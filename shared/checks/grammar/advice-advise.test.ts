@@ -15,6 +15,10 @@ describe('advice / advise', () => {
   });
 
   it('passes correct use, including "listened to advice"', () => {
-    expect(flagged('She listened to advice and responded well to advice from staff. I advise him to rest; my advice is to read.')).toEqual([]);
+    expect(
+      flagged(
+        'She listened to advice and responded well to advice from staff. I advise him to rest; my advice is to read.',
+      ),
+    ).toEqual([]);
   });
 });

@@ -13,6 +13,8 @@ describe('fewer / less', () => {
   });
 
   it('passes amounts and "less than"', () => {
-    expect(flagged('She needed less time and less support, finishing in less than ten minutes with fewer mistakes.')).toEqual([]);
+    expect(
+      flagged('She needed less time and less support, finishing in less than ten minutes with fewer mistakes.'),
+    ).toEqual([]);
   });
 });

@@ -33,14 +33,18 @@ describe('Harper grammar', () => {
 
   it('leaves spelling to us and passes British spellings', async () => {
     expect(await harper.check('The organisation recognised her colourful programme of wellbeing.')).toEqual([]);
-    expect((await harper.check('The learner acheived it.')).map((finding) => finding.rule)).not.toContain('grammar/harper/SpellCheck');
+    expect((await harper.check('The learner acheived it.')).map((finding) => finding.rule)).not.toContain(
+      'grammar/harper/SpellCheck',
+    );
   });
 
   it('does not read "there" before a verb as "their"', async () => {
-    expect(await harper.check('She must plan lessons with pace, and there needs to be clear modelling in each lesson.')).toEqual([]);
+    expect(
+      await harper.check('She must plan lessons with pace, and there needs to be clear modelling in each lesson.'),
+    ).toEqual([]);
   });
 
-  it('leaves learners\' names alone, even those spelt like an acronym', async () => {
+  it("leaves learners' names alone, even those spelt like an acronym", async () => {
     expect(await harper.check('Sam and Amir finished the fractions task, and we met Sam again today.')).toEqual([]);
   });
 });

@@ -108,7 +108,9 @@ function britishMessage(message: string): string {
 function isKnownFalseAlarm(finding: Finding, text: string): boolean {
   if (finding.rule === 'grammar/harper/ThereToTheir') {
     const after = text.slice(finding.end, finding.end + 20);
-    return /^\s+(?:is|are|was|were|needs?|has|have|had|will|seems?|appears?|must|should|may|might|could|can)\b/i.test(after);
+    return /^\s+(?:is|are|was|were|needs?|has|have|had|will|seems?|appears?|must|should|may|might|could|can)\b/i.test(
+      after,
+    );
   }
   return false;
 }

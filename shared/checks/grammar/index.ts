@@ -10,4 +10,12 @@ import { licenceLicense } from './licence-license.ts';
 import { meAndHimWas } from './me-and-him-was.ts';
 import { practicePractise } from './practice-practise.ts';
 
-export const grammarRules: readonly Rule[] = [practicePractise, licenceLicense, adviceAdvise, fewerLess, didGood, couldOf, meAndHimWas];
+export const grammarRules: readonly Rule[] = [
+  practicePractise,
+  licenceLicense,
+  adviceAdvise,
+  fewerLess,
+  didGood,
+  couldOf,
+  meAndHimWas,
+];

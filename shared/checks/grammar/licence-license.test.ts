@@ -20,6 +20,8 @@ describe('licence / license', () => {
   });
 
   it('passes correct British use', () => {
-    expect(flagged('The school has a licence for the software, which is licensed to the trust; we license it yearly.')).toEqual([]);
+    expect(
+      flagged('The school has a licence for the software, which is licensed to the trust; we license it yearly.'),
+    ).toEqual([]);
   });
 });

@@ -7,8 +7,14 @@ const nounBefore = String.raw`(?:a|the|driving|his|her|their|my|your|our|its|thi
 const nounAfter = String.raw`(?:holders?|number|fee|plate|agreement|key|terms|conditions)`;
 const verbBefore = String.raw`(?:to|will|would|should|could|can|must|might|may|not|we|they|I)`;
 
-const nounSpeltAsVerb = new RegExp(String.raw`(?:\b${nounBefore}\s+(?<before>licenses?)\b|\b(?<after>licenses?)(?=\s+${nounAfter}\b))`, 'gidu');
-const verbSpeltAsNoun = new RegExp(String.raw`\b${verbBefore}\s+(?<word>licences?)\b|\b(?<derived>licenc(?:ed|ing))\b`, 'gidu');
+const nounSpeltAsVerb = new RegExp(
+  String.raw`(?:\b${nounBefore}\s+(?<before>licenses?)\b|\b(?<after>licenses?)(?=\s+${nounAfter}\b))`,
+  'gidu',
+);
+const verbSpeltAsNoun = new RegExp(
+  String.raw`\b${verbBefore}\s+(?<word>licences?)\b|\b(?<derived>licenc(?:ed|ing))\b`,
+  'gidu',
+);
 
 export const licenceLicense: Rule = {
   ...rule,
@@ -17,13 +23,31 @@ export const licenceLicense: Rule = {
     for (const group of ['before', 'after']) {
       for (const { start, end, value } of matchesOf(text, nounSpeltAsVerb, group)) {
         const noun = value.replace(/licens/i, (stem) => likeCase(stem, 'licenc'));
-        found.push(finding(rule, text, start, end, `Here it is a noun, so write "${noun.toLowerCase()}" ("license" is the verb).`, [noun]));
+        found.push(
+          finding(
+            rule,
+            text,
+            start,
+            end,
+            `Here it is a noun, so write "${noun.toLowerCase()}" ("license" is the verb).`,
+            [noun],
+          ),
+        );
       }
     }
     for (const group of ['word', 'derived']) {
       for (const { start, end, value } of matchesOf(text, verbSpeltAsNoun, group)) {
         const verb = value.replace(/licenc/i, (stem) => likeCase(stem, 'licens'));
-        found.push(finding(rule, text, start, end, `Here it is a verb, so write "${verb.toLowerCase()}" ("licence" is the noun).`, [verb]));
+        found.push(
+          finding(
+            rule,
+            text,
+            start,
+            end,
+            `Here it is a verb, so write "${verb.toLowerCase()}" ("licence" is the noun).`,
+            [verb],
+          ),
+        );
       }
     }
     return found;

@@ -4,7 +4,15 @@ import { finding, matchesOf, type Rule } from '../rule.ts';
 
 const rule: Pick<Rule, 'id' | 'kind'> = { id: 'grammar/me-and-him-was', kind: 'grammar' };
 
-const subjectForm: Record<string, string> = { him: 'he', her: 'she', them: 'they', me: 'I', he: 'he', she: 'she', they: 'they' };
+const subjectForm: Record<string, string> = {
+  him: 'he',
+  her: 'she',
+  them: 'they',
+  me: 'I',
+  he: 'he',
+  she: 'she',
+  they: 'they',
+};
 const verbs = String.raw`(?:was|were|is|are|has|have|had|does|did|went|worked|played|practised|read|wrote|talked|discussed|agreed|decided|looked|both|will|can|could|then)`;
 const name = String.raw`[A-Z][a-z]+`;
 const sentenceStart = String.raw`(?:^|(?<=[.!?]\s+)|(?<=\n))`;
@@ -25,7 +33,11 @@ export const meAndHimWas: Rule = {
       const subject = `${them[0]!.toUpperCase()}${them.slice(1)} and I`;
       const betterVerb = plural[verb!] ?? verb!;
       const better = `${subject} ${betterVerb}`;
-      found.push(finding(rule, text, start, end, `When two people do something, write "${better}", not "${match[0].trim()}".`, [better]));
+      found.push(
+        finding(rule, text, start, end, `When two people do something, write "${better}", not "${match[0].trim()}".`, [
+          better,
+        ]),
+      );
     }
     return found;
   },

@@ -28,7 +28,9 @@ describe('practice / practise', () => {
   });
 
   it('passes correct British use', () => {
-    expect(flagged('She practised her spellings; more practice will help. He will practise at home with practice papers.')).toEqual([]);
+    expect(
+      flagged('She practised her spellings; more practice will help. He will practise at home with practice papers.'),
+    ).toEqual([]);
     expect(flagged('Regular practice of number bonds, and to practise them daily.')).toEqual([]);
   });
 

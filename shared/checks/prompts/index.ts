@@ -6,4 +6,10 @@ import { noQuestionsInComments } from './no-questions-in-comments.ts';
 import { progressRefersToObjectives } from './progress-refers-to-objectives.ts';
 import { smartObjective } from './smart-objective.ts';
 
-export const promptRules: readonly Rule[] = [smartObjective, progressRefersToObjectives, noQuestionsInComments, noPersonalObservations, learnerWordsInLearnerComments];
+export const promptRules: readonly Rule[] = [
+  smartObjective,
+  progressRefersToObjectives,
+  noQuestionsInComments,
+  noPersonalObservations,
+  learnerWordsInLearnerComments,
+];

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { learnerWordsInLearnerComments } from './learner-words-in-learner-comments.ts';
 
 const context = { form: 'ilp', field: 'learnerComments' };
-const flagged = (text: string) => learnerWordsInLearnerComments.check(text, context).map((f) => [f.text, f.message.slice(0, 30)]);
+const flagged = (text: string) =>
+  learnerWordsInLearnerComments.check(text, context).map((f) => [f.text, f.message.slice(0, 30)]);
 
 describe("comments from the learner hold the learner's words", () => {
   it('applies to the learner comments field, whatever the form', () => {
@@ -19,11 +20,13 @@ describe("comments from the learner hold the learner's words", () => {
   });
 
   it("flags the tutor's own view of the learner", () => {
-    expect(flagged('Sam is good at algebra.')).toEqual([['Sam is good at algebra.', 'This reads as your view, not t'] ]);
+    expect(flagged('Sam is good at algebra.')).toEqual([['Sam is good at algebra.', 'This reads as your view, not t']]);
   });
 
   it('passes quoted and reported words', () => {
     expect(flagged('“I want to get better at fractions so I can do my homework.”')).toEqual([]);
-    expect(flagged('Sam said she finds fractions hard but enjoys algebra. I would like more reading practice.')).toEqual([]);
+    expect(
+      flagged('Sam said she finds fractions hard but enjoys algebra. I would like more reading practice.'),
+    ).toEqual([]);
   });
 });

@@ -25,14 +25,29 @@ export const learnerWordsInLearnerComments: Rule = {
       if (sentence.text.trim() === '') continue;
       if (tutorsPlan.test(sentence.text)) {
         found.push(
-          finding(rule, text, sentence.start, sentence.end, "This reads as the tutor's plan. Comments from the learner hold only the learner's own words, quoted or reported; put the plan in the plan to achieve the target."),
+          finding(
+            rule,
+            text,
+            sentence.start,
+            sentence.end,
+            "This reads as the tutor's plan. Comments from the learner hold only the learner's own words, quoted or reported; put the plan in the plan to achieve the target.",
+          ),
         );
         continue;
       }
-      const learnersOwn = quoted || reported.test(sentence.text) || (firstPerson.test(sentence.text) && !tutorFirstPerson.test(sentence.text));
+      const learnersOwn =
+        quoted ||
+        reported.test(sentence.text) ||
+        (firstPerson.test(sentence.text) && !tutorFirstPerson.test(sentence.text));
       if (!learnersOwn) {
         found.push(
-          finding(rule, text, sentence.start, sentence.end, `This reads as your view, not the learner's words. Quote the learner ("I find fractions hard") or report what they said ("Sam said she finds fractions hard").`),
+          finding(
+            rule,
+            text,
+            sentence.start,
+            sentence.end,
+            `This reads as your view, not the learner's words. Quote the learner ("I find fractions hard") or report what they said ("Sam said she finds fractions hard").`,
+          ),
         );
       }
     }

@@ -8,7 +8,11 @@ describe('no personal observations', () => {
   it('flags tiredness, appearance, home life and opinions of character', () => {
     expect(flagged('He was very tired and kept yawning.')).toEqual(['tired', 'yawning']);
     expect(flagged('She looked scruffy and her hair was a mess.')).toEqual(['looked scruffy', 'her hair']);
-    expect(flagged('There are problems at home because his parents are divorcing.')).toEqual(['problems at home', 'his parents are', 'divorcing']);
+    expect(flagged('There are problems at home because his parents are divorcing.')).toEqual([
+      'problems at home',
+      'his parents are',
+      'divorcing',
+    ]);
     expect(flagged('I think he is lazy. Sam is so rude.')).toEqual(['I think he is lazy', 'Sam is so rude']);
   });
 
@@ -18,8 +22,16 @@ describe('no personal observations', () => {
   });
 
   it('passes comments on learning, including practice at home and phone calls from parents', () => {
-    expect(flagged('She did pretty well, and will practise at home. Phone calls from parents show her reading has improved.')).toEqual([]);
-    expect(flagged('This is difficult material, yet Fred is a valued member of the class and separated the fractions correctly.')).toEqual([]);
+    expect(
+      flagged(
+        'She did pretty well, and will practise at home. Phone calls from parents show her reading has improved.',
+      ),
+    ).toEqual([]);
+    expect(
+      flagged(
+        'This is difficult material, yet Fred is a valued member of the class and separated the fractions correctly.',
+      ),
+    ).toEqual([]);
   });
 
   it('passes the learner’s own words in quotation marks', () => {

@@ -17,7 +17,8 @@ const character = String.raw`(?:so\s+|very\s+|quite\s+|really\s+|a\s+bit\s+|rath
 const observations: { pattern: RegExp; about: string }[] = [
   {
     about: 'tiredness',
-    pattern: /\b(?:tired|sleepy|exhausted|yawn(?:ing|ed|s)?|half[-\s]asleep|fell\s+asleep|falling\s+asleep|lethargic|fatigued|worn\s+out)\b/giu,
+    pattern:
+      /\b(?:tired|sleepy|exhausted|yawn(?:ing|ed|s)?|half[-\s]asleep|fell\s+asleep|falling\s+asleep|lethargic|fatigued|worn\s+out)\b/giu,
   },
   {
     about: 'appearance',
@@ -35,7 +36,10 @@ const observations: { pattern: RegExp; about: string }[] = [
   },
   {
     about: 'opinion',
-    pattern: new RegExp(String.raw`\b(?:(?:I|[Ww]e)\s+(?:think|feel|believe|reckon|suspect)\s+(?:that\s+)?${person}\s+${be}\s+${character}|${person}\s+${be}\s+${character})\b`, 'gu'),
+    pattern: new RegExp(
+      String.raw`\b(?:(?:I|[Ww]e)\s+(?:think|feel|believe|reckon|suspect)\s+(?:that\s+)?${person}\s+${be}\s+${character}|${person}\s+${be}\s+${character})\b`,
+      'gu',
+    ),
   },
 ];
 

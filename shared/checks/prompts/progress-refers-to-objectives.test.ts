@@ -29,8 +29,12 @@ describe('progress comments refer to the objectives', () => {
   });
 
   it('passes a comment that covers each objective by its words or its number', () => {
-    expect(check('She identified 4 of 5 equivalent fractions and wrote three sentences with fronted adverbials.')).toEqual([]);
-    expect(check('Objective 1 was achieved with ease; objective 2 was partly achieved as she ran out of time.')).toEqual([]);
+    expect(
+      check('She identified 4 of 5 equivalent fractions and wrote three sentences with fronted adverbials.'),
+    ).toEqual([]);
+    expect(
+      check('Objective 1 was achieved with ease; objective 2 was partly achieved as she ran out of time.'),
+    ).toEqual([]);
   });
 
   it('waits for a comment long enough to judge', () => {

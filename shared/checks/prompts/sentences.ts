@@ -20,5 +20,7 @@ export function splitSentences(text: string): Sentence[] {
 
 /** The text with everything inside quotation marks blanked out (same length), so rules judge only the writer's words. */
 export function withoutQuotations(text: string): string {
-  return text.replace(/“[^”]*”|"[^"\n]*"|(?<![\p{L}])'[^'\n]*'(?![\p{L}])|‘[^’\n]*’(?![\p{L}])/gu, (quoted) => ' '.repeat(quoted.length));
+  return text.replace(/“[^”]*”|"[^"\n]*"|(?<![\p{L}])'[^'\n]*'(?![\p{L}])|‘[^’\n]*’(?![\p{L}])/gu, (quoted) =>
+    ' '.repeat(quoted.length),
+  );
 }

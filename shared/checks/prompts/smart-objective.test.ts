@@ -26,7 +26,9 @@ describe('SMART learning objectives', () => {
     expect(found!.message).toContain('Missing: S (an observable verb');
     expect(found!.message).toContain('M (something to measure');
     expect(found!.message).toContain('T (a time frame');
-    expect(found!.suggestions).toEqual(['By the end of the session, the learner will explain fractions in their own words, getting at least 4 out of 5 right.']);
+    expect(found!.suggestions).toEqual([
+      'By the end of the session, the learner will explain fractions in their own words, getting at least 4 out of 5 right.',
+    ]);
   });
 
   it('keeps an observable verb and adds only what is missing', () => {
@@ -36,8 +38,12 @@ describe('SMART learning objectives', () => {
   });
 
   it('passes SMART objectives', () => {
-    expect(check('By the end of the session, Sam will correctly add three pairs of fractions with different denominators.')).toEqual([]);
-    expect(check('Write a paragraph of at least five sentences using capital letters and full stops, in this session.')).toEqual([]);
+    expect(
+      check('By the end of the session, Sam will correctly add three pairs of fractions with different denominators.'),
+    ).toEqual([]);
+    expect(
+      check('Write a paragraph of at least five sentences using capital letters and full stops, in this session.'),
+    ).toEqual([]);
     expect(check('Solve 8 out of 10 two-step equations independently by the end of the lesson.')).toEqual([]);
   });
 

@@ -44,7 +44,8 @@ export function betterObjective(objective: string, missing: Letter[]): string {
     body = body.replace(/^(?:to|the learner will|learners will|(?:he|she|they) will)(?:\s+be\s+able\s+to)?\s+/iu, '');
     body = body[0] ? body[0].toLowerCase() + body.slice(1) : body;
   }
-  if (missing.includes('A')) body = body.replace(overAmbitious, (word) => (/perfect/i.test(word) ? 'accurately' : 'the first part of'));
+  if (missing.includes('A'))
+    body = body.replace(overAmbitious, (word) => (/perfect/i.test(word) ? 'accurately' : 'the first part of'));
   const measureText = missing.includes('M') ? ', getting at least 4 out of 5 right' : '';
   const time = missing.includes('T') ? 'By the end of the session, ' : '';
   const lead = time ? `${time}the learner will ` : 'The learner will ';

@@ -12,7 +12,10 @@ export interface Misspelling {
   meant: string;
 }
 
-export function loadCommonMisspellings(isKnown: (word: string) => boolean): { tuning: Misspelling[]; heldOut: Misspelling[] } {
+export function loadCommonMisspellings(isKnown: (word: string) => boolean): {
+  tuning: Misspelling[];
+  heldOut: Misspelling[];
+} {
   const folder = dirname(createRequire(import.meta.url).resolve('misspellings/package.json'));
   const list = JSON.parse(readFileSync(join(folder, 'dict', 'dictionary.json'), 'utf8')) as Record<string, string>;
   const pairs = Object.entries(list)

@@ -17,7 +17,8 @@ export function boundedEditDistance(a: string, b: string, bound: number): number
     for (let j = 1; j <= b.length; j++) {
       const same = a[i - 1] === b[j - 1];
       let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (same ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, previousPrevious[j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, previousPrevious[j - 2]! + 1);
       current[j] = best;
       if (best < rowMinimum) rowMinimum = best;
     }
@@ -29,7 +30,26 @@ export function boundedEditDistance(a: string, b: string, bound: number): number
 
 const vowels = new Set('aeiouy');
 // Letters that stand for the same sound often enough to be confused: licence/license, recieve/receive.
-const soundAlike = new Set(['cs', 'sc', 'ck', 'kc', 'sz', 'zs', 'ij', 'ji', 'gj', 'jg', 'fv', 'vf', 'mn', 'nm', 'td', 'dt', 'bp', 'pb']);
+const soundAlike = new Set([
+  'cs',
+  'sc',
+  'ck',
+  'kc',
+  'sz',
+  'zs',
+  'ij',
+  'ji',
+  'gj',
+  'jg',
+  'fv',
+  'vf',
+  'mn',
+  'nm',
+  'td',
+  'dt',
+  'bp',
+  'pb',
+]);
 
 function substitutionCost(typed: string, meant: string): number {
   if (vowels.has(typed) && vowels.has(meant)) return 0.55;

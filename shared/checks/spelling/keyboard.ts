@@ -1,11 +1,13 @@
 // Which keys sit next to each other on a UK QWERTY keyboard: a slip onto a neighbouring key is a
 // likelier typo than any other substitution, so it costs less when ranking suggestions.
-const rows = ['1234567890-=', "qwertyuiop[]", "asdfghjkl;'#", '\\zxcvbnm,./'];
+const rows = ['1234567890-=', 'qwertyuiop[]', "asdfghjkl;'#", '\\zxcvbnm,./'];
 // Each row sits about half a key to the right of the one above.
 const offsets = [0, 0.5, 0.75, 0.25];
 
 const position = new Map<string, { row: number; column: number }>();
-rows.forEach((keys, row) => [...keys].forEach((key, index) => position.set(key, { row, column: index + offsets[row]! })));
+rows.forEach((keys, row) =>
+  [...keys].forEach((key, index) => position.set(key, { row, column: index + offsets[row]! })),
+);
 
 /** True when the two keys touch (left, right, or the two nearest keys above or below). */
 export function areNeighbouringKeys(a: string, b: string): boolean {

@@ -4,16 +4,25 @@ import { createPersonalDictionary, normalisePersonalWord } from './personal-dict
 describe('normalisePersonalWord', () => {
   it('stores a word without its possessive ending and with a straight apostrophe', () => {
     expect(normalisePersonalWord(' Oluwaseun’s ')).toEqual({ ok: true, word: 'Oluwaseun' });
-    expect(normalisePersonalWord("O’Neill")).toEqual({ ok: true, word: "O'Neill" });
+    expect(normalisePersonalWord('O’Neill')).toEqual({ ok: true, word: "O'Neill" });
     expect(normalisePersonalWord('Smith-Jones')).toEqual({ ok: true, word: 'Smith-Jones' });
     expect(normalisePersonalWord("learners'")).toEqual({ ok: true, word: 'learners' });
   });
 
   it('refuses what is not one word, saying why', () => {
     expect(normalisePersonalWord('')).toEqual({ ok: false, problem: 'There is no word to add.' });
-    expect(normalisePersonalWord('Ada Lovelace')).toMatchObject({ ok: false, problem: expect.stringContaining('one word at a time') });
-    expect(normalisePersonalWord('8/10')).toMatchObject({ ok: false, problem: expect.stringContaining('is not a word') });
-    expect(normalisePersonalWord('a'.repeat(65))).toMatchObject({ ok: false, problem: expect.stringContaining('at most 64') });
+    expect(normalisePersonalWord('Ada Lovelace')).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('one word at a time'),
+    });
+    expect(normalisePersonalWord('8/10')).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('is not a word'),
+    });
+    expect(normalisePersonalWord('a'.repeat(65))).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('at most 64'),
+    });
   });
 });
 

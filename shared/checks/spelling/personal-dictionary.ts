@@ -16,8 +16,13 @@ export function normalisePersonalWord(input: string): AddWordResult {
   else if (word.endsWith("'")) word = word.slice(0, -1);
   if (word.length === 0) return { ok: false, problem: 'There is no word to add.' };
   if (/\s/.test(word)) return { ok: false, problem: 'Add one word at a time: "Ada Lovelace" is two words.' };
-  if (word.length > maxWordLength) return { ok: false, problem: `A word can be at most ${maxWordLength} letters long.` };
-  if (!wordShape.test(word)) return { ok: false, problem: `"${input.trim()}" is not a word: use letters, with an apostrophe or hyphen inside if it has one.` };
+  if (word.length > maxWordLength)
+    return { ok: false, problem: `A word can be at most ${maxWordLength} letters long.` };
+  if (!wordShape.test(word))
+    return {
+      ok: false,
+      problem: `"${input.trim()}" is not a word: use letters, with an apostrophe or hyphen inside if it has one.`,
+    };
   return { ok: true, word };
 }
 

@@ -48,7 +48,11 @@ describe('createSpellChecker', () => {
   });
 
   it('does not flag numbers, scores, addresses or acronyms', () => {
-    expect(unknownWords('Scored 8/10 in Y6 on the 3rd of May 2024; see https://example.org/fractoins or e-mail jo@school.uk about the GCSE.')).toEqual([]);
+    expect(
+      unknownWords(
+        'Scored 8/10 in Y6 on the 3rd of May 2024; see https://example.org/fractoins or e-mail jo@school.uk about the GCSE.',
+      ),
+    ).toEqual([]);
   });
 
   it('accepts words written with accents that the dictionary lists without them', () => {

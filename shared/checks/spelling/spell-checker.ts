@@ -59,7 +59,9 @@ export function createSpellChecker({ aff, dic }: DictionaryText, options: SpellC
   let frequencies = options.frequencies;
 
   const isEducationWord = (word: string) =>
-    education.has(word) || educationLowerCase.has(word.toLowerCase()) || (word.endsWith("'s") && education.has(word.slice(0, -2)));
+    education.has(word) ||
+    educationLowerCase.has(word.toLowerCase()) ||
+    (word.endsWith("'s") && education.has(word.slice(0, -2)));
 
   function isKnown(word: string): boolean {
     let answer = known.get(word);
@@ -108,7 +110,10 @@ export function createSpellChecker({ aff, dic }: DictionaryText, options: SpellC
 
 /** Every word form typo-js expanded from the dictionary, less those marked never to suggest. */
 function* suggestibleWords(typo: Typo): Generator<string> {
-  const internals = typo as unknown as { dictionaryTable: Map<string, string[][] | null>; flags: Record<string, string> };
+  const internals = typo as unknown as {
+    dictionaryTable: Map<string, string[][] | null>;
+    flags: Record<string, string>;
+  };
   const never = [internals.flags.NOSUGGEST, internals.flags.ONLYINCOMPOUND].filter(Boolean);
   for (const [word, ruleSets] of internals.dictionaryTable) {
     if (/\d/.test(word)) continue;
@@ -118,7 +123,10 @@ function* suggestibleWords(typo: Typo): Generator<string> {
 }
 
 // Tells the checker whenever the personal words change, so it forgets answers that may now differ.
-function watchedPersonalDictionary(dictionary: PersonalDictionary, on: { added(word: string): void; removed(): void }): PersonalDictionary {
+function watchedPersonalDictionary(
+  dictionary: PersonalDictionary,
+  on: { added(word: string): void; removed(): void },
+): PersonalDictionary {
   return {
     ...dictionary,
     add(word) {

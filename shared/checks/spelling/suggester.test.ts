@@ -13,7 +13,10 @@ describe('createSuggester', () => {
     { word: 'a', count: 100000 },
     { word: 'lot', count: 8000 },
   ]);
-  const suggester = createSuggester({ words: ['their', 'there', 'thee', 'three', 'Polish', 'polish', 'caterpillar', 'Caterpillar', 'a', 'lot', "don't"], frequencies });
+  const suggester = createSuggester({
+    words: ['their', 'there', 'thee', 'three', 'Polish', 'polish', 'caterpillar', 'Caterpillar', 'a', 'lot', "don't"],
+    frequencies,
+  });
 
   it('finds words within two edits and ranks the likelier first', () => {
     expect(suggester.suggest('thier', 3)[0]).toBe('their');

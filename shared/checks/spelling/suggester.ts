@@ -73,9 +73,16 @@ export function createSuggester({ words, frequencies = noFrequencies, prefixLeng
     for (let bucket = 1; bucket < starts.length; bucket++) starts[bucket]! += starts[bucket - 1]!;
     const entries = new Uint32Array(total);
     const filled = starts.slice(0, mask + 1);
-    keys.forEach((key, number) => forEachDeleteHash(key, prefixLength, (hash) => void (entries[filled[hash & mask]!++] = number)));
+    keys.forEach((key, number) =>
+      forEachDeleteHash(key, prefixLength, (hash) => void (entries[filled[hash & mask]!++] = number)),
+    );
     index = { starts, entries, mask };
-    stats = { words: keys.length, entries: total, buildMs: performance.now() - started, indexBytes: starts.byteLength + entries.byteLength };
+    stats = {
+      words: keys.length,
+      entries: total,
+      buildMs: performance.now() - started,
+      indexBytes: starts.byteLength + entries.byteLength,
+    };
     return stats;
   };
 
@@ -114,7 +121,10 @@ export function createSuggester({ words, frequencies = noFrequencies, prefixLeng
       const query = word.replaceAll('’', "'").toLowerCase();
       if (query.length === 0) return [];
       const bound = query.length <= 3 ? 1 : maxEdits;
-      const ranked = candidatesOf(query, bound).map((number) => ({ key: keys[number]!, cost: likelihoodCost(query, keys[number]!) }));
+      const ranked = candidatesOf(query, bound).map((number) => ({
+        key: keys[number]!,
+        cost: likelihoodCost(query, keys[number]!),
+      }));
       ranked.push(...splitInTwo(query));
       ranked.sort((a, b) => a.cost - b.cost);
       const shown = new Set<string>();
@@ -162,7 +172,8 @@ export function createSuggester({ words, frequencies = noFrequencies, prefixLeng
 
 /** Gives a suggestion the case of the word typed: Acheived -> Achieved, ACHEIVED -> ACHIEVED. */
 function writtenLike(typed: string, suggestion: string): string {
-  if (typed.length > 1 && typed === typed.toUpperCase() && typed !== typed.toLowerCase()) return suggestion.toUpperCase();
+  if (typed.length > 1 && typed === typed.toUpperCase() && typed !== typed.toLowerCase())
+    return suggestion.toUpperCase();
   const first = typed[0]!;
   if (first !== first.toLowerCase()) return suggestion[0]!.toUpperCase() + suggestion.slice(1);
   return suggestion;

@@ -38,13 +38,22 @@ describe('tokeniseWords', () => {
 
   it('skips numbers, scores, dates, year groups and ordinals', () => {
     expect(words('She scored 8/10 in Y6 on 3rd May 2024, up 12.5% from KS2 at 10am')).toEqual([
-      'She', 'scored', 'in', 'on', 'May', 'up', 'from', 'at',
+      'She',
+      'scored',
+      'in',
+      'on',
+      'May',
+      'up',
+      'from',
+      'at',
     ]);
   });
 
   it('skips web and e-mail addresses', () => {
     expect(words('See https://example.org/fractoins?levle=2 or www.bbc.co.uk/bitesize now')).toEqual([
-      'See', 'or', 'now',
+      'See',
+      'or',
+      'now',
     ]);
     expect(words('E-mail jo.smiht@school-name.ac.uk today')).toEqual(['E', 'mail', 'today']);
   });
@@ -55,7 +64,14 @@ describe('tokeniseWords', () => {
 
   it('skips acronyms of two or more capitals, with a plural or possessive', () => {
     expect(words('Her GCSE and SATs results, the SENCO’s report, two TAs, and I')).toEqual([
-      'Her', 'and', 'results', 'the', 'report', 'two', 'and', 'I',
+      'Her',
+      'and',
+      'results',
+      'the',
+      'report',
+      'two',
+      'and',
+      'I',
     ]);
   });
 
