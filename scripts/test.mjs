@@ -31,6 +31,9 @@ if (buildStatus !== 0) {
   process.exit(1);
 }
 
+// The first page's JavaScript has a budget (scripts/first-page-size.mjs): over it counts as a failed test.
+const sizeStatus = run('node', ['scripts/first-page-size.mjs']);
+
 const unitStatus = run('npx', [
   'vitest',
   'run',
@@ -53,10 +56,11 @@ const totals = {
 // A runner that crashed before writing its report counts as one failure, so the line never hides it.
 if (!unit || (unitStatus !== 0 && totals.failed === 0)) totals.failed += 1;
 if (!browser || (browserStatus !== 0 && (browser?.stats?.unexpected ?? 0) === 0)) totals.failed += 1;
+if (sizeStatus !== 0) totals.failed += 1;
 
 const seconds = Math.round((Date.now() - started) / 1000);
 console.log(
   `\n[margin] unit: ${unit?.numPassedTests ?? '?'} passed, ${unit?.numFailedTests ?? '?'} failed; browser: ${browser?.stats?.expected ?? '?'} passed, ${browser?.stats?.flaky ?? 0} passed only on retry (flaky), ${browser?.stats?.unexpected ?? '?'} failed; ${seconds} s`,
 );
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
-process.exit(totals.failed === 0 && unitStatus === 0 && browserStatus === 0 ? 0 : 1);
+process.exit(totals.failed === 0 && unitStatus === 0 && browserStatus === 0 && sizeStatus === 0 ? 0 : 1);

@@ -1,15 +1,27 @@
 import { Route, Router, type RouteSectionProps } from '@solidjs/router';
-import { Assignment } from './pages/Assignment.tsx';
-import { Assignments } from './pages/Assignments.tsx';
+import { lazy } from 'solid-js';
 import { Home } from './pages/Home.tsx';
-import { Report } from './pages/Report.tsx';
-import { JoinPage } from './sync/JoinPage.tsx';
-import { CoachingPage } from './coaching/CoachingPage.tsx';
-import { CoachPage } from './coaching/CoachPage.tsx';
-import { LibraryPage } from './coaching/LibraryPage.tsx';
-import { QualityPage } from './quality/QualityPage.tsx';
-import { SpotCheckPage } from './quality/SpotCheckPage.tsx';
-import { ProgressReviews } from './termly-review/ProgressReviews.tsx';
+
+// The home page comes with the first load; every other page is its own chunk, fetched when first opened (and precached by
+// the service worker, so they open offline too). The report page brings the editor (ProseMirror, Tiptap), most of the weight.
+const Report = lazy(() => import('./pages/Report.tsx').then((module) => ({ default: module.Report })));
+const JoinPage = lazy(() => import('./sync/JoinPage.tsx').then((module) => ({ default: module.JoinPage })));
+const Assignments = lazy(() => import('./pages/Assignments.tsx').then((module) => ({ default: module.Assignments })));
+const Assignment = lazy(() => import('./pages/Assignment.tsx').then((module) => ({ default: module.Assignment })));
+const CoachingPage = lazy(() =>
+  import('./coaching/CoachingPage.tsx').then((module) => ({ default: module.CoachingPage })),
+);
+const LibraryPage = lazy(() =>
+  import('./coaching/LibraryPage.tsx').then((module) => ({ default: module.LibraryPage })),
+);
+const CoachPage = lazy(() => import('./coaching/CoachPage.tsx').then((module) => ({ default: module.CoachPage })));
+const QualityPage = lazy(() => import('./quality/QualityPage.tsx').then((module) => ({ default: module.QualityPage })));
+const SpotCheckPage = lazy(() =>
+  import('./quality/SpotCheckPage.tsx').then((module) => ({ default: module.SpotCheckPage })),
+);
+const ProgressReviews = lazy(() =>
+  import('./termly-review/ProgressReviews.tsx').then((module) => ({ default: module.ProgressReviews })),
+);
 
 function Layout(props: RouteSectionProps) {
   return (
