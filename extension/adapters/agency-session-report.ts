@@ -8,7 +8,8 @@
 // the SMART advice meant for the objectives the tutor writes.
 import type { FieldRole } from '../../shared/checks/context.ts';
 import { freeTextLimit } from '../../shared/forms/free-text-limit.ts';
-import { describeField, freeTextFieldsIn, labelOf, limitOf } from './form-fields.ts';
+import { freeTextFieldsIn } from '../page/free-text-field.ts';
+import { describeField, labelOf, limitOf } from './form-fields.ts';
 import type { FormField, SiteAdapter } from './site-adapter.ts';
 
 /** The agency form's fields, most specific label first. */

@@ -1,25 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fieldKey, freeTextFieldsIn, isFreeTextField, labelOf, roleOf } from './form-fields.ts';
+import { freeTextFieldsIn } from '../page/free-text-field.ts';
+import { fieldKey, labelOf, roleOf } from './form-fields.ts';
 import { parsePage } from './parsed-page.ts';
-
-describe('isFreeTextField', () => {
-  const page = parsePage(`<form>
-    <textarea id="notes"></textarea>
-    <input id="plain"><input id="text" type="text"><input id="search" type="search">
-    <input id="password" type="password"><input id="email" type="email"><input id="number" type="number"><input id="hidden" type="hidden">
-    <textarea id="readonly" readonly></textarea><textarea id="disabled" disabled></textarea>
-    <div spellcheck="false"><textarea id="opted-out"></textarea></div>
-    <fieldset disabled><textarea id="in-disabled-fieldset"></textarea></fieldset>
-    <div id="rich" contenteditable="true"><p id="inside" contenteditable="true">text</p></div>
-    <div id="not-editable" contenteditable="false"></div>
-    <section hidden><textarea id="hidden-section"></textarea></section>
-  </form>`);
-
-  it('takes textareas, text inputs and the outermost rich-text editor, and nothing the user has not opened for writing', () => {
-    expect(freeTextFieldsIn(page).map((element) => element.id)).toEqual(['notes', 'plain', 'text', 'search', 'rich']);
-    expect(isFreeTextField(page.getElementById('inside')!)).toBe(false);
-  });
-});
 
 describe('labelOf', () => {
   const page = parsePage(`

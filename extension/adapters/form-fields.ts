@@ -1,41 +1,11 @@
-// Reading any page's fields the way a person does: which hold free text, what each is labelled, and a
-// name for each that survives a reload. Uses only plain DOM calls (attributes, closest, text), so the
-// adapters that build on it run on any page and in tests on a parsed page.
+// Reading any page's fields the way a person does: what each is labelled, what it is for, and a name for
+// each that survives a reload (which fields hold free text is page/free-text-field.ts). Uses only plain
+// DOM calls (attributes, closest, text), so the adapters that build on it run on any page and in tests
+// on a parsed page.
 import type { FieldRole } from '../../shared/checks/context.ts';
 import { fieldRole } from '../../shared/checks/field-role.ts';
+import { freeTextFieldsIn } from '../page/free-text-field.ts';
 import type { FormField } from './site-adapter.ts';
-
-const textInputTypes = new Set(['', 'text', 'search']);
-
-/** Whether the element is a field the user writes free text in: a textarea, a text input or a rich-text editor, editable and not opted out of checks. */
-export function isFreeTextField(element: Element): element is HTMLElement {
-  const tag = element.tagName.toLowerCase();
-  const textual =
-    tag === 'textarea' ||
-    (tag === 'input' && textInputTypes.has((element.getAttribute('type') ?? '').toLowerCase())) ||
-    (isEditableRoot(element) && !element.parentElement?.closest(editableSelector));
-  if (!textual) return false;
-  if (
-    element.hasAttribute('disabled') ||
-    element.hasAttribute('readonly') ||
-    element.closest('[hidden], fieldset[disabled]')
-  )
-    return false;
-  return element.closest('[spellcheck]')?.getAttribute('spellcheck')?.toLowerCase() !== 'false';
-}
-
-const editableSelector = '[contenteditable]:not([contenteditable="false"])';
-function isEditableRoot(element: Element): boolean {
-  const value = element.getAttribute('contenteditable');
-  return value !== null && value.toLowerCase() !== 'false';
-}
-
-export function freeTextFieldsIn(scope: ParentNode): HTMLElement[] {
-  return [...scope.querySelectorAll('textarea, input, [contenteditable]')].filter(isFreeTextField);
-}
-
-/** Margin's app checks its own fields and marks them so. */
-export const isCheckedByMarginApp = (element: Element) => element.closest('[data-margin-checks="app"]') !== null;
 
 /** The field's label: aria-labelledby, aria-label, a <label>, then its title or placeholder. */
 export function labelOf(element: Element): string {

@@ -1,7 +1,8 @@
 // Any form on a site the user has switched Margin on for: its free-text fields by label (a field
 // labelled "Comments" gets the comment prompts), submitted by a submit button or Enter. Inputs that
 // hold names, addresses and the like are left out: they are not prose, and names are not in a dictionary.
-import { describeField, freeTextFieldsIn, isCheckedByMarginApp, labelOf } from './form-fields.ts';
+import { freeTextFieldsIn } from '../page/free-text-field.ts';
+import { describeField, labelOf } from './form-fields.ts';
 import type { SiteAdapter } from './site-adapter.ts';
 
 const notProse =
@@ -29,7 +30,7 @@ export const genericForm: SiteAdapter = {
   matches: () => true,
   fields: (scope) =>
     freeTextFieldsIn(scope)
-      .filter((element) => !isCheckedByMarginApp(element) && isProse(element))
+      .filter(isProse)
       .map((element) => describeField(element)),
   submitTriggers: [{ kind: 'form-submit', form: 'form' }],
 };

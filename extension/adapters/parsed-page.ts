@@ -7,6 +7,13 @@ export function parsePage(html: string): Document {
   return parseHTML(html).document as unknown as Document;
 }
 
+/** A parsed page at an address, for code that asks where it is. */
+export function pageAt(href: string, html = '<main></main>'): Document {
+  const page = parsePage(html);
+  Object.defineProperty(page, 'location', { value: { href } });
+  return page;
+}
+
 export function e2ePage(name: string): Document {
   return parsePage(readFileSync(new URL(`../../e2e/pages/${name}`, import.meta.url), 'utf8'));
 }

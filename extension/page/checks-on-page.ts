@@ -1,16 +1,14 @@
-// Finds the page's text fields, now and as they come and go (a form drawn by a script, an editor
-// switched to read-only), keeps each one checked and underlined, opens the suggestion list on a click
-// or Alt+Enter / Ctrl+. in an underlined word, and says how it is going for the popup. Features
-// (page-features.ts) get a MarginPage made from it.
-import type { CheckContext } from '../../shared/checks/context.ts';
+// Keeps each of the page's free-text fields (as page-fields.ts finds them, now and as they come and go)
+// checked and underlined, opens the suggestion list on a click or Alt+Enter / Ctrl+. in an underlined
+// word, and says how it is going for the popup.
 import type { Finding } from '../../shared/checks/finding.ts';
 import type { AddWordResult } from '../../shared/checks/spelling/personal-dictionary.ts';
 import type { CheckReply, PageStatus } from '../messages.ts';
-import { checkableField, findCheckableFields, isTextControl } from './fields.ts';
+import { checkableField, isTextControl } from './fields.ts';
 import { createHighlightUnderlines } from './highlights.ts';
 import { createMirrorUnderlines } from './mirror-overlay.ts';
 import { removeOverlay } from './overlay-root.ts';
-import type { CheckedField, FieldDescriber, MarginPage } from './page-features.ts';
+import type { PageFields } from './page-fields.ts';
 import { createParagraphChecker, type CheckText } from './paragraph-checks.ts';
 import { richTextParagraphsOnScreen, textControlParagraphsOnScreen } from './paragraphs-on-screen.ts';
 import { openSuggestionMenu } from './suggestion-menu.ts';
@@ -24,33 +22,20 @@ export interface PageCheckParts {
   quietMs?: number;
 }
 
-// Attribute changes that can make a field start or stop being checked.
-const FIELD_ATTRIBUTES = ['contenteditable', 'readonly', 'disabled', 'spellcheck', 'type', 'data-margin-checks'];
 const ignoreKey = (finding: Finding) => `${finding.rule}\u0000${finding.text}`;
 
 interface Tracked {
   watched: WatchedField;
-  view: CheckedField;
   rectOf(finding: Finding): DOMRect | null;
   stop(): void;
 }
 
-export function checkFieldsOnPage(document: Document, parts: PageCheckParts) {
+export function checkFieldsOnPage(document: Document, fields: PageFields, parts: PageCheckParts) {
   const checker = createParagraphChecker(parts.check);
   const highlightsFor = createHighlightUnderlines();
   const tracked = new Map<HTMLElement, Tracked>();
-  const describers: FieldDescriber[] = [];
-  const findingsListeners = new Set<(field: CheckedField) => void>();
   const ignored = new Set<string>();
   let problem: string | null = null;
-
-  const contextFor = (element: HTMLElement): CheckContext | undefined => {
-    for (const describe of describers) {
-      const context = describe(element);
-      if (context) return context;
-    }
-    return undefined;
-  };
 
   const track = (element: HTMLElement): Tracked => {
     const field = checkableField(element);
@@ -59,27 +44,19 @@ export function checkFieldsOnPage(document: Document, parts: PageCheckParts) {
     const onScreen = isTextControl(element)
       ? textControlParagraphsOnScreen(element)
       : richTextParagraphsOnScreen(element);
-    const view: CheckedField = {
-      element,
-      kind: field.kind,
-      text: () => field.read().text,
-      findings: () => watched.findings(),
-    };
     const watched = watchField(field, {
       checker,
       underlines,
-      context: () => contextFor(element),
+      watchText: (changed) => fields.watchText(element, changed),
       isIgnored: (finding) => ignored.has(ignoreKey(finding)),
       answered: (reply: CheckReply) => {
         problem = reply.ok ? null : reply.problem;
-        findingsListeners.forEach((listener) => listener(view));
       },
       quietMs: parts.quietMs ?? 300,
       onScreen,
     });
     return {
       watched,
-      view,
       rectOf: (finding) => underlines.rectOf(finding),
       stop() {
         watched.stop();
@@ -87,29 +64,6 @@ export function checkFieldsOnPage(document: Document, parts: PageCheckParts) {
         onScreen.stop();
       },
     };
-  };
-
-  const update = () => {
-    const fields = new Set(findCheckableFields(document));
-    for (const [element, entry] of tracked) {
-      if (fields.has(element)) continue;
-      entry.stop();
-      tracked.delete(element);
-    }
-    for (const element of fields) if (!tracked.has(element)) tracked.set(element, track(element));
-  };
-
-  // Typing inside a field changes nothing about which fields there are: only look again for other changes.
-  let updateTimer: ReturnType<typeof setTimeout> | undefined;
-  const observer = new MutationObserver((mutations) => {
-    const relevant = mutations.some(
-      (mutation) => mutation.type === 'attributes' || !insideTrackedField(mutation.target),
-    );
-    if (relevant) updateTimer ??= setTimeout(() => ((updateTimer = undefined), update()), 50);
-  });
-  const insideTrackedField = (node: Node) => {
-    for (const element of tracked.keys()) if (element !== node && element.contains(node)) return true;
-    return false;
   };
 
   const redrawAll = () => tracked.forEach((entry) => entry.watched.redraw());
@@ -172,34 +126,20 @@ export function checkFieldsOnPage(document: Document, parts: PageCheckParts) {
     }
   };
 
-  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: FIELD_ATTRIBUTES });
+  const unfollow = fields.follow({
+    added: (element) => tracked.set(element, track(element)),
+    removed(element) {
+      tracked.get(element)?.stop();
+      tracked.delete(element);
+    },
+  });
   document.addEventListener('click', onClick, true);
   document.addEventListener('keydown', onKeyDown, true);
-  update();
 
   const checkAgain = async () => {
     await Promise.all([...tracked.values()].map((entry) => entry.watched.checkAgain()));
   };
-  const page: MarginPage = {
-    document,
-    fields: () => [...tracked.values()].map((entry) => entry.view),
-    onFindings(listener) {
-      findingsListeners.add(listener);
-      return () => findingsListeners.delete(listener);
-    },
-    describeFields(describer) {
-      describers.push(describer);
-      void checkAgain();
-      return () => {
-        describers.splice(describers.indexOf(describer), 1);
-      };
-    },
-    checkAgain,
-    check: (text, context) => parts.check(text, context),
-  };
-
   return {
-    page,
     status: (): PageStatus => ({
       fields: tracked.size,
       findings: [...tracked.values()].reduce((total, entry) => total + entry.watched.findings().length, 0),
@@ -214,8 +154,7 @@ export function checkFieldsOnPage(document: Document, parts: PageCheckParts) {
       await checkAgain();
     },
     stop() {
-      observer.disconnect();
-      clearTimeout(updateTimer);
+      unfollow();
       document.removeEventListener('click', onClick, true);
       document.removeEventListener('keydown', onKeyDown, true);
       for (const entry of tracked.values()) entry.stop();

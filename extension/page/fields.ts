@@ -1,7 +1,8 @@
-// Which text fields on a page are checked, and how each kind is read, watched, written to and asked
-// where its caret is. Two kinds: text controls (textarea, one-line text inputs), read from their value,
-// and rich-text fields (contenteditable, which includes Tiptap/ProseMirror editors), read from their
-// text nodes. Writing always goes through the field's own input path, so the page's script sees it.
+// How each kind of free-text field (free-text-field.ts says which elements are) is read, written to and
+// asked where its caret is; page-fields.ts follows their changes. Two kinds: text controls (textarea,
+// one-line text inputs), read from their value, and rich-text fields (contenteditable, which includes
+// Tiptap/ProseMirror editors), read from their text nodes. Writing always goes through the field's own
+// input path, so the page's script sees it.
 import { createTextMap, type TextMap, type TextPiece } from './text-map.ts';
 
 export interface FieldText {
@@ -16,36 +17,10 @@ export interface CheckableField {
   element: HTMLElement;
   kind: 'text-control' | 'rich-text';
   read(): FieldText;
-  /** Calls back whenever the field's text may have changed, by typing or by script (e.g. a collaborator's edit). */
-  watch(changed: () => void): () => void;
   /** Where the caret is, as an offset in the text read(), or null when it is not in the field or not collapsed. */
   caretOffset(): number | null;
   /** Replaces text[start..end] as if the user had typed it; false if the text there is not what it was. */
   replace(start: number, end: number, expected: string, replacement: string): boolean;
-}
-
-const FIELD_SELECTOR = 'textarea, input, [contenteditable]';
-// One-line inputs that hold words: type="text", type="search", or no type at all (which reads as "text").
-const WORDY_INPUT_TYPES = new Set(['text', 'search']);
-
-export function findCheckableFields(root: ParentNode): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>(FIELD_SELECTOR)].filter(isCheckable);
-}
-
-/** Margin's app checks its own fields and marks them so (data-margin-checks="app"): they are left to it. */
-export const APP_CHECKED_SELECTOR = '[data-margin-checks="app"]';
-
-/**
- * A field the user has asked to be checked: editable, enabled, holding words (not a password, e-mail
- * address or number), not checked by Margin's app and not opted out with spellcheck="false".
- */
-export function isCheckable(element: HTMLElement): boolean {
-  if (element.closest(APP_CHECKED_SELECTOR)) return false;
-  if (element.closest('[spellcheck]')?.getAttribute('spellcheck')?.toLowerCase() === 'false') return false;
-  if (element instanceof HTMLInputElement && !WORDY_INPUT_TYPES.has(element.type)) return false;
-  if (isTextControl(element)) return !element.readOnly && !element.matches(':disabled');
-  // Only the outermost editable element is a field; what is inside it is its content.
-  return element.isContentEditable && !element.parentElement?.isContentEditable;
 }
 
 export function isTextControl(element: Element): element is TextControl {
@@ -61,17 +36,6 @@ function textControlField(element: TextControl): CheckableField {
     element,
     kind: 'text-control',
     read: () => ({ text: element.value, rangeFor: () => null }),
-    watch(changed) {
-      element.addEventListener('input', changed);
-      // A script setting .value fires no event; a change event or the user coming back to the field covers most of those.
-      element.addEventListener('change', changed);
-      element.addEventListener('focus', changed);
-      return () => {
-        element.removeEventListener('input', changed);
-        element.removeEventListener('change', changed);
-        element.removeEventListener('focus', changed);
-      };
-    },
     caretOffset() {
       if (element.ownerDocument.activeElement !== element || element.selectionStart !== element.selectionEnd)
         return null;
@@ -102,11 +66,6 @@ function richTextField(element: HTMLElement): CheckableField {
     read() {
       const map = readTextMap(element);
       return { text: map.text, rangeFor: (start, end) => rangeFor(map, start, end) };
-    },
-    watch(changed) {
-      const observer = new MutationObserver(changed);
-      observer.observe(element, { characterData: true, childList: true, subtree: true });
-      return () => observer.disconnect();
     },
     caretOffset() {
       const selection = element.ownerDocument.getSelection();

@@ -3,7 +3,6 @@
 // still match the text, and draws them in the next animation frame. When an answer came before the
 // grammar checker was ready, it looks again a little later. Of a long field only the paragraphs near
 // the screen are checked; while some are left, scrolling and resizing bring the next ones in.
-import type { CheckContext } from '../../shared/checks/context.ts';
 import type { Finding } from '../../shared/checks/finding.ts';
 import type { CheckReply } from '../messages.ts';
 import type { CheckableField } from './fields.ts';
@@ -14,8 +13,8 @@ import type { Underlines } from './underlines.ts';
 export interface FieldWatchOptions {
   checker: ParagraphChecker;
   underlines: Underlines;
-  /** Which form field this is, for advice that depends on it; asked at every check. */
-  context(): CheckContext | undefined;
+  /** Calls back whenever the field's text may have changed (page-fields.ts); returns how to stop. */
+  watchText(changed: () => void): () => void;
   isIgnored(finding: Finding): boolean;
   /** Told of every answer, so the page can say whether checks are working and features can follow findings. */
   answered(reply: CheckReply): void;
@@ -71,7 +70,7 @@ export function watchField(field: CheckableField, options: FieldWatchOptions): W
     const checkedVersion = version;
     const text = field.read();
     const near = onScreen && ((paragraphs: readonly Paragraph[]) => onScreen.near(text, paragraphs));
-    const reply: FieldReply = await checker.check(text.text, options.context(), near);
+    const reply: FieldReply = await checker.check(text.text, undefined, near);
     // The text changed while it was being checked: the offsets no longer fit, and another check is on its way.
     if (stopped || checkedVersion !== version || !field.element.isConnected) return;
     if (which !== started) return latest;
@@ -104,7 +103,7 @@ export function watchField(field: CheckableField, options: FieldWatchOptions): W
     clearTimeout(timer);
     timer = setTimeout(() => void checkNow(), quietMs);
   };
-  const unwatch = field.watch(changed);
+  const unwatch = options.watchText(changed);
   void checkNow();
 
   return {

@@ -1,10 +1,12 @@
 // Never lose work: what is typed in large fields (textareas, rich-text editors, text inputs past about
 // 100 characters) is copied to the extension's storage half a second after typing stops and when the
 // page goes away; when a field comes back empty (a time-out, a crash, a reload) and a copy is kept, a
-// prompt offers to restore it (and the copy stays until the user chooses). Copies are cleared once the form is submitted. Margin's own fields keep
-// every keystroke themselves and are left alone.
-import { fieldKey, freeTextFieldsIn, isCheckedByMarginApp, isFreeTextField, labelOf } from '../adapters/form-fields.ts';
+// prompt offers to restore it (and the copy stays until the user chooses). Copies are cleared once the
+// form is submitted. Margin's own fields keep every keystroke themselves and are not free-text fields
+// here (page/free-text-field.ts).
 import { isValueField, readFieldText } from '../adapters/field-text.ts';
+import { fieldKey, labelOf } from '../adapters/form-fields.ts';
+import type { PageFields } from '../page/page-fields.ts';
 import type { DraftReply, DraftRequest } from './draft-messages.ts';
 import { offerRestore, type RestorePrompt } from './restore-prompt.ts';
 import { writeFieldText } from './write-field.ts';
@@ -17,10 +19,6 @@ export interface KeepDraftsOptions {
 /** Text inputs are kept only once they hold this much: shorter ones are quick to type again. */
 export const longInput = 100;
 
-function isKept(element: Element): element is HTMLElement {
-  return isFreeTextField(element) && !isCheckedByMarginApp(element);
-}
-
 /** The text as the user sees it: a rich-text field's paragraphs as lines, without the line breaks the checks' reading adds around blocks. */
 function textToKeep(element: HTMLElement): string {
   return isValueField(element) ? element.value : element.innerText;
@@ -31,7 +29,7 @@ function worthKeeping(element: HTMLElement, text: string): boolean {
   return element.tagName.toLowerCase() !== 'input' || text.length > longInput;
 }
 
-export function keepDrafts(document: Document, { ask, quietMs = 500 }: KeepDraftsOptions) {
+export function keepDrafts(document: Document, fields: PageFields, { ask, quietMs = 500 }: KeepDraftsOptions) {
   const window = document.defaultView!;
   const waiting = new Map<HTMLElement, ReturnType<typeof setTimeout>>();
   const prompts = new Map<HTMLElement, RestorePrompt>();
@@ -52,7 +50,7 @@ export function keepDrafts(document: Document, { ask, quietMs = 500 }: KeepDraft
     const element = event.target;
     // While a copy is on offer, typing does not replace it: a letter typed before the prompt was noticed
     // must not cost the text it offers. It is replaced once the user has chosen Restore or Discard.
-    if (!(element instanceof HTMLElement) || !isKept(element) || prompts.has(element)) return;
+    if (!(element instanceof HTMLElement) || !fields.has(element) || prompts.has(element)) return;
     clearTimeout(waiting.get(element));
     waiting.set(
       element,
@@ -76,43 +74,31 @@ export function keepDrafts(document: Document, { ask, quietMs = 500 }: KeepDraft
     prompts.set(element, prompt);
   };
 
-  const lookForFields = () => {
-    for (const element of freeTextFieldsIn(document)) if (isKept(element) && !looked.has(element)) void offer(element);
-  };
-  let queued = false;
-  const fieldsMayHaveChanged = (records: MutationRecord[]) => {
-    // Only added elements can bring a new field; text typed into editors changes nothing here.
-    if (queued || !records.some((record) => [...record.addedNodes].some((node) => node.nodeType === Node.ELEMENT_NODE)))
-      return;
-    queued = true;
-    queueMicrotask(() => {
-      queued = false;
-      lookForFields();
-    });
-  };
-  const observer = new MutationObserver(fieldsMayHaveChanged);
+  const unfollow = fields.follow({
+    added(element) {
+      if (!looked.has(element)) void offer(element);
+    },
+  });
 
   document.addEventListener('input', onInput, true);
   window.addEventListener('pagehide', saveWaiting);
-  observer.observe(document, { childList: true, subtree: true });
-  lookForFields();
 
   return {
     /** The form in `scope` was submitted: its copies are no longer needed. */
-    forget(scope: ParentNode) {
-      const fields = freeTextFieldsIn(scope).filter(isKept);
-      for (const element of fields) {
+    forget(scope: Node) {
+      const sent = fields.within(scope);
+      for (const element of sent) {
         clearTimeout(waiting.get(element));
         waiting.delete(element);
         prompts.get(element)?.remove();
         prompts.delete(element);
       }
-      if (fields.length > 0) void ask({ to: 'drafts', type: 'clear-drafts', fields: fields.map(fieldKey) });
+      if (sent.length > 0) void ask({ to: 'drafts', type: 'clear-drafts', fields: sent.map(fieldKey) });
     },
     stop() {
       document.removeEventListener('input', onInput, true);
       window.removeEventListener('pagehide', saveWaiting);
-      observer.disconnect();
+      unfollow();
       waiting.forEach((timer) => clearTimeout(timer));
       prompts.forEach((prompt) => prompt.remove());
     },

@@ -13,7 +13,7 @@ export interface SubmitGuardOptions {
   adapter(): SiteAdapter;
   check: AskCheck;
   /** Told after a submission has gone through, with what was submitted (a form, or the whole page). */
-  submitted(scope: ParentNode): void;
+  submitted(scope: HTMLFormElement | Document): void;
   /** How long the checks may take before the panel opens to say they are running. */
   slowCheckMs?: number;
 }
@@ -27,7 +27,7 @@ export function guardSubmissions(
   let reviewing = false;
 
   /** Runs the page's own submission, with our listeners standing aside for it. */
-  const pass = (resubmit: () => void, scope: ParentNode) => {
+  const pass = (resubmit: () => void, scope: HTMLFormElement | Document) => {
     passing = true;
     try {
       resubmit();
@@ -40,7 +40,7 @@ export function guardSubmissions(
   const intercept = (
     event: Event,
     site: SiteAdapter,
-    scope: ParentNode,
+    scope: HTMLFormElement | Document,
     resubmit: () => void,
     returnFocus: HTMLElement,
   ) => {

@@ -2,37 +2,35 @@
 // and this feature talk through DOM events on the document (app/src/checks/extension-handover.ts):
 // on start this asks with "margin:request-personal-words"; the app answers, and sends again whenever
 // its words change, with "margin:personal-words" (detail: JSON {"words": [...]}). Only Margin's own
-// pages are listened to, so no other site can put words into the dictionary. Words added from the
+// pages are listened to (runsOn), so no other site can put words into the dictionary. Words added from the
 // extension's suggestion list on Margin's pages are announced with "margin:add-personal-word"
 // (detail: JSON {"word": "..."}) for the app to take up.
-import type { PageFeature } from './page-features.ts';
-import { siteOf } from '../sites/site-access.ts';
+import type { Feature } from './feature.ts';
 
 export const PERSONAL_WORDS_EVENT = 'margin:personal-words';
 export const REQUEST_PERSONAL_WORDS_EVENT = 'margin:request-personal-words';
 export const ADD_PERSONAL_WORD_EVENT = 'margin:add-personal-word';
 
-export function personalWordsFromApp(send: (words: string[]) => Promise<unknown>): PageFeature {
-  return {
-    name: 'personal words from the app',
-    start({ document }) {
-      if (siteOf(document.location?.href).kind !== 'margin') return;
-      const received = (event: Event) => {
-        const words = wordsIn((event as CustomEvent<unknown>).detail);
-        if (words) void send(words);
-      };
-      document.addEventListener(PERSONAL_WORDS_EVENT, received);
-      document.dispatchEvent(new CustomEvent(REQUEST_PERSONAL_WORDS_EVENT));
-      return () => document.removeEventListener(PERSONAL_WORDS_EVENT, received);
-    },
-  };
-}
-
-/** Tells Margin's app (on its own pages) that a word was added from the extension. */
-export function announceAddedWord(document: Document, word: string): void {
-  if (siteOf(document.location?.href).kind !== 'margin') return;
-  document.dispatchEvent(new CustomEvent(ADD_PERSONAL_WORD_EVENT, { detail: JSON.stringify({ word }) }));
-}
+export const personalWordsFromApp: Feature = {
+  name: 'personal words from the app',
+  runsOn: ['margin'],
+  start({ document, ask, hear }) {
+    const received = (event: Event) => {
+      const words = wordsIn((event as CustomEvent<unknown>).detail);
+      if (words) void ask({ to: 'background', type: 'app-personal-words', words });
+    };
+    document.addEventListener(PERSONAL_WORDS_EVENT, received);
+    document.dispatchEvent(new CustomEvent(REQUEST_PERSONAL_WORDS_EVENT));
+    // Tells the app of a word added from the extension's suggestion list.
+    const unhear = hear('word-added', (word) =>
+      document.dispatchEvent(new CustomEvent(ADD_PERSONAL_WORD_EVENT, { detail: JSON.stringify({ word }) })),
+    );
+    return () => {
+      unhear();
+      document.removeEventListener(PERSONAL_WORDS_EVENT, received);
+    };
+  },
+};
 
 /** The words in an event's detail, or null when it is not the shape the app sends. */
 export function wordsIn(detail: unknown): string[] | null {

@@ -1,0 +1,20 @@
+// "Never lose work": copies of what is typed are kept by the background, and offered back when a field
+// comes back empty (restore/keep-drafts.ts); a form's copies go once it has been sent.
+import { keepDrafts } from '../restore/keep-drafts.ts';
+import type { Feature } from './feature.ts';
+
+export const neverLoseWork: Feature = {
+  name: 'never lose work',
+  runsOn: ['margin', 'site'],
+  start(page) {
+    const drafts = keepDrafts(page.document, page.fields, {
+      ask: async (request) =>
+        (await page.ask(request)) ?? { ok: false, problem: 'Margin cannot reach the copies it keeps of your text.' },
+    });
+    const unhear = page.hear('form-sent', drafts.forget);
+    return () => {
+      unhear();
+      drafts.stop();
+    };
+  },
+};

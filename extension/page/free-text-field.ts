@@ -1,0 +1,86 @@
+// The one test of "is this a field the user writes free text in", shared by the checks as you type,
+// "Never lose work" and the site adapters. It reads attributes only, following the browser's own rules
+// for them (contenteditable inherits, a disabled fieldset disables what is in it but its first legend,
+// an unknown input type is text), so it gives the same answer on a parsed page in the unit tests.
+
+export const FREE_TEXT_SELECTOR = 'textarea, input, [contenteditable]';
+
+/** Attribute changes that can make an element start or stop being a free-text field. */
+export const FREE_TEXT_ATTRIBUTES = [
+  'contenteditable',
+  'readonly',
+  'disabled',
+  'spellcheck',
+  'type',
+  'hidden',
+  'data-margin-checks',
+];
+
+/** Margin's app checks its own fields and marks them so (data-margin-checks="app"): they are left to it. */
+export const APP_CHECKED_SELECTOR = '[data-margin-checks="app"]';
+
+// One-line inputs that hold words: type="text", type="search", or no type or an unknown one (read as "text").
+const WORDY_INPUT_TYPES = new Set(['text', 'search']);
+const INPUT_TYPES = new Set(
+  'button checkbox color date datetime-local email file hidden image month number password radio range reset search submit tel text time url week'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A field the user writes words in: a textarea, a one-line text input or the outermost rich-text editor,
+ * that can be written in now (not read-only, disabled or hidden), not opted out with spellcheck="false"
+ * and not checked by Margin's app.
+ */
+export function isFreeTextField(element: Element): element is HTMLElement {
+  if (!holdsWords(element)) return false;
+  if (element.closest(`[hidden], ${APP_CHECKED_SELECTOR}`)) return false;
+  return element.closest('[spellcheck]')?.getAttribute('spellcheck')?.toLowerCase() !== 'false';
+}
+
+/** Every free-text field inside `scope`, in page order. */
+export function freeTextFieldsIn(scope: ParentNode): HTMLElement[] {
+  return [...scope.querySelectorAll(FREE_TEXT_SELECTOR)].filter(isFreeTextField);
+}
+
+/** A textarea or input, read from its value; anything else is rich text, read from its text nodes. */
+export function isTextControlTag(element: Element): boolean {
+  const tag = element.tagName.toLowerCase();
+  return tag === 'textarea' || tag === 'input';
+}
+
+function holdsWords(element: Element): boolean {
+  const tag = element.tagName.toLowerCase();
+  if (tag === 'input' && !WORDY_INPUT_TYPES.has(inputType(element))) return false;
+  if (tag === 'textarea' || tag === 'input') return !element.hasAttribute('readonly') && !isDisabled(element);
+  // Only the outermost editable element is a field; what is inside it is its content.
+  return isEditable(element) && !(element.parentElement && isEditable(element.parentElement));
+}
+
+function inputType(input: Element): string {
+  const type = (input.getAttribute('type') ?? '').toLowerCase();
+  return INPUT_TYPES.has(type) ? type : 'text';
+}
+
+function isDisabled(control: Element): boolean {
+  if (control.hasAttribute('disabled')) return true;
+  for (
+    let fieldset = control.parentElement?.closest('fieldset[disabled]');
+    fieldset;
+    fieldset = fieldset.parentElement?.closest('fieldset[disabled]')
+  ) {
+    const legend = [...fieldset.children].find((child) => child.tagName.toLowerCase() === 'legend');
+    if (!legend?.contains(control)) return true;
+  }
+  return false;
+}
+
+/** isContentEditable from attributes: the nearest contenteditable decides; an unknown value inherits. */
+function isEditable(element: Element): boolean {
+  for (let at: Element | null = element; at; at = at.parentElement) {
+    const value = at.getAttribute('contenteditable')?.toLowerCase();
+    if (value === 'false') return false;
+    if (value === '' || value === 'true' || value === 'plaintext-only') return true;
+  }
+  return false;
+}
