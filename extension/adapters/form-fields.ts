@@ -3,6 +3,7 @@
 // adapters that build on it run on any page and in tests on a parsed page.
 import type { FieldRole } from '../../shared/checks/context.ts';
 import { fieldRole } from '../../shared/checks/field-role.ts';
+import { appCheckedSelector } from '../../shared/protocol/app-and-extension.ts';
 import type { FormField } from './site-adapter.ts';
 
 const textInputTypes = new Set(['', 'text', 'search']);
@@ -35,7 +36,7 @@ export function freeTextFieldsIn(scope: ParentNode): HTMLElement[] {
 }
 
 /** Margin's app checks its own fields and marks them so. */
-export const isCheckedByMarginApp = (element: Element) => element.closest('[data-margin-checks="app"]') !== null;
+export const isCheckedByMarginApp = (element: Element) => element.closest(appCheckedSelector) !== null;
 
 /** The field's label: aria-labelledby, aria-label, a <label>, then its title or placeholder. */
 export function labelOf(element: Element): string {
