@@ -22,6 +22,7 @@ import type { PlacedFinding } from './check-plugin.ts';
 import { CheckMenu } from './CheckMenu.tsx';
 import { useCommentExtension } from '../comments/report-comments.ts';
 import './checks.css';
+import './finding-underlines.css';
 import { createFieldChecks, ignoreKey } from './field-checks.ts';
 
 const number = new Intl.NumberFormat('en-GB');
