@@ -2,7 +2,7 @@
 //
 //   content script / popup / options --{to: background}--> background --{to: offscreen}--> offscreen document
 //   popup --{to: page}--> content script (browser.tabs.sendMessage)
-//   offscreen document <--WorkerRequest / WorkerReply--> its checks worker (postMessage)
+//   offscreen document <--shared/checks/worker-protocol.ts--> its checks worker (postMessage), as the app's
 //   checks worker <--GrammarRequest / GrammarReply--> Harper's grammar worker (postMessage)
 //   content script --{to: drafts}--> background (restore/draft-store.ts: the copies kept of what is typed)
 //
@@ -71,15 +71,6 @@ type Replies = {
   'clear-drafts': DraftReply;
 };
 export type ReplyTo<M extends ExtensionMessage> = Replies[M['type']];
-
-export type WorkerRequest =
-  | { type: 'load-dictionary'; affUrl: string; dicUrl: string; frequenciesUrl?: string; harperWasmUrl?: string }
-  | { type: 'check-text'; id: number; text: string; context?: CheckContext }
-  | { type: 'suggest'; id: number; word: string }
-  | { type: 'set-personal-words'; words: string[] };
-export type WorkerReply =
-  | { type: 'checked'; id: number; reply: CheckReply }
-  | { type: 'suggested'; id: number; reply: SuggestReply };
 
 /** Between the checks worker and Harper's grammar worker beneath it. */
 export type GrammarRequest = { type: 'load'; wasmUrl: string } | { type: 'check'; id: number; text: string };

@@ -7,10 +7,12 @@
 // every keystroke itself.
 import { fieldRole } from '../../shared/checks/field-role.ts';
 import { freeTextLimit } from '../../shared/forms/free-text-limit.ts';
+import { appCheckedSelector, appSubmitButtonNames } from '../../shared/protocol/app-and-extension.ts';
 import { labelOf } from './form-fields.ts';
 import type { SiteAdapter } from './site-adapter.ts';
 
-const appField = '[data-margin-checks="app"][id]';
+const appField = `${appCheckedSelector}[id]`;
+const submitButton = new RegExp(`^(?:${Object.values(appSubmitButtonNames).join('|')})$`, 'i');
 
 export const marginReportPage: SiteAdapter = {
   name: 'margin',
@@ -25,5 +27,5 @@ export const marginReportPage: SiteAdapter = {
         role: fieldRole({ field: element.id }),
         limit: freeTextLimit,
       })),
-  submitTriggers: [{ kind: 'button-click', button: 'button', name: /^(?:re)?submit report$/i }],
+  submitTriggers: [{ kind: 'button-click', button: 'button', name: submitButton }],
 };

@@ -1,13 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pageAt } from '../adapters/parsed-page.ts';
 import type { Feature } from './feature.ts';
-import {
-  ADD_PERSONAL_WORD_EVENT,
-  PERSONAL_WORDS_EVENT,
-  personalWordsFromApp,
-  REQUEST_PERSONAL_WORDS_EVENT,
-  wordsIn,
-} from './personal-words-from-app.ts';
+import { appPageEvents } from '../../shared/protocol/app-and-extension.ts';
+import { personalWordsFromApp } from './personal-words-from-app.ts';
 import { runFeatures } from './run-features.ts';
 
 /** Runs the handover on a page at an address, with what it asks the background written down. */
@@ -17,28 +12,21 @@ function runAt(href: string, others: Feature[] = []) {
   vi.stubGlobal('CustomEvent', document.defaultView!.CustomEvent);
   const asked: unknown[] = [];
   const appAsked = vi.fn();
-  document.addEventListener(REQUEST_PERSONAL_WORDS_EVENT, appAsked);
+  document.addEventListener(appPageEvents.requestPersonalWords, appAsked);
   const running = runFeatures(document, [personalWordsFromApp, ...others], {
     ask: async (request) => {
       asked.push(request);
       return undefined;
     },
   });
-  const appSends = (detail: unknown) => document.dispatchEvent(new CustomEvent(PERSONAL_WORDS_EVENT, { detail }));
+  const appSends = (detail: unknown) =>
+    document.dispatchEvent(new CustomEvent(appPageEvents.personalWords, { detail }));
   return { document, asked, appAsked, appSends, running };
 }
 
 afterEach(() => vi.unstubAllGlobals());
 
 describe('the personal words handed over by Margin’s app', () => {
-  it('reads the words from the JSON the app sends, and nothing else', () => {
-    expect(wordsIn(JSON.stringify({ words: ['Aaliyah', 'Kwame'] }))).toEqual(['Aaliyah', 'Kwame']);
-    expect(wordsIn(JSON.stringify({ words: ['Aaliyah', 7, null] }))).toEqual(['Aaliyah']);
-    expect(wordsIn('{not json')).toBeNull();
-    expect(wordsIn({ words: ['Aaliyah'] })).toBeNull();
-    expect(wordsIn(JSON.stringify({ names: [] }))).toBeNull();
-  });
-
   it('asks the app for its words on Margin’s pages and passes on each list it sends', () => {
     const { asked, appAsked, appSends, running } = runAt('http://localhost:5173/reports/1');
     expect(appAsked).toHaveBeenCalledTimes(1);
@@ -70,7 +58,7 @@ describe('the personal words handed over by Margin’s app', () => {
     };
     const { document, running } = runAt('http://127.0.0.1:8787/reports/1', [suggestions]);
     const announced: unknown[] = [];
-    document.addEventListener(ADD_PERSONAL_WORD_EVENT, (event) => announced.push((event as CustomEvent).detail));
+    document.addEventListener(appPageEvents.addPersonalWord, (event) => announced.push((event as CustomEvent).detail));
     addWord('Oluwaseun');
     running.stop();
     addWord('Later');

@@ -2,6 +2,7 @@
 // "Never lose work" and the site adapters. It reads attributes only, following the browser's own rules
 // for them (contenteditable inherits, a disabled fieldset disables what is in it but its first legend,
 // an unknown input type is text), so it gives the same answer on a parsed page in the unit tests.
+import { appCheckedAttribute, appCheckedSelector } from '../../shared/protocol/app-and-extension.ts';
 
 export const FREE_TEXT_SELECTOR = 'textarea, input, [contenteditable]';
 
@@ -13,11 +14,11 @@ export const FREE_TEXT_ATTRIBUTES = [
   'spellcheck',
   'type',
   'hidden',
-  'data-margin-checks',
+  appCheckedAttribute,
 ];
 
-/** Margin's app checks its own fields and marks them so (data-margin-checks="app"): they are left to it. */
-export const APP_CHECKED_SELECTOR = '[data-margin-checks="app"]';
+/** Margin's app checks its own fields and marks them so: they are left to it. */
+export const APP_CHECKED_SELECTOR = appCheckedSelector;
 
 // One-line inputs that hold words: type="text", type="search", or no type or an unknown one (read as "text").
 const WORDY_INPUT_TYPES = new Set(['text', 'search']);

@@ -1,6 +1,7 @@
 // The one element Margin adds to a page: a shadow root over everything, outside every field, holding
 // the mirrors that draw underlines for text controls and the suggestion list. The page's styles do
 // not reach into it and its own do not leak out; the element is added on first use.
+import { underlineRules } from '../../shared/checks/finding-look.ts';
 
 const HOST_ATTRIBUTE = 'data-margin-overlay';
 
@@ -30,10 +31,7 @@ const OVERLAY_CSS = `
 .mirror { position: fixed; box-sizing: border-box; overflow: hidden; color: transparent; border-color: transparent !important;
   pointer-events: none; user-select: none; margin: 0; background: none; }
 .measure { position: fixed; left: 0; top: 0; box-sizing: border-box; visibility: hidden; margin: 0; pointer-events: none; }
-.mirror .spelling { text-decoration: underline wavy #b3261e; text-decoration-skip-ink: none; text-underline-offset: 3px; }
-.mirror .grammar { text-decoration: underline wavy #1d4e89; text-decoration-skip-ink: none; text-underline-offset: 3px; }
-.mirror .prompt { text-decoration: underline dotted #8a5a00; text-decoration-thickness: 2px; text-underline-offset: 4px; }
-.menu { position: fixed; pointer-events: auto; box-sizing: border-box; min-width: 14rem; max-width: min(28rem, 90vw); padding: 0.6rem;
+${underlineRules((kind) => `.mirror .${kind}`)}.menu { position: fixed; pointer-events: auto; box-sizing: border-box; min-width: 14rem; max-width: min(28rem, 90vw); padding: 0.6rem;
   background: #fff; color: #1b1f24; border: 1px solid #5b6169; border-radius: 6px; box-shadow: 0 4px 14px rgb(0 0 0 / 0.18);
   font: 14px/1.4 system-ui, sans-serif; text-align: left; }
 .menu:focus { outline: none; }

@@ -1,7 +1,9 @@
 // The small list that opens on an underline: what is wrong, the corrections, "Add to dictionary"
 // (spelling) and "Ignore". It lives in Margin's shadow-root overlay, so the page's styles and scripts
-// leave it alone. Keyboard first: it takes focus, Escape closes it, focus goes back to the field.
+// leave it alone. Keyboard first: it takes focus, Escape closes it, focus goes back to the field. Its
+// words are the app's menu's (shared/checks/finding-look.ts).
 import type { Finding } from '../../shared/checks/finding.ts';
+import { findingMenuWords as words } from '../../shared/checks/finding-look.ts';
 import { overlayRoot } from './overlay-root.ts';
 
 export interface SuggestionMenuOptions {
@@ -17,18 +19,16 @@ export interface SuggestionMenuOptions {
   closed(returnFocus: boolean): void;
 }
 
-const kindName = { spelling: 'Spelling', grammar: 'Grammar', prompt: 'Advice' } as const;
 let open: { close(): void } | undefined;
 
 export function openSuggestionMenu(document: Document, options: SuggestionMenuOptions): { close(): void } {
   open?.close();
   const { finding } = options;
   const menu = element(document, 'div', { className: 'menu', role: 'dialog', tabIndex: -1 });
-  const shown = finding.text.length > 40 ? `${finding.text.slice(0, 37)}…` : finding.text;
-  menu.setAttribute('aria-label', `${kindName[finding.kind]}: suggestions for “${shown}”`);
+  menu.setAttribute('aria-label', words.title(finding));
   const list = element(document, 'ul', {});
-  list.setAttribute('aria-label', 'Suggestions');
-  const note = element(document, 'p', { className: 'note', textContent: 'Looking for suggestions…' });
+  list.setAttribute('aria-label', words.suggestionList);
+  const note = element(document, 'p', { className: 'note', textContent: words.looking });
   const problem = element(document, 'p', { className: 'error', role: 'alert' });
   const actions = element(document, 'div', { className: 'actions' });
   menu.append(element(document, 'p', { textContent: finding.message }), note, list, actions, problem);
@@ -51,7 +51,7 @@ export function openSuggestionMenu(document: Document, options: SuggestionMenuOp
   const addWord = options.addWord;
   if (addWord) {
     actions.append(
-      button(`Add “${finding.text}” to dictionary`, async () => {
+      button(words.addToDictionary.extension(finding.text), async () => {
         const refused = await addWord();
         if (refused) problem.textContent = refused;
         else close();
@@ -59,11 +59,11 @@ export function openSuggestionMenu(document: Document, options: SuggestionMenuOp
     );
   }
   actions.append(
-    button('Ignore', () => {
+    button(words.ignore, () => {
       options.ignore();
       close();
     }),
-    button('Close', () => close()),
+    button(words.close, () => close()),
   );
 
   menu.addEventListener('keydown', (event) => {
@@ -84,11 +84,10 @@ export function openSuggestionMenu(document: Document, options: SuggestionMenuOp
     (suggestions) => {
       if (closed) return;
       const wholeSuggestions = suggestions.slice(0, 5);
-      note.textContent = wholeSuggestions.length === 0 && finding.kind !== 'prompt' ? 'No suggestions.' : '';
+      note.textContent = wholeSuggestions.length === 0 && finding.kind !== 'prompt' ? words.none : '';
       if (note.textContent === '') note.remove();
       for (const suggestion of wholeSuggestions) {
-        const label =
-          finding.kind === 'prompt' ? 'Use this example' : suggestion === '' ? `Remove “${finding.text}”` : suggestion;
+        const label = words.suggestion(finding, suggestion);
         const item = element(document, 'li', {});
         item.append(
           button(
@@ -105,7 +104,7 @@ export function openSuggestionMenu(document: Document, options: SuggestionMenuOp
       if (menu.matches(':focus')) (menu.querySelector('button') as HTMLElement | null)?.focus();
     },
     () => {
-      note.textContent = 'No suggestions.';
+      note.textContent = words.none;
     },
   );
 

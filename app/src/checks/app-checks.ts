@@ -2,12 +2,13 @@
 // the personal dictionary kept in sync between the worker, this device's database, other tabs and
 // the Margin extension, words ignored for the rest of this visit, and dismissed prompts per report.
 import type { AddWordResult } from '../../../shared/checks/spelling/personal-dictionary.ts';
-import { createChecksClient, type ChecksClient, type WorkerPort } from './checks-client.ts';
+import { createChecksWorkerClient, type ChecksWorkerClient } from '../../../shared/checks/worker-client.ts';
+import type { ChecksWorkerPort } from '../../../shared/checks/worker-protocol.ts';
 import { createChecksStore, type ChecksStore } from './checks-store.ts';
 import { handPersonalWordsToExtension } from './extension-handover.ts';
 
 export interface AppChecks {
-  client: ChecksClient;
+  client: ChecksWorkerClient;
   /** Adds a word to the personal dictionary here, in other tabs and in the extension. */
   addWord(word: string): Promise<AddWordResult>;
   /** Stops flagging something (a word, a grammar finding) for the rest of this visit. */
@@ -23,14 +24,17 @@ let started: AppChecks | undefined;
 
 export function appChecks(): AppChecks {
   started ??= startAppChecks(
-    new Worker(new URL('./checks.worker.ts', import.meta.url), { type: 'module', name: 'margin-checks' }) as WorkerPort,
+    new Worker(new URL('./checks.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'margin-checks',
+    }) as ChecksWorkerPort,
     createChecksStore(),
   );
   return started;
 }
 
-export function startAppChecks(worker: WorkerPort, store: ChecksStore): AppChecks {
-  const client = createChecksClient(worker);
+export function startAppChecks(worker: ChecksWorkerPort, store: ChecksStore): AppChecks {
+  const client = createChecksWorkerClient(worker, { whenBroken: 'Reload the page to try again.' });
   const ignored = new Set<string>();
   const listeners = new Set<() => void>();
   const changed = () => listeners.forEach((listener) => listener());

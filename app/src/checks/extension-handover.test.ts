@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addPersonalWordEvent,
-  handPersonalWordsToExtension,
-  personalWordsEvent,
-  requestPersonalWordsEvent,
-} from './extension-handover.ts';
+import { addedWordDetail, appPageEvents } from '../../../shared/protocol/app-and-extension.ts';
+import { handPersonalWordsToExtension } from './extension-handover.ts';
 
 describe('handing the personal dictionary to the extension', () => {
   it('sends the words as a JSON string when asked, and whenever told to', () => {
     const page = new EventTarget();
     let words = ['Oluwaseun'];
     const received: unknown[] = [];
-    page.addEventListener(personalWordsEvent, (event) =>
+    page.addEventListener(appPageEvents.personalWords, (event) =>
       received.push(JSON.parse((event as CustomEvent<string>).detail)),
     );
     const handover = handPersonalWordsToExtension(
@@ -20,7 +16,7 @@ describe('handing the personal dictionary to the extension', () => {
       page,
     );
 
-    page.dispatchEvent(new Event(requestPersonalWordsEvent));
+    page.dispatchEvent(new Event(appPageEvents.requestPersonalWords));
     words = ['Oluwaseun', 'Zainab'];
     handover.handOver();
     expect(received).toEqual([{ words: ['Oluwaseun'] }, { words: ['Oluwaseun', 'Zainab'] }]);
@@ -35,14 +31,14 @@ describe('handing the personal dictionary to the extension', () => {
       page,
     );
     for (const detail of [
-      JSON.stringify({ word: 'Oluwaseun' }),
+      addedWordDetail('Oluwaseun'),
       '{not json',
       JSON.stringify({ word: 7 }),
       JSON.stringify({ word: '  ' }),
       { word: 'Zainab' },
       null,
     ]) {
-      page.dispatchEvent(new CustomEvent(addPersonalWordEvent, { detail }));
+      page.dispatchEvent(new CustomEvent(appPageEvents.addPersonalWord, { detail }));
     }
     expect(added).toEqual(['Oluwaseun']);
   });

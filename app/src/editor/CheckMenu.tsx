@@ -1,7 +1,9 @@
 // The suggestions for one underlined finding: its message, its corrections, and what else can be done
 // with it (add the word to the dictionary, ignore it, dismiss the advice). Keyboard first: it takes
-// focus when it opens, Escape closes it, and focus goes back to the field.
+// focus when it opens, Escape closes it, and focus goes back to the field. Its words are the extension's
+// menu's too (shared/checks/finding-look.ts).
 import { createEffect, createResource, For, onMount, Show } from 'solid-js';
+import { findingMenuWords as words } from '../../../shared/checks/finding-look.ts';
 import type { PlacedFinding } from './check-plugin.ts';
 
 export interface CheckMenuProps {
@@ -15,8 +17,6 @@ export interface CheckMenuProps {
   dismiss(): void;
   close(): void;
 }
-
-const kindName = { spelling: 'Spelling', grammar: 'Grammar', prompt: 'Advice' } as const;
 
 export function CheckMenu(props: CheckMenuProps) {
   let menu!: HTMLDivElement;
@@ -45,15 +45,13 @@ export function CheckMenu(props: CheckMenuProps) {
       props.close();
     }
   };
-  const label = (suggestion: string) => (suggestion === '' ? `Remove “${finding().text}”` : suggestion);
-
   return (
     <div
       ref={menu}
       class="check-menu"
       role="dialog"
       tabindex="-1"
-      aria-label={`${kindName[finding().kind]}: suggestions for “${finding().text.length > 40 ? `${finding().text.slice(0, 37)}…` : finding().text}”`}
+      aria-label={words.title(finding())}
       style={{ left: `${props.position.left}px`, top: `${props.position.top}px` }}
       onKeyDown={onKeyDown}
       onFocusOut={(event) => {
@@ -62,21 +60,21 @@ export function CheckMenu(props: CheckMenuProps) {
     >
       <p class="check-message">{finding().message}</p>
       <Show when={props.editable}>
-        <Show when={!suggestions.loading} fallback={<p class="check-note">Looking for suggestions…</p>}>
+        <Show when={!suggestions.loading} fallback={<p class="check-note">{words.looking}</p>}>
           <Show
             when={(suggestions() ?? []).length > 0}
             fallback={
               <Show when={finding().kind !== 'prompt'}>
-                <p class="check-note">No suggestions.</p>
+                <p class="check-note">{words.none}</p>
               </Show>
             }
           >
-            <ul class="check-suggestions" aria-label="Suggestions">
+            <ul class="check-suggestions" aria-label={words.suggestionList}>
               <For each={suggestions()}>
                 {(suggestion) => (
                   <li>
                     <button type="button" class="suggestion" onClick={() => props.replace(suggestion)}>
-                      {finding().kind === 'prompt' ? 'Use this example' : label(suggestion)}
+                      {words.suggestion(finding(), suggestion)}
                     </button>
                   </li>
                 )}
@@ -95,23 +93,23 @@ export function CheckMenu(props: CheckMenuProps) {
               if (refused && problem) problem.textContent = refused;
             }}
           >
-            Add “{finding().text}” to my dictionary
+            {words.addToDictionary.app(finding().text)}
           </button>
         </Show>
         <Show
           when={finding().kind === 'prompt'}
           fallback={
             <button type="button" class="secondary" onClick={() => props.ignore()}>
-              Ignore
+              {words.ignore}
             </button>
           }
         >
           <button type="button" class="secondary" onClick={() => props.dismiss()}>
-            Dismiss for this report
+            {words.dismiss}
           </button>
         </Show>
         <button type="button" class="secondary" onClick={() => props.close()}>
-          Close
+          {words.close}
         </button>
       </div>
       <p class="error" role="alert" ref={problem} />

@@ -14,6 +14,7 @@ import { ShowInternalFields } from './internal-fields.ts';
 import { fieldCarets } from '../collab/field-carets.ts';
 import { PresenceContext } from '../collab/presence.ts';
 import { freeTextLimit } from '../../../shared/forms/index.ts';
+import { appCheckedAttribute } from '../../../shared/protocol/app-and-extension.ts';
 import { appChecks } from '../checks/app-checks.ts';
 import { currentReportId, fieldCheckContext, type FieldCheckOptions } from '../checks/report-context.ts';
 import { CharacterLimit, textLength } from './character-limit.ts';
@@ -21,6 +22,7 @@ import type { PlacedFinding } from './check-plugin.ts';
 import { CheckMenu } from './CheckMenu.tsx';
 import { useCommentExtension } from '../comments/report-comments.ts';
 import './checks.css';
+import './finding-underlines.css';
 import { createFieldChecks, ignoreKey } from './field-checks.ts';
 
 const number = new Intl.NumberFormat('en-GB');
@@ -110,7 +112,7 @@ export function TextField(props: TextFieldProps) {
             .trim(),
           class: 'editor',
           spellcheck: checks ? 'false' : 'true',
-          ...(checks ? { 'data-margin-checks': 'app' } : {}),
+          ...(checks ? { [appCheckedAttribute]: 'app' } : {}),
           lang: 'en-GB',
         },
       },

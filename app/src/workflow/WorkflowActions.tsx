@@ -2,6 +2,7 @@
 // (shared/workflow/status.ts), each asking the relay, which alone records the decision.
 import { createSignal, For, Show } from 'solid-js';
 import type { TransitionResult } from '../../../shared/protocol/api.ts';
+import { appSubmitButtonNames } from '../../../shared/protocol/app-and-extension.ts';
 import type { PlacedThread } from '../comments/report-comments.ts';
 import type { Role } from '../../../shared/protocol/roles.ts';
 import {
@@ -14,11 +15,12 @@ import { loadName } from '../store/profile.ts';
 import { relayApi } from '../sync/relay-api.ts';
 import './workflow.css';
 
+// Submit and Resubmit keep the names the extension's "Before you submit" finds them by.
 const buttonLabels: Record<WorkflowAction, string> = {
-  submit: 'Submit report',
+  submit: appSubmitButtonNames.submit,
   approve: 'Approve report',
   reject: 'Send back with a reason…',
-  resubmit: 'Resubmit report',
+  resubmit: appSubmitButtonNames.resubmit,
 };
 
 export function WorkflowActions(props: {

@@ -1,4 +1,4 @@
-// Harper's grammar in a worker of its own, started by the checks worker (spelling.worker.ts), so
+// Harper's grammar in a worker of its own, started by the checks worker (checks.worker.ts), so
 // that its slow start (compiling 16 MB of WebAssembly, building its dictionary: one to several
 // seconds on a busy machine) never holds up spelling. Says "ready" once it can check, then answers
 // each text with Harper's findings.

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../../shared/checks/finding.ts';
-import type { HarperGrammar } from '../../../shared/checks/grammar/harper.ts';
-import { loadBritishDictionary, loadWordFrequencies } from '../../../shared/checks/load-dictionary.ts';
-import { createChecksEngine, type EngineLoaders } from './checks-engine.ts';
-import type { CheckReply } from './protocol.ts';
+import { createChecksEngine, serveChecksWorker, type EngineLoaders, type LoadedGrammar } from './checks-engine.ts';
+import type { Finding } from './finding.ts';
+import { loadBritishDictionary, loadWordFrequencies } from './load-dictionary.ts';
+import { CHECKS_WORKER_PROTOCOL_VERSION, type ChecksWorkerReply, type ChecksWorkerRequest } from './worker-protocol.ts';
 
 const dictionary = loadBritishDictionary();
 const frequencies = loadWordFrequencies();
 
 /** A stand-in for Harper that flags every "i" and can be told to fail. */
-function fakeHarper(): HarperGrammar {
+function fakeHarper(): LoadedGrammar {
   return {
     async check(text) {
       return [...text.matchAll(/\bi\b/g)].map(
@@ -24,12 +23,11 @@ function fakeHarper(): HarperGrammar {
         }),
       );
     },
-    dispose: async () => {},
   };
 }
 
-function engineWith(harper: () => Promise<HarperGrammar>) {
-  const replies: CheckReply[] = [];
+function engineWith(harper: () => Promise<LoadedGrammar>) {
+  const replies: ChecksWorkerReply[] = [];
   let warm: () => void = () => {};
   const loaders: EngineLoaders = {
     dictionary: async () => dictionary,
@@ -93,7 +91,7 @@ describe('the checks engine', () => {
   });
 
   it('answers with the problem when the dictionary cannot load', async () => {
-    const replies: CheckReply[] = [];
+    const replies: ChecksWorkerReply[] = [];
     const engine = createChecksEngine(
       {
         dictionary: () => Promise.reject(new Error('no dictionary')),
@@ -105,5 +103,25 @@ describe('the checks engine', () => {
     );
     await engine.handle({ type: 'check', id: 7, text: 'x', context: {} });
     expect(replies).toEqual([{ type: 'failed', id: 7, problem: 'Checks could not run: no dictionary' }]);
+  });
+
+  it('says hello with the protocol version as a worker, then answers requests in the order they came', async () => {
+    const replies: ChecksWorkerReply[] = [];
+    let listener: (event: { data: ChecksWorkerRequest }) => void = () => {};
+    serveChecksWorker(
+      { postMessage: (reply) => void replies.push(reply), addEventListener: (_type, heard) => (listener = heard) },
+      {
+        dictionary: async () => dictionary,
+        frequencies: async () => frequencies,
+        harper: () => new Promise(() => {}),
+        later: () => {},
+      },
+    );
+    expect(replies).toEqual([{ type: 'hello', version: CHECKS_WORKER_PROTOCOL_VERSION }]);
+    // The check comes after the words, so Oluwaseun is already a word when it runs.
+    listener({ data: { type: 'set-words', words: ['Oluwaseun'] } });
+    listener({ data: { type: 'check', id: 1, text: 'Oluwaseun acheived it.', context: {} } });
+    await expect.poll(() => replies.length).toBe(2);
+    expect(replies[1]).toMatchObject({ type: 'findings', id: 1, complete: false, findings: [{ text: 'acheived' }] });
   });
 });

@@ -1,25 +1,38 @@
-// The checks worker's engine, kept apart from the worker's messaging so it can be tested in Node:
-// the dictionary first (spelling works as soon as it is in), then, when the page is quiet, the
-// suggestion index and Harper. Checks asked for while Harper loads get the fast findings; when it
-// is ready, the latest text of each field is checked again in full.
-import { createChecker, mergeFindings, type Checker, type CheckerResources } from '../../../shared/checks/checker.ts';
-import type { CheckContext } from '../../../shared/checks/context.ts';
-import type { Finding } from '../../../shared/checks/finding.ts';
-import type { HarperGrammar } from '../../../shared/checks/grammar/harper.ts';
-import type { WordFrequencies } from '../../../shared/checks/spelling/word-frequency.ts';
-import type { CheckReply, CheckRequest, GrammarState } from './protocol.ts';
+// The engine inside every checks worker, the app's and the extension's: the dictionary first (spelling
+// works as soon as it is in), then, when the worker is quiet, the suggestion index and Harper. Checks
+// asked for while Harper loads get the fast findings; when it is ready, the latest text of each field
+// is checked again in full. Each side only says where its files come from (EngineLoaders); the
+// messages are worker-protocol.ts's.
+import { createChecker, mergeFindings, type Checker, type CheckerResources } from './checker.ts';
+import type { CheckContext } from './context.ts';
+import type { Finding } from './finding.ts';
+import type { WordFrequencies } from './spelling/word-frequency.ts';
+import {
+  CHECKS_WORKER_PROTOCOL_VERSION,
+  type ChecksWorkerReply,
+  type ChecksWorkerRequest,
+  type ChecksWorkerScope,
+  type GrammarState,
+} from './worker-protocol.ts';
+
+/** Harper's grammar, loaded in the worker itself (the app) or in a worker of its own (the extension). */
+export interface LoadedGrammar {
+  check(text: string): Promise<Finding[]>;
+}
 
 export interface EngineLoaders {
   dictionary(): Promise<CheckerResources['dictionary']>;
   frequencies(): Promise<WordFrequencies>;
-  harper(): Promise<HarperGrammar>;
-  /** Runs work when the worker is idle (a timeout in the worker, immediate in tests). */
+  harper(): Promise<LoadedGrammar>;
+  /** Runs work when the worker is idle (a timeout in a worker, immediate in tests). */
   later(work: () => void): void;
 }
 
-export function createChecksEngine(loaders: EngineLoaders, reply: (message: CheckReply) => void) {
+export type ChecksEngine = ReturnType<typeof createChecksEngine>;
+
+export function createChecksEngine(loaders: EngineLoaders, reply: (message: ChecksWorkerReply) => void) {
   const checker: Promise<Checker> = loaders.dictionary().then((dictionary) => createChecker({ dictionary }));
-  let harper: HarperGrammar | undefined;
+  let harper: LoadedGrammar | undefined;
   let grammarState: GrammarState = 'loading';
   // The latest check of each field, so Harper can check them all again once it has loaded.
   const latest = new Map<string, { id: number; text: string; context: CheckContext; fast: Finding[] }>();
@@ -33,22 +46,22 @@ export function createChecksEngine(loaders: EngineLoaders, reply: (message: Chec
   // Everything slow, started once the first check has been answered, so it never delays it.
   const warmUp = () =>
     (warming ??= new Promise<void>((resolve) => loaders.later(resolve)).then(async () => {
+      // Harper first: where it loads in a worker of its own, it starts while the suggestions are prepared here.
+      const loading = loaders.harper();
+      loading.catch(() => {});
       const ready = await checker;
       // Without word counts suggestions are still made, ranked by closeness alone.
       const frequencies = await loaders.frequencies().catch(() => undefined);
       if (frequencies) ready.spelling.useFrequencies(frequencies);
       ready.spelling.prepareSuggestions();
       try {
-        harper = await loaders.harper();
+        harper = await loading;
         setGrammar('ready');
         for (const [key, entry] of latest) {
           if (latest.get(key) === entry) await checkWithHarper(entry.id, entry.text, entry.fast);
         }
       } catch (error) {
-        setGrammar(
-          'unavailable',
-          `Grammar checks could not start: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        setGrammar('unavailable', `Grammar checks could not start: ${reasonOf(error)}`);
       }
     }));
 
@@ -61,7 +74,7 @@ export function createChecksEngine(loaders: EngineLoaders, reply: (message: Chec
   }
 
   return {
-    async handle(request: CheckRequest): Promise<void> {
+    async handle(request: ChecksWorkerRequest): Promise<void> {
       try {
         const ready = await checker;
         switch (request.type) {
@@ -76,21 +89,32 @@ export function createChecksEngine(loaders: EngineLoaders, reply: (message: Chec
           }
           case 'suggest':
             return reply({ type: 'suggestions', id: request.id, suggestions: ready.suggest(request.word, 5) });
-          case 'add-word': {
+          case 'add-word':
             return reply({ type: 'word-added', id: request.id, result: ready.spelling.personal.add(request.word) });
-          }
           case 'set-words':
             ready.spelling.personal.replaceAll(request.words);
             return;
         }
       } catch (error) {
         if ('id' in request)
-          reply({
-            type: 'failed',
-            id: request.id,
-            problem: `Checks could not run: ${error instanceof Error ? error.message : String(error)}`,
-          });
+          reply({ type: 'failed', id: request.id, problem: `Checks could not run: ${reasonOf(error)}` });
       }
     },
   };
 }
+
+/**
+ * Runs the engine in a worker: says hello with the protocol's version, then answers each request in
+ * turn, so a check never overtakes the personal words sent before it.
+ */
+export function serveChecksWorker(scope: ChecksWorkerScope, loaders: EngineLoaders): ChecksEngine {
+  const engine = createChecksEngine(loaders, (reply) => scope.postMessage(reply));
+  let queue = Promise.resolve();
+  scope.addEventListener('message', ({ data }) => {
+    queue = queue.then(() => engine.handle(data));
+  });
+  scope.postMessage({ type: 'hello', version: CHECKS_WORKER_PROTOCOL_VERSION });
+  return engine;
+}
+
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
