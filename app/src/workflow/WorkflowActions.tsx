@@ -2,7 +2,7 @@
 // (shared/workflow/status.ts), each asking the relay, which alone records the decision.
 import { createSignal, For, Show } from 'solid-js';
 import type { TransitionResult } from '../../../shared/protocol/api.ts';
-import type { PlacedThread } from '../comments/report-comments.ts';
+import type { PlacedThread } from '../../../shared/comments/thread-store.ts';
 import type { Role } from '../../../shared/protocol/roles.ts';
 import {
   transition,
