@@ -2,18 +2,16 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   addThread,
-  anchorFor,
   commentTextLimit,
   deleteComment,
   editComment,
-  placeAnchor,
   readThreads,
   reply,
   setResolved,
   threadsMap,
   type CommentAuthor,
-  type Placement,
 } from './comments.ts';
+import { anchorFor, placeAnchor, type Placement } from './comment-anchors.ts';
 import { fragmentText, setFragmentText } from './text-fragment.ts';
 
 const rita: CommentAuthor = { id: 'rita-device', name: 'Rita Reviewer', role: 'reviewer' };
@@ -263,6 +261,16 @@ describe('comment anchors', () => {
     line(other.fragment, 0).delete('Added '.length, '8 of 10'.length);
     line(other.fragment, 0).insert('Added '.length, 'nine');
     expect(placeAnchor(other.fragment, replaced.thread().anchor)).toEqual({ kind: 'removed' });
+  });
+
+  it('anchor words in any of a paragraph’s texts, as another program may write them', () => {
+    const { fragment } = contentDoc('Added 8 of 10.');
+    const more = new Y.XmlText(' Then 9 of 10.');
+    (fragment.get(0) as Y.XmlElement).insert(1, [more]);
+    const { thread } = startThread(fragment, '10. Then 9');
+    expect(thread().quote).toBe('10. Then 9');
+    more.insert(0, ' Later:');
+    expect(covered(fragment, placeAnchor(fragment, thread().anchor))).toBe('10. Later: Then 9');
   });
 
   it('are pending on a device whose copy of the report has not received the words yet', () => {

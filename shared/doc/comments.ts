@@ -1,10 +1,9 @@
 // The `<id>/comments` document: threads of comments on a report's free-text fields (docs/doc-format.md).
-// A thread is anchored to the words it is about by two Yjs relative positions into the field's paragraph
-// texts in the content document, so it follows those words while anyone edits around or inside them, and
-// is marked as about removed text (never dropped) when they are deleted. Comment text is plain text.
+// A thread is anchored to the words it is about (./comment-anchors.ts). Comment text is plain text.
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { Role } from '../protocol/roles.ts';
+import { Anchor } from './comment-anchors.ts';
 
 /** The longest a comment may be, in characters. */
 export const commentTextLimit = 2000;
@@ -16,17 +15,6 @@ export const CommentAuthor = z.object({
   role: Role,
 });
 export type CommentAuthor = z.infer<typeof CommentAuthor>;
-
-/** A Yjs relative position as `Y.relativePositionToJSON` writes it. */
-const RelativePositionJson = z.object({
-  type: z.object({ client: z.number(), clock: z.number() }).nullish(),
-  tname: z.string().nullish(),
-  item: z.object({ client: z.number(), clock: z.number() }).nullish(),
-  assoc: z.number().optional(),
-});
-
-export const Anchor = z.object({ start: RelativePositionJson, end: RelativePositionJson });
-export type Anchor = z.infer<typeof Anchor>;
 
 export const Comment = z.object({
   id: z.string(),
@@ -55,14 +43,6 @@ export const Thread = z.object({
 export type Thread = z.infer<typeof Thread>;
 
 export type CommentResult<T = object> = ({ ok: true } & T) | { ok: false; problem: string };
-
-/** Where a thread's words are now, as offsets into the field's text (paragraphs joined with "\n"). */
-export type Placement =
-  | { kind: 'placed'; from: number; to: number }
-  /** Every anchored character was deleted: the thread is about text that is no longer there. */
-  | { kind: 'removed' }
-  /** The anchored text has not reached this device's copy of the report yet. */
-  | { kind: 'pending' };
 
 export const threadsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('threads');
 
@@ -234,113 +214,4 @@ export function readThreads(doc: Y.Doc): Thread[] {
     if (parsed.success) threads.push(parsed.data);
   });
   return threads.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-}
-
-// Anchors --------------------------------------------------------------------------------------------------
-
-interface ParagraphText {
-  /** The paragraph's Y.XmlText, absent while the paragraph is empty. */
-  text?: Y.XmlText;
-  /** Offset of the paragraph's first character in the field's text. */
-  start: number;
-  length: number;
-}
-
-function paragraphTexts(fragment: Y.XmlFragment): ParagraphText[] {
-  let start = 0;
-  return fragment.toArray().map((node) => {
-    const text =
-      node instanceof Y.XmlElement
-        ? node.toArray().find((child): child is Y.XmlText => child instanceof Y.XmlText)
-        : undefined;
-    const length = text?.length ?? 0;
-    const paragraph = { text, start, length };
-    start += length + 1;
-    return paragraph;
-  });
-}
-
-/** The paragraph holding the character at `offset` of the field's text (never a line break). */
-function characterAt(paragraphs: ParagraphText[], offset: number): { text: Y.XmlText; index: number } | undefined {
-  const paragraph = paragraphs.find((p) => p.text && offset >= p.start && offset < p.start + p.length);
-  return paragraph ? { text: paragraph.text!, index: offset - paragraph.start } : undefined;
-}
-
-/**
- * The anchor for the words from `from` to `to` of a field: a position before the first selected character
- * that sticks to it, and one after the last that sticks to that (ignoring line breaks at either end). Text
- * typed just before or just after the selection stays outside it; text typed inside is inside.
- */
-export function anchorFor(
-  fragment: Y.XmlFragment,
-  from: number,
-  to: number,
-): CommentResult<{ anchor: Anchor; quote: string }> {
-  const paragraphs = paragraphTexts(fragment);
-  const total = paragraphs.reduce((sum, p) => sum + p.length + 1, -1);
-  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > total || from >= to) {
-    return { ok: false, problem: 'Select the words the comment is about first.' };
-  }
-  const selectedCharacters: number[] = [];
-  for (let offset = from; offset < to; offset++) if (characterAt(paragraphs, offset)) selectedCharacters.push(offset);
-  if (selectedCharacters.length === 0) return { ok: false, problem: 'Select the words the comment is about first.' };
-  const first = characterAt(paragraphs, selectedCharacters[0])!;
-  const last = characterAt(paragraphs, selectedCharacters.at(-1)!)!;
-  const start = Y.createRelativePositionFromTypeIndex(first.text, first.index, 0);
-  const end = Y.createRelativePositionFromTypeIndex(last.text, last.index + 1, -1);
-  const fieldText = paragraphs.map((p) => p.text?.toString() ?? '').join('\n');
-  return {
-    ok: true,
-    anchor: { start: Y.relativePositionToJSON(start), end: Y.relativePositionToJSON(end) },
-    quote: fieldText.slice(selectedCharacters[0], selectedCharacters.at(-1)! + 1),
-  };
-}
-
-/** Whether a Yjs type is still in the document: neither it nor any type around it was deleted. */
-// biome-ignore lint/suspicious/noExplicitAny: any kind of shared type
-function isLive(type: Y.AbstractType<any>): boolean {
-  for (let item = type._item; item; item = item.parent instanceof Y.AbstractType ? item.parent._item : null) {
-    if (item.deleted) return false;
-  }
-  return true;
-}
-
-/** Where a position of the anchor is now, as an offset into the field's text; null when its paragraph is gone. */
-function offsetOf(paragraphs: ParagraphText[], position: Y.AbsolutePosition): number | null {
-  if (!(position.type instanceof Y.XmlText) || !isLive(position.type)) return null;
-  const paragraph = paragraphs.find((p) => p.text === position.type);
-  return paragraph ? paragraph.start + Math.min(position.index, paragraph.length) : null;
-}
-
-/** Where a thread's words are in the field now (see `Placement`). */
-export function placeAnchor(fragment: Y.XmlFragment, anchor: Anchor): Placement {
-  const doc = fragment.doc;
-  if (!doc) return { kind: 'pending' };
-  // An id this copy has not received yet is pending; one it has received but cannot place was deleted
-  // (and its content collected), like a paragraph that was removed.
-  const received = (json: Anchor['start']) => {
-    const id = json.item ?? json.type;
-    return !id || Y.getState(doc.store, id.client) > id.clock;
-  };
-  if (!received(anchor.start) || !received(anchor.end)) return { kind: 'pending' };
-  const absolute = (json: Anchor['start']) => {
-    try {
-      return Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(json), doc);
-    } catch {
-      return null;
-    }
-  };
-  const paragraphs = paragraphTexts(fragment);
-  const placeEnd = (json: Anchor['start']) => {
-    const position = absolute(json);
-    return position ? offsetOf(paragraphs, position) : null;
-  };
-  const from = placeEnd(anchor.start);
-  const to = placeEnd(anchor.end);
-  if (from === null && to === null) return { kind: 'removed' };
-  // A whole paragraph at one end was deleted: the words left are those of the other end's paragraph.
-  const around = (offset: number) => paragraphs.find((p) => p.start <= offset && offset <= p.start + p.length)!;
-  const placedFrom = from ?? around(to!).start;
-  const placedTo = to ?? around(from!).start + around(from!).length;
-  return placedTo > placedFrom ? { kind: 'placed', from: placedFrom, to: placedTo } : { kind: 'removed' };
 }

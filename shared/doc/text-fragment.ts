@@ -1,23 +1,81 @@
-// Free-text fields are Y.XmlFragments holding <paragraph> elements of plain text, the shape
-// Tiptap's Collaboration extension reads and writes. These helpers read and write them as strings.
+// Free-text fields are Y.XmlFragments holding <paragraph> elements of plain text, the shape Tiptap's
+// Collaboration extension reads and writes. A field's text is its paragraphs joined with "\n"; `layOutField`
+// is the one place that turns paragraphs into offsets of that text, for the Yjs fragment here and for the
+// editor's ProseMirror document (app/src/editor/field-text.ts), so checks, limits and comment anchors agree.
 import * as Y from 'yjs';
 
 export const paragraphNode = 'paragraph';
 
-/** The field's text: one line per paragraph, joined with "\n". Its length is what the 1,024 limit counts. */
-export function fragmentText(fragment: Y.XmlFragment): string {
-  return fragment.toArray().map(plainText).join('\n');
+/** One paragraph's place in the field's text: `start` is the offset of its first character. */
+export interface ParagraphSpan<P> {
+  paragraph: P;
+  start: number;
+  length: number;
 }
 
-function plainText(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
-  if (node instanceof Y.XmlText) {
-    return node
-      .toDelta()
-      .map((op: { insert?: unknown }) => (typeof op.insert === 'string' ? op.insert : ''))
-      .join('');
+export interface FieldLayout<P> {
+  /** The field's text: one line per paragraph, joined with "\n". Its length is what the 1,024 limit counts. */
+  text: string;
+  spans: ParagraphSpan<P>[];
+  /**
+   * The paragraph an offset falls in and the index inside it. The "\n" after a paragraph is its end
+   * (index === length); offsets before the text or past it are the text's first or last place.
+   */
+  locate(offset: number): { span: ParagraphSpan<P>; index: number } | undefined;
+}
+
+export function layOutField<P>(paragraphs: readonly { paragraph: P; text: string }[]): FieldLayout<P> {
+  const spans: ParagraphSpan<P>[] = [];
+  let start = 0;
+  for (const { paragraph, text } of paragraphs) {
+    spans.push({ paragraph, start, length: text.length });
+    start += text.length + 1;
   }
-  if (node instanceof Y.XmlElement) return node.toArray().map(plainText).join('');
-  return '';
+  return {
+    text: paragraphs.map((p) => p.text).join('\n'),
+    spans,
+    locate(offset) {
+      // Binary search for the last paragraph starting at or before the offset: fields are checked on every keystroke.
+      let low = 0;
+      let high = spans.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (spans[middle]!.start <= offset) low = middle;
+        else high = middle - 1;
+      }
+      const span = spans[low];
+      return span && { span, index: Math.max(0, Math.min(offset - span.start, span.length)) };
+    },
+  };
+}
+
+/** The Y.XmlTexts a paragraph's characters are in, in order (the editor writes one; another program may write more). */
+export function paragraphTexts(node: Y.XmlElement | Y.XmlText | Y.XmlHook): Y.XmlText[] {
+  if (node instanceof Y.XmlText) return [node];
+  if (node instanceof Y.XmlElement) return node.toArray().flatMap(paragraphTexts);
+  return [];
+}
+
+/** A Y.XmlText's characters, without formatting or embedded objects (fields hold plain text). */
+export function plainText(text: Y.XmlText): string {
+  return text
+    .toDelta()
+    .map((op: { insert?: unknown }) => (typeof op.insert === 'string' ? op.insert : ''))
+    .join('');
+}
+
+export type FragmentParagraph = Y.XmlElement | Y.XmlText | Y.XmlHook;
+
+/** A field's paragraphs laid out as its text. */
+export function fragmentLayout(fragment: Y.XmlFragment): FieldLayout<FragmentParagraph> {
+  return layOutField(
+    fragment.toArray().map((paragraph) => ({ paragraph, text: paragraphTexts(paragraph).map(plainText).join('') })),
+  );
+}
+
+/** The field's text: one line per paragraph, joined with "\n". Its length is what the 1,024 limit counts. */
+export function fragmentText(fragment: Y.XmlFragment): string {
+  return fragmentLayout(fragment).text;
 }
 
 /** Replace the field's text, one paragraph per line. */

@@ -14,10 +14,11 @@ import {
   Switch,
   type JSX,
 } from 'solid-js';
-import { commentTextLimit, type Comment } from '../../../shared/doc/comments.ts';
+import type { PlacedThread } from '../../../shared/comments/thread-store.ts';
+import { commentTextLimit, type Comment, type CommentResult } from '../../../shared/doc/comments.ts';
 import { roleLabels } from '../sync/ShareDialog.tsx';
 import { addCommentShortcut } from './comment-plugin.ts';
-import type { PlacedThread, ReportComments } from './report-comments.ts';
+import type { NewComment, ReportComments } from './report-comments.ts';
 import './comments.css';
 
 const when = (iso: string) =>
@@ -50,6 +51,14 @@ export function CommentsMargin(props: { comments: ReportComments }) {
   // Cards are keyed by thread id, so a reply or an edit being typed survives the threads being placed again.
   const byId = createMemo(() => new Map(store.threads().map((placed) => [placed.thread.id, placed])));
   const unreadCount = () => store.unread().length;
+  const writing = () => {
+    const open = store.newComment();
+    return open?.kind === 'writing' ? open : undefined;
+  };
+  const refused = () => {
+    const open = store.newComment();
+    return open?.kind === 'refused' ? open.problem : '';
+  };
 
   /** On a wide screen, each thread moves down to the line of its words, never overlapping the one above. */
   const layout = () => {
@@ -113,15 +122,13 @@ export function CommentsMargin(props: { comments: ReportComments }) {
           </button>
         </Show>
       </div>
-      <Show when={store.draft()}>
-        {(draft) => <DraftForm store={store} fieldLabel={draft().fieldLabel} quote={draft().quote} />}
-      </Show>
-      <Show when={store.problem() && !store.draft()}>
+      <Show when={writing()}>{(open) => <DraftForm store={store} comment={open()} />}</Show>
+      <Show when={refused()}>
         <p class="error" role="alert">
-          {store.problem()}
+          {refused()}
         </p>
       </Show>
-      <Show when={store.threads().length === 0 && !store.draft()}>
+      <Show when={store.threads().length === 0 && !writing()}>
         <p class="muted">No comments yet.</p>
       </Show>
       <ol class="threads" ref={list}>
@@ -163,33 +170,45 @@ function CommentBox(props: {
   );
 }
 
-function DraftForm(props: { store: ReportComments; fieldLabel: string; quote: string }) {
+function DraftForm(props: { store: ReportComments; comment: NewComment & { kind: 'writing' } }) {
   const [text, setText] = createSignal('');
+  const [problem, setProblem] = createSignal('');
+  // Other words chosen: a refusal of the comment on the words before is no longer the point.
+  createEffect(
+    on(
+      () => props.comment.words,
+      () => setProblem(''),
+      { defer: true },
+    ),
+  );
   return (
     <form
       class="comment-draft"
       aria-labelledby="comment-draft-heading"
       onKeyDown={(event) => {
-        if (event.key === 'Escape') props.store.cancelDraft();
+        if (event.key === 'Escape') props.store.cancelComment();
       }}
       onSubmit={(event) => {
         event.preventDefault();
-        props.store.postDraft(text());
+        const posted = props.store.postComment(text());
+        setProblem(posted.ok ? '' : posted.problem);
       }}
     >
       <h3 id="comment-draft-heading">New comment</h3>
       <p class="thread-about">
-        <span class="field-name">{props.fieldLabel}</span>“{props.quote}”
+        <span class="field-name">{props.comment.fieldLabel}</span>“{props.comment.words.quote}”
       </p>
       <CommentBox id="new-comment" label="Your comment (Escape cancels)" value={text()} onInput={setText} focus />
-      <Show when={props.store.problem()}>
-        <p class="error" role="alert">
-          {props.store.problem()}
-        </p>
+      <Show when={problem() || props.comment.problem}>
+        {(shown) => (
+          <p class="error" role="alert">
+            {shown()}
+          </p>
+        )}
       </Show>
       <div class="comment-buttons">
         <button type="submit">Post comment</button>
-        <button type="button" class="secondary" onClick={() => props.store.cancelDraft()}>
+        <button type="button" class="secondary" onClick={() => props.store.cancelComment()}>
           Cancel
         </button>
       </div>
@@ -212,9 +231,9 @@ function ThreadCardBody(props: { store: ReportComments; placed: PlacedThread }) 
     return thread().comments.some((comment) => unread.has(comment.id));
   };
   const fieldLabel = () => props.store.fieldLabel(thread().field) ?? 'A field not shown to you';
-  const act = (ok: boolean) => {
-    setProblem(ok ? '' : props.store.problem());
-    return ok;
+  const act = (result: CommentResult) => {
+    setProblem(result.ok ? '' : result.problem);
+    return result.ok;
   };
   return (
     <li
@@ -316,9 +335,9 @@ function CommentItem(props: {
   const [confirmDelete, setConfirmDelete] = createSignal(false);
   const [text, setText] = createSignal('');
   const own = () => props.comment.author.id === props.store.me && !props.comment.deleted && props.store.canComment();
-  const finish = (ok: boolean): boolean => {
-    props.onProblem(ok ? '' : props.store.problem());
-    return ok;
+  const finish = (result: CommentResult): boolean => {
+    props.onProblem(result.ok ? '' : result.problem);
+    return result.ok;
   };
   const buttons = (children: JSX.Element) => <div class="comment-buttons">{children}</div>;
   return (

@@ -1,12 +1,13 @@
 // On the home page: follows the comments of the reports it lists (those this device holds a link for, up to
 // a limit), so a comment written while the report is closed shows on its entry as "1 new comment".
 import { createEffect, onCleanup, type Accessor } from 'solid-js';
+import { unreadIds } from '../../../shared/comments/unread.ts';
 import { readThreads } from '../../../shared/doc/comments.ts';
 import { powers } from '../../../shared/protocol/roles.ts';
 import { heldLink } from '../sync/report-access.ts';
 import { deviceAuthorId } from './author.ts';
 import { openCommentsDoc } from './comments-doc.ts';
-import { indexUnread, loadSeen, unreadIds } from './unread.ts';
+import { indexUnread, seenOnThisDevice } from './unread.ts';
 
 /** How many reports' comments the home page follows at once (each is one websocket). */
 export const followedReportsLimit = 30;
@@ -32,7 +33,7 @@ function countUnread(reportId: string): () => void {
   let last: number | undefined;
   const count = () => {
     if (!loaded) return;
-    const unread = unreadIds(readThreads(comments.doc), loadSeen(reportId), me).length;
+    const unread = unreadIds(readThreads(comments.doc), seenOnThisDevice(reportId).load(), me).length;
     if (unread !== last) void indexUnread(reportId, unread);
     last = unread;
   };

@@ -1,213 +1,105 @@
-// The comments of one open report: its comments document, each thread placed in the content document,
-// the fields showing highlights, the thread in focus, a comment being started, and what is new to this
-// person. Report.tsx makes one per open report; the fields, the margin and the reject form read it.
+// The comments of one open report, for the report page: its threads (shared/comments/thread-store.ts), what
+// is new to this person (shared/comments/unread.ts), drawn into the fields on screen (./field-views.ts), the
+// thread in focus and a comment being started. Report.tsx makes one per open report; the fields, the margin
+// and the reject form read it. Problems with an action are returned to the component that asked.
 import { Extension } from '@tiptap/core';
-import { TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { createContext, createMemo, createSignal, useContext, type Accessor } from 'solid-js';
 import type * as Y from 'yjs';
-import {
-  addThread,
-  anchorFor,
-  deleteComment,
-  editComment,
-  placeAnchor,
-  readThreads,
-  reply,
-  setResolved,
-  type Anchor,
-  type CommentResult,
-  type Placement,
-  type Thread,
-} from '../../../shared/doc/comments.ts';
+import { createThreadStore, type ChosenWords, type PlacedThread } from '../../../shared/comments/thread-store.ts';
+import { createUnreadTracker } from '../../../shared/comments/unread.ts';
+import type { CommentResult } from '../../../shared/doc/comments.ts';
 import { powers, type Role } from '../../../shared/protocol/roles.ts';
 import { loadName } from '../store/profile.ts';
 import type { RelayState } from '../sync/relay-connection.ts';
 import { commentAuthor, deviceAuthorId } from './author.ts';
-import { createCommentPlugin, setHighlights, type HighlightRange } from './comment-plugin.ts';
+import { createCommentPlugin } from './comment-plugin.ts';
 import { openCommentsDoc } from './comments-doc.ts';
-import { fieldText } from '../editor/field-text.ts';
-import { offsetAt } from './text-offsets.ts';
-import { indexUnread, loadSeen, saveSeen, unreadIds } from './unread.ts';
+import { createFieldViews } from './field-views.ts';
+import { indexUnread, seenOnThisDevice } from './unread.ts';
 
-export interface PlacedThread {
-  thread: Thread;
-  placement: Placement;
-}
-
-/** A comment being written on words just selected: the anchor is taken when they are selected. */
-export interface Draft {
-  field: string;
-  fieldLabel: string;
-  anchor: Anchor;
-  quote: string;
-}
-
-interface ShownField {
-  label: string;
-  fragment: Y.XmlFragment;
-  view: EditorView;
-}
+/** A person asked to comment on words: the comment being written, or why it could not be started. */
+export type NewComment =
+  /** `problem`: other words chosen while writing could not be commented on; the comment keeps its words. */
+  { kind: 'writing'; words: ChosenWords; fieldLabel: string; problem?: string } | { kind: 'refused'; problem: string };
 
 export type ReportComments = ReturnType<typeof createReportComments>;
 
 export function createReportComments(reportId: string) {
   const comments = openCommentsDoc(reportId);
   const me = deviceAuthorId();
-  const [placed, setPlaced] = createSignal<PlacedThread[]>([]);
   const [role, setRole] = createSignal<Role | null>(null);
   const [relay, setRelay] = createSignal<RelayState>({ kind: 'offline' });
   const [name, setName] = createSignal('');
-  const [focused, setFocused] = createSignal<string | null>(null);
-  const [draft, setDraft] = createSignal<Draft | null>(null);
-  const [problem, setProblem] = createSignal('');
-  const [seen, setSeen] = createSignal(loadSeen(reportId));
-  const [loaded, setLoaded] = createSignal(false);
-  const [fieldsVersion, setFieldsVersion] = createSignal(0);
-  const fields = new Map<string, ShownField>();
-  /** How many highlights each field's view was last sent. */
-  const highlighted = new WeakMap<EditorView, number>();
-  let content: Y.Doc | undefined;
-  let scheduled = false;
-  let destroyed = false;
-
   void loadName().then((saved) => setName(saved ?? ''));
-  void comments.whenLoaded.then(() => {
-    setLoaded(true);
-    refresh();
-  });
-
-  const fragmentOf = (field: string): Y.XmlFragment | undefined => {
-    if (!content?.share.has(field)) return undefined;
-    try {
-      return content.getXmlFragment(field);
-    } catch {
-      return undefined;
-    }
-  };
-
-  function refresh(): void {
-    scheduled = false;
-    if (destroyed) return;
-    const threads = readThreads(comments.doc).map((thread): PlacedThread => {
-      const fragment = fragmentOf(thread.field);
-      return { thread, placement: fragment ? placeAnchor(fragment, thread.anchor) : { kind: 'pending' } };
-    });
-    setPlaced(threads);
-    for (const [field, shown] of fields) highlight(field, shown.view);
-  }
-
-  /** Coalesces the changes of one turn (a keystroke, a remote update) into one placement. */
-  function schedule(): void {
-    if (scheduled) return;
-    scheduled = true;
-    queueMicrotask(refresh);
-  }
-  comments.doc.on('update', schedule);
-
-  function highlight(field: string, view: EditorView): void {
-    if (view.isDestroyed) return;
-    const text = fieldText(view.state.doc);
-    const ranges: HighlightRange[] = placed().flatMap(({ thread, placement }) =>
-      thread.field === field && placement.kind === 'placed'
-        ? [
-            {
-              threadId: thread.id,
-              from: text.positionOf(placement.from),
-              to: text.positionOf(placement.to),
-              resolved: thread.resolved,
-              focused: focused() === thread.id,
-            },
-          ]
-        : [],
-    );
-    // A field without comments, before and after, needs no new transaction on every keystroke.
-    if (ranges.length === 0 && highlighted.get(view) === 0) return;
-    highlighted.set(view, ranges.length);
-    setHighlights(view, ranges);
-  }
-
   const author = () => commentAuthor(name() || roleName(role()), role() ?? 'tutor');
+
+  const store = createThreadStore({ comments: comments.doc, author });
+  const views = createFieldViews();
+  const [threads, setThreads] = createSignal<PlacedThread[]>(store.threads());
+  const [focused, setFocused] = createSignal<string | null>(null);
+  const [newComment, setNewComment] = createSignal<NewComment | null>(null);
+  store.subscribe((placed) => {
+    setThreads(placed);
+    views.highlight(placed, focused());
+  });
+  /** After this device's own change: shown at once, not a turn later. */
+  const placeNow = () => setThreads(store.threads());
+
+  const reading = createReading(reportId, me, threads, comments.whenLoaded);
+
   const canComment = () => {
     const current = role();
     return current !== null && powers[current].writeComments;
   };
-  const unread = createMemo(() =>
-    loaded()
-      ? unreadIds(
-          placed().map((p) => p.thread),
-          seen(),
-          me,
-        )
-      : [],
-  );
+  const find = (threadId: string) => threads().find((placed) => placed.thread.id === threadId);
+  const wrote = <T>(result: CommentResult<T>) => {
+    if (!result.ok) return result;
+    placeNow();
+    // A refusal to start a comment is answered by the next thing that works.
+    if (newComment()?.kind === 'refused') setNewComment(null);
+    return result;
+  };
 
-  function markRead(ids: string[]): void {
-    if (ids.length === 0) return;
-    const next = new Set(seen());
-    ids.forEach((id) => next.add(id));
-    saveSeen(reportId, next);
-    setSeen(next);
-  }
-
-  function startDraft(field: string, view: EditorView, from: number, to: number): void {
-    const shown = fields.get(field);
-    if (!shown) return;
-    const anchored = anchorFor(shown.fragment, offsetAt(view.state.doc, from), offsetAt(view.state.doc, to));
-    if (!done(anchored) || !anchored.ok) return;
-    setDraft({ field, fieldLabel: shown.label, anchor: anchored.anchor, quote: anchored.quote });
+  function startComment(field: string, fragment: Y.XmlFragment, view: EditorView, from: number, to: number): void {
+    const fieldLabel = views.get(field)?.label;
+    if (fieldLabel === undefined) return;
+    const offsets = views.offsets(view, from, to);
+    const chosen = store.chooseWords(field, fragment, offsets.from, offsets.to);
+    const open = newComment();
+    if (chosen.ok) setNewComment({ kind: 'writing', words: chosen.words, fieldLabel });
+    else if (open?.kind === 'writing') setNewComment({ ...open, problem: chosen.problem });
+    else setNewComment({ kind: 'refused', problem: chosen.problem });
   }
 
   /** Shows a thread in the margin (its highlight was clicked, or a link points at it) and marks it read. */
   function focusThread(threadId: string): void {
     setFocused(null);
     setFocused(threadId);
-    const thread = placed().find((p) => p.thread.id === threadId)?.thread;
-    if (thread) markRead(thread.comments.map((c) => c.id));
-    for (const [field, shown] of fields) highlight(field, shown.view);
+    const thread = find(threadId)?.thread;
+    if (thread) reading.markRead(thread.comments.map((c) => c.id));
+    views.highlight(threads(), threadId);
   }
-
-  /** Leaving the report (in the app, or closing the tab) marks what the margin showed as read. */
-  function leave(): void {
-    if (!loaded()) return;
-    markRead(unread());
-    void indexUnread(reportId, 0);
-  }
-  window.addEventListener('pagehide', leave);
-
-  const done = (result: CommentResult): boolean => {
-    setProblem(result.ok ? '' : result.problem);
-    return result.ok;
-  };
 
   return {
     reportId,
     me,
-    threads: placed as Accessor<PlacedThread[]>,
+    threads: threads as Accessor<PlacedThread[]>,
     focused: focused as Accessor<string | null>,
-    draft: draft as Accessor<Draft | null>,
-    problem: problem as Accessor<string>,
+    newComment: newComment as Accessor<NewComment | null>,
     relay: relay as Accessor<RelayState>,
     /** Comments by others not yet marked read on this device. */
-    unread,
+    unread: reading.unread,
     canComment,
     /** Whether this link may read comments at all (a client's may not). */
     mayRead: () => {
       const current = role();
       return current !== null && powers[current].readContent !== 'approved';
     },
-    fieldLabel: (field: string) => {
-      fieldsVersion();
-      return fields.get(field)?.label;
-    },
+    fieldLabel: views.label,
 
     /** The content document the anchors point into (again after it is replaced). */
-    setContent(doc: Y.Doc): void {
-      content?.off('update', schedule);
-      content = doc;
-      doc.on('update', schedule);
-      schedule();
-    },
+    setContent: (doc: Y.Doc) => store.setContent(doc),
 
     /** Follows the relay's comments with this device's link; a role that may not read comments (client) does not. */
     connect(token: string, linkRole: Role): void {
@@ -221,104 +113,91 @@ export function createReportComments(reportId: string) {
       return createCommentPlugin({
         canComment,
         showThread: focusThread,
-        addComment: (view, from, to) => startDraft(field, view, from, to),
+        addComment: (view, from, to) => startComment(field, fragment, view, from, to),
         attach: (view) => {
-          fields.set(field, { label, fragment, view });
-          setFieldsVersion((n) => n + 1);
-          queueMicrotask(() => highlight(field, view));
-          return () => {
-            if (fields.get(field)?.view === view) fields.delete(field);
-            setFieldsVersion((n) => n + 1);
-          };
+          const forget = views.add(field, { label, fragment, view });
+          queueMicrotask(() => views.highlight(threads(), focused(), field));
+          return forget;
         },
       });
     },
 
-    startDraft,
     /** Drops the comment being started and takes the person back to its words. */
-    cancelDraft(): void {
-      const open = draft();
-      setDraft(null);
-      setProblem('');
-      const shown = open && fields.get(open.field);
-      if (shown && !shown.view.isDestroyed) focusField(shown.view);
+    cancelComment(): void {
+      const open = newComment();
+      setNewComment(null);
+      if (open?.kind === 'writing') views.focus(open.words.field);
     },
-    postDraft(text: string): boolean {
-      const open = draft();
-      if (!open) return false;
-      const result = addThread(comments.doc, {
-        field: open.field,
-        anchor: open.anchor,
-        quote: open.quote,
-        text,
-        author: author(),
-      });
-      if (!done(result) || !result.ok) return false;
-      setDraft(null);
-      refresh();
+    postComment(text: string): CommentResult {
+      const open = newComment();
+      if (open?.kind !== 'writing') return { ok: false, problem: 'Select the words the comment is about first.' };
+      const result = wrote(store.start(open.words, text));
+      if (!result.ok) return result;
+      setNewComment(null);
       setFocused(result.threadId);
-      return true;
+      return result;
     },
-    reply: (threadId: string, text: string) => done(reply(comments.doc, threadId, text, author())),
-    edit: (threadId: string, commentId: string, text: string) =>
-      done(editComment(comments.doc, threadId, commentId, text, me)),
-    remove: (threadId: string, commentId: string) => done(deleteComment(comments.doc, threadId, commentId, me)),
-    setResolved: (threadId: string, resolved: boolean) => done(setResolved(comments.doc, threadId, resolved, author())),
+    reply: (threadId: string, text: string) => wrote(store.reply(threadId, text)),
+    edit: (threadId: string, commentId: string, text: string) => wrote(store.edit(threadId, commentId, text)),
+    remove: (threadId: string, commentId: string) => wrote(store.remove(threadId, commentId)),
+    setResolved: (threadId: string, resolved: boolean) => wrote(store.setResolved(threadId, resolved)),
 
     focusThread,
     /** Scrolls to a thread's words and selects them. */
     showText(threadId: string): boolean {
-      const found = placed().find((p) => p.thread.id === threadId);
-      const shown = found && fields.get(found.thread.field);
-      if (!found || !shown || found.placement.kind !== 'placed' || shown.view.isDestroyed) return false;
-      const { view } = shown;
-      const text = fieldText(view.state.doc);
-      const from = text.positionOf(found.placement.from);
-      const to = text.positionOf(found.placement.to);
-      focusField(view);
-      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, from, to)).scrollIntoView());
-      const range = document.createRange();
-      const start = view.domAtPos(from);
-      const end = view.domAtPos(to);
-      range.setStart(start.node, start.offset);
-      range.setEnd(end.node, end.offset);
-      document.getSelection()?.removeAllRanges();
-      document.getSelection()?.addRange(range);
-      view.dom.closest('.field')?.scrollIntoView({ block: 'center' });
-      return true;
+      const found = find(threadId);
+      return found ? views.select(found) : false;
+    },
+    /** Where a thread's words are on screen, for laying the margin out beside them. */
+    topOf(threadId: string): number | undefined {
+      const found = find(threadId);
+      return found && views.topOf(found);
     },
 
     /** Marks every comment shown as read (the "new comments" note was used, or the report is being left). */
-    markAllRead(): void {
-      markRead(unread());
-    },
-
-    /** Where a field's words are on screen, for laying the margin out beside them. */
-    topOf(threadId: string): number | undefined {
-      const found = placed().find((p) => p.thread.id === threadId);
-      const shown = found && fields.get(found.thread.field);
-      if (!found || !shown || shown.view.isDestroyed) return undefined;
-      if (found.placement.kind !== 'placed') return shown.view.dom.getBoundingClientRect().top;
-      return shown.view.coordsAtPos(fieldText(shown.view.state.doc).positionOf(found.placement.from)).top;
-    },
-
+    markAllRead: () => reading.markRead(reading.unread()),
     /** Keeps the unread count in the device index, for the home page. */
-    indexUnread: () => (loaded() ? indexUnread(reportId, unread().length) : Promise.resolve()),
+    indexUnread: reading.index,
 
     destroy(): void {
-      leave();
-      window.removeEventListener('pagehide', leave);
-      destroyed = true;
-      content?.off('update', schedule);
+      reading.destroy();
+      store.destroy();
       comments.destroy();
     },
   };
 }
 
-/** ProseMirror's focus() does nothing in a read-only field; the field itself takes focus (it has a tabindex). */
-function focusField(view: EditorView): void {
-  if (view.editable) view.focus();
-  else view.dom.focus();
+/**
+ * What is new to this person on this device: nothing until this device's saved comments are loaded (so the
+ * home page's count is not reset on the way in); leaving the report, or closing the tab, marks all shown read.
+ */
+function createReading(reportId: string, me: string, threads: Accessor<PlacedThread[]>, whenLoaded: Promise<unknown>) {
+  const tracker = createUnreadTracker(seenOnThisDevice(reportId), me);
+  const [loaded, setLoaded] = createSignal(false);
+  const [marks, setMarks] = createSignal(0);
+  void whenLoaded.then(() => setLoaded(true));
+  const unread = createMemo(() => {
+    marks();
+    return loaded() ? tracker.unread(threads().map((placed) => placed.thread)) : [];
+  });
+  const markRead = (ids: string[]) => {
+    if (tracker.markRead(ids)) setMarks((n) => n + 1);
+  };
+  const leave = () => {
+    if (!loaded()) return;
+    markRead(unread());
+    void indexUnread(reportId, 0);
+  };
+  window.addEventListener('pagehide', leave);
+  return {
+    unread,
+    markRead,
+    index: () => (loaded() ? indexUnread(reportId, unread().length) : Promise.resolve()),
+    destroy(): void {
+      leave();
+      window.removeEventListener('pagehide', leave);
+    },
+  };
 }
 
 const roleName = (role: Role | null) => (role ? role[0].toUpperCase() + role.slice(1) : 'Someone');

@@ -1,44 +1,17 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Thread } from '../../../shared/doc/comments.ts';
 import { createSessionReportDoc } from '../../../shared/doc/index.ts';
 import { sessionItems } from '../store/home-queries.ts';
 import { db } from '../store/db.ts';
 import { indexReport } from '../store/report-index.ts';
-import { indexUnread, unreadIds } from './unread.ts';
-
-const comment = (id: string, author: string, deleted = false) => ({
-  id,
-  author: { id: author, name: author, role: 'reviewer' as const },
-  text: deleted ? '' : 'Hi',
-  createdAt: '',
-  deleted,
-});
-const thread = (...comments: ReturnType<typeof comment>[]): Thread => ({
-  id: 't',
-  field: 'progressComment',
-  anchor: { start: {}, end: {} },
-  quote: 'words',
-  createdAt: '',
-  resolved: false,
-  comments,
-});
+import { indexUnread } from './unread.ts';
 
 beforeEach(async () => {
   await Promise.all(db.tables.map((table) => table.clear()));
 });
 
-describe('unread comments', () => {
-  it('are others’ comments, not deleted, not yet seen here', () => {
-    const threads = [
-      thread(comment('c1', 'rita'), comment('c2', 'me'), comment('c3', 'rita', true)),
-      thread(comment('c4', 'rita')),
-    ];
-    expect(unreadIds(threads, new Set(), 'me')).toEqual(['c1', 'c4']);
-    expect(unreadIds(threads, new Set(['c1']), 'me')).toEqual(['c4']);
-  });
-
+describe('unread comments on this device', () => {
   it('are counted on the report’s index row, which reindexing the content keeps, and the home page lists', async () => {
     const doc = new Y.Doc();
     createSessionReportDoc(

@@ -1,29 +1,25 @@
-// Which comments are new to this device's person: comments by others (not deleted) whose ids this device has
-// not marked as seen. Seen ids are kept per report in localStorage; the count is copied to the report's row in
-// the device index so the home page can show it.
-import type { Thread } from '../../../shared/doc/comments.ts';
+// Where this device keeps what its person has read of a report's comments (shared/comments/unread.ts decides
+// what is new): the ids of comments shown, per report in localStorage, and the count of new ones on the
+// report's row in the device index, so the home page can show it.
+import type { SeenComments } from '../../../shared/comments/unread.ts';
 import { db } from '../store/db.ts';
 
 const seenKey = (reportId: string) => `margin-comments-seen-${reportId}`;
 
-export function loadSeen(reportId: string): Set<string> {
-  try {
-    const stored = JSON.parse(localStorage.getItem(seenKey(reportId)) ?? '[]');
-    return new Set(Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string') : []);
-  } catch {
-    return new Set();
-  }
-}
-
-export function saveSeen(reportId: string, seen: Set<string>): void {
-  localStorage.setItem(seenKey(reportId), JSON.stringify([...seen]));
-}
-
-/** The ids of comments in these threads that others wrote and this device has not shown as read. */
-export function unreadIds(threads: Thread[], seen: Set<string>, me: string): string[] {
-  return threads.flatMap((thread) =>
-    thread.comments.filter((c) => !c.deleted && c.author.id !== me && !seen.has(c.id)).map((c) => c.id),
-  );
+export function seenOnThisDevice(reportId: string): SeenComments {
+  return {
+    load() {
+      try {
+        const stored = JSON.parse(localStorage.getItem(seenKey(reportId)) ?? '[]');
+        return new Set(Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string') : []);
+      } catch {
+        return new Set();
+      }
+    },
+    save(seen) {
+      localStorage.setItem(seenKey(reportId), JSON.stringify([...seen]));
+    },
+  };
 }
 
 /** Records the count on the report's index row (the home page lists it); a report not indexed here is left alone. */

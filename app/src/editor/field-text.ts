@@ -1,37 +1,31 @@
-// A field's text as the checks see it (paragraphs joined by "\n", as textLength counts it), and the
-// way from an offset in that text back to a ProseMirror position, so findings become decorations.
+// A field's text as the checks and the comments see it (paragraphs joined by "\n", laid out by
+// shared/doc/text-fragment.ts as for the field's Yjs fragment), and the ways between an offset in that
+// text and a ProseMirror position, so findings and comment anchors become decorations and back.
 import type { Node } from '@tiptap/pm/model';
+import { layOutField } from '../../../shared/doc/text-fragment.ts';
 
 export interface FieldText {
   text: string;
   /** The document position of a text offset (the end of a paragraph for its "\n"). */
   positionOf(offset: number): number;
+  /** The text offset of a document position; positions outside the text are its first or last place. */
+  offsetAt(position: number): number;
 }
 
 export function fieldText(doc: Node): FieldText {
-  const starts: { offset: number; position: number; length: number }[] = [];
-  const parts: string[] = [];
-  let offset = 0;
-  doc.forEach((block, blockPosition) => {
-    if (starts.length > 0) offset += 1;
-    const text = block.textContent;
-    starts.push({ offset, position: blockPosition + 1, length: text.length });
-    parts.push(text);
-    offset += text.length;
-  });
+  /** Each paragraph is named by the position of its first character. */
+  const paragraphs: { paragraph: number; text: string }[] = [];
+  doc.forEach((block, blockPosition) => paragraphs.push({ paragraph: blockPosition + 1, text: block.textContent }));
+  const layout = layOutField(paragraphs);
   return {
-    text: parts.join('\n'),
-    positionOf(target) {
-      let low = 0;
-      let high = starts.length - 1;
-      while (low < high) {
-        const middle = (low + high + 1) >> 1;
-        if (starts[middle]!.offset <= target) low = middle;
-        else high = middle - 1;
-      }
-      const block = starts[low];
-      if (!block) return 0;
-      return block.position + Math.min(target - block.offset, block.length);
+    text: layout.text,
+    positionOf(offset) {
+      const found = layout.locate(offset);
+      return found ? found.span.paragraph + found.index : 0;
+    },
+    offsetAt(position) {
+      const span = layout.spans.find((s) => position <= s.paragraph + s.length) ?? layout.spans.at(-1);
+      return span ? span.start + Math.max(0, Math.min(position - span.paragraph, span.length)) : 0;
     },
   };
 }

@@ -3,7 +3,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { TransitionResult } from '../../../shared/protocol/api.ts';
 import { appSubmitButtonNames } from '../../../shared/protocol/app-and-extension.ts';
-import type { PlacedThread } from '../comments/report-comments.ts';
+import type { PlacedThread } from '../../../shared/comments/thread-store.ts';
 import type { Role } from '../../../shared/protocol/roles.ts';
 import {
   transition,

@@ -1,0 +1,121 @@
+// Where a comment thread's words are: two Yjs relative positions into the field's paragraph texts in the
+// content document (docs/doc-format.md, "Anchors"), so a thread follows its words while anyone edits around
+// or inside them, and is marked as about removed text (never dropped) when they are deleted. Offsets are
+// those of the field's text as shared/doc/text-fragment.ts lays it out.
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { fragmentLayout, paragraphTexts, plainText, type FragmentParagraph } from './text-fragment.ts';
+
+/** A Yjs relative position as `Y.relativePositionToJSON` writes it. */
+const RelativePositionJson = z.object({
+  type: z.object({ client: z.number(), clock: z.number() }).nullish(),
+  tname: z.string().nullish(),
+  item: z.object({ client: z.number(), clock: z.number() }).nullish(),
+  assoc: z.number().optional(),
+});
+
+export const Anchor = z.object({ start: RelativePositionJson, end: RelativePositionJson });
+export type Anchor = z.infer<typeof Anchor>;
+
+/** Where a thread's words are now, as offsets into the field's text (paragraphs joined with "\n"). */
+export type Placement =
+  | { kind: 'placed'; from: number; to: number }
+  /** Every anchored character was deleted: the thread is about text that is no longer there. */
+  | { kind: 'removed' }
+  /** The anchored text has not reached this device's copy of the report yet. */
+  | { kind: 'pending' };
+
+export type Anchored = { ok: true; anchor: Anchor; quote: string } | { ok: false; problem: string };
+
+/** The Y.XmlText holding a paragraph's character `index`, and the character's index in it. */
+function characterIn(paragraph: FragmentParagraph, index: number): { text: Y.XmlText; index: number } | undefined {
+  let passed = 0;
+  for (const text of paragraphTexts(paragraph)) {
+    const length = plainText(text).length;
+    if (index < passed + length) return { text, index: index - passed };
+    passed += length;
+  }
+  return undefined;
+}
+
+const noWords = { ok: false, problem: 'Select the words the comment is about first.' } as const;
+
+/**
+ * The anchor for the words from `from` to `to` of a field: a position before the first selected character
+ * that sticks to it, and one after the last that sticks to that (ignoring line breaks at either end). Text
+ * typed just before or just after the selection stays outside it; text typed inside is inside.
+ */
+export function anchorFor(fragment: Y.XmlFragment, from: number, to: number): Anchored {
+  const layout = fragmentLayout(fragment);
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > layout.text.length || from >= to) {
+    return noWords;
+  }
+  const at = (offset: number) => {
+    const found = layout.locate(offset);
+    return found && characterIn(found.span.paragraph, found.index);
+  };
+  // Line breaks at either end of the selection are not words.
+  let first = from;
+  while (first < to && !at(first)) first++;
+  let last = to - 1;
+  while (last > first && !at(last)) last--;
+  const start = at(first);
+  const end = at(last);
+  if (!start || !end) return noWords;
+  const anchor = {
+    start: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(start.text, start.index, 0)),
+    end: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(end.text, end.index + 1, -1)),
+  };
+  return { ok: true, anchor, quote: layout.text.slice(first, last + 1) };
+}
+
+/** Whether a Yjs type is still in the document: neither it nor any type around it was deleted. */
+// biome-ignore lint/suspicious/noExplicitAny: any kind of shared type
+function isLive(type: Y.AbstractType<any>): boolean {
+  for (let item = type._item; item; item = item.parent instanceof Y.AbstractType ? item.parent._item : null) {
+    if (item.deleted) return false;
+  }
+  return true;
+}
+
+/** Where a thread's words are in the field now (see `Placement`). */
+export function placeAnchor(fragment: Y.XmlFragment, anchor: Anchor): Placement {
+  const doc = fragment.doc;
+  if (!doc) return { kind: 'pending' };
+  // An id this copy has not received yet is pending; one it has received but cannot place was deleted
+  // (and its content collected), like a paragraph that was removed.
+  const received = (json: Anchor['start']) => {
+    const id = json.item ?? json.type;
+    return !id || Y.getState(doc.store, id.client) > id.clock;
+  };
+  if (!received(anchor.start) || !received(anchor.end)) return { kind: 'pending' };
+  const layout = fragmentLayout(fragment);
+  /** The offset a position of the anchor is at now; null when its paragraph is gone. */
+  const offsetOf = (json: Anchor['start']): number | null => {
+    let position: Y.AbsolutePosition | null;
+    try {
+      position = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(json), doc);
+    } catch {
+      return null;
+    }
+    const type = position?.type;
+    if (!position || !(type instanceof Y.XmlText) || !isLive(type)) return null;
+    for (const span of layout.spans) {
+      let passed = 0;
+      for (const text of paragraphTexts(span.paragraph)) {
+        const length = plainText(text).length;
+        if (text === type) return span.start + passed + Math.min(position.index, length);
+        passed += length;
+      }
+    }
+    return null;
+  };
+  const from = offsetOf(anchor.start);
+  const to = offsetOf(anchor.end);
+  if (from === null && to === null) return { kind: 'removed' };
+  // A whole paragraph at one end was deleted: the words left are those of the other end's paragraph.
+  const around = (offset: number) => layout.locate(offset)!.span;
+  const placedFrom = from ?? around(to!).start;
+  const placedTo = to ?? around(from!).start + around(from!).length;
+  return placedTo > placedFrom ? { kind: 'placed', from: placedFrom, to: placedTo } : { kind: 'removed' };
+}
