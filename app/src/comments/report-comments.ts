@@ -1,6 +1,7 @@
 // The comments of one open report: its comments document, each thread placed in the content document,
 // the fields showing highlights, the thread in focus, a comment being started, and what is new to this
-// person. Report.tsx makes one per open report; the fields, the margin and the reject form read it.
+// person. Report.tsx makes one per open report, from the comments room its report session holds; the fields,
+// the margin and the reject form read it.
 import { Extension } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
@@ -22,10 +23,9 @@ import {
 } from '../../../shared/doc/comments.ts';
 import { powers, type Role } from '../../../shared/protocol/roles.ts';
 import { loadName } from '../store/profile.ts';
-import type { RelayState } from '../sync/relay-connection.ts';
+import type { ReportSession } from '../report-session/report-session.ts';
 import { commentAuthor, deviceAuthorId } from './author.ts';
 import { createCommentPlugin, setHighlights, type HighlightRange } from './comment-plugin.ts';
-import { openCommentsDoc } from './comments-doc.ts';
 import { fieldText } from '../editor/field-text.ts';
 import { offsetAt } from './text-offsets.ts';
 import { indexUnread, loadSeen, saveSeen, unreadIds } from './unread.ts';
@@ -51,12 +51,11 @@ interface ShownField {
 
 export type ReportComments = ReturnType<typeof createReportComments>;
 
-export function createReportComments(reportId: string) {
-  const comments = openCommentsDoc(reportId);
+export function createReportComments(session: ReportSession) {
+  const { reportId, comments } = session;
   const me = deviceAuthorId();
   const [placed, setPlaced] = createSignal<PlacedThread[]>([]);
   const [role, setRole] = createSignal<Role | null>(null);
-  const [relay, setRelay] = createSignal<RelayState>({ kind: 'offline' });
   const [name, setName] = createSignal('');
   const [focused, setFocused] = createSignal<string | null>(null);
   const [draft, setDraft] = createSignal<Draft | null>(null);
@@ -187,7 +186,7 @@ export function createReportComments(reportId: string) {
     focused: focused as Accessor<string | null>,
     draft: draft as Accessor<Draft | null>,
     problem: problem as Accessor<string>,
-    relay: relay as Accessor<RelayState>,
+    relay: comments.relay,
     /** Comments by others not yet marked read on this device. */
     unread,
     canComment,
@@ -212,8 +211,7 @@ export function createReportComments(reportId: string) {
     /** Follows the relay's comments with this device's link; a role that may not read comments (client) does not. */
     connect(token: string, linkRole: Role): void {
       setRole(linkRole);
-      if (powers[linkRole].readContent === 'approved') return;
-      comments.connect(token, setRelay);
+      session.connect({ token, role: linkRole });
     },
 
     /** The ProseMirror plugin for one field: its highlights, its "Add comment" button and shortcut. */
@@ -310,7 +308,7 @@ export function createReportComments(reportId: string) {
       window.removeEventListener('pagehide', leave);
       destroyed = true;
       content?.off('update', schedule);
-      comments.destroy();
+      comments.doc.off('update', schedule);
     },
   };
 }

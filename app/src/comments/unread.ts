@@ -1,7 +1,6 @@
 // Which comments are new to this device's person: comments by others (not deleted) whose ids this device has
 // not marked as seen. Seen ids are kept per report in localStorage; the count is copied to the report's row in
 // the device index so the home page can show it.
-import type { Thread } from '../../../shared/doc/comments.ts';
 import { db } from '../store/db.ts';
 
 const seenKey = (reportId: string) => `margin-comments-seen-${reportId}`;
@@ -19,8 +18,13 @@ export function saveSeen(reportId: string, seen: Set<string>): void {
   localStorage.setItem(seenKey(reportId), JSON.stringify([...seen]));
 }
 
+/** What counting needs of a thread: its comments' ids and authors (the relay's summaries give no more). */
+export interface CountedThread {
+  comments: { id: string; author: { id: string }; deleted?: boolean }[];
+}
+
 /** The ids of comments in these threads that others wrote and this device has not shown as read. */
-export function unreadIds(threads: Thread[], seen: Set<string>, me: string): string[] {
+export function unreadIds(threads: CountedThread[], seen: Set<string>, me: string): string[] {
   return threads.flatMap((thread) =>
     thread.comments.filter((c) => !c.deleted && c.author.id !== me && !seen.has(c.id)).map((c) => c.id),
   );
