@@ -50,5 +50,3 @@ export async function reportConnections(): Promise<string> {
     await relay.stop();
   }
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) console.log(await reportConnections());
