@@ -6,6 +6,7 @@ import { extensionChecks } from './extension-checks.ts';
 import { checksFieldAndDocument, checksHarper, checksSuggestions } from './checks-speed.ts';
 import { syncLatency } from './sync-latency.ts';
 import { editToScreen } from './edit-to-screen.ts';
+import { reportConnections } from './report-connections.ts';
 
 const benchmarks: [string, () => Promise<string>][] = [
   ['sync latency', syncLatency],
@@ -18,6 +19,7 @@ const benchmarks: [string, () => Promise<string>][] = [
   ['checks: Harper grammar', checksHarper],
   ['checks: in the app', checksInTheApp],
   ['edit to screen', editToScreen],
+  ['report connections', reportConnections],
   ['extension: checks on a page', extensionChecks],
 ];
 

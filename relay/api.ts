@@ -1,24 +1,31 @@
-// The relay's HTTP API under /api (docs/protocol.md): claim a report, make, list and revoke share links, and
-// take workflow decisions. JSON in and out; every error is { error } with a message a person can act on.
+// The relay's HTTP API under /api (docs/protocol.md): claim a report, make, list and revoke share links,
+// take workflow decisions, and summarise the comments of many reports for the home page. JSON in and out; every error is { error } with a message a person can act on.
 // Tokens come as "Authorization: Bearer <token>" and are never logged.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import {
   ClaimRequest,
+  CommentSummaryRequest,
   LinkRequest,
   maxApiBodyBytes,
+  maxSummaryBodyBytes,
   TransitionRequest,
+  type CommentSummaries,
   type LinkGrant,
   type LinkList,
   type Revocation,
   type TransitionResult,
 } from '../shared/protocol/api.ts';
+import { roomAccess } from '../shared/protocol/room-access.ts';
 import { canShareAs, roles, shareRank, type Role } from '../shared/protocol/roles.ts';
-import { reportIdPattern, roomName } from '../shared/protocol/rooms.ts';
+import { reportIdPattern, roomName, type ReportId } from '../shared/protocol/rooms.ts';
 import { defaultTtlSeconds, parseTtl, type TokenClaims } from '../shared/protocol/tokens.ts';
 import { checkAccess, type Tokens } from './auth.ts';
+import { summariseComments } from './comment-summaries.ts';
 import type { LiveLinks } from './live-links.ts';
 import type { Log } from './log.ts';
+import type { Rooms } from './rooms.ts';
+import type { ReportStatuses } from './statuses.ts';
 import type { DocumentStore } from './storage/store.ts';
 import type { Workflow } from './workflow.ts';
 
@@ -27,6 +34,8 @@ export interface ApiContext {
   tokens: Tokens;
   live: LiveLinks;
   workflow: Workflow;
+  rooms: Rooms;
+  statuses: ReportStatuses;
   log: Log;
 }
 
@@ -57,6 +66,7 @@ const routes: Route[] = [
   { pattern: new RegExp(`^/api/reports/${id}/links$`), methods: { POST: makeLink, GET: listLinks } },
   { pattern: new RegExp(`^/api/reports/${id}/links/([A-Za-z0-9_-]{1,64})$`), methods: { DELETE: revokeLink } },
   { pattern: new RegExp(`^/api/reports/${id}/transitions$`), methods: { POST: decide } },
+  { pattern: /^\/api\/comment-summaries$/, methods: { POST: summariseReportsComments } },
 ];
 
 export function isApiPath(path: string): boolean {
@@ -192,6 +202,38 @@ async function decide(
   return { status: 200, body: { status: outcome.status, decision: outcome.decision } };
 }
 
+/** Each report's link is checked as a websocket's would be for its comments room; one refused link refuses only its report. */
+async function summariseReportsComments(
+  context: ApiContext,
+  request: IncomingMessage,
+): Promise<{ status: number; body: CommentSummaries }> {
+  const { reports } = await readBody(request, CommentSummaryRequest, maxSummaryBodyBytes);
+  const answers = await Promise.all(
+    reports.map(async ({ id: reportId, token }) => {
+      const check = await checkAccess(context.tokens, context.store, token, reportId);
+      if (!check.ok) return { id: reportId, ok: false as const, problem: check.refusal.reason };
+      const access = roomAccess(check.access.role, 'comments', await context.statuses.load(reportId));
+      if (!access.ok) return { id: reportId, ok: false as const, problem: access.reason };
+      return { id: reportId, ok: true as const, comments: await commentsOf(context, reportId) };
+    }),
+  );
+  return { status: 200, body: { reports: answers } };
+}
+
+/** Read from the room as it is in memory when it is open (changes still being saved included), else loaded for the read. */
+async function commentsOf(context: ApiContext, reportId: ReportId) {
+  const { room, release } = await context.rooms.hold({
+    name: roomName(reportId, 'comments'),
+    reportId,
+    kind: 'comments',
+  });
+  try {
+    return summariseComments(room.snapshot());
+  } finally {
+    release();
+  }
+}
+
 async function makeGrant(context: ApiContext, reportId: string, role: Role, ttlSeconds: number): Promise<LinkGrant> {
   const { token, claims } = await context.tokens.mint(reportId, role, ttlSeconds);
   const link = {
@@ -214,13 +256,17 @@ async function holderOf(context: ApiContext, request: IncomingMessage, reportId:
   return check.access;
 }
 
-async function readBody<T extends z.ZodType>(request: IncomingMessage, schema: T): Promise<z.infer<T>> {
+async function readBody<T extends z.ZodType>(
+  request: IncomingMessage,
+  schema: T,
+  maxBytes = maxApiBodyBytes,
+): Promise<z.infer<T>> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > maxApiBodyBytes)
-      throw new ApiProblem(413, `The request is too large (the relay reads up to ${maxApiBodyBytes / 1024} KB).`);
+    if (size > maxBytes)
+      throw new ApiProblem(413, `The request is too large (the relay reads up to ${maxBytes / 1024} KB).`);
     chunks.push(chunk);
   }
   let json: unknown;

@@ -56,7 +56,7 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: unreadMessageBytes });
   const appFiles = serveAppFiles(config.appDir);
   const connectionContext = { rooms, statuses, tokens, store: config.store, live, limits, log, metrics };
-  const apiContext = { store: config.store, tokens, live, workflow, log };
+  const apiContext = { store: config.store, tokens, live, workflow, rooms, statuses, log };
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];

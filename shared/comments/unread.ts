@@ -3,8 +3,13 @@
 // localStorage); this module decides what counts.
 import type { Thread } from '../doc/comments.ts';
 
+/** What counting needs of a thread: its comments' ids and authors (the relay's summaries give no more). */
+export interface CountedThread {
+  comments: readonly { id: string; author: { id: string }; deleted?: boolean }[];
+}
+
 /** The ids of comments in these threads that others wrote and this device has not shown as read. */
-export function unreadIds(threads: readonly Thread[], seen: ReadonlySet<string>, me: string): string[] {
+export function unreadIds(threads: readonly CountedThread[], seen: ReadonlySet<string>, me: string): string[] {
   return threads.flatMap((thread) =>
     thread.comments.filter((c) => !c.deleted && c.author.id !== me && !seen.has(c.id)).map((c) => c.id),
   );

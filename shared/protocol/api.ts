@@ -12,6 +12,7 @@ export const apiPaths = {
   links: (reportId: string) => `/api/reports/${reportId}/links`,
   link: (reportId: string, jti: string) => `/api/reports/${reportId}/links/${jti}`,
   transitions: (reportId: string) => `/api/reports/${reportId}/transitions`,
+  commentSummaries: '/api/comment-summaries',
 } as const;
 
 /** Largest request body the API reads. */
@@ -90,6 +91,39 @@ export const DecisionRecord = z.object({
 
 export const TransitionResult = z.object({ status: ReportStatus, decision: DecisionRecord });
 export type TransitionResult = z.infer<typeof TransitionResult>;
+
+/** How many reports one POST /api/comment-summaries may ask about. */
+export const maxSummaryReports = 50;
+
+/** Its body may be larger than other requests': a token for each report. */
+export const maxSummaryBodyBytes = 64 * 1024;
+
+/** POST /api/comment-summaries: the home page asks about the comments of every report it lists, each with its link. */
+export const CommentSummaryRequest = z.object({
+  reports: z
+    .array(z.object({ id: ReportId, token: z.string().min(1).max(4096) }))
+    .min(1, 'Name at least one report.')
+    .max(maxSummaryReports, `Ask about no more than ${maxSummaryReports} reports at once.`),
+});
+export type CommentSummaryRequest = z.infer<typeof CommentSummaryRequest>;
+
+/** A comment as the summaries give it: enough to count what is new to someone, never its text. Deleted ones are left out. */
+export const CommentSummary = z.object({
+  id: z.string(),
+  author: z.object({ id: z.string() }),
+  createdAt: z.string(),
+});
+export type CommentSummary = z.infer<typeof CommentSummary>;
+
+/** One report's answer, in the order asked: its comments, or why this link may not read them. */
+export const ReportCommentSummary = z.union([
+  z.object({ id: z.string(), ok: z.literal(true), comments: z.array(CommentSummary) }),
+  z.object({ id: z.string(), ok: z.literal(false), problem: z.string() }),
+]);
+export type ReportCommentSummary = z.infer<typeof ReportCommentSummary>;
+
+export const CommentSummaries = z.object({ reports: z.array(ReportCommentSummary) });
+export type CommentSummaries = z.infer<typeof CommentSummaries>;
 
 export const ApiError = z.object({ error: z.string() });
 export type ApiError = z.infer<typeof ApiError>;

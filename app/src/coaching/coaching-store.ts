@@ -11,7 +11,7 @@ import {
 import { startCheck, type CycleSummary } from '../../../shared/coaching/record.ts';
 import { newReportId } from '../../../shared/protocol/rooms.ts';
 import { createReport } from '../store/new-report.ts';
-import { openLocalReport } from '../store/report-doc.ts';
+import { withReportContent } from '../report-session/report-session.ts';
 import { indexReport } from '../store/report-index.ts';
 
 export async function addTeacher(name: string, createdBy: string): Promise<string> {
@@ -24,9 +24,8 @@ export interface LoadedRecord {
   cycles: CycleSummary[];
 }
 
-async function readCycleSummary(id: string, week: string): Promise<CycleSummary> {
-  const local = await openLocalReport(id);
-  try {
+function readCycleSummary(id: string, week: string): Promise<CycleSummary> {
+  return withReportContent(id, (local) => {
     const cycle = readCycle(local.doc);
     return {
       id,
@@ -34,20 +33,15 @@ async function readCycleSummary(id: string, week: string): Promise<CycleSummary>
       state: cycle.state,
       ...(cycle.finishedOn ? { finishedOn: cycle.finishedOn } : {}),
     };
-  } finally {
-    await local.close();
-  }
+  });
 }
 
-export async function loadRecord(recordId: string): Promise<LoadedRecord> {
-  const local = await openLocalReport(recordId);
-  try {
+export function loadRecord(recordId: string): Promise<LoadedRecord> {
+  return withReportContent(recordId, async (local) => {
     const record = readRecord(local.doc);
     const cycles = await Promise.all(record.cycles.map((entry) => readCycleSummary(entry.id, entry.week)));
     return { record, cycles };
-  } finally {
-    await local.close();
-  }
+  });
 }
 
 /** Starts a cycle for the teacher and returns its id; throws the rule's reason when one may not start now. */
@@ -57,8 +51,7 @@ export async function startCycle(
   today: string,
   now = new Date(),
 ): Promise<string> {
-  const local = await openLocalReport(recordId);
-  try {
+  return withReportContent(recordId, async (local) => {
     const record = readRecord(local.doc);
     if (!record.teacher) throw new Error('This coaching record has no teacher.');
     const cycles = await Promise.all(record.cycles.map((entry) => readCycleSummary(entry.id, entry.week)));
@@ -71,7 +64,5 @@ export async function startCycle(
     addCycleToRecord(local.doc, { id: cycleId, week: check.week, startedAt: now.toISOString() });
     await indexReport(recordId, local.doc);
     return cycleId;
-  } finally {
-    await local.close();
-  }
+  });
 }

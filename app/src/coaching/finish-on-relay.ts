@@ -4,7 +4,7 @@
 // holds everything this device's copy holds, then asks the relay to submit.
 import * as Y from 'yjs';
 import { loadName } from '../store/profile.ts';
-import { fetchRelayCopy } from '../sync/relay-connection.ts';
+import { fetchRelayCopy } from '../report-session/relay-connection.ts';
 import { relayApi } from '../sync/relay-api.ts';
 import { heldLink } from '../sync/report-access.ts';
 

@@ -1,7 +1,8 @@
-// The comments of one open report, for the report page: its threads (shared/comments/thread-store.ts), what
-// is new to this person (shared/comments/unread.ts), drawn into the fields on screen (./field-views.ts), the
-// thread in focus and a comment being started. Report.tsx makes one per open report; the fields, the margin
-// and the reject form read it. Problems with an action are returned to the component that asked.
+// The comments of one open report, for the report page: its threads (shared/comments/thread-store.ts) in the
+// comments room its report session holds, what is new to this person (shared/comments/unread.ts), drawn into
+// the fields on screen (./field-views.ts), the thread in focus and a comment being started. Report.tsx makes one
+// per open report; the fields, the margin and the reject form read it. Problems with an action are returned to
+// the component that asked.
 import { Extension } from '@tiptap/core';
 import type { EditorView } from '@tiptap/pm/view';
 import { createContext, createMemo, createSignal, useContext, type Accessor } from 'solid-js';
@@ -11,10 +12,9 @@ import { createUnreadTracker } from '../../../shared/comments/unread.ts';
 import type { CommentResult } from '../../../shared/doc/comments.ts';
 import { powers, type Role } from '../../../shared/protocol/roles.ts';
 import { loadName } from '../store/profile.ts';
-import type { RelayState } from '../sync/relay-connection.ts';
+import type { ReportSession } from '../report-session/report-session.ts';
 import { commentAuthor, deviceAuthorId } from './author.ts';
 import { createCommentPlugin } from './comment-plugin.ts';
-import { openCommentsDoc } from './comments-doc.ts';
 import { createFieldViews } from './field-views.ts';
 import { indexUnread, seenOnThisDevice } from './unread.ts';
 
@@ -25,11 +25,10 @@ export type NewComment =
 
 export type ReportComments = ReturnType<typeof createReportComments>;
 
-export function createReportComments(reportId: string) {
-  const comments = openCommentsDoc(reportId);
+export function createReportComments(session: ReportSession) {
+  const { reportId, comments } = session;
   const me = deviceAuthorId();
   const [role, setRole] = createSignal<Role | null>(null);
-  const [relay, setRelay] = createSignal<RelayState>({ kind: 'offline' });
   const [name, setName] = createSignal('');
   void loadName().then((saved) => setName(saved ?? ''));
   const author = () => commentAuthor(name() || roleName(role()), role() ?? 'tutor');
@@ -87,7 +86,7 @@ export function createReportComments(reportId: string) {
     threads: threads as Accessor<PlacedThread[]>,
     focused: focused as Accessor<string | null>,
     newComment: newComment as Accessor<NewComment | null>,
-    relay: relay as Accessor<RelayState>,
+    relay: comments.relay,
     /** Comments by others not yet marked read on this device. */
     unread: reading.unread,
     canComment,
@@ -104,8 +103,7 @@ export function createReportComments(reportId: string) {
     /** Follows the relay's comments with this device's link; a role that may not read comments (client) does not. */
     connect(token: string, linkRole: Role): void {
       setRole(linkRole);
-      if (powers[linkRole].readContent === 'approved') return;
-      comments.connect(token, setRelay);
+      session.connect({ token, role: linkRole });
     },
 
     /** The ProseMirror plugin for one field: its highlights, its "Add comment" button and shortcut. */
@@ -162,7 +160,6 @@ export function createReportComments(reportId: string) {
     destroy(): void {
       reading.destroy();
       store.destroy();
-      comments.destroy();
     },
   };
 }

@@ -1,10 +1,10 @@
 // A report opened from this device or from a share link: saved here first, shared through the relay with
-// this device's link for it (app/src/sync). Its status comes from the relay's `<id>/status` document; the
+// this device's link for it (app/src/sync), its rooms held by its report session (app/src/report-session).
+// Its status comes from the relay's `<id>/status` document; the
 // form is read-only when the link's role may not write or the report is locked, and changes the relay would
 // not take are kept aside and shown (app/src/sync/kept-changes.ts).
 import { useParams } from '@solidjs/router';
-import { createEffect, createSignal, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
-import type { WebsocketProvider } from 'y-websocket';
+import { createEffect, createSignal, Match, on, onCleanup, onMount, Show, Switch } from 'solid-js';
 import * as Y from 'yjs';
 import { isMarginReportDoc, reportKindOf, reportTitle, type StatusView } from '../../../shared/doc/index.ts';
 import { isLockedRefusal } from '../../../shared/protocol/limits.ts';
@@ -18,16 +18,15 @@ import '../collab/print.css';
 import { useReadingLayout } from '../collab/reading-layout.ts';
 import { loadName } from '../store/profile.ts';
 import { powers } from '../../../shared/protocol/roles.ts';
-import { openLocalReport, type LocalReport } from '../store/report-doc.ts';
+import type { LocalReport } from '../report-session/local-report.ts';
+import { fetchRelayCopy, type RelayState } from '../report-session/relay-connection.ts';
+import { ReportSessionProvider, useReportSession } from '../report-session/ReportSession.tsx';
 import { indexReport, indexReportStatus } from '../store/report-index.ts';
 import { KeptChanges } from '../sync/KeptChanges.tsx';
 import { keepRefusedChanges } from '../sync/kept-changes.ts';
-import { deleteLocalCopy } from '../sync/local-copy.ts';
-import { connectToRelay, fetchRelayCopy, type RelayState } from '../sync/relay-connection.ts';
 import { watchAccess, type AccessState } from '../sync/report-access.ts';
 import { roleLabels, ShareDialog } from '../sync/ShareDialog.tsx';
 import { SyncStatus } from '../sync/SyncStatus.tsx';
-import { watchStatus } from '../workflow/status-connection.ts';
 import { checkBeforeSubmit } from '../forms/SubmissionChecks.tsx';
 import { StatusBanner } from '../workflow/StatusBanner.tsx';
 import { WorkflowActions } from '../workflow/WorkflowActions.tsx';
@@ -43,17 +42,20 @@ export function Report() {
       when={reportIdPattern.test(params.id)}
       fallback={<Problem text="This link does not name a Margin report. Check that it was copied in full." />}
     >
-      <OpenReport id={params.id} />
+      <ReportSessionProvider reportId={params.id}>
+        <OpenReport id={params.id} />
+      </ReportSessionProvider>
     </Show>
   );
 }
 
 function OpenReport(props: { id: string }) {
+  const session = useReportSession();
   const [local, setLocal] = createSignal<LocalReport | null>(null);
   const [isReport, setIsReport] = createSignal(false);
   const [failure, setFailure] = createSignal('');
-  const [relay, setRelay] = createSignal<RelayState>({ kind: 'connecting' });
-  const [pending, setPending] = createSignal(0);
+  const relay = session.contentRelay;
+  const pending = session.pending;
   const [title, setTitle] = createSignal('');
   const [access, setAccess] = createSignal<AccessState>({ kind: 'checking' });
   const [status, setStatus] = createSignal<StatusView>({ status: 'draft', history: [] });
@@ -62,12 +64,17 @@ function OpenReport(props: { id: string }) {
   /** Undefined until read from this device; null when no name was given. */
   const [myName, setMyName] = createSignal<string | null | undefined>(undefined);
   // The home page's pending actions (rejected with a reason, done) read the status from the device's index.
-  const statusWatch = watchStatus(props.id, (view) => {
-    setStatus(view);
-    void indexReportStatus(props.id, view);
-  });
-  const comments = createReportComments(props.id);
-  let provider: WebsocketProvider | undefined;
+  createEffect(
+    on(
+      session.status.view,
+      (view) => {
+        setStatus(view);
+        void indexReportStatus(props.id, view);
+      },
+      { defer: true },
+    ),
+  );
+  const comments = createReportComments(session);
   let closed = false;
   let replacing = false;
   /** Set when keeping refused changes aside failed once: the page says so rather than trying again and again. */
@@ -92,10 +99,12 @@ function OpenReport(props: { id: string }) {
     return relay();
   };
 
-  async function openHere(relayCopy?: Uint8Array): Promise<void> {
-    const opened = await openLocalReport(props.id, setPending);
-    if (closed) return void opened.close();
-    if (relayCopy) Y.applyUpdate(opened.doc, relayCopy);
+  async function openHere(): Promise<void> {
+    show(await session.content());
+  }
+
+  function show(opened: LocalReport): void {
+    if (closed) return;
     const { doc } = opened;
     setPresence(createPresence(doc));
     const refresh = () => {
@@ -112,11 +121,9 @@ function OpenReport(props: { id: string }) {
   }
 
   function connectContent(token: string): void {
-    const opened = local();
-    if (!opened || provider) return;
-    provider = connectToRelay(props.id, opened.doc, token, {
+    if (!local()) return;
+    void session.connectContent(token, {
       awareness: presence()?.awareness,
-      onState: setRelay,
       onRefusedChange: (reason) => {
         if (isLockedRefusal(reason) && !replacing && !keepingFailed) void keepAsideAndReplace(token, reason);
       },
@@ -132,14 +139,12 @@ function OpenReport(props: { id: string }) {
       const relayCopy = await fetchRelayCopy(props.id, token);
       const kept = await keepRefusedChanges(props.id, opened.doc, relayCopy, reason);
       if (!kept || closed) return;
-      provider?.destroy();
-      provider = undefined;
+      // The session drops the content's connection at once, before the presence it carries goes.
+      const replaced = session.replaceContent(Y.encodeStateAsUpdate(relayCopy));
       presence()?.destroy();
       clearTimeout(indexTimer);
       setLocal(null);
-      await opened.close();
-      await deleteLocalCopy(props.id);
-      await openHere(Y.encodeStateAsUpdate(relayCopy));
+      show(await replaced);
     } catch (error) {
       keepingFailed = true;
       setKeepProblem(
@@ -173,7 +178,7 @@ function OpenReport(props: { id: string }) {
         (state) => {
           setAccess(state);
           if (state.kind !== 'held') return;
-          statusWatch.connect(state.link.token);
+          session.connect(state.link);
           comments.connect(state.link.token, state.link.role);
           connectContent(state.link.token);
         },
@@ -190,14 +195,11 @@ function OpenReport(props: { id: string }) {
     closed = true;
     clearTimeout(indexTimer);
     stopAccess?.();
-    statusWatch.destroy();
     comments.destroy();
-    // The last edits' index update is made now rather than dropped (it reads the doc before closing).
+    // The last edits' index update is made now rather than dropped (it reads the doc before the session closes it).
     const opened = local();
     if (opened) void indexReport(props.id, opened.doc);
-    provider?.destroy();
     presence()?.destroy();
-    void local()?.close();
   });
 
   return (

@@ -210,7 +210,7 @@ export function ObservationForm(props: { doc: Y.Doc; readOnly?: boolean }) {
           {error()}
         </p>
       </Show>
-      <Show when={sent() ? link() : undefined}>{(held) => <TutorReply reportId={params.id} link={held()} />}</Show>
+      <Show when={sent() ? link() : undefined}>{(held) => <TutorReply link={held()} />}</Show>
     </form>
   );
 }

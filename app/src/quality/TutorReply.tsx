@@ -1,36 +1,24 @@
 // The tutor's reply to their observation's feedback. It lives in the observation's `<id>/comments` document,
 // which the relay lets a tutor write after the observation is sent (when its content is locked), and is
-// kept on this device too. Only the observed tutor (a tutor link opened from a share) writes it.
-import { IndexeddbPersistence } from 'y-indexeddb';
-import type { WebsocketProvider } from 'y-websocket';
-import { createSignal, onCleanup, onMount, Show } from 'solid-js';
-import * as Y from 'yjs';
-import { roomName } from '../../../shared/protocol/rooms.ts';
+// kept on this device too (the report session holds the room). Only the observed tutor (a tutor link opened from
+// a share) writes it.
+import { createSignal, Show } from 'solid-js';
 import { tutorReplyKey } from '../../../shared/quality/observation-doc.ts';
 import { TextField } from '../editor/TextField.tsx';
+import { useReportSession } from '../report-session/ReportSession.tsx';
 import type { HeldLink } from '../sync/access-db.ts';
-import { connectToRelay } from '../sync/relay-connection.ts';
 
-export function TutorReply(props: { reportId: string; link: HeldLink }) {
-  const doc = new Y.Doc();
-  const persistence = new IndexeddbPersistence(`margin-comments-${props.reportId}`, doc);
+export function TutorReply(props: { link: HeldLink }) {
+  const session = useReportSession();
+  const { doc } = session.comments;
   const [ready, setReady] = createSignal(false);
-  const [problem, setProblem] = createSignal('');
-  let provider: WebsocketProvider | undefined;
   const writes = props.link.role === 'tutor' && props.link.source === 'shared';
-
-  onMount(async () => {
-    await persistence.whenSynced;
-    setReady(true);
-    provider = connectToRelay(roomName(props.reportId, 'comments'), doc, props.link.token, {
-      onState: (state) => setProblem(state.kind === 'refused' ? state.reason : ''),
-    });
-  });
-  onCleanup(() => {
-    provider?.destroy();
-    void persistence.destroy();
-    doc.destroy();
-  });
+  void session.comments.whenLoaded.then(() => setReady(true));
+  session.connect(props.link);
+  const problem = () => {
+    const state = session.comments.relay();
+    return state.kind === 'refused' ? state.reason : '';
+  };
 
   return (
     <section class="card" aria-labelledby="reply-heading">

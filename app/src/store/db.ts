@@ -1,5 +1,5 @@
 // The device's index of learners, assignments, sessions and reports, for lists, search and the home page.
-// The reports themselves are Y.Docs (see report-doc.ts); these rows are small copies kept for listing, and
+// The reports themselves are Y.Docs (see app/src/report-session/local-report.ts); these rows are small copies kept for listing, and
 // every query the home page makes runs on an index here rather than a scan.
 import Dexie, { type EntityTable } from 'dexie';
 import type { ReportKind } from '../../../shared/doc/formats.ts';

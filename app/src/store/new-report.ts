@@ -15,18 +15,15 @@ import type { PreviousProgress } from '../../../shared/forms/progress-report.ts'
 import { newReportId } from '../../../shared/protocol/rooms.ts';
 import { localDate } from '../../../shared/workflow/calendar.ts';
 import { db, type AssignmentRow, type ReportRow } from './db.ts';
-import { openLocalReport } from './report-doc.ts';
+import { withReportContent } from '../report-session/report-session.ts';
 import { indexReport } from './report-index.ts';
 
 export async function createReport(layOut: (doc: Y.Doc) => void): Promise<string> {
   const reportId = newReportId();
-  const local = await openLocalReport(reportId);
-  try {
+  await withReportContent(reportId, async (local) => {
     layOut(local.doc);
     await indexReport(reportId, local.doc);
-  } finally {
-    await local.close();
-  }
+  });
   return reportId;
 }
 
@@ -104,15 +101,12 @@ export async function previousProgress(
 ): Promise<PreviousProgress | undefined> {
   const row = await latestEarlierReport(assignmentId, learnerId, before);
   if (!row) return undefined;
-  const local = await openLocalReport(row.id);
-  try {
+  return withReportContent(row.id, async (local): Promise<PreviousProgress> => {
     const found = progressIn(local.doc);
     if (!found) return { reportId: row.id, plan: row.plan, score: row.score, target: row.target };
     await indexReport(row.id, local.doc);
     return { reportId: row.id, ...found };
-  } finally {
-    await local.close();
-  }
+  });
 }
 
 export async function startProgressReport(

@@ -1,4 +1,4 @@
-import type { RelayState } from './relay-connection.ts';
+import type { RelayState } from '../report-session/relay-connection.ts';
 
 /** Says plainly where the report's latest changes are: on this device, and whether the relay has them. */
 export function SyncStatus(props: { relay: RelayState; pending: number }) {

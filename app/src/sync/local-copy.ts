@@ -1,7 +1,7 @@
 // Removing this device's copy of a report (its IndexedDB database and its keystroke journal), for when the
 // copy must be replaced by the relay's: after changes the relay refused were kept aside, or when a device
 // that held a copy without internal fields is given a link that sees them.
-import { reportDatabaseName } from '../store/report-doc.ts';
+import { reportDatabaseName } from '../report-session/databases.ts';
 
 /** The keystroke journal's localStorage keys start with this and the database name (app/src/store/journal.ts). */
 const journalPrefix = 'margin.journal.';

@@ -3,11 +3,13 @@
 import type { z } from 'zod';
 import {
   apiPaths,
+  CommentSummaries,
   LinkGrant,
   LinkList,
   Revocation,
   TransitionRequest,
   TransitionResult,
+  type CommentSummaryRequest,
   type LinkRequest,
 } from '../../../shared/protocol/api.ts';
 
@@ -67,6 +69,8 @@ export const relayApi = {
   makeLink: (reportId: string, token: string, request: LinkRequest) =>
     call(LinkGrant, 'POST', apiPaths.links(reportId), token, request),
   listLinks: (reportId: string, token: string) => call(LinkList, 'GET', apiPaths.links(reportId), token),
+  commentSummaries: (reports: CommentSummaryRequest['reports']) =>
+    call(CommentSummaries, 'POST', apiPaths.commentSummaries, undefined, { reports }),
   withdrawLink: (reportId: string, token: string, jti: string) =>
     call(Revocation, 'DELETE', apiPaths.link(reportId, jti), token),
   decide: (reportId: string, token: string, request: TransitionRequest) => {

@@ -1,8 +1,8 @@
 // A termly progress review on the report page: the induction tutor's steps while it is a draft; once finished,
 // the review as read, the teacher's part (confirm the facts, comment, sign), the signatures checked against the
 // review as it stands, and the actions this person may take now. Decisions go through the relay, which alone
-// records them (shared/workflow/termly-review.ts says who may do what, and when).
-import { useParams } from '@solidjs/router';
+// records them (shared/workflow/termly-review.ts says who may do what, and when). The teacher's part is in the
+// report's comments room and the status in its status room, both held by the report session.
 import { liveQuery } from 'dexie';
 import { createSignal, For, onCleanup, Show } from 'solid-js';
 import type * as Y from 'yjs';
@@ -13,7 +13,7 @@ import {
   teacherComments,
   teacherPart,
 } from '../../../shared/doc/termly-review-doc.ts';
-import type { Decision, StatusView } from '../../../shared/doc/status-doc.ts';
+import type { Decision } from '../../../shared/doc/status-doc.ts';
 import type { TransitionRequest } from '../../../shared/protocol/api.ts';
 import { signHash } from '../../../shared/signatures/signature.ts';
 import { termlyReviewHash } from '../../../shared/signatures/signed-content.ts';
@@ -29,8 +29,7 @@ import { deviceKeys } from '../signatures/device-keys.ts';
 import { loadName } from '../store/profile.ts';
 import { accessDb, type HeldLink } from '../sync/access-db.ts';
 import { relayApi } from '../sync/relay-api.ts';
-import { watchStatus } from '../workflow/status-connection.ts';
-import { openComments } from './comments-doc.ts';
+import { useReportSession } from '../report-session/ReportSession.tsx';
 import { ConfirmFacts } from './ConfirmFacts.tsx';
 import { ReviewSteps } from './ReviewSteps.tsx';
 import { ReviewSummary } from './ReviewSummary.tsx';
@@ -59,22 +58,15 @@ function createText(fragment: Y.XmlFragment, read: () => string) {
 }
 
 export function TermlyReview(props: { doc: Y.Doc; readOnly: boolean }) {
-  const params = useParams<{ id: string }>();
-  const reportId = params.id;
+  const session = useReportSession();
+  const { reportId, comments } = session;
+  const view = session.status.view;
   const [link, setLink] = createSignal<HeldLink | undefined>();
-  const [view, setView] = createSignal<StatusView>({ status: 'draft', history: [] });
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal('');
   const [signTicked, setSignTicked] = createSignal(false);
   const [currentHash, setCurrentHash] = createSignal<string>();
-  const comments = openComments(reportId);
-  const status = watchStatus(reportId, setView);
-  const subscription = liveQuery(() => accessDb.links.get(reportId)).subscribe((held) => {
-    setLink(held);
-    if (!held) return;
-    status.connect(held.token);
-    comments.connect(held.token);
-  });
+  const subscription = liveQuery(() => accessDb.links.get(reportId)).subscribe(setLink);
   const teacher = createText(teacherComments(comments.doc), () => readTeacherPart(comments.doc).comments);
   const [facts, setFacts] = createSignal(readTeacherPart(comments.doc));
   const part = teacherPart(comments.doc);
@@ -105,8 +97,6 @@ export function TermlyReview(props: { doc: Y.Doc; readOnly: boolean }) {
     comments.doc.off('update', rehash);
     part.unobserve(refreshFacts);
     subscription.unsubscribe();
-    status.destroy();
-    comments.destroy();
   });
 
   const role = () => link()?.role;

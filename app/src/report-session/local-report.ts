@@ -1,11 +1,10 @@
-// Opening a report: its Y.Doc, saved on this device by y-indexeddb (with the keystroke journal in
-// front of it), and shared through the relay by y-websocket.
+// A report's content on this device: its Y.Doc, saved by y-indexeddb with the keystroke journal in front of it,
+// after setting aside saved changes Yjs cannot read. Opened only by the report session (./report-session.ts).
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { DocJournal } from './journal.ts';
-import { quarantineUnreadableUpdates } from './quarantine.ts';
-
-export const reportDatabaseName = (reportId: string) => `margin-report-${reportId}`;
+import { DocJournal } from '../store/journal.ts';
+import { quarantineUnreadableUpdates } from '../store/quarantine.ts';
+import { reportDatabaseName } from './databases.ts';
 
 export interface LocalReport {
   doc: Y.Doc;
