@@ -19,11 +19,11 @@ import { defaultTtlSeconds, parseTtl, type TokenClaims } from '../shared/protoco
 import { checkAccess, type Tokens } from './auth.ts';
 import type { LiveLinks } from './live-links.ts';
 import type { Log } from './log.ts';
-import type { DocumentStore } from './storage/store.ts';
+import type { Storage } from './storage/store.ts';
 import type { Workflow } from './workflow.ts';
 
 export interface ApiContext {
-  store: DocumentStore;
+  store: Storage;
   tokens: Tokens;
   live: LiveLinks;
   workflow: Workflow;

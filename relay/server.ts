@@ -13,7 +13,7 @@ import { createLog, type Log } from './log.ts';
 import { Metrics } from './metrics.ts';
 import { Rooms } from './rooms.ts';
 import { ReportStatuses } from './statuses.ts';
-import type { DocumentStore } from './storage/store.ts';
+import type { Storage } from './storage/store.ts';
 import { Workflow } from './workflow.ts';
 
 export interface RelayConfig {
@@ -23,7 +23,7 @@ export interface RelayConfig {
   /** The built web app (dist/app). */
   appDir: string;
   /** Where documents are kept; the relay closes it when it stops. */
-  store: DocumentStore;
+  store: Storage;
   /** The secret tokens are signed with (see auth.ts, loadSecret). */
   secret: Uint8Array;
   /** Compact a room's saved updates into one snapshot once it keeps more than this many. */
@@ -52,7 +52,7 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
   const statuses = new ReportStatuses(config.store);
   const rooms = new Rooms({ store: config.store, statuses, compactAfter: config.compactAfter ?? 500, log, metrics });
   const live = new LiveLinks(limits.connectionsPerToken);
-  const workflow = new Workflow(rooms, statuses, log);
+  const workflow = new Workflow(rooms, statuses, config.store, log);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: unreadMessageBytes });
   const appFiles = serveAppFiles(config.appDir);
   const connectionContext = { rooms, statuses, tokens, store: config.store, live, limits, log, metrics };
