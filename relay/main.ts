@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultLimits } from '../shared/protocol/limits.ts';
 import type { Limits } from './connection.ts';
+import { connectRedisFanOut } from './cluster/redis-fan-out.ts';
 import { createLog } from './log.ts';
 import { startRelay } from './server.ts';
 import { openStorage } from './storage/open.ts';
@@ -45,9 +46,17 @@ const opened = await openStorage({ databaseUrl, dataDir, synchronous, relaySecre
   (error: unknown) => fail(error instanceof Error ? error.message : String(error)),
 );
 const where = opened.where;
+const redisUrl = process.env.REDIS_URL || undefined;
+if (redisUrl && !databaseUrl)
+  fail('REDIS_URL shares rooms between relay nodes, which must share one store: set DATABASE_URL too');
+const fanOut = redisUrl
+  ? await connectRedisFanOut(redisUrl, log).catch((error: unknown) =>
+      fail(`could not reach Redis at REDIS_URL: ${error instanceof Error ? error.message : String(error)}`),
+    )
+  : undefined;
 
 const relay = await Promise.resolve()
-  .then(() => startRelay({ host, port, appDir, store: opened.store, secret: opened.secret, limits, log }))
+  .then(() => startRelay({ host, port, appDir, store: opened.store, secret: opened.secret, fanOut, limits, log }))
   .catch(async (error: unknown) => {
     await opened.store.close().catch(() => undefined);
     return fail(
@@ -69,5 +78,8 @@ process.once('SIGTERM', stop);
 process.once('SIGINT', stop);
 
 console.log(`Margin relay listening on ${relay.url} (data in ${where})`);
-log.info({ url: relay.url, data: where, engine: opened.store.engine, limits, synchronous }, 'listening');
+log.info(
+  { url: relay.url, data: where, engine: opened.store.engine, fanOut: fanOut?.engine ?? 'none', limits, synchronous },
+  'listening',
+);
 if (!existsSync(join(appDir, 'index.html'))) log.warn(`no built app in ${appDir}: run "npm run build:app" to serve it`);

@@ -52,8 +52,10 @@ export class Workflow {
     request: TransitionRequest,
     now: Date,
   ): Promise<WorkflowOutcome> {
-    const from = await this.statuses.load(reportId);
+    // Another node may have taken a decision, or saved content, that this node has not heard of yet.
+    const from = await this.statuses.reload(reportId);
     const content = await this.rooms.hold(room(reportId, 'content'));
+    await content.room.catchUp();
     let statusRoom: Awaited<ReturnType<Rooms['hold']>> | undefined;
     let comments: Awaited<ReturnType<Rooms['hold']>> | undefined;
     try {
@@ -64,7 +66,11 @@ export class Workflow {
         if (!allowed.ok) return { ok: false, status: 409, error: allowed.reason };
       }
       statusRoom = await this.rooms.hold(room(reportId, 'status'));
-      if (termly) comments = await this.rooms.hold(room(reportId, 'comments'));
+      await statusRoom.room.catchUp();
+      if (termly) {
+        comments = await this.rooms.hold(room(reportId, 'comments'));
+        await comments.room.catchUp();
+      }
       const current = this.statuses.current(reportId);
       const still: TermlyCheck = comments
         ? await this.checkTermly(current, request, access.role, {
