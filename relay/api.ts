@@ -26,11 +26,11 @@ import type { LiveLinks } from './live-links.ts';
 import type { Log } from './log.ts';
 import type { Rooms } from './rooms.ts';
 import type { ReportStatuses } from './statuses.ts';
-import type { DocumentStore } from './storage/store.ts';
+import type { Storage } from './storage/store.ts';
 import type { Workflow } from './workflow.ts';
 
 export interface ApiContext {
-  store: DocumentStore;
+  store: Storage;
   tokens: Tokens;
   live: LiveLinks;
   workflow: Workflow;

@@ -9,7 +9,7 @@ import { errors, jwtVerify, SignJWT } from 'jose';
 import { closeCodes, refusalReasons } from '../shared/protocol/limits.ts';
 import type { Role } from '../shared/protocol/roles.ts';
 import { TokenClaims } from '../shared/protocol/tokens.ts';
-import type { DocumentStore } from './storage/store.ts';
+import type { AccessStore } from './storage/store.ts';
 
 export const secretFileName = 'relay-secret';
 const minSecretLength = 32;
@@ -106,7 +106,7 @@ export type AccessCheck = { ok: true; access: TokenClaims } | { ok: false; refus
 /** What a token lets its holder do with one report, checked in this order: present, signed here, in date, this report, not revoked. */
 export async function checkAccess(
   tokens: Tokens,
-  store: DocumentStore,
+  store: AccessStore,
   token: string | null | undefined,
   reportId: string,
 ): Promise<AccessCheck> {

@@ -1,5 +1,6 @@
 // The connections open with each token, so a revoked token's connections close at once, a token cannot be
-// used from more places than the limit allows, and a connection closes when its token expires.
+// used from more places than the limit allows, and a connection closes when its token expires. A revocation is
+// told to the other relay nodes (relay/cluster/), which close that token's connections too.
 import { closeCodes } from '../shared/protocol/limits.ts';
 import { refusals } from './auth.ts';
 import type { Peer } from './peer.ts';
@@ -11,7 +12,10 @@ export class LiveLinks {
   private readonly byToken = new Map<string, Set<Peer>>();
   private readonly expiryTimers = new Map<Peer, NodeJS.Timeout>();
 
-  constructor(private readonly connectionsPerToken: number) {}
+  constructor(
+    private readonly connectionsPerToken: number,
+    private readonly tellOthers: (jti: string) => void = () => undefined,
+  ) {}
 
   /** Counts a connection against its token; false (and the connection closed) when the token is open in too many places. */
   add(peer: Peer): boolean {
@@ -39,14 +43,25 @@ export class LiveLinks {
     if (peers.size === 0) this.byToken.delete(jti!);
   }
 
-  /** Closes every connection open with a token that has just been revoked. */
+  /** Closes every connection open with a token that has just been revoked, here and on the other nodes. */
   revoked(jti: string): number {
+    this.tellOthers(jti);
+    return this.revokedElsewhere(jti);
+  }
+
+  /** Closes this node's connections with a token another node revoked. */
+  revokedElsewhere(jti: string): number {
     const peers = [...(this.byToken.get(jti) ?? [])];
     peers.forEach((peer) => {
       peer.close(refusals.linkWithdrawn.code, refusals.linkWithdrawn.reason);
       this.remove(peer);
     });
     return peers.length;
+  }
+
+  /** The tokens with connections open here, to check again after revocations may have been missed. */
+  tokens(): string[] {
+    return [...this.byToken.keys()];
   }
 
   private closeAtExpiry(peer: Peer, expiresAt: number): void {

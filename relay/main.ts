@@ -1,15 +1,17 @@
 // Starts the relay from the environment (README.md, "The relay"): PORT (8787), HOST (127.0.0.1; 0.0.0.0 shares
 // it on the network), DATA_DIR (./data, created if missing), APP_DIR (dist/app, the built web app),
-// RELAY_SECRET (else a secret kept in DATA_DIR), SQLITE_SYNCHRONOUS (normal), LOG_LEVEL and the LIMIT_* variables. On SIGTERM or SIGINT it
+// RELAY_SECRET (else a secret kept in DATA_DIR, or in PostgreSQL), DATABASE_URL (postgres://...: keep everything
+// there instead of SQLite), REDIS_URL (redis://...: share rooms with other relay nodes), SQLITE_SYNCHRONOUS (normal),
+// LOG_LEVEL and the LIMIT_* variables. On SIGTERM or SIGINT it
 // closes every connection with "restarting" (clients reconnect by themselves), saves every open room and exits.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultLimits } from '../shared/protocol/limits.ts';
-import { loadSecret } from './auth.ts';
 import type { Limits } from './connection.ts';
+import { connectRedisFanOut } from './cluster/redis-fan-out.ts';
 import { createLog } from './log.ts';
 import { startRelay } from './server.ts';
-import { openSqliteStore } from './storage/sqlite.ts';
+import { openStorage } from './storage/open.ts';
 
 const log = createLog();
 
@@ -39,23 +41,28 @@ const limits: Limits = {
   bufferedBytes: readWholeNumber('LIMIT_BUFFERED_BYTES', defaultLimits.bufferedBytes, 1024, 2 ** 40),
 };
 
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const opened = await openStorage({ databaseUrl, dataDir, synchronous, relaySecret: process.env.RELAY_SECRET }).catch(
+  (error: unknown) => fail(error instanceof Error ? error.message : String(error)),
+);
+const where = opened.where;
+const redisUrl = process.env.REDIS_URL || undefined;
+if (redisUrl && !databaseUrl)
+  fail('REDIS_URL shares rooms between relay nodes, which must share one store: set DATABASE_URL too');
+const fanOut = redisUrl
+  ? await connectRedisFanOut(redisUrl, log).catch((error: unknown) =>
+      fail(`could not reach Redis at REDIS_URL: ${error instanceof Error ? error.message : String(error)}`),
+    )
+  : undefined;
+
 const relay = await Promise.resolve()
-  .then(() =>
-    startRelay({
-      host,
-      port,
-      appDir,
-      store: openSqliteStore(dataDir, synchronous),
-      secret: loadSecret(dataDir),
-      limits,
-      log,
-    }),
-  )
-  .catch((error: unknown) =>
-    fail(
-      `could not start on ${host}:${port} with data in ${dataDir}: ${error instanceof Error ? error.message : String(error)}`,
-    ),
-  );
+  .then(() => startRelay({ host, port, appDir, store: opened.store, secret: opened.secret, fanOut, limits, log }))
+  .catch(async (error: unknown) => {
+    await opened.store.close().catch(() => undefined);
+    return fail(
+      `could not start on ${host}:${port} with data in ${where}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  });
 
 async function stop(signal: NodeJS.Signals): Promise<void> {
   log.info({ signal }, 'saving open rooms and stopping');
@@ -70,6 +77,9 @@ async function stop(signal: NodeJS.Signals): Promise<void> {
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);
 
-console.log(`Margin relay listening on ${relay.url} (data in ${dataDir})`);
-log.info({ url: relay.url, dataDir, limits, synchronous }, 'listening');
+console.log(`Margin relay listening on ${relay.url} (data in ${where})`);
+log.info(
+  { url: relay.url, data: where, engine: opened.store.engine, fanOut: fanOut?.engine ?? 'none', limits, synchronous },
+  'listening',
+);
 if (!existsSync(join(appDir, 'index.html'))) log.warn(`no built app in ${appDir}: run "npm run build:app" to serve it`);

@@ -4,6 +4,9 @@ export interface Gauges {
   connections: number;
   rooms: number;
   storageBytes: number;
+  /** Whether the store (PostgreSQL, SQLite) and the fan-out to other nodes (Redis) answer now. */
+  storageReachable: boolean;
+  fanOutReachable: boolean;
 }
 
 export class Metrics {
@@ -55,6 +58,15 @@ export class Metrics {
       [...this.closes].sort(([a], [b]) => a - b).map(([code, count]) => [`{code="${code}"}`, count]),
     );
     metric('margin_relay_storage_bytes', 'gauge', 'Bytes the document store takes.', [['', gauges.storageBytes]]);
+    metric('margin_relay_storage_reachable', 'gauge', '1 when the store (SQLite or PostgreSQL) answers.', [
+      ['', Number(gauges.storageReachable)],
+    ]);
+    metric(
+      'margin_relay_fanout_reachable',
+      'gauge',
+      '1 when the fan-out to other nodes (Redis) answers, or there is none.',
+      [['', Number(gauges.fanOutReachable)]],
+    );
     metric('margin_relay_resident_memory_bytes', 'gauge', 'Resident memory of the relay process.', [
       ['', process.memoryUsage.rss()],
     ]);

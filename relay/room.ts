@@ -9,6 +9,9 @@
 // once the teacher has signed a termly review, updates to its comments, where the teacher's part is);
 // a refused update that would have changed something is answered with a "changes not added" message; those who
 // may not see internal fields are sent a copy of the document without them, and no one's presence.
+//
+// Other relay nodes may hold the same room (relay/cluster/): each saved update and each presence change is told
+// to them through `cluster`, and what they tell (updates they saved already) is applied and sent on unsaved.
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { changeRefusals, reconnectCodes, refusalReasons } from '../shared/protocol/limits.ts';
@@ -17,6 +20,7 @@ import type { Room as ReportRoom, RoomKind } from '../shared/protocol/rooms.ts';
 import { contentLocked, statusLabels, type ReportStatus } from '../shared/workflow/status.ts';
 import { teacherPartLocked } from '../shared/workflow/termly-review.ts';
 import { withoutInternalFields, wouldChange } from './document-copies.ts';
+import type { RoomCluster } from './cluster/fan-out.ts';
 import type { Log } from './log.ts';
 import {
   MalformedMessage,
@@ -39,6 +43,8 @@ export interface RoomOptions {
   status(): ReportStatus;
   /** Called once the room has unloaded, after its last save. */
   onUnload(room: Room): void;
+  /** The other relay nodes holding this room; none for one relay process alone. */
+  cluster?: RoomCluster;
   log: Log;
   metrics: Metrics;
 }
@@ -48,6 +54,8 @@ type Granted = Extract<RoomAccess, { ok: true }>;
 const couldNotSave = 'The relay could not save this report; your changes are still on your device';
 /** The origin of changes the relay makes itself (workflow decisions). */
 const relayOrigin = Symbol('relay');
+/** The origin of changes another relay node made and saved. */
+const clusterOrigin = Symbol('cluster');
 
 interface UnsavedUpdate {
   update: Uint8Array;
@@ -67,6 +75,7 @@ export class Room {
   private holds = 0;
   private settleLoaded!: (open: boolean) => void;
   private arrivedWhileLoading: Array<{ peer: Peer; bytes: Uint8Array }> = [];
+  private fromClusterWhileLoading: Uint8Array[] = [];
   private unsaved: UnsavedUpdate[] = [];
   private sendsAfterSave: Array<() => void> = [];
   private saveScheduled = false;
@@ -109,7 +118,34 @@ export class Room {
     const arrived = this.arrivedWhileLoading;
     this.arrivedWhileLoading = [];
     arrived.forEach(({ peer, bytes }) => this.receive(peer, bytes));
+    this.fromClusterWhileLoading.splice(0).forEach((update) => this.updateFromCluster(update));
     this.unloadIfUnused();
+  }
+
+  /** An update another node has saved: applied and sent on to this node's connections, not saved again. */
+  updateFromCluster(update: Uint8Array): void {
+    if (this.state === 'loading') this.fromClusterWhileLoading.push(update);
+    if (this.state !== 'open') return;
+    try {
+      Y.applyUpdate(this.doc, update, clusterOrigin);
+    } catch (error) {
+      this.options.log.error(
+        { room: this.name, problem: describe(error) },
+        'could not apply an update from another node',
+      );
+    }
+  }
+
+  presenceFromCluster(update: Uint8Array): void {
+    if (this.state === 'open') awarenessProtocol.applyAwarenessUpdate(this.awareness, update, clusterOrigin);
+  }
+
+  /** Reads the room again from the store, for updates other nodes saved while their messages could not arrive. */
+  async catchUp(): Promise<void> {
+    if (this.state !== 'open') return;
+    const updates = await this.options.store.load(this.name);
+    if (this.state !== 'open') return;
+    Y.transact(this.doc, () => updates.forEach((update) => Y.applyUpdate(this.doc, update)), clusterOrigin);
   }
 
   /** Adds a person whose token has been checked; refuses them (closing the connection) if their role may not be here now. */
@@ -265,6 +301,7 @@ export class Room {
 
   private readonly keepUnsaved = (update: Uint8Array, origin: unknown): void => {
     this.version++;
+    if (origin === clusterOrigin) return this.sendOn(update, []);
     this.unsaved.push({ update, origin });
     if (this.saveScheduled) return;
     this.saveScheduled = true;
@@ -293,6 +330,7 @@ export class Room {
     if (this.state === 'unloaded') return;
     const update = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((unsaved) => unsaved.update));
     const kept = await this.options.store.append(this.name, update);
+    this.options.cluster?.updateSaved(update);
     this.sendOn(update, batch);
     sends.forEach((send) => send());
     if (kept > this.options.compactAfter) await this.compact();
@@ -330,10 +368,10 @@ export class Room {
       [...added, ...updated].forEach((client) => origin.awarenessClients.add(client));
       removed.forEach((client) => origin.awarenessClients.delete(client));
     }
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]);
+    if (origin !== clusterOrigin) this.options.cluster?.presenceChanged(update);
     // The sender gets its own state back too: y-websocket treats 30 s without a message as a dead connection.
-    const message = awarenessMessage(
-      awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]),
-    );
+    const message = awarenessMessage(update);
     this.peers.forEach((access, peer) => access.seesInternal && peer.send(message));
   };
 

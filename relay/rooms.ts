@@ -1,8 +1,10 @@
 // The rooms the relay has open: a room is created and loaded on its first join (or when the relay itself needs
-// it) and forgotten once it unloads. A status change reaches the report's open rooms from here.
+// it) and forgotten once it unloads. A status change reaches the report's open rooms from here, and so does
+// what other relay nodes say about a room (relay/cluster/): each open room follows its channel while it is open.
 import { reconnectCodes, refusalReasons } from '../shared/protocol/limits.ts';
 import { roomName, roomKinds, type Room as ReportRoom } from '../shared/protocol/rooms.ts';
 import type { ReportStatus } from '../shared/workflow/status.ts';
+import type { FanOut } from './cluster/fan-out.ts';
 import type { Log } from './log.ts';
 import type { Metrics } from './metrics.ts';
 import type { Peer } from './peer.ts';
@@ -14,6 +16,7 @@ export interface RoomsOptions {
   store: DocumentStore;
   statuses: ReportStatuses;
   compactAfter: number;
+  fanOut: FanOut;
   log: Log;
   metrics: Metrics;
 }
@@ -24,6 +27,7 @@ export class Rooms {
 
   constructor(private readonly options: RoomsOptions) {
     options.statuses.onChange((reportId, status) => this.statusChanged(reportId, status));
+    options.fanOut.onCatchUp(() => this.catchUp());
   }
 
   get count(): number {
@@ -61,13 +65,28 @@ export class Rooms {
   private roomFor(address: ReportRoom): Room {
     let room = this.open.get(address.name);
     if (!room) {
-      const reportId = address.reportId;
-      room = new Room(address, {
+      const { reportId, name } = address;
+      const { fanOut } = this.options;
+      let unfollow = () => {};
+      const opened = new Room(address, {
         ...this.options,
         status: () => this.options.statuses.current(reportId),
-        onUnload: (unloaded) => this.forget(unloaded),
+        cluster: {
+          updateSaved: (update) => fanOut.updateSaved(name, update),
+          presenceChanged: (update) => fanOut.presenceChanged(name, update),
+        },
+        onUnload: (unloaded) => {
+          unfollow();
+          this.forget(unloaded);
+        },
       });
-      this.open.set(address.name, room);
+      // Followed before it loads, so an update saved elsewhere meanwhile is not missed.
+      unfollow = fanOut.follow(name, {
+        update: (update) => opened.updateFromCluster(update),
+        presence: (update) => opened.presenceFromCluster(update),
+      });
+      room = opened;
+      this.open.set(name, room);
       void room.load();
     }
     return room;
@@ -75,6 +94,22 @@ export class Rooms {
 
   private statusChanged(reportId: string, status: ReportStatus): void {
     for (const kind of roomKinds) this.open.get(roomName(reportId, kind))?.statusChanged(status);
+  }
+
+  /** Reads every open room again from the store, after messages from other nodes may have been missed. */
+  catchUp(): Promise<void> {
+    return Promise.all(
+      [...this.open.values()].map((room) =>
+        room
+          .catchUp()
+          .catch((error: unknown) =>
+            this.options.log.error(
+              { room: room.name, problem: error instanceof Error ? error.message : String(error) },
+              'could not catch up from the store',
+            ),
+          ),
+      ),
+    ).then(() => undefined);
   }
 
   private forget(room: Room): void {

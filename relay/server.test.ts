@@ -23,7 +23,14 @@ describe('the relay over HTTP', () => {
     const response = await fetch(`${relay.url}/healthz`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json');
-    expect(await response.json()).toEqual({ ok: true, rooms: 1, connections: 1, uptime: expect.any(Number) });
+    expect(await response.json()).toEqual({
+      ok: true,
+      rooms: 1,
+      connections: 1,
+      uptime: expect.any(Number),
+      storage: { engine: 'memory', reachable: true },
+      fanOut: { engine: 'none', reachable: true },
+    });
   });
 
   it('serves the built app, and index.html for addresses inside the app', async () => {
@@ -91,6 +98,8 @@ describe('the relay’s metrics', () => {
     expect(value('margin_relay_messages_sent_total')).toBeGreaterThan(0);
     expect(value('margin_relay_bytes_received_total')).toBeGreaterThan(20);
     expect(value('margin_relay_storage_bytes')).toBeGreaterThan(20);
+    expect(value('margin_relay_storage_reachable')).toBe(1);
+    expect(value('margin_relay_fanout_reachable')).toBe(1);
     expect(text).toMatch(/^margin_relay_connections_closed_total\{code="4402"\} 1$/m);
     expect(text).not.toContain('Counted, not logged');
   });

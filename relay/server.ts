@@ -7,13 +7,15 @@ import { defaultLimits } from '../shared/protocol/limits.ts';
 import { handleApi, isApiPath } from './api.ts';
 import { serveAppFiles } from './app-files.ts';
 import { Tokens } from './auth.ts';
+import { alone, type FanOut } from './cluster/fan-out.ts';
+import { joinCluster, reachability } from './cluster/node.ts';
 import { acceptConnection, roomInAddress, unreadMessageBytes, type Limits } from './connection.ts';
 import { LiveLinks } from './live-links.ts';
 import { createLog, type Log } from './log.ts';
 import { Metrics } from './metrics.ts';
 import { Rooms } from './rooms.ts';
 import { ReportStatuses } from './statuses.ts';
-import type { DocumentStore } from './storage/store.ts';
+import type { Storage } from './storage/store.ts';
 import { Workflow } from './workflow.ts';
 
 export interface RelayConfig {
@@ -23,9 +25,11 @@ export interface RelayConfig {
   /** The built web app (dist/app). */
   appDir: string;
   /** Where documents are kept; the relay closes it when it stops. */
-  store: DocumentStore;
+  store: Storage;
   /** The secret tokens are signed with (see auth.ts, loadSecret). */
   secret: Uint8Array;
+  /** The other relay nodes sharing the store (relay/cluster/); none by default. The relay closes it when it stops. */
+  fanOut?: FanOut;
   /** Compact a room's saved updates into one snapshot once it keeps more than this many. */
   compactAfter?: number;
   limits?: Partial<Limits>;
@@ -49,10 +53,19 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
   const limits: Limits = { ...defaultLimits, ...config.limits };
   const metrics = new Metrics();
   const tokens = new Tokens(config.secret);
+  const fanOut = config.fanOut ?? alone();
   const statuses = new ReportStatuses(config.store);
-  const rooms = new Rooms({ store: config.store, statuses, compactAfter: config.compactAfter ?? 500, log, metrics });
-  const live = new LiveLinks(limits.connectionsPerToken);
-  const workflow = new Workflow(rooms, statuses, log);
+  const rooms = new Rooms({
+    store: config.store,
+    statuses,
+    compactAfter: config.compactAfter ?? 500,
+    fanOut,
+    log,
+    metrics,
+  });
+  const live = new LiveLinks(limits.connectionsPerToken, (jti) => fanOut.revoked(jti));
+  joinCluster(fanOut, { statuses, live, store: config.store, log });
+  const workflow = new Workflow(rooms, statuses, config.store, log);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: unreadMessageBytes });
   const appFiles = serveAppFiles(config.appDir);
   const connectionContext = { rooms, statuses, tokens, store: config.store, live, limits, log, metrics };
@@ -61,19 +74,30 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') {
-      const health = {
-        ok: true,
-        rooms: rooms.count,
-        connections: sockets.clients.size,
-        uptime: Math.floor((Date.now() - startedAt) / 1000),
-      };
-      res
-        .writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
-        .end(JSON.stringify(health));
+      void reachability(config.store, fanOut).then(({ storage, fanOut: messages }) => {
+        // A node that cannot save is out of service; one that cannot reach Redis still saves (others catch up later).
+        const health = {
+          ok: storage.reachable,
+          rooms: rooms.count,
+          connections: sockets.clients.size,
+          uptime: Math.floor((Date.now() - startedAt) / 1000),
+          storage,
+          fanOut: messages,
+        };
+        res
+          .writeHead(storage.reachable ? 200 : 503, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
+          .end(JSON.stringify(health));
+      });
     } else if (path === '/metrics') {
-      void config.store.size().then(
-        (storageBytes) => {
-          const text = metrics.render({ connections: sockets.clients.size, rooms: rooms.count, storageBytes });
+      void Promise.all([config.store.size(), reachability(config.store, fanOut)]).then(
+        ([storageBytes, reached]) => {
+          const text = metrics.render({
+            connections: sockets.clients.size,
+            rooms: rooms.count,
+            storageBytes,
+            storageReachable: reached.storage.reachable,
+            fanOutReachable: reached.fanOut.reachable,
+          });
           res
             .writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' })
             .end(text);
@@ -126,6 +150,7 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
     await socketsClosed(sockets);
     server.closeAllConnections();
     await stopped;
+    await fanOut.close();
     await config.store.close();
   }
   return {

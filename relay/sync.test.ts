@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openMemoryStore } from './storage/memory.ts';
 import { openSqliteStore } from './storage/sqlite.ts';
-import type { DocumentStore } from './storage/store.ts';
+import type { Storage } from './storage/store.ts';
 import { TestSession, eventually } from './testing.ts';
 
 const session = new TestSession();
@@ -120,7 +120,7 @@ describe('sync through the relay', () => {
       (await inner.load(room)).forEach((update) => Y.applyUpdate(doc, update));
       return doc.getText('body').toString();
     };
-    const recording: DocumentStore = {
+    const recording: Storage = {
       ...inner,
       async append(room, update) {
         const kept = await inner.append(room, update);

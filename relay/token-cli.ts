@@ -1,13 +1,14 @@
 // `npm run token -- --doc <id> --role <role> [--ttl 8h]`: prints a token for one report and role on a line by
-// itself, signed with RELAY_SECRET or the secret in DATA_DIR (./data), and records it as a link of that report
-// so it is listed and can be withdrawn like any other.
+// itself, signed with RELAY_SECRET or the relay's own secret, and records it as a link of that report so it is
+// listed and can be withdrawn like any other. It uses the relay's store: PostgreSQL when DATABASE_URL is set,
+// else SQLite in DATA_DIR (./data).
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Role, roles } from '../shared/protocol/roles.ts';
 import { reportIdPattern } from '../shared/protocol/rooms.ts';
 import { defaultTtlSeconds, parseTtl } from '../shared/protocol/tokens.ts';
-import { loadSecret, Tokens } from './auth.ts';
-import { openSqliteStore } from './storage/sqlite.ts';
+import { Tokens } from './auth.ts';
+import { openStorage } from './storage/open.ts';
 
 const usage = `Usage: npm run token -- --doc <report id> --role <${roles.join('|')}> [--ttl 8h]`;
 
@@ -36,9 +37,16 @@ const ttl = options.ttl === undefined ? { ok: true as const, seconds: defaultTtl
 if (!ttl.ok) fail(`--ttl: ${ttl.reason}`);
 
 const dataDir = resolve(process.env.DATA_DIR || 'data');
+let where = dataDir;
 try {
-  const { token, claims } = await new Tokens(loadSecret(dataDir)).mint(options.doc, role.data, ttl.seconds);
-  const store = openSqliteStore(dataDir);
+  const opened = await openStorage({
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir,
+    relaySecret: process.env.RELAY_SECRET,
+  });
+  where = opened.where;
+  const { store } = opened;
+  const { token, claims } = await new Tokens(opened.secret).mint(options.doc, role.data, ttl.seconds);
   await store.addLink({
     jti: claims.jti,
     reportId: claims.doc,
@@ -49,5 +57,5 @@ try {
   await store.close();
   console.log(token);
 } catch (error) {
-  fail(`Could not make a token with the data in ${dataDir}: ${error instanceof Error ? error.message : String(error)}`);
+  fail(`Could not make a token with the data in ${where}: ${error instanceof Error ? error.message : String(error)}`);
 }

@@ -1,7 +1,8 @@
 // Workflow authority: submit, approve, reject and resubmit are checked here against the token's role and the
 // report's current status (shared/workflow/status.ts), and the relay alone writes the decision into the
 // `<id>/status` room, with who, when, and a SHA-256 of the content at that moment. One decision per report at
-// a time; the new status takes effect (locking or unlocking the content) in the same turn the hash is taken,
+// a time, across every relay node sharing the store (Storage.exclusively: a row lock on PostgreSQL); the new
+// status takes effect (locking or unlocking the content) in the same turn the hash is taken,
 // so no content update can slip in between the two.
 import { createHash } from 'node:crypto';
 import { recordDecision, type Decision } from '../shared/doc/status-doc.ts';
@@ -14,6 +15,8 @@ import type { Log } from './log.ts';
 import type { Room } from './room.ts';
 import type { Rooms } from './rooms.ts';
 import type { ReportStatuses } from './statuses.ts';
+import { oneAtATime } from './storage/one-at-a-time.ts';
+import type { Storage } from './storage/store.ts';
 import { checkTermlyDecision, isTermlyReview, type TermlyCheck } from './termly-review-decisions.ts';
 
 export type WorkflowOutcome =
@@ -21,11 +24,13 @@ export type WorkflowOutcome =
   | { ok: false; status: number; error: string };
 
 export class Workflow {
-  private readonly queues = new Map<string, Promise<unknown>>();
+  /** Decisions on one report wait here in turn, so each holds the store's lock (a database connection) in turn. */
+  private readonly queue = oneAtATime();
 
   constructor(
     private readonly rooms: Rooms,
     private readonly statuses: ReportStatuses,
+    private readonly store: Storage,
     private readonly log: Log,
   ) {}
 
@@ -36,12 +41,9 @@ export class Workflow {
     request: TransitionRequest,
     now = new Date(),
   ): Promise<WorkflowOutcome> {
-    const previous = this.queues.get(reportId) ?? Promise.resolve();
-    const next = previous.then(() => this.decideNow(reportId, access, request, now));
-    const settled = next.catch(() => undefined);
-    this.queues.set(reportId, settled);
-    void settled.then(() => this.queues.get(reportId) === settled && this.queues.delete(reportId));
-    return next;
+    return this.queue(reportId, () =>
+      this.store.exclusively(reportId, () => this.decideNow(reportId, access, request, now)),
+    );
   }
 
   private async decideNow(
@@ -50,8 +52,10 @@ export class Workflow {
     request: TransitionRequest,
     now: Date,
   ): Promise<WorkflowOutcome> {
-    const from = await this.statuses.load(reportId);
+    // Another node may have taken a decision, or saved content, that this node has not heard of yet.
+    const from = await this.statuses.reload(reportId);
     const content = await this.rooms.hold(room(reportId, 'content'));
+    await content.room.catchUp();
     let statusRoom: Awaited<ReturnType<Rooms['hold']>> | undefined;
     let comments: Awaited<ReturnType<Rooms['hold']>> | undefined;
     try {
@@ -62,7 +66,11 @@ export class Workflow {
         if (!allowed.ok) return { ok: false, status: 409, error: allowed.reason };
       }
       statusRoom = await this.rooms.hold(room(reportId, 'status'));
-      if (termly) comments = await this.rooms.hold(room(reportId, 'comments'));
+      await statusRoom.room.catchUp();
+      if (termly) {
+        comments = await this.rooms.hold(room(reportId, 'comments'));
+        await comments.room.catchUp();
+      }
       const current = this.statuses.current(reportId);
       const still: TermlyCheck = comments
         ? await this.checkTermly(current, request, access.role, {

@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './ensure-chromium.mjs';
+import { ensureEngines } from './ensure-engines.mjs';
 
 // Not test-results/: Playwright empties that folder when it starts.
 const results = '.test-reports';
@@ -24,6 +25,7 @@ function readJson(path) {
 }
 
 console.log(`[margin] Browser tests use ${ensureChromium()}`);
+console.log(`[margin] Relay tests use ${ensureEngines()}`);
 const buildStatus = run('npm', ['run', '--silent', 'build']);
 if (buildStatus !== 0) {
   console.log('[margin] The build failed, so no tests were run.');

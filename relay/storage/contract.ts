@@ -1,8 +1,9 @@
-// The behaviour every DocumentStore must have. Each backend's test file runs this suite, so "it works on
-// SQLite" and "it works in memory" are the same claim.
+// The behaviour every backend must have, one suite per concern (documents; access) and one for the store as a
+// whole. Each backend's test file runs describeStorage, so "it works on SQLite", "in memory" and "on PostgreSQL"
+// are the same claim.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { DocumentStore, LinkRecord } from './store.ts';
+import type { AccessStore, DocumentStore, LinkRecord, Storage } from './store.ts';
 
 /** Updates that each add one word to a text, as separate Yjs updates. */
 function typedWords(words: string[]): { updates: Uint8Array[]; text: string } {
@@ -23,9 +24,17 @@ function textOf(updates: Uint8Array[]): string {
   return doc.getText('body').toString();
 }
 
-export function describeDocumentStore(backend: string, open: () => Promise<DocumentStore>): void {
+type Opened<T> = T & { close(): Promise<void> };
+
+export function describeStorage(backend: string, open: () => Promise<Storage>): void {
+  describeDocumentStore(backend, open);
+  describeAccessStore(backend, open);
+  describeWholeStore(backend, open);
+}
+
+export function describeDocumentStore(backend: string, open: () => Promise<Opened<DocumentStore>>): void {
   describe(`${backend} document store`, () => {
-    let store: DocumentStore;
+    let store: Opened<DocumentStore>;
     beforeEach(async () => {
       store = await open();
     });
@@ -101,6 +110,19 @@ export function describeDocumentStore(backend: string, open: () => Promise<Docum
       await store.compact('report-1');
       expect((await store.load('report-1')).map((update) => Array.from(update))).toEqual([Array.from(updates[0])]);
     });
+  });
+}
+
+export function describeAccessStore(backend: string, open: () => Promise<Opened<AccessStore>>): void {
+  describe(`${backend} access store`, () => {
+    let store: Opened<AccessStore>;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
     it('claims a report id once', async () => {
       expect(await store.claim('report-1', '2030-01-01T10:00:00.000Z')).toBe(true);
       expect(await store.claim('report-1', '2030-01-01T11:00:00.000Z')).toBe(false);
@@ -133,6 +155,24 @@ export function describeDocumentStore(backend: string, open: () => Promise<Docum
       expect(await store.isRevoked('another')).toBe(false);
     });
 
+    it('keeps a link made again with the same id once, as last made', async () => {
+      await store.addLink(link('link-1'));
+      await store.addLink({ ...link('link-1'), role: 'client' });
+      expect(await store.links('report-1')).toEqual([{ ...link('link-1'), role: 'client' }]);
+    });
+  });
+}
+
+function describeWholeStore(backend: string, open: () => Promise<Storage>): void {
+  describe(`${backend} store`, () => {
+    let store: Storage;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
     it('keeps claims, links and revocations through a compaction', async () => {
       await store.claim('report-1', '2030-01-01T10:00:00.000Z');
       await store.addLink(link('link-1'));
@@ -150,6 +190,33 @@ export function describeDocumentStore(backend: string, open: () => Promise<Docum
       const { updates } = typedWords(['x'.repeat(20_000)]);
       await store.append('report-1', updates[0]);
       expect(await store.size()).toBeGreaterThan(before);
+    });
+
+    it('says it is reachable while open', async () => {
+      expect(await store.reachable()).toBe(true);
+    });
+
+    it('takes decisions on one report one at a time, and on two reports side by side', async () => {
+      const events: string[] = [];
+      const decision = (name: string, reportId: string, ms: number) =>
+        store.exclusively(reportId, async () => {
+          events.push(`${name} starts`);
+          await new Promise((resolve) => setTimeout(resolve, ms));
+          events.push(`${name} ends`);
+          return name;
+        });
+      const results = await Promise.all([
+        decision('a', 'report-1', 600),
+        decision('b', 'report-1', 10),
+        decision('c', 'report-2', 10),
+      ]);
+      expect(results).toEqual(['a', 'b', 'c']);
+      expect(events.indexOf('a ends')).toBeLessThan(events.indexOf('b starts'));
+      expect(events.indexOf('c ends')).toBeLessThan(events.indexOf('a ends'));
+      await expect(store.exclusively('report-1', async () => Promise.reject(new Error('refused')))).rejects.toThrow(
+        'refused',
+      );
+      expect(await store.exclusively('report-1', async () => 'after a failure')).toBe('after a failure');
     });
   });
 }

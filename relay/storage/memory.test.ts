@@ -1,4 +1,4 @@
-import { describeDocumentStore } from './contract.ts';
+import { describeStorage } from './contract.ts';
 import { openMemoryStore } from './memory.ts';
 
-describeDocumentStore('memory', async () => openMemoryStore());
+describeStorage('memory', async () => openMemoryStore());

@@ -1,13 +1,15 @@
 // A store that forgets everything when the process ends: for tests and trying the relay out.
 import * as Y from 'yjs';
-import type { DocumentStore, LinkRecord } from './store.ts';
+import type { LinkRecord, Storage } from './store.ts';
+import { oneAtATime } from './one-at-a-time.ts';
 
-export function openMemoryStore(): DocumentStore {
+export function openMemoryStore(): Storage {
   const rooms = new Map<string, Uint8Array[]>();
   const claims = new Map<string, string>();
   const links = new Map<string, LinkRecord>();
   const revocations = new Map<string, { reportId: string; at: string }>();
   return {
+    engine: 'memory',
     async load(room) {
       return [...(rooms.get(room) ?? [])];
     },
@@ -45,6 +47,10 @@ export function openMemoryStore(): DocumentStore {
     },
     async isRevoked(jti) {
       return revocations.has(jti);
+    },
+    exclusively: oneAtATime(),
+    async reachable() {
+      return true;
     },
     async size() {
       let bytes = 0;

@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { describeDocumentStore } from './contract.ts';
-import { openSqliteStore } from './sqlite.ts';
+import Database from 'better-sqlite3';
+import { describeStorage } from './contract.ts';
+import { migrateSqlite, sqliteMigrations } from './migrations.ts';
+import { databaseFileName, openSqliteStore } from './sqlite.ts';
 
 const folders: string[] = [];
 function newDataDir(): string {
@@ -16,7 +18,7 @@ afterAll(() => {
   for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 });
 
-describeDocumentStore('sqlite', async () => openSqliteStore(newDataDir()));
+describeStorage('sqlite', async () => openSqliteStore(newDataDir()));
 
 describe('sqlite document store on disk', () => {
   it('keeps updates after it is closed and opened again', async () => {
@@ -61,5 +63,50 @@ describe('sqlite access records on disk', () => {
     expect(await second.isRevoked('link-1')).toBe(true);
     expect((await second.links('report-1')).map((link) => link.revokedAt)).toEqual(['2030-01-02T10:00:00.000Z']);
     await second.close();
+  });
+});
+
+describe('sqlite migrations', () => {
+  it('opens a data folder made before migrations existed as it was, and records it at migration 1', async () => {
+    const dataDir = newDataDir();
+    // The schema and rows as the relay wrote them before it had a migrations table.
+    const old = new Database(join(dataDir, databaseFileName));
+    old.exec(`CREATE TABLE updates (room TEXT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (room, seq));
+      CREATE TABLE claims (report_id TEXT PRIMARY KEY, claimed_at TEXT NOT NULL);
+      CREATE TABLE links (jti TEXT PRIMARY KEY, report_id TEXT NOT NULL, role TEXT NOT NULL, created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL);
+      CREATE INDEX links_by_report ON links (report_id, created_at);
+      CREATE TABLE revocations (jti TEXT PRIMARY KEY, report_id TEXT NOT NULL, revoked_at TEXT NOT NULL);`);
+    const doc = new Y.Doc();
+    doc.getText('body').insert(0, 'Written before migrations');
+    old.prepare('INSERT INTO updates (room, seq, data) VALUES (?, 1, ?)').run('report-1', Y.encodeStateAsUpdate(doc));
+    old.prepare("INSERT INTO revocations VALUES ('link-1', 'report-1', '2030-01-01T10:00:00.000Z')").run();
+    old.close();
+
+    const store = openSqliteStore(dataDir);
+    const reloaded = new Y.Doc();
+    (await store.load('report-1')).forEach((update) => Y.applyUpdate(reloaded, update));
+    expect(reloaded.getText('body').toString()).toBe('Written before migrations');
+    expect(await store.isRevoked('link-1')).toBe(true);
+    expect(await store.append('report-1', Y.encodeStateAsUpdate(new Y.Doc()))).toBe(2);
+    await store.close();
+
+    const check = new Database(join(dataDir, databaseFileName), { readonly: true });
+    expect(check.prepare('SELECT version, name FROM migrations').all()).toEqual(
+      sqliteMigrations.map(({ version, name }) => ({ version, name })),
+    );
+    check.close();
+  });
+
+  it('rolls a migration that fails back whole, and says which', async () => {
+    const dataDir = newDataDir();
+    const db = new Database(join(dataDir, databaseFileName));
+    const broken = [
+      ...sqliteMigrations,
+      { version: 2, name: 'half done', sql: 'CREATE TABLE half (x INTEGER); INSERT INTO nowhere VALUES (1);' },
+    ];
+    expect(() => migrateSqlite(db, broken)).toThrow(/nowhere/);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name IN ('half', 'migrations')").all()).toEqual([]);
+    db.close();
   });
 });

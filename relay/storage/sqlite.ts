@@ -1,5 +1,6 @@
-// The relay's durable store: one SQLite file in the data folder. Documents are a table of updates keyed by room
-// and sequence; access is three small tables (claims, links, revocations) that compaction never touches.
+// The relay's durable store: one SQLite file in the data folder, its schema made by numbered migrations
+// (migrations.ts). Documents are a table of updates keyed by room and sequence; access is three small tables
+// (claims, links, revocations) that compaction never touches.
 // WAL with synchronous=NORMAL by default: a write is in the database's log file, handed to the operating system,
 // when it resolves, so an update is saved before anyone else sees it and survives the relay crashing or being
 // killed (relay/durability.test.ts kills it with SIGKILL). A power cut can lose the last moments of writes; the
@@ -12,7 +13,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import type { Role } from '../../shared/protocol/roles.ts';
-import type { DocumentStore } from './store.ts';
+import { migrateSqlite } from './migrations.ts';
+import { oneAtATime } from './one-at-a-time.ts';
+import type { Storage } from './store.ts';
 
 export const databaseFileName = 'margin.sqlite';
 
@@ -32,7 +35,7 @@ interface LinkRow {
 
 export type Synchronous = 'full' | 'normal';
 
-export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'normal'): DocumentStore {
+export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'normal'): Storage {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, databaseFileName);
   const db = new Database(file);
@@ -40,22 +43,7 @@ export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'nor
   db.pragma(`synchronous = ${synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
   // Another process (`npm run token`) may write links while the relay runs: wait for its lock, briefly.
   db.pragma('busy_timeout = 5000');
-  db.exec(`CREATE TABLE IF NOT EXISTS updates (
-    room TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    data BLOB NOT NULL,
-    PRIMARY KEY (room, seq)
-  );
-  CREATE TABLE IF NOT EXISTS claims (report_id TEXT PRIMARY KEY, claimed_at TEXT NOT NULL);
-  CREATE TABLE IF NOT EXISTS links (
-    jti TEXT PRIMARY KEY,
-    report_id TEXT NOT NULL,
-    role TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    expires_at TEXT NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS links_by_report ON links (report_id, created_at);
-  CREATE TABLE IF NOT EXISTS revocations (jti TEXT PRIMARY KEY, report_id TEXT NOT NULL, revoked_at TEXT NOT NULL);`);
+  migrateSqlite(db);
 
   const selectUpdates = db.prepare<[string], UpdateRow>('SELECT seq, data FROM updates WHERE room = ? ORDER BY seq');
   const insertNext = db.prepare<{ room: string; data: Uint8Array }>(
@@ -97,6 +85,7 @@ export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'nor
   const fileSize = (path: string) => (existsSync(path) ? statSync(path).size : 0);
 
   return {
+    engine: 'sqlite',
     async load(room) {
       return selectUpdates
         .all(room)
@@ -129,6 +118,11 @@ export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'nor
     },
     async isRevoked(jti) {
       return selectRevocation.get(jti) !== undefined;
+    },
+    // One relay process writes this file (`npm run token` only adds links), so a queue in memory is enough.
+    exclusively: oneAtATime(),
+    async reachable() {
+      return db.open;
     },
     async size() {
       return fileSize(file) + fileSize(`${file}-wal`);

@@ -1,6 +1,7 @@
-// Where the relay keeps every room's document (a list of Yjs updates per room, oldest first) and who may open
-// which report (claims, links made, revocations). Every method is async so a networked database (PostgreSQL,
-// past one machine) fits the same interface; docs/protocol.md says how.
+// Where the relay keeps what it must not lose, one interface per concern: documents (each room's Yjs updates,
+// oldest first) apart from access (report claims, links made, revocations). A backend (memory, SQLite,
+// PostgreSQL) gives both over one connection as a `Storage`, and passes each concern's contract suite
+// (contract.ts). Every method is async and resolves only once what it wrote is durable.
 import type { Role } from '../../shared/protocol/roles.ts';
 
 /** A share link the relay made: what it opens, never the token itself. */
@@ -22,15 +23,31 @@ export interface DocumentStore {
   append(room: string, update: Uint8Array): Promise<number>;
   /** Replaces a room's updates with one merged snapshot, so it loads faster and takes less space. */
   compact(room: string): Promise<void>;
-  /** Marks a report id as taken by its creator; false when it was claimed before. Durable when it resolves. */
+}
+
+export interface AccessStore {
+  /** Marks a report id as taken by its creator; false when it was claimed before. */
   claim(reportId: string, at: string): Promise<boolean>;
-  /** Records a link made for a report. Durable when it resolves. */
+  /** Records a link made for a report. */
   addLink(link: LinkRecord): Promise<void>;
   /** The links made for a report, oldest first, with revokedAt on those revoked. */
   links(reportId: string): Promise<LinkRecord[]>;
-  /** Revokes a token by its id, for good; false when it was revoked already. Durable when it resolves. */
+  /** Revokes a token by its id, for good; false when it was revoked already. */
   revoke(jti: string, reportId: string, at: string): Promise<boolean>;
   isRevoked(jti: string): Promise<boolean>;
+}
+
+/** What a backend gives the relay: both concerns, and what the whole store needs. */
+export interface Storage extends DocumentStore, AccessStore {
+  /** Which engine, for logs and /healthz: "memory", "sqlite" or "postgres". */
+  readonly engine: string;
+  /**
+   * Runs `decide` while no other relay process sharing this store runs one for the same report, so workflow
+   * decisions are taken one at a time per report across every node.
+   */
+  exclusively<T>(reportId: string, decide: () => Promise<T>): Promise<T>;
+  /** Whether the engine answers now (a networked one can be unreachable while the relay runs). */
+  reachable(): Promise<boolean>;
   /** Bytes the store takes, for /metrics. */
   size(): Promise<number>;
   /** Releases the store; nothing may be called after it. */

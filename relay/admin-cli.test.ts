@@ -1,0 +1,82 @@
+// `npm run admin`: a consistent backup of the SQLite data while it is being written, and clear refusals.
+// (copy-to-postgres is tested against a real PostgreSQL in relay/storage/postgres.test.ts.)
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { databaseFileName, openSqliteStore } from './storage/sqlite.ts';
+import { TestSession } from './testing.ts';
+
+const session = new TestSession();
+afterEach(() => session.cleanup());
+
+function admin(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./admin-cli.ts', import.meta.url)), ...args],
+    {
+      env: { ...process.env, DATABASE_URL: '', ...env },
+    },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('exit', (status) => resolve({ status, stdout, stderr })),
+  );
+}
+
+describe('npm run admin -- backup', () => {
+  it('copies the SQLite data consistently while it is being written', async () => {
+    const dataDir = session.folder();
+    const store = openSqliteStore(dataDir);
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    let writing = true;
+    const written = (async () => {
+      for (let i = 0; writing; i++) {
+        doc.getText('body').insert(doc.getText('body').length, `${i} `);
+        await store.append('report-1', updates.at(-1)!);
+        // Writes keep coming while the backup runs, with room for the event loop to hear the backup end.
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    })();
+    const file = join(session.folder(), 'backup.sqlite');
+    const backup = await admin(['backup', '--from', dataDir, '--to', file]);
+    writing = false;
+    await written;
+    await store.close();
+    expect(backup).toMatchObject({ status: 0, stdout: `Backed up ${dataDir} to ${file}.\n` });
+
+    // The copy opens as a data folder of its own, with a prefix of what was written, in order.
+    const restoredDir = session.folder();
+    copyFileSync(file, join(restoredDir, databaseFileName));
+    const restored = openSqliteStore(restoredDir);
+    const loaded = await restored.load('report-1');
+    await restored.close();
+    expect(loaded.length).toBeGreaterThan(0);
+    loaded.forEach((update, i) => expect(Buffer.from(update).equals(Buffer.from(updates[i]))).toBe(true));
+  });
+
+  it.each([
+    [
+      ['backup', '--to', 'x.sqlite', '--from', '/nonexistent-margin'],
+      /There is no margin.sqlite in \/nonexistent-margin/,
+    ],
+    [['backup'], /backup needs a file to write: --to <file>/],
+    [['copy-to-postgres', '--from', '/tmp'], /copy-to-postgres needs the database/],
+    [['copy-to-postgres', '--to', 'mysql://x/y'], /DATABASE_URL must be a postgres:\/\/ address/],
+    [['restore-everything'], /There is no command "restore-everything"/],
+    [[], /Say which command to run/],
+  ])('refuses %j with a reason and the usage', async (args, reason) => {
+    const result = await admin(args);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(reason);
+    expect(result.stderr).toContain('Usage: npm run admin --');
+    expect(existsSync('x.sqlite')).toBe(false);
+  });
+});

@@ -1,0 +1,55 @@
+// `npm run admin -- <command>`: looking after a relay's data from a shell.
+//   copy-to-postgres [--from <data folder>] [--to <postgres://...>]   DATA_DIR and DATABASE_URL by default
+//   backup --to <file> [--from <data folder>]                          a consistent SQLite copy, while the relay runs
+// PostgreSQL is backed up with its own tools (pg_dump); README.md, "Backup and restore", says how.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { describeDatabase } from './storage/open.ts';
+import { backupSqlite, copySqliteToPostgres } from './storage/copy.ts';
+
+const usage = `Usage: npm run admin -- copy-to-postgres [--from <data folder>] [--to <postgres://...>]
+       npm run admin -- backup --to <file> [--from <data folder>]`;
+
+function fail(message: string): never {
+  console.error(`${message}\n${usage}`);
+  process.exit(1);
+}
+
+function readArguments() {
+  try {
+    return parseArgs({
+      options: { from: { type: 'string' }, to: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
+const { values, positionals } = readArguments();
+const [command, ...extra] = positionals;
+if (extra.length > 0) fail(`One command at a time, not "${positionals.join(' ')}"`);
+const dataDir = resolve(values.from || process.env.DATA_DIR || 'data');
+
+try {
+  if (command === 'copy-to-postgres') {
+    const url = values.to || process.env.DATABASE_URL;
+    if (!url) fail('copy-to-postgres needs the database: --to postgres://... or DATABASE_URL');
+    const where = describeDatabase(url);
+    const copied = await copySqliteToPostgres(dataDir, url);
+    console.log(
+      `Copied ${dataDir} into ${where}: ${copied.rooms} rooms (${copied.updates} updates), ${copied.claims} claims, ` +
+        `${copied.links} links, ${copied.revocations} revocations${copied.secret ? ', and the signing secret' : ''}.`,
+    );
+  } else if (command === 'backup') {
+    if (!values.to) fail('backup needs a file to write: --to <file>');
+    const file = resolve(values.to);
+    await backupSqlite(dataDir, file);
+    console.log(`Backed up ${dataDir} to ${file}.`);
+  } else {
+    fail(command ? `There is no command "${command}"` : 'Say which command to run');
+  }
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}

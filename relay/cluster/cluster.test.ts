@@ -1,0 +1,153 @@
+// Two relay processes (relay/main.ts) sharing one PostgreSQL and one Redis, as a load balancer would put them:
+// what one node's clients do reaches the other node's, nothing is lost when a node is killed or Redis stops,
+// and decisions on a report are taken one at a time across nodes. Real engines (relay/test-engines.ts), real
+// websockets, no mocks.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { closeCodes } from '../../shared/protocol/limits.ts';
+import { startPostgres, startRedis, type TestPostgres, type TestRedis } from '../test-engines.ts';
+import { TestSession, api, eventually, type RelayProcess } from '../testing.ts';
+
+let postgres: TestPostgres;
+let redis: TestRedis;
+beforeAll(async () => {
+  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+}, 90_000);
+afterAll(async () => {
+  await Promise.all([postgres?.stop(), redis?.stop()]);
+});
+
+const session = new TestSession();
+afterEach(() => session.cleanup());
+
+/** Two relay nodes on one new database and the shared Redis. */
+async function twoNodes(): Promise<[RelayProcess, RelayProcess]> {
+  const env = { DATABASE_URL: await postgres.database(), REDIS_URL: redis.url, LOG_LEVEL: 'warn' };
+  return Promise.all([
+    session.process({ ...env, DATA_DIR: session.folder() }),
+    session.process({ ...env, DATA_DIR: session.folder() }),
+  ]);
+}
+
+/** True when `doc` holds every item `seen` holds. */
+function covers(doc: Y.Doc, seen: Y.Doc): boolean {
+  const have = Y.decodeStateVector(Y.encodeStateVector(doc));
+  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(seen)))
+    if ((have.get(client) ?? 0) < clock) return false;
+  return true;
+}
+
+describe('two relay nodes on one PostgreSQL and Redis', () => {
+  it('pass an edit and presence from a client on one node to a client on the other', async () => {
+    const [a, b] = await twoNodes();
+    const writer = await session.provider(a, 'shared-1');
+    const reader = await session.provider(b, 'shared-1');
+    writer.doc.getText('body').insert(0, 'Typed on node A. ');
+    await eventually(() => expect(reader.doc.getText('body').toString()).toBe('Typed on node A. '));
+    reader.doc.getText('body').insert(0, 'And on node B. ');
+    await eventually(() => expect(writer.doc.getText('body').toString()).toBe('And on node B. Typed on node A. '));
+
+    writer.awareness.setLocalStateField('user', { name: 'Tom', color: '#aa3300', role: 'tutor' });
+    await eventually(() =>
+      expect(reader.awareness.getStates().get(writer.awareness.clientID)).toMatchObject({ user: { name: 'Tom' } }),
+    );
+  });
+
+  it('close a withdrawn link on every node (4410), and lock content on every node after a decision', async () => {
+    const [a, b] = await twoNodes();
+    const tutor = await session.token(a, 'withdraw-1', 'tutor');
+    const made = await api(a, 'POST', '/api/reports/withdraw-1/links', { token: tutor, body: { role: 'mentor' } });
+    expect(made.status).toBe(201);
+    const onA = await session.socket(a, `/sync/withdraw-1?token=${made.body.token}`);
+    const onB = await session.socket(b, `/sync/withdraw-1?token=${made.body.token}`);
+    await eventually(() => expect(onA.received.length > 0 && onB.received.length > 0).toBe(true));
+    expect((await api(a, 'DELETE', `/api/reports/withdraw-1/links/${made.body.jti}`, { token: tutor })).status).toBe(
+      200,
+    );
+    expect((await onA.closed).code).toBe(closeCodes.linkWithdrawn);
+    expect((await onB.closed).code).toBe(closeCodes.linkWithdrawn);
+
+    // A teacher reads the content only once it is submitted: refused on B, then let in once A records the decision.
+    const early = await session.roomSocket(b, 'withdraw-1', 'teacher');
+    expect((await early.closed).code).toBe(4409);
+    const submitted = await api(a, 'POST', '/api/reports/withdraw-1/transitions', {
+      token: tutor,
+      body: { action: 'submit', name: 'Tom' },
+    });
+    expect(submitted.status).toBe(200);
+    const teacher = await session.provider(b, 'withdraw-1', { role: 'teacher' });
+    expect(teacher.synced).toBe(true);
+  });
+
+  it('take decisions on one report one at a time, whichever node each comes to', async () => {
+    const [a, b] = await twoNodes();
+    const tutor = await session.token(a, 'decide-1', 'tutor');
+    const submit = (node: RelayProcess) =>
+      api(node, 'POST', '/api/reports/decide-1/transitions', { token: tutor, body: { action: 'submit', name: 'Tom' } });
+    const answers = await Promise.all([submit(a), submit(b), submit(a), submit(b)]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409, 409, 409]);
+    const status = await session.provider(b, 'decide-1/status');
+    expect(status.doc.getArray('history').length).toBe(1);
+  });
+
+  it('lose nothing any client saw when a node is killed with SIGKILL mid-stream', async () => {
+    const [a, b] = await twoNodes();
+    const writer = await session.provider(a, 'killed-1');
+    const readers = await Promise.all([session.provider(a, 'killed-1'), session.provider(b, 'killed-1')]);
+    const text = writer.doc.getText('body');
+    let typing = true;
+    const typed = (async () => {
+      for (let i = 0; typing; i++) {
+        text.insert(text.length, `${i} `);
+        if (i % 5 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+    })();
+    await eventually(() => expect(readers.every((reader) => reader.doc.getText('body').length > 1000)).toBe(true));
+    a.child.kill('SIGKILL');
+    await a.exited;
+    typing = false;
+    await typed;
+    const seen = readers.map((reader) => {
+      reader.disconnect();
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(reader.doc));
+      return copy;
+    });
+    writer.disconnect();
+
+    const after = await session.provider(b, 'killed-1');
+    for (const copy of seen) {
+      expect(copy.getText('body').length).toBeGreaterThan(1000);
+      expect(covers(after.doc, copy)).toBe(true);
+    }
+  });
+
+  it('lose no data while Redis is stopped, and catch up when it returns', async () => {
+    const [a, b] = await twoNodes();
+    const writer = await session.provider(a, 'outage-1');
+    const reader = await session.provider(b, 'outage-1');
+    writer.doc.getText('body').insert(0, 'Before. ');
+    await eventually(() => expect(reader.doc.getText('body').toString()).toBe('Before. '));
+
+    await redis.stop();
+    try {
+      writer.doc.getText('body').insert(8, 'During. ');
+      // Saved on A: a new client of A sees it, and /healthz says Redis is away while the store is fine.
+      const meanwhile = await session.provider(a, 'outage-1');
+      await eventually(() => expect(meanwhile.doc.getText('body').toString()).toBe('Before. During. '));
+      await eventually(async () =>
+        expect(await (await fetch(`${b.url}/healthz`)).json()).toMatchObject({
+          ok: true,
+          storage: { engine: 'postgres', reachable: true },
+          fanOut: { engine: 'redis', reachable: false },
+        }),
+      );
+    } finally {
+      await redis.start();
+    }
+    await eventually(() => expect(reader.doc.getText('body').toString()).toBe('Before. During. '));
+    writer.doc.getText('body').insert(16, 'After.');
+    await eventually(() => expect(reader.doc.getText('body').toString()).toBe('Before. During. After.'));
+    expect(await (await fetch(`${b.url}/healthz`)).json()).toMatchObject({ fanOut: { reachable: true } });
+  });
+});

@@ -1,0 +1,109 @@
+// Fan-out between relay nodes over Redis pub/sub (REDIS_URL). Each room has a channel, `margin:room:<name>`,
+// carrying saved document updates and presence; `margin:revoked` and `margin:status` carry revocations and
+// status changes. A message is [kind][node id][payload]; a node ignores its own. Pub/sub, not a stream per room:
+// PostgreSQL already holds every update in order, so Redis only needs to say "this is new" quickly; a node that
+// misses messages (Redis restarting, a network cut) reads the room again from PostgreSQL when the subscription
+// is back, which a stream would only duplicate. Publishing never waits: with Redis away, a publish is dropped
+// (not queued), edits are still saved, and the other nodes catch up once it returns.
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { ReportStatus } from '../../shared/workflow/status.ts';
+import type { Log } from '../log.ts';
+import type { FanOut, RoomListener } from './fan-out.ts';
+
+const roomPrefix = 'margin:room:';
+const revokedChannel = 'margin:revoked';
+const statusChannel = 'margin:status';
+const kinds = { update: 0, presence: 1, revoked: 2, status: 3 } as const;
+const nodeIdBytes = 8;
+
+export async function connectRedisFanOut(url: string, log: Log): Promise<FanOut> {
+  const node = randomBytes(nodeIdBytes);
+  const options = {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    retryStrategy: (times: number) => Math.min(times * 200, 2000),
+  };
+  // A publish with Redis away fails at once instead of waiting in a queue to flood the others later.
+  const publisher = new Redis(url, { ...options, enableOfflineQueue: false });
+  const subscriber = new Redis(url, options);
+  const rooms = new Map<string, RoomListener>();
+  const revokedListeners: Array<(jti: string) => void> = [];
+  const statusListeners: Array<(reportId: string, status: ReportStatus) => void> = [];
+  const catchUpListeners: Array<() => void> = [];
+  let dropped = 0;
+
+  for (const connection of [publisher, subscriber]) {
+    connection.on('error', (error: Error) => log.warn({ problem: error.message }, 'Redis connection problem'));
+  }
+  await Promise.all([publisher.connect(), subscriber.connect()]);
+  await subscriber.subscribe(revokedChannel, statusChannel);
+
+  // ioredis subscribes again by itself after a reconnection; what was published meanwhile never arrives.
+  let readyBefore = true;
+  subscriber.on('close', () => (readyBefore = false));
+  subscriber.on('ready', () => {
+    if (readyBefore) return;
+    readyBefore = true;
+    if (rooms.size > 0)
+      subscriber.subscribe(...[...rooms.keys()].map((room) => roomPrefix + room)).catch(() => undefined);
+    log.info({ dropped }, 'Redis is back: catching up from the store');
+    catchUpListeners.forEach((listener) => listener());
+  });
+
+  subscriber.on('messageBuffer', (channelBytes: Buffer, message: Buffer) => {
+    if (message.length < 1 + nodeIdBytes || node.equals(message.subarray(1, 1 + nodeIdBytes))) return;
+    const channel = channelBytes.toString();
+    const kind = message[0];
+    const payload = new Uint8Array(message.subarray(1 + nodeIdBytes));
+    if (channel === revokedChannel && kind === kinds.revoked) {
+      const jti = Buffer.from(payload).toString();
+      revokedListeners.forEach((listener) => listener(jti));
+    } else if (channel === statusChannel && kind === kinds.status) {
+      const { reportId, status } = JSON.parse(Buffer.from(payload).toString()) as { reportId: string; status: unknown };
+      const parsed = ReportStatus.safeParse(status);
+      if (parsed.success) statusListeners.forEach((listener) => listener(reportId, parsed.data));
+    } else if (channel.startsWith(roomPrefix)) {
+      const listener = rooms.get(channel.slice(roomPrefix.length));
+      if (kind === kinds.update) listener?.update(payload);
+      else if (kind === kinds.presence) listener?.presence(payload);
+    }
+  });
+
+  function publish(channel: string, kind: number, payload: Uint8Array): void {
+    const message = Buffer.concat([Buffer.of(kind), node, payload]);
+    publisher.publish(channel, message).catch(() => dropped++);
+  }
+
+  return {
+    engine: 'redis',
+    follow(room, listener) {
+      rooms.set(room, listener);
+      subscriber.subscribe(roomPrefix + room).catch(() => undefined);
+      return () => {
+        if (rooms.get(room) !== listener) return;
+        rooms.delete(room);
+        subscriber.unsubscribe(roomPrefix + room).catch(() => undefined);
+      };
+    },
+    updateSaved: (room, update) => publish(roomPrefix + room, kinds.update, update),
+    presenceChanged: (room, update) => publish(roomPrefix + room, kinds.presence, update),
+    revoked: (jti) => publish(revokedChannel, kinds.revoked, Buffer.from(jti)),
+    statusChanged: (reportId, status) =>
+      publish(statusChannel, kinds.status, Buffer.from(JSON.stringify({ reportId, status }))),
+    onRevoked: (listener) => revokedListeners.push(listener),
+    onStatusChanged: (listener) => statusListeners.push(listener),
+    onCatchUp: (listener) => catchUpListeners.push(listener),
+    async reachable() {
+      try {
+        return (await publisher.ping()) === 'PONG' && subscriber.status === 'ready';
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      publisher.disconnect();
+      subscriber.disconnect();
+    },
+  };
+}

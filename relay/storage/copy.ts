@@ -1,0 +1,109 @@
+// Moving a relay's data between engines and keeping copies of it (`npm run admin`): an SQLite data folder copied
+// into an empty PostgreSQL database, row for row, in one transaction, with the signing secret so every link made
+// keeps working; and a consistent copy of the SQLite file taken while the relay runs (SQLite's online backup).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { secretFileName } from '../auth.ts';
+import { migrateSqlite } from './migrations.ts';
+import { openPostgresStore } from './postgres.ts';
+import { databaseFileName } from './sqlite.ts';
+
+export interface Copied {
+  rooms: number;
+  updates: number;
+  claims: number;
+  links: number;
+  revocations: number;
+  secret: boolean;
+}
+
+/** Copies everything in `dataDir`'s SQLite database into PostgreSQL, which must hold no relay data yet. */
+export async function copySqliteToPostgres(dataDir: string, databaseUrl: string): Promise<Copied> {
+  const file = join(dataDir, databaseFileName);
+  if (!existsSync(file)) throw new Error(`There is no ${databaseFileName} in ${dataDir} to copy.`);
+  const source = new Database(file, { fileMustExist: true });
+  // Brings a data folder from before migrations to the schema read below; the relay would do the same on start.
+  migrateSqlite(source);
+  await (await openPostgresStore(databaseUrl)).close();
+  const target = new pg.Client({ connectionString: databaseUrl });
+  await target.connect();
+  try {
+    await target.query('BEGIN');
+    const held = await target.query<{ count: string }>(
+      'SELECT (SELECT count(*) FROM updates) + (SELECT count(*) FROM links) + (SELECT count(*) FROM claims) AS count',
+    );
+    if (Number(held.rows[0].count) > 0)
+      throw new Error('The PostgreSQL database holds relay data already; copy into an empty one.');
+    // One snapshot of the source, so a relay writing meanwhile cannot give a copy that is half old and half new.
+    const read = source.transaction(() => ({
+      updates: source.prepare<[], { room: string; seq: number; data: Buffer }>('SELECT * FROM updates').all(),
+      claims: source.prepare<[], { report_id: string; claimed_at: string }>('SELECT * FROM claims').all(),
+      links: source.prepare<[], Record<string, string>>('SELECT * FROM links ORDER BY created_at, rowid').all(),
+      revocations: source.prepare<[], Record<string, string>>('SELECT * FROM revocations').all(),
+    }));
+    const rows = read();
+    const rooms = new Map<string, { last: number; kept: number }>();
+    for (const { room, seq, data } of rows.updates) {
+      await target.query('INSERT INTO updates (room, seq, data) VALUES ($1, $2, $3)', [room, seq, data]);
+      const counted = rooms.get(room) ?? { last: 0, kept: 0 };
+      rooms.set(room, { last: Math.max(counted.last, seq), kept: counted.kept + 1 });
+    }
+    for (const [room, { last, kept }] of rooms)
+      await target.query('INSERT INTO rooms (room, last_seq, kept) VALUES ($1, $2, $3)', [room, last, kept]);
+    for (const claim of rows.claims)
+      await target.query('INSERT INTO claims (report_id, claimed_at) VALUES ($1, $2)', [
+        claim.report_id,
+        claim.claimed_at,
+      ]);
+    for (const link of rows.links)
+      await target.query(
+        'INSERT INTO links (jti, report_id, role, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
+        [link.jti, link.report_id, link.role, link.created_at, link.expires_at],
+      );
+    for (const revocation of rows.revocations)
+      await target.query('INSERT INTO revocations (jti, report_id, revoked_at) VALUES ($1, $2, $3)', [
+        revocation.jti,
+        revocation.report_id,
+        revocation.revoked_at,
+      ]);
+    const secretFile = join(dataDir, secretFileName);
+    const secret = existsSync(secretFile) ? readFileSync(secretFile, 'utf8').trim() : undefined;
+    if (secret)
+      await target.query(
+        "INSERT INTO relay_settings (name, value) VALUES ('relay-secret', $1) ON CONFLICT (name) DO UPDATE SET value = $1",
+        [secret],
+      );
+    await target.query('COMMIT');
+    return {
+      rooms: rooms.size,
+      updates: rows.updates.length,
+      claims: rows.claims.length,
+      links: rows.links.length,
+      revocations: rows.revocations.length,
+      secret: secret !== undefined,
+    };
+  } catch (error) {
+    await target.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await target.end();
+    source.close();
+  }
+}
+
+/** Writes a consistent copy of `dataDir`'s SQLite database to `file`, while the relay may be writing to it. */
+export async function backupSqlite(dataDir: string, file: string): Promise<void> {
+  const path = join(dataDir, databaseFileName);
+  if (!existsSync(path)) throw new Error(`There is no ${databaseFileName} in ${dataDir} to back up.`);
+  if (existsSync(file)) throw new Error(`${file} exists already; choose a new file for the backup.`);
+  const db = new Database(path, { fileMustExist: true });
+  // Another process may hold the write lock for a moment.
+  db.pragma('busy_timeout = 5000');
+  try {
+    await db.backup(file);
+  } finally {
+    db.close();
+  }
+}
