@@ -2,7 +2,7 @@
 // (so a refused change is worth telling its sender about), and what is the document without its internal
 // fields (what a client or teacher is sent).
 import * as Y from 'yjs';
-import { sessionReportTextFields } from '../shared/forms/index.ts';
+import { sessionReportTextFields } from '../shared/reports/index.ts';
 
 /** Top-level types people without `seesInternal` never receive: the free-text fields marked internal. */
 export const internalFields: readonly string[] = sessionReportTextFields

@@ -2,13 +2,13 @@
 // machine against the review's content and comments documents as the relay holds them, and, for the two
 // signing actions, the signature: it must verify over the hash of exactly what the relay holds.
 import * as Y from 'yjs';
-import { termlyReviewFormat, termlyReviewReadiness } from '../shared/doc/termly-review-doc.ts';
+import { termlyReviewFormat, termlyReviewReadiness } from '../shared/reports/termly-review/doc.ts';
 import { meta } from '../shared/doc/layout.ts';
 import { readStatus } from '../shared/doc/status-doc.ts';
 import type { TransitionRequest } from '../shared/protocol/api.ts';
 import type { Role } from '../shared/protocol/roles.ts';
 import { checkSignature, type ReportSignature } from '../shared/signatures/signature.ts';
-import { termlyReviewHash } from '../shared/signatures/signed-content.ts';
+import { termlyReviewHash } from '../shared/reports/termly-review/signed-content.ts';
 import type { ReportStatus } from '../shared/workflow/status.ts';
 import {
   notForThisReport,
@@ -16,7 +16,7 @@ import {
   staleSignatureReason,
   TermlyReviewAction,
   termlyTransition,
-} from '../shared/workflow/termly-review.ts';
+} from '../shared/reports/termly-review/workflow.ts';
 
 export type TermlyCheck = { ok: true; to: ReportStatus; signature?: ReportSignature } | { ok: false; reason: string };
 

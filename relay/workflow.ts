@@ -9,7 +9,7 @@ import type { TransitionRequest } from '../shared/protocol/api.ts';
 import { parseRoomName, roomName, type Room as ReportRoom } from '../shared/protocol/rooms.ts';
 import type { TokenClaims } from '../shared/protocol/tokens.ts';
 import { transition, WorkflowAction, type ReportStatus } from '../shared/workflow/status.ts';
-import { notForThisReport } from '../shared/workflow/termly-review.ts';
+import { notForThisReport } from '../shared/reports/termly-review/workflow.ts';
 import type { Log } from './log.ts';
 import type { Room } from './room.ts';
 import type { Rooms } from './rooms.ts';

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { ReportSignature } from '../signatures/signature.ts';
 import { ReportStatus, WorkflowAction } from '../workflow/status.ts';
-import { TermlyReviewAction } from '../workflow/termly-review.ts';
+import { TermlyReviewAction } from '../reports/termly-review/workflow.ts';
 import { Role } from './roles.ts';
 import { ReportId } from './rooms.ts';
 

@@ -2,10 +2,10 @@
 // A coaching cycle is submitted by Finish (that is what shows it to the teacher), so it must be finished;
 // a record is never submitted; an observation is submitted when its feedback is sent to the tutor.
 import type * as Y from 'yjs';
-import { reportKindOf } from '../doc/formats.ts';
-import { readCycleState } from '../coaching/cycle-doc.ts';
-import { readObservation } from './observation-doc.ts';
-import { observationProblems } from './observation.ts';
+import { reportKindOf } from '../reports/registry.ts';
+import { readCycleState } from '../reports/coaching-cycle/doc.ts';
+import { readObservation } from '../reports/qa-observation/doc.ts';
+import { observationProblems } from '../reports/qa-observation/observation.ts';
 
 export function coachingAndQualityProblems(doc: Y.Doc): { fieldId: string; message: string }[] {
   switch (reportKindOf(doc)) {

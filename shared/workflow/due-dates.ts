@@ -2,7 +2,7 @@
 // second session, a progress report every six weeks from the first session, and the final progress report
 // at the assignment's end date. Each report is due, overdue or done.
 import type { Learner } from '../forms/fields.ts';
-import { progressReportIntervalWeeks } from '../forms/progress-report.ts';
+import { progressReportIntervalWeeks } from '../reports/progress-report/form.ts';
 import type { ReportStatus } from './status.ts';
 import { addDays, daysBetween } from './calendar.ts';
 

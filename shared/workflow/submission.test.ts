@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { allReviewPoints } from '../forms/progress-review.ts';
-import { createIlpDoc } from '../doc/ilp-doc.ts';
+import { allReviewPoints } from '../reports/progress-review/form.ts';
+import { createIlpDoc } from '../reports/ilp/doc.ts';
 import { fields, textField } from '../doc/layout.ts';
-import { createProgressReportDoc } from '../doc/progress-report-doc.ts';
+import { createProgressReportDoc } from '../reports/progress-report/doc.ts';
 import {
   addCustomPoint,
   createProgressReviewDoc,
   customPoints,
   evidenceKey,
   ratings,
-} from '../doc/progress-review-doc.ts';
-import { attendance, createSessionReportDoc } from '../doc/session-report-doc.ts';
+} from '../reports/progress-review/doc.ts';
+import { attendance, createSessionReportDoc } from '../reports/session-report/doc.ts';
 import { setFragmentText } from '../doc/text-fragment.ts';
 import { submissionProblems, type SubmissionContext } from './submission.ts';
 

@@ -3,22 +3,26 @@
 // app's form) so the list can take the user there. The transition itself is status.ts's and the relay's.
 import type * as Y from 'yjs';
 import type { z } from 'zod';
-import { Ilp, ilpFieldLabels } from '../forms/ilp.ts';
-import { ProgressReport, progressReportFieldLabel, type PreviousProgress } from '../forms/progress-report.ts';
-import { ProgressReviewChecklist, progressReviewFieldId, progressReviewFieldLabel } from '../forms/progress-review.ts';
-import { termlyReviewProblems } from '../forms/termly-review.ts';
-import { readTermlyReview } from '../doc/termly-review-doc.ts';
+import { Ilp, ilpFieldLabels } from '../reports/ilp/form.ts';
+import { ProgressReport, progressReportFieldLabel, type PreviousProgress } from '../reports/progress-report/form.ts';
+import {
+  ProgressReviewChecklist,
+  progressReviewFieldId,
+  progressReviewFieldLabel,
+} from '../reports/progress-review/form.ts';
+import { termlyReviewProblems } from '../reports/termly-review/form.ts';
+import { readTermlyReview } from '../reports/termly-review/doc.ts';
 import {
   SessionReport,
   sessionReportFieldId,
   sessionReportFieldLabel,
   sessionTookPlace,
-} from '../forms/session-report.ts';
-import { reportKindOf } from '../doc/formats.ts';
-import { readIlp, toIlpInput, type IlpDraft } from '../doc/ilp-doc.ts';
-import { readProgressReport, toProgressReportInput, type ProgressReportDraft } from '../doc/progress-report-doc.ts';
-import { readProgressReview, toProgressReviewInput, type ProgressReviewDraft } from '../doc/progress-review-doc.ts';
-import { readSessionReport, toSessionReportInput, type SessionReportDraft } from '../doc/session-report-doc.ts';
+} from '../reports/session-report/form.ts';
+import { reportKindOf } from '../reports/registry.ts';
+import { readIlp, toIlpInput, type IlpDraft } from '../reports/ilp/doc.ts';
+import { readProgressReport, toProgressReportInput, type ProgressReportDraft } from '../reports/progress-report/doc.ts';
+import { readProgressReview, toProgressReviewInput, type ProgressReviewDraft } from '../reports/progress-review/doc.ts';
+import { readSessionReport, toSessionReportInput, type SessionReportDraft } from '../reports/session-report/doc.ts';
 import { daysBetween, formatDate, isIsoDate } from './calendar.ts';
 import { coachingAndQualityProblems } from '../quality/submission-rules.ts';
 

@@ -1,10 +1,10 @@
 // The index row fields of the coaching and quality documents: who they are about (the teacher, or the tutor
 // observed, in the row's learner columns) and their date, so the Coaching and Quality pages list them.
 import type * as Y from 'yjs';
-import { reportKindOf } from '../../../shared/doc/formats.ts';
-import { readCycle } from '../../../shared/coaching/cycle-doc.ts';
-import { readRecord } from '../../../shared/coaching/record-doc.ts';
-import { readObservation } from '../../../shared/quality/observation-doc.ts';
+import { reportKindOf } from '../../../shared/reports/registry.ts';
+import { readCycle } from '../../../shared/reports/coaching-cycle/doc.ts';
+import { readRecord } from '../../../shared/reports/coaching-record/doc.ts';
+import { readObservation } from '../../../shared/reports/qa-observation/doc.ts';
 
 export function coachingAndQualityRow(doc: Y.Doc): {
   learnerIds: string[];

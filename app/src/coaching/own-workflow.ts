@@ -1,7 +1,7 @@
 // Coaching and quality documents draw their own workflow buttons (Finish, Send feedback), so the report
 // page leaves out its generic Submit for them.
 import type * as Y from 'yjs';
-import { reportKindOf } from '../../../shared/doc/formats.ts';
+import { reportKindOf } from '../../../shared/reports/registry.ts';
 
 export const drawsOwnWorkflow = (doc: Y.Doc): boolean => {
   const kind = reportKindOf(doc);

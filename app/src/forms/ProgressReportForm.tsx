@@ -2,14 +2,10 @@
 // domain guide 000: written against the previous plan, score and target, and the score never goes down.
 import { createEffect, Show } from 'solid-js';
 import type * as Y from 'yjs';
-import { fields, readPrevious, reportKindOf, textField, writePrevious } from '../../../shared/doc/index.ts';
-import {
-  minimumTarget,
-  progressReportTextFields,
-  yesNo,
-  type Learner,
-  type PreviousProgress,
-} from '../../../shared/forms/index.ts';
+import { fields, textField } from '../../../shared/doc/index.ts';
+import { readPrevious, reportKindOf, writePrevious } from '../../../shared/reports/index.ts';
+import { minimumTarget, type Learner } from '../../../shared/forms/index.ts';
+import { progressReportTextFields, yesNo, type PreviousProgress } from '../../../shared/reports/index.ts';
 import { TextField } from '../editor/TextField.tsx';
 import { DateInput, PercentInput } from './Inputs.tsx';
 import { Select } from './Select.tsx';

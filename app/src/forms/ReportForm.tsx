@@ -2,7 +2,8 @@
 // or rejected and open again) draws the form afresh, so every field follows it.
 import { Match, Show, Switch } from 'solid-js';
 import type * as Y from 'yjs';
-import { readMeta, reportKindOf } from '../../../shared/doc/index.ts';
+import { readMeta } from '../../../shared/doc/index.ts';
+import { reportKindOf } from '../../../shared/reports/index.ts';
 import { formatDate } from '../../../shared/workflow/calendar.ts';
 import { IlpForm } from './IlpForm.tsx';
 import { ProgressReportForm } from './ProgressReportForm.tsx';

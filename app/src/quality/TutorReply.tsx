@@ -6,7 +6,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import { createSignal, onCleanup, onMount, Show } from 'solid-js';
 import * as Y from 'yjs';
 import { roomName } from '../../../shared/protocol/rooms.ts';
-import { tutorReplyKey } from '../../../shared/quality/observation-doc.ts';
+import { tutorReplyKey } from '../../../shared/reports/qa-observation/doc.ts';
 import { TextField } from '../editor/TextField.tsx';
 import type { HeldLink } from '../sync/access-db.ts';
 import { connectToRelay } from '../sync/relay-connection.ts';

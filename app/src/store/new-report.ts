@@ -10,8 +10,8 @@ import {
   readProgressReport,
   reportKindOf,
   type TermlyReviewStart,
-} from '../../../shared/doc/index.ts';
-import type { PreviousProgress } from '../../../shared/forms/progress-report.ts';
+} from '../../../shared/reports/index.ts';
+import type { PreviousProgress } from '../../../shared/reports/progress-report/form.ts';
 import { newReportId } from '../../../shared/protocol/rooms.ts';
 import { localDate } from '../../../shared/workflow/calendar.ts';
 import { db, type AssignmentRow, type ReportRow } from './db.ts';

@@ -2,9 +2,9 @@
 // lists work without opening every document. A report opened from a share link indexes itself here.
 // Content and status are indexed separately: the status comes from the report's `<id>/status` document.
 import type * as Y from 'yjs';
+import { readMeta } from '../../../shared/doc/index.ts';
 import {
   readIlp,
-  readMeta,
   readProgressReport,
   readProgressReview,
   readSessionReport,
@@ -12,7 +12,7 @@ import {
   reportKindOf,
   reportTitle,
   type ReportKind,
-} from '../../../shared/doc/index.ts';
+} from '../../../shared/reports/index.ts';
 import type { StatusView } from '../../../shared/doc/status-doc.ts';
 import type { AssignmentSummary } from '../../../shared/forms/assignment.ts';
 import type { Learner } from '../../../shared/forms/fields.ts';

@@ -1,7 +1,8 @@
 // What the submission checks need beyond the report itself, from this device's index: the assignment's
 // dates, and for a progress report the learner's latest plan, score and target before it.
 import type * as Y from 'yjs';
-import { readMeta, readProgressReport, reportKindOf } from '../../../shared/doc/index.ts';
+import { readMeta } from '../../../shared/doc/index.ts';
+import { readProgressReport, reportKindOf } from '../../../shared/reports/index.ts';
 import type { SubmissionContext } from '../../../shared/workflow/submission.ts';
 import { db } from './db.ts';
 import { previousProgress } from './new-report.ts';

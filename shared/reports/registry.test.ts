@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { isMarginReportDoc, reportKindOf, reportTitle } from './registry.ts';
+import { createIlpDoc } from './ilp/doc.ts';
+import { meta } from '../doc/layout.ts';
+import { createProgressReportDoc } from './progress-report/doc.ts';
+import { createProgressReviewDoc } from './progress-review/doc.ts';
+import { createSessionReportDoc } from './session-report/doc.ts';
+
+const learner = { id: 'l1', name: 'Ada Lovelace' };
+const make = (lay: (doc: Y.Doc) => void) => {
+  const doc = new Y.Doc();
+  lay(doc);
+  return doc;
+};
+
+describe('report format registry', () => {
+  it('tells every kind of Margin report apart from an empty or foreign doc', () => {
+    const docs = {
+      session: make((d) =>
+        createSessionReportDoc(
+          d,
+          { date: '2026-11-23', start: '13:00', finish: '14:00', subject: 'Maths', learners: [learner] },
+          'G',
+        ),
+      ),
+      ilp: make((d) => createIlpDoc(d, { learner, subject: 'Maths', assignmentBrief: '' }, 'G')),
+      progress: make((d) => createProgressReportDoc(d, { learner, subject: 'Maths', final: false, previous: {} }, 'G')),
+      final: make((d) => createProgressReportDoc(d, { learner, subject: 'Maths', final: true, previous: {} }, 'G')),
+      review: make((d) => createProgressReviewDoc(d, { title: 'Autumn review', date: '2026-11-23' }, 'G')),
+    };
+    expect(Object.values(docs).map(reportKindOf)).toEqual([
+      'session-report',
+      'ilp',
+      'progress-report',
+      'final-report',
+      'progress-review',
+    ]);
+    expect(Object.values(docs).map(reportTitle)).toEqual([
+      'Session report: Ada Lovelace: Maths',
+      'Individual Learning Plan: Ada Lovelace: Maths',
+      'Progress report: Ada Lovelace: Maths',
+      'Final progress report: Ada Lovelace: Maths',
+      'Progress-review checklist: Autumn review',
+    ]);
+    expect(isMarginReportDoc(new Y.Doc())).toBe(false);
+    const foreign = make((d) => meta(d).set('format', 'toString'));
+    expect(isMarginReportDoc(foreign)).toBe(false);
+    expect(reportTitle(foreign)).toBe('Report');
+  });
+});
