@@ -1,98 +1,86 @@
-// The registry of Margin's report formats: which form a document holds, by its meta "format" key. A
-// document with none of these formats is not (yet) a Margin report: an empty doc, or one still syncing.
+// The registry of Margin's report kinds: one line per kind, each a folder beside this file. A document is a
+// Margin report when its meta "format" is one of theirs; an empty doc, or one still syncing, has none.
 import type * as Y from 'yjs';
-import { readIlp, ilpFormat } from './ilp/doc.ts';
 import { meta } from '../doc/layout.ts';
-import { formatDate } from '../workflow/calendar.ts';
-import { finalProgressReportFormat, progressReportFormat, readProgressReport } from './progress-report/doc.ts';
-import { progressReviewFormat, readProgressReview } from './progress-review/doc.ts';
-import { readSessionReport, sessionReportFormat } from './session-report/doc.ts';
-import { coachingCycleFormat, readCycle } from './coaching-cycle/doc.ts';
-import { coachingRecordFormat, readRecord } from './coaching-record/doc.ts';
-import { qaObservationFormat, readObservation } from './qa-observation/doc.ts';
-import { readTermlyReview, termlyReviewFormat, termlyReviewSubject } from './termly-review/doc.ts';
+import type { SubmissionContext, SubmissionProblem } from '../workflow/submission.ts';
+import { coachingCycle } from './coaching-cycle/index.ts';
+import { coachingRecord } from './coaching-record/index.ts';
+import type { ReportKindDefinition } from './definition.ts';
+import { finalReport } from './final-report/index.ts';
+import { ilp } from './ilp/index.ts';
+import { progressReport } from './progress-report/index.ts';
+import { progressReview } from './progress-review/index.ts';
+import { qaObservation } from './qa-observation/index.ts';
+import { sessionReport } from './session-report/index.ts';
+import { termlyReview } from './termly-review/index.ts';
 
-export const reportKinds = [
-  'session-report',
-  'ilp',
-  'progress-report',
-  'final-report',
-  'progress-review',
-  'coaching-record',
-  'coaching-cycle',
-  'qa-observation',
-  'termly-review',
+const definitions = [
+  sessionReport,
+  ilp,
+  progressReport,
+  finalReport,
+  progressReview,
+  coachingRecord,
+  coachingCycle,
+  qaObservation,
+  termlyReview,
 ] as const;
-export type ReportKind = (typeof reportKinds)[number];
 
-export const reportFormats: Readonly<Record<string, ReportKind>> = {
-  [sessionReportFormat]: 'session-report',
-  [ilpFormat]: 'ilp',
-  [progressReportFormat]: 'progress-report',
-  [finalProgressReportFormat]: 'final-report',
-  [progressReviewFormat]: 'progress-review',
-  [coachingRecordFormat]: 'coaching-record',
-  [coachingCycleFormat]: 'coaching-cycle',
-  [qaObservationFormat]: 'qa-observation',
-  [termlyReviewFormat]: 'termly-review',
-};
+export type ReportKind = (typeof definitions)[number]['kind'];
 
-export const reportKindLabels: Readonly<Record<ReportKind, string>> = {
-  'session-report': 'Session report',
-  ilp: 'Individual Learning Plan',
-  'progress-report': 'Progress report',
-  'final-report': 'Final progress report',
-  'progress-review': 'Progress-review checklist',
-  'coaching-record': 'Coaching record',
-  'coaching-cycle': 'Coaching cycle',
-  'qa-observation': 'Quality observation',
-  'termly-review': 'Termly progress review',
-};
+export const reportKinds: readonly ReportKind[] = definitions.map((definition) => definition.kind);
+
+/** Every kind's definition, by its name. */
+export const reportKindDefinitions = Object.fromEntries(
+  definitions.map((definition) => [definition.kind, definition]),
+) as { readonly [Kind in ReportKind]: ReportKindDefinition<Kind> };
+
+/** Each format's kind, by the document's meta "format". */
+export const reportFormats: Readonly<Record<string, ReportKind>> = Object.fromEntries(
+  definitions.map((definition) => [definition.format, definition.kind]),
+);
+
+export const reportKindLabels = Object.fromEntries(
+  definitions.map((definition) => [definition.kind, definition.label]),
+) as Readonly<Record<ReportKind, string>>;
 
 export function reportKindOf(doc: Y.Doc): ReportKind | undefined {
   const format = meta(doc).get('format');
   return typeof format === 'string' && Object.hasOwn(reportFormats, format) ? reportFormats[format] : undefined;
 }
 
+/** The definition of the kind of report `doc` holds, or undefined when it holds none (yet). */
+export function reportDefinitionOf(doc: Y.Doc): ReportKindDefinition<ReportKind> | undefined {
+  const kind = reportKindOf(doc);
+  return kind ? reportKindDefinitions[kind] : undefined;
+}
+
 export const isMarginReportDoc = (doc: Y.Doc): boolean => reportKindOf(doc) !== undefined;
 
+/** The free-text fields of every kind that people without `seesInternal` never receive. */
+export const internalFieldKeys: readonly string[] = [
+  ...new Set(definitions.flatMap((definition) => definition.textFields.filter((f) => f.internal).map((f) => f.key))),
+];
+
+/** The kinds whose reports a later progress report is written against (plans and progress reports). */
+export const progressKinds: readonly ReportKind[] = definitions
+  .filter((definition) => 'progress' in definition && definition.progress)
+  .map((definition) => definition.kind);
+
 /** Who and what the report is about, e.g. "Ada Lovelace: Maths". */
-export function reportSubjectLine(doc: Y.Doc): string {
-  switch (reportKindOf(doc)) {
-    case 'session-report': {
-      const report = readSessionReport(doc);
-      return `${report.learners.map((learner) => learner.name).join(', ')}: ${report.subject}`;
-    }
-    case 'ilp': {
-      const plan = readIlp(doc);
-      return `${plan.learner?.name ?? 'Unknown learner'}: ${plan.subject}`;
-    }
-    case 'progress-report':
-    case 'final-report': {
-      const report = readProgressReport(doc);
-      return `${report.learner?.name ?? 'Unknown learner'}: ${report.subject}`;
-    }
-    case 'progress-review':
-      return readProgressReview(doc).title;
-    case 'coaching-record':
-      return readRecord(doc).teacher?.name ?? 'Unknown teacher';
-    case 'coaching-cycle': {
-      const cycle = readCycle(doc);
-      return `${cycle.teacher?.name ?? 'Unknown teacher'}, week of ${formatDate(cycle.week)}`;
-    }
-    case 'qa-observation': {
-      const observation = readObservation(doc);
-      return `${observation.tutorName || 'Unknown tutor'}, observation ${observation.number}`;
-    }
-    case 'termly-review':
-      return termlyReviewSubject(readTermlyReview(doc));
-    case undefined:
-      return '';
-  }
-}
+export const reportSubjectLine = (doc: Y.Doc): string => reportDefinitionOf(doc)?.subjectLine(doc) ?? '';
 
 /** The report's heading: its kind, then who and what it is about ("Session report: Ada Lovelace: Maths"). */
 export function reportTitle(doc: Y.Doc): string {
-  const kind = reportKindOf(doc);
-  return kind ? `${reportKindLabels[kind]}: ${reportSubjectLine(doc)}` : 'Report';
+  const definition = reportDefinitionOf(doc);
+  return definition ? `${definition.label}: ${definition.subjectLine(doc)}` : 'Report';
+}
+
+/** Every reason the report in `doc` may not be submitted yet; empty when it may. */
+export function submissionProblems(doc: Y.Doc, context: SubmissionContext = {}): SubmissionProblem[] {
+  const definition = reportDefinitionOf(doc);
+  if (!definition) {
+    return [{ fieldId: 'main', message: 'This document is not a Margin report, so it cannot be submitted.' }];
+  }
+  return definition.submissionProblems(doc, context);
 }

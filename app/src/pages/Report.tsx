@@ -7,7 +7,7 @@ import { createEffect, createSignal, Match, onCleanup, onMount, Show, Switch } f
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { StatusView } from '../../../shared/doc/index.ts';
-import { isMarginReportDoc, reportKindOf, reportTitle } from '../../../shared/reports/index.ts';
+import { isMarginReportDoc, reportDefinitionOf, reportTitle } from '../../../shared/reports/index.ts';
 import { isLockedRefusal } from '../../../shared/protocol/limits.ts';
 import { mayEditContent } from '../../../shared/protocol/room-access.ts';
 import { reportIdPattern } from '../../../shared/protocol/rooms.ts';
@@ -32,7 +32,6 @@ import { watchStatus } from '../workflow/status-connection.ts';
 import { checkBeforeSubmit } from '../forms/SubmissionChecks.tsx';
 import { StatusBanner } from '../workflow/StatusBanner.tsx';
 import { WorkflowActions } from '../workflow/WorkflowActions.tsx';
-import { drawsOwnWorkflow } from '../coaching/own-workflow.ts';
 import { CommentsLayout } from '../comments/CommentsLayout.tsx';
 import { RejectionThreads } from '../comments/RejectionThreads.tsx';
 import { createReportComments } from '../comments/report-comments.ts';
@@ -257,7 +256,7 @@ function OpenReport(props: { id: string }) {
                 </p>
               </Show>
               <KeptChanges reportId={props.id} />
-              <Show when={!drawsOwnWorkflow(opened.doc)}>
+              <Show when={reportDefinitionOf(opened.doc)?.workflow.showsStatus ?? true}>
                 <StatusBanner view={status()} role={link()?.role} />
               </Show>
               <RejectionThreads comments={comments} threadIds={status().rejection?.comments} />
@@ -269,8 +268,10 @@ function OpenReport(props: { id: string }) {
                       <p class="muted">You opened this report as {roleLabels[held().role].toLowerCase()}.</p>
                     </Show>
                     <Show when={shownRelayState().kind !== 'refused'}>
-                      {/* Coaching, quality and termly reviews draw their own workflow buttons with their forms. */}
-                      <Show when={!drawsOwnWorkflow(opened.doc) && reportKindOf(opened.doc) !== 'termly-review'}>
+                      {/* Some kinds (coaching, quality, termly reviews) draw their own workflow buttons with their forms. */}
+                      <Show
+                        when={(reportDefinitionOf(opened.doc)?.workflow.drawnBy ?? 'report-page') === 'report-page'}
+                      >
                         <WorkflowActions
                           reportId={props.id}
                           token={held().token}

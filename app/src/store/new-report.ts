@@ -6,9 +6,8 @@ import {
   createProgressReportDoc,
   createProgressReviewDoc,
   createTermlyReviewDoc,
-  readIlp,
-  readProgressReport,
-  reportKindOf,
+  progressKinds,
+  reportDefinitionOf,
   type TermlyReviewStart,
 } from '../../../shared/reports/index.ts';
 import type { PreviousProgress } from '../../../shared/reports/progress-report/form.ts';
@@ -69,27 +68,10 @@ export async function latestEarlierReport(
 ): Promise<ReportRow | undefined> {
   const reports = await db.reports.where('assignmentId').equals(assignmentId).toArray();
   return reports
-    .filter(
-      (report) => (report.type === 'ilp' || report.type === 'progress-report') && report.learnerIds.includes(learnerId),
-    )
+    .filter((report) => progressKinds.includes(report.type) && report.learnerIds.includes(learnerId))
     .filter((report) => before === undefined || report.createdAt < before)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
     .at(-1);
-}
-
-function progressIn(doc: Y.Doc): Omit<PreviousProgress, 'reportId'> | undefined {
-  switch (reportKindOf(doc)) {
-    case 'ilp': {
-      const plan = readIlp(doc);
-      return { score: plan.assessmentScore, target: plan.target, plan: plan.text.plan };
-    }
-    case 'progress-report': {
-      const report = readProgressReport(doc);
-      return { score: report.updatedScore, target: report.newTarget, plan: report.text.plan };
-    }
-    default:
-      return undefined;
-  }
 }
 
 /**
@@ -106,7 +88,7 @@ export async function previousProgress(
   if (!row) return undefined;
   const local = await openLocalReport(row.id);
   try {
-    const found = progressIn(local.doc);
+    const found = reportDefinitionOf(local.doc)?.progress?.(local.doc);
     if (!found) return { reportId: row.id, plan: row.plan, score: row.score, target: row.target };
     await indexReport(row.id, local.doc);
     return { reportId: row.id, ...found };

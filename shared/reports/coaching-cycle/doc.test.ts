@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { reportKindOf, reportTitle } from '../registry.ts';
-import { submissionProblems } from '../../workflow/submission.ts';
+import { submissionProblems } from '../registry.ts';
 import { createCycleDoc, readCycle, takeCycleAction } from './doc.ts';
 import { addCycleToRecord, createRecordDoc, readRecord } from '../coaching-record/doc.ts';
 

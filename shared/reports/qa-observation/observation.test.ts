@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { setFragmentText } from '../../doc/text-fragment.ts';
-import { submissionProblems } from '../../workflow/submission.ts';
+import { submissionProblems } from '../registry.ts';
 import { competencyIds } from '../../quality/competencies.ts';
 import { checklist, createObservationDoc, feedbackKey, judgements, readObservation } from './doc.ts';
 import { followUpCheck, hasConcerns, type ObservationDraft } from './observation.ts';

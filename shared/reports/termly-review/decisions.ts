@@ -1,39 +1,27 @@
-// The relay's checks for a termly progress review's decisions (shared/workflow/termly-review.ts): the status
+// The relay's checks for a termly progress review's decisions (./workflow.ts): the status
 // machine against the review's content and comments documents as the relay holds them, and, for the two
 // signing actions, the signature: it must verify over the hash of exactly what the relay holds.
 import * as Y from 'yjs';
-import { termlyReviewFormat, termlyReviewReadiness } from '../shared/reports/termly-review/doc.ts';
-import { meta } from '../shared/doc/layout.ts';
-import { readStatus } from '../shared/doc/status-doc.ts';
-import type { TransitionRequest } from '../shared/protocol/api.ts';
-import type { Role } from '../shared/protocol/roles.ts';
-import { checkSignature, type ReportSignature } from '../shared/signatures/signature.ts';
-import { termlyReviewHash } from '../shared/reports/termly-review/signed-content.ts';
-import type { ReportStatus } from '../shared/workflow/status.ts';
+import { termlyReviewReadiness } from './doc.ts';
+import { readStatus } from '../../doc/status-doc.ts';
+import type { TransitionRequest } from '../../protocol/api.ts';
+import type { Role } from '../../protocol/roles.ts';
+import { checkSignature } from '../../signatures/signature.ts';
+import type { DecisionCheck } from '../definition.ts';
+import { termlyReviewHash } from './signed-content.ts';
+import type { ReportStatus } from '../../workflow/status.ts';
 import {
   notForThisReport,
   signingActions,
   staleSignatureReason,
   TermlyReviewAction,
   termlyTransition,
-} from '../shared/reports/termly-review/workflow.ts';
-
-export type TermlyCheck = { ok: true; to: ReportStatus; signature?: ReportSignature } | { ok: false; reason: string };
+} from './workflow.ts';
 
 function docOf(update: Uint8Array): Y.Doc {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, update);
   return doc;
-}
-
-/** Whether a content snapshot holds a termly progress review. */
-export function isTermlyReview(content: Uint8Array): boolean {
-  const doc = docOf(content);
-  try {
-    return meta(doc).get('format') === termlyReviewFormat;
-  } finally {
-    doc.destroy();
-  }
 }
 
 /** Whether `request` may be recorded on a termly review that is `from`, given its two documents' snapshots. */
@@ -42,7 +30,7 @@ export async function checkTermlyDecision(
   request: TransitionRequest,
   role: Role,
   snapshots: { content: Uint8Array; comments: Uint8Array; status: Uint8Array },
-): Promise<TermlyCheck> {
+): Promise<DecisionCheck> {
   const action = TermlyReviewAction.safeParse(request.action);
   if (!action.success) return { ok: false, reason: notForThisReport.otherActionOnTermlyReview };
   const contentDoc = docOf(snapshots.content);

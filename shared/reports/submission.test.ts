@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { allReviewPoints } from '../reports/progress-review/form.ts';
-import { createIlpDoc } from '../reports/ilp/doc.ts';
+import { allReviewPoints } from './progress-review/form.ts';
+import { createIlpDoc } from './ilp/doc.ts';
 import { fields, textField } from '../doc/layout.ts';
-import { createProgressReportDoc } from '../reports/progress-report/doc.ts';
-import {
-  addCustomPoint,
-  createProgressReviewDoc,
-  customPoints,
-  evidenceKey,
-  ratings,
-} from '../reports/progress-review/doc.ts';
-import { attendance, createSessionReportDoc } from '../reports/session-report/doc.ts';
+import { createProgressReportDoc } from './progress-report/doc.ts';
+import { addCustomPoint, createProgressReviewDoc, customPoints, evidenceKey, ratings } from './progress-review/doc.ts';
+import { attendance, createSessionReportDoc } from './session-report/doc.ts';
 import { setFragmentText } from '../doc/text-fragment.ts';
-import { submissionProblems, type SubmissionContext } from './submission.ts';
+import type { SubmissionContext } from '../workflow/submission.ts';
+import { submissionProblems } from './registry.ts';
 
 const sam = { id: 'l1', name: 'Sam' };
 const kit = { id: 'l2', name: 'Kit' };
