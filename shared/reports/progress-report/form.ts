@@ -14,9 +14,6 @@ import { targetProblem } from '../../forms/targets.ts';
 
 export const yesNo = ['Yes', 'No'] as const;
 
-/** Weeks between progress reports, counted from the first session. */
-export const progressReportIntervalWeeks = 6;
-
 export const ProgressReport = z
   .object({
     learner: Learner,

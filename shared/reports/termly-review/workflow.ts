@@ -2,13 +2,11 @@
 // finishes it; the teacher confirms the facts, adds comments and signs; only then does the tutor sign, and the
 // signed review goes to the reviewer (the appropriate body), who marks it read. Until the tutor signs, the tutor
 // may take it back to amend it (the teacher then signs again). The relay checks every step with this machine.
-import { z } from 'zod';
 import type { Role } from '../../protocol/roles.ts';
+import { termlyReviewActions, type TermlyReviewAction } from '../../protocol/statuses.ts';
 import { statusLabels, type ReportStatus } from '../../workflow/status.ts';
 
-export const termlyReviewActions = ['finish', 'teacher-sign', 'tutor-sign', 'amend', 'mark-reviewed'] as const;
-export const TermlyReviewAction = z.enum(termlyReviewActions);
-export type TermlyReviewAction = z.infer<typeof TermlyReviewAction>;
+export { TermlyReviewAction, termlyReviewActions } from '../../protocol/statuses.ts';
 
 export const termlyReviewStatuses = [
   'draft',
