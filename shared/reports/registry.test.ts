@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { isMarginReportDoc, reportKindOf, reportTitle } from './registry.ts';
+import {
+  internalFieldKeys,
+  isMarginReportDoc,
+  progressKinds,
+  reportDefinitionOf,
+  reportFormats,
+  reportKindDefinitions,
+  reportKindOf,
+  reportKinds,
+  reportTitle,
+} from './registry.ts';
 import { createIlpDoc } from './ilp/doc.ts';
 import { meta } from '../doc/layout.ts';
 import { createProgressReportDoc } from './progress-report/doc.ts';
@@ -47,5 +57,32 @@ describe('report format registry', () => {
     const foreign = make((d) => meta(d).set('format', 'toString'));
     expect(isMarginReportDoc(foreign)).toBe(false);
     expect(reportTitle(foreign)).toBe('Report');
+  });
+});
+
+describe('report kind registry', () => {
+  it('lists each kind once, by its name and by its format', () => {
+    expect(reportKinds).toHaveLength(9);
+    expect(new Set(reportKinds).size).toBe(reportKinds.length);
+    for (const kind of reportKinds) {
+      const definition = reportKindDefinitions[kind];
+      expect(definition.kind).toBe(kind);
+      expect(reportFormats[definition.format]).toBe(kind);
+    }
+  });
+
+  it('knows which free-text fields are internal, and which kinds a progress report is measured against', () => {
+    expect(internalFieldKeys).toEqual(['agencyComment']);
+    expect(progressKinds).toEqual(['ilp', 'progress-report']);
+  });
+
+  it('asks the kind for its workflow: its own status machine only for the termly review', () => {
+    const own = reportKinds.filter((kind) => reportKindDefinitions[kind].workflow.decisions);
+    expect(own).toEqual(['termly-review']);
+    const made = make((d) =>
+      createSessionReportDoc(d, { date: '', start: '', finish: '', subject: '', learners: [] }, 'G'),
+    );
+    expect(reportDefinitionOf(made)?.workflow.drawnBy).toBe('report-page');
+    expect(reportDefinitionOf(new Y.Doc())).toBeUndefined();
   });
 });
