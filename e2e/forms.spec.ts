@@ -2,7 +2,7 @@
 // report and the final report, and the progress-review checklist. A check blocked by a missing field shows
 // the list, and its entry takes the user to the field. (Submitting itself is the workflow's test.)
 import type { Page } from '@playwright/test';
-import { reviewStages } from '../shared/forms/progress-review.ts';
+import { reviewStages } from '../shared/reports/progress-review/form.ts';
 import { addSessionTo, createAssignment, editor, signIn } from './app.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createSessionReportDoc, fragmentText, setFragmentText, textField } from '../shared/doc/index.ts';
+import { fragmentText, setFragmentText, textField } from '../shared/doc/index.ts';
+import { createSessionReportDoc } from '../shared/reports/index.ts';
 import { internalFields, withoutInternalFields, wouldChange } from './document-copies.ts';
 
 function report(): Y.Doc {

@@ -2,12 +2,10 @@
 // (so a refused change is worth telling its sender about), and what is the document without its internal
 // fields (what a client or teacher is sent).
 import * as Y from 'yjs';
-import { sessionReportTextFields } from '../shared/forms/index.ts';
+import { internalFieldKeys } from '../shared/reports/registry.ts';
 
-/** Top-level types people without `seesInternal` never receive: the free-text fields marked internal. */
-export const internalFields: readonly string[] = sessionReportTextFields
-  .filter((field) => field.internal)
-  .map((field) => field.key);
+/** Top-level types people without `seesInternal` never receive: every kind's free-text fields marked internal. */
+export const internalFields: readonly string[] = internalFieldKeys;
 
 /** Whether applying `update` would add anything to `doc`: an item it lacks, or a deletion it has not made. */
 export function wouldChange(doc: Y.Doc, update: Uint8Array): boolean {

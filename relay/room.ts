@@ -18,7 +18,7 @@ import { changeRefusals, reconnectCodes, refusalReasons } from '../shared/protoc
 import { roomAccess, type RoomAccess } from '../shared/protocol/room-access.ts';
 import type { Room as ReportRoom, RoomKind } from '../shared/protocol/rooms.ts';
 import { contentLocked, statusLabels, type ReportStatus } from '../shared/workflow/status.ts';
-import { teacherPartLocked } from '../shared/workflow/termly-review.ts';
+import { teacherPartLocked } from '../shared/reports/termly-review/workflow.ts';
 import { withoutInternalFields, wouldChange } from './document-copies.ts';
 import type { RoomCluster } from './cluster/fan-out.ts';
 import type { Log } from './log.ts';

@@ -4,15 +4,20 @@
 import * as authProtocol from 'y-protocols/auth';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { attachFile } from '../shared/doc/attachments.ts';
+import { attachFile } from '../shared/reports/termly-review/attachments.ts';
 import { fields } from '../shared/doc/layout.ts';
 import { readStatus } from '../shared/doc/status-doc.ts';
-import { examplePlan, fillTermlyReview } from '../shared/doc/termly-review-example.ts';
-import { confirmFacts, readTeacherPart, supportPlanSlot, teacherComments } from '../shared/doc/termly-review-doc.ts';
+import { examplePlan, fillTermlyReview } from '../shared/reports/termly-review/example.ts';
+import {
+  confirmFacts,
+  readTeacherPart,
+  supportPlanSlot,
+  teacherComments,
+} from '../shared/reports/termly-review/doc.ts';
 import { setFragmentText } from '../shared/doc/text-fragment.ts';
 import { checkSignature, newSigningKeys, signHash } from '../shared/signatures/signature.ts';
-import { termlyReviewHash } from '../shared/signatures/signed-content.ts';
-import { notForThisReport, staleSignatureReason } from '../shared/workflow/termly-review.ts';
+import { termlyReviewHash } from '../shared/reports/termly-review/signed-content.ts';
+import { notForThisReport, staleSignatureReason } from '../shared/reports/termly-review/workflow.ts';
 import { TestSession, api, eventually, type TestRelay } from './testing.ts';
 
 const session = new TestSession();

@@ -5,19 +5,21 @@
 // status takes effect (locking or unlocking the content) in the same turn the hash is taken,
 // so no content update can slip in between the two.
 import { createHash } from 'node:crypto';
+import * as Y from 'yjs';
 import { recordDecision, type Decision } from '../shared/doc/status-doc.ts';
 import type { TransitionRequest } from '../shared/protocol/api.ts';
 import { parseRoomName, roomName, type Room as ReportRoom } from '../shared/protocol/rooms.ts';
 import type { TokenClaims } from '../shared/protocol/tokens.ts';
 import { transition, WorkflowAction, type ReportStatus } from '../shared/workflow/status.ts';
-import { notForThisReport } from '../shared/workflow/termly-review.ts';
+import { notForThisReport } from '../shared/reports/termly-review/workflow.ts';
+import type { DecisionCheck, OwnDecisions } from '../shared/reports/definition.ts';
+import { reportDefinitionOf } from '../shared/reports/registry.ts';
 import type { Log } from './log.ts';
 import type { Room } from './room.ts';
 import type { Rooms } from './rooms.ts';
 import type { ReportStatuses } from './statuses.ts';
 import { oneAtATime } from './storage/one-at-a-time.ts';
 import type { Storage } from './storage/store.ts';
-import { checkTermlyDecision, isTermlyReview, type TermlyCheck } from './termly-review-decisions.ts';
 
 export type WorkflowOutcome =
   | { ok: true; status: ReportStatus; decision: Decision }
@@ -59,26 +61,27 @@ export class Workflow {
     let statusRoom: Awaited<ReturnType<Rooms['hold']>> | undefined;
     let comments: Awaited<ReturnType<Rooms['hold']>> | undefined;
     try {
-      // Termly progress reviews have their own status machine, which also reads the comments (the teacher's part).
-      const termly = isTermlyReview(content.room.snapshot());
-      if (!termly) {
+      // A kind with its own status machine (the termly progress review) also reads the comments (the teacher's part).
+      const own = ownDecisions(content.room.snapshot());
+      if (!own) {
         const allowed = genericTransition(from, request, access.role);
         if (!allowed.ok) return { ok: false, status: 409, error: allowed.reason };
       }
       statusRoom = await this.rooms.hold(room(reportId, 'status'));
       await statusRoom.room.catchUp();
-      if (termly) {
+      if (own) {
         comments = await this.rooms.hold(room(reportId, 'comments'));
         await comments.room.catchUp();
       }
       const current = this.statuses.current(reportId);
-      const still: TermlyCheck = comments
-        ? await this.checkTermly(current, request, access.role, {
-            content: content.room,
-            comments: comments.room,
-            status: statusRoom.room,
-          })
-        : genericTransition(current, request, access.role);
+      const still: DecisionCheck =
+        own && comments
+          ? await this.checkOwn(own, current, request, access.role, {
+              content: content.room,
+              comments: comments.room,
+              status: statusRoom.room,
+            })
+          : genericTransition(current, request, access.role);
       if (!still.ok) return { ok: false, status: 409, error: still.reason };
       const decision: Decision = {
         action: request.action,
@@ -124,23 +127,35 @@ export class Workflow {
    * Checking a signature takes a while (WebCrypto is asynchronous): the review is checked on snapshots, and the
    * decision is recorded only if neither document changed meanwhile, so the signature is over what is recorded.
    */
-  private async checkTermly(
+  private async checkOwn(
+    decisions: OwnDecisions,
     from: ReportStatus,
     request: TransitionRequest,
     role: TokenClaims['role'],
     rooms: { content: Room; comments: Room; status: Room },
-  ): Promise<TermlyCheck> {
+  ): Promise<DecisionCheck> {
     const { content, comments, status } = rooms;
     const before = { content: content.snapshot(), comments: comments.snapshot(), status: status.snapshot() };
-    const check = await checkTermlyDecision(from, request, role, before);
+    const check = await decisions.check(from, request, role, before);
     const changed =
       !Buffer.from(before.content).equals(content.snapshot()) ||
       !Buffer.from(before.comments).equals(comments.snapshot());
-    return check.ok && changed ? { ok: false, reason: notForThisReport.changedWhileSigning } : check;
+    return check.ok && changed ? { ok: false, reason: decisions.changedWhileChecking } : check;
   }
 }
 
-/** Submit, approve, reject and resubmit, for every report but a termly progress review. */
+/** The status machine of the kind of report in a content snapshot, when it has its own. */
+function ownDecisions(content: Uint8Array): OwnDecisions | undefined {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, content);
+    return reportDefinitionOf(doc)?.workflow.decisions;
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** Submit, approve, reject and resubmit, for every kind without its own status machine. */
 function genericTransition(
   from: ReportStatus,
   request: TransitionRequest,

@@ -3,8 +3,7 @@
 import type * as Y from 'yjs';
 import type { Role } from '../protocol/roles.ts';
 import type { ReportSignature } from '../signatures/signature.ts';
-import { ReportStatus, type WorkflowAction } from '../workflow/status.ts';
-import type { TermlyReviewAction } from '../workflow/termly-review.ts';
+import { ReportStatus, type TermlyReviewAction, type WorkflowAction } from '../protocol/statuses.ts';
 
 export interface Decision {
   action: WorkflowAction | TermlyReviewAction;

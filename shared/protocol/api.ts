@@ -2,8 +2,7 @@
 // message a person can act on; the paths and bodies below are what the app and the relay agree on.
 import { z } from 'zod';
 import { ReportSignature } from '../signatures/signature.ts';
-import { ReportStatus, WorkflowAction } from '../workflow/status.ts';
-import { TermlyReviewAction } from '../workflow/termly-review.ts';
+import { ReportStatus, TermlyReviewAction, WorkflowAction } from './statuses.ts';
 import { Role } from './roles.ts';
 import { ReportId } from './rooms.ts';
 

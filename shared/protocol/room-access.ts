@@ -1,6 +1,6 @@
 // Who may do what in each of a report's rooms, given their role and the report's status. The relay enforces
 // this on every connection; the app uses the same rules to hide what a role may not do.
-import { contentLocked, type ReportStatus } from '../workflow/status.ts';
+import { contentLocked, type ReportStatus } from './statuses.ts';
 import { closeCodes } from './limits.ts';
 import { powers, type Role } from './roles.ts';
 import type { RoomKind } from './rooms.ts';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { attachments } from '../doc/attachments.ts';
+import { attachments } from '../reports/termly-review/attachments.ts';
 import { fields } from '../doc/layout.ts';
-import { fillTermlyReview } from '../doc/termly-review-example.ts';
-import { confirmFacts, supportPlanSlot, teacherComments } from '../doc/termly-review-doc.ts';
+import { fillTermlyReview } from '../reports/termly-review/example.ts';
+import { confirmFacts, supportPlanSlot, teacherComments } from '../reports/termly-review/doc.ts';
 import { setFragmentText } from '../doc/text-fragment.ts';
 import { checkSignature, newSigningKeys, ReportSignature, signHash } from './signature.ts';
-import { termlyReviewHash } from './signed-content.ts';
+import { termlyReviewHash } from '../reports/termly-review/signed-content.ts';
 
 async function review() {
   const content = new Y.Doc();

@@ -2,7 +2,6 @@
 // second session, a progress report every six weeks from the first session, and the final progress report
 // at the assignment's end date. Each report is due, overdue or done.
 import type { Learner } from '../forms/fields.ts';
-import { progressReportIntervalWeeks } from '../forms/progress-report.ts';
 import type { ReportStatus } from './status.ts';
 import { addDays, daysBetween } from './calendar.ts';
 
@@ -12,6 +11,9 @@ export type DueState = 'due' | 'overdue' | 'done';
 
 /** A report counts as done once it is submitted; a rejected one is not done until it is resubmitted. */
 export const doneStatuses: readonly ReportStatus[] = ['submitted', 'approved', 'resubmitted'];
+
+/** Weeks between progress reports, counted from the first session. */
+export const progressReportIntervalWeeks = 6;
 
 /** Reports due within this many days are listed in the tutor's pending actions. */
 export const dueSoonDays = 14;

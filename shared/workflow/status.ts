@@ -1,26 +1,9 @@
 // The report status machine: draft, submitted, approved, rejected, amended-and-resubmitted.
 // The relay is the authority for these transitions; the app uses the same rules to show what is possible.
-import { z } from 'zod';
 import type { Role } from '../protocol/roles.ts';
+import type { ReportStatus, WorkflowAction } from '../protocol/statuses.ts';
 
-export const reportStatuses = [
-  'draft',
-  'submitted',
-  'approved',
-  'rejected',
-  'resubmitted',
-  // Termly progress reviews only (termly-review.ts): finished by the tutor, signed by the teacher then the tutor.
-  'teacher-to-comment',
-  'needs-signatures',
-  'with-reviewer',
-  'reviewed',
-] as const;
-export const ReportStatus = z.enum(reportStatuses);
-export type ReportStatus = z.infer<typeof ReportStatus>;
-
-export const workflowActions = ['submit', 'approve', 'reject', 'resubmit'] as const;
-export const WorkflowAction = z.enum(workflowActions);
-export type WorkflowAction = z.infer<typeof WorkflowAction>;
+export { contentLocked, ReportStatus, reportStatuses, WorkflowAction, workflowActions } from '../protocol/statuses.ts';
 
 export const statusLabels: Record<ReportStatus, string> = {
   draft: 'Draft',
@@ -72,9 +55,4 @@ export function transition(from: ReportStatus, action: WorkflowAction, role: Rol
     return { ok: false, reason: 'Say why the report is rejected, so the tutor knows what to fix.' };
   }
   return { ok: true, to: rule.to };
-}
-
-/** Submitted and approved reports (and termly reviews once finished) are read-only; drafts and rejected reports can be edited. */
-export function contentLocked(status: ReportStatus): boolean {
-  return status !== 'draft' && status !== 'rejected';
 }

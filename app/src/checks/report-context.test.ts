@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createSessionReportDoc, fields, setFragmentText, textField } from '../../../shared/doc/index.ts';
+import { fields, setFragmentText, textField } from '../../../shared/doc/index.ts';
+import { createSessionReportDoc } from '../../../shared/reports/index.ts';
 import { fieldCheckContext } from './report-context.ts';
 
 function sessionReport() {

@@ -5,7 +5,7 @@ import type * as Y from 'yjs';
 import type { CheckContext, FieldRole } from '../../../shared/checks/context.ts';
 import { fieldRole } from '../../../shared/checks/context.ts';
 import { fields, fragmentText, meta, textField } from '../../../shared/doc/index.ts';
-import { maxLearningObjectives } from '../../../shared/forms/index.ts';
+import { maxLearningObjectives } from '../../../shared/reports/index.ts';
 
 export interface FieldCheckOptions {
   form?: string;

@@ -2,8 +2,14 @@
 // with dates), and "Observe" (or "Coach again" in a week that already had a cycle) to start a cycle.
 import { useNavigate, useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
-import { reviewLabels } from '../../../shared/coaching/cycle.ts';
-import { activityHistory, currentStep, oneActiveStep, openCycle, startCheck } from '../../../shared/coaching/record.ts';
+import { reviewLabels } from '../../../shared/reports/coaching-cycle/cycle.ts';
+import {
+  activityHistory,
+  currentStep,
+  oneActiveStep,
+  openCycle,
+  startCheck,
+} from '../../../shared/reports/coaching-record/record.ts';
 import { reportIdPattern } from '../../../shared/protocol/rooms.ts';
 import { formatDate, localDate } from '../../../shared/workflow/calendar.ts';
 import { loadName } from '../store/profile.ts';

@@ -11,8 +11,8 @@ import {
   stepForTeacher,
   type CycleAction,
   type ReviewOutcome,
-} from '../../../shared/coaching/cycle.ts';
-import { observationNotes, readCycle, takeCycleAction } from '../../../shared/coaching/cycle-doc.ts';
+} from '../../../shared/reports/coaching-cycle/cycle.ts';
+import { observationNotes, readCycle, takeCycleAction } from '../../../shared/reports/coaching-cycle/doc.ts';
 import { textField } from '../../../shared/doc/index.ts';
 import { localDate } from '../../../shared/workflow/calendar.ts';
 import { TextField } from '../editor/TextField.tsx';

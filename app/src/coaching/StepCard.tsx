@@ -1,6 +1,6 @@
 // One action step as the mentor and the teacher see it: its title, where it comes from and its success criteria.
 import { For, Show, type JSX } from 'solid-js';
-import type { ChosenStep } from '../../../shared/coaching/cycle.ts';
+import type { ChosenStep } from '../../../shared/reports/coaching-cycle/cycle.ts';
 
 const sourceLabels: Record<ChosenStep['source'], string> = {
   library: 'From the library',

@@ -1,7 +1,7 @@
 // Choosing the next action step: search the library (strands › modules › steps, with their success
 // criteria) and choose one, or write a step of your own with its criteria.
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import type { ChosenStep } from '../../../shared/coaching/cycle.ts';
+import type { ChosenStep } from '../../../shared/reports/coaching-cycle/cycle.ts';
 import { searchSteps } from '../../../shared/coaching/library.ts';
 import { library } from './library-store.ts';
 

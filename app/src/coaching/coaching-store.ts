@@ -1,14 +1,14 @@
 // The mentor's coaching records on this device: adding a teacher (a record document), reading a record with
 // its cycles' states, and starting a cycle (a cycle document) when the record's rules allow it.
 import type * as Y from 'yjs';
-import { createCycleDoc, readCycle, type Teacher } from '../../../shared/coaching/cycle-doc.ts';
+import { createCycleDoc, readCycle, type Teacher } from '../../../shared/reports/coaching-cycle/doc.ts';
 import {
   addCycleToRecord,
   createRecordDoc,
   readRecord,
   type CoachingRecord,
-} from '../../../shared/coaching/record-doc.ts';
-import { startCheck, type CycleSummary } from '../../../shared/coaching/record.ts';
+} from '../../../shared/reports/coaching-record/doc.ts';
+import { startCheck, type CycleSummary } from '../../../shared/reports/coaching-record/record.ts';
 import { newReportId } from '../../../shared/protocol/rooms.ts';
 import { createReport } from '../store/new-report.ts';
 import { withReportContent } from '../report-session/report-session.ts';

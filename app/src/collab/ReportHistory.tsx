@@ -4,7 +4,7 @@
 import { For, Show } from 'solid-js';
 import type { Decision } from '../../../shared/doc/status-doc.ts';
 import type { WorkflowAction } from '../../../shared/workflow/status.ts';
-import type { TermlyReviewAction } from '../../../shared/workflow/termly-review.ts';
+import type { TermlyReviewAction } from '../../../shared/reports/termly-review/workflow.ts';
 import { roleLabels } from '../sync/ShareDialog.tsx';
 import './collab.css';
 

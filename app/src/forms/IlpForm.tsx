@@ -2,7 +2,8 @@
 // written once per assignment from the initial assessment and locked once submitted.
 import type * as Y from 'yjs';
 import { fields, textField } from '../../../shared/doc/index.ts';
-import { ilpTextFields, keyStages, minimumTarget, type Learner } from '../../../shared/forms/index.ts';
+import { minimumTarget, type Learner } from '../../../shared/forms/index.ts';
+import { ilpTextFields, keyStages } from '../../../shared/reports/index.ts';
 import { formatDate } from '../../../shared/workflow/calendar.ts';
 import { TextField } from '../editor/TextField.tsx';
 import { DateInput, PercentInput } from './Inputs.tsx';

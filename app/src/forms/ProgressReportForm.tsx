@@ -2,14 +2,10 @@
 // domain guide 000: written against the previous plan, score and target, and the score never goes down.
 import { createEffect, Show } from 'solid-js';
 import type * as Y from 'yjs';
-import { fields, readPrevious, reportKindOf, textField, writePrevious } from '../../../shared/doc/index.ts';
-import {
-  minimumTarget,
-  progressReportTextFields,
-  yesNo,
-  type Learner,
-  type PreviousProgress,
-} from '../../../shared/forms/index.ts';
+import { fields, readMeta, textField } from '../../../shared/doc/index.ts';
+import { finalProgressReportFormat, readPrevious, writePrevious } from '../../../shared/reports/index.ts';
+import { minimumTarget, type Learner } from '../../../shared/forms/index.ts';
+import { progressReportTextFields, yesNo, type PreviousProgress } from '../../../shared/reports/index.ts';
 import { TextField } from '../editor/TextField.tsx';
 import { DateInput, PercentInput } from './Inputs.tsx';
 import { Select } from './Select.tsx';
@@ -20,7 +16,7 @@ const samePrevious = (a: PreviousProgress, b: PreviousProgress) =>
   a.reportId === b.reportId && a.plan === b.plan && a.score === b.score && a.target === b.target;
 
 export function ProgressReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
-  const final = reportKindOf(props.doc) === 'final-report';
+  const final = readMeta(props.doc).format === finalProgressReportFormat;
   const f = fields(props.doc);
   const [learner] = createYValue<Learner>(f, 'learner');
   const [stored] = createYValue<unknown>(f, 'previous');

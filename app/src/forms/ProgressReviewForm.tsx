@@ -2,23 +2,22 @@
 // strong it is, with what needs to happen where it is weak, and points of the reviewer's own in any stage.
 import { createMemo, For, Show } from 'solid-js';
 import type * as Y from 'yjs';
+import { fields, textField } from '../../../shared/doc/index.ts';
 import {
   actionKey,
   addCustomPoint,
   customPoints,
   evidenceKey,
-  fields,
   ratings,
-  textField,
   type CustomPoint,
-} from '../../../shared/doc/index.ts';
+} from '../../../shared/reports/index.ts';
 import {
   evidenceStrengths,
   maxStatementLength,
   reviewStageKeys,
   reviewStages,
   type ReviewStage,
-} from '../../../shared/forms/index.ts';
+} from '../../../shared/reports/index.ts';
 import { TextField } from '../editor/TextField.tsx';
 import { DateInput } from './Inputs.tsx';
 import { Select } from './Select.tsx';

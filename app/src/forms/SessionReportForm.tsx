@@ -2,14 +2,13 @@
 // One report for an individual or a group of two or three, with attendance per learner.
 import { createMemo, For, Index, Show, useContext } from 'solid-js';
 import type * as Y from 'yjs';
+import { freeTextLimit, groupLabel, type Learner } from '../../../shared/forms/index.ts';
 import {
   absenceReasons,
   attainmentLevels,
   attendanceCodes,
   deliveryModes,
   engagementLevels,
-  freeTextLimit,
-  groupLabel,
   maxLearningObjectives,
   paidAttendanceCodes,
   sessionReportTextFields,
@@ -17,9 +16,9 @@ import {
   sessionTypes,
   type Attendance,
   type AttendanceCode,
-  type Learner,
-} from '../../../shared/forms/index.ts';
-import { attendance, fields, textField } from '../../../shared/doc/index.ts';
+} from '../../../shared/reports/index.ts';
+import { fields, textField } from '../../../shared/doc/index.ts';
+import { attendance } from '../../../shared/reports/index.ts';
 import { ShowInternalFields } from '../editor/internal-fields.ts';
 import { TextField } from '../editor/TextField.tsx';
 import { DateInput } from './Inputs.tsx';

@@ -6,11 +6,8 @@
 // caller should not submit. `reportProblems(doc)` gives the same list without showing it.
 import { createMemo, createResource, createSignal, onCleanup, Show, type Accessor } from 'solid-js';
 import type * as Y from 'yjs';
-import {
-  submissionProblems,
-  type SubmissionContext,
-  type SubmissionProblem,
-} from '../../../shared/workflow/submission.ts';
+import { submissionProblems } from '../../../shared/reports/registry.ts';
+import type { SubmissionContext, SubmissionProblem } from '../../../shared/workflow/submission.ts';
 import { submissionContext } from '../store/submission-context.ts';
 import { ProblemLinks } from './ProblemLinks.tsx';
 

@@ -6,7 +6,8 @@
 import { useParams } from '@solidjs/router';
 import { createEffect, createSignal, Match, on, onCleanup, onMount, Show, Switch } from 'solid-js';
 import * as Y from 'yjs';
-import { isMarginReportDoc, reportKindOf, reportTitle, type StatusView } from '../../../shared/doc/index.ts';
+import type { StatusView } from '../../../shared/doc/index.ts';
+import { isMarginReportDoc, reportDefinitionOf, reportTitle } from '../../../shared/reports/index.ts';
 import { isLockedRefusal } from '../../../shared/protocol/limits.ts';
 import { mayEditContent } from '../../../shared/protocol/room-access.ts';
 import { reportIdPattern } from '../../../shared/protocol/rooms.ts';
@@ -30,7 +31,6 @@ import { SyncStatus } from '../sync/SyncStatus.tsx';
 import { checkBeforeSubmit } from '../forms/SubmissionChecks.tsx';
 import { StatusBanner } from '../workflow/StatusBanner.tsx';
 import { WorkflowActions } from '../workflow/WorkflowActions.tsx';
-import { drawsOwnWorkflow } from '../coaching/own-workflow.ts';
 import { CommentsLayout } from '../comments/CommentsLayout.tsx';
 import { RejectionThreads } from '../comments/RejectionThreads.tsx';
 import { createReportComments } from '../comments/report-comments.ts';
@@ -258,7 +258,7 @@ function OpenReport(props: { id: string }) {
                 </p>
               </Show>
               <KeptChanges reportId={props.id} />
-              <Show when={!drawsOwnWorkflow(opened.doc)}>
+              <Show when={reportDefinitionOf(opened.doc)?.workflow.showsStatus ?? true}>
                 <StatusBanner view={status()} role={link()?.role} />
               </Show>
               <RejectionThreads comments={comments} threadIds={status().rejection?.comments} />
@@ -270,8 +270,10 @@ function OpenReport(props: { id: string }) {
                       <p class="muted">You opened this report as {roleLabels[held().role].toLowerCase()}.</p>
                     </Show>
                     <Show when={shownRelayState().kind !== 'refused'}>
-                      {/* Coaching, quality and termly reviews draw their own workflow buttons with their forms. */}
-                      <Show when={!drawsOwnWorkflow(opened.doc) && reportKindOf(opened.doc) !== 'termly-review'}>
+                      {/* Some kinds (coaching, quality, termly reviews) draw their own workflow buttons with their forms. */}
+                      <Show
+                        when={(reportDefinitionOf(opened.doc)?.workflow.drawnBy ?? 'report-page') === 'report-page'}
+                      >
                         <WorkflowActions
                           reportId={props.id}
                           token={held().token}

@@ -6,14 +6,14 @@ import { useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import type * as Y from 'yjs';
 import { competencies, judgements as judgementScale } from '../../../shared/quality/competencies.ts';
-import { checklist, feedbackKey, judgements, readObservation } from '../../../shared/quality/observation-doc.ts';
+import { checklist, feedbackKey, judgements, readObservation } from '../../../shared/reports/qa-observation/doc.ts';
 import {
   followUpCheck,
   hasConcerns,
   maxObservations,
   observationProblems,
   type ObservationProblem,
-} from '../../../shared/quality/observation.ts';
+} from '../../../shared/reports/qa-observation/observation.ts';
 import { fields, textField } from '../../../shared/doc/index.ts';
 import { formatDate } from '../../../shared/workflow/calendar.ts';
 import { transition } from '../../../shared/workflow/status.ts';

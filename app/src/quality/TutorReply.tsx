@@ -3,7 +3,7 @@
 // kept on this device too (the report session holds the room). Only the observed tutor (a tutor link opened from
 // a share) writes it.
 import { createSignal, Show } from 'solid-js';
-import { tutorReplyKey } from '../../../shared/quality/observation-doc.ts';
+import { tutorReplyKey } from '../../../shared/reports/qa-observation/doc.ts';
 import { TextField } from '../editor/TextField.tsx';
 import { useReportSession } from '../report-session/ReportSession.tsx';
 import type { HeldLink } from '../sync/access-db.ts';

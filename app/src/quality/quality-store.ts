@@ -1,7 +1,7 @@
 // Starting quality observations on this device: a first observation of a tutor, or a follow-up linked to
 // the first when the rules allow it (shared/quality/observation.ts).
-import { createObservationDoc } from '../../../shared/quality/observation-doc.ts';
-import { followUpCheck, type ObservationDraft } from '../../../shared/quality/observation.ts';
+import { createObservationDoc } from '../../../shared/reports/qa-observation/doc.ts';
+import { followUpCheck, type ObservationDraft } from '../../../shared/reports/qa-observation/observation.ts';
 import { localDate } from '../../../shared/workflow/calendar.ts';
 import { createReport } from '../store/new-report.ts';
 

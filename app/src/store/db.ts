@@ -2,7 +2,7 @@
 // The reports themselves are Y.Docs (see app/src/report-session/local-report.ts); these rows are small copies kept for listing, and
 // every query the home page makes runs on an index here rather than a scan.
 import Dexie, { type EntityTable } from 'dexie';
-import type { ReportKind } from '../../../shared/doc/formats.ts';
+import type { ReportKind } from '../../../shared/reports/registry.ts';
 import type { Learner } from '../../../shared/forms/fields.ts';
 import type { ReportStatus } from '../../../shared/workflow/status.ts';
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createIlpDoc, createSessionReportDoc } from '../../../shared/doc/index.ts';
+import { createIlpDoc, createSessionReportDoc } from '../../../shared/reports/index.ts';
 import { db } from './db.ts';
 import { loadHome, searchSessions } from './home-queries.ts';
 import { indexReport, indexReportStatus } from './report-index.ts';

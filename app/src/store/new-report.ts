@@ -6,12 +6,11 @@ import {
   createProgressReportDoc,
   createProgressReviewDoc,
   createTermlyReviewDoc,
-  readIlp,
-  readProgressReport,
-  reportKindOf,
+  progressKinds,
+  reportDefinitionOf,
   type TermlyReviewStart,
-} from '../../../shared/doc/index.ts';
-import type { PreviousProgress } from '../../../shared/forms/progress-report.ts';
+} from '../../../shared/reports/index.ts';
+import type { PreviousProgress } from '../../../shared/reports/progress-report/form.ts';
 import { newReportId } from '../../../shared/protocol/rooms.ts';
 import { localDate } from '../../../shared/workflow/calendar.ts';
 import { db, type AssignmentRow, type ReportRow } from './db.ts';
@@ -66,27 +65,10 @@ export async function latestEarlierReport(
 ): Promise<ReportRow | undefined> {
   const reports = await db.reports.where('assignmentId').equals(assignmentId).toArray();
   return reports
-    .filter(
-      (report) => (report.type === 'ilp' || report.type === 'progress-report') && report.learnerIds.includes(learnerId),
-    )
+    .filter((report) => progressKinds.includes(report.type) && report.learnerIds.includes(learnerId))
     .filter((report) => before === undefined || report.createdAt < before)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
     .at(-1);
-}
-
-function progressIn(doc: Y.Doc): Omit<PreviousProgress, 'reportId'> | undefined {
-  switch (reportKindOf(doc)) {
-    case 'ilp': {
-      const plan = readIlp(doc);
-      return { score: plan.assessmentScore, target: plan.target, plan: plan.text.plan };
-    }
-    case 'progress-report': {
-      const report = readProgressReport(doc);
-      return { score: report.updatedScore, target: report.newTarget, plan: report.text.plan };
-    }
-    default:
-      return undefined;
-  }
 }
 
 /**
@@ -102,7 +84,7 @@ export async function previousProgress(
   const row = await latestEarlierReport(assignmentId, learnerId, before);
   if (!row) return undefined;
   return withReportContent(row.id, async (local): Promise<PreviousProgress> => {
-    const found = progressIn(local.doc);
+    const found = reportDefinitionOf(local.doc)?.progress?.(local.doc);
     if (!found) return { reportId: row.id, plan: row.plan, score: row.score, target: row.target };
     await indexReport(row.id, local.doc);
     return { reportId: row.id, ...found };

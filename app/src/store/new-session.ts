@@ -1,5 +1,5 @@
 // Adding a session creates its report straight away, saved on this device before anything else.
-import { createSessionReportDoc, type SessionDetails } from '../../../shared/doc/index.ts';
+import { createSessionReportDoc, type SessionDetails } from '../../../shared/reports/index.ts';
 import { createReport } from './new-report.ts';
 
 export function addSession(details: SessionDetails, createdBy: string): Promise<string> {

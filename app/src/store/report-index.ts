@@ -2,23 +2,13 @@
 // lists work without opening every document. A report opened from a share link indexes itself here.
 // Content and status are indexed separately: the status comes from the report's `<id>/status` document.
 import type * as Y from 'yjs';
-import {
-  readIlp,
-  readMeta,
-  readProgressReport,
-  readProgressReview,
-  readSessionReport,
-  readTermlyReview,
-  reportKindOf,
-  reportTitle,
-  type ReportKind,
-} from '../../../shared/doc/index.ts';
+import { readMeta } from '../../../shared/doc/index.ts';
 import type { StatusView } from '../../../shared/doc/status-doc.ts';
 import type { AssignmentSummary } from '../../../shared/forms/assignment.ts';
 import type { Learner } from '../../../shared/forms/fields.ts';
-import { formatDate } from '../../../shared/workflow/calendar.ts';
+import { reportDefinitionOf, reportTitle, type ReportKind } from '../../../shared/reports/registry.ts';
+import type { ReportKindDefinition } from '../../../shared/reports/definition.ts';
 import { db, subjectKey, type ReportRow, type SessionRow } from './db.ts';
-import { coachingAndQualityRow } from '../coaching/index-rows.ts';
 
 type ContentRow = Omit<ReportRow, 'status' | 'rejectionReason' | 'unreadComments' | 'createdAt' | 'updatedAt'>;
 
@@ -28,95 +18,39 @@ interface Indexed {
   session?: SessionRow;
 }
 
-function describe(reportId: string, doc: Y.Doc, kind: ReportKind): Indexed {
-  const title = reportTitle(doc);
-  const base = { id: reportId, type: kind, title };
-  const names = (learners: Learner[]) => ({
-    learnerIds: learners.map((l) => l.id),
-    learnerNames: learners.map((l) => l.name),
-  });
-  switch (kind) {
-    case 'session-report': {
-      const report = readSessionReport(doc);
-      const session: SessionRow = {
-        id: reportId,
-        reportId,
-        learnerIds: report.learners.map((learner) => learner.id),
-        date: report.date,
-        start: report.start,
-        finish: report.finish,
-        subject: report.subject,
-        subjectKey: subjectKey(report.subject),
-        ...(report.assignment ? { assignmentId: report.assignment.id } : {}),
-      };
-      const row = {
-        ...base,
-        title: `${title}, ${formatDate(report.date)}`,
-        ...names(report.learners),
-        sessionDate: report.date,
-        assignmentId: report.assignment?.id,
-      };
-      return { row, learners: report.learners, session };
-    }
-    case 'ilp': {
-      const plan = readIlp(doc);
-      const learners = plan.learner ? [plan.learner] : [];
-      const row = {
-        ...base,
-        ...names(learners),
-        sessionDate: plan.date ?? '',
-        assignmentId: plan.assignment?.id,
-        score: plan.assessmentScore,
-        target: plan.target,
-        plan: plan.text.plan,
-      };
-      return { row, learners };
-    }
-    case 'progress-report':
-    case 'final-report': {
-      const report = readProgressReport(doc);
-      const learners = report.learner ? [report.learner] : [];
-      const row = {
-        ...base,
-        ...names(learners),
-        sessionDate: report.date ?? '',
-        assignmentId: report.assignment?.id,
-        score: report.updatedScore,
-        target: report.newTarget,
-        plan: report.text.plan,
-      };
-      return { row, learners };
-    }
-    case 'progress-review': {
-      const review = readProgressReview(doc);
-      return { row: { ...base, ...names([]), sessionDate: review.date ?? '' }, learners: [] };
-    }
-    case 'coaching-record':
-    case 'coaching-cycle':
-    case 'qa-observation':
-      return { row: { ...base, ...coachingAndQualityRow(doc) }, learners: [] };
-    case 'termly-review': {
-      // The teacher is not one of the agency's learners: named here for the progress reviews page, which lists by due date.
-      const review = readTermlyReview(doc);
-      return {
-        row: {
-          ...base,
-          learnerIds: [],
-          learnerNames: [review.teacherName],
-          sessionDate: review.dueDate ?? '',
-          reviewType: review.typeLabel,
-        },
-        learners: [],
-      };
-    }
-  }
+function describe(reportId: string, doc: Y.Doc, definition: ReportKindDefinition<ReportKind>): Indexed {
+  const entry = definition.index(doc);
+  const people = entry.people ?? {
+    ids: entry.learners.map((learner) => learner.id),
+    names: entry.learners.map((learner) => learner.name),
+  };
+  const row: ContentRow = {
+    id: reportId,
+    type: definition.kind,
+    title: `${reportTitle(doc)}${entry.titleSuffix ?? ''}`,
+    learnerIds: people.ids,
+    learnerNames: people.names,
+    sessionDate: entry.date,
+    assignmentId: entry.assignmentId,
+    score: entry.score,
+    target: entry.target,
+    plan: entry.plan,
+    reviewType: entry.reviewType,
+  };
+  const session = entry.session && {
+    id: reportId,
+    reportId,
+    ...entry.session,
+    subjectKey: subjectKey(entry.session.subject),
+  };
+  return { row, learners: entry.learners, session };
 }
 
 /** Indexes any Margin report; a document that is not (yet) one is left alone. */
 export async function indexReport(reportId: string, doc: Y.Doc, now = new Date()): Promise<void> {
-  const kind = reportKindOf(doc);
-  if (!kind) return;
-  const { row, learners, session } = describe(reportId, doc, kind);
+  const definition = reportDefinitionOf(doc);
+  if (!definition) return;
+  const { row, learners, session } = describe(reportId, doc, definition);
   const meta = readMeta(doc);
   await db.transaction('rw', [db.learners, db.assignments, db.sessions, db.reports, db.knownStatuses], async () => {
     for (const learner of learners) {

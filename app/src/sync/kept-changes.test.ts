@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createSessionReportDoc, fields, setFragmentText, textField } from '../../../shared/doc/index.ts';
+import { fields, setFragmentText, textField } from '../../../shared/doc/index.ts';
+import { createSessionReportDoc } from '../../../shared/reports/index.ts';
 import { changesNotOnRelay, forgetKeptChange, keepRefusedChanges, keptChangesFor } from './kept-changes.ts';
 
 function relayCopy(): Y.Doc {

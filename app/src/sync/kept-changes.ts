@@ -3,7 +3,7 @@
 // had it, to show their author. The device's copy of the report then becomes the relay's again.
 import * as Y from 'yjs';
 import { fragmentText } from '../../../shared/doc/index.ts';
-import { ilpTextFields, progressReportTextFields, sessionReportTextFields } from '../../../shared/forms/index.ts';
+import { ilpTextFields, progressReportTextFields, sessionReportTextFields } from '../../../shared/reports/index.ts';
 import { accessDb, type KeptChange } from './access-db.ts';
 
 const labels: ReadonlyMap<string, string> = new Map(

@@ -11,7 +11,7 @@ import {
   readAttachment,
   removeAttachment,
   type StoredAttachment,
-} from '../../../shared/doc/attachments.ts';
+} from '../../../shared/reports/termly-review/attachments.ts';
 import { loadName } from '../store/profile.ts';
 
 export function download(file: StoredAttachment): void {

@@ -1,8 +1,8 @@
 // The teacher's first step once the review is finished: the facts the induction tutor gave, to confirm before
 // commenting. Anything wrong is for the tutor to put right (the teacher cannot change the form).
 import type * as Y from 'yjs';
-import { confirmFacts } from '../../../shared/doc/termly-review-doc.ts';
-import { recommendationLabels, type Recommendation } from '../../../shared/forms/termly-review.ts';
+import { confirmFacts } from '../../../shared/reports/termly-review/doc.ts';
+import { recommendationLabels, type Recommendation } from '../../../shared/reports/termly-review/form.ts';
 import { formatDate } from '../../../shared/workflow/calendar.ts';
 import { loadName } from '../store/profile.ts';
 import { createReview } from './review-signal.ts';

@@ -3,10 +3,15 @@
 import { useNavigate } from '@solidjs/router';
 import { liveQuery } from 'dexie';
 import { createSignal, For, onCleanup, Show } from 'solid-js';
-import { academicYearLabel, reviewTerms, termLabels, type ReviewTerm } from '../../../shared/forms/termly-review.ts';
+import {
+  academicYearLabel,
+  reviewTerms,
+  termLabels,
+  type ReviewTerm,
+} from '../../../shared/reports/termly-review/form.ts';
 import { formatDate, localDate } from '../../../shared/workflow/calendar.ts';
 import { statusLabels } from '../../../shared/workflow/status.ts';
-import { reviewDashboardState, type ReviewDashboardState } from '../../../shared/workflow/termly-review-due.ts';
+import { reviewDashboardState, type ReviewDashboardState } from '../../../shared/reports/termly-review/due.ts';
 import { db, type ReportRow } from '../store/db.ts';
 import { startTermlyReview } from '../store/new-report.ts';
 import { loadName } from '../store/profile.ts';

@@ -4,7 +4,7 @@
 import { createSignal, For, Match, Show, Switch, createMemo } from 'solid-js';
 import type * as Y from 'yjs';
 import { fields, textField } from '../../../shared/doc/layout.ts';
-import { standardsOfConcern, supportPlanSlot } from '../../../shared/doc/termly-review-doc.ts';
+import { standardsOfConcern, supportPlanSlot } from '../../../shared/reports/termly-review/doc.ts';
 import {
   academicYearLabel,
   activeSteps,
@@ -16,7 +16,7 @@ import {
   termLabels,
   type FormProblem,
   type ReviewTerm,
-} from '../../../shared/forms/termly-review.ts';
+} from '../../../shared/reports/termly-review/form.ts';
 import { formatDate } from '../../../shared/workflow/calendar.ts';
 import { TextField } from '../editor/TextField.tsx';
 import { ProblemLinks } from '../forms/ProblemLinks.tsx';

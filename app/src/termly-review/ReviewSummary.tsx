@@ -2,15 +2,15 @@
 // guide's order, and the support plan to download.
 import { For, Show } from 'solid-js';
 import type * as Y from 'yjs';
-import { readAttachment } from '../../../shared/doc/attachments.ts';
-import { supportPlanSlot } from '../../../shared/doc/termly-review-doc.ts';
+import { readAttachment } from '../../../shared/reports/termly-review/attachments.ts';
+import { supportPlanSlot } from '../../../shared/reports/termly-review/doc.ts';
 import {
   isInterim,
   isNotOnTrack,
   recommendationLabels,
   teachersStandards,
   type Recommendation,
-} from '../../../shared/forms/termly-review.ts';
+} from '../../../shared/reports/termly-review/form.ts';
 import { formatDate } from '../../../shared/workflow/calendar.ts';
 import { AttachedFile } from './AttachedFile.tsx';
 import { createReview } from './review-signal.ts';

@@ -12,17 +12,17 @@ import {
   readTeacherPart,
   teacherComments,
   teacherPart,
-} from '../../../shared/doc/termly-review-doc.ts';
-import type { Decision } from '../../../shared/doc/status-doc.ts';
+} from '../../../shared/reports/termly-review/doc.ts';
+import type { Decision, StatusView } from '../../../shared/doc/status-doc.ts';
 import type { TransitionRequest } from '../../../shared/protocol/api.ts';
 import { signHash } from '../../../shared/signatures/signature.ts';
-import { termlyReviewHash } from '../../../shared/signatures/signed-content.ts';
+import { termlyReviewHash } from '../../../shared/reports/termly-review/signed-content.ts';
 import {
   signingActions,
   staleSignatureReason,
   termlyActionsFor,
   type TermlyReviewAction,
-} from '../../../shared/workflow/termly-review.ts';
+} from '../../../shared/reports/termly-review/workflow.ts';
 import { TextField } from '../editor/TextField.tsx';
 import { SignatureList } from '../signatures/SignatureList.tsx';
 import { deviceKeys } from '../signatures/device-keys.ts';

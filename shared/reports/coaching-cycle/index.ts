@@ -1,0 +1,28 @@
+// One coaching cycle: observe and select, give feedback, finish. Finish submits it, which shows it to the teacher.
+import { formatDate } from '../../workflow/calendar.ts';
+import { defineReportKind } from '../definition.ts';
+import { observationNotes, coachingCycleFormat, readCycle, readCycleState } from './doc.ts';
+
+export const coachingCycle = defineReportKind({
+  kind: 'coaching-cycle',
+  format: coachingCycleFormat,
+  label: 'Coaching cycle',
+  textFields: observationNotes,
+  subjectLine(doc) {
+    const cycle = readCycle(doc);
+    return `${cycle.teacher?.name ?? 'Unknown teacher'}, week of ${formatDate(cycle.week)}`;
+  },
+  submissionProblems: (doc) =>
+    readCycleState(doc).stage === 'finished'
+      ? []
+      : [{ fieldId: 'finish', message: 'Give feedback and finish the cycle first.' }],
+  index(doc) {
+    const cycle = readCycle(doc);
+    return {
+      learners: [],
+      people: { ids: cycle.teacher ? [cycle.teacher.id] : [], names: cycle.teacher ? [cycle.teacher.name] : [] },
+      date: cycle.week,
+    };
+  },
+  workflow: { drawnBy: 'form', showsStatus: false },
+});

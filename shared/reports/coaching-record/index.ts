@@ -1,0 +1,21 @@
+// A teacher's coaching record: the teacher and their cycles. It is kept, never submitted.
+import { defineReportKind } from '../definition.ts';
+import { coachingRecordFormat, readRecord } from './doc.ts';
+
+export const coachingRecord = defineReportKind({
+  kind: 'coaching-record',
+  format: coachingRecordFormat,
+  label: 'Coaching record',
+  textFields: [],
+  subjectLine: (doc) => readRecord(doc).teacher?.name ?? 'Unknown teacher',
+  submissionProblems: () => [{ fieldId: 'main', message: 'A coaching record is kept, not submitted.' }],
+  index(doc) {
+    const record = readRecord(doc);
+    return {
+      learners: [],
+      people: { ids: record.teacher ? [record.teacher.id] : [], names: record.teacher ? [record.teacher.name] : [] },
+      date: record.createdAt?.slice(0, 10) ?? '',
+    };
+  },
+  workflow: { drawnBy: 'form', showsStatus: false },
+});

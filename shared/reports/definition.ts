@@ -1,0 +1,90 @@
+// What every report kind declares about itself, in one object: the folder shared/reports/<kind>/ exports it
+// and registry.ts lists it. Code that needs to know something about a kind asks its definition, never its name.
+import type * as Y from 'yjs';
+import type { FreeTextField, Learner } from '../forms/fields.ts';
+import type { TransitionRequest } from '../protocol/api.ts';
+import type { Role } from '../protocol/roles.ts';
+import type { ReportSignature } from '../signatures/signature.ts';
+import type { ReportStatus } from '../workflow/status.ts';
+import type { SubmissionContext, SubmissionProblem } from '../workflow/submission.ts';
+
+/** What a device's index keeps of a report, so lists work without opening its document. */
+export interface IndexEntry {
+  /** The learners the report is about; the device adds them to its learners. */
+  learners: Learner[];
+  /** Who lists name when they are not the device's learners (a teacher, a tutor observed). */
+  people?: { ids: string[]; names: string[] };
+  /** The date lists sort and filter by: the session's, the plan's, a cycle's week, a review's due date. */
+  date: string;
+  assignmentId?: string;
+  score?: number;
+  target?: number;
+  plan?: string;
+  reviewType?: string;
+  /** Added to the title in lists, e.g. the session's date. */
+  titleSuffix?: string;
+  /** A report that records a session: the session, for the calendar and the assignment's dates. */
+  session?: {
+    learnerIds: string[];
+    date: string;
+    start: string;
+    finish: string;
+    subject: string;
+    assignmentId?: string;
+  };
+}
+
+/** The plan, score and target a later progress report is written against. */
+export interface Progress {
+  score?: number;
+  target?: number;
+  plan?: string;
+}
+
+export type DecisionCheck = { ok: true; to: ReportStatus; signature?: ReportSignature } | { ok: false; reason: string };
+
+/** A kind with its own status machine, checked by the relay against the report's documents as it holds them. */
+export interface OwnDecisions {
+  check(
+    from: ReportStatus,
+    request: TransitionRequest,
+    role: Role,
+    snapshots: { content: Uint8Array; comments: Uint8Array; status: Uint8Array },
+  ): Promise<DecisionCheck>;
+  /** Why a decision is refused when the documents changed while it was being checked. */
+  changedWhileChecking: string;
+}
+
+export interface ReportWorkflow {
+  /** Who draws the workflow's buttons: the report page (Submit, Approve, Reject) or the kind's own form. */
+  drawnBy: 'report-page' | 'form';
+  /** Whether the report page shows the status banner (submitted, approved, rejected...) above the form. */
+  showsStatus: boolean;
+  /** Present when the kind has its own status machine instead of submit, approve, reject and resubmit. */
+  decisions?: OwnDecisions;
+}
+
+export interface ReportKindDefinition<Kind extends string = string> {
+  kind: Kind;
+  /** The document's meta "format" (docs/doc-format.md). */
+  format: string;
+  /** The kind's name as people read it, e.g. "Session report". */
+  label: string;
+  /** The free-text fields the form draws from a list, in order; internal ones are for the agency only. */
+  textFields: readonly FreeTextField[];
+  /** Who and what the report is about, e.g. "Ada Lovelace: Maths". */
+  subjectLine(doc: Y.Doc): string;
+  /** Every reason the report may not be submitted yet; empty when it may. */
+  submissionProblems(doc: Y.Doc, context: SubmissionContext): SubmissionProblem[];
+  /** Whether the submission checks need the learner's previous progress from the device's index. */
+  checksPreviousProgress?: boolean;
+  index(doc: Y.Doc): IndexEntry;
+  /** For plans and progress reports: what the next progress report is written against. */
+  progress?(doc: Y.Doc): Progress;
+  workflow: ReportWorkflow;
+}
+
+/** Keeps the kind's name as a literal type, so the registry's list of kinds is a union. */
+export const defineReportKind = <const Kind extends string>(
+  definition: ReportKindDefinition<Kind>,
+): ReportKindDefinition<Kind> => definition;

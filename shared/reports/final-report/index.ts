@@ -1,0 +1,15 @@
+// The final progress report, at the assignment's end: the progress report's layout under its own format.
+import { defineReportKind } from '../definition.ts';
+import { finalProgressReportFormat } from '../progress-report/doc.ts';
+import { progressReportTextFields } from '../progress-report/form.ts';
+import { progressReportParts } from '../progress-report/parts.ts';
+
+export const finalReport = defineReportKind({
+  kind: 'final-report',
+  format: finalProgressReportFormat,
+  label: 'Final progress report',
+  textFields: progressReportTextFields(true),
+  ...progressReportParts,
+  // The final report ends the programme: no later report is written against it.
+  progress: undefined,
+});

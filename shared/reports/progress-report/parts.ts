@@ -1,0 +1,29 @@
+// What the progress report and the final progress report share: one layout, one set of rules.
+import type { ReportKindDefinition } from '../definition.ts';
+import { readProgressReport } from './doc.ts';
+import { progressReportProblems } from './rules.ts';
+
+export const progressReportParts = {
+  subjectLine(doc) {
+    const report = readProgressReport(doc);
+    return `${report.learner?.name ?? 'Unknown learner'}: ${report.subject}`;
+  },
+  submissionProblems: (doc, context) => progressReportProblems(readProgressReport(doc), context),
+  checksPreviousProgress: true,
+  index(doc) {
+    const report = readProgressReport(doc);
+    return {
+      learners: report.learner ? [report.learner] : [],
+      date: report.date ?? '',
+      assignmentId: report.assignment?.id,
+      score: report.updatedScore,
+      target: report.newTarget,
+      plan: report.text.plan,
+    };
+  },
+  progress(doc) {
+    const report = readProgressReport(doc);
+    return { score: report.updatedScore, target: report.newTarget, plan: report.text.plan };
+  },
+  workflow: { drawnBy: 'report-page', showsStatus: true },
+} satisfies Omit<ReportKindDefinition, 'kind' | 'format' | 'label' | 'textFields'>;

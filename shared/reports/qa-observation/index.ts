@@ -1,0 +1,25 @@
+// A quality-assurance observation of a tutor's session, submitted when its feedback is sent to the tutor.
+import { defineReportKind } from '../definition.ts';
+import { qaObservationFormat, readObservation } from './doc.ts';
+import { observationProblems } from './observation.ts';
+
+export const qaObservation = defineReportKind({
+  kind: 'qa-observation',
+  format: qaObservationFormat,
+  label: 'Quality observation',
+  textFields: [],
+  subjectLine(doc) {
+    const observation = readObservation(doc);
+    return `${observation.tutorName || 'Unknown tutor'}, observation ${observation.number}`;
+  },
+  submissionProblems: (doc) => observationProblems(readObservation(doc)),
+  index(doc) {
+    const observation = readObservation(doc);
+    return {
+      learners: [],
+      people: { ids: [], names: observation.tutorName ? [observation.tutorName] : [] },
+      date: observation.date ?? '',
+    };
+  },
+  workflow: { drawnBy: 'form', showsStatus: false },
+});

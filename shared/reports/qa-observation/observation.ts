@@ -1,0 +1,64 @@
+// A quality-assurance observation's rules (domain guide 004): complete when each competency has a judgement
+// and the tutor has written feedback; concerns when any competency is a cause for concern; a second and
+// third observation follow only from one with concerns, linked to the first, and never more than three.
+import { competencies, concernJudgement, type Judgement } from '../../quality/competencies.ts';
+
+export const maxObservations = 3;
+
+export interface ObservationDraft {
+  tutorName: string;
+  date?: string;
+  /** 1 for the first observation, 2 and 3 for the follow-ups. */
+  number: number;
+  /** The first observation's id, on a follow-up. */
+  firstObservationId?: string;
+  previousObservationId?: string;
+  checked: Record<string, boolean>;
+  judgementFor: Record<string, Judgement>;
+  feedback: string;
+}
+
+export interface ObservationProblem {
+  fieldId: string;
+  message: string;
+}
+
+export const hasConcerns = (draft: Pick<ObservationDraft, 'judgementFor'>): boolean =>
+  Object.values(draft.judgementFor).includes(concernJudgement);
+
+/** What stands in the way of sending the feedback to the tutor. */
+export function observationProblems(draft: ObservationDraft): ObservationProblem[] {
+  const problems: ObservationProblem[] = [];
+  if (!draft.tutorName.trim()) problems.push({ fieldId: 'tutorName', message: 'Give the tutor’s name.' });
+  if (!draft.date) problems.push({ fieldId: 'date', message: 'Give the date of the session observed.' });
+  for (const competency of competencies) {
+    if (!draft.judgementFor[competency.id])
+      problems.push({
+        fieldId: `judgement-${competency.id}`,
+        message: `Give a judgement for ${competency.label.toLowerCase()}.`,
+      });
+  }
+  if (!draft.feedback.trim()) problems.push({ fieldId: 'feedback', message: 'Write the feedback for the tutor.' });
+  return problems;
+}
+
+export type FollowUpCheck = { ok: true; number: number; firstObservationId: string } | { ok: false; reason: string };
+
+/** Whether a follow-up may be started from observation `id`, which has been sent (`sent`) or not. */
+export function followUpCheck(id: string, draft: ObservationDraft, sent: boolean): FollowUpCheck {
+  if (draft.number >= maxObservations) {
+    return { ok: false, reason: 'This is the third observation: no further observation follows it.' };
+  }
+  if (!hasConcerns(draft)) {
+    return {
+      ok: false,
+      reason: 'A follow-up observation is only for concerns that persist, and this observation raised none.',
+    };
+  }
+  if (!sent)
+    return {
+      ok: false,
+      reason: 'Send this observation’s feedback to the tutor first, so they can act on it before the next.',
+    };
+  return { ok: true, number: draft.number + 1, firstObservationId: draft.firstObservationId ?? id };
+}

@@ -1,0 +1,86 @@
+// The registry of Margin's report kinds: one line per kind, each a folder beside this file. A document is a
+// Margin report when its meta "format" is one of theirs; an empty doc, or one still syncing, has none.
+import type * as Y from 'yjs';
+import { meta } from '../doc/layout.ts';
+import type { SubmissionContext, SubmissionProblem } from '../workflow/submission.ts';
+import { coachingCycle } from './coaching-cycle/index.ts';
+import { coachingRecord } from './coaching-record/index.ts';
+import type { ReportKindDefinition } from './definition.ts';
+import { finalReport } from './final-report/index.ts';
+import { ilp } from './ilp/index.ts';
+import { progressReport } from './progress-report/index.ts';
+import { progressReview } from './progress-review/index.ts';
+import { qaObservation } from './qa-observation/index.ts';
+import { sessionReport } from './session-report/index.ts';
+import { termlyReview } from './termly-review/index.ts';
+
+const definitions = [
+  sessionReport,
+  ilp,
+  progressReport,
+  finalReport,
+  progressReview,
+  coachingRecord,
+  coachingCycle,
+  qaObservation,
+  termlyReview,
+] as const;
+
+export type ReportKind = (typeof definitions)[number]['kind'];
+
+export const reportKinds: readonly ReportKind[] = definitions.map((definition) => definition.kind);
+
+/** Every kind's definition, by its name. */
+export const reportKindDefinitions = Object.fromEntries(
+  definitions.map((definition) => [definition.kind, definition]),
+) as { readonly [Kind in ReportKind]: ReportKindDefinition<Kind> };
+
+/** Each format's kind, by the document's meta "format". */
+export const reportFormats: Readonly<Record<string, ReportKind>> = Object.fromEntries(
+  definitions.map((definition) => [definition.format, definition.kind]),
+);
+
+export const reportKindLabels = Object.fromEntries(
+  definitions.map((definition) => [definition.kind, definition.label]),
+) as Readonly<Record<ReportKind, string>>;
+
+export function reportKindOf(doc: Y.Doc): ReportKind | undefined {
+  const format = meta(doc).get('format');
+  return typeof format === 'string' && Object.hasOwn(reportFormats, format) ? reportFormats[format] : undefined;
+}
+
+/** The definition of the kind of report `doc` holds, or undefined when it holds none (yet). */
+export function reportDefinitionOf(doc: Y.Doc): ReportKindDefinition<ReportKind> | undefined {
+  const kind = reportKindOf(doc);
+  return kind ? reportKindDefinitions[kind] : undefined;
+}
+
+export const isMarginReportDoc = (doc: Y.Doc): boolean => reportKindOf(doc) !== undefined;
+
+/** The free-text fields of every kind that people without `seesInternal` never receive. */
+export const internalFieldKeys: readonly string[] = [
+  ...new Set(definitions.flatMap((definition) => definition.textFields.filter((f) => f.internal).map((f) => f.key))),
+];
+
+/** The kinds whose reports a later progress report is written against (plans and progress reports). */
+export const progressKinds: readonly ReportKind[] = definitions
+  .filter((definition) => 'progress' in definition && definition.progress)
+  .map((definition) => definition.kind);
+
+/** Who and what the report is about, e.g. "Ada Lovelace: Maths". */
+export const reportSubjectLine = (doc: Y.Doc): string => reportDefinitionOf(doc)?.subjectLine(doc) ?? '';
+
+/** The report's heading: its kind, then who and what it is about ("Session report: Ada Lovelace: Maths"). */
+export function reportTitle(doc: Y.Doc): string {
+  const definition = reportDefinitionOf(doc);
+  return definition ? `${definition.label}: ${definition.subjectLine(doc)}` : 'Report';
+}
+
+/** Every reason the report in `doc` may not be submitted yet; empty when it may. */
+export function submissionProblems(doc: Y.Doc, context: SubmissionContext = {}): SubmissionProblem[] {
+  const definition = reportDefinitionOf(doc);
+  if (!definition) {
+    return [{ fieldId: 'main', message: 'This document is not a Margin report, so it cannot be submitted.' }];
+  }
+  return definition.submissionProblems(doc, context);
+}

@@ -1,0 +1,36 @@
+// The session report: a tutor's record of one session, individual or group (1:2, 1:3).
+import { formatDate } from '../../workflow/calendar.ts';
+import { defineReportKind } from '../definition.ts';
+import { readSessionReport, sessionReportFormat } from './doc.ts';
+import { sessionReportTextFields } from './form.ts';
+import { sessionReportProblems } from './rules.ts';
+
+export const sessionReport = defineReportKind({
+  kind: 'session-report',
+  format: sessionReportFormat,
+  label: 'Session report',
+  textFields: sessionReportTextFields,
+  subjectLine(doc) {
+    const report = readSessionReport(doc);
+    return `${report.learners.map((learner) => learner.name).join(', ')}: ${report.subject}`;
+  },
+  submissionProblems: (doc, context) => sessionReportProblems(readSessionReport(doc), context),
+  index(doc) {
+    const report = readSessionReport(doc);
+    return {
+      learners: report.learners,
+      date: report.date,
+      assignmentId: report.assignment?.id,
+      titleSuffix: `, ${formatDate(report.date)}`,
+      session: {
+        learnerIds: report.learners.map((learner) => learner.id),
+        date: report.date,
+        start: report.start,
+        finish: report.finish,
+        subject: report.subject,
+        ...(report.assignment ? { assignmentId: report.assignment.id } : {}),
+      },
+    };
+  },
+  workflow: { drawnBy: 'report-page', showsStatus: true },
+});

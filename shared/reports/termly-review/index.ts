@@ -1,0 +1,32 @@
+// The termly progress review of an early career teacher (or interim assessment), with its own status machine:
+// finished by the tutor, signed by the teacher then the tutor, marked reviewed by the appropriate body.
+import { defineReportKind } from '../definition.ts';
+import { checkTermlyDecision } from './decisions.ts';
+import { readTermlyReview, termlyReviewFormat, termlyReviewSubject } from './doc.ts';
+import { termlyReviewProblems } from './form.ts';
+import { notForThisReport } from './workflow.ts';
+
+export const termlyReview = defineReportKind({
+  kind: 'termly-review',
+  format: termlyReviewFormat,
+  label: 'Termly progress review',
+  // Its free text is drawn step by step by its own form (termlyReviewTextKeys), not from a list.
+  textFields: [],
+  subjectLine: (doc) => termlyReviewSubject(readTermlyReview(doc)),
+  submissionProblems: (doc) => termlyReviewProblems(readTermlyReview(doc)),
+  index(doc) {
+    // The teacher is not one of the agency's learners: named here for the progress reviews page, which lists by due date.
+    const review = readTermlyReview(doc);
+    return {
+      learners: [],
+      people: { ids: [], names: [review.teacherName] },
+      date: review.dueDate ?? '',
+      reviewType: review.typeLabel,
+    };
+  },
+  workflow: {
+    drawnBy: 'form',
+    showsStatus: true,
+    decisions: { check: checkTermlyDecision, changedWhileChecking: notForThisReport.changedWhileSigning },
+  },
+});
