@@ -2,7 +2,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { arrowBreaks, cyclePath, findCycles, readImportGraph, sharedFolderGraph } from './import-graph.ts';
+import {
+  arrowBreaks,
+  cyclePath,
+  findCycles,
+  nodeInBrowserCode,
+  readImportGraph,
+  scanImports,
+  sharedFolderGraph,
+} from './import-graph.ts';
 
 // A tiny tree written for each test, so the fixture's own circles never reach the real lint run.
 let root: string;
@@ -49,10 +57,28 @@ describe('import graph', () => {
       'extension/page.ts': 'export const page = 1;',
       'relay/room.ts': "import { page } from '../extension/page.ts';\nimport { rule } from '../shared/rule.ts';",
       'e2e/spec.ts': "import { page } from '../extension/page.ts';\nimport '../relay/room.ts';",
+      'scripts/load.ts': 'export const load = 1;',
+      'shared/rule.test.ts': "import { load } from '../scripts/load.ts';",
+      'app/main.ts': "import { load } from '../scripts/load.ts';",
     });
     expect(arrowBreaks(graph).sort()).toEqual([
+      'app/main.ts -> scripts/load.ts',
       'relay/room.ts -> extension/page.ts',
       'shared/rule.ts -> extension/page.ts',
+    ]);
+  });
+
+  it("reports Node's modules in code that runs in a browser, but not in tests, test support or relay", () => {
+    tree({
+      'shared/hash.ts': "import { createHash } from 'node:crypto';",
+      'app/src/store.ts': "const fs = await import('node:fs');",
+      'app/src/store.test.ts': "import { readFileSync } from 'node:fs';",
+      'extension/testing/page.ts': "import { readFileSync } from 'node:fs';",
+      'relay/main.ts': "import { createServer } from 'node:http';",
+    });
+    expect(nodeInBrowserCode(scanImports(root).nodeBuiltins).sort()).toEqual([
+      'app/src/store.ts imports node:fs',
+      'shared/hash.ts imports node:crypto',
     ]);
   });
 

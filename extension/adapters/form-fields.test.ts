@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldKey, freeTextFieldsIn, isFreeTextField, labelOf, roleOf } from './form-fields.ts';
-import { parsePage } from './parsed-page.ts';
+import { parsePage } from '../testing/parsed-page.ts';
 
 describe('isFreeTextField', () => {
   const page = parsePage(`<form>

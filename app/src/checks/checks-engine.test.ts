@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../shared/checks/finding.ts';
 import type { HarperGrammar } from '../../../shared/checks/grammar/harper.ts';
-import { loadBritishDictionary, loadWordFrequencies } from '../../../shared/checks/load-dictionary.ts';
+import { loadBritishDictionary, loadWordFrequencies } from '../../../scripts/load-dictionary.ts';
 import { createChecksEngine, type EngineLoaders } from './checks-engine.ts';
 import type { CheckReply } from './protocol.ts';
 
