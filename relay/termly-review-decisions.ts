@@ -7,6 +7,7 @@ import { meta } from '../shared/doc/layout.ts';
 import { readStatus } from '../shared/doc/status-doc.ts';
 import type { TransitionRequest } from '../shared/protocol/api.ts';
 import type { Role } from '../shared/protocol/roles.ts';
+import { fail, ok, type Result } from '../shared/result.ts';
 import { checkSignature, type ReportSignature } from '../shared/signatures/signature.ts';
 import { termlyReviewHash } from '../shared/signatures/signed-content.ts';
 import type { ReportStatus } from '../shared/workflow/status.ts';
@@ -18,7 +19,7 @@ import {
   termlyTransition,
 } from '../shared/workflow/termly-review.ts';
 
-export type TermlyCheck = { ok: true; to: ReportStatus; signature?: ReportSignature } | { ok: false; reason: string };
+export type TermlyCheck = Result<{ to: ReportStatus; signature?: ReportSignature }>;
 
 function docOf(update: Uint8Array): Y.Doc {
   const doc = new Y.Doc();
@@ -44,7 +45,7 @@ export async function checkTermlyDecision(
   snapshots: { content: Uint8Array; comments: Uint8Array; status: Uint8Array },
 ): Promise<TermlyCheck> {
   const action = TermlyReviewAction.safeParse(request.action);
-  if (!action.success) return { ok: false, reason: notForThisReport.otherActionOnTermlyReview };
+  if (!action.success) return fail(notForThisReport.otherActionOnTermlyReview);
   const contentDoc = docOf(snapshots.content);
   const commentsDoc = docOf(snapshots.comments);
   const statusDoc = docOf(snapshots.status);
@@ -56,11 +57,11 @@ export async function checkTermlyDecision(
       termlyReviewReadiness(contentDoc, commentsDoc, readStatus(statusDoc).history),
     );
     if (!allowed.ok || !signingActions.includes(action.data)) return allowed;
-    if (!request.signature) return { ok: false, reason: notForThisReport.signatureMissing };
+    if (!request.signature) return fail(notForThisReport.signatureMissing);
     const check = await checkSignature(request.signature, await termlyReviewHash(contentDoc, commentsDoc));
-    if (check === 'changed') return { ok: false, reason: staleSignatureReason };
-    if (check === 'not-genuine') return { ok: false, reason: notForThisReport.signatureNotGenuine };
-    return { ...allowed, signature: request.signature };
+    if (check === 'changed') return fail(staleSignatureReason);
+    if (check === 'not-genuine') return fail(notForThisReport.signatureNotGenuine);
+    return ok({ ...allowed.value, signature: request.signature });
   } finally {
     contentDoc.destroy();
     commentsDoc.destroy();

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { Role, roles } from '../shared/protocol/roles.ts';
 import { reportIdPattern } from '../shared/protocol/rooms.ts';
 import { defaultTtlSeconds, parseTtl } from '../shared/protocol/tokens.ts';
+import { ok } from '../shared/result.ts';
 import { loadSecret, Tokens } from './auth.ts';
 import { openSqliteStore } from './storage/sqlite.ts';
 
@@ -32,12 +33,12 @@ if (!options.doc || !reportIdPattern.test(options.doc))
   fail(`--doc must be a report id: 1 to 64 letters, digits, "-" or "_"${options.doc ? `, not "${options.doc}"` : ''}`);
 const role = Role.safeParse(options.role);
 if (!role.success) fail(`--role must be one of ${roles.join(', ')}${options.role ? `, not "${options.role}"` : ''}`);
-const ttl = options.ttl === undefined ? { ok: true as const, seconds: defaultTtlSeconds.cli } : parseTtl(options.ttl);
-if (!ttl.ok) fail(`--ttl: ${ttl.reason}`);
+const ttl = options.ttl === undefined ? ok(defaultTtlSeconds.cli) : parseTtl(options.ttl);
+if (!ttl.ok) fail(`--ttl: ${ttl.problem}`);
 
 const dataDir = resolve(process.env.DATA_DIR || 'data');
 try {
-  const { token, claims } = await new Tokens(loadSecret(dataDir)).mint(options.doc, role.data, ttl.seconds);
+  const { token, claims } = await new Tokens(loadSecret(dataDir)).mint(options.doc, role.data, ttl.value);
   const store = openSqliteStore(dataDir);
   await store.addLink({
     jti: claims.jti,

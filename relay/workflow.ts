@@ -8,6 +8,7 @@ import { recordDecision, type Decision } from '../shared/doc/status-doc.ts';
 import type { TransitionRequest } from '../shared/protocol/api.ts';
 import { parseRoomName, roomName, type Room as ReportRoom } from '../shared/protocol/rooms.ts';
 import type { TokenClaims } from '../shared/protocol/tokens.ts';
+import { fail, ok, type Result } from '../shared/result.ts';
 import { transition, WorkflowAction, type ReportStatus } from '../shared/workflow/status.ts';
 import { notForThisReport } from '../shared/workflow/termly-review.ts';
 import type { Log } from './log.ts';
@@ -16,9 +17,8 @@ import type { Rooms } from './rooms.ts';
 import type { ReportStatuses } from './statuses.ts';
 import { checkTermlyDecision, isTermlyReview, type TermlyCheck } from './termly-review-decisions.ts';
 
-export type WorkflowOutcome =
-  | { ok: true; status: ReportStatus; decision: Decision }
-  | { ok: false; status: number; error: string };
+/** A refused decision's problem is a conflict with the report's status or content (HTTP 409). */
+export type WorkflowOutcome = Result<{ status: ReportStatus; decision: Decision }>;
 
 export class Workflow {
   private readonly queues = new Map<string, Promise<unknown>>();
@@ -59,7 +59,7 @@ export class Workflow {
       const termly = isTermlyReview(content.room.snapshot());
       if (!termly) {
         const allowed = genericTransition(from, request, access.role);
-        if (!allowed.ok) return { ok: false, status: 409, error: allowed.reason };
+        if (!allowed.ok) return allowed;
       }
       statusRoom = await this.rooms.hold(room(reportId, 'status'));
       if (termly) comments = await this.rooms.hold(room(reportId, 'comments'));
@@ -71,11 +71,11 @@ export class Workflow {
             status: statusRoom.room,
           })
         : genericTransition(current, request, access.role);
-      if (!still.ok) return { ok: false, status: 409, error: still.reason };
+      if (!still.ok) return still;
       const decision: Decision = {
         action: request.action,
         from: current,
-        to: still.to,
+        to: still.value.to,
         by: { name: request.name.trim(), role: access.role },
         at: now.toISOString(),
         ...(request.action === 'reject' ? { reason: request.reason!.trim() } : {}),
@@ -83,7 +83,7 @@ export class Workflow {
           ? { comments: [...new Set(request.comments)] }
           : {}),
         contentHash: createHash('sha256').update(content.room.snapshot()).digest('hex'),
-        ...(still.signature ? { signature: still.signature } : {}),
+        ...(still.value.signature ? { signature: still.value.signature } : {}),
       };
       // From here on the content is locked (or unlocked): the hash above is of what the decision is about.
       this.statuses.set(reportId, decision.to);
@@ -104,7 +104,7 @@ export class Workflow {
         },
         'recorded a decision',
       );
-      return { ok: true, status: decision.to, decision };
+      return ok({ status: decision.to, decision });
     } finally {
       comments?.release();
       statusRoom?.release();
@@ -128,7 +128,7 @@ export class Workflow {
     const changed =
       !Buffer.from(before.content).equals(content.snapshot()) ||
       !Buffer.from(before.comments).equals(comments.snapshot());
-    return check.ok && changed ? { ok: false, reason: notForThisReport.changedWhileSigning } : check;
+    return check.ok && changed ? fail(notForThisReport.changedWhileSigning) : check;
   }
 }
 
@@ -139,12 +139,12 @@ function genericTransition(
   role: TokenClaims['role'],
 ): ReturnType<typeof transition> {
   const action = WorkflowAction.safeParse(request.action);
-  if (!action.success) return { ok: false, reason: notForThisReport.termlyActionOnOtherReport };
+  if (!action.success) return fail(notForThisReport.termlyActionOnOtherReport);
   return transition(from, action.data, role, request.reason);
 }
 
 function room(reportId: string, kind: 'content' | 'comments' | 'status'): ReportRoom {
   const parsed = parseRoomName(roomName(reportId, kind));
-  if (!parsed.ok) throw new Error(parsed.reason);
-  return parsed.room;
+  if (!parsed.ok) throw new Error(parsed.problem);
+  return parsed.value;
 }
