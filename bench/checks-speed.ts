@@ -4,8 +4,8 @@
 // at least 92% of the time, p95 under 20 ms a word), with the suggestion index's build time and size.
 import Typo from 'typo-js';
 import { createChecker } from '../shared/checks/checker.ts';
-import { loadBritishDictionary, loadWordFrequencies } from '../shared/checks/load-dictionary.ts';
-import { loadCommonMisspellings } from '../shared/checks/spelling/common-misspellings.ts';
+import { loadBritishDictionary, loadWordFrequencies } from '../scripts/load-dictionary.ts';
+import { loadCommonMisspellings } from '../scripts/common-misspellings.ts';
 import { tokeniseWords } from '../shared/checks/spelling/tokenise.ts';
 import { reportText } from './checks-text.ts';
 

@@ -1,7 +1,7 @@
 // Report-like text for the checks benchmarks: sentences a tutor might write, in a fixed pseudo-random
 // order, with about one word in fifty misspelt (from the public list of common misspellings), so the
 // same input is checked by our engine and by raw typo-js in one run.
-import type { Misspelling } from '../shared/checks/spelling/common-misspellings.ts';
+import type { Misspelling } from '../scripts/common-misspellings.ts';
 
 const sentences = [
   'Sam identified equivalent fractions confidently and explained his method in his own words.',

@@ -51,7 +51,7 @@ async function decide(id: string, token: string, action: string, reason?: string
 }
 
 function closedWith(provider: {
-  on: (event: 'connection-close', listener: (event: CloseEvent | null) => void) => void;
+  on: (event: 'connection-close', listener: (event: { code: number; reason: string } | null) => void) => void;
 }) {
   return new Promise<{ code: number; reason: string }>((resolve) =>
     provider.on('connection-close', (event) => event && resolve({ code: event.code, reason: event.reason })),

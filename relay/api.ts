@@ -20,6 +20,7 @@ import { roomAccess } from '../shared/protocol/room-access.ts';
 import { canShareAs, roles, shareRank, type Role } from '../shared/protocol/roles.ts';
 import { reportIdPattern, roomName, type ReportId } from '../shared/protocol/rooms.ts';
 import { defaultTtlSeconds, parseTtl, type TokenClaims } from '../shared/protocol/tokens.ts';
+import { ok } from '../shared/result.ts';
 import { checkAccess, type Tokens } from './auth.ts';
 import { summariseComments } from './comment-summaries.ts';
 import type { LiveLinks } from './live-links.ts';
@@ -141,10 +142,10 @@ async function makeLink(
       `With a ${holder.role} link you can make links for ${rolesAtOrBelow(holder.role).join(', ')} only, not ${role}.`,
     );
   }
-  const wanted = ttl === undefined ? { ok: true as const, seconds: defaultTtlSeconds.link } : parseTtl(ttl);
-  if (!wanted.ok) throw new ApiProblem(400, wanted.reason);
+  const wanted = ttl === undefined ? ok(defaultTtlSeconds.link) : parseTtl(ttl);
+  if (!wanted.ok) throw new ApiProblem(400, wanted.problem);
   // A link never outlives the one it was made with, so a short-lived link cannot be stretched.
-  const seconds = Math.min(wanted.seconds, holder.exp - Math.floor(Date.now() / 1000));
+  const seconds = Math.min(wanted.value, holder.exp - Math.floor(Date.now() / 1000));
   const grant = await makeGrant(context, reportId, role, seconds);
   context.log.info({ report: reportId, role, jti: grant.jti, by: holder.jti }, 'made a link');
   return { status: 201, body: grant };
@@ -198,8 +199,8 @@ async function decide(
   const holder = await holderOf(context, request, reportId);
   const body = await readBody(request, TransitionRequest);
   const outcome = await context.workflow.decide(reportId, holder, body);
-  if (!outcome.ok) throw new ApiProblem(outcome.status, outcome.error);
-  return { status: 200, body: { status: outcome.status, decision: outcome.decision } };
+  if (!outcome.ok) throw new ApiProblem(409, outcome.problem);
+  return { status: 200, body: outcome.value };
 }
 
 /** Each report's link is checked as a websocket's would be for its comments room; one refused link refuses only its report. */

@@ -5,6 +5,7 @@
 import type { RawData, WebSocket } from 'ws';
 import { closeCodes, maxMessageBytes, syncPath } from '../shared/protocol/limits.ts';
 import { parseRoomName, type RoomParse } from '../shared/protocol/rooms.ts';
+import { fail } from '../shared/result.ts';
 import { checkAccess, type Tokens } from './auth.ts';
 import type { LiveLinks } from './live-links.ts';
 import type { Log } from './log.ts';
@@ -45,7 +46,7 @@ export function roomInAddress(url: string): RoomParse | undefined {
   try {
     return parseRoomName(decodeURIComponent(path.slice(syncPath.length + 1)));
   } catch {
-    return { ok: false, reason: 'The report room in this address is not valid URL encoding' };
+    return fail('The report room in this address is not valid URL encoding');
   }
 }
 
@@ -55,12 +56,12 @@ function tokenInAddress(url: string): string | null {
 
 export function acceptConnection(socket: WebSocket, url: string, address: RoomParse, context: ConnectionContext): void {
   const { limits, log, metrics } = context;
-  const peer = new Peer(address.ok ? address.room.name : url.split('?')[0], socket, {
+  const peer = new Peer(address.ok ? address.value.name : url.split('?')[0], socket, {
     log,
     metrics,
     bufferedBytes: limits.bufferedBytes,
   });
-  if (!address.ok) return peer.close(closeCodes.badRoom, address.reason);
+  if (!address.ok) return peer.close(closeCodes.badRoom, address.problem);
 
   let room: Room | undefined;
   const waiting: Uint8Array[] = [];
@@ -92,7 +93,7 @@ export function acceptConnection(socket: WebSocket, url: string, address: RoomPa
     log.warn({ room: peer.room, problem: what }, 'connection ended by the websocket layer');
   });
 
-  void admit(peer, tokenInAddress(url), address.room, context)
+  void admit(peer, tokenInAddress(url), address.value, context)
     .then((joined) => {
       room = joined;
       if (room) waiting.splice(0).forEach((bytes) => room!.receive(peer, bytes));
@@ -110,7 +111,7 @@ export function acceptConnection(socket: WebSocket, url: string, address: RoomPa
 async function admit(
   peer: Peer,
   token: string | null,
-  address: Extract<RoomParse, { ok: true }>['room'],
+  address: Extract<RoomParse, { ok: true }>['value'],
   context: ConnectionContext,
 ): Promise<Room | undefined> {
   const check = await checkAccess(context.tokens, context.store, token, address.reportId);

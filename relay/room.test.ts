@@ -122,8 +122,8 @@ async function openRoom(
   onUnload: (room: Room) => void = () => {},
 ): Promise<{ room: Room; peers: StandInPeer[] }> {
   const parsed = parseRoomName(name);
-  if (!parsed.ok) throw new Error(parsed.reason);
-  const room = new Room(parsed.room, roomOptions(store, onUnload));
+  if (!parsed.ok) throw new Error(parsed.problem);
+  const room = new Room(parsed.value, roomOptions(store, onUnload));
   const loading = room.load();
   const peers = Array.from({ length: people }, () => standInPeer(name));
   peers.forEach(({ peer }) => room.join(peer));
@@ -188,8 +188,8 @@ describe('a room', () => {
     const loaded = new Promise<void>((resolve) => (finishLoading = resolve));
     const slowStore: DocumentStore = { ...store, load: async (room) => (await loaded, store.load(room)) };
     const parsed = parseRoomName('report-1');
-    if (!parsed.ok) throw new Error(parsed.reason);
-    const room = new Room(parsed.room, roomOptions(slowStore));
+    if (!parsed.ok) throw new Error(parsed.problem);
+    const room = new Room(parsed.value, roomOptions(slowStore));
     const loading = room.load();
     const [writer, reader] = [standInPeer('report-1'), standInPeer('report-1')];
     room.join(writer.peer);

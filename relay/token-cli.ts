@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { Role, roles } from '../shared/protocol/roles.ts';
 import { reportIdPattern } from '../shared/protocol/rooms.ts';
 import { defaultTtlSeconds, parseTtl } from '../shared/protocol/tokens.ts';
+import { ok } from '../shared/result.ts';
 import { Tokens } from './auth.ts';
 import { openStorage } from './storage/open.ts';
 
@@ -33,8 +34,8 @@ if (!options.doc || !reportIdPattern.test(options.doc))
   fail(`--doc must be a report id: 1 to 64 letters, digits, "-" or "_"${options.doc ? `, not "${options.doc}"` : ''}`);
 const role = Role.safeParse(options.role);
 if (!role.success) fail(`--role must be one of ${roles.join(', ')}${options.role ? `, not "${options.role}"` : ''}`);
-const ttl = options.ttl === undefined ? { ok: true as const, seconds: defaultTtlSeconds.cli } : parseTtl(options.ttl);
-if (!ttl.ok) fail(`--ttl: ${ttl.reason}`);
+const ttl = options.ttl === undefined ? ok(defaultTtlSeconds.cli) : parseTtl(options.ttl);
+if (!ttl.ok) fail(`--ttl: ${ttl.problem}`);
 
 const dataDir = resolve(process.env.DATA_DIR || 'data');
 let where = dataDir;
@@ -46,7 +47,7 @@ try {
   });
   where = opened.where;
   const { store } = opened;
-  const { token, claims } = await new Tokens(opened.secret).mint(options.doc, role.data, ttl.seconds);
+  const { token, claims } = await new Tokens(opened.secret).mint(options.doc, role.data, ttl.value);
   await store.addLink({
     jti: claims.jti,
     reportId: claims.doc,

@@ -10,6 +10,7 @@ import { recordDecision, type Decision } from '../shared/doc/status-doc.ts';
 import type { TransitionRequest } from '../shared/protocol/api.ts';
 import { parseRoomName, roomName, type Room as ReportRoom } from '../shared/protocol/rooms.ts';
 import type { TokenClaims } from '../shared/protocol/tokens.ts';
+import { fail, ok, type Result } from '../shared/result.ts';
 import { transition, WorkflowAction, type ReportStatus } from '../shared/workflow/status.ts';
 import { notForThisReport } from '../shared/reports/termly-review/workflow.ts';
 import type { DecisionCheck, OwnDecisions } from '../shared/reports/definition.ts';
@@ -21,9 +22,8 @@ import type { ReportStatuses } from './statuses.ts';
 import { oneAtATime } from './storage/one-at-a-time.ts';
 import type { Storage } from './storage/store.ts';
 
-export type WorkflowOutcome =
-  | { ok: true; status: ReportStatus; decision: Decision }
-  | { ok: false; status: number; error: string };
+/** A refused decision's problem is a conflict with the report's status or content (HTTP 409). */
+export type WorkflowOutcome = Result<{ status: ReportStatus; decision: Decision }>;
 
 export class Workflow {
   /** Decisions on one report wait here in turn, so each holds the store's lock (a database connection) in turn. */
@@ -65,7 +65,7 @@ export class Workflow {
       const own = ownDecisions(content.room.snapshot());
       if (!own) {
         const allowed = genericTransition(from, request, access.role);
-        if (!allowed.ok) return { ok: false, status: 409, error: allowed.reason };
+        if (!allowed.ok) return allowed;
       }
       statusRoom = await this.rooms.hold(room(reportId, 'status'));
       await statusRoom.room.catchUp();
@@ -82,11 +82,11 @@ export class Workflow {
               status: statusRoom.room,
             })
           : genericTransition(current, request, access.role);
-      if (!still.ok) return { ok: false, status: 409, error: still.reason };
+      if (!still.ok) return still;
       const decision: Decision = {
         action: request.action,
         from: current,
-        to: still.to,
+        to: still.value.to,
         by: { name: request.name.trim(), role: access.role },
         at: now.toISOString(),
         ...(request.action === 'reject' ? { reason: request.reason!.trim() } : {}),
@@ -94,7 +94,7 @@ export class Workflow {
           ? { comments: [...new Set(request.comments)] }
           : {}),
         contentHash: createHash('sha256').update(content.room.snapshot()).digest('hex'),
-        ...(still.signature ? { signature: still.signature } : {}),
+        ...(still.value.signature ? { signature: still.value.signature } : {}),
       };
       // From here on the content is locked (or unlocked): the hash above is of what the decision is about.
       this.statuses.set(reportId, decision.to);
@@ -115,7 +115,7 @@ export class Workflow {
         },
         'recorded a decision',
       );
-      return { ok: true, status: decision.to, decision };
+      return ok({ status: decision.to, decision });
     } finally {
       comments?.release();
       statusRoom?.release();
@@ -140,7 +140,7 @@ export class Workflow {
     const changed =
       !Buffer.from(before.content).equals(content.snapshot()) ||
       !Buffer.from(before.comments).equals(comments.snapshot());
-    return check.ok && changed ? { ok: false, reason: decisions.changedWhileChecking } : check;
+    return check.ok && changed ? fail(decisions.changedWhileChecking) : check;
   }
 }
 
@@ -162,12 +162,12 @@ function genericTransition(
   role: TokenClaims['role'],
 ): ReturnType<typeof transition> {
   const action = WorkflowAction.safeParse(request.action);
-  if (!action.success) return { ok: false, reason: notForThisReport.termlyActionOnOtherReport };
+  if (!action.success) return fail(notForThisReport.termlyActionOnOtherReport);
   return transition(from, action.data, role, request.reason);
 }
 
 function room(reportId: string, kind: 'content' | 'comments' | 'status'): ReportRoom {
   const parsed = parseRoomName(roomName(reportId, kind));
-  if (!parsed.ok) throw new Error(parsed.reason);
-  return parsed.room;
+  if (!parsed.ok) throw new Error(parsed.problem);
+  return parsed.value;
 }

@@ -4,8 +4,7 @@
 // made at run time); finding-look-css.test.ts fails when one is out of date.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { findingKinds, findingLooks, underlineRules } from '../shared/checks/finding-look.ts';
-import { HIGHLIGHT_NAMES } from '../extension/page/highlights.ts';
+import { findingKinds, findingLooks, HIGHLIGHT_NAMES, underlineRules } from '../shared/checks/finding-look.ts';
 
 const header = (drawnBy: string) =>
   `/* Generated from shared/checks/finding-look.ts by scripts/finding-look-css.ts: edit those, not this.\n   ${drawnBy} */\n`;

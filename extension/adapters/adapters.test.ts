@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { agencySessionReport } from './agency-session-report.ts';
 import { genericForm } from './generic-form.ts';
 import { marginReportPage } from './margin.ts';
-import { anywhere, e2ePage, parsePage } from './parsed-page.ts';
+import { anywhere, e2ePage, parsePage } from '../testing/parsed-page.ts';
 import { adapterFor } from './registry.ts';
 import type { FormField } from './site-adapter.ts';
 

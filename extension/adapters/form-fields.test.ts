@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freeTextFieldsIn } from '../page/free-text-field.ts';
 import { fieldKey, labelOf, roleOf } from './form-fields.ts';
-import { parsePage } from './parsed-page.ts';
+import { parsePage } from '../testing/parsed-page.ts';
 
 describe('labelOf', () => {
   const page = parsePage(`

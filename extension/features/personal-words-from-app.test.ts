@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { pageAt } from '../adapters/parsed-page.ts';
+import { pageAt } from '../testing/parsed-page.ts';
 import type { Feature } from './feature.ts';
 import { appPageEvents } from '../../shared/protocol/app-and-extension.ts';
 import { personalWordsFromApp } from './personal-words-from-app.ts';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { pageAt } from '../adapters/parsed-page.ts';
+import { pageAt } from '../testing/parsed-page.ts';
 import type { Feature } from './feature.ts';
 import { pageKindOf, runFeatures } from './run-features.ts';
 

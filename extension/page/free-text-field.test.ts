@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePage } from '../adapters/parsed-page.ts';
+import { parsePage } from '../testing/parsed-page.ts';
 import { freeTextFieldsIn, isFreeTextField } from './free-text-field.ts';
 
 const ids = (page: Document) => freeTextFieldsIn(page).map((element) => element.id);

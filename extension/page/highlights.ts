@@ -3,13 +3,8 @@
 // styles them as the app does. Nothing is added to the page's DOM, so editors such as ProseMirror
 // never see the underlines. Browsers without the API (before Chrome 105) still check, but cannot draw.
 import type { Finding, FindingKind } from '../../shared/checks/finding.ts';
+import { HIGHLIGHT_NAMES } from '../../shared/checks/finding-look.ts';
 import type { Underlines } from './underlines.ts';
-
-export const HIGHLIGHT_NAMES: Record<FindingKind, string> = {
-  spelling: 'margin-spelling',
-  grammar: 'margin-grammar',
-  prompt: 'margin-prompt',
-};
 
 export function createHighlightUnderlines(): (field: Element) => Underlines {
   const supported = typeof Highlight === 'function' && 'highlights' in CSS;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parsePage } from '../adapters/parsed-page.ts';
+import { parsePage } from '../testing/parsed-page.ts';
 import { followPageFields, type PageChange, type PageFields, whatChanged } from './page-fields.ts';
 
 // linkedom's MutationObserver answers in a microtask; the fields are looked at again a timer later.

@@ -3,7 +3,7 @@ import type { CheckContext } from '../../shared/checks/context.ts';
 import type { Finding } from '../../shared/checks/finding.ts';
 import { agencySessionReport } from '../adapters/agency-session-report.ts';
 import { genericForm } from '../adapters/generic-form.ts';
-import { parsePage } from '../adapters/parsed-page.ts';
+import { parsePage } from '../testing/parsed-page.ts';
 import type { CheckReply } from '../messages.ts';
 import { findingsInFields, type AskCheck } from './field-findings.ts';
 

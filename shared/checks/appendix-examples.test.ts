@@ -8,7 +8,7 @@ import { slimBinary } from 'harper.js/slimBinary';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChecker, mergeFindings, type Checker } from './checker.ts';
 import { loadHarperGrammar, type HarperGrammar } from './grammar/harper.ts';
-import { loadBritishDictionary, loadWordFrequencies } from './load-dictionary.ts';
+import { loadBritishDictionary, loadWordFrequencies } from '../../scripts/load-dictionary.ts';
 
 // The guides sit in the project's shared/ folder beside the repository (CI has it there too); a clone
 // without it skips these tests rather than copying the guide's text into Margin.

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createChecker, mergeFindings, type Checker } from './checker.ts';
 import { Finding } from './finding.ts';
-import { loadBritishDictionary, loadWordFrequencies } from './load-dictionary.ts';
+import { loadBritishDictionary, loadWordFrequencies } from '../../scripts/load-dictionary.ts';
 
 let checker: Checker;
 beforeAll(() => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createChecksEngine, serveChecksWorker, type EngineLoaders, type LoadedGrammar } from './checks-engine.ts';
 import type { Finding } from './finding.ts';
-import { loadBritishDictionary, loadWordFrequencies } from './load-dictionary.ts';
+import { loadBritishDictionary, loadWordFrequencies } from '../../scripts/load-dictionary.ts';
 import { CHECKS_WORKER_PROTOCOL_VERSION, type ChecksWorkerReply, type ChecksWorkerRequest } from './worker-protocol.ts';
 
 const dictionary = loadBritishDictionary();

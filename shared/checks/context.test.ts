@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldRole } from './context.ts';
+import { fieldRole } from './field-role.ts';
 
 describe('fieldRole', () => {
   it.each([

@@ -1,6 +1,8 @@
 // Which form and field a text is from, so rules can depend on it. Forms and fields are open-ended:
 // a field's role (is it a learning objective? a comment? the learner's own words?) comes from its
-// key, and a form can say the role outright for a field whose key does not tell.
+// key, and a form can say the role outright for a field whose key does not tell. How the role is worked
+// out from the key lives in field-role.ts, free of zod, so the extension's content script can use it
+// without carrying the schema library into every page.
 import { z } from 'zod';
 
 export const FieldRole = z.enum([
@@ -24,7 +26,3 @@ export const CheckContext = z.object({
   objectives: z.array(z.string()).optional(),
 });
 export type CheckContext = z.infer<typeof CheckContext>;
-
-// How a field's role is worked out from its key lives in field-role.ts, free of zod, so the extension's
-// content script can use it without carrying the schema library into every page.
-export { fieldRole } from './field-role.ts';

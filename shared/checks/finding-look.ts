@@ -23,6 +23,13 @@ export const findingLooks: Record<FindingKind, { name: string; underline: Underl
   },
 };
 
+/** The extension's CSS Custom Highlight names, one per kind: the page's stylesheet and the drawing code both use them. */
+export const HIGHLIGHT_NAMES: Record<FindingKind, string> = {
+  spelling: 'margin-spelling',
+  grammar: 'margin-grammar',
+  prompt: 'margin-prompt',
+};
+
 export const findingKinds = Object.keys(findingLooks) as FindingKind[];
 
 /** The CSS declarations that draw a kind's underline, for any selector. */

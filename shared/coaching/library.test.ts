@@ -13,11 +13,11 @@ describe('the step library', () => {
   });
 
   it('reads back an exported library unchanged', () => {
-    expect(parseLibrary(JSON.stringify(starterLibrary))).toEqual({ ok: true, library: starterLibrary });
+    expect(parseLibrary(JSON.stringify(starterLibrary))).toEqual({ ok: true, value: starterLibrary });
   });
 
   it('says a file that is not JSON is not a library', () => {
-    expect(parseLibrary('{ strands: ')).toEqual({ ok: false, message: expect.stringMatching(/not JSON/) });
+    expect(parseLibrary('{ strands: ')).toEqual({ ok: false, problem: expect.stringMatching(/not JSON/) });
   });
 
   it('names the place that is wrong, counting from 1', () => {
@@ -26,7 +26,7 @@ describe('the step library', () => {
     const result = parseLibrary(JSON.stringify(broken));
     expect(result.ok).toBe(false);
     if (!result.ok)
-      expect(result.message).toMatch(
+      expect(result.problem).toMatch(
         /strand 2, module 1, step 2, successCriteria: A step needs at least one success criterion/,
       );
   });
@@ -36,7 +36,7 @@ describe('the step library', () => {
     twice.strands[2].modules[1].steps[0].id = twice.strands[0].modules[0].steps[0].id;
     const result = parseLibrary(JSON.stringify(twice));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toMatch(/used twice/);
+    if (!result.ok) expect(result.problem).toMatch(/used twice/);
   });
 
   it('finds steps by every word of the search, in titles, criteria, modules and strands', () => {

@@ -2,6 +2,7 @@
 // (domain guide 001). A school can bring its own as JSON; this schema says what such a file must hold, and
 // the errors name the exact place that is wrong, so nothing half-read ever replaces the library in use.
 import { z } from 'zod';
+import { fail, ok, type Result } from '../result.ts';
 
 const Id = z
   .string()
@@ -66,7 +67,7 @@ export const StepLibrary = z
   });
 export type StepLibrary = z.infer<typeof StepLibrary>;
 
-export type LibraryParse = { ok: true; library: StepLibrary } | { ok: false; message: string };
+export type LibraryParse = Result<StepLibrary>;
 
 /** "strands 1, modules 2, steps 3, title" for a zod path: positions counted from 1, as a person would. */
 function placeOf(path: PropertyKey[]): string {
@@ -82,21 +83,21 @@ function placeOf(path: PropertyKey[]): string {
   return pairs.join(', ');
 }
 
-/** Reads a library file's text; a message naming the first thing wrong when it is not a library. */
+/** Reads a library file's text; a problem naming the first thing wrong when it is not a library. */
 export function parseLibrary(text: string): LibraryParse {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, message: 'This file is not JSON, so it cannot be a step library. Nothing was changed.' };
+    return fail('This file is not JSON, so it cannot be a step library. Nothing was changed.');
   }
   const result = StepLibrary.safeParse(json);
-  if (result.success) return { ok: true, library: result.data };
+  if (result.success) return ok(result.data);
   const issue = result.error.issues[0];
   const place = issue.path.length > 0 ? `${placeOf(issue.path)}: ` : '';
   const count = result.error.issues.length;
   const more = count > 1 ? ` (and ${count - 1} more problem${count === 2 ? '' : 's'})` : '';
-  return { ok: false, message: `This is not a step library. ${place}${issue.message}${more} Nothing was changed.` };
+  return fail(`This is not a step library. ${place}${issue.message}${more} Nothing was changed.`);
 }
 
 /** A step with where it sits in the library. */

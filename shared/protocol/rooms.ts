@@ -1,6 +1,7 @@
 // Room names the app and the relay agree on. A report <id> has three rooms:
 // <id> (content), <id>/comments and <id>/status (written by the relay alone).
 import { z } from 'zod';
+import { fail, ok, type Result } from '../result.ts';
 
 export const reportIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
 export const ReportId = z.string().regex(reportIdPattern, 'A report id is 1 to 64 letters, digits, "-" or "_"');
@@ -15,16 +16,16 @@ export interface Room {
   kind: RoomKind;
 }
 
-export type RoomParse = { ok: true; room: Room } | { ok: false; reason: string };
+export type RoomParse = Result<Room>;
 
 export function parseRoomName(name: string): RoomParse {
   const [reportId, suffix, ...rest] = name.split('/');
   if (rest.length > 0 || !reportIdPattern.test(reportId ?? '')) {
-    return { ok: false, reason: `"${name.slice(0, 80)}" is not a Margin report room` };
+    return fail(`"${name.slice(0, 80)}" is not a Margin report room`);
   }
-  if (suffix === undefined) return { ok: true, room: { name, reportId, kind: 'content' } };
-  if (suffix === 'comments' || suffix === 'status') return { ok: true, room: { name, reportId, kind: suffix } };
-  return { ok: false, reason: `"${suffix.slice(0, 40)}" is not a kind of report room (comments or status)` };
+  if (suffix === undefined) return ok({ name, reportId, kind: 'content' });
+  if (suffix === 'comments' || suffix === 'status') return ok({ name, reportId, kind: suffix });
+  return fail(`"${suffix.slice(0, 40)}" is not a kind of report room (comments or status)`);
 }
 
 export function roomName(reportId: ReportId, kind: RoomKind = 'content'): string {

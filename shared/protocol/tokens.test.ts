@@ -27,12 +27,12 @@ describe('time-to-live', () => {
     ['8h', 28800],
     ['7d', 604800],
   ])('reads %s as %i seconds', (text, seconds) => {
-    expect(parseTtl(text)).toEqual({ ok: true, seconds });
+    expect(parseTtl(text)).toEqual({ ok: true, value: seconds });
   });
 
   it.each(['8', 'h', 'eight hours', '-1h', '0s', '400d'])('refuses %s with a reason', (text) => {
     const result = parseTtl(text);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.reason).toMatch(/time-to-live|from 1 second to 366 days/);
+    expect(!result.ok && result.problem).toMatch(/time-to-live|from 1 second to 366 days/);
   });
 });

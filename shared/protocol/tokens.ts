@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { Role } from './roles.ts';
 import { ReportId } from './rooms.ts';
+import { fail, ok, type Result } from '../result.ts';
 
 export const TokenClaims = z.object({
   /** The one report the token opens. */
@@ -32,17 +33,14 @@ export const maxTtlSeconds = 366 * day;
 
 const ttlUnits: Record<string, number> = { s: 1, m: 60, h: hour, d: day };
 
-/** "90s", "30m", "8h", "7d" as seconds; a message when it is not a time-to-live the relay accepts. */
-export function parseTtl(text: string): { ok: true; seconds: number } | { ok: false; reason: string } {
+/** "90s", "30m", "8h", "7d" as a number of seconds; a problem when it is not a time-to-live the relay accepts. */
+export function parseTtl(text: string): Result<number> {
   const match = /^(\d{1,6})([smhd])$/.exec(text.trim());
   if (!match)
-    return {
-      ok: false,
-      reason: `"${text.slice(0, 20)}" is not a time-to-live: use a number and s, m, h or d, like 8h or 30d`,
-    };
+    return fail(`"${text.slice(0, 20)}" is not a time-to-live: use a number and s, m, h or d, like 8h or 30d`);
   const seconds = Number(match[1]) * ttlUnits[match[2]];
-  if (seconds < 1 || seconds > maxTtlSeconds) return { ok: false, reason: 'A link lasts from 1 second to 366 days' };
-  return { ok: true, seconds };
+  if (seconds < 1 || seconds > maxTtlSeconds) return fail('A link lasts from 1 second to 366 days');
+  return ok(seconds);
 }
 
 /** The claims of a token, read without checking its signature; undefined when it is not a Margin token. */

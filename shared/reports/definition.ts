@@ -5,6 +5,7 @@ import type { FreeTextField, Learner } from '../forms/fields.ts';
 import type { TransitionRequest } from '../protocol/api.ts';
 import type { Role } from '../protocol/roles.ts';
 import type { ReportSignature } from '../signatures/signature.ts';
+import type { Result } from '../result.ts';
 import type { ReportStatus } from '../workflow/status.ts';
 import type { SubmissionContext, SubmissionProblem } from '../workflow/submission.ts';
 
@@ -41,7 +42,7 @@ export interface Progress {
   plan?: string;
 }
 
-export type DecisionCheck = { ok: true; to: ReportStatus; signature?: ReportSignature } | { ok: false; reason: string };
+export type DecisionCheck = Result<{ to: ReportStatus; signature?: ReportSignature }>;
 
 /** A kind with its own status machine, checked by the relay against the report's documents as it holds them. */
 export interface OwnDecisions {

@@ -24,27 +24,27 @@ describe('report status machine', () => {
   });
 
   it('moves to the right status', () => {
-    expect(transition('draft', 'submit', 'tutor')).toEqual({ ok: true, to: 'submitted' });
-    expect(transition('submitted', 'approve', 'reviewer')).toEqual({ ok: true, to: 'approved' });
+    expect(transition('draft', 'submit', 'tutor')).toEqual({ ok: true, value: { to: 'submitted' } });
+    expect(transition('submitted', 'approve', 'reviewer')).toEqual({ ok: true, value: { to: 'approved' } });
     expect(transition('submitted', 'reject', 'reviewer', 'Objective 1 is not measurable.')).toEqual({
       ok: true,
-      to: 'rejected',
+      value: { to: 'rejected' },
     });
-    expect(transition('rejected', 'resubmit', 'tutor')).toEqual({ ok: true, to: 'resubmitted' });
+    expect(transition('rejected', 'resubmit', 'tutor')).toEqual({ ok: true, value: { to: 'resubmitted' } });
   });
 
   it('says why a transition is refused', () => {
     expect(transition('draft', 'approve', 'tutor')).toEqual({
       ok: false,
-      reason: 'A tutor cannot approve a report; only a reviewer can.',
+      problem: 'A tutor cannot approve a report; only a reviewer can.',
     });
     expect(transition('approved', 'reject', 'reviewer', 'late')).toEqual({
       ok: false,
-      reason: 'A report that is approved cannot be rejected.',
+      problem: 'A report that is approved cannot be rejected.',
     });
     expect(transition('submitted', 'reject', 'reviewer', '  ')).toEqual({
       ok: false,
-      reason: 'Say why the report is rejected, so the tutor knows what to fix.',
+      problem: 'Say why the report is rejected, so the tutor knows what to fix.',
     });
   });
 

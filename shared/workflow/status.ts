@@ -2,6 +2,7 @@
 // The relay is the authority for these transitions; the app uses the same rules to show what is possible.
 import type { Role } from '../protocol/roles.ts';
 import type { ReportStatus, WorkflowAction } from '../protocol/statuses.ts';
+import { fail, ok, type Result } from '../result.ts';
 
 export { contentLocked, ReportStatus, reportStatuses, WorkflowAction, workflowActions } from '../protocol/statuses.ts';
 
@@ -30,7 +31,7 @@ const transitions: Record<WorkflowAction, Transition> = {
   resubmit: { from: ['rejected'], to: 'resubmitted', by: ['tutor'] },
 };
 
-export type TransitionResult = { ok: true; to: ReportStatus } | { ok: false; reason: string };
+export type TransitionResult = Result<{ to: ReportStatus }>;
 
 const actionWords: Record<WorkflowAction, string> = {
   submit: 'submitted',
@@ -43,16 +44,13 @@ const actionWords: Record<WorkflowAction, string> = {
 export function transition(from: ReportStatus, action: WorkflowAction, role: Role, reason?: string): TransitionResult {
   const rule = transitions[action];
   if (!rule.by.includes(role)) {
-    return { ok: false, reason: `A ${role} cannot ${action} a report; only a ${rule.by.join(' or ')} can.` };
+    return fail(`A ${role} cannot ${action} a report; only a ${rule.by.join(' or ')} can.`);
   }
   if (!rule.from.includes(from)) {
-    return {
-      ok: false,
-      reason: `A report that is ${statusLabels[from].toLowerCase()} cannot be ${actionWords[action]}.`,
-    };
+    return fail(`A report that is ${statusLabels[from].toLowerCase()} cannot be ${actionWords[action]}.`);
   }
   if (action === 'reject' && !reason?.trim()) {
-    return { ok: false, reason: 'Say why the report is rejected, so the tutor knows what to fix.' };
+    return fail('Say why the report is rejected, so the tutor knows what to fix.');
   }
-  return { ok: true, to: rule.to };
+  return ok({ to: rule.to });
 }

@@ -3,7 +3,7 @@
 // say any of these itself (TextField's `check` prop); this fills in the rest for the forms we know.
 import type * as Y from 'yjs';
 import type { CheckContext, FieldRole } from '../../../shared/checks/context.ts';
-import { fieldRole } from '../../../shared/checks/context.ts';
+import { fieldRole } from '../../../shared/checks/field-role.ts';
 import { fields, fragmentText, meta, textField } from '../../../shared/doc/index.ts';
 import { maxLearningObjectives } from '../../../shared/reports/index.ts';
 

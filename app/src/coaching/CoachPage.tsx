@@ -56,13 +56,13 @@ export function CoachPage() {
           const cycles = () => record().cycles;
           const startLabel = () => {
             const check = startCheck(cycles(), today());
-            return check.ok ? check.label : 'Observe';
+            return check.ok ? check.value.label : 'Observe';
           };
           const open = () => openCycle(cycles());
           // Two tabs starting a cycle at the same moment could each pass the check: say so rather than pick one silently.
           const brokenRule = () => {
             const rule = oneActiveStep(cycles());
-            return rule.ok ? '' : rule.reason;
+            return rule.ok ? '' : rule.problem;
           };
           const history = () => activityHistory(cycles()).reverse();
           return (

@@ -55,7 +55,7 @@ export function CycleForm(props: { doc: Y.Doc; readOnly?: boolean }) {
 
   const act = (action: CycleAction): boolean => {
     const result = takeCycleAction(props.doc, action, localDate(new Date()));
-    setError(result.ok ? '' : result.reason);
+    setError(result.ok ? '' : result.problem);
     return result.ok;
   };
 

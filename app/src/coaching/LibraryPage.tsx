@@ -16,8 +16,8 @@ export function LibraryPage() {
     setMessage('');
     setError('');
     const result = importLibrary(await file.text());
-    if (result.ok) setMessage(`Imported “${result.library.name}”: ${result.library.strands.length} strands.`);
-    else setError(`${file.name}: ${result.message}`);
+    if (result.ok) setMessage(`Imported “${result.value.name}”: ${result.value.strands.length} strands.`);
+    else setError(`${file.name}: ${result.problem}`);
   };
 
   const exportLibrary = () => {

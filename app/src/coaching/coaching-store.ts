@@ -56,12 +56,12 @@ export async function startCycle(
     if (!record.teacher) throw new Error('This coaching record has no teacher.');
     const cycles = await Promise.all(record.cycles.map((entry) => readCycleSummary(entry.id, entry.week)));
     const check = startCheck(cycles, today);
-    if (!check.ok) throw new Error(check.reason);
+    if (!check.ok) throw new Error(check.problem);
     const teacher = record.teacher;
     const cycleId = await createReport((doc: Y.Doc) =>
-      createCycleDoc(doc, { teacher, week: check.week, previousStep: check.previousStep }, createdBy, now),
+      createCycleDoc(doc, { teacher, week: check.value.week, previousStep: check.value.previousStep }, createdBy, now),
     );
-    addCycleToRecord(local.doc, { id: cycleId, week: check.week, startedAt: now.toISOString() });
+    addCycleToRecord(local.doc, { id: cycleId, week: check.value.week, startedAt: now.toISOString() });
     await indexReport(recordId, local.doc);
     return cycleId;
   });

@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Thread } from '../../../shared/doc/comments.ts';
 import { createSessionReportDoc } from '../../../shared/reports/index.ts';
 import { sessionItems } from '../store/home-queries.ts';
 import { db } from '../store/db.ts';

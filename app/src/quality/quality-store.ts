@@ -12,15 +12,15 @@ export function startObservation(tutorName: string, date: string, createdBy: str
 /** Starts the next observation after `id`; throws the rule's reason when none may follow it. */
 export function startFollowUp(id: string, draft: ObservationDraft, sent: boolean, createdBy: string): Promise<string> {
   const check = followUpCheck(id, draft, sent);
-  if (!check.ok) return Promise.reject(new Error(check.reason));
+  if (!check.ok) return Promise.reject(new Error(check.problem));
   return createReport((doc) =>
     createObservationDoc(
       doc,
       {
         tutorName: draft.tutorName,
         date: localDate(new Date()),
-        number: check.number,
-        firstObservationId: check.firstObservationId,
+        number: check.value.number,
+        firstObservationId: check.value.firstObservationId,
         previousObservationId: id,
       },
       createdBy,

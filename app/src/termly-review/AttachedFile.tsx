@@ -51,7 +51,7 @@ export function AttachedFile(props: {
       { name: chosen.name, type: chosen.type, bytes },
       (await loadName()) ?? 'Induction tutor',
     );
-    if (!result.ok) setRefusal(result.reason);
+    if (!result.ok) setRefusal(result.problem);
   };
   const problem = () => refusal() || (file() ? undefined : props.problem);
 

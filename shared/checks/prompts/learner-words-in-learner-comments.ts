@@ -1,7 +1,7 @@
 // "Comments from the learner" hold only the learner's words (domain guide 000), quoted ("I want to get
 // better at fractions") or reported ("Sam said she finds fractions hard"). The tutor's plan ("we will
 // work on...", "she needs to...") and the tutor's own view belong in other fields.
-import { fieldRole } from '../context.ts';
+import { fieldRole } from '../field-role.ts';
 import { finding, type Rule } from '../rule.ts';
 import { splitSentences, withoutQuotations } from './sentences.ts';
 

@@ -1,7 +1,7 @@
 // Report comments relate only to objectives and progress (domain guide 000): no remarks on a learner's
 // tiredness, appearance or home life, and no opinions of their character ("I think he is lazy").
 // Anything that matters for welfare goes to the agency or the safeguarding lead, not into the report.
-import { fieldRole } from '../context.ts';
+import { fieldRole } from '../field-role.ts';
 import { finding, type Rule } from '../rule.ts';
 import { withoutQuotations } from './sentences.ts';
 

@@ -1,7 +1,7 @@
 // Report comments state what happened; they do not ask questions (domain guide 000). A question to
 // the agency belongs in the comment to the agency, which is internal. Questions the learner asked,
 // in quotation marks, are reported speech and pass.
-import { fieldRole } from '../context.ts';
+import { fieldRole } from '../field-role.ts';
 import { finding, type Rule } from '../rule.ts';
 import { splitSentences, withoutQuotations } from './sentences.ts';
 

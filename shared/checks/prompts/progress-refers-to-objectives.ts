@@ -1,7 +1,7 @@
 // The comment on progress says what the learner achieved against the session's objectives (domain
 // guide 000: "comments relate only to objectives and progress"). It is flagged when an objective is
 // neither named ("objective 2", "LO1") nor echoed by any of its main words.
-import { fieldRole } from '../context.ts';
+import { fieldRole } from '../field-role.ts';
 import { finding, type Rule } from '../rule.ts';
 
 const rule: Pick<Rule, 'id' | 'kind'> = { id: 'prompt/progress-refers-to-objectives', kind: 'prompt' };

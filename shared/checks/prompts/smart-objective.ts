@@ -3,7 +3,7 @@
 // to measure (a number, an accuracy, "independently"); A, achievable in one session (not "master"
 // or "all of"); T, a time frame ("by the end of the session"). R (relevant) is the tutor's call.
 // One finding per objective says which letters are missing and offers the objective rewritten.
-import { fieldRole } from '../context.ts';
+import { fieldRole } from '../field-role.ts';
 import { finding, type Rule } from '../rule.ts';
 
 const rule: Pick<Rule, 'id' | 'kind'> = { id: 'prompt/smart-objective', kind: 'prompt' };

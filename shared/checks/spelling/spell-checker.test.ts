@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Finding } from '../finding.ts';
-import { loadBritishDictionary } from '../load-dictionary.ts';
+import { loadBritishDictionary } from '../../../scripts/load-dictionary.ts';
 import { createSpellChecker, type SpellChecker } from './spell-checker.ts';
 
 let checker: SpellChecker;

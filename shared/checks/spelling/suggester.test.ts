@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadBritishDictionary, loadWordFrequencies } from '../load-dictionary.ts';
-import { loadCommonMisspellings } from './common-misspellings.ts';
+import { loadBritishDictionary, loadWordFrequencies } from '../../../scripts/load-dictionary.ts';
+import { loadCommonMisspellings } from '../../../scripts/common-misspellings.ts';
 import { createSpellChecker, type SpellChecker } from './spell-checker.ts';
 import { createSuggester } from './suggester.ts';
 import { createWordFrequencies } from './word-frequency.ts';

@@ -11,8 +11,8 @@ const step = (id: string, source: ChosenStep['source'] = 'library'): ChosenStep 
 function run(state: CycleState, ...actions: CycleAction[]): CycleState {
   return actions.reduce((current, action) => {
     const result = applyCycleAction(current, action);
-    if (!result.ok) throw new Error(result.reason);
-    return result.state;
+    if (!result.ok) throw new Error(result.problem);
+    return result.value;
   }, state);
 }
 
@@ -47,14 +47,14 @@ describe('a coaching cycle', () => {
     ] as CycleAction[]) {
       const result = applyCycleAction(done, action);
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.reason).toMatch(/finished/);
+      if (!result.ok) expect(result.problem).toMatch(/finished/);
     }
   });
 
   it('holds one chosen step at a time: choosing again needs a discard first', () => {
     const chosen = run({ stage: 'observe' }, { type: 'choose', step: step('a') });
     const again = applyCycleAction(chosen, { type: 'choose', step: step('b') });
-    expect(again).toEqual({ ok: false, reason: expect.stringMatching(/Discard the chosen step/) });
+    expect(again).toEqual({ ok: false, problem: expect.stringMatching(/Discard the chosen step/) });
   });
 
   it('recommends repeating a step reviewed as not yet, and drops the recommendation when it is met after all', () => {
@@ -79,15 +79,15 @@ describe('a coaching cycle', () => {
     const start: CycleState = { stage: 'observe', previousStep: step('p') };
     expect(applyCycleAction(start, { type: 'give-feedback' })).toMatchObject({
       ok: false,
-      reason: expect.stringMatching(/met or not yet/),
+      problem: expect.stringMatching(/met or not yet/),
     });
     expect(applyCycleAction({ stage: 'observe' }, { type: 'give-feedback' })).toMatchObject({
       ok: false,
-      reason: expect.stringMatching(/Choose the next step/),
+      problem: expect.stringMatching(/Choose the next step/),
     });
     expect(applyCycleAction({ stage: 'observe', nextStep: step('a') }, { type: 'finish' })).toMatchObject({
       ok: false,
-      reason: expect.stringMatching(/Give feedback/),
+      problem: expect.stringMatching(/Give feedback/),
     });
   });
 

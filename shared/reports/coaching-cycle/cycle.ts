@@ -3,6 +3,7 @@
 // can be discarded and replaced until the cycle is finished; after that it is the teacher's and fixed.
 import { z } from 'zod';
 import { ActionStep } from '../../coaching/library.ts';
+import { fail, ok, type Result } from '../../result.ts';
 
 export const stepSources = ['library', 'custom', 'repeat'] as const;
 
@@ -41,9 +42,9 @@ export type CycleAction =
   | { type: 'back-to-observe' }
   | { type: 'finish' };
 
-export type CycleResult = { ok: true; state: CycleState } | { ok: false; reason: string };
+export type CycleResult = Result<CycleState>;
 
-const refuse = (reason: string): CycleResult => ({ ok: false, reason });
+const refuse = (problem: string): CycleResult => fail(problem);
 
 /** The previous step offered again, as "not yet" recommends. */
 export const repeatOf = (step: ChosenStep): ChosenStep => ({ ...step, source: 'repeat' });
@@ -56,7 +57,7 @@ function review(state: CycleState, outcome: ReviewOutcome): CycleResult {
   if (outcome === 'not-yet' && !state.nextStep) next.nextStep = repeatOf(state.previousStep);
   // The recommendation to repeat goes with "not yet"; a step the mentor chose stays.
   if (outcome === 'met' && state.nextStep?.source === 'repeat') delete next.nextStep;
-  return { ok: true, state: next };
+  return ok(next);
 }
 
 /** What `action` makes of `state`, or why it may not be taken now. */
@@ -72,26 +73,26 @@ export function applyCycleAction(state: CycleState, action: CycleAction): CycleR
     case 'choose':
       if (state.nextStep)
         return refuse('Discard the chosen step before choosing another: a teacher works on one action step at a time.');
-      return { ok: true, state: { ...state, nextStep: action.step } };
+      return ok({ ...state, nextStep: action.step });
     case 'discard': {
       if (!state.nextStep) return refuse('No step has been chosen yet.');
       const { nextStep: _discarded, ...rest } = state;
-      return { ok: true, state: rest };
+      return ok(rest);
     }
     case 'give-feedback':
       if (state.stage !== 'observe') return refuse('Feedback has already started.');
       if (state.previousStep && !state.review)
         return refuse('Review the previous step as met or not yet before giving feedback.');
       if (!state.nextStep) return refuse('Choose the next step before giving feedback.');
-      return { ok: true, state: { ...state, stage: 'feedback' } };
+      return ok({ ...state, stage: 'feedback' });
     case 'back-to-observe':
       if (state.stage !== 'feedback') return refuse('This cycle is still at "Observe and select".');
-      return { ok: true, state: { ...state, stage: 'observe' } };
+      return ok({ ...state, stage: 'observe' });
     case 'finish':
       if (state.stage !== 'feedback')
         return refuse('Give feedback before finishing: the teacher hears about the step in the feedback session.');
       if (!state.nextStep) return refuse('Choose the next step before finishing.');
-      return { ok: true, state: { ...state, stage: 'finished' } };
+      return ok({ ...state, stage: 'finished' });
   }
 }
 

@@ -87,7 +87,7 @@ export function takeCycleAction(doc: Y.Doc, action: CycleAction, today: string):
   const result = applyCycleAction(readCycleState(doc), action);
   if (!result.ok) return result;
   const f = fields(doc);
-  const { state } = result;
+  const state = result.value;
   doc.transact(() => {
     f.set('stage', state.stage);
     for (const key of ['review', 'nextStep'] as const) {

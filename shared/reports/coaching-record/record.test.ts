@@ -25,17 +25,18 @@ describe("a teacher's coaching record", () => {
   it('starts with "Observe" and no step', () => {
     expect(startCheck([], '2026-11-18')).toEqual({
       ok: true,
-      label: 'Observe',
-      previousStep: undefined,
-      week: '2026-11-16',
+      value: { label: 'Observe', previousStep: undefined, week: '2026-11-16' },
     });
     expect(currentStep([])).toBeUndefined();
   });
 
   it('offers "Coach again" in a week that already had a finished cycle, carrying the current step to review', () => {
     const cycles = [done('c1', '2026-11-16', '2026-11-17', 'a')];
-    expect(startCheck(cycles, '2026-11-20')).toMatchObject({ ok: true, label: 'Coach again', previousStep: step('a') });
-    expect(startCheck(cycles, '2026-11-23')).toMatchObject({ ok: true, label: 'Observe' });
+    expect(startCheck(cycles, '2026-11-20')).toMatchObject({
+      ok: true,
+      value: { label: 'Coach again', previousStep: step('a') },
+    });
+    expect(startCheck(cycles, '2026-11-23')).toMatchObject({ ok: true, value: { label: 'Observe' } });
   });
 
   it('refuses a new cycle while one is open: one active step at a time', () => {
@@ -45,11 +46,10 @@ describe("a teacher's coaching record", () => {
     ];
     expect(startCheck(cycles, '2026-11-18')).toMatchObject({
       ok: false,
-      openCycleId: 'c2',
-      reason: expect.stringMatching(/one action step at a time/),
+      problem: expect.stringMatching(/one action step at a time/),
     });
     expect(currentStep(cycles)?.id).toBe('a');
-    expect(oneActiveStep(cycles)).toEqual({ ok: true });
+    expect(oneActiveStep(cycles)).toEqual({ ok: true, value: undefined });
     expect(oneActiveStep([...cycles, { id: 'c3', week: '2026-11-16', state: { stage: 'observe' } }])).toMatchObject({
       ok: false,
     });

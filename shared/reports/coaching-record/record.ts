@@ -3,6 +3,7 @@
 // that already had one). One active step at a time: a new cycle starts only when no other is open.
 import { mondayOf } from '../../workflow/calendar.ts';
 import type { ChosenStep, CycleState, ReviewOutcome } from '../coaching-cycle/cycle.ts';
+import { fail, ok, type Result } from '../../result.ts';
 
 export interface CycleSummary {
   id: string;
@@ -47,29 +48,20 @@ export function activityHistory(cycles: readonly CycleSummary[]): HistoryEntry[]
   });
 }
 
-export type StartCheck =
-  | { ok: true; label: 'Observe' | 'Coach again'; previousStep?: ChosenStep; week: string }
-  | { ok: false; reason: string; openCycleId?: string };
+export type StartCheck = Result<{ label: 'Observe' | 'Coach again'; previousStep?: ChosenStep; week: string }>;
 
 /** Whether a new cycle may start today and what the button says: one open cycle at most, any number a week. */
 export function startCheck(cycles: readonly CycleSummary[], today: string): StartCheck {
   const open = openCycle(cycles);
-  if (open) {
-    return {
-      ok: false,
-      reason: 'Finish the open observation first: a teacher works on one action step at a time.',
-      openCycleId: open.id,
-    };
-  }
+  if (open) return fail('Finish the open observation first: a teacher works on one action step at a time.');
   const week = mondayOf(today);
   const again = finished(cycles).some((cycle) => cycle.week === week);
-  return { ok: true, label: again ? 'Coach again' : 'Observe', previousStep: currentStep(cycles), week };
+  return ok({ label: again ? 'Coach again' : 'Observe', previousStep: currentStep(cycles), week });
 }
 
 /** Whether a list of cycles keeps the rule; a reason when it does not (for a record that merged two devices' work). */
-export function oneActiveStep(cycles: readonly CycleSummary[]): { ok: true } | { ok: false; reason: string } {
+export function oneActiveStep(cycles: readonly CycleSummary[]): Result {
   const open = cycles.filter((cycle) => cycle.state.stage !== 'finished');
-  if (open.length > 1)
-    return { ok: false, reason: `${open.length} observations are open at once; finish or remove all but one.` };
-  return { ok: true };
+  if (open.length > 1) return fail(`${open.length} observations are open at once; finish or remove all but one.`);
+  return ok();
 }

@@ -46,23 +46,29 @@ describe('a quality observation', () => {
 
   it('starts a second observation only from a sent first one with concerns, linked to the first', () => {
     const worrying = draft(1, { ...judged('Effective'), outcomes: 'Cause for concern' });
-    expect(followUpCheck('first', worrying, true)).toEqual({ ok: true, number: 2, firstObservationId: 'first' });
+    expect(followUpCheck('first', worrying, true)).toEqual({
+      ok: true,
+      value: { number: 2, firstObservationId: 'first' },
+    });
     expect(followUpCheck('first', worrying, false)).toMatchObject({
       ok: false,
-      reason: expect.stringMatching(/Send this observation/),
+      problem: expect.stringMatching(/Send this observation/),
     });
     expect(followUpCheck('first', draft(1, judged('Strong')), true)).toMatchObject({
       ok: false,
-      reason: expect.stringMatching(/concerns that persist/),
+      problem: expect.stringMatching(/concerns that persist/),
     });
   });
 
   it('keeps the third linked to the first, and allows no fourth', () => {
     const second = { ...draft(2, judged('Cause for concern')), firstObservationId: 'first' };
-    expect(followUpCheck('second', second, true)).toEqual({ ok: true, number: 3, firstObservationId: 'first' });
+    expect(followUpCheck('second', second, true)).toEqual({
+      ok: true,
+      value: { number: 3, firstObservationId: 'first' },
+    });
     expect(followUpCheck('third', { ...second, number: 3 }, true)).toMatchObject({
       ok: false,
-      reason: expect.stringMatching(/third observation/),
+      problem: expect.stringMatching(/third observation/),
     });
   });
 });

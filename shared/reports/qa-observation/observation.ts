@@ -2,6 +2,7 @@
 // and the tutor has written feedback; concerns when any competency is a cause for concern; a second and
 // third observation follow only from one with concerns, linked to the first, and never more than three.
 import { competencies, concernJudgement, type Judgement } from '../../quality/competencies.ts';
+import { fail, ok, type Result } from '../../result.ts';
 
 export const maxObservations = 3;
 
@@ -42,23 +43,16 @@ export function observationProblems(draft: ObservationDraft): ObservationProblem
   return problems;
 }
 
-export type FollowUpCheck = { ok: true; number: number; firstObservationId: string } | { ok: false; reason: string };
+export type FollowUpCheck = Result<{ number: number; firstObservationId: string }>;
 
 /** Whether a follow-up may be started from observation `id`, which has been sent (`sent`) or not. */
 export function followUpCheck(id: string, draft: ObservationDraft, sent: boolean): FollowUpCheck {
   if (draft.number >= maxObservations) {
-    return { ok: false, reason: 'This is the third observation: no further observation follows it.' };
+    return fail('This is the third observation: no further observation follows it.');
   }
   if (!hasConcerns(draft)) {
-    return {
-      ok: false,
-      reason: 'A follow-up observation is only for concerns that persist, and this observation raised none.',
-    };
+    return fail('A follow-up observation is only for concerns that persist, and this observation raised none.');
   }
-  if (!sent)
-    return {
-      ok: false,
-      reason: 'Send this observation’s feedback to the tutor first, so they can act on it before the next.',
-    };
-  return { ok: true, number: draft.number + 1, firstObservationId: draft.firstObservationId ?? id };
+  if (!sent) return fail('Send this observation’s feedback to the tutor first, so they can act on it before the next.');
+  return ok({ number: draft.number + 1, firstObservationId: draft.firstObservationId ?? id });
 }

@@ -5,6 +5,7 @@
 import type * as Y from 'yjs';
 import type { AttachmentSummary } from './form.ts';
 import { sha256Hex } from '../../signatures/hash.ts';
+import { fail, ok, type Result } from '../../result.ts';
 
 export const maxAttachmentBytes = 1024 * 1024;
 
@@ -42,7 +43,7 @@ export interface NewFile {
   bytes: Uint8Array;
 }
 
-export type AttachResult = { ok: true; attachment: StoredAttachment } | { ok: false; reason: string };
+export type AttachResult = Result<StoredAttachment>;
 
 /** Attaches a file in a slot, replacing what was there; a file too large or empty changes nothing. */
 export async function attachFile(
@@ -56,13 +57,11 @@ export async function attachFile(
     ? ` The file attached before, ${readAttachment(doc, slot)!.name}, is kept.`
     : '';
   if (file.bytes.byteLength > maxAttachmentBytes) {
-    return {
-      ok: false,
-      reason: `“${file.name}” is ${formatBytes(file.bytes.byteLength)}; a file attached to a report can be at most ${formatBytes(maxAttachmentBytes)}. Save a smaller copy (a PDF of the plan, say) and attach that.${kept}`,
-    };
+    return fail(
+      `“${file.name}” is ${formatBytes(file.bytes.byteLength)}; a file attached to a report can be at most ${formatBytes(maxAttachmentBytes)}. Save a smaller copy (a PDF of the plan, say) and attach that.${kept}`,
+    );
   }
-  if (file.bytes.byteLength === 0)
-    return { ok: false, reason: `“${file.name}” is empty: choose the file again.${kept}` };
+  if (file.bytes.byteLength === 0) return fail(`“${file.name}” is empty: choose the file again.${kept}`);
   const attachment: StoredAttachment = {
     name: file.name.slice(0, 200),
     type: file.type || 'application/octet-stream',
@@ -73,7 +72,7 @@ export async function attachFile(
     addedBy,
   };
   attachments(doc).set(slot, attachment);
-  return { ok: true, attachment };
+  return ok(attachment);
 }
 
 export function removeAttachment(doc: Y.Doc, slot: string): void {

@@ -10,6 +10,7 @@ import { checkSignature } from '../../signatures/signature.ts';
 import type { DecisionCheck } from '../definition.ts';
 import { termlyReviewHash } from './signed-content.ts';
 import type { ReportStatus } from '../../workflow/status.ts';
+import { fail, ok, } from '../../result.ts';
 import {
   notForThisReport,
   signingActions,
@@ -32,7 +33,7 @@ export async function checkTermlyDecision(
   snapshots: { content: Uint8Array; comments: Uint8Array; status: Uint8Array },
 ): Promise<DecisionCheck> {
   const action = TermlyReviewAction.safeParse(request.action);
-  if (!action.success) return { ok: false, reason: notForThisReport.otherActionOnTermlyReview };
+  if (!action.success) return fail(notForThisReport.otherActionOnTermlyReview);
   const contentDoc = docOf(snapshots.content);
   const commentsDoc = docOf(snapshots.comments);
   const statusDoc = docOf(snapshots.status);
@@ -44,11 +45,11 @@ export async function checkTermlyDecision(
       termlyReviewReadiness(contentDoc, commentsDoc, readStatus(statusDoc).history),
     );
     if (!allowed.ok || !signingActions.includes(action.data)) return allowed;
-    if (!request.signature) return { ok: false, reason: notForThisReport.signatureMissing };
+    if (!request.signature) return fail(notForThisReport.signatureMissing);
     const check = await checkSignature(request.signature, await termlyReviewHash(contentDoc, commentsDoc));
-    if (check === 'changed') return { ok: false, reason: staleSignatureReason };
-    if (check === 'not-genuine') return { ok: false, reason: notForThisReport.signatureNotGenuine };
-    return { ...allowed, signature: request.signature };
+    if (check === 'changed') return fail(staleSignatureReason);
+    if (check === 'not-genuine') return fail(notForThisReport.signatureNotGenuine);
+    return ok({ ...allowed.value, signature: request.signature });
   } finally {
     contentDoc.destroy();
     commentsDoc.destroy();

@@ -93,13 +93,13 @@ describe('attachments', () => {
     const big = { name: 'scan.pdf', type: 'application/pdf', bytes: new Uint8Array(3 * 1024 * 1024 + 300 * 1024) };
     expect(await attachFile(doc, supportPlanSlot, big, 'Tara')).toEqual({
       ok: false,
-      reason:
+      problem:
         '“scan.pdf” is 3.3 MB; a file attached to a report can be at most 1 MB. Save a smaller copy (a PDF of the plan, say) and attach that. The file attached before, support-plan.pdf, is kept.',
     });
     expect(readAttachment(doc, supportPlanSlot)?.name).toBe('support-plan.pdf');
     expect(
       await attachFile(doc, supportPlanSlot, { ...big, bytes: new Uint8Array(0), name: 'empty.pdf' }, 'Tara'),
-    ).toMatchObject({ ok: false, reason: expect.stringMatching(/^“empty.pdf” is empty/) });
+    ).toMatchObject({ ok: false, problem: expect.stringMatching(/^“empty.pdf” is empty/) });
   });
 
   it('take a file of exactly the limit, and can be removed', async () => {
@@ -111,7 +111,7 @@ describe('attachments', () => {
         { name: 'plan.pdf', type: '', bytes: new Uint8Array(maxAttachmentBytes) },
         'Tara',
       ),
-    ).toMatchObject({ ok: true, attachment: { type: 'application/octet-stream' } });
+    ).toMatchObject({ ok: true, value: { type: 'application/octet-stream' } });
     expect(copyOf(doc).getMap('attachments').size).toBe(1);
     removeAttachment(doc, supportPlanSlot);
     expect(readAttachment(copyOf(doc), supportPlanSlot)).toBeUndefined();

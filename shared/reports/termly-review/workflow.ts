@@ -5,6 +5,7 @@
 import type { Role } from '../../protocol/roles.ts';
 import { termlyReviewActions, type TermlyReviewAction } from '../../protocol/statuses.ts';
 import { statusLabels, type ReportStatus } from '../../workflow/status.ts';
+import { fail, ok, type Result } from '../../result.ts';
 
 export { TermlyReviewAction, termlyReviewActions } from '../../protocol/statuses.ts';
 
@@ -34,7 +35,7 @@ export interface TermlyReviewReadiness {
   teacherCommented: boolean;
 }
 
-export type TermlyTransitionResult = { ok: true; to: ReportStatus } | { ok: false; reason: string };
+export type TermlyTransitionResult = Result<{ to: ReportStatus }>;
 
 interface Rule {
   from: readonly ReportStatus[];
@@ -98,24 +99,21 @@ export function termlyTransition(
 ): TermlyTransitionResult {
   const rule = rules[action];
   if (role !== rule.by)
-    return { ok: false, reason: `Only ${roleWords[rule.by]} can ${whatItDoes[action]}; this link is for a ${role}.` };
-  if (!rule.from.includes(from)) return { ok: false, reason: outOfOrder(action, from) };
+    return fail(`Only ${roleWords[rule.by]} can ${whatItDoes[action]}; this link is for a ${role}.`);
+  if (!rule.from.includes(from)) return fail(outOfOrder(action, from));
   if (action === 'finish') {
     if (review.notOnTrack && !review.supportPlanAttached) {
-      return {
-        ok: false,
-        reason:
-          'Attach the support plan: a review that finds the teacher not on track needs one before it is finished.',
-      };
+      return fail(
+        'Attach the support plan: a review that finds the teacher not on track needs one before it is finished.',
+      );
     }
-    if (review.formProblem) return { ok: false, reason: `The review is not complete yet: ${review.formProblem}` };
+    if (review.formProblem) return fail(`The review is not complete yet: ${review.formProblem}`);
   }
   if (action === 'teacher-sign') {
-    if (!review.factsConfirmed)
-      return { ok: false, reason: 'Confirm the details your induction tutor gave before you sign.' };
-    if (!review.teacherCommented) return { ok: false, reason: 'Add your comments before you sign.' };
+    if (!review.factsConfirmed) return fail('Confirm the details your induction tutor gave before you sign.');
+    if (!review.teacherCommented) return fail('Add your comments before you sign.');
   }
-  return { ok: true, to: rule.to };
+  return ok({ to: rule.to });
 }
 
 /** The actions this role could take at this status (whether the review is ready for them or not). */

@@ -1,5 +1,5 @@
 // The command line's options, read without touching the file system, so they can be tested alone.
-import type { CheckContext } from './context.ts';
+import type { CheckContext } from '../shared/checks/context.ts';
 
 export const usage = 'Usage: npm run check -- <file> [--json] [--form <name>] [--field <key>] [--fast]';
 

@@ -8,9 +8,9 @@
 // --form and --field say which form and field the text is from, so the objective prompts apply
 // (e.g. --field learningObjective1, --field progressComment, --field learnerComments).
 import { readFile } from 'node:fs/promises';
-import { createChecker, mergeFindings } from './checker.ts';
-import { parseArguments, usage } from './cli-arguments.ts';
-import type { Finding } from './finding.ts';
+import { createChecker, mergeFindings } from '../shared/checks/checker.ts';
+import { parseArguments, usage } from './check-arguments.ts';
+import type { Finding } from '../shared/checks/finding.ts';
 import { loadBritishDictionary, loadWordFrequencies } from './load-dictionary.ts';
 
 async function main(args: string[]): Promise<number> {
@@ -46,7 +46,7 @@ async function main(args: string[]): Promise<number> {
 // Loaded only when asked for, so --fast never pays for the WebAssembly module.
 async function harperFindings(text: string): Promise<Finding[]> {
   const [{ loadHarperGrammar }, { slimBinary }] = await Promise.all([
-    import('./grammar/harper.ts'),
+    import('../shared/checks/grammar/harper.ts'),
     import('harper.js/slimBinary'),
   ]);
   const harper = await loadHarperGrammar(slimBinary);

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Finding } from './finding.ts';
+import { Finding } from '../shared/checks/finding.ts';
 
-const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
+const cli = fileURLToPath(new URL('./check.ts', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'margin-check-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 

@@ -4,8 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { DictionaryText } from './spelling/spell-checker.ts';
-import { createWordFrequencies, type WordCount, type WordFrequencies } from './spelling/word-frequency.ts';
+import type { DictionaryText } from '../shared/checks/spelling/spell-checker.ts';
+import {
+  createWordFrequencies,
+  type WordCount,
+  type WordFrequencies,
+} from '../shared/checks/spelling/word-frequency.ts';
 
 const require = createRequire(import.meta.url);
 
