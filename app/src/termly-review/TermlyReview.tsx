@@ -13,7 +13,7 @@ import {
   teacherComments,
   teacherPart,
 } from '../../../shared/reports/termly-review/doc.ts';
-import type { Decision, } from '../../../shared/doc/status-doc.ts';
+import type { Decision } from '../../../shared/doc/status-doc.ts';
 import type { TransitionRequest } from '../../../shared/protocol/api.ts';
 import { signHash } from '../../../shared/signatures/signature.ts';
 import { termlyReviewHash } from '../../../shared/reports/termly-review/signed-content.ts';

@@ -10,7 +10,7 @@ import { checkSignature } from '../../signatures/signature.ts';
 import type { DecisionCheck } from '../definition.ts';
 import { termlyReviewHash } from './signed-content.ts';
 import type { ReportStatus } from '../../workflow/status.ts';
-import { fail, ok, } from '../../result.ts';
+import { fail, ok } from '../../result.ts';
 import {
   notForThisReport,
   signingActions,
