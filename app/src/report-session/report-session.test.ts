@@ -1,8 +1,21 @@
 import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { acquireReportSession, openSessionCount } from './report-session.ts';
+
+// The comments room keeps a journal of keystrokes in localStorage, which Node does not have: a Map stands in.
+const stored = new Map<string, string>();
+vi.stubGlobal('localStorage', {
+  get length() {
+    return stored.size;
+  },
+  key: (index: number) => [...stored.keys()][index] ?? null,
+  getItem: (key: string) => stored.get(key) ?? null,
+  setItem: (key: string, value: string) => void stored.set(key, value),
+  removeItem: (key: string) => void stored.delete(key),
+  clear: () => stored.clear(),
+});
 
 describe('a report session', () => {
   it('is opened once however many hold it, and closed when the last gives it back', async () => {
