@@ -53,7 +53,7 @@ test('the home page with 31 linked reports opens no websocket, and still shows a
   await page.goto(relay.url);
   await expect(page.locator('[data-group="today"] li')).toHaveCount(31);
   await expect.poll(() => summaries).toBeGreaterThan(0);
-  const entry = page.locator(`a[href="/report/${first}"]`);
+  const entry = page.locator(`[data-group="today"] a[href="/report/${first}"]`);
   await expect(entry).not.toContainText('new comment');
 
   await commentAsReviewer(relay.port, link, 'Say how you checked.');

@@ -43,6 +43,8 @@ export async function connectionsOf(page: Page): Promise<Connections> {
  */
 export async function seedLinkedReports(page: Page, baseUrl: string, count: number): Promise<string[]> {
   const first = (await createSessionReport(page, baseUrl)).split('/').pop()!;
+  // The report claims itself on the relay as it opens; leaving before the claim's answer is kept would lose the link.
+  await expect(page.getByRole('status').filter({ hasText: 'shared with the relay' })).toBeVisible();
   await page.goto(baseUrl);
   await expect(page.getByRole('heading', { name: /^Hello, / })).toBeVisible();
   const ids = Array.from({ length: count }, (_, i) => `many${i}x${Date.now().toString(36)}`);

@@ -62,7 +62,8 @@ export function App() {
     <Router root={Layout}>
       <Route path="/" component={Home} />
       <Route path="/report/:id" component={Report} />
-      <Route path="/join/:id" component={JoinPage} />
+      {/* A share link leads on to the report: its chunk is fetched while the link is kept, not after. */}
+      <Route path="/join/:id" component={JoinPage} preload={() => void Report.preload()} />
       <Route path="/assignments" component={Assignments} />
       <Route path="/assignment/:id" component={Assignment} />
       <Route path="/coaching" component={CoachingPage} />

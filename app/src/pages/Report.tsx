@@ -169,20 +169,21 @@ function OpenReport(props: { id: string }) {
 
   onMount(async () => {
     void loadName().then(setMyName, () => setMyName(null));
+    // The link is read while the content opens: the status and comments rooms need only the link, and the
+    // content room follows as soon as the content is open (show connects it).
+    stopAccess = watchAccess(
+      props.id,
+      async () => isMarginReportDoc((await session.content()).doc),
+      (state) => {
+        setAccess(state);
+        if (state.kind !== 'held') return;
+        connectContent(state.link.token);
+        session.connect(state.link);
+        comments.connect(state.link.token, state.link.role);
+      },
+    );
     try {
       await openHere();
-      if (closed) return;
-      stopAccess = watchAccess(
-        props.id,
-        () => isMarginReportDoc(local()?.doc ?? new Y.Doc()),
-        (state) => {
-          setAccess(state);
-          if (state.kind !== 'held') return;
-          session.connect(state.link);
-          comments.connect(state.link.token, state.link.role);
-          connectContent(state.link.token);
-        },
-      );
     } catch (error) {
       console.error('[margin] could not open report', error);
       setFailure(

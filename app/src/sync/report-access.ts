@@ -52,7 +52,7 @@ const retryMs = 10_000;
  */
 export function watchAccess(
   reportId: string,
-  madeHere: () => boolean,
+  madeHere: () => boolean | Promise<boolean>,
   onState: (state: AccessState) => void,
 ): () => void {
   let stopped = false;
@@ -65,7 +65,9 @@ export function watchAccess(
     const held = await heldLink(reportId);
     if (stopped) return;
     if (held) return onState({ kind: 'held', link: held });
-    if (!madeHere())
+    const made = await madeHere();
+    if (stopped) return;
+    if (!made)
       return onState({
         kind: 'none',
         reason: 'This device has no link for this report. Open the share link you were sent.',
