@@ -123,3 +123,25 @@ test('a share link without its token, or for another report, says what is wrong'
   await expect(other.getByRole('alert')).toHaveText('This link is for another report.');
   await expectAccessible(other);
 });
+
+test('a report whose claim answer was lost on the way back is still its creator’s', async ({ page, relay }) => {
+  // The first claim reaches the relay, but its answer never reaches the page (as when the page is left at once).
+  let claims = 0;
+  await page.route('**/api/reports', async (route) => {
+    if (route.request().method() !== 'POST' || claims++ > 0) return route.continue();
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  const url = await createSessionReport(page, relay.url, { learner: 'Lou Mason' });
+  await expect(page.getByRole('status').filter({ hasText: 'shared with the relay' })).not.toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'shared with the relay' })).toBeVisible();
+  expect(claims).toBe(2);
+  await editor(page, progress).pressSequentially('Read two chapters.');
+
+  // Another device (another key) cannot claim the same id.
+  const answer = await page.request.post(`${relay.url}/api/reports`, {
+    data: { id: new URL(url).pathname.split('/').pop(), key: 'another-device-key-0123456789' },
+  });
+  expect(answer.status()).toBe(409);
+});

@@ -10,6 +10,8 @@ const engagement = 'Engagement comment';
 
 // How fast is measured by bench/sync-latency.ts; here a busy two-core machine gets a few seconds.
 test('two people in two browser profiles see each other’s edits live', async ({ browser, relay }) => {
+  // Two profiles each making a report page: on a busy two-core machine this alone can take most of a minute.
+  test.setTimeout(120_000);
   const tutor = await browser.newContext();
   const mentor = await browser.newContext();
   try {

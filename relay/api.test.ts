@@ -43,6 +43,30 @@ describe('claiming a report', () => {
     });
   });
 
+  it('may be made again with the same claim key while the report is empty, and by no other key', async () => {
+    const relay = await session.relay();
+    const key = 'k'.repeat(32);
+    const first = await api(relay, 'POST', '/api/reports', { body: { id: 'report-3', key } });
+    expect(first.status).toBe(201);
+    // The first answer was lost on the way back: the same device asks again.
+    const again = await api(relay, 'POST', '/api/reports', { body: { id: 'report-3', key } });
+    expect(again.status).toBe(201);
+    expect(again.body.jti).not.toBe(first.body.jti);
+    expect(await api(relay, 'POST', '/api/reports', { body: { id: 'report-3', key: 'x'.repeat(32) } })).toMatchObject({
+      status: 409,
+    });
+    expect(await api(relay, 'POST', '/api/reports', { body: { id: 'report-3' } })).toMatchObject({ status: 409 });
+
+    const writer = await session.provider(relay, 'report-3', { token: again.body.token });
+    writer.doc.getText('body').insert(0, 'Now it has content');
+    // Once it has content, the key no longer claims it: links to it are made by those who hold one.
+    await eventually(async () =>
+      expect(await api(relay, 'POST', '/api/reports', { body: { id: 'report-3', key } })).toMatchObject({
+        status: 409,
+      }),
+    );
+  });
+
   it('is refused for an id that already has content, even unclaimed', async () => {
     const relay = await session.relay();
     const writer = await session.provider(relay, 'report-2');
@@ -58,6 +82,11 @@ describe('claiming a report', () => {
       'a bad id',
       JSON.stringify({ id: 'not/an id' }),
       /^The request is not what the relay expects: id: A report id is 1 to 64 letters/,
+    ],
+    [
+      'a claim key too short to be secret',
+      JSON.stringify({ id: 'report-9', key: 'short' }),
+      /^The request is not what the relay expects: key: A claim key is 22 to 128 letters/,
     ],
     ['a body that is not JSON', '{id:', /^The request body must be JSON\.$/],
   ])('answers 400 with a reason for %s', async (_what, rawBody, error) => {

@@ -1,6 +1,7 @@
 // The relay's HTTP API under /api (docs/protocol.md): claim a report, make, list and revoke share links,
 // take workflow decisions, and summarise the comments of many reports for the home page. JSON in and out; every error is { error } with a message a person can act on.
 // Tokens come as "Authorization: Bearer <token>" and are never logged.
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import {
@@ -117,13 +118,15 @@ async function claimReport(
   context: ApiContext,
   request: IncomingMessage,
 ): Promise<{ status: number; body: LinkGrant }> {
-  const { id: reportId } = await readBody(request, ClaimRequest);
+  const { id: reportId, key } = await readBody(request, ClaimRequest);
   const taken = new ApiProblem(
     409,
     'A report with this id is on the relay already. If it is yours, ask whoever shared it with you for a link.',
   );
   if ((await context.store.load(roomName(reportId))).length > 0) throw taken;
-  if (!(await context.store.claim(reportId, new Date().toISOString()))) throw taken;
+  // Only a digest of the key is kept: the store's copy cannot be used to claim.
+  const claimant = key === undefined ? undefined : createHash('sha256').update(key).digest('base64url');
+  if (!(await context.store.claim(reportId, new Date().toISOString(), claimant))) throw taken;
   const grant = await makeGrant(context, reportId, 'tutor', defaultTtlSeconds.creator);
   context.log.info({ report: reportId, jti: grant.jti }, 'claimed a report');
   return { status: 201, body: grant };

@@ -129,6 +129,16 @@ export function describeAccessStore(backend: string, open: () => Promise<Opened<
       expect(await store.claim('report-2', '2030-01-01T11:00:00.000Z')).toBe(true);
     });
 
+    it('lets the same claimant claim again, and no one else', async () => {
+      expect(await store.claim('report-1', '2030-01-01T10:00:00.000Z', 'device-a')).toBe(true);
+      expect(await store.claim('report-1', '2030-01-01T10:00:01.000Z', 'device-a')).toBe(true);
+      expect(await store.claim('report-1', '2030-01-01T10:00:02.000Z', 'device-b')).toBe(false);
+      expect(await store.claim('report-1', '2030-01-01T10:00:03.000Z')).toBe(false);
+      // A claim made without a claimant (before claim keys) is no one's to repeat.
+      expect(await store.claim('report-2', '2030-01-01T10:00:00.000Z')).toBe(true);
+      expect(await store.claim('report-2', '2030-01-01T10:00:01.000Z', 'device-a')).toBe(false);
+    });
+
     it('lists the links made for a report, oldest first, and no other report’s', async () => {
       await store.addLink(link('link-second', 'report-1', '2030-01-02T10:00:00.000Z'));
       await store.addLink(link('link-first', 'report-1', '2030-01-01T10:00:00.000Z'));

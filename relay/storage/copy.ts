@@ -39,7 +39,9 @@ export async function copySqliteToPostgres(dataDir: string, databaseUrl: string)
     // One snapshot of the source, so a relay writing meanwhile cannot give a copy that is half old and half new.
     const read = source.transaction(() => ({
       updates: source.prepare<[], { room: string; seq: number; data: Buffer }>('SELECT * FROM updates').all(),
-      claims: source.prepare<[], { report_id: string; claimed_at: string }>('SELECT * FROM claims').all(),
+      claims: source
+        .prepare<[], { report_id: string; claimed_at: string; claimant: string | null }>('SELECT * FROM claims')
+        .all(),
       links: source.prepare<[], Record<string, string>>('SELECT * FROM links ORDER BY created_at, rowid').all(),
       revocations: source.prepare<[], Record<string, string>>('SELECT * FROM revocations').all(),
     }));
@@ -53,9 +55,10 @@ export async function copySqliteToPostgres(dataDir: string, databaseUrl: string)
     for (const [room, { last, kept }] of rooms)
       await target.query('INSERT INTO rooms (room, last_seq, kept) VALUES ($1, $2, $3)', [room, last, kept]);
     for (const claim of rows.claims)
-      await target.query('INSERT INTO claims (report_id, claimed_at) VALUES ($1, $2)', [
+      await target.query('INSERT INTO claims (report_id, claimed_at, claimant) VALUES ($1, $2, $3)', [
         claim.report_id,
         claim.claimed_at,
+        claim.claimant,
       ]);
     for (const link of rows.links)
       await target.query(

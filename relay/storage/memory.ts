@@ -5,7 +5,7 @@ import { oneAtATime } from './one-at-a-time.ts';
 
 export function openMemoryStore(): Storage {
   const rooms = new Map<string, Uint8Array[]>();
-  const claims = new Map<string, string>();
+  const claims = new Map<string, { at: string; claimant?: string }>();
   const links = new Map<string, LinkRecord>();
   const revocations = new Map<string, { reportId: string; at: string }>();
   return {
@@ -23,9 +23,10 @@ export function openMemoryStore(): Storage {
       const updates = rooms.get(room);
       if (updates && updates.length > 1) rooms.set(room, [Y.mergeUpdates(updates)]);
     },
-    async claim(reportId, at) {
-      if (claims.has(reportId)) return false;
-      claims.set(reportId, at);
+    async claim(reportId, at, claimant) {
+      const held = claims.get(reportId);
+      if (held) return claimant !== undefined && held.claimant === claimant;
+      claims.set(reportId, { at, claimant });
       return true;
     },
     async addLink(link) {

@@ -32,6 +32,11 @@ export const sqliteMigrations: Migration[] = [
     CREATE INDEX IF NOT EXISTS links_by_report ON links (report_id, created_at);
     CREATE TABLE IF NOT EXISTS revocations (jti TEXT PRIMARY KEY, report_id TEXT NOT NULL, revoked_at TEXT NOT NULL);`,
   },
+  {
+    version: 2,
+    name: 'claimant of a report',
+    sql: 'ALTER TABLE claims ADD COLUMN claimant TEXT',
+  },
 ];
 
 export const postgresMigrations: Migration[] = [
@@ -55,6 +60,12 @@ export const postgresMigrations: Migration[] = [
     CREATE TABLE revocations (jti text PRIMARY KEY, report_id text NOT NULL, revoked_at text NOT NULL);
     CREATE TABLE report_locks (report_id text PRIMARY KEY);
     CREATE TABLE relay_settings (name text PRIMARY KEY, value text NOT NULL);`,
+  },
+  {
+    version: 2,
+    name: 'claimant of a report',
+    // A digest of the creating device's claim key: the same device may claim again when the first answer was lost.
+    sql: 'ALTER TABLE claims ADD COLUMN claimant text',
   },
 ];
 

@@ -93,12 +93,17 @@ export async function openPostgresStore(url: string): Promise<PostgresStorage> {
         await client.query('UPDATE rooms SET kept = kept - $2 WHERE room = $1', [room, rows.length - 1]);
       });
     },
-    async claim(reportId, at) {
+    async claim(reportId, at, claimant) {
       const result = await pool.query(
-        'INSERT INTO claims (report_id, claimed_at) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-        [reportId, at],
+        'INSERT INTO claims (report_id, claimed_at, claimant) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+        [reportId, at, claimant ?? null],
       );
-      return result.rowCount === 1;
+      if (result.rowCount === 1) return true;
+      if (claimant === undefined) return false;
+      const held = await pool.query<{ claimant: string | null }>('SELECT claimant FROM claims WHERE report_id = $1', [
+        reportId,
+      ]);
+      return held.rows[0]?.claimant === claimant;
     },
     async addLink(link) {
       await pool.query(

@@ -52,8 +52,9 @@ export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'nor
   const countUpdates = db.prepare<[string], { count: number }>('SELECT COUNT(*) AS count FROM updates WHERE room = ?');
   const deleteUpTo = db.prepare<[string, number]>('DELETE FROM updates WHERE room = ? AND seq <= ?');
   const insertAt = db.prepare<[string, number, Uint8Array]>('INSERT INTO updates (room, seq, data) VALUES (?, ?, ?)');
-  const insertClaim = db.prepare<[string, string]>(
-    'INSERT OR IGNORE INTO claims (report_id, claimed_at) VALUES (?, ?)',
+  const claimantOf = db.prepare<[string], { claimant: string | null }>('SELECT claimant FROM claims WHERE report_id = ?');
+  const insertClaim = db.prepare<[string, string, string | null]>(
+    'INSERT OR IGNORE INTO claims (report_id, claimed_at, claimant) VALUES (?, ?, ?)',
   );
   const insertLink = db.prepare<[string, string, string, string, string]>(
     'INSERT OR REPLACE INTO links (jti, report_id, role, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
@@ -97,8 +98,9 @@ export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'nor
     async compact(room) {
       compact(room);
     },
-    async claim(reportId, at) {
-      return insertClaim.run(reportId, at).changes === 1;
+    async claim(reportId, at, claimant) {
+      if (insertClaim.run(reportId, at, claimant ?? null).changes === 1) return true;
+      return claimant !== undefined && claimantOf.get(reportId)?.claimant === claimant;
     },
     async addLink(link) {
       insertLink.run(link.jti, link.reportId, link.role, link.createdAt, link.expiresAt);

@@ -26,8 +26,11 @@ export interface DocumentStore {
 }
 
 export interface AccessStore {
-  /** Marks a report id as taken by its creator; false when it was claimed before. */
-  claim(reportId: string, at: string): Promise<boolean>;
+  /**
+   * Marks a report id as taken by its creator; false when it was claimed before, unless by the same `claimant`
+   * (a digest of the creating device's claim key: its first answer may have been lost on the way back).
+   */
+  claim(reportId: string, at: string, claimant?: string): Promise<boolean>;
   /** Records a link made for a report. */
   addLink(link: LinkRecord): Promise<void>;
   /** The links made for a report, oldest first, with revokedAt on those revoked. */

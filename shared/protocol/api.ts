@@ -17,8 +17,18 @@ export const apiPaths = {
 /** Largest request body the API reads. */
 export const maxApiBodyBytes = 16 * 1024;
 
-/** POST /api/reports: claim a new report id; answered with a tutor token for its creator. */
-export const ClaimRequest = z.object({ id: ReportId });
+/**
+ * POST /api/reports: claim a new report id; answered with a tutor token for its creator. `key` is a secret the
+ * creating device keeps: the same key may claim the id again while the report is empty, so a device whose first
+ * answer was lost on the way back (a page left at once, a dropped connection) is not locked out of its own report.
+ */
+export const ClaimRequest = z.object({
+  id: ReportId,
+  key: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{22,128}$/, 'A claim key is 22 to 128 letters, digits, "-" or "_"')
+    .optional(),
+});
 export type ClaimRequest = z.infer<typeof ClaimRequest>;
 
 /** A token and what it is: the answer to a claim and to making a link. */

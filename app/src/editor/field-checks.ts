@@ -48,8 +48,10 @@ export function createFieldChecks(options: FieldChecksOptions) {
     const requested = current.state.doc;
     const { text, positionOf } = fieldText(requested);
     checks.client.check(text, options.context(), (answer) => {
-      // The text changed since: these offsets no longer fit, and another check is on its way.
-      if (current.isDestroyed || current.state.doc !== requested) return;
+      // The text changed since: these offsets no longer fit, and another check is on its way. A collaborator's
+      // change can also bring an equal document as a new object (y-prosemirror replaces the whole field): its
+      // positions are the same, and no other check follows it, so the answer is placed.
+      if (current.isDestroyed || !current.state.doc.eq(requested)) return;
       if (!answer.ok) return options.problem(answer.problem);
       options.problem(null);
       const placed = answer.findings

@@ -65,7 +65,8 @@ async function call<T extends z.ZodType>(
 }
 
 export const relayApi = {
-  claim: (reportId: string) => call(LinkGrant, 'POST', apiPaths.reports, undefined, { id: reportId }),
+  claim: (reportId: string, key?: string) =>
+    call(LinkGrant, 'POST', apiPaths.reports, undefined, { id: reportId, key }),
   makeLink: (reportId: string, token: string, request: LinkRequest) =>
     call(LinkGrant, 'POST', apiPaths.links(reportId), token, request),
   listLinks: (reportId: string, token: string) => call(LinkList, 'GET', apiPaths.links(reportId), token),

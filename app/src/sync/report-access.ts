@@ -45,6 +45,28 @@ export async function keepSharedLink(
 }
 
 const retryMs = 10_000;
+const claimKeyName = 'margin-claim-key';
+
+/**
+ * This device's claim key (shared/protocol/api.ts, ClaimRequest): made once and kept, so a claim whose answer was
+ * lost can be made again from here. Without storage the claim goes without one, as it did before keys.
+ */
+export function deviceClaimKey(): string | undefined {
+  try {
+    let key = localStorage.getItem(claimKeyName);
+    if (!key) {
+      const bytes = crypto.getRandomValues(new Uint8Array(24));
+      key = btoa(String.fromCharCode(...bytes))
+        .replaceAll('+', '-')
+        .replaceAll('/', '_')
+        .replaceAll('=', '');
+      localStorage.setItem(claimKeyName, key);
+    }
+    return key;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Reports the link this device holds for a report, claiming the report first when it was made here and has
@@ -74,7 +96,7 @@ export function watchAccess(
       });
     onState({ kind: 'claiming' });
     try {
-      const grant = await relayApi.claim(reportId);
+      const grant = await relayApi.claim(reportId, deviceClaimKey());
       const link: HeldLink = { reportId, ...grant, source: 'claimed', receivedAt: new Date().toISOString() };
       await accessDb.links.put(link);
       if (!stopped) onState({ kind: 'held', link });
