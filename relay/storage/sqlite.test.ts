@@ -103,7 +103,11 @@ describe('sqlite migrations', () => {
     const db = new Database(join(dataDir, databaseFileName));
     const broken = [
       ...sqliteMigrations,
-      { version: sqliteMigrations.length + 1, name: 'half done', sql: 'CREATE TABLE half (x INTEGER); INSERT INTO nowhere VALUES (1);' },
+      {
+        version: sqliteMigrations.length + 1,
+        name: 'half done',
+        sql: 'CREATE TABLE half (x INTEGER); INSERT INTO nowhere VALUES (1);',
+      },
     ];
     expect(() => migrateSqlite(db, broken)).toThrow(/nowhere/);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name IN ('half', 'migrations')").all()).toEqual([]);

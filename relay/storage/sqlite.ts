@@ -52,7 +52,9 @@ export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'nor
   const countUpdates = db.prepare<[string], { count: number }>('SELECT COUNT(*) AS count FROM updates WHERE room = ?');
   const deleteUpTo = db.prepare<[string, number]>('DELETE FROM updates WHERE room = ? AND seq <= ?');
   const insertAt = db.prepare<[string, number, Uint8Array]>('INSERT INTO updates (room, seq, data) VALUES (?, ?, ?)');
-  const claimantOf = db.prepare<[string], { claimant: string | null }>('SELECT claimant FROM claims WHERE report_id = ?');
+  const claimantOf = db.prepare<[string], { claimant: string | null }>(
+    'SELECT claimant FROM claims WHERE report_id = ?',
+  );
   const insertClaim = db.prepare<[string, string, string | null]>(
     'INSERT OR IGNORE INTO claims (report_id, claimed_at, claimant) VALUES (?, ?, ?)',
   );
