@@ -25,7 +25,7 @@ interface Client {
   destroy(): void;
 }
 
-async function marginClient(relay: BenchRelay, room: string): Promise<Client> {
+export async function marginClient(relay: BenchRelay, room: string): Promise<Client> {
   const { token } = await relay.tokens.mint(room.split('/')[0], 'tutor', 3600);
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`${relay.url.replace('http', 'ws')}/sync`, room, doc, {
@@ -52,7 +52,8 @@ async function hocuspocusClient(relay: BenchRelay, room: string): Promise<Client
   return { doc, synced, destroy: () => (provider.destroy(), doc.destroy()) };
 }
 
-const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+export const percentile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
 /**
  * A reader that only notes when each message's bytes arrive, so 50 of them in this one process do not queue
@@ -221,7 +222,7 @@ export async function relayLoad(): Promise<string> {
 }
 
 /** About 1 MB of report text: paragraphs in a few fields, as Yjs stores them. */
-function megabyteDocument(): Uint8Array {
+export function megabyteDocument(): Uint8Array {
   const doc = new Y.Doc();
   const sentence = 'The learner worked through equivalent fractions and explained each step aloud. ';
   doc.transact(() => {
@@ -291,7 +292,7 @@ export async function relayIdleMemory(): Promise<string> {
 }
 
 /** A websocket that syncs once, as a client does, then sits idle. */
-async function idleConnection(relay: BenchRelay, room: string): Promise<WebSocket> {
+export async function idleConnection(relay: BenchRelay, room: string): Promise<WebSocket> {
   const { token } = await relay.tokens.mint(room, 'tutor', 3600);
   const socket = new WebSocket(`${relay.url.replace('http', 'ws')}/sync/${room}?token=${token}`);
   await new Promise((resolve, reject) => {

@@ -20,11 +20,16 @@ export interface BenchRelay {
 
 export async function startBenchRelay(
   kind: 'margin' | 'hocuspocus',
-  options: { prepare?: (dataDir: string) => Promise<void>; env?: Record<string, string> } = {},
+  options: {
+    prepare?: (dataDir: string) => Promise<void>;
+    env?: Record<string, string>;
+    /** RELAY_SECRET, for relays that must accept each other's tokens (a cluster's nodes); else a new one. */
+    secret?: string;
+  } = {},
 ): Promise<BenchRelay> {
   const dataDir = mkdtempSync(join(tmpdir(), `margin-bench-${kind}-`));
   await options.prepare?.(dataDir);
-  const secret = randomBytes(24).toString('base64url');
+  const secret = options.secret ?? randomBytes(24).toString('base64url');
   const script = fileURLToPath(
     new URL(kind === 'margin' ? '../relay/main.ts' : './relay-hocuspocus-server.ts', import.meta.url),
   );

@@ -7,6 +7,7 @@ import { checksFieldAndDocument, checksHarper, checksSuggestions } from './check
 import { syncLatency } from './sync-latency.ts';
 import { editToScreen } from './edit-to-screen.ts';
 import { reportConnections } from './report-connections.ts';
+import { relayCluster } from './cluster.ts';
 
 const benchmarks: [string, () => Promise<string>][] = [
   ['sync latency', syncLatency],
@@ -14,6 +15,7 @@ const benchmarks: [string, () => Promise<string>][] = [
   ['relay load', relayLoad],
   ['relay cold sync', relayColdSync],
   ['relay idle memory', relayIdleMemory],
+  ['relay cluster', relayCluster],
   ['checks: field and document', checksFieldAndDocument],
   ['checks: suggestions', checksSuggestions],
   ['checks: Harper grammar', checksHarper],
