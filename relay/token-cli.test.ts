@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readClaimsUnverified } from '../shared/protocol/tokens.ts';
 import { secretFileName } from './auth.ts';
+import { startPostgres, type TestPostgres } from './test-engines.ts';
 import { TestSession, api } from './testing.ts';
 
 const session = new TestSession();
@@ -39,6 +40,33 @@ describe('npm run token', () => {
     expect(listed.status).toBe(200);
     expect(listed.body.links).toEqual([expect.objectContaining({ jti: claims.jti, role: 'reviewer' })]);
   });
+
+  it('with DATABASE_URL, keeps the link and the secret in PostgreSQL, where a relay on the same database finds them', async () => {
+    let postgres: TestPostgres | undefined;
+    try {
+      postgres = await startPostgres();
+      const databaseUrl = await postgres.database();
+      // Two different data folders: nothing is shared through files.
+      const made = token(['--doc', 'report-pg', '--role', 'mentor', '--ttl', '1d'], {
+        DATA_DIR: join(session.folder(), 'token-data'),
+        DATABASE_URL: databaseUrl,
+      });
+      expect(made.stderr).toBe('');
+      expect(made.status).toBe(0);
+      const claims = readClaimsUnverified(made.stdout.trim())!;
+
+      const relay = await session.process({
+        DATA_DIR: join(session.folder(), 'relay-data'),
+        DATABASE_URL: databaseUrl,
+        RELAY_SECRET: '',
+      });
+      const listed = await api(relay, 'GET', '/api/reports/report-pg/links', { token: made.stdout.trim() });
+      expect(listed.status).toBe(200);
+      expect(listed.body.links).toEqual([expect.objectContaining({ jti: claims.jti, role: 'mentor' })]);
+    } finally {
+      await postgres?.stop();
+    }
+  }, 60_000);
 
   it.each([
     [['--role', 'tutor'], /--doc must be a report id/],
