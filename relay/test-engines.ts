@@ -17,6 +17,9 @@ export interface TestPostgres {
   port: number;
   /** A URL to a new, empty schema of the cluster's database: as good as a database of its own, and much quicker to make. */
   database(): Promise<string>;
+  /** Stops the server but keeps its data, as in an outage; `resume` starts it again on the same port. */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -58,16 +61,18 @@ export async function startPostgres(): Promise<TestPostgres> {
   const port = await freePort();
   run(join(postgresBin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
   // fsync stays on: the tests check what survives a relay being killed, and they should see what production sees.
-  run(join(postgresBin, 'pg_ctl'), [
-    '-D',
-    dataDir,
-    '-l',
-    join(folder, 'log'),
-    '-w',
-    '-o',
-    `-p ${port} -h 127.0.0.1 -k ${folder} -c max_connections=200`,
-    'start',
-  ]);
+  const start = () =>
+    run(join(postgresBin, 'pg_ctl'), [
+      '-D',
+      dataDir,
+      '-l',
+      join(folder, 'log'),
+      '-w',
+      '-o',
+      `-p ${port} -h 127.0.0.1 -k ${folder} -c max_connections=200`,
+      'start',
+    ]);
+  start();
   const stopNow = () => {
     const as = asPostgres(join(postgresBin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
     spawnSync(as.command, as.args, { stdio: 'ignore' });
@@ -89,6 +94,12 @@ export async function startPostgres(): Promise<TestPostgres> {
         await client.end();
       }
       return `${url}?options=${encodeURIComponent(`-c search_path=${name}`)}`;
+    },
+    async pause() {
+      run(join(postgresBin, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+    },
+    async resume() {
+      start();
     },
     async stop() {
       process.off('exit', stopNow);

@@ -150,4 +150,34 @@ describe('two relay nodes on one PostgreSQL and Redis', () => {
     await eventually(() => expect(reader.doc.getText('body').toString()).toBe('Before. During. After.'));
     expect(await (await fetch(`${b.url}/healthz`)).json()).toMatchObject({ fanOut: { reachable: true } });
   });
+
+  it('acknowledge nothing unsaved while PostgreSQL is unreachable, and save the clients’ changes when it returns', async () => {
+    const [a, b] = await twoNodes();
+    const writer = await session.provider(a, 'pg-outage-1');
+    const reader = await session.provider(b, 'pg-outage-1');
+    writer.doc.getText('body').insert(0, 'Before. ');
+    await eventually(() => expect(reader.doc.getText('body').toString()).toBe('Before. '));
+
+    await postgres.pause();
+    try {
+      writer.doc.getText('body').insert(8, 'During. ');
+      await eventually(async () =>
+        expect(await (await fetch(`${a.url}/healthz`)).json()).toMatchObject({
+          storage: { engine: 'postgres', reachable: false },
+        }),
+      );
+      // Not saved, so not passed on: the reader still has only what was saved.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(reader.doc.getText('body').toString()).toBe('Before. ');
+      // The writer keeps its change on its side.
+      expect(writer.doc.getText('body').toString()).toBe('Before. During. ');
+    } finally {
+      await postgres.resume();
+    }
+    // The clients reconnect by themselves; the writer's change is saved and reaches the reader and a new client.
+    await eventually(() => expect(reader.doc.getText('body').toString()).toBe('Before. During. '));
+    const later = await session.provider(b, 'pg-outage-1');
+    await eventually(() => expect(later.doc.getText('body').toString()).toBe('Before. During. '));
+    expect(await (await fetch(`${a.url}/healthz`)).json()).toMatchObject({ storage: { reachable: true } });
+  });
 });
