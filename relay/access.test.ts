@@ -9,7 +9,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { fragmentText, readStatus, setFragmentText, textField } from '../shared/doc/index.ts';
 import { createSessionReportDoc } from '../shared/reports/index.ts';
-import { changeRefusals, closeCodes, refusalReasons } from '../shared/protocol/limits.ts';
+import { changeRefusals, closeCodes, reconnectCodes, refusalReasons } from '../shared/protocol/limits.ts';
 import { Tokens } from './auth.ts';
 import { openSqliteStore } from './storage/sqlite.ts';
 import { TestSession, api, eventually, type RelayProcess } from './testing.ts';
@@ -263,6 +263,52 @@ describe('limits', () => {
   });
 });
 
+describe('a change that builds on changes the relay never received', () => {
+  it('is not kept: its sender is closed to reconnect, and nobody is sent it, the reviewer and teacher least of all', async () => {
+    const { id, tutor } = await newReport();
+    const author = await session.provider(relay, id, { token: tutor });
+    setFragmentText(textField(author.doc, 'progressComment'), 'Honest words.');
+
+    // A program with the tutor's link makes two changes and sends only the second, which builds on the first.
+    const forger = new Y.Doc();
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(author.doc));
+    forger.getText('never-sent').insert(0, 'x');
+    const middle = Y.encodeStateVector(forger);
+    const fragment = textField(forger, 'agencyComment');
+    forger.transact(() => {
+      const text = new Y.XmlText('PENDING SECRET');
+      fragment.insert(0, [text]);
+      forger.getText('never-sent').insert(1, 'y');
+    });
+    const second = Y.diffUpdate(Y.encodeStateAsUpdate(forger), middle);
+    const raw = await session.socket(relay, `/sync/${id}?token=${tutor}`);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    syncProtocol.writeUpdate(encoder, second);
+    raw.socket.send(encoding.toUint8Array(encoder));
+    expect(await raw.closed).toEqual({
+      code: reconnectCodes.missingDependencies,
+      reason: changeRefusals.missingDependencies,
+    });
+
+    // The honest author is still connected and its changes still arrive.
+    setFragmentText(textField(author.doc, 'progressComment'), 'Honest words, and more.');
+    const received: Uint8Array[] = [];
+    const colleague = await session.provider(relay, id, { token: tutor, received });
+    await eventually(() =>
+      expect(fragmentText(textField(colleague.doc, 'progressComment'))).toBe('Honest words, and more.'),
+    );
+    expect(Buffer.concat(received).includes(Buffer.from('PENDING SECRET'))).toBe(false);
+
+    await decide(id, tutor, 'submit');
+    const teacher = (await link(id, tutor, 'teacher')).token;
+    const teacherWire: Uint8Array[] = [];
+    const reading = await session.provider(relay, id, { token: teacher, received: teacherWire });
+    expect(fragmentText(textField(reading.doc, 'progressComment'))).toBe('Honest words, and more.');
+    expect(Buffer.concat(teacherWire).includes(Buffer.from('PENDING SECRET'))).toBe(false);
+  });
+});
+
 describe('the relay’s log', () => {
   it('holds no token and no document content, and the store holds no refused edit', async () => {
     const log = relay.stderr();
@@ -286,6 +332,9 @@ describe('the relay’s log', () => {
         const doc = new Y.Doc();
         (await store.load(`access-${i}`)).forEach((update) => Y.applyUpdate(doc, update));
         expect(doc.getText('body').toString()).not.toMatch(/REVIEWER EDIT|Changed after submitting/);
+        expect(
+          Buffer.concat((await store.load(`access-${i}`)).map((u) => Buffer.from(u))).includes('PENDING SECRET'),
+        ).toBe(false);
       }
     } finally {
       await store.close();

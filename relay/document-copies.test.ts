@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { fragmentText, setFragmentText, textField } from '../shared/doc/index.ts';
 import { createSessionReportDoc } from '../shared/reports/index.ts';
-import { internalFields, withoutInternalFields, wouldChange } from './document-copies.ts';
+import {
+  dependsOnMissing,
+  encodeIntegrated,
+  internalFields,
+  withoutInternalFields,
+  wouldChange,
+} from './document-copies.ts';
 
 function report(): Y.Doc {
   const doc = new Y.Doc();
@@ -69,5 +75,73 @@ describe('whether an update would change a document', () => {
     expect(wouldChange(doc, deletion[0])).toBe(true);
     Y.applyUpdate(doc, deletion[0]);
     expect(wouldChange(doc, deletion[0])).toBe(false);
+  });
+});
+
+/** Two updates from one writer, the second building on the first: as if the first were never sent. */
+function outOfOrder(base: Y.Doc, change1: (doc: Y.Doc) => void, change2: (doc: Y.Doc) => void) {
+  const writer = new Y.Doc();
+  Y.applyUpdate(writer, Y.encodeStateAsUpdate(base));
+  const before = Y.encodeStateVector(writer);
+  change1(writer);
+  const middle = Y.encodeStateVector(writer);
+  change2(writer);
+  return {
+    first: Y.encodeStateAsUpdate(writer, before),
+    second: Y.diffUpdate(Y.encodeStateAsUpdate(writer), middle),
+  };
+}
+
+describe('updates that build on changes the relay lacks', () => {
+  it('are told from updates that build on what the document holds', () => {
+    const doc = report();
+    const { first, second } = outOfOrder(
+      doc,
+      (d) => setFragmentText(textField(d, 'progressComment'), 'Added fractions and decimals.'),
+      (d) => setFragmentText(textField(d, 'agencyComment'), 'Secret words.'),
+    );
+    expect(dependsOnMissing(doc, first)).toBe(false);
+    expect(dependsOnMissing(doc, second)).toBe(true);
+    expect(dependsOnMissing(doc, Y.mergeUpdates([first, second]))).toBe(false);
+    Y.applyUpdate(doc, first);
+    expect(dependsOnMissing(doc, second)).toBe(false);
+  });
+
+  it('see a deletion of an item the document lacks, and an insert next to one from another writer', () => {
+    const doc = new Y.Doc();
+    const other = new Y.Doc();
+    other.getText('t').insert(0, 'abc');
+    const unseen = Y.encodeStateAsUpdate(other);
+    const writer = new Y.Doc();
+    Y.applyUpdate(writer, unseen);
+    const seen = Y.encodeStateVector(writer);
+    writer.getText('t').delete(1, 1);
+    const deletion = Y.diffUpdate(Y.encodeStateAsUpdate(writer), seen);
+    expect(dependsOnMissing(doc, deletion)).toBe(true);
+    const third = new Y.Doc();
+    Y.applyUpdate(third, unseen);
+    const at = Y.encodeStateVector(third);
+    third.getText('t').insert(2, 'X');
+    const insert = Y.diffUpdate(Y.encodeStateAsUpdate(third), at);
+    expect(dependsOnMissing(doc, insert)).toBe(true);
+    Y.applyUpdate(doc, unseen);
+    expect(dependsOnMissing(doc, deletion)).toBe(false);
+    expect(dependsOnMissing(doc, insert)).toBe(false);
+  });
+
+  it('never reach a copy or an encoding of the document once applied and pending', () => {
+    const doc = report();
+    const { second } = outOfOrder(
+      doc,
+      (d) => textField(d, 'progressComment').insert(0, [new Y.XmlText('x')]),
+      (d) => setFragmentText(textField(d, 'agencyComment'), 'Secret words.'),
+    );
+    Y.applyUpdate(doc, second);
+    expect(doc.store.pendingStructs).not.toBeNull();
+    expect(contains(Y.encodeStateAsUpdate(doc), 'Secret words')).toBe(true);
+    expect(contains(encodeIntegrated(doc), 'Secret words')).toBe(false);
+    expect(contains(withoutInternalFields(doc), 'Secret words')).toBe(false);
+    // Encoding leaves the pending update where it was.
+    expect(doc.store.pendingStructs).not.toBeNull();
   });
 });

@@ -19,7 +19,7 @@ import { roomAccess, type RoomAccess } from '../shared/protocol/room-access.ts';
 import type { Room as ReportRoom, RoomKind } from '../shared/protocol/rooms.ts';
 import { contentLocked, statusLabels, type ReportStatus } from '../shared/workflow/status.ts';
 import { teacherPartLocked } from '../shared/reports/termly-review/workflow.ts';
-import { withoutInternalFields, wouldChange } from './document-copies.ts';
+import { dependsOnMissing, encodeIntegrated, withoutInternalFields, wouldChange } from './document-copies.ts';
 import type { RoomCluster } from './cluster/fan-out.ts';
 import type { Log } from './log.ts';
 import {
@@ -200,9 +200,9 @@ export class Room {
     }
   }
 
-  /** The whole document as one update, as it is in memory now (including changes still being saved). */
+  /** The whole document as one update, as it is in memory now (including changes still being saved), integrated content alone. */
   snapshot(): Uint8Array {
-    return Y.encodeStateAsUpdate(this.doc);
+    return encodeIntegrated(this.doc);
   }
 
   /** Changes the document as the relay (not a person); resolves once the change is saved and sent on. */
@@ -244,7 +244,7 @@ export class Room {
       case 'sync-step1': {
         const state = access.seesInternal ? undefined : this.withoutInternal();
         const reply = syncStep2Message(
-          state ? Y.diffUpdate(state, message.stateVector) : Y.encodeStateAsUpdate(this.doc, message.stateVector),
+          state ? Y.diffUpdate(state, message.stateVector) : encodeIntegrated(this.doc, message.stateVector),
         );
         this.afterSave(() => peer.send(reply));
         return;
@@ -253,6 +253,10 @@ export class Room {
         const refusal = this.refusalFor(access);
         if (refusal) return this.refuseChange(peer, message.update, refusal);
         try {
+          if (dependsOnMissing(this.doc, message.update)) {
+            this.options.metrics.changesRefused++;
+            return peer.close(reconnectCodes.missingDependencies, changeRefusals.missingDependencies);
+          }
           Y.applyUpdate(this.doc, message.update, peer);
         } catch (error) {
           peer.refuseMalformed(`a document update Yjs could not apply (${describe(error)})`);

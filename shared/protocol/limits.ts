@@ -37,6 +37,12 @@ export const reconnectCodes = {
   relayRestarting: 1012,
   /** The connection did not read what the relay sent fast enough (4500-4599: "try again later"). */
   slowConsumer: 4503,
+  /**
+   * The connection sent a change that builds on changes the relay never received. The relay keeps none of it (it
+   * would otherwise hold it, pending, where nobody can read it and anybody can fill memory with it); on reconnecting,
+   * the device sends everything the relay lacks, in order.
+   */
+  missingDependencies: 4504,
 } as const;
 
 /** Reasons that go with the refusals above; the app shows them as they are. */
@@ -58,6 +64,8 @@ export const changeRefusals = {
   locked: (statusLabel: string) =>
     `${changeRefusedPrefix}the report is ${statusLabel.toLowerCase()}, so it cannot change now.`,
   readOnly: `${changeRefusedPrefix}this link lets you read the report, not change it.`,
+  /** A close reason (123 bytes at most): the device reconnects and sends its changes again, in order. */
+  missingDependencies: 'A change arrived before the changes it builds on; reconnecting to send them in order',
 } as const;
 
 /** Whether a refused change was refused because the report is locked (submitted, approved or resubmitted). */
