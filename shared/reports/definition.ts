@@ -1,11 +1,13 @@
 // What every report kind declares about itself, in one object: the folder shared/reports/<kind>/ exports it
 // and registry.ts lists it. Code that needs to know something about a kind asks its definition, never its name.
 import type * as Y from 'yjs';
+import type { AssignmentSummary } from '../forms/assignment.ts';
 import type { FreeTextField, Learner } from '../forms/fields.ts';
 import type { TransitionRequest } from '../protocol/api.ts';
 import type { Role } from '../protocol/roles.ts';
 import type { ReportSignature } from '../signatures/signature.ts';
 import type { Result } from '../result.ts';
+import type { DueSchedule } from '../workflow/due-dates.ts';
 import type { ReportStatus } from '../workflow/status.ts';
 import type { SubmissionContext, SubmissionProblem } from '../workflow/submission.ts';
 
@@ -65,6 +67,28 @@ export interface ReportWorkflow {
   decisions?: OwnDecisions;
 }
 
+/** What a new report for one learner of an assignment starts from. */
+export interface AssignmentReportStart {
+  learner: Learner;
+  subject: string;
+  assignmentBrief: string;
+  assignment: AssignmentSummary;
+  date: string;
+  /** The learner's latest plan or progress report before it, for kinds written against it. */
+  previous?: Progress & { reportId?: string };
+}
+
+/** A kind each learner of an assignment needs (domain guide 000): when it is due and how one is started. */
+export interface AssignmentReport {
+  schedule: DueSchedule;
+  /** The tutor's step, e.g. "Write the plan"; given a number, the numbered one ("Write progress report 2"). */
+  writeStep(number?: number): string;
+  /** Whether it is written against the learner's previous plan or progress report (see `progress`). */
+  writtenAgainstPrevious: boolean;
+  /** Lays out a new one in `doc`. */
+  start(doc: Y.Doc, start: AssignmentReportStart, createdBy: string): void;
+}
+
 export interface ReportKindDefinition<Kind extends string = string> {
   kind: Kind;
   /** The document's meta "format" (docs/doc-format.md). */
@@ -82,6 +106,8 @@ export interface ReportKindDefinition<Kind extends string = string> {
   index(doc: Y.Doc): IndexEntry;
   /** For plans and progress reports: what the next progress report is written against. */
   progress?(doc: Y.Doc): Progress;
+  /** Present for kinds written for each learner of an assignment on a schedule. */
+  assignment?: AssignmentReport;
   workflow: ReportWorkflow;
 }
 

@@ -2,6 +2,7 @@
 // Margin report when its meta "format" is one of theirs; an empty doc, or one still syncing, has none.
 import type * as Y from 'yjs';
 import { meta } from '../doc/layout.ts';
+import type { DueRule } from '../workflow/due-dates.ts';
 import type { SubmissionContext, SubmissionProblem } from '../workflow/submission.ts';
 import { coachingCycle } from './coaching-cycle/index.ts';
 import { coachingRecord } from './coaching-record/index.ts';
@@ -29,6 +30,8 @@ const definitions = [
 export type ReportKind = (typeof definitions)[number]['kind'];
 
 export const reportKinds: readonly ReportKind[] = definitions.map((definition) => definition.kind);
+
+export const isReportKind = (kind: string): kind is ReportKind => (reportKinds as readonly string[]).includes(kind);
 
 /** Every kind's definition, by its name. */
 export const reportKindDefinitions = Object.fromEntries(
@@ -66,6 +69,14 @@ export const internalFieldKeys: readonly string[] = [
 export const progressKinds: readonly ReportKind[] = definitions
   .filter((definition) => 'progress' in definition && definition.progress)
   .map((definition) => definition.kind);
+
+/** The kinds each learner of an assignment needs, in the order lists show them, with when each is due. */
+export const dueRules: readonly DueRule[] = definitions.flatMap((definition) => {
+  const assignment: ReportKindDefinition['assignment'] = definition.assignment;
+  return assignment
+    ? [{ kind: definition.kind, label: definition.label, schedule: assignment.schedule, writeStep: assignment.writeStep }]
+    : [];
+});
 
 /** Who and what the report is about, e.g. "Ada Lovelace: Maths". */
 export const reportSubjectLine = (doc: Y.Doc): string => reportDefinitionOf(doc)?.subjectLine(doc) ?? '';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dueReports, needsAction, progressDueDates, type AssignmentSchedule, type FiledReport } from './due-dates.ts';
+import { dueReports } from '../reports/assignment-reports.ts';
+import { needsAction, progressDueDates, type AssignmentSchedule, type FiledReport } from './due-dates.ts';
 
 const sam = { id: 'l1', name: 'Sam' };
 const kit = { id: 'l2', name: 'Kit' };

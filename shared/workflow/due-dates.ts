@@ -1,12 +1,24 @@
 // When an assignment's reports are due (domain guide 000): each learner's Individual Learning Plan by the
 // second session, a progress report every six weeks from the first session, and the final progress report
-// at the assignment's end date. Each report is due, overdue or done.
+// at the assignment's end date. Each report is due, overdue or done. Which kinds are due, and on which
+// schedule, each kind says in its definition (shared/reports/<kind>/index.ts, `assignment`).
 import type { Learner } from '../forms/fields.ts';
 import type { ReportStatus } from './status.ts';
 import { addDays, daysBetween } from './calendar.ts';
 
-export const dueKinds = ['ilp', 'progress-report', 'final-report'] as const;
-export type DueKind = (typeof dueKinds)[number];
+/** By the assignment's second session, every six weeks from its first session, or at its end date. */
+export type DueSchedule = 'by-second-session' | 'every-six-weeks' | 'at-end-date';
+
+/** What a kind written for each learner of an assignment says about when it is due and how the tutor is asked. */
+export interface DueRule {
+  kind: string;
+  /** The kind's name as people read it, e.g. "Progress report". */
+  label: string;
+  schedule: DueSchedule;
+  /** The tutor's step, e.g. "Write the plan"; given a number, the numbered one ("Write progress report 2"). */
+  writeStep(number?: number): string;
+}
+
 export type DueState = 'due' | 'overdue' | 'done';
 
 /** A report counts as done once it is submitted; a rejected one is not done until it is resubmitted. */
@@ -30,7 +42,7 @@ export interface AssignmentSchedule {
 
 export interface FiledReport {
   id: string;
-  kind: DueKind;
+  kind: string;
   learnerId: string;
   status: ReportStatus;
   createdAt: string;
@@ -38,7 +50,9 @@ export interface FiledReport {
 
 export interface DueReport {
   assignmentId: string;
-  kind: DueKind;
+  kind: string;
+  /** The kind's rule: its label, schedule and the tutor's step. */
+  rule: DueRule;
   learner: Learner;
   /** Which progress report (1 for the first six weeks); absent for the plan and the final report. */
   number?: number;
@@ -69,48 +83,46 @@ function stateOf(report: FiledReport | undefined, dueDate: string | undefined, t
 }
 
 /**
- * Every report an assignment needs, per learner, with its due date and state. Progress reports are matched
- * to due dates in the order they were written: the first one written answers the first six weeks.
+ * Every report an assignment needs, per learner and per rule (in the rules' order), with its due date and
+ * state. Reports due every six weeks are matched to due dates in the order they were written: the first one
+ * written answers the first six weeks. Of the others, the one that is done counts, else the latest.
  */
-export function dueReports(
+export function dueReportsFor(
+  rules: readonly DueRule[],
   assignment: AssignmentSchedule,
   reports: readonly FiledReport[],
   today: string,
 ): DueReport[] {
-  const progressDates = assignment.firstSessionDate
+  const sixWeekly = assignment.firstSessionDate
     ? progressDueDates(assignment.firstSessionDate, assignment.endDate)
     : [];
-  return assignment.learners.flatMap((learner) => {
-    const mine = (kind: DueKind) =>
-      reports
-        .filter((report) => report.kind === kind && report.learnerId === learner.id)
+  return assignment.learners.flatMap((learner) =>
+    rules.flatMap((rule) => {
+      const mine = reports
+        .filter((report) => report.kind === rule.kind && report.learnerId === learner.id)
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    const item = (
-      kind: DueKind,
-      report: FiledReport | undefined,
-      dueDate: string | undefined,
-      number?: number,
-    ): DueReport => ({
-      assignmentId: assignment.id,
-      kind,
-      learner,
-      ...(number === undefined ? {} : { number }),
-      dueDate,
-      state: stateOf(report, dueDate, today),
-      reportId: report?.id,
-      status: report?.status,
-    });
-    const plans = mine('ilp');
-    const progress = mine('progress-report');
-    const finals = mine('final-report');
-    const latestOrDone = (list: FiledReport[]) =>
-      list.find((report) => doneStatuses.includes(report.status)) ?? list.at(-1);
-    return [
-      item('ilp', latestOrDone(plans), assignment.secondSessionDate),
-      ...progressDates.map((date, i) => item('progress-report', progress[i], date, i + 1)),
-      item('final-report', latestOrDone(finals), assignment.endDate),
-    ];
-  });
+      const item = (report: FiledReport | undefined, dueDate: string | undefined, number?: number): DueReport => ({
+        assignmentId: assignment.id,
+        kind: rule.kind,
+        rule,
+        learner,
+        ...(number === undefined ? {} : { number }),
+        dueDate,
+        state: stateOf(report, dueDate, today),
+        reportId: report?.id,
+        status: report?.status,
+      });
+      const doneOrLatest = mine.find((report) => doneStatuses.includes(report.status)) ?? mine.at(-1);
+      switch (rule.schedule) {
+        case 'by-second-session':
+          return [item(doneOrLatest, assignment.secondSessionDate)];
+        case 'every-six-weeks':
+          return sixWeekly.map((date, i) => item(mine[i], date, i + 1));
+        case 'at-end-date':
+          return [item(doneOrLatest, assignment.endDate)];
+      }
+    }),
+  );
 }
 
 /** Whether a due report belongs in the tutor's pending actions: overdue, or due within the next two weeks. */

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { dueRules } from '../reports/registry.ts';
 import type { DueReport } from './due-dates.ts';
 import { pendingActions, sessionAwaitingReport } from './pending-actions.ts';
 
 const sam = { id: 'l1', name: 'Sam' };
-const due = (over: Partial<DueReport>): DueReport => ({
+const due = ({ kind = 'ilp', ...over }: Partial<DueReport>): DueReport => ({
   assignmentId: 'a1',
-  kind: 'ilp',
+  kind,
+  rule: dueRules.find((rule) => rule.kind === kind)!,
   learner: sam,
   state: 'due',
   ...over,

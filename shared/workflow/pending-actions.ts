@@ -3,7 +3,7 @@
 // where: a report to open, or the assignment to write a new one from.
 import type { ReportStatus } from './status.ts';
 import { formatDate } from './calendar.ts';
-import type { DueKind, DueReport } from './due-dates.ts';
+import type { DueReport } from './due-dates.ts';
 
 export type PendingActionKind = 'rejected' | 'overdue' | 'unreported' | 'due';
 
@@ -46,20 +46,8 @@ export function sessionAwaitingReport(
   return session.date < today || (session.date === today && session.finish !== '' && session.finish <= timeNow);
 }
 
-const dueLabels: Record<DueKind, string> = {
-  ilp: 'Individual Learning Plan',
-  'progress-report': 'Progress report',
-  'final-report': 'Final progress report',
-};
-
-const writeSteps: Record<DueKind, string> = {
-  ilp: 'Write the plan',
-  'progress-report': 'Write the progress report',
-  'final-report': 'Write the final report',
-};
-
 export function dueAction(due: DueReport, subject: string): PendingAction {
-  const about = `${dueLabels[due.kind]}${due.number ? ` ${due.number}` : ''}: ${due.learner.name}, ${subject}`;
+  const about = `${due.rule.label}${due.number ? ` ${due.number}` : ''}: ${due.learner.name}, ${subject}`;
   const when = due.dueDate ? formatDate(due.dueDate) : undefined;
   const detail =
     due.state === 'overdue'
@@ -71,7 +59,7 @@ export function dueAction(due: DueReport, subject: string): PendingAction {
     kind: due.state === 'overdue' ? 'overdue' : 'due',
     about,
     detail,
-    step: due.reportId ? 'Continue the draft' : writeSteps[due.kind],
+    step: due.reportId ? 'Continue the draft' : due.rule.writeStep(),
     ...(due.reportId ? { reportId: due.reportId } : { assignmentId: due.assignmentId }),
   };
 }

@@ -5,12 +5,13 @@ import { useNavigate, useParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { groupLabel } from '../../../shared/forms/fields.ts';
 import { formatDate, localDate } from '../../../shared/workflow/calendar.ts';
-import { dueReports, type DueReport } from '../../../shared/workflow/due-dates.ts';
+import { dueReports } from '../../../shared/reports/assignment-reports.ts';
+import type { DueReport } from '../../../shared/workflow/due-dates.ts';
 import { statusLabels } from '../../../shared/workflow/status.ts';
 import { db, type AssignmentRow } from '../store/db.ts';
 import { groupFiled, scheduleOf, sessionItems } from '../store/home-queries.ts';
 import { createLiveQuery } from '../store/live.ts';
-import { assignmentSummary, startLearningPlan, startProgressReport } from '../store/new-report.ts';
+import { assignmentSummary, startAssignmentReport } from '../store/new-report.ts';
 import { addSession } from '../store/new-session.ts';
 import { loadName } from '../store/profile.ts';
 import { SessionList } from './SessionList.tsx';
@@ -41,12 +42,6 @@ export function Assignment() {
 
 const tutorName = async () => (await loadName()) ?? 'Unnamed tutor';
 
-const dueNames: Record<DueReport['kind'], string> = {
-  ilp: 'Individual Learning Plan',
-  'progress-report': 'Progress report',
-  'final-report': 'Final progress report',
-};
-
 function AssignmentPage(props: { assignment: AssignmentRow }) {
   const navigate = useNavigate();
   const id = () => props.assignment.id;
@@ -62,10 +57,10 @@ function AssignmentPage(props: { assignment: AssignmentRow }) {
   /** Progress reports answer due dates in the order they are written, so only the next one can be started. */
   const canStart = (item: DueReport) => {
     if (item.reportId) return false;
-    if (item.kind !== 'progress-report') return true;
+    if (item.rule.schedule !== 'every-six-weeks') return true;
     return !due().some(
       (other) =>
-        other.kind === 'progress-report' &&
+        other.kind === item.kind &&
         other.learner.id === item.learner.id &&
         !other.reportId &&
         (other.number ?? 0) < (item.number ?? 0),
@@ -75,22 +70,14 @@ function AssignmentPage(props: { assignment: AssignmentRow }) {
     setBusy(true);
     try {
       const name = await tutorName();
-      const reportId =
-        item.kind === 'ilp'
-          ? await startLearningPlan(id(), item.learner.id, name)
-          : await startProgressReport(id(), item.learner.id, item.kind === 'final-report', name);
+      const reportId = await startAssignmentReport(item.kind, id(), item.learner.id, name);
       navigate(`/report/${reportId}`);
     } finally {
       setBusy(false);
     }
   };
-  const reportName = (item: DueReport) => `${dueNames[item.kind]}${item.number ? ` ${item.number}` : ''}`;
-  const stepWords = (item: DueReport) =>
-    item.kind === 'ilp'
-      ? 'Write the plan'
-      : item.kind === 'final-report'
-        ? 'Write the final report'
-        : `Write progress report ${item.number}`;
+  const reportName = (item: DueReport) => `${item.rule.label}${item.number ? ` ${item.number}` : ''}`;
+  const stepWords = (item: DueReport) => item.rule.writeStep(item.number);
 
   return (
     <>

@@ -9,14 +9,9 @@ import {
   sessionsHomeRange,
   type SessionGroup,
 } from '../../../shared/workflow/calendar.ts';
-import {
-  dueKinds,
-  dueReports,
-  needsAction,
-  type DueKind,
-  type DueReport,
-  type FiledReport,
-} from '../../../shared/workflow/due-dates.ts';
+import { dueReports } from '../../../shared/reports/assignment-reports.ts';
+import { dueRules } from '../../../shared/reports/registry.ts';
+import { needsAction, type DueReport, type FiledReport } from '../../../shared/workflow/due-dates.ts';
 import { pendingActions, sessionAwaitingReport, type PendingAction } from '../../../shared/workflow/pending-actions.ts';
 import type { ReportStatus } from '../../../shared/workflow/status.ts';
 import { db, subjectKey, type AssignmentRow, type ReportRow, type SessionRow } from './db.ts';
@@ -67,7 +62,7 @@ export async function dueSoon(today: string): Promise<{ due: DueReport; subject:
   // One equality range per kind: Dexie's anyOf walks a cursor, many times slower here.
   const [assignments, ...filed] = await Promise.all([
     db.assignments.toArray(),
-    ...dueKinds.map((kind) => db.reports.where('type').equals(kind).toArray()),
+    ...dueRules.map(({ kind }) => db.reports.where('type').equals(kind).toArray()),
   ]);
   const byAssignment = groupFiled(filed.flat());
   return assignments.flatMap((assignment) =>
@@ -80,11 +75,11 @@ export async function dueSoon(today: string): Promise<{ due: DueReport; subject:
 export function groupFiled(rows: ReportRow[]): Map<string, FiledReport[]> {
   const groups = new Map<string, FiledReport[]>();
   for (const row of rows) {
-    if (!row.assignmentId || !(dueKinds as readonly string[]).includes(row.type)) continue;
+    if (!row.assignmentId || !dueRules.some(({ kind }) => kind === row.type)) continue;
     const list = groups.get(row.assignmentId) ?? [];
     list.push({
       id: row.id,
-      kind: row.type as DueKind,
+      kind: row.type,
       learnerId: row.learnerIds[0] ?? '',
       status: row.status,
       createdAt: row.createdAt,

@@ -2,12 +2,12 @@
 // report page opens it. Plans and progress reports take what they need from their assignment.
 import type * as Y from 'yjs';
 import {
-  createIlpDoc,
-  createProgressReportDoc,
   createProgressReviewDoc,
   createTermlyReviewDoc,
   progressKinds,
   reportDefinitionOf,
+  reportKindDefinitions,
+  isReportKind,
   type TermlyReviewStart,
 } from '../../../shared/reports/index.ts';
 import type { PreviousProgress } from '../../../shared/reports/progress-report/form.ts';
@@ -38,23 +38,6 @@ async function assignmentAndLearner(assignmentId: string, learnerId: string) {
   const learner = assignment?.learners.find((l) => l.id === learnerId);
   if (!assignment || !learner) throw new Error('That assignment or learner is not on this device.');
   return { assignment, learner };
-}
-
-export async function startLearningPlan(assignmentId: string, learnerId: string, createdBy: string): Promise<string> {
-  const { assignment, learner } = await assignmentAndLearner(assignmentId, learnerId);
-  return createReport((doc) =>
-    createIlpDoc(
-      doc,
-      {
-        learner,
-        subject: assignment.subject,
-        assignmentBrief: assignment.brief,
-        assignment: assignmentSummary(assignment),
-        date: localDate(new Date()),
-      },
-      createdBy,
-    ),
-  );
 }
 
 /** The learner's latest plan or progress report in the assignment written before `before` (an ISO time), from the index. */
@@ -91,24 +74,27 @@ export async function previousProgress(
   });
 }
 
-export async function startProgressReport(
+/** Starts the report of kind `kind` (one an assignment needs, see dueRules) for one of the assignment's learners. */
+export async function startAssignmentReport(
+  kind: string,
   assignmentId: string,
   learnerId: string,
-  final: boolean,
   createdBy: string,
 ): Promise<string> {
+  const rule = isReportKind(kind) ? reportKindDefinitions[kind].assignment : undefined;
+  if (!rule) throw new Error(`Margin has no report of kind "${kind}" to write for an assignment.`);
   const { assignment, learner } = await assignmentAndLearner(assignmentId, learnerId);
-  const previous = (await previousProgress(assignmentId, learnerId)) ?? {};
+  const previous = rule.writtenAgainstPrevious ? ((await previousProgress(assignmentId, learnerId)) ?? {}) : undefined;
   return createReport((doc) =>
-    createProgressReportDoc(
+    rule.start(
       doc,
       {
         learner,
         subject: assignment.subject,
-        final,
-        previous,
+        assignmentBrief: assignment.brief,
         assignment: assignmentSummary(assignment),
         date: localDate(new Date()),
+        ...(previous ? { previous } : {}),
       },
       createdBy,
     ),

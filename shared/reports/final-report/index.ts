@@ -2,7 +2,7 @@
 import { defineReportKind } from '../definition.ts';
 import { finalProgressReportFormat } from '../progress-report/doc.ts';
 import { progressReportTextFields } from '../progress-report/form.ts';
-import { progressReportParts } from '../progress-report/parts.ts';
+import { progressReportParts, startProgressReport } from '../progress-report/parts.ts';
 
 export const finalReport = defineReportKind({
   kind: 'final-report',
@@ -12,4 +12,10 @@ export const finalReport = defineReportKind({
   ...progressReportParts,
   // The final report ends the programme: no later report is written against it.
   progress: undefined,
+  assignment: {
+    schedule: 'at-end-date',
+    writeStep: () => 'Write the final report',
+    writtenAgainstPrevious: true,
+    start: startProgressReport(true),
+  },
 });

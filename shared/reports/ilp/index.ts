@@ -1,6 +1,6 @@
 // The Individual Learning Plan: one per learner per assignment, the score and target progress is measured from.
 import { defineReportKind } from '../definition.ts';
-import { ilpFormat, readIlp } from './doc.ts';
+import { createIlpDoc, ilpFormat, readIlp } from './doc.ts';
 import { ilpTextFields } from './form.ts';
 import { ilpProblems } from './rules.ts';
 
@@ -28,6 +28,14 @@ export const ilp = defineReportKind({
   progress(doc) {
     const plan = readIlp(doc);
     return { score: plan.assessmentScore, target: plan.target, plan: plan.text.plan };
+  },
+  assignment: {
+    schedule: 'by-second-session',
+    writeStep: () => 'Write the plan',
+    writtenAgainstPrevious: false,
+    start(doc, { learner, subject, assignmentBrief, assignment, date }, createdBy) {
+      createIlpDoc(doc, { learner, subject, assignmentBrief, assignment, date }, createdBy);
+    },
   },
   workflow: { drawnBy: 'report-page', showsStatus: true },
 });

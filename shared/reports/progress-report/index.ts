@@ -2,7 +2,7 @@
 import { defineReportKind } from '../definition.ts';
 import { progressReportFormat } from './doc.ts';
 import { progressReportTextFields } from './form.ts';
-import { progressReportParts } from './parts.ts';
+import { progressReportParts, startProgressReport } from './parts.ts';
 
 export const progressReport = defineReportKind({
   kind: 'progress-report',
@@ -10,4 +10,10 @@ export const progressReport = defineReportKind({
   label: 'Progress report',
   textFields: progressReportTextFields(false),
   ...progressReportParts,
+  assignment: {
+    schedule: 'every-six-weeks',
+    writeStep: (number) => (number === undefined ? 'Write the progress report' : `Write progress report ${number}`),
+    writtenAgainstPrevious: true,
+    start: startProgressReport(false),
+  },
 });

@@ -1,6 +1,7 @@
 // What the progress report and the final progress report share: one layout, one set of rules.
 import type { ReportKindDefinition } from '../definition.ts';
-import { readProgressReport } from './doc.ts';
+import type { AssignmentReport } from '../definition.ts';
+import { createProgressReportDoc, readProgressReport } from './doc.ts';
 import { progressReportProblems } from './rules.ts';
 
 export const progressReportParts = {
@@ -27,3 +28,9 @@ export const progressReportParts = {
   },
   workflow: { drawnBy: 'report-page', showsStatus: true },
 } satisfies Omit<ReportKindDefinition, 'kind' | 'format' | 'label' | 'textFields'>;
+
+/** How a progress report (or, with `final`, the final one) is started for a learner of an assignment. */
+export const startProgressReport =
+  (final: boolean): AssignmentReport['start'] =>
+  (doc, { learner, subject, assignment, date, previous }, createdBy) =>
+    createProgressReportDoc(doc, { learner, subject, final, previous: previous ?? {}, assignment, date }, createdBy);
