@@ -28,22 +28,22 @@ async function writeComments(relay: TestRelay, reportId: string): Promise<{ kept
   const doc = writer.doc;
   const opened = addThread(doc, {
     field: 'progressComment',
-    ...anchored,
+    ...anchored.value,
     text: 'SECRET opening words',
     author: author('r1'),
   });
   if (!opened.ok) throw new Error(opened.problem);
-  reply(doc, opened.threadId, 'SECRET reply', author('t1'));
+  reply(doc, opened.value, 'SECRET reply', author('t1'));
   const second = addThread(doc, {
     field: 'progressComment',
-    ...anchored,
+    ...anchored.value,
     text: 'SECRET to be deleted',
     author: author('r1'),
   });
   if (!second.ok) throw new Error(second.problem);
   const [first, other] = readThreads(doc);
   const deleted = other!.comments[0]!.id;
-  deleteComment(doc, second.threadId, deleted, 'r1');
+  deleteComment(doc, second.value, deleted, 'r1');
   return { kept: first!.comments.map((comment) => comment.id), deleted };
 }
 

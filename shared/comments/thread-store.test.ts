@@ -32,9 +32,9 @@ function startOn(store: ReturnType<typeof person>['store'], content: Y.Doc, word
     from + words.length,
   );
   if (!chosen.ok) throw new Error(chosen.problem);
-  const started = store.start(chosen.words, text);
+  const started = store.start(chosen.value, text);
   if (!started.ok) throw new Error(started.problem);
-  return started.threadId;
+  return started.value;
 }
 
 const sync = (a: Y.Doc, b: Y.Doc) => {
@@ -112,18 +112,21 @@ describe('the thread store', () => {
       problem: 'You can change only your own comments.',
     });
     expect(tom_.store.remove(threadId, opening)).toMatchObject({ ok: false });
-    expect(tom_.store.edit(threadId, answered.commentId, 'The first ten, in order.')).toEqual({ ok: true });
-    expect(rita_.store.remove(threadId, opening)).toEqual({ ok: true });
-    expect(tom_.store.setResolved(threadId, true)).toEqual({ ok: true });
+    expect(tom_.store.edit(threadId, answered.value, 'The first ten, in order.')).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    expect(rita_.store.remove(threadId, opening)).toEqual({ ok: true, value: undefined });
+    expect(tom_.store.setResolved(threadId, true)).toEqual({ ok: true, value: undefined });
     expect(rita_.store.threads()[0]!.thread).toMatchObject({
       resolved: true,
       resolvedBy: tom,
       comments: [
         { id: opening, text: '', deleted: true },
-        { id: answered.commentId, author: tom, text: 'The first ten, in order.', deleted: false },
+        { id: answered.value, author: tom, text: 'The first ten, in order.', deleted: false },
       ],
     });
-    expect(rita_.store.setResolved(threadId, false)).toEqual({ ok: true });
+    expect(rita_.store.setResolved(threadId, false)).toEqual({ ok: true, value: undefined });
     expect(tom_.store.threads()[0]!.thread).toMatchObject({ resolved: false, resolvedBy: rita });
   });
 
@@ -153,7 +156,7 @@ describe('the thread store', () => {
       problem: 'Select the words the comment is about first.',
     });
     const chosen = store.chooseWords('progressComment', fragment, 0, 5);
-    expect(chosen.ok && store.start(chosen.words, '   ')).toEqual({
+    expect(chosen.ok && store.start(chosen.value, '   ')).toEqual({
       ok: false,
       problem: 'Write something before you send the comment.',
     });

@@ -3,6 +3,7 @@
 // opens both documents and says who is writing. Changes to either document within one turn (a keystroke, a
 // remote update) reach the listeners once, after that turn; `threads()` is always the documents' current state.
 import type * as Y from 'yjs';
+import { ok } from '../result.ts';
 import { anchorFor, placeAnchor, type Anchor, type Placement } from '../doc/comment-anchors.ts';
 import {
   addThread,
@@ -98,16 +99,9 @@ export function createThreadStore({ comments, author }: ThreadStoreOptions) {
      * Anchors the words from `from` to `to` of a field's text (offsets as shared/doc/text-fragment.ts counts
      * them), in the fragment the person selected them in.
      */
-    chooseWords(
-      field: string,
-      fragment: Y.XmlFragment,
-      from: number,
-      to: number,
-    ): CommentResult<{ words: ChosenWords }> {
+    chooseWords(field: string, fragment: Y.XmlFragment, from: number, to: number): CommentResult<ChosenWords> {
       const anchored = anchorFor(fragment, from, to);
-      return anchored.ok
-        ? { ok: true, words: { field, anchor: anchored.anchor, quote: anchored.quote } }
-        : { ok: false, problem: anchored.problem };
+      return anchored.ok ? ok({ field, ...anchored.value }) : anchored;
     },
 
     /** Starts a thread on chosen words with its opening comment. */

@@ -4,6 +4,7 @@
 // those of the field's text as shared/doc/text-fragment.ts lays it out.
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { fail, ok, type Result } from '../result.ts';
 import { fragmentLayout, paragraphTexts, plainText, type FragmentParagraph } from './text-fragment.ts';
 
 /** A Yjs relative position as `Y.relativePositionToJSON` writes it. */
@@ -25,7 +26,8 @@ export type Placement =
   /** The anchored text has not reached this device's copy of the report yet. */
   | { kind: 'pending' };
 
-export type Anchored = { ok: true; anchor: Anchor; quote: string } | { ok: false; problem: string };
+/** The anchor for chosen words and the words themselves, or why there are none. */
+export type Anchored = Result<{ anchor: Anchor; quote: string }>;
 
 /** The Y.XmlText holding a paragraph's character `index`, and the character's index in it. */
 function characterIn(paragraph: FragmentParagraph, index: number): { text: Y.XmlText; index: number } | undefined {
@@ -38,7 +40,7 @@ function characterIn(paragraph: FragmentParagraph, index: number): { text: Y.Xml
   return undefined;
 }
 
-const noWords = { ok: false, problem: 'Select the words the comment is about first.' } as const;
+const noWords = fail('Select the words the comment is about first.');
 
 /**
  * The anchor for the words from `from` to `to` of a field: a position before the first selected character
@@ -66,7 +68,7 @@ export function anchorFor(fragment: Y.XmlFragment, from: number, to: number): An
     start: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(start.text, start.index, 0)),
     end: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(end.text, end.index + 1, -1)),
   };
-  return { ok: true, anchor, quote: layout.text.slice(first, last + 1) };
+  return ok({ anchor, quote: layout.text.slice(first, last + 1) });
 }
 
 /** Whether a Yjs type is still in the document: neither it nor any type around it was deleted. */

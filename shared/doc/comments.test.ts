@@ -43,8 +43,7 @@ function startThread(fragment: Y.XmlFragment, words: string, comments = new Y.Do
   if (!anchored.ok) throw new Error(anchored.problem);
   const result = addThread(comments, {
     field: 'progressComment',
-    anchor: anchored.anchor,
-    quote: anchored.quote,
+    ...anchored.value,
     text: 'Which pairs?',
     author: rita,
     now,
@@ -52,8 +51,8 @@ function startThread(fragment: Y.XmlFragment, words: string, comments = new Y.Do
   if (!result.ok) throw new Error(result.problem);
   return {
     comments,
-    threadId: result.threadId,
-    thread: () => readThreads(comments).find((t) => t.id === result.threadId)!,
+    threadId: result.value,
+    thread: () => readThreads(comments).find((t) => t.id === result.value)!,
   };
 }
 
@@ -79,7 +78,7 @@ describe('comment threads', () => {
     const answer = reply(comments, threadId, '  The first ten.  ', tom, now);
     expect(answer).toMatchObject({ ok: true });
     const opening = thread().comments[0].id;
-    const replyId = answer.ok ? answer.commentId : '';
+    const replyId = answer.ok ? answer.value : '';
 
     expect(editComment(comments, threadId, opening, 'Hijacked', tom.id)).toEqual({
       ok: false,
@@ -127,8 +126,7 @@ describe('comment threads', () => {
       anchored.ok &&
         addThread(comments, {
           field: 'progressComment',
-          anchor: anchored.anchor,
-          quote: anchored.quote,
+          ...anchored.value,
           text: ' ',
           author: tom,
         }),
@@ -171,10 +169,10 @@ describe('comment anchors', () => {
   it('quote the words without the line breaks at either end of a selection', () => {
     const { fragment } = contentDoc('First line.\nSecond line.');
     const anchored = anchorFor(fragment, 6, 12);
-    expect(anchored).toMatchObject({ ok: true, quote: 'line.' });
-    expect(anchored.ok && placeAnchor(fragment, anchored.anchor)).toEqual({ kind: 'placed', from: 6, to: 11 });
+    expect(anchored).toMatchObject({ ok: true, value: { quote: 'line.' } });
+    expect(anchored.ok && placeAnchor(fragment, anchored.value.anchor)).toEqual({ kind: 'placed', from: 6, to: 11 });
     const across = anchorFor(fragment, 6, 18);
-    expect(across.ok && covered(fragment, placeAnchor(fragment, across.anchor))).toBe('line.\nSecond');
+    expect(across.ok && covered(fragment, placeAnchor(fragment, across.value.anchor))).toBe('line.\nSecond');
   });
 
   it('cover the same words after concurrent edits before, inside, after and elsewhere, once merged', () => {

@@ -3,6 +3,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { Role } from '../protocol/roles.ts';
+import { fail, ok, type Result } from '../result.ts';
 import { Anchor } from './comment-anchors.ts';
 
 /** The longest a comment may be, in characters. */
@@ -42,7 +43,8 @@ export const Thread = z.object({
 });
 export type Thread = z.infer<typeof Thread>;
 
-export type CommentResult<T = object> = ({ ok: true } & T) | { ok: false; problem: string };
+/** What a comment action answers: its value (a new thread's or comment's id), or why it was refused. */
+export type CommentResult<T = undefined> = Result<T>;
 
 export const threadsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('threads');
 
@@ -54,16 +56,15 @@ const newId = () => {
 };
 
 /** Trims a comment and says what is wrong with it, if anything. */
-export function checkCommentText(text: string): CommentResult<{ text: string }> {
+export function checkCommentText(text: string): CommentResult<string> {
   const trimmed = text.trim();
-  if (!trimmed) return { ok: false, problem: 'Write something before you send the comment.' };
+  if (!trimmed) return fail('Write something before you send the comment.');
   if (trimmed.length > commentTextLimit) {
-    return {
-      ok: false,
-      problem: `A comment can be at most ${commentTextLimit.toLocaleString('en-GB')} characters; this one is ${trimmed.length.toLocaleString('en-GB')}. Shorten it and send it again.`,
-    };
+    return fail(
+      `A comment can be at most ${commentTextLimit.toLocaleString('en-GB')} characters; this one is ${trimmed.length.toLocaleString('en-GB')}. Shorten it and send it again.`,
+    );
   }
-  return { ok: true, text: trimmed };
+  return ok(trimmed);
 }
 
 function commentMap(id: string, author: CommentAuthor, text: string, now: Date): Y.Map<unknown> {
@@ -86,8 +87,8 @@ export interface NewThread {
   now?: Date;
 }
 
-/** Starts a thread on a field's words with its opening comment. */
-export function addThread(doc: Y.Doc, thread: NewThread): CommentResult<{ threadId: string }> {
+/** Starts a thread on a field's words with its opening comment; its value is the new thread's id. */
+export function addThread(doc: Y.Doc, thread: NewThread): CommentResult<string> {
   const checked = checkCommentText(thread.text);
   if (!checked.ok) return checked;
   const now = thread.now ?? new Date();
@@ -101,11 +102,11 @@ export function addThread(doc: Y.Doc, thread: NewThread): CommentResult<{ thread
     map.set('createdAt', now.toISOString());
     map.set('resolved', false);
     const comments = new Y.Array<Y.Map<unknown>>();
-    comments.push([commentMap(newId(), thread.author, checked.text, now)]);
+    comments.push([commentMap(newId(), thread.author, checked.value, now)]);
     map.set('comments', comments);
     threadsMap(doc).set(threadId, map);
   });
-  return { ok: true, threadId };
+  return ok(threadId);
 }
 
 function threadParts(doc: Y.Doc, threadId: string) {
@@ -115,7 +116,7 @@ function threadParts(doc: Y.Doc, threadId: string) {
   return { map, comments: comments as Y.Array<Y.Map<unknown>> };
 }
 
-const missingThread = { ok: false, problem: 'This thread is no longer in the report’s comments.' } as const;
+const missingThread = fail('This thread is no longer in the report’s comments.');
 
 export function reply(
   doc: Y.Doc,
@@ -123,31 +124,26 @@ export function reply(
   text: string,
   author: CommentAuthor,
   now = new Date(),
-): CommentResult<{ commentId: string }> {
+): CommentResult<string> {
   const checked = checkCommentText(text);
   if (!checked.ok) return checked;
   const parts = threadParts(doc, threadId);
   if (!parts) return missingThread;
   const commentId = newId();
-  parts.comments.push([commentMap(commentId, author, checked.text, now)]);
-  return { ok: true, commentId };
+  parts.comments.push([commentMap(commentId, author, checked.value, now)]);
+  return ok(commentId);
 }
 
 /** A comment of the thread that this author wrote and has not deleted, or why it may not be changed. */
-function ownComment(
-  doc: Y.Doc,
-  threadId: string,
-  commentId: string,
-  authorId: string,
-): CommentResult<{ comment: Y.Map<unknown> }> {
+function ownComment(doc: Y.Doc, threadId: string, commentId: string, authorId: string): CommentResult<Y.Map<unknown>> {
   const parts = threadParts(doc, threadId);
   if (!parts) return missingThread;
   const comment = parts.comments.toArray().find((candidate) => candidate.get('id') === commentId);
-  if (!comment) return { ok: false, problem: 'This comment is no longer in the thread.' };
+  if (!comment) return fail('This comment is no longer in the thread.');
   if ((comment.get('author') as CommentAuthor | undefined)?.id !== authorId)
-    return { ok: false, problem: 'You can change only your own comments.' };
-  if (comment.get('deleted') === true) return { ok: false, problem: 'This comment was deleted.' };
-  return { ok: true, comment };
+    return fail('You can change only your own comments.');
+  if (comment.get('deleted') === true) return fail('This comment was deleted.');
+  return ok(comment);
 }
 
 export function editComment(
@@ -163,10 +159,10 @@ export function editComment(
   const own = ownComment(doc, threadId, commentId, authorId);
   if (!own.ok) return own;
   doc.transact(() => {
-    own.comment.set('text', checked.text);
-    own.comment.set('editedAt', now.toISOString());
+    own.value.set('text', checked.value);
+    own.value.set('editedAt', now.toISOString());
   });
-  return { ok: true };
+  return ok();
 }
 
 /** Deletes the words of one's own comment; the thread keeps its place ("Comment deleted"), and its replies. */
@@ -180,11 +176,11 @@ export function deleteComment(
   const own = ownComment(doc, threadId, commentId, authorId);
   if (!own.ok) return own;
   doc.transact(() => {
-    own.comment.set('text', '');
-    own.comment.set('deleted', true);
-    own.comment.set('editedAt', now.toISOString());
+    own.value.set('text', '');
+    own.value.set('deleted', true);
+    own.value.set('editedAt', now.toISOString());
   });
-  return { ok: true };
+  return ok();
 }
 
 /** Resolves (or, with `resolved` false, reopens) a thread. Anyone who may comment may do either. */
@@ -202,7 +198,7 @@ export function setResolved(
     parts.map.set('resolvedBy', { ...by });
     parts.map.set('resolvedAt', now.toISOString());
   });
-  return { ok: true };
+  return ok();
 }
 
 /** Every thread that reads as one, oldest first. A malformed entry (from another program) is left alone, unread. */

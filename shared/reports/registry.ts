@@ -74,7 +74,14 @@ export const progressKinds: readonly ReportKind[] = definitions
 export const dueRules: readonly DueRule[] = definitions.flatMap((definition) => {
   const assignment: ReportKindDefinition['assignment'] = definition.assignment;
   return assignment
-    ? [{ kind: definition.kind, label: definition.label, schedule: assignment.schedule, writeStep: assignment.writeStep }]
+    ? [
+        {
+          kind: definition.kind,
+          label: definition.label,
+          schedule: assignment.schedule,
+          writeStep: assignment.writeStep,
+        },
+      ]
     : [];
 });
 

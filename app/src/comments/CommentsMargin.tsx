@@ -231,7 +231,7 @@ function ThreadCardBody(props: { store: ReportComments; placed: PlacedThread }) 
     return thread().comments.some((comment) => unread.has(comment.id));
   };
   const fieldLabel = () => props.store.fieldLabel(thread().field) ?? 'A field not shown to you';
-  const act = (result: CommentResult) => {
+  const act = (result: CommentResult<unknown>) => {
     setProblem(result.ok ? '' : result.problem);
     return result.ok;
   };
@@ -335,7 +335,7 @@ function CommentItem(props: {
   const [confirmDelete, setConfirmDelete] = createSignal(false);
   const [text, setText] = createSignal('');
   const own = () => props.comment.author.id === props.store.me && !props.comment.deleted && props.store.canComment();
-  const finish = (result: CommentResult): boolean => {
+  const finish = (result: CommentResult<unknown>): boolean => {
     props.onProblem(result.ok ? '' : result.problem);
     return result.ok;
   };

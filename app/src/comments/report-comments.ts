@@ -11,6 +11,7 @@ import { createThreadStore, type ChosenWords, type PlacedThread } from '../../..
 import { createUnreadTracker } from '../../../shared/comments/unread.ts';
 import type { CommentResult } from '../../../shared/doc/comments.ts';
 import { powers, type Role } from '../../../shared/protocol/roles.ts';
+import { fail, ok } from '../../../shared/result.ts';
 import { loadName } from '../store/profile.ts';
 import type { ReportSession } from '../report-session/report-session.ts';
 import { commentAuthor, deviceAuthorId } from './author.ts';
@@ -66,7 +67,7 @@ export function createReportComments(session: ReportSession) {
     const offsets = views.offsets(view, from, to);
     const chosen = store.chooseWords(field, fragment, offsets.from, offsets.to);
     const open = newComment();
-    if (chosen.ok) setNewComment({ kind: 'writing', words: chosen.words, fieldLabel });
+    if (chosen.ok) setNewComment({ kind: 'writing', words: chosen.value, fieldLabel });
     else if (open?.kind === 'writing') setNewComment({ ...open, problem: chosen.problem });
     else setNewComment({ kind: 'refused', problem: chosen.problem });
   }
@@ -128,12 +129,12 @@ export function createReportComments(session: ReportSession) {
     },
     postComment(text: string): CommentResult {
       const open = newComment();
-      if (open?.kind !== 'writing') return { ok: false, problem: 'Select the words the comment is about first.' };
+      if (open?.kind !== 'writing') return fail('Select the words the comment is about first.');
       const result = wrote(store.start(open.words, text));
       if (!result.ok) return result;
       setNewComment(null);
-      setFocused(result.threadId);
-      return result;
+      setFocused(result.value);
+      return ok();
     },
     reply: (threadId: string, text: string) => wrote(store.reply(threadId, text)),
     edit: (threadId: string, commentId: string, text: string) => wrote(store.edit(threadId, commentId, text)),
