@@ -132,7 +132,7 @@ export async function homePage(): Promise<string> {
   };
   const found = async (search: Parameters<typeof searchSessions>[0]) => {
     const result = await searchSessions(search);
-    return result.ok ? result.total : 0;
+    return result.ok ? result.value.total : 0;
   };
   const byLearner = {
     ...(await time(() => searchSessions(searches.byLearner))),

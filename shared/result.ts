@@ -10,4 +10,10 @@ export function ok<T>(value?: T) {
   return { ok: true as const, value };
 }
 
+/** A problem with one field of a form: the element's id (or the field's name) and what to do about it. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
 export const fail = <P>(problem: P): { ok: false; problem: P } => ({ ok: false, problem });

@@ -120,11 +120,11 @@ function AddAssignment(props: { learners: { id: string; name: string }[] }) {
       brief: value('brief'),
     });
     if (!result.ok) {
-      setProblems(result.problems);
-      document.getElementById(fieldIds[result.problems[0]!.field] ?? 'assignment-learners')?.focus();
+      setProblems(result.problem);
+      document.getElementById(fieldIds[result.problem[0]!.field] ?? 'assignment-learners')?.focus();
       return;
     }
-    navigate(`/assignment/${result.id}`);
+    navigate(`/assignment/${result.value}`);
   };
   return (
     <form onSubmit={submit} novalidate class="inline-form" aria-labelledby="add-assignment-heading">

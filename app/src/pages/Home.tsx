@@ -155,7 +155,7 @@ function SessionSearch() {
       to: value('to'),
     });
     setResult(found);
-    if (!found.ok) document.getElementById(found.field)?.focus();
+    if (!found.ok) document.getElementById(found.problem.field)?.focus();
   };
   return (
     <section class="card" aria-labelledby="search-heading">
@@ -190,10 +190,16 @@ function SessionSearch() {
       <Show when={result()}>
         {(found) => (
           <Show
-            when={found().ok && (found() as Extract<SessionSearchResult, { ok: true }>)}
+            when={(() => {
+              const answer = found();
+              return answer.ok && answer.value;
+            })()}
             fallback={
               <p class="error" role="alert">
-                {(found() as Extract<SessionSearchResult, { ok: false }>).problem}
+                {(() => {
+                  const answer = found();
+                  return answer.ok ? '' : answer.problem.message;
+                })()}
               </p>
             }
           >

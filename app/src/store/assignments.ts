@@ -1,6 +1,7 @@
 // Learners and assignments are kept in the device's index; each report also remembers its assignment, so a
 // device that receives a shared report learns of the assignment too.
 import { Assignment } from '../../../shared/forms/assignment.ts';
+import { fail, ok, type FieldProblem, type Result } from '../../../shared/result.ts';
 import { db } from './db.ts';
 
 export async function addLearner(name: string): Promise<string> {
@@ -11,9 +12,8 @@ export async function addLearner(name: string): Promise<string> {
 
 export type NewAssignment = Omit<Assignment, 'id' | 'learners' | 'brief'> & { learnerIds: string[]; brief?: string };
 
-export type AddAssignmentResult =
-  | { ok: true; id: string }
-  | { ok: false; problems: { field: string; message: string }[] };
+/** The new assignment's id, or every problem with the form, each naming its field. */
+export type AddAssignmentResult = Result<string, FieldProblem[]>;
 
 /** Adds an assignment after checking it; the problems name the form field each is about. */
 export async function addAssignment(input: NewAssignment): Promise<AddAssignmentResult> {
@@ -28,13 +28,9 @@ export async function addAssignment(input: NewAssignment): Promise<AddAssignment
     brief: input.brief ?? '',
   });
   if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) => ({
-        field: String(issue.path[0] ?? 'learners'),
-        message: issue.message,
-      })),
-    };
+    return fail(
+      parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'learners'), message: issue.message })),
+    );
   }
   const assignment = parsed.data;
   await db.assignments.add({
@@ -42,5 +38,5 @@ export async function addAssignment(input: NewAssignment): Promise<AddAssignment
     learnerIds: assignment.learners.map((l) => l.id),
     createdAt: new Date().toISOString(),
   });
-  return { ok: true, id };
+  return ok(id);
 }

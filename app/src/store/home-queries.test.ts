@@ -101,7 +101,7 @@ describe('session search', () => {
 
   const found = async (search: Parameters<typeof searchSessions>[0]) => {
     const result = await searchSessions(search);
-    return result.ok ? result.sessions.map((s) => s.reportId) : result.problem;
+    return result.ok ? result.value.sessions.map((s) => s.reportId) : result.problem.message;
   };
 
   it('finds by learner, subject (its start, any case) and date range, newest first', async () => {

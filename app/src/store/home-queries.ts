@@ -14,6 +14,7 @@ import { dueRules } from '../../../shared/reports/registry.ts';
 import { needsAction, type DueReport, type FiledReport } from '../../../shared/workflow/due-dates.ts';
 import { pendingActions, sessionAwaitingReport, type PendingAction } from '../../../shared/workflow/pending-actions.ts';
 import type { ReportStatus } from '../../../shared/workflow/status.ts';
+import { fail, ok, type FieldProblem, type Result } from '../../../shared/result.ts';
 import { db, subjectKey, type AssignmentRow, type ReportRow, type SessionRow } from './db.ts';
 
 export interface SessionItem {
@@ -157,9 +158,7 @@ export interface SessionSearch {
   to?: string;
 }
 
-export type SessionSearchResult =
-  | { ok: true; sessions: SessionItem[]; total: number }
-  | { ok: false; problem: string; field: string };
+export type SessionSearchResult = Result<{ sessions: SessionItem[]; total: number }, FieldProblem>;
 
 /** The most results a search lists (newest first); the rest are counted. */
 export const searchShown = 100;
@@ -169,10 +168,10 @@ export async function searchSessions(search: SessionSearch): Promise<SessionSear
   const subject = subjectKey(search.subject ?? '');
   const { learnerId, from, to } = search;
   if (!learnerId && !subject && !from && !to) {
-    return { ok: false, field: 'search-learner', problem: 'Choose a learner, type a subject or give dates to search.' };
+    return fail({ field: 'search-learner', message: 'Choose a learner, type a subject or give dates to search.' });
   }
   if (from && to && from > to)
-    return { ok: false, field: 'search-from', problem: 'The "from" date is after the "to" date.' };
+    return fail({ field: 'search-from', message: 'The "from" date is after the "to" date.' });
   const start = from || '0000-01-01';
   const end = to || '9999-12-31';
   const collection = learnerId
@@ -188,5 +187,5 @@ export async function searchSessions(search: SessionSearch): Promise<SessionSear
       (!learnerId || session.learnerIds.includes(learnerId)),
   );
   rows.sort((a, b) => `${b.date}${b.start}`.localeCompare(`${a.date}${a.start}`));
-  return { ok: true, sessions: await sessionItems(rows.slice(0, searchShown)), total: rows.length };
+  return ok({ sessions: await sessionItems(rows.slice(0, searchShown)), total: rows.length });
 }

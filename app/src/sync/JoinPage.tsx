@@ -20,7 +20,7 @@ export function JoinPage() {
       );
     try {
       const kept = await keepSharedLink(params.id, token);
-      if (!kept.ok) return setProblem(kept.reason);
+      if (!kept.ok) return setProblem(kept.problem);
       navigate(`/report/${params.id}`, { replace: true });
     } catch (error) {
       setProblem(

@@ -3,6 +3,7 @@
 // here (/join/<id>#token=...) is kept as it is.
 import { powers } from '../../../shared/protocol/roles.ts';
 import { readClaimsUnverified } from '../../../shared/protocol/tokens.ts';
+import { fail, ok, type Result } from '../../../shared/result.ts';
 import { accessDb, type HeldLink } from './access-db.ts';
 import { deleteLocalCopy } from './local-copy.ts';
 import { RelayApiError, relayApi } from './relay-api.ts';
@@ -17,16 +18,12 @@ export type AccessState =
 export const heldLink = (reportId: string): Promise<HeldLink | undefined> => accessDb.links.get(reportId);
 
 /** Keeps a share link's token for its report; a message when it is not one this report can use. */
-export async function keepSharedLink(
-  reportId: string,
-  token: string,
-  now = Date.now(),
-): Promise<{ ok: true; link: HeldLink } | { ok: false; reason: string }> {
+export async function keepSharedLink(reportId: string, token: string, now = Date.now()): Promise<Result<HeldLink>> {
   const claims = readClaimsUnverified(token);
-  if (!claims) return { ok: false, reason: 'This link is not complete. Check that it was copied in full.' };
-  if (claims.doc !== reportId) return { ok: false, reason: 'This link is for another report.' };
+  if (!claims) return fail('This link is not complete. Check that it was copied in full.');
+  if (claims.doc !== reportId) return fail('This link is for another report.');
   if (claims.exp * 1000 <= now)
-    return { ok: false, reason: 'This link has expired. Ask the person who shared the report for a new one.' };
+    return fail('This link has expired. Ask the person who shared the report for a new one.');
   const previous = await heldLink(reportId);
   // A copy made without internal fields holds them as deleted; a role that sees them starts from the relay's copy.
   if (previous && !powers[previous.role].seesInternal && powers[claims.role].seesInternal)
@@ -41,7 +38,7 @@ export async function keepSharedLink(
     receivedAt: new Date(now).toISOString(),
   };
   await accessDb.links.put(link);
-  return { ok: true, link };
+  return ok(link);
 }
 
 const retryMs = 10_000;
