@@ -2,18 +2,9 @@
 import type * as Y from 'yjs';
 import type { AssignmentSummary } from '../../forms/assignment.ts';
 import type { Learner } from '../../forms/fields.ts';
-import { ilpTextFields, type Ilp } from './form.ts';
-import {
-  fields,
-  meta,
-  num,
-  readLearner,
-  readMeta,
-  readTexts,
-  str,
-  writeMeta,
-  type ReportMeta,
-} from '../../doc/layout.ts';
+import { type DraftOf, schemaInput } from '../draft.ts';
+import { ilpTextFields, type Ilp, type IlpTextKey } from './form.ts';
+import { fields, meta, num, readLearner, readMeta, readTexts, str, writeMeta } from '../../doc/layout.ts';
 
 export const ilpFormat = 'margin.ilp';
 
@@ -25,16 +16,8 @@ export interface IlpStart {
   date?: string;
 }
 
-export interface IlpDraft extends ReportMeta {
-  learner?: Learner;
-  subject: string;
-  assignmentBrief: string;
-  date?: string;
-  keyStage?: string;
-  assessmentScore?: number;
-  target?: number;
-  text: Record<string, string>;
-}
+/** The plan as its document holds it while it is written (see DraftOf); its subject and brief come filled in. */
+export type IlpDraft = DraftOf<typeof Ilp, IlpTextKey> & { subject: string; assignmentBrief: string };
 
 export const isIlpDoc = (doc: Y.Doc) => meta(doc).get('format') === ilpFormat;
 
@@ -68,17 +51,4 @@ export function readIlp(doc: Y.Doc): IlpDraft {
 }
 
 /** The draft in the shape the Ilp schema checks. */
-export function toIlpInput(draft: IlpDraft): Partial<Record<keyof Ilp, unknown>> {
-  return {
-    learner: draft.learner,
-    subject: draft.subject,
-    assignmentBrief: draft.assignmentBrief,
-    date: draft.date,
-    keyStage: draft.keyStage,
-    assessmentScore: draft.assessmentScore,
-    target: draft.target,
-    assessmentComments: draft.text.assessmentComments ?? '',
-    plan: draft.text.plan ?? '',
-    learnerComments: draft.text.learnerComments ?? '',
-  };
-}
+export const toIlpInput = (draft: IlpDraft) => schemaInput(draft, ilpTextFields);

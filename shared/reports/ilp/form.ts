@@ -45,7 +45,7 @@ export const Ilp = z
   }, evenWithOtherProblems);
 export type Ilp = z.infer<typeof Ilp>;
 
-export const ilpTextFields: readonly FreeTextField[] = [
+export const ilpTextFields = [
   {
     key: 'assessmentComments',
     label: 'Comments on the initial assessment',
@@ -61,7 +61,8 @@ export const ilpTextFields: readonly FreeTextField[] = [
     label: 'Comments from the learner',
     hint: "Only the learner's own words, direct or reported, about the tuition. Do not extend the plan here.",
   },
-];
+] as const satisfies readonly FreeTextField[];
+export type IlpTextKey = (typeof ilpTextFields)[number]['key'];
 
 export const ilpFieldLabels: Record<string, string> = {
   date: 'Date',

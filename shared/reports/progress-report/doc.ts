@@ -3,18 +3,14 @@
 import type * as Y from 'yjs';
 import type { AssignmentSummary } from '../../forms/assignment.ts';
 import type { Learner } from '../../forms/fields.ts';
-import { progressReportTextFields, type PreviousProgress, type ProgressReport } from './form.ts';
+import { type DraftOf, schemaInput } from '../draft.ts';
 import {
-  fields,
-  meta,
-  num,
-  readLearner,
-  readMeta,
-  readTexts,
-  str,
-  writeMeta,
-  type ReportMeta,
-} from '../../doc/layout.ts';
+  progressReportTextFields,
+  type PreviousProgress,
+  type ProgressReport,
+  type ProgressReportTextKey,
+} from './form.ts';
+import { fields, meta, num, readLearner, readMeta, readTexts, str, writeMeta } from '../../doc/layout.ts';
 
 export const progressReportFormat = 'margin.progress-report';
 export const finalProgressReportFormat = 'margin.final-progress-report';
@@ -28,17 +24,12 @@ export interface ProgressReportStart {
   date?: string;
 }
 
-export interface ProgressReportDraft extends ReportMeta {
+/** The report as its document holds it while it is written (see DraftOf), with what it is measured against. */
+export type ProgressReportDraft = DraftOf<typeof ProgressReport, ProgressReportTextKey> & {
   final: boolean;
-  learner?: Learner;
   subject: string;
   previous: PreviousProgress;
-  date?: string;
-  targetMet?: string;
-  updatedScore?: number;
-  newTarget?: number;
-  text: Record<string, string>;
-}
+};
 
 export const isProgressReportDoc = (doc: Y.Doc) => {
   const format = meta(doc).get('format');
@@ -92,18 +83,8 @@ export function readProgressReport(doc: Y.Doc): ProgressReportDraft {
   };
 }
 
-/** The draft in the shape the ProgressReport schema checks. */
-export function toProgressReportInput(draft: ProgressReportDraft): Partial<Record<keyof ProgressReport, unknown>> {
-  return {
-    learner: draft.learner,
-    subject: draft.subject,
-    final: draft.final,
-    date: draft.date,
-    targetMet: draft.targetMet,
-    updatedScore: draft.updatedScore,
-    newTarget: draft.newTarget,
-    progressAchieved: draft.text.progressAchieved ?? '',
-    plan: draft.text.plan ?? '',
-    learnerComments: draft.text.learnerComments ?? '',
-  };
+/** The draft in the shape the ProgressReport schema checks (what it is measured against is not checked there). */
+export function toProgressReportInput(draft: ProgressReportDraft): Record<string, unknown> {
+  const { previous: _previous, ...checked } = draft;
+  return schemaInput(checked, progressReportTextFields(draft.final));
 }

@@ -48,7 +48,7 @@ export interface PreviousProgress {
   target?: number;
 }
 
-export function progressReportTextFields(final: boolean): readonly FreeTextField[] {
+export function progressReportTextFields(final: boolean) {
   return [
     {
       key: 'progressAchieved',
@@ -69,8 +69,9 @@ export function progressReportTextFields(final: boolean): readonly FreeTextField
       label: 'Comments from the learner',
       hint: "The learner's own views on their progress: direct quotes or reported comments.",
     },
-  ];
+  ] as const satisfies readonly FreeTextField[];
 }
+export type ProgressReportTextKey = ReturnType<typeof progressReportTextFields>[number]['key'];
 
 export function progressReportFieldLabel(fieldId: string, final: boolean): string | undefined {
   const labels: Record<string, string> = {
