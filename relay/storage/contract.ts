@@ -3,6 +3,7 @@
 // are the same claim.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { describeOrganisationStore } from './organisations-contract.ts';
 import type { AccessStore, DocumentStore, LinkRecord, Storage } from './store.ts';
 
 /** Updates that each add one word to a text, as separate Yjs updates. */
@@ -29,6 +30,7 @@ type Opened<T> = T & { close(): Promise<void> };
 export function describeStorage(backend: string, open: () => Promise<Storage>): void {
   describeDocumentStore(backend, open);
   describeAccessStore(backend, open);
+  describeOrganisationStore(backend, open);
   describeWholeStore(backend, open);
 }
 

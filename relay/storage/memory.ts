@@ -1,5 +1,9 @@
 // A store that forgets everything when the process ends: for tests and trying the relay out.
+import Database from 'better-sqlite3';
 import * as Y from 'yjs';
+import { migrateSqlite } from './migrations.ts';
+import { sqlOrganisationStore } from './organisations.ts';
+import { sqliteSql } from './sqlite.ts';
 import type { LinkRecord, Storage } from './store.ts';
 import { oneAtATime } from './one-at-a-time.ts';
 
@@ -8,7 +12,11 @@ export function openMemoryStore(): Storage {
   const claims = new Map<string, { at: string; claimant?: string }>();
   const links = new Map<string, LinkRecord>();
   const revocations = new Map<string, { reportId: string; at: string }>();
+  // Organisations keep their rules in SQL (organisations.ts): an SQLite database in memory holds them here.
+  const organisationsDb = new Database(':memory:');
+  migrateSqlite(organisationsDb);
   return {
+    ...sqlOrganisationStore(sqliteSql(organisationsDb)),
     engine: 'memory',
     async load(room) {
       return [...(rooms.get(room) ?? [])];
@@ -60,6 +68,7 @@ export function openMemoryStore(): Storage {
     },
     async close() {
       rooms.clear();
+      organisationsDb.close();
     },
   };
 }

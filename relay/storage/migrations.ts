@@ -4,6 +4,7 @@
 // EXISTS), so a data folder from then opens as it was and is recorded as being at 1.
 import type Database from 'better-sqlite3';
 import type { Pool } from 'pg';
+import { organisationTables } from './organisations.ts';
 
 export interface Migration {
   version: number;
@@ -37,6 +38,11 @@ export const sqliteMigrations: Migration[] = [
     name: 'claimant of a report',
     sql: 'ALTER TABLE claims ADD COLUMN claimant TEXT',
   },
+  {
+    version: 3,
+    name: 'organisations',
+    sql: organisationTables('INTEGER PRIMARY KEY AUTOINCREMENT'),
+  },
 ];
 
 export const postgresMigrations: Migration[] = [
@@ -66,6 +72,11 @@ export const postgresMigrations: Migration[] = [
     name: 'claimant of a report',
     // A digest of the creating device's claim key: the same device may claim again when the first answer was lost.
     sql: 'ALTER TABLE claims ADD COLUMN claimant text',
+  },
+  {
+    version: 3,
+    name: 'organisations',
+    sql: organisationTables('bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY'),
   },
 ];
 

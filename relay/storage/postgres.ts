@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import type { Role } from '../../shared/protocol/roles.ts';
 import { migratePostgres } from './migrations.ts';
 import type { Storage } from './store.ts';
+import { numberedPlaceholders, sqlOrganisationStore } from './organisations.ts';
 
 interface LinkRow {
   jti: string;
@@ -55,7 +56,17 @@ export async function openPostgresStore(url: string): Promise<PostgresStorage> {
     }
   }
 
+  const organisations = sqlOrganisationStore({
+    async run(text, params = []) {
+      return (await pool.query(numberedPlaceholders(text), params)).rowCount ?? 0;
+    },
+    async all<Row>(text: string, params: unknown[] = []) {
+      return (await pool.query(numberedPlaceholders(text), params)).rows as Row[];
+    },
+  });
+
   return {
+    ...organisations,
     engine: 'postgres',
     async load(room) {
       const { rows } = await pool.query<{ data: Buffer }>('SELECT data FROM updates WHERE room = $1 ORDER BY seq', [

@@ -15,6 +15,7 @@ import * as Y from 'yjs';
 import type { Role } from '../../shared/protocol/roles.ts';
 import { migrateSqlite } from './migrations.ts';
 import { oneAtATime } from './one-at-a-time.ts';
+import { type Sql, sqlOrganisationStore } from './organisations.ts';
 import type { Storage } from './store.ts';
 
 export const databaseFileName = 'margin.sqlite';
@@ -85,9 +86,11 @@ export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'nor
     insertAt.run(room, last, snapshot);
   });
 
+  const organisations = sqlOrganisationStore(sqliteSql(db));
   const fileSize = (path: string) => (existsSync(path) ? statSync(path).size : 0);
 
   return {
+    ...organisations,
     engine: 'sqlite',
     async load(room) {
       return selectUpdates
@@ -133,6 +136,24 @@ export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'nor
     },
     async close() {
       db.close();
+    },
+  };
+}
+
+/** better-sqlite3 as the organisations concern's `Sql`: each statement prepared once, run at once. */
+export function sqliteSql(db: Database.Database): Sql {
+  const prepared = new Map<string, Database.Statement>();
+  const statement = (text: string) => {
+    let found = prepared.get(text);
+    if (!found) prepared.set(text, (found = db.prepare(text)));
+    return found;
+  };
+  return {
+    async run(text, params = []) {
+      return statement(text).run(...params).changes;
+    },
+    async all<Row>(text: string, params: unknown[] = []) {
+      return statement(text).all(...params) as Row[];
     },
   };
 }

@@ -1,8 +1,9 @@
 // Where the relay keeps what it must not lose, one interface per concern: documents (each room's Yjs updates,
-// oldest first) apart from access (report claims, links made, revocations). A backend (memory, SQLite,
+// oldest first) apart from access (report claims, links made, revocations) and organisations (organisations.ts). A backend (memory, SQLite,
 // PostgreSQL) gives both over one connection as a `Storage`, and passes each concern's contract suite
 // (contract.ts). Every method is async and resolves only once what it wrote is durable.
 import type { Role } from '../../shared/protocol/roles.ts';
+import type { OrganisationStore } from './organisations.ts';
 
 /** A share link the relay made: what it opens, never the token itself. */
 export interface LinkRecord {
@@ -41,7 +42,7 @@ export interface AccessStore {
 }
 
 /** What a backend gives the relay: both concerns, and what the whole store needs. */
-export interface Storage extends DocumentStore, AccessStore {
+export interface Storage extends DocumentStore, AccessStore, OrganisationStore {
   /** Which engine, for logs and /healthz: "memory", "sqlite" or "postgres". */
   readonly engine: string;
   /**
