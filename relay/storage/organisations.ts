@@ -68,9 +68,9 @@ export interface SessionRecord {
 
 export interface ChallengeRecord {
   challenge: string;
-  /** What it may answer: enrolling with an invitation, or signing in. */
-  purpose: 'enrol' | 'sign-in';
-  /** For enrolment: the invitation's id. */
+  /** What it may answer: enrolling with an invitation, signing in, or a signed-in member adding a passkey. */
+  purpose: 'enrol' | 'sign-in' | 'add-passkey';
+  /** For enrolment, the invitation's id; for adding a passkey, the member's. */
   subject?: string;
   expiresAt: string;
 }
