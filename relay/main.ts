@@ -41,6 +41,18 @@ const limits: Limits = {
   bufferedBytes: readWholeNumber('LIMIT_BUFFERED_BYTES', defaultLimits.bufferedBytes, 1024, 2 ** 40),
 };
 
+const publicOrigin = process.env.PUBLIC_ORIGIN || undefined;
+if (publicOrigin) {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(publicOrigin);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== publicOrigin.replace(/\/$/, ''))
+    fail(`PUBLIC_ORIGIN must be where people open Margin, like https://margin.example.org, not "${publicOrigin}"`);
+}
+
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const opened = await openStorage({ databaseUrl, dataDir, synchronous, relaySecret: process.env.RELAY_SECRET }).catch(
   (error: unknown) => fail(error instanceof Error ? error.message : String(error)),
@@ -56,7 +68,19 @@ const fanOut = redisUrl
   : undefined;
 
 const relay = await Promise.resolve()
-  .then(() => startRelay({ host, port, appDir, store: opened.store, secret: opened.secret, fanOut, limits, log }))
+  .then(() =>
+    startRelay({
+      host,
+      port,
+      appDir,
+      store: opened.store,
+      secret: opened.secret,
+      fanOut,
+      limits,
+      log,
+      ...(publicOrigin ? { publicOrigin: new URL(publicOrigin).origin } : {}),
+    }),
+  )
   .catch(async (error: unknown) => {
     await opened.store.close().catch(() => undefined);
     return fail(

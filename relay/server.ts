@@ -13,6 +13,8 @@ import { acceptConnection, roomInAddress, unreadMessageBytes, type Limits } from
 import { LiveLinks } from './live-links.ts';
 import { createLog, type Log } from './log.ts';
 import { Metrics } from './metrics.ts';
+import { handleOrganisationApi, isOrganisationPath, type OrganisationsContext } from './organisations/http.ts';
+import { relyingParty } from './organisations/passkeys.ts';
 import { Rooms } from './rooms.ts';
 import { ReportStatuses } from './statuses.ts';
 import type { Storage } from './storage/store.ts';
@@ -34,6 +36,13 @@ export interface RelayConfig {
   compactAfter?: number;
   limits?: Partial<Limits>;
   log?: Log;
+  /**
+   * Where people open the app (scheme, host and port, e.g. https://margin.example.org): passkeys are bound to
+   * its host. By default http://localhost:<port>.
+   */
+  publicOrigin?: string;
+  /** Sign-in attempts allowed per address in a window (organisations/http.ts); 20 in 10 minutes by default. */
+  signInLimit?: { attempts: number; perMs: number };
 }
 
 export interface RunningRelay {
@@ -70,6 +79,14 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
   const appFiles = serveAppFiles(config.appDir);
   const connectionContext = { rooms, statuses, tokens, store: config.store, live, limits, log, metrics };
   const apiContext = { store: config.store, tokens, live, workflow, rooms, statuses, log };
+  // The relying party is known once the port is: filled in after listening, before any request is taken.
+  const organisations: OrganisationsContext = {
+    store: config.store,
+    rp: relyingParty(config.publicOrigin ?? 'http://localhost'),
+    secure: config.publicOrigin?.startsWith('https:') ?? false,
+    log,
+    ...(config.signInLimit ? { signInLimit: config.signInLimit } : {}),
+  };
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -107,6 +124,8 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
             .writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' })
             .end('The relay could not read its storage size\n'),
       );
+    } else if (isOrganisationPath(path)) {
+      void handleOrganisationApi(organisations, req, res);
     } else if (isApiPath(path)) {
       void handleApi(apiContext, req, res);
     } else if (roomInAddress(path)) {
@@ -142,6 +161,7 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  if (!config.publicOrigin) organisations.rp = relyingParty(`http://localhost:${port}`);
 
   let closing: Promise<void> | undefined;
   async function close(): Promise<void> {

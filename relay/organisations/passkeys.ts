@@ -28,6 +28,12 @@ export interface RelyingParty {
 
 const challengeMs = 5 * 60_000;
 
+/** The relying party for an app served at `origin`: passkeys are bound to its host name. */
+export function relyingParty(origin: string): RelyingParty {
+  const url = new URL(origin);
+  return { id: url.hostname, name: 'Margin', origins: [url.origin] };
+}
+
 export interface SignedInWithPasskey {
   member: MemberRecord;
   /** The new session's cookie token. */

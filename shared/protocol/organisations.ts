@@ -55,3 +55,64 @@ export const invitationDays = 7;
 
 /** A session unused this long ends, unless the administrator sets another time. */
 export const defaultSessionIdleMinutes = 60 * 24 * 14;
+
+// Requests of the organisations API (docs/protocol.md, "Organisations"). A passkey's answer is passed on to
+// @simplewebauthn/server as the browser made it; the library checks its shape.
+const PasskeyAnswer = z.looseObject({ id: z.string().max(1024), type: z.literal('public-key') });
+const InvitationToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'This invitation link is not complete.');
+const DeviceLabel = z.string().trim().max(80).optional();
+
+export const SetupRequest = z.object({ name: OrganisationName, kind: OrganisationKind, administrator: MemberName });
+export const InvitationRequest = z.object({ token: InvitationToken });
+export const EnrolRequest = z.object({ token: InvitationToken, response: PasskeyAnswer, label: DeviceLabel });
+export const PasskeyRequest = z.object({ response: PasskeyAnswer, label: DeviceLabel });
+export const InviteRequest = z.object({
+  name: MemberName,
+  role: MemberRole,
+  clientId: z.string().trim().min(1).max(64).optional(),
+});
+export const RoleRequest = z.object({ role: MemberRole });
+export const OrganisationSettingsRequest = z.object({
+  sessionIdleMinutes: z
+    .number()
+    .int()
+    .min(5, 'At least 5 minutes.')
+    .max(60 * 24 * 90, 'At most 90 days.'),
+});
+
+export interface MemberView {
+  id: string;
+  name: string;
+  role: MemberRole;
+  clientId?: string;
+  createdAt: string;
+  removedAt?: string;
+  /** How many passkeys they have enrolled (0: invited, not yet enrolled). */
+  passkeys?: number;
+}
+
+export interface OrganisationView {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  sessionIdleMinutes: number;
+}
+
+/** Who a signed-in browser is. */
+export interface SessionView {
+  member: MemberView;
+  organisation: OrganisationView;
+}
+
+export interface InvitationView {
+  organisation: { name: string; kind: OrganisationKind };
+  member: { name: string; role: MemberRole };
+  expiresAt: string;
+}
+
+export interface InvitationGrant {
+  member: MemberView;
+  /** The invitation's secret, shown once: the link is `<origin>/invitation#token=<token>`. */
+  token: string;
+  expiresAt: string;
+}

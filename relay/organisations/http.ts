@@ -1,0 +1,508 @@
+// The organisations API (docs/protocol.md, "Organisations"): setting up the first organisation, opening an
+// invitation and enrolling a passkey with it, signing in and out, a member's passkeys and sessions, and an
+// administrator's members, roles, invitations, settings and audit log. A signed-in browser is known by its
+// session cookie (HttpOnly, SameSite=Strict); every request that writes, or that signs in, must come from the
+// app's own origin (the Origin header), so another site cannot act for a member or sign a browser in as
+// someone else. Invitation tokens travel in request bodies, never in addresses, so no log holds one.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import { maxApiBodyBytes } from '../../shared/protocol/api.ts';
+import {
+  EnrolRequest,
+  InvitationRequest,
+  InviteRequest,
+  type InvitationGrant,
+  type InvitationView,
+  type MemberView,
+  OrganisationSettingsRequest,
+  type OrganisationView,
+  PasskeyRequest,
+  RoleRequest,
+  type SessionView,
+  SetupRequest,
+} from '../../shared/protocol/organisations.ts';
+import type { Result } from '../../shared/result.ts';
+import type { Log } from '../log.ts';
+import type { MemberRecord, OrganisationRecord } from '../storage/organisations.ts';
+import type { Storage } from '../storage/store.ts';
+import { changeRole, createOrganisation, invite, openInvitation, reinvite, removeMember } from './members.ts';
+import {
+  addPasskey,
+  addPasskeyOptions,
+  enrol,
+  enrolmentOptions,
+  type RelyingParty,
+  signIn,
+  signInOptions,
+} from './passkeys.ts';
+import { auditCsv } from './audit-csv.ts';
+import { digestOf } from './members.ts';
+import { sessionCookie, sessionTokenOf, signedIn } from './sessions.ts';
+
+export interface OrganisationsContext {
+  store: Storage;
+  rp: RelyingParty;
+  /** Whether the app is served over https: session cookies are then Secure. */
+  secure: boolean;
+  log: Log;
+  /** Sign-in attempts per address: how many in what time. */
+  signInLimit?: { attempts: number; perMs: number };
+  /** Told when a member is removed, so their sockets close at once (on every node). */
+  onMemberRemoved?(memberId: string): void;
+}
+
+class Problem extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface Answer {
+  status: number;
+  body: unknown;
+  cookie?: string;
+  type?: string;
+}
+
+type Handler = (context: OrganisationsContext, request: IncomingMessage, params: string[]) => Promise<Answer>;
+
+const memberId = '([0-9a-f-]{36})';
+const credentialId = '([A-Za-z0-9_-]{1,1024})';
+const routes: { pattern: RegExp; methods: Partial<Record<string, Handler>> }[] = [
+  { pattern: /^\/api\/setup$/, methods: { GET: setupNeeded, POST: setUp } },
+  { pattern: /^\/api\/invitations\/open$/, methods: { POST: openOne } },
+  { pattern: /^\/api\/invitations\/options$/, methods: { POST: enrolOptions } },
+  { pattern: /^\/api\/invitations\/enrol$/, methods: { POST: enrolPasskey } },
+  { pattern: /^\/api\/session$/, methods: { GET: whoAmI, POST: signInWithPasskey, DELETE: signOut } },
+  { pattern: /^\/api\/session\/options$/, methods: { POST: signInChallenge } },
+  { pattern: /^\/api\/sessions$/, methods: { GET: mySessions, DELETE: signOutEverywhere } },
+  { pattern: /^\/api\/passkeys$/, methods: { GET: myPasskeys, POST: addMyPasskey } },
+  { pattern: /^\/api\/passkeys\/options$/, methods: { POST: addPasskeyChallenge } },
+  { pattern: new RegExp(`^/api/passkeys/${credentialId}$`), methods: { DELETE: removeMyPasskey } },
+  { pattern: /^\/api\/organisation$/, methods: { PATCH: changeSettings } },
+  { pattern: /^\/api\/organisation\/members$/, methods: { GET: listMembers, POST: inviteMember } },
+  { pattern: new RegExp(`^/api/organisation/members/${memberId}$`), methods: { PATCH: setRole, DELETE: remove } },
+  { pattern: new RegExp(`^/api/organisation/members/${memberId}/invitation$`), methods: { POST: inviteAgain } },
+  { pattern: /^\/api\/organisation\/audit$/, methods: { GET: auditLog } },
+  { pattern: /^\/api\/organisation\/audit\.csv$/, methods: { GET: auditLogCsv } },
+];
+
+const organisationPaths = /^\/api\/(setup|invitations|session|sessions|passkeys|organisation)(\/|\.|$)/;
+
+export const isOrganisationPath = (path: string): boolean => organisationPaths.test(path);
+
+export async function handleOrganisationApi(
+  context: OrganisationsContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const path = (request.url ?? '/').split('?')[0]!;
+  const method = request.method ?? 'GET';
+  try {
+    const route = routes.find((candidate) => candidate.pattern.test(path));
+    if (!route) throw new Problem(404, 'The relay has no such address. See docs/protocol.md for its addresses.');
+    const handler = route.methods[method];
+    if (!handler) throw new Problem(405, `This address takes ${Object.keys(route.methods).join(', ')}, not ${method}.`);
+    if (method !== 'GET') checkOrigin(context, request);
+    const answer = await handler(context, request, route.pattern.exec(path)!.slice(1));
+    response.writeHead(answer.status, {
+      'Content-Type': answer.type ?? 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      ...(answer.cookie ? { 'Set-Cookie': answer.cookie } : {}),
+    });
+    response.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
+  } catch (error) {
+    const problem =
+      error instanceof Problem
+        ? error
+        : new Problem(
+            500,
+            'The relay could not do this just now. Try again; if it keeps happening, tell whoever runs it.',
+          );
+    if (!(error instanceof Problem))
+      context.log.error(
+        { method, problem: error instanceof Error ? error.message : String(error) },
+        'organisations request failed',
+      );
+    response
+      .writeHead(problem.status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+      .end(JSON.stringify({ error: problem.message }));
+  }
+}
+
+/** A write, or a sign-in, from a page of another site is refused: the browser says where it came from. */
+function checkOrigin(context: OrganisationsContext, request: IncomingMessage): void {
+  const origin = request.headers.origin;
+  if (!origin || !context.rp.origins.includes(origin))
+    throw new Problem(403, 'This request did not come from Margin’s own pages, so the relay refused it.');
+}
+
+async function readBody<T extends z.ZodType>(request: IncomingMessage, schema: T): Promise<z.infer<T>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxApiBodyBytes)
+      throw new Problem(413, `The request is too large (the relay reads up to ${maxApiBodyBytes / 1024} KB).`);
+    chunks.push(chunk);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null');
+  } catch {
+    throw new Problem(400, 'The request body must be JSON.');
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    throw new Problem(400, `The request is not what the relay expects: ${where}${issue.message}`);
+  }
+  return parsed.data;
+}
+
+const orRefuse = <T>(result: Result<T>, status: number): T => {
+  if (!result.ok) throw new Problem(status, result.problem);
+  return result.value;
+};
+
+const memberView = (member: MemberRecord, passkeys?: number): MemberView => ({
+  id: member.id,
+  name: member.name,
+  role: member.role,
+  ...(member.clientId ? { clientId: member.clientId } : {}),
+  createdAt: member.createdAt,
+  ...(member.removedAt ? { removedAt: member.removedAt } : {}),
+  ...(passkeys === undefined ? {} : { passkeys }),
+});
+
+const organisationView = (organisation: OrganisationRecord): OrganisationView => ({
+  id: organisation.id,
+  name: organisation.name,
+  kind: organisation.kind,
+  sessionIdleMinutes: organisation.sessionIdleMinutes,
+});
+
+/** The browser, as the member sees it in their list of sessions. */
+const deviceLabel = (request: IncomingMessage, given?: string): string => {
+  if (given) return given;
+  const agent = request.headers['user-agent'] ?? '';
+  const browser = /Firefox\//.test(agent)
+    ? 'Firefox'
+    : /Edg\//.test(agent)
+      ? 'Edge'
+      : /Chrome\//.test(agent)
+        ? 'Chrome'
+        : /Safari\//.test(agent)
+          ? 'Safari'
+          : 'A browser';
+  const system = /Windows/.test(agent)
+    ? 'Windows'
+    : /Mac OS X/.test(agent)
+      ? 'macOS'
+      : /Android/.test(agent)
+        ? 'Android'
+        : /Linux/.test(agent)
+          ? 'Linux'
+          : /iPhone|iPad/.test(agent)
+            ? 'iOS'
+            : '';
+  return system ? `${browser} on ${system}` : browser;
+};
+
+async function signedInMember(context: OrganisationsContext, request: IncomingMessage) {
+  const token = sessionTokenOf(request.headers.cookie);
+  if (!token) throw new Problem(401, 'Sign in first.');
+  return orRefuse(await signedIn(context.store, token), 401);
+}
+
+async function administrator(context: OrganisationsContext, request: IncomingMessage) {
+  const { member } = await signedInMember(context, request);
+  if (member.role !== 'administrator') throw new Problem(403, 'Only the organisation’s administrators may do this.');
+  return member;
+}
+
+/** A member of the administrator's own organisation: another organisation's members are not found at all. */
+async function memberOfTheirs(context: OrganisationsContext, admin: MemberRecord, id: string): Promise<MemberRecord> {
+  const member = await context.store.member(id);
+  if (!member || member.organisationId !== admin.organisationId || member.removedAt)
+    throw new Problem(404, 'Your organisation has no such member.');
+  return member;
+}
+
+// Setting up: the first visitor of a relay with no organisation makes one and becomes its administrator.
+
+async function setupNeeded(context: OrganisationsContext): Promise<Answer> {
+  return { status: 200, body: { needed: (await context.store.organisations()).length === 0 } };
+}
+
+async function setUp(context: OrganisationsContext, request: IncomingMessage): Promise<Answer> {
+  const wanted = await readBody(request, SetupRequest);
+  return context.store.exclusively('organisation-setup', async () => {
+    if ((await context.store.organisations()).length > 0)
+      throw new Problem(409, 'This relay has an organisation already. Ask its administrator for an invitation.');
+    const made = orRefuse(await createOrganisation(context.store, wanted), 400);
+    context.log.info({ organisation: made.organisation.id }, 'set up the first organisation');
+    const grant: InvitationGrant = { member: memberView(made.member), token: made.token, expiresAt: made.expiresAt };
+    return { status: 201, body: grant };
+  });
+}
+
+// Invitations and enrolment.
+
+async function openOne(context: OrganisationsContext, request: IncomingMessage): Promise<Answer> {
+  const { token } = await readBody(request, InvitationRequest);
+  const { invitation, member, organisation } = orRefuse(await openInvitation(context.store, token), 410);
+  const view: InvitationView = {
+    organisation: { name: organisation.name, kind: organisation.kind },
+    member: { name: member.name, role: member.role },
+    expiresAt: invitation.expiresAt,
+  };
+  return { status: 200, body: view };
+}
+
+async function enrolOptions(context: OrganisationsContext, request: IncomingMessage): Promise<Answer> {
+  const { token } = await readBody(request, InvitationRequest);
+  return { status: 200, body: orRefuse(await enrolmentOptions(context.store, context.rp, token), 410) };
+}
+
+async function enrolPasskey(context: OrganisationsContext, request: IncomingMessage): Promise<Answer> {
+  const { token, response, label } = await readBody(request, EnrolRequest);
+  const enrolled = orRefuse(
+    await enrol(context.store, context.rp, token, response as never, deviceLabel(request, label)),
+    400,
+  );
+  context.log.info({ member: enrolled.member.id }, 'enrolled a passkey with an invitation');
+  return {
+    status: 201,
+    body: await sessionView(context, enrolled.member),
+    cookie: sessionCookie(enrolled.sessionToken, context.secure),
+  };
+}
+
+// Signing in and out.
+
+const attempts = new WeakMap<OrganisationsContext, Map<string, number[]>>();
+
+/** Counts a sign-in attempt from the request's address; too many in the window is 429. */
+function limitSignIn(context: OrganisationsContext, request: IncomingMessage): void {
+  const { attempts: allowed, perMs } = context.signInLimit ?? { attempts: 20, perMs: 10 * 60_000 };
+  const byAddress = attempts.get(context) ?? new Map<string, number[]>();
+  attempts.set(context, byAddress);
+  const address = request.socket.remoteAddress ?? 'unknown';
+  const now = Date.now();
+  const recent = (byAddress.get(address) ?? []).filter((at) => now - at < perMs);
+  if (recent.length >= allowed) {
+    byAddress.set(address, recent);
+    throw new Problem(429, 'Too many sign-in attempts from here. Wait a few minutes, then try again.');
+  }
+  recent.push(now);
+  byAddress.set(address, recent);
+}
+
+async function signInChallenge(context: OrganisationsContext, request: IncomingMessage): Promise<Answer> {
+  limitSignIn(context, request);
+  return { status: 200, body: await signInOptions(context.store, context.rp) };
+}
+
+async function signInWithPasskey(context: OrganisationsContext, request: IncomingMessage): Promise<Answer> {
+  limitSignIn(context, request);
+  const { response, label } = await readBody(request, PasskeyRequest);
+  const done = orRefuse(await signIn(context.store, context.rp, response as never, deviceLabel(request, label)), 401);
+  context.log.info({ member: done.member.id }, 'signed in');
+  return {
+    status: 200,
+    body: await sessionView(context, done.member),
+    cookie: sessionCookie(done.sessionToken, context.secure),
+  };
+}
+
+async function sessionView(context: OrganisationsContext, member: MemberRecord): Promise<SessionView> {
+  const organisation = await context.store.organisation(member.organisationId);
+  if (!organisation) throw new Problem(404, 'Your organisation is no longer on this relay.');
+  return { member: memberView(member), organisation: organisationView(organisation) };
+}
+
+async function whoAmI(context: OrganisationsContext, request: IncomingMessage): Promise<Answer> {
+  const { member } = await signedInMember(context, request);
+  return { status: 200, body: await sessionView(context, member) };
+}
+
+async function signOut(context: OrganisationsContext, request: IncomingMessage): Promise<Answer> {
+  const token = sessionTokenOf(request.headers.cookie);
+  if (token) await context.store.endSession(digestOf(token), new Date().toISOString());
+  return { status: 200, body: { signedOut: true }, cookie: sessionCookie('', context.secure) };
+}
+
+async function mySessions(context: OrganisationsContext, request: IncomingMessage): Promise<Answer> {
+  const { member, session } = await signedInMember(context, request);
+  const sessions = (await context.store.sessionsOf(member.id)).filter((each) => !each.endedAt);
+  return {
+    status: 200,
+    body: {
+      sessions: sessions.map((each) => ({
+        label: each.label,
+        createdAt: each.createdAt,
+        lastSeenAt: each.lastSeenAt,
+        current: each.tokenHash === session.tokenHash,
+      })),
+    },
+  };
+}
+
+async function signOutEverywhere(context: OrganisationsContext, request: IncomingMessage): Promise<Answer> {
+  const { member } = await signedInMember(context, request);
+  const at = new Date().toISOString();
+  const ended = await context.store.endSessionsOf(member.id, at);
+  await context.store.appendAudit({
+    organisationId: member.organisationId,
+    at,
+    actor: member.id,
+    action: 'signed out everywhere',
+    subject: member.id,
+  });
+  return { status: 200, body: { ended }, cookie: sessionCookie('', context.secure) };
+}
+
+// A member's own passkeys.
+
+async function myPasskeys(context: OrganisationsContext, request: IncomingMessage): Promise<Answer> {
+  const { member } = await signedInMember(context, request);
+  const passkeys = await context.store.passkeysOf(member.id);
+  return {
+    status: 200,
+    body: {
+      passkeys: passkeys.map(({ id, label, createdAt, lastUsedAt }) => ({
+        id,
+        label,
+        createdAt,
+        ...(lastUsedAt ? { lastUsedAt } : {}),
+      })),
+    },
+  };
+}
+
+async function addPasskeyChallenge(context: OrganisationsContext, request: IncomingMessage): Promise<Answer> {
+  const { member } = await signedInMember(context, request);
+  return { status: 200, body: await addPasskeyOptions(context.store, context.rp, member) };
+}
+
+async function addMyPasskey(context: OrganisationsContext, request: IncomingMessage): Promise<Answer> {
+  const { member } = await signedInMember(context, request);
+  const { response, label } = await readBody(request, PasskeyRequest);
+  const id = orRefuse(
+    await addPasskey(context.store, context.rp, member, response as never, deviceLabel(request, label)),
+    400,
+  );
+  return { status: 201, body: { id } };
+}
+
+async function removeMyPasskey(
+  context: OrganisationsContext,
+  request: IncomingMessage,
+  [id]: string[],
+): Promise<Answer> {
+  const { member } = await signedInMember(context, request);
+  const passkeys = await context.store.passkeysOf(member.id);
+  if (!passkeys.some((passkey) => passkey.id === id)) throw new Problem(404, 'You have no passkey with that id.');
+  if (passkeys.length === 1)
+    throw new Problem(
+      409,
+      'This is your only passkey: add another before you remove it, or you could not sign in again.',
+    );
+  await context.store.removePasskey(id!, member.id);
+  await context.store.appendAudit({
+    organisationId: member.organisationId,
+    at: new Date().toISOString(),
+    actor: member.id,
+    action: 'passkey removed',
+    subject: member.id,
+  });
+  return { status: 200, body: { removed: id } };
+}
+
+// An administrator's organisation.
+
+async function changeSettings(context: OrganisationsContext, request: IncomingMessage): Promise<Answer> {
+  const admin = await administrator(context, request);
+  const { sessionIdleMinutes } = await readBody(request, OrganisationSettingsRequest);
+  await context.store.setSessionIdleMinutes(admin.organisationId, sessionIdleMinutes);
+  await context.store.appendAudit({
+    organisationId: admin.organisationId,
+    at: new Date().toISOString(),
+    actor: admin.id,
+    action: 'settings changed',
+    detail: { sessionIdleMinutes },
+  });
+  return { status: 200, body: (await sessionView(context, admin)).organisation };
+}
+
+async function listMembers(context: OrganisationsContext, request: IncomingMessage): Promise<Answer> {
+  const admin = await administrator(context, request);
+  const members = await context.store.members(admin.organisationId);
+  const views = await Promise.all(
+    members.map(async (member) => memberView(member, (await context.store.passkeysOf(member.id)).length)),
+  );
+  return { status: 200, body: { members: views } };
+}
+
+async function inviteMember(context: OrganisationsContext, request: IncomingMessage): Promise<Answer> {
+  const admin = await administrator(context, request);
+  const wanted = await readBody(request, InviteRequest);
+  const invited = orRefuse(
+    await invite(context.store, { ...wanted, organisationId: admin.organisationId, madeBy: admin.id }),
+    400,
+  );
+  const grant: InvitationGrant = {
+    member: memberView(invited.member, 0),
+    token: invited.token,
+    expiresAt: invited.expiresAt,
+  };
+  return { status: 201, body: grant };
+}
+
+async function inviteAgain(context: OrganisationsContext, request: IncomingMessage, [id]: string[]): Promise<Answer> {
+  const admin = await administrator(context, request);
+  const member = await memberOfTheirs(context, admin, id!);
+  const invited = orRefuse(await reinvite(context.store, member.id, admin.id), 400);
+  const grant: InvitationGrant = {
+    member: memberView(invited.member),
+    token: invited.token,
+    expiresAt: invited.expiresAt,
+  };
+  return { status: 201, body: grant };
+}
+
+async function setRole(context: OrganisationsContext, request: IncomingMessage, [id]: string[]): Promise<Answer> {
+  const admin = await administrator(context, request);
+  const member = await memberOfTheirs(context, admin, id!);
+  const { role } = await readBody(request, RoleRequest);
+  return { status: 200, body: memberView(orRefuse(await changeRole(context.store, member.id, role, admin.id), 409)) };
+}
+
+async function remove(context: OrganisationsContext, request: IncomingMessage, [id]: string[]): Promise<Answer> {
+  const admin = await administrator(context, request);
+  const member = await memberOfTheirs(context, admin, id!);
+  const removed = orRefuse(await removeMember(context.store, member.id, admin.id), 409);
+  context.onMemberRemoved?.(member.id);
+  context.log.info({ member: member.id, by: admin.id }, 'removed a member');
+  return { status: 200, body: memberView(removed) };
+}
+
+async function auditLog(context: OrganisationsContext, request: IncomingMessage): Promise<Answer> {
+  const admin = await administrator(context, request);
+  return { status: 200, body: { entries: await context.store.audit(admin.organisationId) } };
+}
+
+async function auditLogCsv(context: OrganisationsContext, request: IncomingMessage): Promise<Answer> {
+  const admin = await administrator(context, request);
+  const members = new Map((await context.store.members(admin.organisationId)).map((member) => [member.id, member]));
+  return {
+    status: 200,
+    type: 'text/csv; charset=utf-8',
+    body: auditCsv(await context.store.audit(admin.organisationId), members),
+  };
+}
