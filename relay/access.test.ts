@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { fragmentText, readStatus, setFragmentText, textField } from '../shared/doc/index.ts';
@@ -306,6 +307,42 @@ describe('a change that builds on changes the relay never received', () => {
     const reading = await session.provider(relay, id, { token: teacher, received: teacherWire });
     expect(fragmentText(textField(reading.doc, 'progressComment'))).toBe('Honest words, and more.');
     expect(Buffer.concat(teacherWire).includes(Buffer.from('PENDING SECRET'))).toBe(false);
+  });
+});
+
+describe('presence', () => {
+  it('is bound to the connection that set it: another writer can neither change nor remove it', async () => {
+    const { id, tutor } = await newReport();
+    const mentorToken = (await link(id, tutor, 'mentor')).token;
+    const tutorSide = await session.provider(relay, id, { token: tutor });
+    tutorSide.awareness.setLocalStateField('user', { name: 'Tom Tutor', role: 'tutor' });
+    const mentor = await session.provider(relay, id, { token: mentorToken });
+    const onlooker = await session.provider(relay, id, { token: tutor });
+    const tutorId = tutorSide.doc.clientID;
+    await eventually(() => expect(onlooker.awareness.getStates().get(tutorId)?.user?.name).toBe('Tom Tutor'));
+
+    // The mentor's program speaks for the tutor's client id, with a later clock: once to rename, once to remove.
+    const forgedDoc = new Y.Doc();
+    forgedDoc.clientID = tutorId;
+    const forged = new awarenessProtocol.Awareness(forgedDoc);
+    const send = (update: Uint8Array) => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, 1);
+      encoding.writeVarUint8Array(encoder, update);
+      mentor.ws!.send(encoding.toUint8Array(encoder));
+    };
+    for (let clock = 0; clock < 5; clock++) forged.setLocalState({ user: { name: 'Reviewer Rita', role: 'reviewer' } });
+    send(awarenessProtocol.encodeAwarenessUpdate(forged, [tutorId]));
+    forged.setLocalState(null);
+    send(awarenessProtocol.encodeAwarenessUpdate(forged, [tutorId]));
+    // The mentor's own presence still goes through, so the forged messages were read and dropped, not lost in transit.
+    mentor.awareness.setLocalStateField('user', { name: 'Mia Mentor', role: 'mentor' });
+    await eventually(() =>
+      expect(onlooker.awareness.getStates().get(mentor.doc.clientID)?.user?.name).toBe('Mia Mentor'),
+    );
+    expect(onlooker.awareness.getStates().get(tutorId)?.user).toEqual({ name: 'Tom Tutor', role: 'tutor' });
+    expect(mentor.wsconnected).toBe(true);
+    forged.destroy();
   });
 });
 

@@ -12,6 +12,7 @@
 //
 // Other relay nodes may hold the same room (relay/cluster/): each saved update and each presence change is told
 // to them through `cluster`, and what they tell (updates they saved already) is applied and sent on unsaved.
+import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { changeRefusals, reconnectCodes, refusalReasons } from '../shared/protocol/limits.ts';
@@ -266,7 +267,20 @@ export class Room {
       case 'awareness':
         // A read-only person's presence is not shared, but echoed to them: y-websocket counts 30 s of silence as a dead connection.
         if (!access.write) return peer.send(awarenessMessage(message.update));
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, peer);
+        try {
+          const foreign = presenceClients(message.update).filter((client) => this.presenceOf(client, peer));
+          if (foreign.length > 0) {
+            // Someone else's presence entry: never changed or removed by another connection. Dropped, and logged.
+            this.options.log.warn(
+              { room: this.name, jti: peer.access?.jti, clients: foreign.length },
+              'dropped a presence change for another connection’s entry',
+            );
+            return;
+          }
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, peer);
+        } catch (error) {
+          peer.refuseMalformed(`a presence message y-protocols could not read (${describe(error)})`);
+        }
         return;
       case 'query-awareness': {
         const clients = access.seesInternal ? [...this.awareness.getStates().keys()] : [];
@@ -364,6 +378,15 @@ export class Room {
     }
   }
 
+  /** Each presence entry's owner: the connection (or other relay node) that set it first. */
+  private readonly presenceOwners = new Map<number, Peer | typeof clusterOrigin>();
+
+  /** Whether presence entry `client` belongs to someone other than `peer`. */
+  private presenceOf(client: number, peer: Peer): boolean {
+    const owner = this.presenceOwners.get(client);
+    return owner !== undefined && owner !== peer;
+  }
+
   private readonly shareAwareness = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
@@ -372,6 +395,10 @@ export class Room {
       [...added, ...updated].forEach((client) => origin.awarenessClients.add(client));
       removed.forEach((client) => origin.awarenessClients.delete(client));
     }
+    // Whoever first set an entry owns it until it is removed: a connection here, or another relay node.
+    if (origin instanceof Peer || origin === clusterOrigin)
+      added.forEach((client) => this.presenceOwners.has(client) || this.presenceOwners.set(client, origin));
+    removed.forEach((client) => this.presenceOwners.delete(client));
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]);
     if (origin !== clusterOrigin) this.options.cluster?.presenceChanged(update);
     // The sender gets its own state back too: y-websocket treats 30 s without a message as a dead connection.
@@ -417,4 +444,17 @@ export class Room {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The client ids an awareness update sets or removes (y-protocols: a count, then id, clock and state JSON each). */
+function presenceClients(update: Uint8Array): number[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const clients: number[] = [];
+  for (let i = 0; i < count; i++) {
+    clients.push(decoding.readVarUint(decoder));
+    decoding.readVarUint(decoder);
+    decoding.readVarString(decoder);
+  }
+  return clients;
 }
