@@ -215,9 +215,9 @@ async function summariseReportsComments(
   const answers = await Promise.all(
     reports.map(async ({ id: reportId, token }) => {
       const check = await checkAccess(context.tokens, context.store, token, reportId);
-      if (!check.ok) return { id: reportId, ok: false as const, problem: check.refusal.reason };
-      const access = roomAccess(check.access.role, 'comments', await context.statuses.load(reportId));
-      if (!access.ok) return { id: reportId, ok: false as const, problem: access.reason };
+      if (!check.ok) return { id: reportId, ok: false as const, problem: check.problem.reason };
+      const access = roomAccess(check.value.role, 'comments', await context.statuses.load(reportId));
+      if (!access.ok) return { id: reportId, ok: false as const, problem: access.problem.reason };
       return { id: reportId, ok: true as const, comments: await commentsOf(context, reportId) };
     }),
   );
@@ -256,8 +256,8 @@ async function holderOf(context: ApiContext, request: IncomingMessage, reportId:
   const header = request.headers.authorization ?? '';
   const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
   const check = await checkAccess(context.tokens, context.store, token, reportId);
-  if (!check.ok) throw new ApiProblem(check.refusal.status, check.refusal.reason);
-  return check.access;
+  if (!check.ok) throw new ApiProblem(check.problem.status, check.problem.reason);
+  return check.value;
 }
 
 async function readBody<T extends z.ZodType>(

@@ -9,6 +9,7 @@ import { errors, jwtVerify, SignJWT } from 'jose';
 import { closeCodes, refusalReasons } from '../shared/protocol/limits.ts';
 import type { Role } from '../shared/protocol/roles.ts';
 import { TokenClaims } from '../shared/protocol/tokens.ts';
+import { fail, ok, type Result } from '../shared/result.ts';
 import type { AccessStore } from './storage/store.ts';
 
 export const secretFileName = 'relay-secret';
@@ -46,7 +47,8 @@ export interface MintedToken {
   claims: TokenClaims;
 }
 
-export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; problem: 'invalid' | 'expired' };
+/** A token's claims when it is signed here and in date; otherwise which of the two it is not. */
+export type TokenCheck = Result<TokenClaims, 'invalid' | 'expired'>;
 
 export class Tokens {
   constructor(private readonly secret: Uint8Array) {}
@@ -78,9 +80,9 @@ export class Tokens {
     try {
       const { payload } = await jwtVerify(token, this.secret, { algorithms: ['HS256'] });
       const claims = TokenClaims.safeParse(payload);
-      return claims.success ? { ok: true, claims: claims.data } : { ok: false, problem: 'invalid' };
+      return claims.success ? ok(claims.data) : fail('invalid');
     } catch (error) {
-      return { ok: false, problem: error instanceof errors.JWTExpired ? 'expired' : 'invalid' };
+      return fail(error instanceof errors.JWTExpired ? 'expired' : 'invalid');
     }
   }
 }
@@ -101,7 +103,8 @@ export const refusals = {
   linkWithdrawn: { code: closeCodes.linkWithdrawn, status: 410, reason: refusalReasons.linkWithdrawn },
 } satisfies Record<string, Refusal>;
 
-export type AccessCheck = { ok: true; access: TokenClaims } | { ok: false; refusal: Refusal };
+/** The claims of a token that opens the report, or the refusal (close code, HTTP status, reason) when it does not. */
+export type AccessCheck = Result<TokenClaims, Refusal>;
 
 /** What a token lets its holder do with one report, checked in this order: present, signed here, in date, this report, not revoked. */
 export async function checkAccess(
@@ -110,10 +113,10 @@ export async function checkAccess(
   token: string | null | undefined,
   reportId: string,
 ): Promise<AccessCheck> {
-  if (!token) return { ok: false, refusal: refusals.linkMissing };
+  if (!token) return fail(refusals.linkMissing);
   const read = await tokens.read(token);
-  if (!read.ok) return { ok: false, refusal: read.problem === 'expired' ? refusals.linkExpired : refusals.linkInvalid };
-  if (read.claims.doc !== reportId) return { ok: false, refusal: refusals.wrongReport };
-  if (await store.isRevoked(read.claims.jti)) return { ok: false, refusal: refusals.linkWithdrawn };
-  return { ok: true, access: read.claims };
+  if (!read.ok) return fail(read.problem === 'expired' ? refusals.linkExpired : refusals.linkInvalid);
+  if (read.value.doc !== reportId) return fail(refusals.wrongReport);
+  if (await store.isRevoked(read.value.jti)) return fail(refusals.linkWithdrawn);
+  return ok(read.value);
 }

@@ -117,10 +117,10 @@ async function admit(
   const check = await checkAccess(context.tokens, context.store, token, address.reportId);
   if (peer.ended) return undefined;
   if (!check.ok) {
-    peer.close(check.refusal.code, check.refusal.reason);
+    peer.close(check.problem.code, check.problem.reason);
     return undefined;
   }
-  peer.access = check.access;
+  peer.access = check.value;
   await context.statuses.load(address.reportId);
   if (peer.ended || !context.live.add(peer)) return undefined;
   const room = context.rooms.join(address, peer);

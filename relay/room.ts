@@ -16,7 +16,7 @@ import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { changeRefusals, reconnectCodes, refusalReasons } from '../shared/protocol/limits.ts';
-import { roomAccess, type RoomAccess } from '../shared/protocol/room-access.ts';
+import { roomAccess, type RoomAccess, type RoomGrant } from '../shared/protocol/room-access.ts';
 import type { Room as ReportRoom, RoomKind } from '../shared/protocol/rooms.ts';
 import { contentLocked, statusLabels, type ReportStatus } from '../shared/workflow/status.ts';
 import { teacherPartLocked } from '../shared/reports/termly-review/workflow.ts';
@@ -50,7 +50,7 @@ export interface RoomOptions {
   metrics: Metrics;
 }
 
-type Granted = Extract<RoomAccess, { ok: true }>;
+type Granted = RoomGrant;
 
 const couldNotSave = 'The relay could not save this report; your changes are still on your device';
 /** The origin of changes the relay makes itself (workflow decisions). */
@@ -153,10 +153,10 @@ export class Room {
   join(peer: Peer): boolean {
     const access = this.accessOf(peer);
     if (!access.ok) {
-      peer.close(access.code, access.reason);
+      peer.close(access.problem.code, access.problem.reason);
       return false;
     }
-    this.peers.set(peer, access);
+    this.peers.set(peer, access.value);
     if (this.state === 'open') this.greet(peer);
     return true;
   }
@@ -193,9 +193,9 @@ export class Room {
   statusChanged(status: ReportStatus): void {
     for (const peer of [...this.peers.keys()]) {
       const access = roomAccess(peer.access!.role, this.kind, status);
-      if (access.ok) this.peers.set(peer, access);
+      if (access.ok) this.peers.set(peer, access.value);
       else {
-        peer.close(access.code, access.reason);
+        peer.close(access.problem.code, access.problem.reason);
         this.leave(peer);
       }
     }

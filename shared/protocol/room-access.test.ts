@@ -8,7 +8,7 @@ describe('room access', () => {
   it('lets everyone read the status room live and no one write it', () => {
     for (const role of roles) {
       for (const status of reportStatuses)
-        expect(roomAccess(role, 'status', status)).toEqual({ ok: true, write: false, seesInternal: true });
+        expect(roomAccess(role, 'status', status)).toEqual({ ok: true, value: { write: false, seesInternal: true } });
     }
   });
 
@@ -21,24 +21,47 @@ describe('room access', () => {
   });
 
   it('gives reviewers the whole document to read, and comments to write', () => {
-    expect(roomAccess('reviewer', 'content', 'draft')).toEqual({ ok: true, write: false, seesInternal: true });
-    expect(roomAccess('reviewer', 'comments', 'draft')).toEqual({ ok: true, write: true, seesInternal: true });
+    expect(roomAccess('reviewer', 'content', 'draft')).toEqual({
+      ok: true,
+      value: { write: false, seesInternal: true },
+    });
+    expect(roomAccess('reviewer', 'comments', 'draft')).toEqual({
+      ok: true,
+      value: { write: true, seesInternal: true },
+    });
   });
 
   it('opens a report to a client only once it is approved, without internal fields, and never its comments', () => {
     expect(roomAccess('client', 'content', 'submitted')).toEqual({
       ok: false,
-      code: closeCodes.notReadableNow,
-      reason: 'This report has not been approved yet. The link opens it once it is.',
+      problem: {
+        code: closeCodes.notReadableNow,
+        reason: 'This report has not been approved yet. The link opens it once it is.',
+      },
     });
-    expect(roomAccess('client', 'content', 'approved')).toEqual({ ok: true, write: false, seesInternal: false });
-    expect(roomAccess('client', 'comments', 'approved')).toMatchObject({ ok: false, code: closeCodes.notAllowed });
+    expect(roomAccess('client', 'content', 'approved')).toEqual({
+      ok: true,
+      value: { write: false, seesInternal: false },
+    });
+    expect(roomAccess('client', 'comments', 'approved')).toMatchObject({
+      ok: false,
+      problem: { code: closeCodes.notAllowed },
+    });
   });
 
   it('opens a report to a teacher while it cannot change, without internal fields', () => {
-    expect(roomAccess('teacher', 'content', 'draft')).toMatchObject({ ok: false, code: closeCodes.notReadableNow });
+    expect(roomAccess('teacher', 'content', 'draft')).toMatchObject({
+      ok: false,
+      problem: { code: closeCodes.notReadableNow },
+    });
     expect(roomAccess('teacher', 'content', 'rejected')).toMatchObject({ ok: false });
-    expect(roomAccess('teacher', 'content', 'submitted')).toEqual({ ok: true, write: false, seesInternal: false });
-    expect(roomAccess('teacher', 'comments', 'draft')).toEqual({ ok: true, write: true, seesInternal: true });
+    expect(roomAccess('teacher', 'content', 'submitted')).toEqual({
+      ok: true,
+      value: { write: false, seesInternal: false },
+    });
+    expect(roomAccess('teacher', 'comments', 'draft')).toEqual({
+      ok: true,
+      value: { write: true, seesInternal: true },
+    });
   });
 });
