@@ -29,7 +29,6 @@ export function answerChecks(client: ChecksWorkerClient) {
 
 function checkReply(answer: Awaited<ReturnType<ChecksWorkerClient['checkOnce']>>): CheckReply {
   if (!answer.ok) return answer;
-  return answer.complete
-    ? { ok: true, findings: answer.findings }
-    : { ok: true, findings: answer.findings, partial: true };
+  const { findings, complete } = answer.value;
+  return complete ? { ok: true, findings } : { ok: true, findings, partial: true };
 }

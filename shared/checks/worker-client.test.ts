@@ -50,8 +50,8 @@ describe('createChecksWorkerClient', () => {
     worker.reply({ type: 'findings', id: 1, findings: [], complete: true });
     worker.reply({ type: 'findings', id: 1, findings: [], complete: true });
     expect(answers).toEqual([
-      { ok: true, findings: [], complete: false },
-      { ok: true, findings: [], complete: true },
+      { ok: true, value: { findings: [], complete: false } },
+      { ok: true, value: { findings: [], complete: true } },
     ]);
   });
 
@@ -69,8 +69,8 @@ describe('createChecksWorkerClient', () => {
     const worker = fakeWorker();
     const client = createChecksWorkerClient(worker.port, reloadPage);
     const answers: string[] = [];
-    client.check('one', { field: 'a' }, (answer) => answers.push(`a:${answer.ok && answer.complete}`));
-    client.check('two', { field: 'b' }, (answer) => answers.push(`b:${answer.ok && answer.complete}`));
+    client.check('one', { field: 'a' }, (answer) => answers.push(`a:${answer.ok && answer.value.complete}`));
+    client.check('two', { field: 'b' }, (answer) => answers.push(`b:${answer.ok && answer.value.complete}`));
     worker.reply({ type: 'findings', id: 1, findings: [], complete: false });
     worker.reply({ type: 'grammar', state: 'unavailable', problem: 'Grammar checks could not start: wasm' });
     worker.reply({ type: 'findings', id: 1, findings: [], complete: true });
@@ -84,7 +84,7 @@ describe('createChecksWorkerClient', () => {
     const answer = client.checkOnce('Teh');
     expect(worker.requests).toEqual([{ type: 'check', id: 1, text: 'Teh', context: {} }]);
     worker.reply({ type: 'findings', id: 1, findings: found, complete: false });
-    await expect(answer).resolves.toEqual({ ok: true, findings: found, complete: false });
+    await expect(answer).resolves.toEqual({ ok: true, value: { findings: found, complete: false } });
   });
 
   it('checks once: every finding once Harper is ready, waiting past the fast answer', async () => {
@@ -94,7 +94,7 @@ describe('createChecksWorkerClient', () => {
     const answer = client.checkOnce('Teh', { field: 'a' });
     worker.reply({ type: 'findings', id: 1, findings: [], complete: false });
     worker.reply({ type: 'findings', id: 1, findings: found, complete: true });
-    await expect(answer).resolves.toEqual({ ok: true, findings: found, complete: true });
+    await expect(answer).resolves.toEqual({ ok: true, value: { findings: found, complete: true } });
   });
 
   it('checks once for each caller, even for the same field, whatever order the answers come in', async () => {
@@ -104,7 +104,7 @@ describe('createChecksWorkerClient', () => {
     const second = client.checkOnce('Teh', { field: 'a' });
     worker.reply({ type: 'failed', id: 2, problem: 'Checks could not run: no dictionary' });
     worker.reply({ type: 'findings', id: 1, findings: [], complete: true });
-    await expect(first).resolves.toEqual({ ok: true, findings: [], complete: true });
+    await expect(first).resolves.toEqual({ ok: true, value: { findings: [], complete: true } });
     await expect(second).resolves.toEqual({ ok: false, problem: 'Checks could not run: no dictionary' });
   });
 

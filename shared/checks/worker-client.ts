@@ -3,6 +3,7 @@
 // anything; it only talks to the worker (worker-protocol.ts).
 import type { CheckContext } from './context.ts';
 import type { Finding } from './finding.ts';
+import { fail, ok, type Result } from '../result.ts';
 import type { AddWordResult } from './spelling/personal-dictionary.ts';
 import {
   CHECKS_WORKER_PROTOCOL_VERSION,
@@ -17,7 +18,8 @@ export interface FindingsAnswer {
   complete: boolean;
 }
 
-export type Answer = ({ ok: true } & FindingsAnswer) | { ok: false; problem: string };
+/** The findings for a text, or why the checks cannot run (the worker stopped, or is of another version). */
+export type Answer = Result<FindingsAnswer>;
 
 export interface ChecksWorkerClient {
   /**
@@ -58,7 +60,7 @@ export function createChecksWorkerClient(
 
   const stop = (reason: string) => {
     broken = `${reason} ${whenBroken}`;
-    for (const { answered } of checks.values()) answered({ ok: false, problem: broken });
+    for (const { answered } of checks.values()) answered(fail(broken));
     checks.clear();
     for (const request of requests.values()) request.reject(new Error(broken));
     requests.clear();
@@ -75,7 +77,7 @@ export function createChecksWorkerClient(
         if (!check) return;
         check.heard = true;
         if (data.complete) checks.delete(data.id);
-        check.answered({ ok: true, findings: data.findings, complete: data.complete });
+        check.answered(ok({ findings: data.findings, complete: data.complete }));
         return;
       }
       case 'suggestions':
@@ -87,7 +89,7 @@ export function createChecksWorkerClient(
         requests.delete(data.id);
         return;
       case 'failed':
-        checks.get(data.id)?.answered({ ok: false, problem: data.problem });
+        checks.get(data.id)?.answered(fail(data.problem));
         checks.delete(data.id);
         requests.get(data.id)?.reject(new Error(data.problem));
         requests.delete(data.id);
@@ -124,17 +126,17 @@ export function createChecksWorkerClient(
 
   return {
     check(text, context, answered) {
-      if (broken) return answered({ ok: false, problem: broken });
+      if (broken) return answered(fail(broken));
       const field = `${context.form ?? ''}/${context.field ?? ''}`;
       checks.delete(newestByField.get(field) ?? 0);
       newestByField.set(field, send(text, context, answered));
     },
     checkOnce(text, context = {}) {
-      if (broken) return Promise.resolve({ ok: false, problem: broken });
+      if (broken) return Promise.resolve(fail(broken));
       return new Promise((resolve) => {
         const id = send(text, context, (answer) => {
           // Harper is ready, so the complete answer follows this one at once: wait for it.
-          if (answer.ok && !answer.complete && grammar === 'ready') return;
+          if (answer.ok && !answer.value.complete && grammar === 'ready') return;
           checks.delete(id);
           resolve(answer);
         });

@@ -54,7 +54,7 @@ export function createFieldChecks(options: FieldChecksOptions) {
       if (current.isDestroyed || !current.state.doc.eq(requested)) return;
       if (!answer.ok) return options.problem(answer.problem);
       options.problem(null);
-      const placed = answer.findings
+      const placed = answer.value.findings
         .filter(wanted)
         .map((finding) => ({ finding, from: positionOf(finding.start), to: positionOf(finding.end) }));
       setPlacedFindings(current, placed);
