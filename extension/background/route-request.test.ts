@@ -82,7 +82,7 @@ describe('routeRequest', () => {
     ).resolves.toEqual({ ok: true });
     await expect(
       routeRequest({ to: 'background', type: 'add-personal-word', word: 'Zainab’s' }, parts(offscreen)),
-    ).resolves.toEqual({ ok: true, word: 'Zainab' });
+    ).resolves.toEqual({ ok: true, value: 'Zainab' });
     await expect(
       routeRequest({ to: 'background', type: 'add-personal-word', word: '2 words' }, parts(offscreen)),
     ).resolves.toMatchObject({ ok: false });

@@ -36,7 +36,7 @@ export const checksAsYouType: Feature = {
           ok: false,
           problem: checkerUnreachable,
         };
-        if (reply.ok) page.tell('word-added', reply.word);
+        if (reply.ok) page.tell('word-added', reply.value);
         return reply;
       },
     });

@@ -7,8 +7,8 @@ describe('the personal dictionary in storage.local', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('keeps words added in the extension, stored without a possessive ending, each once', async () => {
-    expect(await addOwnWord('Oluwaseun’s')).toEqual({ ok: true, word: 'Oluwaseun' });
-    expect(await addOwnWord('Oluwaseun')).toEqual({ ok: true, word: 'Oluwaseun' });
+    expect(await addOwnWord('Oluwaseun’s')).toEqual({ ok: true, value: 'Oluwaseun' });
+    expect(await addOwnWord('Oluwaseun')).toEqual({ ok: true, value: 'Oluwaseun' });
     expect(await fakeBrowser.storage.local.get('personal-words')).toEqual({ 'personal-words': ['Oluwaseun'] });
     expect(await allPersonalWords()).toEqual(['Oluwaseun']);
   });

@@ -17,7 +17,7 @@ export async function addOwnWord(input: string): Promise<AddWordResult> {
   const result = normalisePersonalWord(input);
   if (!result.ok) return result;
   const own = asWords(await ownWords.getValue());
-  if (!own.includes(result.word)) await ownWords.setValue([...own, result.word]);
+  if (!own.includes(result.value)) await ownWords.setValue([...own, result.value]);
   return result;
 }
 
@@ -30,7 +30,7 @@ export async function removeOwnWord(word: string): Promise<void> {
 export async function replaceAppWords(words: unknown): Promise<void> {
   const valid = asWords(words).flatMap((word) => {
     const result = normalisePersonalWord(word);
-    return result.ok ? [result.word] : [];
+    return result.ok ? [result.value] : [];
   });
   await appWords.setValue([...new Set(valid)]);
 }

@@ -60,8 +60,8 @@ export function startAppChecks(worker: ChecksWorkerPort, store: ChecksStore): Ap
     async addWord(word) {
       const result = await client.addWord(word);
       if (!result.ok) return result;
-      await store.addPersonalWord(result.word);
-      words = [...new Set([...words, result.word])];
+      await store.addPersonalWord(result.value);
+      words = [...new Set([...words, result.value])];
       extension.handOver();
       tabs?.postMessage('changed');
       changed();

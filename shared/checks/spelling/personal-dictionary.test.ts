@@ -3,10 +3,10 @@ import { createPersonalDictionary, normalisePersonalWord } from './personal-dict
 
 describe('normalisePersonalWord', () => {
   it('stores a word without its possessive ending and with a straight apostrophe', () => {
-    expect(normalisePersonalWord(' Oluwaseun’s ')).toEqual({ ok: true, word: 'Oluwaseun' });
-    expect(normalisePersonalWord('O’Neill')).toEqual({ ok: true, word: "O'Neill" });
-    expect(normalisePersonalWord('Smith-Jones')).toEqual({ ok: true, word: 'Smith-Jones' });
-    expect(normalisePersonalWord("learners'")).toEqual({ ok: true, word: 'learners' });
+    expect(normalisePersonalWord(' Oluwaseun’s ')).toEqual({ ok: true, value: 'Oluwaseun' });
+    expect(normalisePersonalWord('O’Neill')).toEqual({ ok: true, value: "O'Neill" });
+    expect(normalisePersonalWord('Smith-Jones')).toEqual({ ok: true, value: 'Smith-Jones' });
+    expect(normalisePersonalWord("learners'")).toEqual({ ok: true, value: 'learners' });
   });
 
   it('refuses what is not one word, saying why', () => {
@@ -40,7 +40,7 @@ describe('createPersonalDictionary', () => {
 
   it('adds, removes and replaces words, listing them in order', () => {
     const words = createPersonalDictionary();
-    expect(words.add('Zainab')).toEqual({ ok: true, word: 'Zainab' });
+    expect(words.add('Zainab')).toEqual({ ok: true, value: 'Zainab' });
     expect(words.add('two words')).toMatchObject({ ok: false });
     words.add('Amara');
     expect(words.words()).toEqual(['Amara', 'Zainab']);

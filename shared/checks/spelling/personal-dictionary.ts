@@ -2,8 +2,10 @@
 // stored as given, with straight apostrophes and without a possessive ending, so "Aaliyah's" adds
 // Aaliyah and then both Aaliyah and Aaliyah's are accepted. A capitalised word (a name) is only
 // accepted capitalised or in capitals, as a dictionary does; a lower-case word in any case.
+import { fail, ok, type Result } from '../../result.ts';
 
-export type AddWordResult = { ok: true; word: string } | { ok: false; problem: string };
+/** The word as it is kept, or why it cannot be added. */
+export type AddWordResult = Result<string>;
 
 const maxWordLength = 64;
 // Letters and marks, joined by single apostrophes or hyphens: Aaliyah, O'Neill, Smith-Jones, Zoë.
@@ -14,16 +16,12 @@ export function normalisePersonalWord(input: string): AddWordResult {
   let word = input.trim().replaceAll('’', "'").normalize('NFC');
   if (word.endsWith("'s") && word.length > 2) word = word.slice(0, -2);
   else if (word.endsWith("'")) word = word.slice(0, -1);
-  if (word.length === 0) return { ok: false, problem: 'There is no word to add.' };
-  if (/\s/.test(word)) return { ok: false, problem: 'Add one word at a time: "Ada Lovelace" is two words.' };
-  if (word.length > maxWordLength)
-    return { ok: false, problem: `A word can be at most ${maxWordLength} letters long.` };
+  if (word.length === 0) return fail('There is no word to add.');
+  if (/\s/.test(word)) return fail('Add one word at a time: "Ada Lovelace" is two words.');
+  if (word.length > maxWordLength) return fail(`A word can be at most ${maxWordLength} letters long.`);
   if (!wordShape.test(word))
-    return {
-      ok: false,
-      problem: `"${input.trim()}" is not a word: use letters, with an apostrophe or hyphen inside if it has one.`,
-    };
-  return { ok: true, word };
+    return fail(`"${input.trim()}" is not a word: use letters, with an apostrophe or hyphen inside if it has one.`);
+  return ok(word);
 }
 
 export interface PersonalDictionary {
@@ -42,8 +40,8 @@ export function createPersonalDictionary(initial: Iterable<string> = []): Person
   const put = (input: string): AddWordResult => {
     const result = normalisePersonalWord(input);
     if (result.ok) {
-      stored.add(result.word);
-      lowerCase.add(result.word.toLowerCase());
+      stored.add(result.value);
+      lowerCase.add(result.value.toLowerCase());
     }
     return result;
   };
@@ -72,7 +70,7 @@ export function createPersonalDictionary(initial: Iterable<string> = []): Person
     remove(word) {
       const result = normalisePersonalWord(word);
       if (!result.ok) return;
-      stored.delete(result.word);
+      stored.delete(result.value);
       rebuildLowerCase();
     },
     replaceAll(words) {

@@ -131,7 +131,7 @@ function watchedPersonalDictionary(
     ...dictionary,
     add(word) {
       const result = dictionary.add(word);
-      if (result.ok) on.added(result.word);
+      if (result.ok) on.added(result.value);
       return result;
     },
     remove(word) {
