@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readStatus } from '../shared/doc/status-doc.ts';
 import { closeCodes, refusalReasons } from '../shared/protocol/limits.ts';
+import { createOrganisation } from './organisations/members.ts';
+import { startSession } from './organisations/sessions.ts';
 import { openMemoryStore } from './storage/memory.ts';
 import { TestSession, api, eventually, type TestRelay } from './testing.ts';
 
@@ -20,6 +22,61 @@ async function claimed(relay: TestRelay, id = 'report-1'): Promise<string> {
 async function linkFor(relay: TestRelay, holder: string, role: string, reportId = 'report-1') {
   return api(relay, 'POST', `/api/reports/${reportId}/links`, { token: holder, body: { role } });
 }
+
+describe('who may create reports', () => {
+  it('on a relay for members only, refuses anyone without a signed-in session and lets a member create', async () => {
+    const store = openMemoryStore();
+    const relay = await session.relay({ store, creation: { open: false, perAddressPerHour: 100 } });
+    expect(await api(relay, 'POST', '/api/reports', { body: { id: 'report-1' } })).toMatchObject({
+      status: 403,
+      body: {
+        error:
+          'This relay makes reports for the members of its organisations only. Sign in first, or ask its administrator.',
+      },
+    });
+    const forged = await fetch(`http://127.0.0.1:${relay.port}/api/reports`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: `margin_session=${'A'.repeat(43)}` },
+      body: JSON.stringify({ id: 'report-1' }),
+    });
+    expect(forged.status).toBe(403);
+    const made = await createOrganisation(store, { name: 'Bright Tutors', kind: 'agency', administrator: 'Ada' });
+    if (!made.ok) throw new Error(made.problem);
+    const cookie = await startSession(store, made.value.member.id, 'Chromium');
+    const claimed = await fetch(`http://127.0.0.1:${relay.port}/api/reports`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: `margin_session=${cookie}` },
+      body: JSON.stringify({ id: 'report-1' }),
+    });
+    expect(claimed.status).toBe(201);
+    expect(await store.removeMember(made.value.member.id, new Date().toISOString())).toBe(true);
+    const afterRemoval = await fetch(`http://127.0.0.1:${relay.port}/api/reports`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: `margin_session=${cookie}` },
+      body: JSON.stringify({ id: 'report-2' }),
+    });
+    expect(afterRemoval.status).toBe(403);
+  });
+
+  it('limits how many reports one address creates in an hour, saying when to try again', async () => {
+    const store = openMemoryStore();
+    const relay = await session.relay({ store, creation: { open: true, perAddressPerHour: 3 } });
+    for (const id of ['r1', 'r2', 'r3'])
+      expect((await api(relay, 'POST', '/api/reports', { body: { id } })).status).toBe(201);
+    const refused = await fetch(`http://127.0.0.1:${relay.port}/api/reports`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id: 'r4' }),
+    });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('3600');
+    expect(await refused.json()).toEqual({
+      error: 'Too many new reports from here in the last hour (the relay allows 3). Try again in 60 minutes.',
+    });
+    // Nothing was claimed for the refused id: it is still free.
+    expect(await store.claim('r4', new Date().toISOString())).toBe(true);
+  });
+});
 
 describe('claiming a report', () => {
   it('gives its creator a tutor token for that report alone, once', async () => {

@@ -23,6 +23,7 @@ import { reportIdPattern, roomName, type ReportId } from '../shared/protocol/roo
 import { defaultTtlSeconds, parseTtl, type TokenClaims } from '../shared/protocol/tokens.ts';
 import { ok } from '../shared/result.ts';
 import { checkAccess, type Tokens } from './auth.ts';
+import { sessionTokenOf, signedIn } from './organisations/sessions.ts';
 import { summariseComments } from './comment-summaries.ts';
 import type { LiveLinks } from './live-links.ts';
 import type { Log } from './log.ts';
@@ -31,7 +32,18 @@ import type { ReportStatuses } from './statuses.ts';
 import type { Storage } from './storage/store.ts';
 import type { Workflow } from './workflow.ts';
 
+/** Who may create reports (docs/protocol.md, "Creating reports"). */
+export interface CreationRights {
+  /** Anyone who can reach the relay (OPEN_REPORTS=1); otherwise only a signed-in member of an organisation. */
+  open: boolean;
+  /** Reports one address may create in an hour. */
+  perAddressPerHour: number;
+}
+
+export const defaultCreationRights: CreationRights = { open: true, perAddressPerHour: 120 };
+
 export interface ApiContext {
+  creation?: CreationRights;
   store: Storage;
   tokens: Tokens;
   live: LiveLinks;
@@ -118,6 +130,17 @@ async function claimReport(
   context: ApiContext,
   request: IncomingMessage,
 ): Promise<{ status: number; body: LinkGrant }> {
+  const rights = context.creation ?? defaultCreationRights;
+  if (!rights.open) {
+    const token = sessionTokenOf(request.headers.cookie);
+    const member = token ? await signedIn(context.store, token) : undefined;
+    if (!member?.ok)
+      throw new ApiProblem(
+        403,
+        'This relay makes reports for the members of its organisations only. Sign in first, or ask its administrator.',
+      );
+  }
+  countClaim(context, rights, request.socket.remoteAddress ?? 'unknown');
   const { id: reportId, key } = await readBody(request, ClaimRequest);
   const taken = new ApiProblem(
     409,
@@ -130,6 +153,31 @@ async function claimReport(
   const grant = await makeGrant(context, reportId, 'tutor', defaultTtlSeconds.creator);
   context.log.info({ report: reportId, jti: grant.jti }, 'claimed a report');
   return { status: 201, body: grant };
+}
+
+const claimsByAddress = new WeakMap<ApiContext, Map<string, number[]>>();
+
+/** Counts a report created from an address; past the hour's limit it is 429, with when to try again. */
+function countClaim(context: ApiContext, rights: CreationRights, address: string): void {
+  const byAddress = claimsByAddress.get(context) ?? new Map<string, number[]>();
+  claimsByAddress.set(context, byAddress);
+  const now = Date.now();
+  const hour = 3600_000;
+  const recent = (byAddress.get(address) ?? []).filter((at) => now - at < hour);
+  if (recent.length >= rights.perAddressPerHour) {
+    byAddress.set(address, recent);
+    const wait = Math.ceil((hour - (now - recent[0]!)) / 60_000);
+    throw new ApiProblem(
+      429,
+      `Too many new reports from here in the last hour (the relay allows ${rights.perAddressPerHour}). Try again in ${wait} minutes.`,
+      { 'Retry-After': String(wait * 60) },
+    );
+  }
+  recent.push(now);
+  byAddress.set(address, recent);
+  // Addresses that made nothing for an hour are forgotten, so the map stays small.
+  if (byAddress.size > 10_000)
+    for (const [key, times] of byAddress) if (times.every((at) => now - at >= hour)) byAddress.delete(key);
 }
 
 async function makeLink(

@@ -53,6 +53,14 @@ if (publicOrigin) {
     fail(`PUBLIC_ORIGIN must be where people open Margin, like https://margin.example.org, not "${publicOrigin}"`);
 }
 
+const openReports = (process.env.OPEN_REPORTS ?? '1').trim();
+if (openReports !== '0' && openReports !== '1')
+  fail(`OPEN_REPORTS must be 1 (anyone may create reports) or 0 (signed-in members only), not "${openReports}"`);
+const creation = {
+  open: openReports === '1',
+  perAddressPerHour: readWholeNumber('LIMIT_REPORTS_PER_HOUR', 120, 1, 1_000_000),
+};
+
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const opened = await openStorage({ databaseUrl, dataDir, synchronous, relaySecret: process.env.RELAY_SECRET }).catch(
   (error: unknown) => fail(error instanceof Error ? error.message : String(error)),
@@ -78,6 +86,7 @@ const relay = await Promise.resolve()
       fanOut,
       limits,
       log,
+      creation,
       ...(publicOrigin ? { publicOrigin: new URL(publicOrigin).origin } : {}),
     }),
   )
@@ -102,6 +111,12 @@ process.once('SIGTERM', stop);
 process.once('SIGINT', stop);
 
 console.log(`Margin relay listening on ${relay.url} (data in ${where})`);
+log.info(
+  { openReports: creation.open, reportsPerAddressPerHour: creation.perAddressPerHour },
+  creation.open
+    ? 'anyone who can reach this relay may create reports (OPEN_REPORTS=1; OPEN_REPORTS=0 for members only)'
+    : 'only signed-in members of an organisation may create reports (OPEN_REPORTS=0)',
+);
 log.info(
   { url: relay.url, data: where, engine: opened.store.engine, fanOut: fanOut?.engine ?? 'none', limits, synchronous },
   'listening',

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { defaultLimits } from '../shared/protocol/limits.ts';
-import { handleApi, isApiPath } from './api.ts';
+import { type CreationRights, handleApi, isApiPath } from './api.ts';
 import { serveAppFiles } from './app-files.ts';
 import { Tokens } from './auth.ts';
 import { alone, type FanOut } from './cluster/fan-out.ts';
@@ -41,6 +41,8 @@ export interface RelayConfig {
    * its host. By default http://localhost:<port>.
    */
   publicOrigin?: string;
+  /** Who may create reports, and how many an address may create in an hour (api.ts); open, 120 by default. */
+  creation?: CreationRights;
   /** Sign-in attempts allowed per address in a window (organisations/http.ts); 20 in 10 minutes by default. */
   signInLimit?: { attempts: number; perMs: number };
 }
@@ -78,7 +80,16 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: unreadMessageBytes });
   const appFiles = serveAppFiles(config.appDir);
   const connectionContext = { rooms, statuses, tokens, store: config.store, live, limits, log, metrics };
-  const apiContext = { store: config.store, tokens, live, workflow, rooms, statuses, log };
+  const apiContext = {
+    store: config.store,
+    tokens,
+    live,
+    workflow,
+    rooms,
+    statuses,
+    log,
+    ...(config.creation ? { creation: config.creation } : {}),
+  };
   // The relying party is known once the port is: filled in after listening, before any request is taken.
   const organisations: OrganisationsContext = {
     store: config.store,
