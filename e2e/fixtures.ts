@@ -4,8 +4,22 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { startRelay, type RunningRelay } from './relay.ts';
 
-// biome-ignore lint/complexity/noBannedTypes: Playwright's own way to say "no test-scoped fixtures"
-export const test = base.extend<{}, { relay: RunningRelay }>({
+export const test = base.extend<{ policyKept: undefined }, { relay: RunningRelay }>({
+  // Every page of every test keeps to the app's Content-Security-Policy (relay/headers.ts): Chromium reports each
+  // refusal (a script, a connection, a worker, WebAssembly) on the console, and any one fails the test.
+  policyKept: [
+    async ({ context }, use) => {
+      const refused: string[] = [];
+      const watch = (message: { text(): string }) => {
+        if (/Content[- ]Security[- ]Policy/i.test(message.text())) refused.push(message.text());
+      };
+      context.on('console', watch);
+      context.on('page', (page) => page.on('worker', (worker) => worker.on('console', watch)));
+      await use(undefined);
+      expect(refused, 'the app broke its Content-Security-Policy').toEqual([]);
+    },
+    { auto: true },
+  ],
   relay: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a function needs from this pattern
     async ({}, use) => {

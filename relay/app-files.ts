@@ -27,7 +27,6 @@ export function serveAppFiles(appDir: string): (req: IncomingMessage, res: Serve
         .end(appMissingPage(root));
       return;
     }
-    res.setHeader('X-Content-Type-Options', 'nosniff');
     files(req, res, () => {
       res
         .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' })

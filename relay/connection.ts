@@ -3,7 +3,13 @@
 // reason, because y-websocket keeps retrying a refused upgrade but stops on 4400-4499. Messages that arrive
 // while the token is being checked wait, in order.
 import type { RawData, WebSocket } from 'ws';
-import { closeCodes, maxMessageBytes, syncPath } from '../shared/protocol/limits.ts';
+import {
+  closeCodes,
+  type defaultLimits,
+  maxMessageBytes,
+  reconnectCodes,
+  syncPath,
+} from '../shared/protocol/limits.ts';
 import { parseRoomName, type RoomParse } from '../shared/protocol/rooms.ts';
 import { fail } from '../shared/result.ts';
 import { checkAccess, type Tokens } from './auth.ts';
@@ -22,11 +28,8 @@ import type { AccessStore } from './storage/store.ts';
  */
 export const unreadMessageBytes = 4 * maxMessageBytes;
 
-export interface Limits {
-  messagesPerSecond: number;
-  connectionsPerToken: number;
-  bufferedBytes: number;
-}
+/** The limits a relay runs with: shared/protocol/limits.ts has the defaults and what each means. */
+export type Limits = { [Name in keyof typeof defaultLimits]: number };
 
 export interface ConnectionContext {
   rooms: Rooms;
@@ -37,6 +40,8 @@ export interface ConnectionContext {
   limits: Limits;
   log: Log;
   metrics: Metrics;
+  /** Open connections by network address. */
+  addresses: AddressCounts;
 }
 
 /** The room a request's address names: the rest of the path after /sync/, URL-decoded; undefined if not a sync address. */
@@ -54,20 +59,86 @@ function tokenInAddress(url: string): string | null {
   return new URLSearchParams(url.split('?')[1] ?? '').get('token');
 }
 
-export function acceptConnection(socket: WebSocket, url: string, address: RoomParse, context: ConnectionContext): void {
+/** Counts open connections per network address, to refuse one address past its limit. */
+export class AddressCounts {
+  private readonly open = new Map<string, number>();
+
+  /** Counts a new connection from `address`; false (and not counted) when the address is at `limit` already. */
+  add(address: string, limit: number): boolean {
+    const count = this.open.get(address) ?? 0;
+    if (count >= limit) return false;
+    this.open.set(address, count + 1);
+    return true;
+  }
+
+  remove(address: string): void {
+    const count = (this.open.get(address) ?? 1) - 1;
+    if (count > 0) this.open.set(address, count);
+    else this.open.delete(address);
+  }
+}
+
+export interface Arrival {
+  /** The request's address (path and query). */
+  url: string;
+  /** The network address it came from. */
+  from: string;
+  /** Whether the page that opened it is the relay's own, or one it was told to allow (or no page: another program). */
+  originAllowed: boolean;
+}
+
+export function acceptConnection(
+  socket: WebSocket,
+  arrival: Arrival,
+  address: RoomParse,
+  context: ConnectionContext,
+): void {
   const { limits, log, metrics } = context;
-  const peer = new Peer(address.ok ? address.value.name : url.split('?')[0], socket, {
+  // Only a room name that reads as one is logged: anything else in the path (a token, say) never reaches a log line.
+  const peer = new Peer(address.ok ? address.value.name : '(not a room)', socket, {
     log,
     metrics,
     bufferedBytes: limits.bufferedBytes,
   });
-  if (!address.ok) return peer.close(closeCodes.badRoom, address.problem);
+  if (!context.addresses.add(arrival.from, limits.connectionsPerAddress)) {
+    return peer.close(
+      closeCodes.tooManyConnections,
+      `Too many connections from this network address (the relay takes ${limits.connectionsPerAddress}). Close some tabs and reload.`,
+    );
+  }
+  socket.once('close', () => context.addresses.remove(arrival.from));
+  if (!arrival.originAllowed) {
+    return peer.close(
+      closeCodes.foreignOrigin,
+      'This page is not one of the relay’s own, so it may not open reports here. Open Margin at its own address.',
+    );
+  }
+  if (!address.ok) return peer.close(closeCodes.badRoom, address.problem, 'the address names no report room');
+  const url = arrival.url;
+
+  // A connection that goes quiet is closed: the app sends its presence every 15 s, so silence means it has gone.
+  let heardAt = performance.now();
+  const silentMs = limits.silentSeconds * 1000;
+  const listening = setInterval(
+    () => {
+      if (performance.now() - heardAt < silentMs) return;
+      peer.close(
+        reconnectCodes.silent,
+        `Nothing arrived on this connection for ${limits.silentSeconds} s; reconnecting`,
+      );
+      socket.terminate();
+    },
+    Math.max(250, silentMs / 4),
+  );
+  listening.unref();
+  socket.once('close', () => clearInterval(listening));
 
   let room: Room | undefined;
   const waiting: Uint8Array[] = [];
   const rate = new MessageRate(limits.messagesPerSecond);
   socket.on('message', (data: RawData, isBinary: boolean) => {
     if (peer.ended) return;
+    heardAt = performance.now();
     const bytes = asBytes(data);
     metrics.received(bytes.length);
     if (!rate.allows()) {

@@ -2,7 +2,7 @@
 // it on the network), DATA_DIR (./data, created if missing), APP_DIR (dist/app, the built web app),
 // RELAY_SECRET (else a secret kept in DATA_DIR, or in PostgreSQL), DATABASE_URL (postgres://...: keep everything
 // there instead of SQLite), REDIS_URL (redis://...: share rooms with other relay nodes), SQLITE_SYNCHRONOUS (normal),
-// LOG_LEVEL and the LIMIT_* variables. On SIGTERM or SIGINT it
+// ALLOWED_ORIGINS, LOG_LEVEL and the LIMIT_* variables. On SIGTERM or SIGINT it
 // closes every connection with "restarting" (clients reconnect by themselves), saves every open room and exits.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -39,6 +39,15 @@ const limits: Limits = {
   messagesPerSecond: readWholeNumber('LIMIT_MESSAGES_PER_SECOND', defaultLimits.messagesPerSecond, 1, 1_000_000),
   connectionsPerToken: readWholeNumber('LIMIT_CONNECTIONS_PER_TOKEN', defaultLimits.connectionsPerToken, 1, 1_000_000),
   bufferedBytes: readWholeNumber('LIMIT_BUFFERED_BYTES', defaultLimits.bufferedBytes, 1024, 2 ** 40),
+  connectionsPerAddress: readWholeNumber(
+    'LIMIT_CONNECTIONS_PER_ADDRESS',
+    defaultLimits.connectionsPerAddress,
+    1,
+    10_000_000,
+  ),
+  silentSeconds: readWholeNumber('LIMIT_SILENT_SECONDS', defaultLimits.silentSeconds, 20, 86_400),
+  contentBytes: readWholeNumber('LIMIT_CONTENT_BYTES', defaultLimits.contentBytes, 4 * 1024 * 1024, 2 ** 40),
+  commentsBytes: readWholeNumber('LIMIT_COMMENTS_BYTES', defaultLimits.commentsBytes, 1024 * 1024, 2 ** 40),
 };
 
 const publicOrigin = process.env.PUBLIC_ORIGIN || undefined;
@@ -51,6 +60,21 @@ if (publicOrigin) {
   }
   if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== publicOrigin.replace(/\/$/, ''))
     fail(`PUBLIC_ORIGIN must be where people open Margin, like https://margin.example.org, not "${publicOrigin}"`);
+}
+
+const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? '')
+  .split(',')
+  .map((origin) => origin.trim())
+  .filter(Boolean);
+for (const origin of allowedOrigins) {
+  let parsed: string | undefined;
+  try {
+    parsed = new URL(origin).origin;
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed !== origin)
+    fail(`ALLOWED_ORIGINS must list origins like https://reports.example.org, separated by commas, not "${origin}"`);
 }
 
 const openReports = (process.env.OPEN_REPORTS ?? '1').trim();
@@ -87,6 +111,7 @@ const relay = await Promise.resolve()
       limits,
       log,
       creation,
+      allowedOrigins,
       ...(publicOrigin ? { publicOrigin: new URL(publicOrigin).origin } : {}),
     }),
   )

@@ -1,6 +1,7 @@
 // The y-websocket wire format as the relay reads and writes it. y-protocols applies a message while reading
 // it, so one found bad halfway would be left half applied; the relay reads each incoming message in full here
 // first, and only a message that reads cleanly reaches a room's document or awareness.
+import { errorWording } from './peer.ts';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
@@ -85,7 +86,7 @@ function attempt<T>(what: string, read: () => T): T {
   try {
     return read();
   } catch (error) {
-    throw new MalformedMessage(`unreadable ${what} (${error instanceof Error ? error.message : String(error)})`);
+    throw new MalformedMessage(`unreadable ${what} (${errorWording(error)})`);
   }
 }
 

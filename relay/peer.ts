@@ -61,8 +61,11 @@ export class Peer {
     this.send(encoding.toUint8Array(encoder));
   }
 
-  /** Ends the connection with a code and a reason the app can show, and logs why. */
-  close(code: number, reason: string): void {
+  /**
+   * Ends the connection with a code and a reason the app can show, and logs why: `logged`, when the reason
+   * repeats something the connection sent (the log keeps nothing a request or message carried).
+   */
+  close(code: number, reason: string, logged = reason): void {
     if (this.ended) return;
     this.ended = true;
     this.options.metrics.closed(code);
@@ -70,7 +73,7 @@ export class Peer {
     if (code !== reconnectCodes.relayRestarting) {
       const level = code === closeCodes.malformedMessage || (code >= 1000 && code < 4000) ? 'warn' : 'info';
       this.options.log[level](
-        { room: this.room, code, reason, jti: this.access?.jti, role: this.access?.role },
+        { room: this.room, code, reason: logged, jti: this.access?.jti, role: this.access?.role },
         'closed a connection',
       );
     }
@@ -82,6 +85,16 @@ export class Peer {
   refuseMalformed(problem: string): void {
     this.close(closeCodes.malformedMessage, `This connection sent a message the relay cannot read: ${problem}`);
   }
+}
+
+/**
+ * An error from reading what a connection sent, fit for a log line and a close reason: a library's own wording
+ * ("Unexpected end of array") is kept, but never one that quotes the bytes it failed on (JSON.parse does).
+ */
+export function errorWording(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  if (error instanceof SyntaxError) return 'not valid JSON';
+  return /^[A-Za-z][A-Za-z ,.()-]{0,79}$/.test(message) ? message : 'unreadable';
 }
 
 function clipReason(reason: string): string {

@@ -15,7 +15,7 @@
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { changeRefusals, reconnectCodes, refusalReasons } from '../shared/protocol/limits.ts';
+import { changeRefusals, closeCodes, reconnectCodes, refusalReasons } from '../shared/protocol/limits.ts';
 import { roomAccess, type RoomAccess, type RoomGrant } from '../shared/protocol/room-access.ts';
 import type { Room as ReportRoom, RoomKind } from '../shared/protocol/rooms.ts';
 import { contentLocked, statusLabels, type ReportStatus } from '../shared/workflow/status.ts';
@@ -33,7 +33,7 @@ import {
   type ClientMessage,
 } from './messages.ts';
 import type { Metrics } from './metrics.ts';
-import { Peer } from './peer.ts';
+import { errorWording, Peer } from './peer.ts';
 import type { DocumentStore } from './storage/store.ts';
 
 export interface RoomOptions {
@@ -46,6 +46,8 @@ export interface RoomOptions {
   onUnload(room: Room): void;
   /** The other relay nodes holding this room; none for one relay process alone. */
   cluster?: RoomCluster;
+  /** The most the room may keep, in bytes; past it, whoever sends more is closed. None for rooms only the relay writes. */
+  quotaBytes?: number;
   log: Log;
   metrics: Metrics;
 }
@@ -84,6 +86,9 @@ export class Room {
   /** Counts changes to the document, so the copy without internal fields is made again only after one. */
   private version = 0;
   private copyWithoutInternal?: { version: number; update: Uint8Array };
+  /** Bytes the store keeps for the room (its updates as saved, or its snapshot once compacted), and those still unsaved. */
+  private storedBytes = 0;
+  private unsavedBytes = 0;
 
   constructor(
     room: ReportRoom,
@@ -104,6 +109,7 @@ export class Room {
     try {
       const updates = await this.options.store.load(this.name);
       if (this.state !== 'loading') return this.settleLoaded(false);
+      this.storedBytes = updates.reduce((total, update) => total + update.byteLength, 0);
       Y.transact(this.doc, () => updates.forEach((update) => Y.applyUpdate(this.doc, update)));
     } catch (error) {
       this.fail(
@@ -127,6 +133,7 @@ export class Room {
   updateFromCluster(update: Uint8Array): void {
     if (this.state === 'loading') this.fromClusterWhileLoading.push(update);
     if (this.state !== 'open') return;
+    this.storedBytes += update.byteLength;
     try {
       Y.applyUpdate(this.doc, update, clusterOrigin);
     } catch (error) {
@@ -185,7 +192,7 @@ export class Room {
     try {
       this.handle(peer, readClientMessage(bytes));
     } catch (error) {
-      peer.refuseMalformed(error instanceof MalformedMessage ? error.problem : describe(error));
+      peer.refuseMalformed(error instanceof MalformedMessage ? error.problem : errorWording(error));
     }
   }
 
@@ -253,6 +260,10 @@ export class Room {
       case 'sync-update': {
         const refusal = this.refusalFor(access);
         if (refusal) return this.refuseChange(peer, message.update, refusal);
+        if (this.pastQuota(message.update.byteLength)) {
+          this.options.metrics.changesRefused++;
+          return peer.close(closeCodes.reportFull, reportFullReason(this.kind, this.options.quotaBytes!));
+        }
         try {
           if (dependsOnMissing(this.doc, message.update)) {
             this.options.metrics.changesRefused++;
@@ -260,7 +271,7 @@ export class Room {
           }
           Y.applyUpdate(this.doc, message.update, peer);
         } catch (error) {
-          peer.refuseMalformed(`a document update Yjs could not apply (${describe(error)})`);
+          peer.refuseMalformed(`a document update Yjs could not apply (${errorWording(error)})`);
         }
         return;
       }
@@ -279,7 +290,7 @@ export class Room {
           }
           awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, peer);
         } catch (error) {
-          peer.refuseMalformed(`a presence message y-protocols could not read (${describe(error)})`);
+          peer.refuseMalformed(`a presence message y-protocols could not read (${errorWording(error)})`);
         }
         return;
       case 'query-awareness': {
@@ -288,6 +299,21 @@ export class Room {
         return;
       }
     }
+  }
+
+  /**
+   * Whether `bytes` more would take the room past its quota. What the store keeps counts every update as it came,
+   * so before refusing, the document's real size is measured (and, when that is well under, the room compacted).
+   */
+  private pastQuota(bytes: number): boolean {
+    const quota = this.options.quotaBytes;
+    if (quota === undefined || this.storedBytes + this.unsavedBytes + bytes <= quota) return false;
+    const size = encodeIntegrated(this.doc).byteLength;
+    if (size + bytes > quota) return true;
+    this.storedBytes = size;
+    this.unsavedBytes = 0;
+    void this.saving.then(() => this.compact());
+    return false;
   }
 
   /** Why a person's update may not be applied now, or undefined when it may. */
@@ -321,6 +347,7 @@ export class Room {
     this.version++;
     if (origin === clusterOrigin) return this.sendOn(update, []);
     this.unsaved.push({ update, origin });
+    this.unsavedBytes += update.byteLength;
     if (this.saveScheduled) return;
     this.saveScheduled = true;
     setImmediate(() => this.saveUnsaved());
@@ -338,6 +365,7 @@ export class Room {
     const batch = this.unsaved;
     const sends = this.sendsAfterSave;
     this.unsaved = [];
+    this.unsavedBytes = 0;
     this.sendsAfterSave = [];
     this.saving = this.saving
       .then(() => this.save(batch, sends))
@@ -348,6 +376,7 @@ export class Room {
     if (this.state === 'unloaded') return;
     const update = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((unsaved) => unsaved.update));
     const kept = await this.options.store.append(this.name, update);
+    this.storedBytes += update.byteLength;
     this.options.cluster?.updateSaved(update);
     this.sendOn(update, batch);
     sends.forEach((send) => send());
@@ -370,6 +399,7 @@ export class Room {
   private async compact(): Promise<void> {
     try {
       await this.options.store.compact(this.name);
+      if (this.state !== 'unloaded') this.storedBytes = encodeIntegrated(this.doc).byteLength;
     } catch (error) {
       this.options.log.error(
         { room: this.name, problem: describe(error) },
@@ -440,6 +470,11 @@ export class Room {
   private closeAll(code: number, reason: string): void {
     this.peers.forEach((_, peer) => peer.close(code, reason));
   }
+}
+
+function reportFullReason(kind: RoomKind, quotaBytes: number): string {
+  const part = kind === 'comments' ? 'Its comments' : 'It';
+  return `This report is full. ${part} may keep ${(quotaBytes / 1024 / 1024).toFixed(1)} MB; nothing more can be added.`;
 }
 
 function describe(error: unknown): string {

@@ -19,6 +19,8 @@ export interface RoomsOptions {
   fanOut: FanOut;
   log: Log;
   metrics: Metrics;
+  /** The most a report's content and comments rooms may each keep, in bytes. */
+  quotas: { content: number; comments: number };
 }
 
 export class Rooms {
@@ -71,6 +73,7 @@ export class Rooms {
       const opened = new Room(address, {
         ...this.options,
         status: () => this.options.statuses.current(reportId),
+        ...(address.kind === 'status' ? {} : { quotaBytes: this.options.quotas[address.kind] }),
         cluster: {
           updateSaved: (update) => fanOut.updateSaved(name, update),
           presenceChanged: (update) => fanOut.presenceChanged(name, update),

@@ -3,13 +3,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { defaultLimits } from '../shared/protocol/limits.ts';
+import { defaultLimits, requestTimeouts } from '../shared/protocol/limits.ts';
 import { type CreationRights, handleApi, isApiPath } from './api.ts';
 import { serveAppFiles } from './app-files.ts';
 import { Tokens } from './auth.ts';
 import { alone, type FanOut } from './cluster/fan-out.ts';
 import { joinCluster, reachability } from './cluster/node.ts';
-import { acceptConnection, roomInAddress, unreadMessageBytes, type Limits } from './connection.ts';
+import { AddressCounts, acceptConnection, roomInAddress, unreadMessageBytes, type Limits } from './connection.ts';
+import { originAllowed, setSecurityHeaders } from './headers.ts';
 import { LiveLinks } from './live-links.ts';
 import { createLog, type Log } from './log.ts';
 import { Metrics } from './metrics.ts';
@@ -45,6 +46,10 @@ export interface RelayConfig {
   creation?: CreationRights;
   /** Sign-in attempts allowed per address in a window (organisations/http.ts); 20 in 10 minutes by default. */
   signInLimit?: { attempts: number; perMs: number };
+  /** Origins besides the relay's own whose pages may open websockets here (e.g. a second address for the app). */
+  allowedOrigins?: readonly string[];
+  /** How long to wait for a request's headers, and for a whole request; shared/protocol/limits.ts by default. */
+  timeouts?: { headersMs: number; requestMs: number };
 }
 
 export interface RunningRelay {
@@ -73,13 +78,27 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
     fanOut,
     log,
     metrics,
+    quotas: { content: limits.contentBytes, comments: limits.commentsBytes },
   });
   const live = new LiveLinks(limits.connectionsPerToken, (jti) => fanOut.revoked(jti));
   joinCluster(fanOut, { statuses, live, store: config.store, log });
   const workflow = new Workflow(rooms, statuses, config.store, log);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: unreadMessageBytes });
   const appFiles = serveAppFiles(config.appDir);
-  const connectionContext = { rooms, statuses, tokens, store: config.store, live, limits, log, metrics };
+  const connectionContext = {
+    rooms,
+    statuses,
+    tokens,
+    store: config.store,
+    live,
+    limits,
+    log,
+    metrics,
+    addresses: new AddressCounts(),
+  };
+  const https = config.publicOrigin?.startsWith('https:') ?? false;
+  const allowedOrigins = [...(config.publicOrigin ? [config.publicOrigin] : []), ...(config.allowedOrigins ?? [])];
+  const timeouts = config.timeouts ?? requestTimeouts;
   const apiContext = {
     store: config.store,
     tokens,
@@ -94,13 +113,22 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
   const organisations: OrganisationsContext = {
     store: config.store,
     rp: relyingParty(config.publicOrigin ?? 'http://localhost'),
-    secure: config.publicOrigin?.startsWith('https:') ?? false,
+    secure: https,
     log,
     ...(config.signInLimit ? { signInLimit: config.signInLimit } : {}),
   };
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const serverOptions = {
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    // How often Node looks for requests past those timeouts.
+    connectionsCheckingInterval: Math.min(1000, timeouts.headersMs),
+  };
+  const server = createServer(serverOptions, (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
+    const api = isOrganisationPath(path) || isApiPath(path);
+    const app = !api && path !== '/healthz' && path !== '/metrics' && !roomInAddress(path);
+    setSecurityHeaders(res, { app, https });
     if (path === '/healthz') {
       void reachability(config.store, fanOut).then(({ storage, fanOut: messages }) => {
         // A node that cannot save is out of service; one that cannot reach Redis still saves (others catch up later).
@@ -157,8 +185,13 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
+    const arrival = {
+      url,
+      from: req.socket.remoteAddress ?? 'unknown',
+      originAllowed: originAllowed(req, allowedOrigins),
+    };
     sockets.handleUpgrade(req, socket, head, (websocket) =>
-      acceptConnection(websocket, url, address, connectionContext),
+      acceptConnection(websocket, arrival, address, connectionContext),
     );
   });
 

@@ -192,8 +192,8 @@ export class TestSession {
   }
 
   /** A bare websocket, for sending what no provider would. Resolves once it is open. */
-  async socket(relay: Target, path: string): Promise<RawSocket> {
-    const socket = new WebSocket(`ws://127.0.0.1:${relay.port}${path}`);
+  async socket(relay: Target, path: string, options: { origin?: string } = {}): Promise<RawSocket> {
+    const socket = new WebSocket(`ws://127.0.0.1:${relay.port}${path}`, options);
     this.sockets.push(socket);
     const received: Uint8Array[] = [];
     socket.on('message', (data: Buffer) => received.push(new Uint8Array(data)));

@@ -18,10 +18,14 @@ export const closeCodes = {
   wrongReport: 4404,
   /** The role may read this report only in another status (a client before it is approved). */
   notReadableNow: 4409,
+  /** The page that opened the connection is not one of the relay's own (nor an origin it was told to allow). */
+  foreignOrigin: 4405,
   /** The token was revoked. */
   linkWithdrawn: 4410,
   messageTooLarge: 4413,
-  /** Too many open connections with one token. */
+  /** The report's room keeps as much as a report may: nothing more is added to it. */
+  reportFull: 4420,
+  /** Too many open connections with one token, or from one address. */
   tooManyConnections: 4428,
   /** Too many messages a second on one connection. */
   tooManyMessages: 4429,
@@ -43,6 +47,8 @@ export const reconnectCodes = {
    * the device sends everything the relay lacks, in order.
    */
   missingDependencies: 4504,
+  /** Nothing arrived on the connection for `silentSeconds` (the app sends its presence every 15 s). */
+  silent: 4508,
 } as const;
 
 /** Reasons that go with the refusals above; the app shows them as they are. */
@@ -81,7 +87,18 @@ export const defaultLimits = {
   connectionsPerToken: 20,
   /** Bytes waiting to be sent to one connection before it counts as too slow and is closed to reconnect. */
   bufferedBytes: 16 * 1024 * 1024,
+  /** Websocket connections open at once from one network address. */
+  connectionsPerAddress: 1000,
+  /** A connection that sends nothing for this long is closed (it reconnects if it is still there). */
+  silentSeconds: 90,
+  /** The most a report's content room may keep, in bytes (attachments of up to 1 MB live there). */
+  contentBytes: 32 * 1024 * 1024,
+  /** The most a report's comments room may keep, in bytes. */
+  commentsBytes: 8 * 1024 * 1024,
 } as const;
+
+/** How long the relay waits for a request's headers, and for a whole request (not websockets), before ending it. */
+export const requestTimeouts = { headersMs: 10_000, requestMs: 30_000 } as const;
 
 /** The path the relay serves websocket sync under: ws://HOST:PORT/sync/<room>. */
 export const syncPath = '/sync';
