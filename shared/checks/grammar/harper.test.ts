@@ -2,7 +2,7 @@
 import { slimBinary } from 'harper.js/slimBinary';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Finding } from '../finding.ts';
-import { loadHarperGrammar, type HarperGrammar } from './harper.ts';
+import { harperPieces, loadHarperGrammar, type HarperGrammar } from './harper.ts';
 
 let harper: HarperGrammar;
 beforeAll(async () => {
@@ -46,5 +46,44 @@ describe('Harper grammar', () => {
 
   it("leaves learners' names alone, even those spelt like an acronym", async () => {
     expect(await harper.check('Sam and Amir finished the fractions task, and we met Sam again today.')).toEqual([]);
+  });
+});
+
+describe('Harper reading a long report piece by piece', () => {
+  const sentences = Array.from(
+    { length: 40 },
+    (_, i) => `Sam worked through question ${i + 1} with care and explained each step to me.`,
+  );
+
+  it('cuts between sentences and paragraphs only, keeping every character', () => {
+    const text =
+      'He used e.g. a ruler. Then i checked it!\n"Well done," she said. 3 more to go?\nno cut here. and none here';
+    const pieces = harperPieces(text);
+    expect(pieces.join('')).toBe(text);
+    expect(pieces).toEqual([
+      'He used e.g. a ruler. ',
+      'Then i checked it!\n',
+      '"Well done," she said. ',
+      '3 more to go?\n',
+      'no cut here. and none here',
+    ]);
+  });
+
+  it('finds in a long text what it finds in each sentence, at the right offsets', async () => {
+    const text = [...sentences.slice(0, 20), 'Then i read the the book.', ...sentences.slice(20)].join(' ');
+    const findings = await harper.check(text);
+    expect(findings.map((finding) => finding.text)).toEqual(['i', 'the the']);
+    for (const finding of findings) expect(text.slice(finding.start, finding.end)).toBe(finding.text);
+  });
+
+  it('reads again only the sentence that changed', async () => {
+    const text = sentences.join(' ');
+    await harper.check(text);
+    const before = harper.linted;
+    const edited = text.replace('question 17 with', 'question 17 with with');
+    const findings = await harper.check(edited);
+    expect(harper.linted - before).toBe(1);
+    expect(findings.map((finding) => finding.text)).toEqual(['with with']);
+    expect(edited.slice(findings[0].start, findings[0].end)).toBe('with with');
   });
 });

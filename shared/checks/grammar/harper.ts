@@ -23,7 +23,22 @@ export const harperRulesTurnedOff = [
 
 export interface HarperGrammar {
   check(text: string): Promise<Finding[]>;
+  /** How many pieces of text Harper itself has read (the rest came from what it found before). */
+  readonly linted: number;
   dispose(): Promise<void>;
+}
+
+/** Pieces of text whose findings are kept, most recently used last. */
+const rememberedPieces = 4000;
+
+/**
+ * The text cut into the pieces Harper reads one by one: paragraphs, and sentences within them. A cut comes only
+ * where a sentence ends and the next begins with a capital, a digit or an opening quote, so each piece reads to
+ * Harper as it does inside the whole text; the spaces after a sentence stay with it, so offsets add up. A piece
+ * depends on its own words alone, so typing in one sentence leaves every other piece's findings as they were.
+ */
+export function harperPieces(text: string): string[] {
+  return text.split(/(?<=\n)/).flatMap((paragraph) => paragraph.split(/(?<=[.!?]["'’”)\]]?\s+)(?=["'‘“([]?[A-Z0-9])/));
 }
 
 /** Starts Harper with the given WebAssembly binary (harper.js/slimBinary, or one made from a URL). */
@@ -31,18 +46,41 @@ export async function loadHarperGrammar(binary: BinaryModule): Promise<HarperGra
   const linter = new LocalLinter({ binary, dialect: Dialect.British });
   await linter.setup();
   await linter.setLintConfig(Object.fromEntries(harperRulesTurnedOff.map((name) => [name, false])));
+  const lint = async (text: string): Promise<Finding[]> => {
+    const byRule = await linter.organizedLints(text, { language: 'plaintext' });
+    const findings: Finding[] = [];
+    for (const [name, lints] of Object.entries(byRule)) {
+      for (const lint of lints) {
+        const found = toFinding(name, lint, text);
+        lint.free();
+        if (found && !isKnownFalseAlarm(found, text)) findings.push(found);
+      }
+    }
+    return findings;
+  };
+  const remembered = new Map<string, Finding[]>();
+  let linted = 0;
+  const findingsIn = async (piece: string): Promise<Finding[]> => {
+    const known = remembered.get(piece);
+    remembered.delete(piece);
+    const found = known ?? (piece.trim() ? (linted++, await lint(piece)) : []);
+    remembered.set(piece, found);
+    if (remembered.size > rememberedPieces) remembered.delete(remembered.keys().next().value!);
+    return found;
+  };
   return {
     async check(text) {
-      const byRule = await linter.organizedLints(text, { language: 'plaintext' });
       const findings: Finding[] = [];
-      for (const [name, lints] of Object.entries(byRule)) {
-        for (const lint of lints) {
-          const found = toFinding(name, lint, text);
-          lint.free();
-          if (found && !isKnownFalseAlarm(found, text)) findings.push(found);
-        }
+      let offset = 0;
+      for (const piece of harperPieces(text)) {
+        for (const found of await findingsIn(piece))
+          findings.push({ ...found, start: found.start + offset, end: found.end + offset });
+        offset += piece.length;
       }
       return findings.sort((a, b) => a.start - b.start);
+    },
+    get linted() {
+      return linted;
     },
     dispose: () => linter.dispose(),
   };
