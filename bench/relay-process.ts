@@ -25,9 +25,11 @@ export async function startBenchRelay(
     env?: Record<string, string>;
     /** RELAY_SECRET, for relays that must accept each other's tokens (a cluster's nodes); else a new one. */
     secret?: string;
+    /** A data folder to use (and keep when stopping), e.g. to start the relay again on what it saved; else a new one. */
+    dataDir?: string;
   } = {},
 ): Promise<BenchRelay> {
-  const dataDir = mkdtempSync(join(tmpdir(), `margin-bench-${kind}-`));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), `margin-bench-${kind}-`));
   await options.prepare?.(dataDir);
   const secret = options.secret ?? randomBytes(24).toString('base64url');
   const script = fileURLToPath(
@@ -61,7 +63,7 @@ export async function startBenchRelay(
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

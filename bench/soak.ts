@@ -1,0 +1,155 @@
+// `npm run soak` (not in CI): 2,000 y-websocket clients on 200 report rooms for 10 minutes, writing, joining and
+// leaving, against relay/main.ts in a process of its own. It prints the relay's memory as it goes and whether it
+// levels off after the warm-up, then stops the relay (SIGTERM saves every room), starts it again on what it saved,
+// and checks that every acknowledged entry is there. An entry counts as acknowledged once another client in its
+// room has received it: the relay sends an update on only after saving it.
+// SOAK_MINUTES, SOAK_CLIENTS, SOAK_ROOMS and SOAK_EDITS_PER_CLIENT_SECOND change the shape of the run.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { startBenchRelay, type BenchRelay } from './relay-process.ts';
+
+const minutes = Number(process.env.SOAK_MINUTES ?? 10);
+const clientCount = Number(process.env.SOAK_CLIENTS ?? 2000);
+const roomCount = Number(process.env.SOAK_ROOMS ?? 200);
+const editsPerClientSecond = Number(process.env.SOAK_EDITS_PER_CLIENT_SECOND ?? 0.1);
+/** Clients that leave (and as many that join) each second. */
+const churnPerSecond = Math.max(1, Math.round(clientCount / 400));
+
+const rooms = Array.from({ length: roomCount }, (_, i) => `soak-${String(i).padStart(4, '0')}`);
+const acknowledged = new Map<string, Set<string>>(rooms.map((room) => [room, new Set()]));
+const closeCodes = new Map<number, number>();
+let written = 0;
+let nextClient = 0;
+
+interface SoakClient {
+  id: number;
+  room: string;
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  count: number;
+}
+
+async function connectClient(relay: BenchRelay, room: string): Promise<SoakClient> {
+  const { token } = await relay.tokens.mint(room, 'tutor', 24 * 3600);
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`${relay.url.replace('http', 'ws')}/sync`, room, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    params: { token },
+  });
+  provider.on('connection-close', (event: { code: number } | null) => {
+    if (!provider.shouldConnect) return; // this client leaving, not the relay closing it
+    const code = event?.code ?? 0;
+    closeCodes.set(code, (closeCodes.get(code) ?? 0) + 1);
+  });
+  const entries = doc.getMap<number>('entries');
+  entries.observe((event, transaction) => {
+    if (transaction.local) return;
+    const seen = acknowledged.get(room)!;
+    event.keysChanged.forEach((key) => seen.add(key));
+  });
+  return { id: nextClient++, room, doc, provider, count: 0 };
+}
+
+function leave(client: SoakClient): void {
+  client.provider.destroy();
+  client.doc.destroy();
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function synced(client: SoakClient): Promise<void> {
+  if (client.provider.synced) return Promise.resolve();
+  return new Promise<void>((resolve) => client.provider.once('sync', () => resolve()));
+}
+
+async function readBack(relay: BenchRelay, room: string): Promise<Set<string>> {
+  const client = await connectClient(relay, room);
+  await synced(client);
+  const keys = new Set(client.doc.getMap('entries').keys());
+  leave(client);
+  return keys;
+}
+
+async function soak(): Promise<void> {
+  // y-websocket adds an exit listener to the process for each provider.
+  process.setMaxListeners(0);
+  const dataDir = mkdtempSync(join(tmpdir(), 'margin-soak-'));
+  const secret = randomBytes(24).toString('base64url');
+  const env = { LIMIT_CONNECTIONS_PER_ADDRESS: '1000000', LOG_LEVEL: 'error' };
+  let relay = await startBenchRelay('margin', { dataDir, secret, env });
+  console.log(
+    `soak: ${clientCount} clients on ${roomCount} rooms for ${minutes} min, ${editsPerClientSecond} edits a client-second, ${churnPerSecond} leave and join a second (relay pid ${relay.pid})`,
+  );
+
+  const clients: SoakClient[] = [];
+  for (let i = 0; i < clientCount; i++) {
+    clients.push(await connectClient(relay, rooms[i % roomCount]));
+    if (i % 100 === 99) await pause(50);
+  }
+  await Promise.all(clients.map(synced));
+  console.log(`soak: all ${clientCount} connected and synced; relay ${mb(relay.rss())}`);
+
+  const started = performance.now();
+  const memory: Array<{ minute: number; rss: number }> = [];
+  const ticker = setInterval(() => {
+    const minute = (performance.now() - started) / 60_000;
+    memory.push({ minute, rss: relay.rss() });
+    console.log(`soak: ${minute.toFixed(1)} min, relay ${mb(relay.rss())}, ${written} entries written`);
+  }, 30_000);
+
+  const editsPerSecond = clientCount * editsPerClientSecond;
+  while (performance.now() - started < minutes * 60_000) {
+    const second = performance.now();
+    for (let i = 0; i < editsPerSecond; i++) {
+      const client = clients[Math.floor(Math.random() * clients.length)];
+      client.doc.getMap<number>('entries').set(`${client.id}:${client.count}`, client.count++);
+      written++;
+    }
+    for (let i = 0; i < churnPerSecond; i++) {
+      const at = Math.floor(Math.random() * clients.length);
+      leave(clients[at]);
+      clients[at] = await connectClient(relay, rooms[Math.floor(Math.random() * roomCount)]);
+    }
+    await pause(Math.max(0, 1000 - (performance.now() - second)));
+  }
+  clearInterval(ticker);
+  memory.push({ minute: minutes, rss: relay.rss() });
+  // Whatever is still on its way arrives; then everyone leaves.
+  await pause(5000);
+  clients.forEach(leave);
+  const before = [...acknowledged.values()].reduce((total, keys) => total + keys.size, 0);
+
+  await relay.stop();
+  relay = await startBenchRelay('margin', { dataDir, secret, env });
+  let lost = 0;
+  for (const room of rooms) {
+    const kept = await readBack(relay, room);
+    for (const key of acknowledged.get(room)!) if (!kept.has(key)) lost++;
+  }
+  await relay.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+
+  const warm = memory.filter((sample) => sample.minute >= minutes * 0.3);
+  const first = warm[0] ?? memory[0];
+  const last = memory[memory.length - 1];
+  const peak = Math.max(...memory.map((sample) => sample.rss));
+  const perMinute = (last.rss - first.rss) / Math.max(0.5, last.minute - first.minute);
+  const closes = [...closeCodes].map(([code, count]) => `${code} x${count}`).join(', ') || 'none';
+  console.log(
+    `soak: ${written} entries written, ${before} acknowledged, ${lost} of them lost after a restart; relay memory ${mb(first.rss)} at ${first.minute.toFixed(1)} min (after warm-up), ${mb(last.rss)} at the end, peak ${mb(peak)}, ${(perMinute / 1024 / 1024).toFixed(1)} MB a minute after warm-up; connections closed by the relay or the network: ${closes}`,
+  );
+  if (lost > 0) process.exitCode = 1;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+}
+
+await soak();
+process.exit();
