@@ -8,10 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { anchorFor } from '../shared/doc/comment-anchors.ts';
+import { addThread, threadsMap } from '../shared/doc/comments.ts';
 import { fragmentText, readStatus, setFragmentText, textField } from '../shared/doc/index.ts';
 import { createSessionReportDoc } from '../shared/reports/index.ts';
 import { changeRefusals, closeCodes, reconnectCodes, refusalReasons } from '../shared/protocol/limits.ts';
 import { Tokens } from './auth.ts';
+import { commentsRefusals } from './comments-check.ts';
 import { openSqliteStore } from './storage/sqlite.ts';
 import { TestSession, api, eventually, type RelayProcess } from './testing.ts';
 
@@ -346,6 +349,49 @@ describe('presence', () => {
   });
 });
 
+describe('the comments room', () => {
+  it('refuses a raw client removing a thread or storing other data there, tells it why, and keeps the thread for everyone', async () => {
+    const { id, tutor } = await newReport();
+    const mentorToken = (await link(id, tutor, 'mentor')).token;
+    const field = new Y.Doc().getXmlFragment('progressComment');
+    setFragmentText(field, 'Sam worked in pairs.');
+    const anchored = anchorFor(field, 4, 10);
+    if (!anchored.ok) throw new Error(anchored.problem);
+    const tutorSide = await session.provider(relay, `${id}/comments`, { token: tutor });
+    const made = addThread(tutorSide.doc, {
+      field: 'progressComment',
+      ...anchored.value,
+      text: 'Which pairs?',
+      author: { id: 'tom-device', name: 'Tom Tutor', role: 'tutor' },
+    });
+    if (!made.ok) throw new Error(made.problem);
+
+    const received: Uint8Array[] = [];
+    const mentor = await session.provider(relay, `${id}/comments`, { token: mentorToken, received });
+    await eventually(() => expect(threadsMap(mentor.doc).has(made.value)).toBe(true));
+    threadsMap(mentor.doc).delete(made.value);
+    await eventually(() => expect(deniedReasons(received)).toContain(commentsRefusals.threadRemoved));
+
+    const newcomer = await session.provider(relay, `${id}/comments`, { token: tutor });
+    await eventually(() => expect(threadsMap(newcomer.doc).has(made.value)).toBe(true));
+    expect(threadsMap(tutorSide.doc).has(made.value)).toBe(true);
+
+    // An app never sends such changes: a link that keeps sending them is closed for good.
+    const raw = await session.socket(relay, `/sync/${id}/comments?token=${mentorToken}`);
+    for (let i = 0; i < 6; i++) {
+      const forged = new Y.Doc();
+      forged.getMap('fields').set('learnerName', `Mallory ${i}`);
+      raw.socket.send(syncUpdateMessage(Y.encodeStateAsUpdate(forged)));
+    }
+    expect(await raw.closed).toEqual({
+      code: closeCodes.malformedMessage,
+      reason: 'This connection sent a message the relay cannot read: changes the comments cannot hold, again and again',
+    });
+    const again = await session.provider(relay, `${id}/comments`, { token: tutor });
+    expect(again.doc.share.has('fields')).toBe(false);
+  });
+});
+
 describe('the relay’s log', () => {
   it('holds no token and no document content, and the store holds no refused edit', async () => {
     const log = relay.stderr();
@@ -386,6 +432,13 @@ function deniedReasons(messages: Uint8Array[]): string[] {
     if (decoding.readVarUint(decoder) !== 2 || decoding.readVarUint(decoder) !== 0) return [];
     return [decoding.readVarString(decoder)];
   });
+}
+
+function syncUpdateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
 }
 
 function syncRequest(): Uint8Array {

@@ -22,6 +22,7 @@ import { contentLocked, statusLabels, type ReportStatus } from '../shared/workfl
 import { teacherPartLocked } from '../shared/reports/termly-review/workflow.ts';
 import { dependsOnMissing, encodeIntegrated, withoutInternalFields, wouldChange } from './document-copies.ts';
 import type { RoomCluster } from './cluster/fan-out.ts';
+import { CommentsCheck } from './comments-check.ts';
 import type { Log } from './log.ts';
 import {
   MalformedMessage,
@@ -53,6 +54,9 @@ export interface RoomOptions {
 }
 
 type Granted = RoomGrant;
+
+/** Refused changes to the comments' shape one connection may send before it is closed. */
+const maxRefusedShapes = 5;
 
 const couldNotSave = 'The relay could not save this report; your changes are still on your device';
 /** The origin of changes the relay makes itself (workflow decisions). */
@@ -89,6 +93,13 @@ export class Room {
   /** Bytes the store keeps for the room (its updates as saved, or its snapshot once compacted), and those still unsaved. */
   private storedBytes = 0;
   private unsavedBytes = 0;
+  /** For the comments room: what a change must read as (comments-check.ts). */
+  private commentsCheck?: CommentsCheck;
+  /**
+   * Changes refused by that check, per token: past a few, the connection is closed for good (each refusal leaves
+   * the device's later changes building on it, so it would otherwise reconnect and send it again, and again).
+   */
+  private readonly refusedShapes = new Map<string, number>();
 
   constructor(
     room: ReportRoom,
@@ -118,6 +129,7 @@ export class Room {
       );
       return this.settleLoaded(false);
     }
+    if (this.kind === 'comments') this.commentsCheck = new CommentsCheck(this.doc);
     this.doc.on('update', this.keepUnsaved);
     this.state = 'open';
     this.settleLoaded(true);
@@ -269,6 +281,8 @@ export class Room {
             this.options.metrics.changesRefused++;
             return peer.close(reconnectCodes.missingDependencies, changeRefusals.missingDependencies);
           }
+          const shape = this.commentsCheck?.check(message.update);
+          if (shape && !shape.ok) return this.refuseShape(peer, message.update, shape.problem);
           Y.applyUpdate(this.doc, message.update, peer);
         } catch (error) {
           peer.refuseMalformed(`a document update Yjs could not apply (${errorWording(error)})`);
@@ -336,6 +350,21 @@ export class Room {
     peer.tell(reason);
   }
 
+  /**
+   * A change the comments room cannot hold: refused and told, like a change while locked. An app never makes
+   * one, so a connection that keeps sending them is closed (making the check's shadow again costs the relay).
+   */
+  private refuseShape(peer: Peer, update: Uint8Array, reason: string): void {
+    const token = peer.access?.jti ?? '';
+    const refused = (this.refusedShapes.get(token) ?? 0) + 1;
+    this.refusedShapes.set(token, refused);
+    if (refused > maxRefusedShapes) {
+      this.options.metrics.changesRefused++;
+      return peer.refuseMalformed('changes the comments cannot hold, again and again');
+    }
+    this.refuseChange(peer, update, reason);
+  }
+
   private withoutInternal(): Uint8Array {
     if (this.copyWithoutInternal?.version !== this.version) {
       this.copyWithoutInternal = { version: this.version, update: withoutInternalFields(this.doc) };
@@ -345,6 +374,8 @@ export class Room {
 
   private readonly keepUnsaved = (update: Uint8Array, origin: unknown): void => {
     this.version++;
+    // A person's change was checked on the shadow already; the relay's own and other nodes' are followed.
+    if (!(origin instanceof Peer)) this.commentsCheck?.follow(update);
     if (origin === clusterOrigin) return this.sendOn(update, []);
     this.unsaved.push({ update, origin });
     this.unsavedBytes += update.byteLength;

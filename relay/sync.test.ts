@@ -1,3 +1,4 @@
+import { fragmentText, setFragmentText } from '../shared/doc/text-fragment.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openMemoryStore } from './storage/memory.ts';
@@ -35,10 +36,12 @@ describe('sync through the relay', () => {
     const comments = await session.provider(relay, 'report-1/comments');
     const other = await session.provider(relay, 'report-2');
     content.doc.getText('body').insert(0, 'content');
-    comments.doc.getText('body').insert(0, 'comment');
+    // The comments room holds only what docs/doc-format.md says: here, a QA observation's reply.
+    setFragmentText(comments.doc.getXmlFragment('tutorReply'), 'comment');
 
     const reader = await session.provider(relay, 'report-1/comments');
-    await eventually(() => expect(reader.doc.getText('body').toString()).toBe('comment'));
+    await eventually(() => expect(fragmentText(reader.doc.getXmlFragment('tutorReply'))).toBe('comment'));
+    expect(reader.doc.getText('body').toString()).toBe('');
     expect(other.doc.getText('body').toString()).toBe('');
   });
 

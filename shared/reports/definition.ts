@@ -97,6 +97,11 @@ export interface ReportKindDefinition<Kind extends string = string> {
   label: string;
   /** The free-text fields the form draws from a list, in order; internal ones are for the agency only. */
   textFields: readonly FreeTextField[];
+  /**
+   * The parts of the report's comments document besides its threads that this kind writes (a reply, the teacher's
+   * part), each a map of plain strings or free text: the relay refuses anything else there.
+   */
+  commentsParts?: Readonly<Record<string, 'map' | 'text'>>;
   /** Who and what the report is about, e.g. "Ada Lovelace: Maths". */
   subjectLine(doc: Y.Doc): string;
   /** Every reason the report may not be submitted yet; empty when it may. */

@@ -65,6 +65,12 @@ export const internalFieldKeys: readonly string[] = [
   ...new Set(definitions.flatMap((definition) => definition.textFields.filter((f) => f.internal).map((f) => f.key))),
 ];
 
+/** Every part a report's comments document may hold: its threads, and what each kind writes there besides. */
+export const commentsRoomParts: Readonly<Record<string, 'map' | 'text'>> = Object.assign(
+  { threads: 'map' as const },
+  ...definitions.map((definition) => definition.commentsParts ?? {}),
+);
+
 /** The kinds whose reports a later progress report is written against (plans and progress reports). */
 export const progressKinds: readonly ReportKind[] = definitions
   .filter((definition) => 'progress' in definition && definition.progress)

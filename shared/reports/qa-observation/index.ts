@@ -1,6 +1,6 @@
 // A quality-assurance observation of a tutor's session, submitted when its feedback is sent to the tutor.
 import { defineReportKind } from '../definition.ts';
-import { qaObservationFormat, readObservation } from './doc.ts';
+import { qaObservationFormat, readObservation, tutorReplyKey } from './doc.ts';
 import { observationProblems } from './observation.ts';
 
 export const qaObservation = defineReportKind({
@@ -8,6 +8,7 @@ export const qaObservation = defineReportKind({
   format: qaObservationFormat,
   label: 'Quality observation',
   textFields: [],
+  commentsParts: { [tutorReplyKey]: 'text' },
   subjectLine(doc) {
     const observation = readObservation(doc);
     return `${observation.tutorName || 'Unknown tutor'}, observation ${observation.number}`;

@@ -29,7 +29,8 @@ export const standardsOfConcern = (doc: Y.Doc) => doc.getMap<boolean>('standards
 
 /** The teacher's part, in the comments document. */
 export const teacherCommentsKey = 'teacherComments';
-export const teacherPart = (comments: Y.Doc) => comments.getMap<unknown>('teacher');
+export const teacherPartKey = 'teacher';
+export const teacherPart = (comments: Y.Doc) => comments.getMap<unknown>(teacherPartKey);
 export const teacherComments = (comments: Y.Doc) => comments.getXmlFragment(teacherCommentsKey);
 
 export interface TermlyReviewDraft extends ReportMeta, TermlyReviewValues {

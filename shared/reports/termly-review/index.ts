@@ -2,7 +2,13 @@
 // finished by the tutor, signed by the teacher then the tutor, marked reviewed by the appropriate body.
 import { defineReportKind } from '../definition.ts';
 import { checkTermlyDecision } from './decisions.ts';
-import { readTermlyReview, termlyReviewFormat, termlyReviewSubject } from './doc.ts';
+import {
+  readTermlyReview,
+  teacherCommentsKey,
+  teacherPartKey,
+  termlyReviewFormat,
+  termlyReviewSubject,
+} from './doc.ts';
 import { termlyReviewProblems } from './form.ts';
 import { notForThisReport } from './workflow.ts';
 
@@ -12,6 +18,7 @@ export const termlyReview = defineReportKind({
   label: 'Termly progress review',
   // Its free text is drawn step by step by its own form (termlyReviewTextKeys), not from a list.
   textFields: [],
+  commentsParts: { [teacherCommentsKey]: 'text', [teacherPartKey]: 'map' },
   subjectLine: (doc) => termlyReviewSubject(readTermlyReview(doc)),
   submissionProblems: (doc) => termlyReviewProblems(readTermlyReview(doc)),
   index(doc) {

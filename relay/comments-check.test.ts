@@ -1,0 +1,186 @@
+// The comments room's check on its own: every change the app makes passes; each change an attacker made with a
+// raw Yjs client is refused with its reason, and the room's next honest change still passes.
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { anchorFor } from '../shared/doc/comment-anchors.ts';
+import {
+  addThread,
+  commentTextLimit,
+  deleteComment,
+  editComment,
+  reply,
+  setResolved,
+  threadsMap,
+  type CommentAuthor,
+} from '../shared/doc/comments.ts';
+import { setFragmentText } from '../shared/doc/text-fragment.ts';
+import { confirmFacts, teacherCommentsKey, teacherPart } from '../shared/reports/termly-review/doc.ts';
+import { tutorReplyKey } from '../shared/reports/qa-observation/doc.ts';
+import { CommentsCheck, commentsRefusals } from './comments-check.ts';
+
+const rita: CommentAuthor = { id: 'rita-device', name: 'Rita Reviewer', role: 'reviewer' };
+const tom: CommentAuthor = { id: 'tom-device', name: 'Tom Tutor', role: 'tutor' };
+
+/** The relay's room (its document and check) and a device synced with it, which makes changes. */
+function room() {
+  const content = new Y.Doc();
+  const field = content.getXmlFragment('progressComment');
+  setFragmentText(field, 'Sam worked in pairs on fractions.');
+  const relayDoc = new Y.Doc();
+  const check = new CommentsCheck(relayDoc);
+  const device = new Y.Doc();
+  /** Makes a change on the device and offers it to the relay; applied there only if the check passes. */
+  const change = (make: (doc: Y.Doc) => void) => {
+    const before = Y.encodeStateVector(device);
+    make(device);
+    const update = Y.encodeStateAsUpdate(device, before);
+    const checked = check.check(update);
+    if (checked.ok) Y.applyUpdate(relayDoc, update);
+    return checked;
+  };
+  const startThread = () => {
+    const anchored = anchorFor(field, 4, 10);
+    if (!anchored.ok) throw new Error(anchored.problem);
+    let id = '';
+    const checked = change((doc) => {
+      const made = addThread(doc, { field: 'progressComment', ...anchored.value, text: 'Which pairs?', author: rita });
+      if (made.ok) id = made.value;
+    });
+    expect(checked).toEqual({ ok: true, value: undefined });
+    return id;
+  };
+  return { relayDoc, check, device, change, startThread };
+}
+
+const passes = { ok: true, value: undefined };
+
+describe('the comments room’s check', () => {
+  it('passes every change the app makes: threads, replies, edits, deletions, resolving, the teacher’s part, a reply', () => {
+    const { change, startThread, device } = room();
+    const threadId = startThread();
+    let replyId = '';
+    expect(
+      change((doc) => {
+        const made = reply(doc, threadId, 'The front table.', tom);
+        if (made.ok) replyId = made.value;
+      }),
+    ).toEqual(passes);
+    expect(change((doc) => editComment(doc, threadId, replyId, 'The front two tables.', tom.id))).toEqual(passes);
+    expect(change((doc) => deleteComment(doc, threadId, replyId, tom.id))).toEqual(passes);
+    expect(change((doc) => setResolved(doc, threadId, true, rita))).toEqual(passes);
+    expect(change((doc) => setResolved(doc, threadId, false, tom))).toEqual(passes);
+    expect(change((doc) => setFragmentText(doc.getXmlFragment(teacherCommentsKey), 'I agree.'))).toEqual(passes);
+    expect(change((doc) => confirmFacts(doc, 'Tess Teacher', '2026-12-01T10:00:00Z'))).toEqual(passes);
+    expect(change((doc) => setFragmentText(doc.getXmlFragment(tutorReplyKey), 'Thank you.'))).toEqual(passes);
+    expect(threadsMap(device).size).toBe(1);
+  });
+
+  it.each([
+    {
+      attack: 'content-like data under a name of its own',
+      make: (doc: Y.Doc) => doc.getMap('fields').set('learnerName', 'Mallory'),
+      reason: commentsRefusals.otherData,
+    },
+    {
+      attack: 'a free-text field of the content',
+      make: (doc: Y.Doc) => setFragmentText(doc.getXmlFragment('summary'), 'Rewritten'),
+      reason: commentsRefusals.otherData,
+    },
+    {
+      attack: 'the threads used as a list',
+      make: (doc: Y.Doc) => doc.getArray('threads').insert(0, ['x']),
+      reason: commentsRefusals.otherData,
+      fresh: true,
+    },
+    {
+      attack: 'plain text straight into the teacher’s comments',
+      make: (doc: Y.Doc) => doc.getText(teacherCommentsKey).insert(0, 'not a paragraph'),
+      reason: commentsRefusals.notText,
+    },
+    {
+      attack: 'a number in the teacher’s part',
+      make: (doc: Y.Doc) => teacherPart(doc).set('factsConfirmedAt', 42),
+      reason: commentsRefusals.otherData,
+    },
+  ])('refuses $attack', ({ make, reason, fresh }: { make: (doc: Y.Doc) => void; reason: string; fresh?: boolean }) => {
+    const { change, startThread } = room();
+    // A device that has not read the threads yet can make them a list; one that has cannot.
+    if (!fresh) startThread();
+    expect(change(make)).toEqual({ ok: false, problem: reason });
+  });
+
+  it.each([
+    {
+      attack: 'a thread hard-deleted',
+      make: (doc: Y.Doc, id: string) => threadsMap(doc).delete(id),
+      reason: commentsRefusals.threadRemoved,
+    },
+    {
+      attack: 'a thread replaced by a new one under its id',
+      make: (doc: Y.Doc, id: string) => threadsMap(doc).set(id, new Y.Map()),
+      reason: commentsRefusals.threadRemoved,
+    },
+    {
+      attack: 'the opening comment taken out of its thread',
+      make: (doc: Y.Doc, id: string) => (threadsMap(doc).get(id)!.get('comments') as Y.Array<unknown>).delete(0, 1),
+      reason: commentsRefusals.commentRemoved,
+    },
+    {
+      attack: 'a thread without its comments',
+      make: (doc: Y.Doc, id: string) => threadsMap(doc).get(id)!.delete('comments'),
+      reason: commentsRefusals.notAThread,
+    },
+    {
+      attack: 'a thread whose id is not its key',
+      make: (doc: Y.Doc, id: string) => threadsMap(doc).get(id)!.set('id', 'another'),
+      reason: commentsRefusals.notAThread,
+    },
+    {
+      attack: `a comment of ${commentTextLimit + 1} characters`,
+      make: (doc: Y.Doc, id: string) => {
+        const comments = threadsMap(doc).get(id)!.get('comments') as Y.Array<Y.Map<unknown>>;
+        comments.get(0).set('text', 'a'.repeat(commentTextLimit + 1));
+      },
+      reason: commentsRefusals.commentTooLong,
+    },
+    {
+      attack: 'a comment emptied without being deleted',
+      make: (doc: Y.Doc, id: string) => {
+        const comments = threadsMap(doc).get(id)!.get('comments') as Y.Array<Y.Map<unknown>>;
+        comments.get(0).set('text', '   ');
+      },
+      reason: commentsRefusals.emptyComment,
+    },
+    {
+      attack: 'a plain object where a comment should be',
+      make: (doc: Y.Doc, id: string) =>
+        (threadsMap(doc).get(id)!.get('comments') as Y.Array<unknown>).push([{ id: 'x', text: 'forged' }]),
+      reason: commentsRefusals.notAThread,
+    },
+  ])('refuses $attack, and takes the next honest change', ({ make, reason }) => {
+    const { change, startThread, relayDoc, device } = room();
+    const threadId = startThread();
+    expect(change((doc) => make(doc, threadId))).toEqual({ ok: false, problem: reason });
+    // The room still has the thread as it was; a device that has not made the bad change goes on.
+    const honest = new Y.Doc();
+    Y.applyUpdate(honest, Y.encodeStateAsUpdate(relayDoc));
+    const check = new CommentsCheck(relayDoc);
+    const before = Y.encodeStateVector(honest);
+    reply(honest, threadId, 'Still here.', tom);
+    expect(check.check(Y.encodeStateAsUpdate(honest, before))).toEqual(passes);
+    expect(threadsMap(relayDoc).get(threadId)).toBeInstanceOf(Y.Map);
+    expect(device).toBeDefined();
+  });
+
+  it('makes its shadow again after a refusal, so a later honest change from elsewhere is judged on the room as it is', () => {
+    const { check, relayDoc, startThread, change } = room();
+    const threadId = startThread();
+    expect(change((doc) => threadsMap(doc).delete(threadId)).ok).toBe(false);
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(relayDoc));
+    const before = Y.encodeStateVector(other);
+    setResolved(other, threadId, true, tom);
+    const update = Y.encodeStateAsUpdate(other, before);
+    expect(check.check(update)).toEqual(passes);
+  });
+});

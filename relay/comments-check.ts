@@ -1,0 +1,124 @@
+// The relay's check of a change to a report's comments room (docs/doc-format.md, "Comments"): the room holds
+// threads of comments and the parts each kind writes there (shared/reports/registry.ts, commentsRoomParts),
+// nothing else; a thread is never removed, nor a comment taken out of its thread (deleting one empties it and
+// keeps its place); every thread a change touches still reads as a thread; a map part holds strings only.
+//
+// A change is tried on a shadow of the room's document, so the room's own document only ever takes changes
+// that pass; a refused change leaves the shadow to be made again from the room's document.
+import * as Y from 'yjs';
+import { commentTextLimit, Thread } from '../shared/doc/comments.ts';
+import { changeRefusedPrefix } from '../shared/protocol/limits.ts';
+import { commentsRoomParts } from '../shared/reports/registry.ts';
+import { fail, ok, type Result } from '../shared/result.ts';
+import { encodeIntegrated } from './document-copies.ts';
+
+/** Why a change was refused, for its sender and the log: fixed wording, never words from the change itself. */
+export const commentsRefusals = {
+  otherData: `${changeRefusedPrefix}the comments hold only threads and the report’s own parts, not other data.`,
+  threadRemoved: `${changeRefusedPrefix}a thread cannot be removed or replaced; resolve it instead.`,
+  commentRemoved: `${changeRefusedPrefix}a comment cannot be taken out of its thread; deleting it keeps its place.`,
+  notAThread: `${changeRefusedPrefix}a thread must have its field, anchor, quote, time and at least one comment.`,
+  commentTooLong: `${changeRefusedPrefix}a comment can be at most ${commentTextLimit.toLocaleString('en-GB')} characters.`,
+  emptyComment: `${changeRefusedPrefix}a comment that is not deleted needs some words.`,
+  repeatedComment: `${changeRefusedPrefix}two comments of a thread cannot share an id.`,
+  notText: `${changeRefusedPrefix}this part of the comments holds words only.`,
+} as const;
+
+export class CommentsCheck {
+  private shadow = new Y.Doc();
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly parts: Readonly<Record<string, 'map' | 'text'>> = commentsRoomParts,
+  ) {
+    this.rebuild();
+  }
+
+  /** Takes an update the room's document took without being checked here (the relay's own, another node's). */
+  follow(update: Uint8Array): void {
+    Y.applyUpdate(this.shadow, update);
+  }
+
+  /** Whether the room may take `update`; the refusal is the reason to tell its sender. */
+  check(update: Uint8Array): Result<undefined, string> {
+    const placed = this.placement(update);
+    if (!placed.ok) return placed;
+    const threads = this.shadow.getMap<unknown>('threads');
+    const touched = new Set<string>();
+    let removal: string | undefined;
+    const watch = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
+      for (const event of events) {
+        if (event.target === threads) {
+          for (const [key, change] of event.changes.keys) {
+            if (change.action !== 'add') removal ??= commentsRefusals.threadRemoved;
+            touched.add(key);
+          }
+        } else {
+          touched.add(String(event.path[0]));
+          if (event instanceof Y.YArrayEvent && event.changes.delta.some((change) => change.delete))
+            removal ??= commentsRefusals.commentRemoved;
+        }
+      }
+    };
+    threads.observeDeep(watch);
+    try {
+      Y.applyUpdate(this.shadow, update);
+    } finally {
+      threads.unobserveDeep(watch);
+    }
+    const problem = removal ?? this.threadProblem(threads, touched) ?? this.partProblem();
+    if (!problem) return ok(undefined);
+    this.rebuild();
+    return fail(problem);
+  }
+
+  /** Items placed straight into a root type: only in the known parts, each used as what it is. */
+  private placement(update: Uint8Array): Result<undefined, string> {
+    for (const struct of Y.decodeUpdate(update).structs) {
+      if (!(struct instanceof Y.Item) || typeof struct.parent !== 'string') continue;
+      const shape = this.parts[struct.parent];
+      if (!shape) return fail(commentsRefusals.otherData);
+      const keyed = struct.parentSub !== null;
+      if (shape === 'map' ? !keyed : keyed) return fail(commentsRefusals.otherData);
+      if (shape === 'text' && !(struct.content instanceof Y.ContentType || struct.content instanceof Y.ContentDeleted))
+        return fail(commentsRefusals.notText);
+    }
+    return ok(undefined);
+  }
+
+  private threadProblem(threads: Y.Map<unknown>, touched: Set<string>): string | undefined {
+    for (const key of touched) {
+      const map = threads.get(key);
+      if (!(map instanceof Y.Map))
+        return map === undefined ? commentsRefusals.threadRemoved : commentsRefusals.notAThread;
+      const comments = map.get('comments');
+      if (!(comments instanceof Y.Array) || !comments.toArray().every((comment) => comment instanceof Y.Map))
+        return commentsRefusals.notAThread;
+      const read = Thread.safeParse(map.toJSON());
+      if (!read.success || read.data.id !== key) return commentsRefusals.notAThread;
+      const ids = new Set<string>();
+      for (const comment of read.data.comments) {
+        if (comment.text.length > commentTextLimit) return commentsRefusals.commentTooLong;
+        if (!comment.deleted && !comment.text.trim()) return commentsRefusals.emptyComment;
+        if (ids.has(comment.id)) return commentsRefusals.repeatedComment;
+        ids.add(comment.id);
+      }
+    }
+    return undefined;
+  }
+
+  private partProblem(): string | undefined {
+    for (const [name, shape] of Object.entries(this.parts)) {
+      if (shape !== 'map' || name === 'threads' || !this.shadow.share.has(name)) continue;
+      for (const value of this.shadow.getMap<unknown>(name).values())
+        if (typeof value !== 'string') return commentsRefusals.otherData;
+    }
+    return undefined;
+  }
+
+  private rebuild(): void {
+    this.shadow.destroy();
+    this.shadow = new Y.Doc();
+    Y.applyUpdate(this.shadow, encodeIntegrated(this.doc));
+  }
+}
