@@ -80,3 +80,28 @@ describe('npm run admin -- backup', () => {
     expect(existsSync('x.sqlite')).toBe(false);
   });
 });
+
+describe('npm run admin -- organisations', () => {
+  it('makes an organisation on a fresh data folder, prints the administrator’s link, and lists its members', async () => {
+    const dataDir = session.folder();
+    const env = { DATA_DIR: dataDir, PUBLIC_ORIGIN: 'https://margin.example.org' };
+    const made = await admin(
+      ['create-organisation', '--name', 'Hill School', '--kind', 'school', '--admin', 'Sol'],
+      env,
+    );
+    expect(made.status).toBe(0);
+    expect(made.stdout).toMatch(/^Made Hill School \(School\), organisation [0-9a-f-]{36}\./);
+    expect(made.stdout).toMatch(/^https:\/\/margin\.example\.org\/invitation#token=[A-Za-z0-9_-]{43}$/m);
+    const organisationId = /organisation ([0-9a-f-]{36})/.exec(made.stdout)![1];
+
+    const members = await admin(['members', '--organisation', organisationId], env);
+    expect(members).toMatchObject({
+      status: 0,
+      stdout: expect.stringMatching(/^[0-9a-f-]{36} {2}Sol, Administrator\n$/),
+    });
+
+    const refused = await admin(['invite', '--organisation', organisationId, '--name', 'Tom', '--role', 'king'], env);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^There is no role "king"\. Roles: administrator, quality-reviewer/);
+  });
+});
