@@ -293,6 +293,59 @@ describe('share links', () => {
   });
 });
 
+describe('a withdrawn link’s links', () => {
+  it('are withdrawn with it: a spare made before the withdrawal opens nothing, and the list says who made each', async () => {
+    const relay = await session.relay();
+    const tutor = await claimed(relay);
+    const tutorJti = (await api(relay, 'GET', '/api/reports/report-1/links', { token: tutor })).body.links[0].jti;
+    const reviewer = (await linkFor(relay, tutor, 'reviewer')).body;
+    const spare = (await linkFor(relay, reviewer.token, 'reviewer')).body;
+    const spareOfSpare = (await linkFor(relay, spare.token, 'client')).body;
+    const mentor = (await linkFor(relay, tutor, 'mentor')).body;
+
+    const listed = await api(relay, 'GET', '/api/reports/report-1/links', { token: tutor });
+    const madeBy = Object.fromEntries(
+      listed.body.links.map((link: { jti: string; madeBy?: string }) => [link.jti, link.madeBy ?? null]),
+    );
+    expect(madeBy).toEqual({
+      [tutorJti]: null,
+      [reviewer.jti]: tutorJti,
+      [spare.jti]: reviewer.jti,
+      [spareOfSpare.jti]: spare.jti,
+      [mentor.jti]: tutorJti,
+    });
+
+    const live = await session.provider(relay, 'report-1', { token: spare.token });
+    const closed = new Promise<{ code: number }>((resolve) =>
+      live.on('connection-close', (event) => event && resolve(event)),
+    );
+    const withdrawn = await api(relay, 'DELETE', `/api/reports/report-1/links/${reviewer.jti}`, { token: tutor });
+    expect(withdrawn).toMatchObject({ status: 200, body: { jti: reviewer.jti } });
+    expect([...withdrawn.body.alsoWithdrawn].sort()).toEqual([spare.jti, spareOfSpare.jti].sort());
+    expect((await closed).code).toBe(closeCodes.linkWithdrawn);
+    for (const token of [spare.token, spareOfSpare.token]) {
+      const socket = await session.socket(relay, `/sync/report-1?token=${token}`);
+      expect((await socket.closed).code).toBe(closeCodes.linkWithdrawn);
+    }
+    // The tutor's other link stays.
+    const kept = await session.socket(relay, `/sync/report-1?token=${mentor.token}`);
+    await eventually(() => expect(kept.received.length).toBeGreaterThan(0));
+  });
+
+  it('never include the link doing the withdrawing, nor the links made with it', async () => {
+    const relay = await session.relay();
+    const first = await claimed(relay);
+    const firstJti = (await api(relay, 'GET', '/api/reports/report-1/links', { token: first })).body.links[0].jti;
+    const second = (await linkFor(relay, first, 'tutor')).body;
+    const secondsReviewer = (await linkFor(relay, second.token, 'reviewer')).body;
+    const firstsReviewer = (await linkFor(relay, first, 'reviewer')).body;
+    const withdrawn = await api(relay, 'DELETE', `/api/reports/report-1/links/${firstJti}`, { token: second.token });
+    expect(withdrawn).toMatchObject({ status: 200, body: { alsoWithdrawn: [firstsReviewer.jti] } });
+    expect((await linkFor(relay, secondsReviewer.token, 'client')).status).toBe(201);
+    expect((await linkFor(relay, firstsReviewer.token, 'client')).status).toBe(410);
+  });
+});
+
 describe('workflow decisions', () => {
   it('are checked against the role and status, with transition()’s reason when refused', async () => {
     const relay = await session.relay();

@@ -29,7 +29,7 @@ import type { LiveLinks } from './live-links.ts';
 import type { Log } from './log.ts';
 import type { Rooms } from './rooms.ts';
 import type { ReportStatuses } from './statuses.ts';
-import type { Storage } from './storage/store.ts';
+import type { LinkRecord, Storage } from './storage/store.ts';
 import type { Workflow } from './workflow.ts';
 
 /** Who may create reports (docs/protocol.md, "Creating reports"). */
@@ -197,7 +197,7 @@ async function makeLink(
   if (!wanted.ok) throw new ApiProblem(400, wanted.problem);
   // A link never outlives the one it was made with, so a short-lived link cannot be stretched.
   const seconds = Math.min(wanted.value, holder.exp - Math.floor(Date.now() / 1000));
-  const grant = await makeGrant(context, reportId, role, seconds);
+  const grant = await makeGrant(context, reportId, role, seconds, holder.jti);
   context.log.info({ report: reportId, role, jti: grant.jti, by: holder.jti }, 'made a link');
   return { status: 201, body: grant };
 }
@@ -212,11 +212,12 @@ async function listLinks(
   return {
     status: 200,
     body: {
-      links: links.map(({ jti, role, createdAt, expiresAt, revokedAt }) => ({
+      links: links.map(({ jti, role, createdAt, expiresAt, madeBy, revokedAt }) => ({
         jti,
         role,
         createdAt,
         expiresAt,
+        ...(madeBy ? { madeBy } : {}),
         ...(revokedAt ? { revokedAt } : {}),
       })),
     },
@@ -229,17 +230,42 @@ async function revokeLink(
   [reportId, jti]: string[],
 ): Promise<{ status: number; body: Revocation }> {
   const holder = await holderOf(context, request, reportId);
-  const link = (await context.store.links(reportId)).find((candidate) => candidate.jti === jti);
+  const links = await context.store.links(reportId);
+  const link = links.find((candidate) => candidate.jti === jti);
   if (!link) throw new ApiProblem(404, 'This report has no link with that id.');
   if (!canShareAs(holder.role, link.role))
     throw new ApiProblem(403, `With a ${holder.role} link you cannot withdraw a ${link.role} link.`);
   if (link.jti === holder.jti)
     throw new ApiProblem(409, 'This is the link you are using now; withdraw it from another link.');
+  // Every link made with it goes too (a spare made before it was withdrawn opens nothing), except the holder's own
+  // link and those made with that.
+  const made = madeWith(links, jti, holder.jti);
   const at = new Date().toISOString();
-  await context.store.revoke(jti, reportId, at);
-  const closed = context.live.revoked(jti);
-  context.log.info({ report: reportId, jti, by: holder.jti, closed }, 'withdrew a link');
-  return { status: 200, body: { jti, revokedAt: link.revokedAt ?? at } };
+  let closed = 0;
+  for (const withdrawn of [link, ...made]) {
+    await context.store.revoke(withdrawn.jti, reportId, at);
+    closed += context.live.revoked(withdrawn.jti);
+  }
+  const alsoWithdrawn = made.filter((other) => !other.revokedAt).map((other) => other.jti);
+  context.log.info({ report: reportId, jti, by: holder.jti, closed, alsoWithdrawn }, 'withdrew a link');
+  return { status: 200, body: { jti, revokedAt: link.revokedAt ?? at, alsoWithdrawn } };
+}
+
+/** The links made with `jti`, and with those, and so on, leaving out `kept` and the links made with it. */
+function madeWith(links: readonly LinkRecord[], jti: string, kept: string): LinkRecord[] {
+  const found: LinkRecord[] = [];
+  const makers = new Set([jti]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const link of links) {
+      if (link.madeBy && makers.has(link.madeBy) && !makers.has(link.jti) && link.jti !== kept) {
+        makers.add(link.jti);
+        found.push(link);
+        grew = true;
+      }
+    }
+  }
+  return found;
 }
 
 async function decide(
@@ -286,7 +312,13 @@ async function commentsOf(context: ApiContext, reportId: ReportId) {
   }
 }
 
-async function makeGrant(context: ApiContext, reportId: string, role: Role, ttlSeconds: number): Promise<LinkGrant> {
+async function makeGrant(
+  context: ApiContext,
+  reportId: string,
+  role: Role,
+  ttlSeconds: number,
+  madeBy?: string,
+): Promise<LinkGrant> {
   const { token, claims } = await context.tokens.mint(reportId, role, ttlSeconds);
   const link = {
     jti: claims.jti,
@@ -294,6 +326,7 @@ async function makeGrant(context: ApiContext, reportId: string, role: Role, ttlS
     role,
     createdAt: new Date(claims.iat * 1000).toISOString(),
     expiresAt: new Date(claims.exp * 1000).toISOString(),
+    ...(madeBy ? { madeBy } : {}),
   };
   await context.store.addLink(link);
   return { token, jti: link.jti, role, expiresAt: link.expiresAt };

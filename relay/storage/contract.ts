@@ -152,6 +152,15 @@ export function describeAccessStore(backend: string, open: () => Promise<Opened<
       expect(await store.links('never-shared')).toEqual([]);
     });
 
+    it('keeps the link each link was made with', async () => {
+      await store.addLink(link('link-first'));
+      await store.addLink({ ...link('link-made', 'report-1', '2030-01-02T10:00:00.000Z'), madeBy: 'link-first' });
+      expect(await store.links('report-1')).toEqual([
+        link('link-first'),
+        { ...link('link-made', 'report-1', '2030-01-02T10:00:00.000Z'), madeBy: 'link-first' },
+      ]);
+    });
+
     it('revokes a token for good, once, and shows it on its link', async () => {
       await store.addLink(link('link-1'));
       expect(await store.isRevoked('link-1')).toBe(false);

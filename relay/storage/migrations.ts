@@ -43,6 +43,11 @@ export const sqliteMigrations: Migration[] = [
     name: 'organisations',
     sql: organisationTables('INTEGER PRIMARY KEY AUTOINCREMENT'),
   },
+  {
+    version: 4,
+    name: 'the link each link was made with',
+    sql: 'ALTER TABLE links ADD COLUMN made_by TEXT',
+  },
 ];
 
 export const postgresMigrations: Migration[] = [
@@ -77,6 +82,11 @@ export const postgresMigrations: Migration[] = [
     version: 3,
     name: 'organisations',
     sql: organisationTables('bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY'),
+  },
+  {
+    version: 4,
+    name: 'the link each link was made with',
+    sql: 'ALTER TABLE links ADD COLUMN made_by text',
   },
 ];
 

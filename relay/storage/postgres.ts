@@ -18,6 +18,7 @@ interface LinkRow {
   role: Role;
   created_at: string;
   expires_at: string;
+  made_by: string | null;
   revoked_at: string | null;
 }
 
@@ -118,14 +119,15 @@ export async function openPostgresStore(url: string): Promise<PostgresStorage> {
     },
     async addLink(link) {
       await pool.query(
-        `INSERT INTO links (jti, report_id, role, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (jti) DO UPDATE SET report_id = $2, role = $3, created_at = $4, expires_at = $5`,
-        [link.jti, link.reportId, link.role, link.createdAt, link.expiresAt],
+        `INSERT INTO links (jti, report_id, role, created_at, expires_at, made_by) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (jti) DO UPDATE SET report_id = $2, role = $3, created_at = $4, expires_at = $5, made_by = $6`,
+        [link.jti, link.reportId, link.role, link.createdAt, link.expiresAt, link.madeBy ?? null],
       );
     },
     async links(reportId) {
       const { rows } = await pool.query<LinkRow>(
-        `SELECT links.jti, links.report_id, links.role, links.created_at, links.expires_at, revocations.revoked_at
+        `SELECT links.jti, links.report_id, links.role, links.created_at, links.expires_at, links.made_by,
+                revocations.revoked_at
          FROM links LEFT JOIN revocations USING (jti) WHERE links.report_id = $1 ORDER BY links.created_at, links.made`,
         [reportId],
       );
@@ -135,6 +137,7 @@ export async function openPostgresStore(url: string): Promise<PostgresStorage> {
         role: row.role,
         createdAt: row.created_at,
         expiresAt: row.expires_at,
+        ...(row.made_by ? { madeBy: row.made_by } : {}),
         ...(row.revoked_at ? { revokedAt: row.revoked_at } : {}),
       }));
     },

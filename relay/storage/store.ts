@@ -13,6 +13,8 @@ export interface LinkRecord {
   /** ISO 8601. */
   createdAt: string;
   expiresAt: string;
+  /** The id of the link it was made with (withdrawing that one withdraws this); absent for a report's first link. */
+  madeBy?: string;
   /** Set once the link has been revoked. */
   revokedAt?: string;
 }

@@ -55,6 +55,8 @@ export const LinkSummary = z.object({
   role: Role,
   createdAt: z.string(),
   expiresAt: z.string(),
+  /** The id of the link it was made with; absent for a report's first link and links made before this was kept. */
+  madeBy: z.string().optional(),
   revokedAt: z.string().optional(),
 });
 export type LinkSummary = z.infer<typeof LinkSummary>;
@@ -63,7 +65,12 @@ export const LinkList = z.object({ links: z.array(LinkSummary) });
 export type LinkList = z.infer<typeof LinkList>;
 
 /** DELETE /api/reports/<id>/links/<jti>. */
-export const Revocation = z.object({ jti: z.string(), revokedAt: z.string() });
+export const Revocation = z.object({
+  jti: z.string(),
+  revokedAt: z.string(),
+  /** The links made with it (and with those, and so on), withdrawn with it. */
+  alsoWithdrawn: z.array(z.string()),
+});
 export type Revocation = z.infer<typeof Revocation>;
 
 /** Ids of comment threads a rejection points at: at most 50, each a thread id. */
