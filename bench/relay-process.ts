@@ -36,7 +36,9 @@ export async function startBenchRelay(
     new URL(kind === 'margin' ? '../relay/main.ts' : './relay-hocuspocus-server.ts', import.meta.url),
   );
   // BENCH_PROFILE_DIR=<folder>: each relay writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
-  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
     env: {
       ...process.env,

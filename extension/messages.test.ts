@@ -16,13 +16,12 @@ describe('answerMessagesTo', () => {
   it('answers its own messages asynchronously, keeping the channel open', async () => {
     const listener = answerMessagesTo('background', async (request) => ({
       ok: true as const,
-      findings: [],
-      echoed: request.type === 'check-text' ? request.text : '',
+      value: { findings: [], echoed: request.type === 'check-text' ? request.text : '' },
     }));
     const sendResponse = vi.fn();
     expect(listener({ to: 'background', type: 'check-text', text: 'hello' }, {}, sendResponse)).toBe(true);
     await flush();
-    expect(sendResponse).toHaveBeenCalledWith({ ok: true, findings: [], echoed: 'hello' });
+    expect(sendResponse).toHaveBeenCalledWith({ ok: true, value: { findings: [], echoed: 'hello' } });
   });
 
   it('leaves messages for others alone, so their own listener can answer', () => {

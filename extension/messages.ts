@@ -8,6 +8,7 @@
 //
 // runtime.sendMessage reaches every extension page that listens, the offscreen document and an open
 // popup included, so each message says whom it is for and each listener ignores the rest.
+import { fail, type Result } from '../shared/result.ts';
 import type { CheckContext } from '../shared/checks/context.ts';
 import type { Finding } from '../shared/checks/finding.ts';
 import type { AddWordResult } from '../shared/checks/spelling/personal-dictionary.ts';
@@ -38,9 +39,10 @@ export type MessageTo<R extends Receiver> = Extract<ExtensionMessage, { to: R }>
  * The answer to a check: the findings, or why the checker could not give them, in words for the user.
  * `partial` says Harper's grammar had not loaded yet, so a later check may find more.
  */
-export type CheckReply = { ok: true; findings: Finding[]; partial?: boolean } | { ok: false; problem: string };
-export type SuggestReply = { ok: true; suggestions: string[] } | { ok: false; problem: string };
-export type DoneReply = { ok: true } | { ok: false; problem: string };
+export type CheckReply = Result<{ findings: Finding[]; partial?: boolean }>;
+/** Spelling suggestions for a word, best first. */
+export type SuggestReply = Result<string[]>;
+export type DoneReply = Result;
 
 /** What the content script tells the popup about its page. */
 export interface PageStatus {
@@ -107,8 +109,7 @@ export function answerMessagesTo<R extends Receiver>(
 
 function failedReply(message: ExtensionMessage, error: unknown): ReplyTo<ExtensionMessage> {
   const reason = error instanceof Error ? error.message : String(error);
-  if (message.to === 'drafts')
-    return { ok: false, problem: `Margin could not reach the copies it keeps of your text: ${reason}` };
+  if (message.to === 'drafts') return fail(`Margin could not reach the copies it keeps of your text: ${reason}`);
   const problem = `Margin's checks stopped working: ${reason}`;
-  return message.to === 'page' ? { fields: 0, findings: 0, problem } : { ok: false, problem };
+  return message.to === 'page' ? { fields: 0, findings: 0, problem } : fail(problem);
 }

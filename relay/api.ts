@@ -21,7 +21,7 @@ import { roomAccess } from '../shared/protocol/room-access.ts';
 import { canShareAs, roles, shareRank, type Role } from '../shared/protocol/roles.ts';
 import { reportIdPattern, roomName, type ReportId } from '../shared/protocol/rooms.ts';
 import { defaultTtlSeconds, parseTtl, type TokenClaims } from '../shared/protocol/tokens.ts';
-import { ok } from '../shared/result.ts';
+import { fail, ok } from '../shared/result.ts';
 import { checkAccess, type Tokens } from './auth.ts';
 import { sessionTokenOf, signedIn } from './organisations/sessions.ts';
 import { summariseComments } from './comment-summaries.ts';
@@ -289,10 +289,10 @@ async function summariseReportsComments(
   const answers = await Promise.all(
     reports.map(async ({ id: reportId, token }) => {
       const check = await checkAccess(context.tokens, context.store, token, reportId);
-      if (!check.ok) return { id: reportId, ok: false as const, problem: check.problem.reason };
+      if (!check.ok) return { id: reportId, ...fail(check.problem.reason) };
       const access = roomAccess(check.value.role, 'comments', await context.statuses.load(reportId));
-      if (!access.ok) return { id: reportId, ok: false as const, problem: access.problem.reason };
-      return { id: reportId, ok: true as const, comments: await commentsOf(context, reportId) };
+      if (!access.ok) return { id: reportId, ...fail(access.problem.reason) };
+      return { id: reportId, ...ok(await commentsOf(context, reportId)) };
     }),
   );
   return { status: 200, body: { reports: answers } };

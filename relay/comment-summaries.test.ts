@@ -57,7 +57,7 @@ describe('comment summaries', () => {
     ];
     const answer = await eventually(async () => {
       const response = await api(relay, 'POST', path, { body: { reports } });
-      expect(response.body.reports[0].comments).toHaveLength(2);
+      expect(response.body.reports[0].value).toHaveLength(2);
       return response;
     });
     expect(answer.status).toBe(200);
@@ -66,12 +66,12 @@ describe('comment summaries', () => {
         {
           id: 'report-1',
           ok: true,
-          comments: [
+          value: [
             { id: kept[0], author: { id: 'r1' }, createdAt: expect.any(String) },
             { id: kept[1], author: { id: 't1' }, createdAt: expect.any(String) },
           ],
         },
-        { id: 'report-2', ok: true, comments: [] },
+        { id: 'report-2', ok: true, value: [] },
       ],
     });
     expect(JSON.stringify(answer.body)).not.toMatch(/SECRET|Person/);
@@ -108,7 +108,7 @@ describe('comment summaries', () => {
       { id: 'report-1', ok: false, problem: refusalReasons.linkInvalid },
       { id: 'report-1', ok: false, problem: 'A client link opens the approved report, not the comments on it.' },
       { id: 'report-3', ok: false, problem: refusalReasons.linkWithdrawn },
-      { id: 'report-3', ok: true, comments: [] },
+      { id: 'report-3', ok: true, value: [] },
     ]);
   });
 

@@ -1,13 +1,13 @@
 import '../testing/fake-browser-global.ts';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { ok } from '../../shared/result.ts';
 import type { CheckReply, OffscreenRequest } from '../messages.ts';
 import { addOwnWord, allPersonalWords, replaceAppWords } from '../settings/personal-words.ts';
 import { currentRuleSettings, ruleSettings } from '../settings/settings.ts';
 import { routeRequest, type BackgroundParts, type OffscreenChecker } from './route-request.ts';
 
-const found: CheckReply = {
-  ok: true,
+const found: CheckReply = ok({
   findings: [
     {
       kind: 'spelling',
@@ -20,7 +20,7 @@ const found: CheckReply = {
     },
     { kind: 'grammar', rule: 'grammar/could-of', start: 20, end: 22, text: 'of', message: '…', suggestions: ['have'] },
   ],
-};
+});
 
 const handedOver: string[][] = [];
 
@@ -37,7 +37,7 @@ function answeringOffscreen(order: string[] = []) {
     ensureDocument: vi.fn(async () => void order.push('ensure')),
     send: vi.fn(async (request: OffscreenRequest) => {
       order.push('send');
-      return (request.type === 'suggest' ? { ok: true, suggestions: ['achieved'] } : found) as never;
+      return (request.type === 'suggest' ? ok(['achieved']) : found) as never;
     }),
   } satisfies OffscreenChecker;
 }
@@ -64,14 +64,16 @@ describe('routeRequest', () => {
   it('drops the findings of kinds the user switched off in the options', async () => {
     await ruleSettings.setValue({ spelling: true, grammar: false, prompt: true });
     const reply = await routeRequest({ to: 'background', type: 'check-text', text: 'x' }, parts(answeringOffscreen()));
-    expect(reply.ok && reply.findings.map((finding) => finding.kind)).toEqual(['spelling']);
+    expect(reply.ok && 'findings' in reply.value && reply.value.findings.map((finding) => finding.kind)).toEqual([
+      'spelling',
+    ]);
   });
 
   it('passes a word to suggest for on to the offscreen checker', async () => {
     const offscreen = answeringOffscreen();
     await expect(
       routeRequest({ to: 'background', type: 'suggest', word: 'acheived' }, parts(offscreen)),
-    ).resolves.toEqual({ ok: true, suggestions: ['achieved'] });
+    ).resolves.toEqual(ok(['achieved']));
     expect(offscreen.send).toHaveBeenCalledWith({ to: 'offscreen', type: 'suggest', word: 'acheived' });
   });
 

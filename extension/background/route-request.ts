@@ -1,6 +1,7 @@
 // The background's whole job: pass checks and suggestions to the offscreen document (making sure it
 // exists first), drop the findings of kinds the user switched off, and keep the personal dictionary.
 // It holds no checker itself, so a service worker restart costs nothing but a round trip.
+import { fail, ok } from '../../shared/result.ts';
 import type { AddWordResult } from '../../shared/checks/spelling/personal-dictionary.ts';
 import type { BackgroundRequest, CheckReply, DoneReply, OffscreenRequest, ReplyTo, SuggestReply } from '../messages.ts';
 import { keepFindingsSwitchedOn, type RuleSettings } from '../settings/settings.ts';
@@ -43,25 +44,24 @@ async function route(
         context: request.context,
       });
       if (!reply.ok) return reply;
-      return { ...reply, findings: keepFindingsSwitchedOn(reply.findings, await parts.settings()) };
+      return ok({ ...reply.value, findings: keepFindingsSwitchedOn(reply.value.findings, await parts.settings()) });
     }
     case 'suggest':
       return askOffscreen(parts.offscreen, { to: 'offscreen', type: 'suggest', word: request.word });
     case 'app-personal-words':
       await parts.words.replaceAppWords(request.words);
-      return { ok: true };
+      return ok();
     case 'add-personal-word':
       return parts.words.addOwnWord(request.word);
     case 'sync-personal-words':
       try {
         await parts.offscreen.ensureDocument();
         await parts.words.handOver();
-        return { ok: true };
+        return ok();
       } catch (error) {
-        return {
-          ok: false,
-          problem: `The checker could not take the dictionary: ${error instanceof Error ? error.message : String(error)}`,
-        };
+        return fail(
+          `The checker could not take the dictionary: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
   }
 }
@@ -73,9 +73,9 @@ async function askOffscreen<M extends Extract<OffscreenRequest, { type: 'check-t
   try {
     await offscreen.ensureDocument();
     const reply = await offscreen.send(request);
-    return reply ?? { ok: false as const, problem: noAnswer };
+    return reply ?? fail(noAnswer);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false as const, problem: `The checker could not start: ${reason}` };
+    return fail(`The checker could not start: ${reason}`);
   }
 }

@@ -1,6 +1,7 @@
 // Spelling, grammar and advice as the user types, in every free-text field of the page, with the
 // suggestion list; checked afresh when the personal dictionary or the settings change. It also answers
 // the popup, which shows how the checks are going and can check again or stop Margin on the page.
+import { fail } from '../../shared/result.ts';
 import { browser } from 'wxt/browser';
 import type { CheckContext } from '../../shared/checks/context.ts';
 import { answerMessagesTo, type CheckReply } from '../messages.ts';
@@ -16,10 +17,7 @@ export const checkerUnreachable =
 export const askCheck =
   (page: FeaturePage) =>
   async (text: string, context?: CheckContext): Promise<CheckReply> =>
-    (await page.ask({ to: 'background', type: 'check-text', text, context })) ?? {
-      ok: false,
-      problem: checkerUnreachable,
-    };
+    (await page.ask({ to: 'background', type: 'check-text', text, context })) ?? fail(checkerUnreachable);
 
 export const checksAsYouType: Feature = {
   name: 'checks as you type',
@@ -29,13 +27,11 @@ export const checksAsYouType: Feature = {
       check: askCheck(page),
       suggest: async (word) => {
         const reply = await page.ask({ to: 'background', type: 'suggest', word });
-        return reply?.ok ? reply.suggestions : [];
+        return reply?.ok ? reply.value : [];
       },
       addWord: async (word) => {
-        const reply = (await page.ask({ to: 'background', type: 'add-personal-word', word })) ?? {
-          ok: false,
-          problem: checkerUnreachable,
-        };
+        const reply =
+          (await page.ask({ to: 'background', type: 'add-personal-word', word })) ?? fail(checkerUnreachable);
         if (reply.ok) page.tell('word-added', reply.value);
         return reply;
       },

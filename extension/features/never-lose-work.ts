@@ -1,5 +1,6 @@
 // "Never lose work": copies of what is typed are kept by the background, and offered back when a field
 // comes back empty (restore/keep-drafts.ts); a form's copies go once it has been sent.
+import { fail } from '../../shared/result.ts';
 import { keepDrafts } from '../restore/keep-drafts.ts';
 import type { Feature } from './feature.ts';
 
@@ -9,7 +10,7 @@ export const neverLoseWork: Feature = {
   start(page) {
     const drafts = keepDrafts(page.document, page.fields, {
       ask: async (request) =>
-        (await page.ask(request)) ?? { ok: false, problem: 'Margin cannot reach the copies it keeps of your text.' },
+        (await page.ask(request)) ?? fail('Margin cannot reach the copies it keeps of your text.'),
     });
     const unhear = page.hear('form-sent', drafts.forget);
     return () => {

@@ -40,8 +40,7 @@ describe('answerChecks', () => {
     const context = { form: 'session-report', field: 'progressComment' };
     await expect(answer({ to: 'offscreen', type: 'check-text', text: 'Teh i', context })).resolves.toEqual({
       ok: true,
-      findings: [teh],
-      partial: true,
+      value: { findings: [teh], partial: true },
     });
     expect(requests).toEqual([{ type: 'check', id: 1, text: 'Teh i', context }]);
   });
@@ -58,7 +57,7 @@ describe('answerChecks', () => {
     tell({ type: 'grammar', state: 'ready' });
     await expect(answer({ to: 'offscreen', type: 'check-text', text: 'Teh i' })).resolves.toEqual({
       ok: true,
-      findings: [teh, capitalI],
+      value: { findings: [teh, capitalI] },
     });
   });
 
@@ -71,7 +70,7 @@ describe('answerChecks', () => {
     });
     await expect(answer({ to: 'offscreen', type: 'suggest', word: 'acheived' })).resolves.toEqual({
       ok: true,
-      suggestions: ['achieved', 'archived'],
+      value: ['achieved', 'archived'],
     });
     await expect(answer({ to: 'offscreen', type: 'suggest', word: 'x' })).resolves.toEqual({
       ok: false,
@@ -79,6 +78,7 @@ describe('answerChecks', () => {
     });
     await expect(answer({ to: 'offscreen', type: 'set-personal-words', words: ['Kwabena'] })).resolves.toEqual({
       ok: true,
+      value: undefined,
     });
     expect(requests.at(-1)).toEqual({ type: 'set-words', words: ['Kwabena'] });
   });

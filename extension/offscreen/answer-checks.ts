@@ -2,6 +2,7 @@
 // to its checks worker through the shared client, and the answers put the way pages read them. A
 // check is answered once: with the fast findings, marked partial, while Harper's grammar loads (the
 // page then looks again), and with every finding once it is ready.
+import { fail, ok } from '../../shared/result.ts';
 import type { ChecksWorkerClient } from '../../shared/checks/worker-client.ts';
 import type { CheckReply, MessageTo, ReplyTo, SuggestReply } from '../messages.ts';
 
@@ -14,15 +15,12 @@ export function answerChecks(client: ChecksWorkerClient) {
         return checkReply(await client.checkOnce(request.text, request.context));
       case 'suggest':
         return client.suggest(request.word).then(
-          (suggestions): SuggestReply => ({ ok: true, suggestions }),
-          (error: unknown): SuggestReply => ({
-            ok: false,
-            problem: error instanceof Error ? error.message : String(error),
-          }),
+          (suggestions): SuggestReply => ok(suggestions),
+          (error: unknown): SuggestReply => fail(error instanceof Error ? error.message : String(error)),
         );
       case 'set-personal-words':
         client.setWords(request.words);
-        return { ok: true };
+        return ok();
     }
   };
 }
@@ -30,5 +28,5 @@ export function answerChecks(client: ChecksWorkerClient) {
 function checkReply(answer: Awaited<ReturnType<ChecksWorkerClient['checkOnce']>>): CheckReply {
   if (!answer.ok) return answer;
   const { findings, complete } = answer.value;
-  return complete ? { ok: true, findings } : { ok: true, findings, partial: true };
+  return ok(complete ? { findings } : { findings, partial: true });
 }

@@ -7,16 +7,18 @@ function fakeChecker(partial = false) {
   return vi.fn(
     async (text: string): Promise<CheckReply> => ({
       ok: true,
-      partial,
-      findings: [...text.matchAll(/teh/g)].map((match) => ({
-        kind: 'spelling' as const,
-        rule: 'spelling/unknown-word',
-        start: match.index,
-        end: match.index + 3,
-        text: 'teh',
-        message: 'Unknown word',
-        suggestions: [],
-      })),
+      value: {
+        partial,
+        findings: [...text.matchAll(/teh/g)].map((match) => ({
+          kind: 'spelling' as const,
+          rule: 'spelling/unknown-word',
+          start: match.index,
+          end: match.index + 3,
+          text: 'teh',
+          message: 'Unknown word',
+          suggestions: [],
+        })),
+      },
     }),
   );
 }
@@ -39,7 +41,7 @@ describe('createParagraphChecker', () => {
     const check = fakeChecker();
     const checker = createParagraphChecker(check);
     const first = await checker.check('Line one\nteh line two', { field: 'progressComment' });
-    expect(first).toMatchObject({ ok: true, findings: [{ start: 9, end: 12 }] });
+    expect(first).toMatchObject({ ok: true, value: { findings: [{ start: 9, end: 12 }] } });
     await checker.check('Line one\nteh line two', { field: 'progressComment' });
     expect(check).toHaveBeenCalledTimes(1);
     // The same text in another field may get other advice.
@@ -58,11 +60,11 @@ describe('createParagraphChecker', () => {
     const reply = await checker.check(after);
     expect(checker.sent).toBe(4);
     expect(check).toHaveBeenLastCalledWith(expect.stringMatching(/^Second teh/), undefined);
-    expect(reply.ok && reply.findings.map((finding) => after.slice(finding.start, finding.end))).toEqual([
+    expect(reply.ok && reply.value.findings.map((finding) => after.slice(finding.start, finding.end))).toEqual([
       'teh',
       'teh',
     ]);
-    expect(reply.ok && reply.findings[1]!.start).toBe(after.indexOf('Second teh') + 7);
+    expect(reply.ok && reply.value.findings[1]!.start).toBe(after.indexOf('Second teh') + 7);
   });
 
   it('checks only the chosen paragraphs of a long document, keeps showing the answers it has for the others, and counts the rest', async () => {
@@ -70,30 +72,30 @@ describe('createParagraphChecker', () => {
     const checker = createParagraphChecker(check);
     const text = longText(['First teh', 'Second teh', 'Third teh']);
     const found = (reply: Awaited<ReturnType<typeof checker.check>>) =>
-      reply.ok ? reply.findings.map((finding) => finding.start) : [];
+      reply.ok ? reply.value.findings.map((finding) => finding.start) : [];
 
     const top = await checker.check(text, undefined, () => ({ from: 0, to: 1 }));
     expect(check).toHaveBeenCalledTimes(1);
-    expect(top).toMatchObject({ ok: true, unchecked: 2 });
+    expect(top).toMatchObject({ ok: true, value: { unchecked: 2 } });
     expect(found(top)).toEqual([6]);
 
     // Scrolled to the end: the last paragraph is checked, the first keeps its answer without asking again.
     const end = await checker.check(text, undefined, () => ({ from: 2, to: 3 }));
     expect(check).toHaveBeenCalledTimes(2);
-    expect(end).toMatchObject({ ok: true, unchecked: 1 });
+    expect(end).toMatchObject({ ok: true, value: { unchecked: 1 } });
     expect(found(end)).toEqual([6, text.indexOf('Third teh') + 6]);
 
     // Without a choice (or for a short field) everything is checked.
-    expect(await checker.check(text)).toMatchObject({ ok: true, unchecked: 0 });
+    expect(await checker.check(text)).toMatchObject({ ok: true, value: { unchecked: 0 } });
     expect(check).toHaveBeenCalledTimes(3);
     const short = await checker.check('Short teh', undefined, () => ({ from: 0, to: 0 }));
-    expect(short).toMatchObject({ ok: true, unchecked: 0, findings: [{ start: 6 }] });
+    expect(short).toMatchObject({ ok: true, value: { unchecked: 0, findings: [{ start: 6 }] } });
   });
 
   it('asks again about text whose answer came before the grammar checker had loaded', async () => {
     const check = fakeChecker(true);
     const checker = createParagraphChecker(check);
-    expect(await checker.check('teh')).toMatchObject({ ok: true, partial: true });
+    expect(await checker.check('teh')).toMatchObject({ ok: true, value: { partial: true } });
     await checker.check('teh');
     expect(check).toHaveBeenCalledTimes(2);
   });
@@ -104,11 +106,10 @@ describe('createParagraphChecker', () => {
     const text = longText(['First teh', 'Second', 'Third']);
     expect(await checker.check(text, undefined, () => ({ from: 0, to: 1 }))).toMatchObject({
       ok: true,
-      partial: true,
-      findings: [{ start: 6 }],
+      value: { partial: true, findings: [{ start: 6 }] },
     });
     const away = await checker.check(text, undefined, () => ({ from: 2, to: 3 }));
-    expect(away).toMatchObject({ ok: true, partial: true, unchecked: 1, findings: [{ start: 6 }] });
+    expect(away).toMatchObject({ ok: true, value: { partial: true, unchecked: 1, findings: [{ start: 6 }] } });
     expect(check).toHaveBeenCalledTimes(2);
     await checker.check(text, undefined, () => ({ from: 0, to: 1 }));
     expect(check).toHaveBeenCalledTimes(3);

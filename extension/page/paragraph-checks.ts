@@ -4,6 +4,7 @@
 // check are sent; of those, only the ones the caller chooses (those near the screen, see
 // paragraphs-near.ts), while the answers kept for the others still count. Answers given before Harper's
 // grammar had loaded are asked again, and meanwhile still shown for paragraphs far from the screen.
+import { ok, type Result } from '../../shared/result.ts';
 import type { CheckContext } from '../../shared/checks/context.ts';
 import type { Finding } from '../../shared/checks/finding.ts';
 import type { CheckReply } from '../messages.ts';
@@ -33,9 +34,7 @@ export type CheckText = (text: string, context?: CheckContext) => Promise<CheckR
 export type ChooseParagraphs = (paragraphs: readonly Paragraph[]) => ParagraphSpan | null;
 
 /** A field's answer; `unchecked` counts the paragraphs left for later, never checked and far from the screen. */
-export type FieldReply =
-  | { ok: true; findings: Finding[]; partial?: boolean; unchecked: number }
-  | { ok: false; problem: string };
+export type FieldReply = Result<{ findings: Finding[]; partial?: boolean; unchecked: number }>;
 
 export interface ParagraphChecker {
   /** Checks a field's text: a long one's chosen paragraphs, with the kept answers for the rest. */
@@ -60,16 +59,16 @@ export function createParagraphChecker(checkText: CheckText): ParagraphChecker {
   const checkPiece = async (text: string, context: CheckContext | undefined): Promise<CheckReply> => {
     const key = keyOf(text, context);
     const known = kept.get(key);
-    if (known) return { ok: true, findings: known };
+    if (known) return ok({ findings: known });
     sent++;
     const reply = await checkText(text, context);
-    if (reply.ok) remember(reply.partial ? early : kept, key, reply.findings);
+    if (reply.ok) remember(reply.value.partial ? early : kept, key, reply.value.findings);
     return reply;
   };
   const keptAnswer = (text: string, context: CheckContext | undefined): CheckReply | null => {
     const key = keyOf(text, context);
     const known = kept.get(key) ?? early.get(key);
-    return known ? { ok: true, findings: known } : null;
+    return known ? ok({ findings: known }) : null;
   };
 
   return {
@@ -87,15 +86,15 @@ export function createParagraphChecker(checkText: CheckText): ParagraphChecker {
       if (failed && !failed.ok) return failed;
       const findings = replies.flatMap((reply, index) =>
         reply?.ok
-          ? reply.findings.map((finding) => ({
+          ? reply.value.findings.map((finding) => ({
               ...finding,
               start: finding.start + pieces[index]!.start,
               end: finding.end + pieces[index]!.start,
             }))
           : [],
       );
-      const partial = replies.some((reply) => reply?.ok && reply.partial) || undefined;
-      return { ok: true, findings, partial, unchecked: replies.filter((reply) => reply === null).length };
+      const partial = replies.some((reply) => reply?.ok && reply.value.partial) || undefined;
+      return ok({ findings, partial, unchecked: replies.filter((reply) => reply === null).length });
     },
     forget() {
       kept.clear();

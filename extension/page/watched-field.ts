@@ -74,12 +74,12 @@ export function watchField(field: CheckableField, options: FieldWatchOptions): W
     // The text changed while it was being checked: the offsets no longer fit, and another check is on its way.
     if (stopped || checkedVersion !== version || !field.element.isConnected) return;
     if (which !== started) return latest;
-    findings = reply.ok ? reply.findings.filter((finding) => !options.isIgnored(finding)) : [];
-    unchecked = reply.ok ? reply.unchecked : 0;
+    findings = reply.ok ? reply.value.findings.filter((finding) => !options.isIgnored(finding)) : [];
+    unchecked = reply.ok ? reply.value.unchecked : 0;
     options.answered(reply);
     draw();
     clearTimeout(lookAgain);
-    if (reply.ok && reply.partial) lookAgain = setTimeout(() => void checkNow(), LOOK_AGAIN_MS);
+    if (reply.ok && reply.value.partial) lookAgain = setTimeout(() => void checkNow(), LOOK_AGAIN_MS);
   };
   const checkNow = () => (latest = check(++started));
 

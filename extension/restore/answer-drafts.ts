@@ -1,5 +1,6 @@
 // The background's answers to the content script's draft requests. The page is the sender's own
 // address (the frame the content script runs in), never one the message names.
+import { fail, ok } from '../../shared/result.ts';
 import { isMessageTo, type MessageListener } from '../messages.ts';
 import type { DraftReply, DraftRequest } from './draft-messages.ts';
 import type { DraftStore } from './draft-store.ts';
@@ -9,18 +10,14 @@ export async function answerDraftRequest(
   senderUrl: string | undefined,
   store: DraftStore,
 ): Promise<DraftReply> {
-  if (!senderUrl || !/^https?:/.test(senderUrl))
-    return { ok: false, problem: 'Copies of typed text are kept only for web pages.' };
+  if (!senderUrl || !/^https?:/.test(senderUrl)) return fail('Copies of typed text are kept only for web pages.');
   try {
-    if (request.type === 'load-draft') return { ok: true, draft: await store.load(senderUrl, request.field) };
+    if (request.type === 'load-draft') return ok(await store.load(senderUrl, request.field));
     if (request.type === 'save-draft') await store.save(senderUrl, request.field, request.text, request.label);
     else await store.clear(senderUrl, request.fields);
-    return { ok: true };
+    return ok(undefined);
   } catch (error) {
-    return {
-      ok: false,
-      problem: `Margin could not keep a copy of your text: ${error instanceof Error ? error.message : String(error)}`,
-    };
+    return fail(`Margin could not keep a copy of your text: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

@@ -2,6 +2,7 @@
 // The page a draft belongs to is never in the message: the background takes it from the sender's own
 // address, so one site's text is never handed to another.
 import { z } from 'zod';
+import type { Result } from '../../shared/result.ts';
 
 export const Draft = z.object({
   text: z.string(),
@@ -17,4 +18,5 @@ export type DraftRequest =
   | { to: 'drafts'; type: 'load-draft'; field: string }
   | { to: 'drafts'; type: 'clear-drafts'; fields: string[] };
 
-export type DraftReply = { ok: true; draft?: Draft } | { ok: false; problem: string };
+/** The draft asked for (undefined when none is kept, or for a save or a clear), or why it could not be reached. */
+export type DraftReply = Result<Draft | undefined>;

@@ -87,10 +87,10 @@ describe('answerDraftRequest', () => {
   it('saves and loads under the address of the page that asks', async () => {
     await expect(
       answerDraftRequest({ to: 'drafts', type: 'save-draft', field: 'f', text: 'kept', label: 'F' }, page, store),
-    ).resolves.toEqual({ ok: true });
+    ).resolves.toEqual({ ok: true, value: undefined });
     await expect(
       answerDraftRequest({ to: 'drafts', type: 'load-draft', field: 'f' }, page, store),
-    ).resolves.toMatchObject({ ok: true, draft: { text: 'kept' } });
+    ).resolves.toMatchObject({ ok: true, value: { text: 'kept' } });
     // Another site asking for the same field gets nothing.
     await expect(
       answerDraftRequest(
@@ -98,10 +98,10 @@ describe('answerDraftRequest', () => {
         'https://elsewhere.example/session/42?learner=7',
         store,
       ),
-    ).resolves.toEqual({ ok: true });
+    ).resolves.toEqual({ ok: true, value: undefined });
     await expect(
       answerDraftRequest({ to: 'drafts', type: 'clear-drafts', fields: ['f'] }, page, store),
-    ).resolves.toEqual({ ok: true });
+    ).resolves.toEqual({ ok: true, value: undefined });
     await expect(store.load(page, 'f')).resolves.toBeUndefined();
   });
 
@@ -133,7 +133,7 @@ describe('answerDraftMessages', () => {
         replies.push(reply),
       ),
     ).toBe(true);
-    await expect.poll(() => replies).toEqual([{ ok: true }]);
+    await expect.poll(() => replies).toEqual([{ ok: true, value: undefined }]);
     await expect(store.load(page, 'f')).resolves.toMatchObject({ text: 't' });
   });
 });

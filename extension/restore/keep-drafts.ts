@@ -64,8 +64,8 @@ export function keepDrafts(document: Document, fields: PageFields, { ask, quietM
     looked.add(element);
     if (readFieldText(element).trim() !== '') return;
     const reply = await ask({ to: 'drafts', type: 'load-draft', field: fieldKey(element) });
-    if (!reply.ok || !reply.draft || readFieldText(element).trim() !== '' || !element.isConnected) return;
-    const draft = reply.draft;
+    if (!reply.ok || !reply.value || readFieldText(element).trim() !== '' || !element.isConnected) return;
+    const draft = reply.value;
     const prompt = offerRestore(element, draft, (restore) => {
       prompts.delete(element);
       if (restore) writeFieldText(element, draft.text);

@@ -58,7 +58,7 @@ describe('switching a site on and off', () => {
   it('asks for that site only, registers the content script for it across restarts, and shows it as on', async () => {
     const { apis, granted, scripts } = fakeApis();
     expect(await siteState('https://reports.agency.example/form', apis)).toMatchObject({ on: false });
-    expect(await switchSiteOn(agency, apis)).toEqual({ ok: true });
+    expect(await switchSiteOn(agency, apis)).toEqual({ ok: true, value: undefined });
     expect([...granted]).toEqual(['https://reports.agency.example/*']);
     expect([...scripts.values()]).toEqual([
       expect.objectContaining({

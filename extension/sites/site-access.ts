@@ -76,10 +76,9 @@ export async function siteState(url: string | undefined, apis: SiteApis): Promis
  * Switches Margin on for a site. The permission request must be the first thing done in the click
  * handler (browsers only show it during a user gesture), so this is called straight from the click.
  */
-export async function switchSiteOn(site: Site, apis: SiteApis): Promise<{ ok: true } | { ok: false; problem: string }> {
+export async function switchSiteOn(site: Site, apis: SiteApis): Promise<Result> {
   const granted = await apis.permissions.request({ origins: [site.pattern] });
-  if (!granted)
-    return { ok: false, problem: `Margin was not allowed to read ${site.origin}, so it is still off there.` };
+  if (!granted) return fail(`Margin was not allowed to read ${site.origin}, so it is still off there.`);
   try {
     await apis.scripting.unregisterContentScripts({ ids: [registrationId(site)] }).catch(() => undefined);
     await apis.scripting.registerContentScripts([
@@ -92,13 +91,10 @@ export async function switchSiteOn(site: Site, apis: SiteApis): Promise<{ ok: tr
         allFrames: false,
       },
     ]);
-    return { ok: true };
+    return ok();
   } catch (error) {
     await apis.permissions.remove({ origins: [site.pattern] }).catch(() => false);
-    return {
-      ok: false,
-      problem: `Margin could not start on ${site.origin}: ${error instanceof Error ? error.message : String(error)}`,
-    };
+    return fail(`Margin could not start on ${site.origin}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -124,3 +120,4 @@ export async function forgetSitesWithoutPermission(apis: SiteApis): Promise<stri
   if (gone.length > 0) await apis.scripting.unregisterContentScripts({ ids: gone });
   return gone.map((id) => id.slice(REGISTRATION_PREFIX.length));
 }
+import { fail, ok, type Result } from '../../shared/result.ts';

@@ -28,7 +28,7 @@ describe('findingsInFields', () => {
   it('checks each field that has text, naming its form, key and role, with the objectives for the progress rule', async () => {
     const asked: [string, CheckContext][] = [];
     const check: AskCheck = async (text, context) => (
-      asked.push([text, context]), { ok: true, findings: text.includes('acheived') ? [misspelt] : [] }
+      asked.push([text, context]), { ok: true, value: { findings: text.includes('acheived') ? [misspelt] : [] } }
     );
     const found = await findingsInFields(agencySessionReport, agencySessionReport.fields(page), check);
 
@@ -47,7 +47,7 @@ describe('findingsInFields', () => {
   });
 
   it('gives no form name where the adapter knows none', async () => {
-    const check = vi.fn<AskCheck>(async () => ({ ok: true, findings: [] }));
+    const check = vi.fn<AskCheck>(async () => ({ ok: true, value: { findings: [] } }));
     await expect(
       findingsInFields(genericForm, genericForm.fields(parsePage('<textarea name="comments">Fine.</textarea>')), check),
     ).resolves.toEqual([]);
@@ -58,7 +58,7 @@ describe('findingsInFields', () => {
     const check: AskCheck = async (text): Promise<CheckReply> =>
       text.includes('acheived')
         ? { ok: false, problem: 'The spelling checker could not start' }
-        : { ok: true, findings: [] };
+        : { ok: true, value: { findings: [] } };
     await expect(findingsInFields(agencySessionReport, agencySessionReport.fields(page), check)).resolves.toBeNull();
   });
 });

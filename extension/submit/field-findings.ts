@@ -1,6 +1,7 @@
 // Checks every field of a form before it is submitted, each with its role (objective, progress
 // comment, comment...) so the prompts that apply to it run, and the objectives given for the progress
 // comment's rule. The checking itself is the background's (shared/checks in the offscreen worker).
+import { ok } from '../../shared/result.ts';
 import type { CheckContext } from '../../shared/checks/context.ts';
 import type { Finding } from '../../shared/checks/finding.ts';
 import { readFieldText } from '../adapters/field-text.ts';
@@ -25,7 +26,7 @@ export async function findingsInFields(
   const replies = await Promise.all(
     fields.map((field, index) => {
       const text = texts[index]!;
-      if (text.trim() === '') return { ok: true as const, findings: [] };
+      if (text.trim() === '') return Promise.resolve<CheckReply>(ok({ findings: [] }));
       return check(text, {
         ...(adapter.form ? { form: adapter.form } : {}),
         field: field.key,
@@ -38,7 +39,7 @@ export async function findingsInFields(
   return replies.flatMap((reply, index) => {
     const field = fields[index]!;
     const over = overLimit(field, texts[index]!);
-    const found = reply.ok ? reply.findings : [];
+    const found = reply.ok ? reply.value.findings : [];
     return [...found, ...(over ? [over] : [])].map((finding) => ({ field, finding }));
   });
 }

@@ -131,9 +131,9 @@ export const CommentSummary = z.object({
 });
 export type CommentSummary = z.infer<typeof CommentSummary>;
 
-/** One report's answer, in the order asked: its comments, or why this link may not read them. */
+/** One report's answer, in the order asked: a Result (shared/result.ts) of its comments, or why this link may not read them. */
 export const ReportCommentSummary = z.union([
-  z.object({ id: z.string(), ok: z.literal(true), comments: z.array(CommentSummary) }),
+  z.object({ id: z.string(), ok: z.literal(true), value: z.array(CommentSummary) }),
   z.object({ id: z.string(), ok: z.literal(false), problem: z.string() }),
 ]);
 export type ReportCommentSummary = z.infer<typeof ReportCommentSummary>;

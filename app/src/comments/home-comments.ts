@@ -75,7 +75,7 @@ async function askRelay(ids: string[]): Promise<Map<string, CountedThread[]>> {
       .map((link) => ({ id: link!.reportId, token: link!.token }));
     try {
       const { reports } = await relayApi.commentSummaries(batch);
-      for (const report of reports) if (report.ok) answered.set(report.id, [{ comments: report.comments }]);
+      for (const report of reports) if (report.ok) answered.set(report.id, [{ comments: report.value }]);
     } catch {
       return answered;
     }
