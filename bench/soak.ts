@@ -119,10 +119,12 @@ async function soak(): Promise<void> {
       client.doc.getMap<number>('entries').set(`${client.id}:${client.count % entriesPerClient}`, client.count++);
       written++;
     }
+    // Someone leaves and comes back on another device (a new Yjs client) to the same report, taking up their entries.
     for (let i = 0; i < churnPerSecond; i++) {
       const at = Math.floor(Math.random() * clients.length);
+      const { id, room, count } = clients[at];
       leave(clients[at]);
-      clients[at] = await connectClient(relay, rooms[Math.floor(Math.random() * roomCount)]);
+      clients[at] = { ...(await connectClient(relay, room)), id, count };
     }
     await pause(Math.max(0, 1000 - (performance.now() - second)));
   }
