@@ -125,8 +125,8 @@ async function untilWarm(browser: ExtensionBrowser): Promise<void> {
       // The offscreen document may not be there yet (the background makes it for the first check): ask again.
       const reply = (await runtime
         .sendMessage({ to: 'offscreen', type: 'check-text', text: 'Then i read.' })
-        .catch(() => null)) as { ok: boolean; partial?: boolean } | null;
-      if (reply?.ok && !reply.partial) return;
+        .catch(() => null)) as { ok: boolean; value?: { partial?: boolean } } | null;
+      if (reply?.ok && !reply.value?.partial) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   });

@@ -305,10 +305,10 @@ test('the offscreen checker runs the shared engine, and a new offscreen document
       text,
     ) as Promise<{
       ok: boolean;
-      findings?: { rule: string; text: string }[];
+      value?: { findings: { rule: string; text: string }[] };
     }>;
   const rules = async (text: string) =>
-    ((await check(text)).findings ?? []).map((finding) => `${finding.rule}:${finding.text}`);
+    ((await check(text)).value?.findings ?? []).map((finding) => `${finding.rule}:${finding.text}`);
 
   await expect
     .poll(() => rules('He could of finished and we practiced.'))

@@ -9,7 +9,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { anchorFor } from '../shared/doc/comment-anchors.ts';
-import { addThread, threadsMap } from '../shared/doc/comments.ts';
+import { addThread, editComment, readThreads, reply, threadsMap } from '../shared/doc/comments.ts';
 import { fragmentText, readStatus, setFragmentText, textField } from '../shared/doc/index.ts';
 import { createSessionReportDoc } from '../shared/reports/index.ts';
 import { changeRefusals, closeCodes, reconnectCodes, refusalReasons } from '../shared/protocol/limits.ts';
@@ -372,9 +372,25 @@ describe('the comments room', () => {
     threadsMap(mentor.doc).delete(made.value);
     await eventually(() => expect(deniedReasons(received)).toContain(commentsRefusals.threadRemoved));
 
+    // With a fresh connection (the refused change stays on that device), the mentor's link posts in the tutor's
+    // name and role, and rewrites the tutor's comment: both refused and told.
+    const forgedReceived: Uint8Array[] = [];
+    const forger = await session.provider(relay, `${id}/comments`, { token: mentorToken, received: forgedReceived });
+    await eventually(() => expect(threadsMap(forger.doc).has(made.value)).toBe(true));
+    reply(forger.doc, made.value, 'Approved by me.', { id: 'tom-device', name: 'Tom Tutor', role: 'tutor' });
+    await eventually(() => expect(deniedReasons(forgedReceived)).toContain(commentsRefusals.notYourRole));
+    const rewriter: Uint8Array[] = [];
+    const third = await session.provider(relay, `${id}/comments`, { token: mentorToken, received: rewriter });
+    await eventually(() => expect(threadsMap(third.doc).has(made.value)).toBe(true));
+    const opening = (threadsMap(third.doc).get(made.value)!.get('comments') as Y.Array<Y.Map<unknown>>).get(0);
+    editComment(third.doc, made.value, String(opening.get('id')), 'Rewritten by the mentor.', 'tom-device');
+    await eventually(() => expect(deniedReasons(rewriter)).toContain(commentsRefusals.notYourComment));
+
     const newcomer = await session.provider(relay, `${id}/comments`, { token: tutor });
     await eventually(() => expect(threadsMap(newcomer.doc).has(made.value)).toBe(true));
     expect(threadsMap(tutorSide.doc).has(made.value)).toBe(true);
+    const kept = readThreads(newcomer.doc).find((thread) => thread.id === made.value)!;
+    expect(kept.comments.map((comment) => comment.text)).toEqual(['Which pairs?']);
 
     // An app never sends such changes: a link that keeps sending them is closed for good.
     const raw = await session.socket(relay, `/sync/${id}/comments?token=${mentorToken}`);

@@ -16,6 +16,7 @@ import {
 import { setFragmentText } from '../shared/doc/text-fragment.ts';
 import { confirmFacts, teacherCommentsKey, teacherPart } from '../shared/reports/termly-review/doc.ts';
 import { tutorReplyKey } from '../shared/reports/qa-observation/doc.ts';
+import type { Role } from '../shared/protocol/roles.ts';
 import { CommentsCheck, commentsRefusals } from './comments-check.ts';
 
 const rita: CommentAuthor = { id: 'rita-device', name: 'Rita Reviewer', role: 'reviewer' };
@@ -29,12 +30,12 @@ function room() {
   const relayDoc = new Y.Doc();
   const check = new CommentsCheck(relayDoc);
   const device = new Y.Doc();
-  /** Makes a change on the device and offers it to the relay; applied there only if the check passes. */
-  const change = (make: (doc: Y.Doc) => void) => {
+  /** Makes a change on the device and offers it to the relay as sent with a `role` link (none: unchecked). */
+  const change = (make: (doc: Y.Doc) => void, role?: Role) => {
     const before = Y.encodeStateVector(device);
     make(device);
     const update = Y.encodeStateAsUpdate(device, before);
-    const checked = check.check(update);
+    const checked = check.check(update, role);
     if (checked.ok) Y.applyUpdate(relayDoc, update);
     return checked;
   };
@@ -182,5 +183,71 @@ describe('the comments room’s check', () => {
     setResolved(other, threadId, true, tom);
     const update = Y.encodeStateAsUpdate(other, before);
     expect(check.check(update)).toEqual(passes);
+  });
+});
+
+describe('the role a comment speaks in', () => {
+  it('is the role of the link it is sent with: a new thread, a reply, resolving, an edit of one’s own', () => {
+    const { change } = room();
+    let threadId = '';
+    const content = new Y.Doc().getXmlFragment('progressComment');
+    setFragmentText(content, 'Sam worked in pairs.');
+    const anchored = anchorFor(content, 4, 10);
+    if (!anchored.ok) throw new Error(anchored.problem);
+    const started = change((doc) => {
+      const made = addThread(doc, { field: 'progressComment', ...anchored.value, text: 'Which?', author: rita });
+      if (made.ok) threadId = made.value;
+    }, 'reviewer');
+    expect(started).toEqual(passes);
+    let tomsReply = '';
+    expect(
+      change((doc) => {
+        const made = reply(doc, threadId, 'The front table.', tom);
+        if (made.ok) tomsReply = made.value;
+      }, 'tutor'),
+    ).toEqual(passes);
+    expect(change((doc) => editComment(doc, threadId, tomsReply, 'The front two.', tom.id), 'tutor')).toEqual(passes);
+    expect(change((doc) => setResolved(doc, threadId, true, rita), 'reviewer')).toEqual(passes);
+  });
+
+  it.each([
+    {
+      attack: 'a reply in the tutor’s name and role sent with a mentor’s link',
+      make: (doc: Y.Doc, threadId: string) => reply(doc, threadId, 'I approve of myself.', tom),
+      reason: commentsRefusals.notYourRole,
+    },
+    {
+      attack: 'the tutor’s comment rewritten with a mentor’s link',
+      make: (doc: Y.Doc, threadId: string, tomsReply: string) =>
+        editComment(doc, threadId, tomsReply, 'Rewritten.', tom.id),
+      reason: commentsRefusals.notYourComment,
+    },
+    {
+      attack: 'the tutor’s comment deleted with a mentor’s link',
+      make: (doc: Y.Doc, threadId: string, tomsReply: string) => deleteComment(doc, threadId, tomsReply, tom.id),
+      reason: commentsRefusals.notYourComment,
+    },
+    {
+      attack: 'the tutor’s comment given a new author',
+      make: (doc: Y.Doc, threadId: string) => {
+        const comments = threadsMap(doc).get(threadId)!.get('comments') as Y.Array<Y.Map<unknown>>;
+        comments.get(1).set('author', { id: 'mo', name: 'Mo Mentor', role: 'mentor' });
+      },
+      reason: commentsRefusals.notYourComment,
+    },
+    {
+      attack: 'a thread resolved in the tutor’s role with a mentor’s link',
+      make: (doc: Y.Doc, threadId: string) => setResolved(doc, threadId, true, tom),
+      reason: commentsRefusals.notYourRole,
+    },
+  ])('refuses $attack', ({ make, reason }) => {
+    const { change, startThread } = room();
+    const threadId = startThread();
+    let tomsReply = '';
+    change((doc) => {
+      const made = reply(doc, threadId, 'The front table.', tom);
+      if (made.ok) tomsReply = made.value;
+    }, 'tutor');
+    expect(change((doc) => void make(doc, threadId, tomsReply), 'mentor')).toEqual({ ok: false, problem: reason });
   });
 });

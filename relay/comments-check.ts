@@ -1,13 +1,17 @@
 // The relay's check of a change to a report's comments room (docs/doc-format.md, "Comments"): the room holds
 // threads of comments and the parts each kind writes there (shared/reports/registry.ts, commentsRoomParts),
 // nothing else; a thread is never removed, nor a comment taken out of its thread (deleting one empties it and
-// keeps its place); every thread a change touches still reads as a thread; a map part holds strings only.
+// keeps its place); every thread a change touches still reads as a thread; a map part holds strings only. And the
+// role the relay vouches for (the connection's link) is the one a change speaks in: a new comment's author, who
+// resolved or reopened a thread, and whose comment is edited or deleted must all have the sender's role, and no
+// comment's author changes, so a mentor's link cannot post as the tutor nor rewrite or delete the tutor's comment.
 //
 // A change is tried on a shadow of the room's document, so the room's own document only ever takes changes
 // that pass; a refused change leaves the shadow to be made again from the room's document.
 import * as Y from 'yjs';
 import { commentTextLimit, Thread } from '../shared/doc/comments.ts';
 import { changeRefusedPrefix } from '../shared/protocol/limits.ts';
+import type { Role } from '../shared/protocol/roles.ts';
 import { commentsRoomParts } from '../shared/reports/registry.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import { encodeIntegrated } from './document-copies.ts';
@@ -22,6 +26,8 @@ export const commentsRefusals = {
   emptyComment: `${changeRefusedPrefix}a comment that is not deleted needs some words.`,
   repeatedComment: `${changeRefusedPrefix}two comments of a thread cannot share an id.`,
   notText: `${changeRefusedPrefix}this part of the comments holds words only.`,
+  notYourRole: `${changeRefusedPrefix}a comment speaks in the role of the link it was sent with; this one names another.`,
+  notYourComment: `${changeRefusedPrefix}only comments written with your role’s link can be changed or deleted with it.`,
 } as const;
 
 export class CommentsCheck {
@@ -39,24 +45,45 @@ export class CommentsCheck {
     Y.applyUpdate(this.shadow, update);
   }
 
-  /** Whether the room may take `update`; the refusal is the reason to tell its sender. */
-  check(update: Uint8Array): Result<undefined, string> {
+  /**
+   * Whether the room may take `update` from a connection whose link has `role` (none: anyone's, as for a relay
+   * node); the refusal is the reason to tell its sender.
+   */
+  check(update: Uint8Array, role?: Role): Result<undefined, string> {
     const placed = this.placement(update);
     if (!placed.ok) return placed;
     const threads = this.shadow.getMap<unknown>('threads');
     const touched = new Set<string>();
+    // What the change says in someone's name: new comments, edits or deletions of comments, a thread resolved.
+    const written: Array<Y.Map<unknown>> = [];
+    const edited: Array<Y.Map<unknown>> = [];
+    const resolved: Array<Y.Map<unknown>> = [];
     let removal: string | undefined;
+    const known = Y.decodeStateVector(Y.encodeStateVector(this.shadow));
+    const isNew = (type: { _item: Y.Item | null }) =>
+      !type._item || type._item.id.clock >= (known.get(type._item.id.client) ?? 0);
     const watch = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
       for (const event of events) {
         if (event.target === threads) {
           for (const [key, change] of event.changes.keys) {
             if (change.action !== 'add') removal ??= commentsRefusals.threadRemoved;
             touched.add(key);
+            const thread = threads.get(key);
+            const comments = thread instanceof Y.Map ? thread.get('comments') : undefined;
+            if (comments instanceof Y.Array) written.push(...comments.toArray().filter(isMap));
           }
-        } else {
-          touched.add(String(event.path[0]));
-          if (event instanceof Y.YArrayEvent && event.changes.delta.some((change) => change.delete))
-            removal ??= commentsRefusals.commentRemoved;
+          continue;
+        }
+        touched.add(String(event.path[0]));
+        if (event instanceof Y.YArrayEvent) {
+          if (event.changes.delta.some((change) => change.delete)) removal ??= commentsRefusals.commentRemoved;
+          for (const item of event.changes.added) written.push(...item.content.getContent().filter(isMap));
+        } else if (event instanceof Y.YMapEvent && !isNew(event.target)) {
+          const map = event.target as Y.Map<unknown>;
+          if (event.path.length === 3) {
+            if (event.keysChanged.has('author')) removal ??= commentsRefusals.notYourComment;
+            edited.push(map);
+          } else if (event.path.length === 1 && event.keysChanged.has('resolvedBy')) resolved.push(map);
         }
       }
     };
@@ -66,7 +93,11 @@ export class CommentsCheck {
     } finally {
       threads.unobserveDeep(watch);
     }
-    const problem = removal ?? this.threadProblem(threads, touched) ?? this.partProblem();
+    const problem =
+      removal ??
+      this.threadProblem(threads, touched) ??
+      this.partProblem() ??
+      (role ? roleProblem({ written, edited, resolved }, role) : undefined);
     if (!problem) return ok(undefined);
     this.rebuild();
     return fail(problem);
@@ -121,4 +152,18 @@ export class CommentsCheck {
     this.shadow = new Y.Doc();
     Y.applyUpdate(this.shadow, encodeIntegrated(this.doc));
   }
+}
+
+const isMap = (value: unknown): value is Y.Map<unknown> => value instanceof Y.Map;
+
+/** Whether everything the change says in someone's name is in the sender's role. */
+function roleProblem(
+  said: Record<'written' | 'edited' | 'resolved', ReadonlyArray<Y.Map<unknown>>>,
+  role: Role,
+): string | undefined {
+  const roleOf = (map: Y.Map<unknown>, key: string) => (map.get(key) as { role?: unknown } | undefined)?.role;
+  if (said.written.some((comment) => roleOf(comment, 'author') !== role)) return commentsRefusals.notYourRole;
+  if (said.resolved.some((thread) => roleOf(thread, 'resolvedBy') !== role)) return commentsRefusals.notYourRole;
+  if (said.edited.some((comment) => roleOf(comment, 'author') !== role)) return commentsRefusals.notYourComment;
+  return undefined;
 }

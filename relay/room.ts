@@ -281,7 +281,7 @@ export class Room {
             this.options.metrics.changesRefused++;
             return peer.close(reconnectCodes.missingDependencies, changeRefusals.missingDependencies);
           }
-          const shape = this.commentsCheck?.check(message.update);
+          const shape = this.commentsCheck?.check(message.update, peer.access?.role);
           if (shape && !shape.ok) return this.refuseShape(peer, message.update, shape.problem);
           Y.applyUpdate(this.doc, message.update, peer);
         } catch (error) {

@@ -26,6 +26,11 @@ export interface EngineLoaders {
   harper(): Promise<LoadedGrammar>;
   /** Runs work when the worker is idle (a timeout in a worker, immediate in tests). */
   later(work: () => void): void;
+  /**
+   * Lets waiting messages in between the steps of slow set-up (a zero timeout in a worker), so checks are answered
+   * while the suggestion index is built; without it the index is built in one go.
+   */
+  pause?(): Promise<void>;
 }
 
 export type ChecksEngine = ReturnType<typeof createChecksEngine>;
@@ -53,7 +58,8 @@ export function createChecksEngine(loaders: EngineLoaders, reply: (message: Chec
       // Without word counts suggestions are still made, ranked by closeness alone.
       const frequencies = await loaders.frequencies().catch(() => undefined);
       if (frequencies) ready.spelling.useFrequencies(frequencies);
-      ready.spelling.prepareSuggestions();
+      if (loaders.pause) await ready.spelling.prepareSuggestionsInSteps(loaders.pause);
+      else ready.spelling.prepareSuggestions();
       try {
         harper = await loading;
         setGrammar('ready');

@@ -37,4 +37,5 @@ serveChecksWorker(self as unknown as ChecksWorkerScope, {
   },
   // Slow set-up waits for a quiet moment after the first answers.
   later: (work) => setTimeout(work, 200),
+  pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
 });

@@ -36,4 +36,5 @@ serveChecksWorker(self as unknown as ChecksWorkerScope, {
     ),
   // The offscreen document has no page to keep smooth: the slow set-up starts as soon as the first answer is out.
   later: (work) => setTimeout(work, 0),
+  pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
 });

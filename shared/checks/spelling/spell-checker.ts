@@ -33,6 +33,8 @@ export interface SpellChecker {
   readonly personal: PersonalDictionary;
   /** Builds the suggestion index now (it is otherwise built on the first suggestion). */
   prepareSuggestions(): ReturnType<Suggester['prepare']>;
+  /** The same, a few thousand words at a time, awaiting `pause` between them. */
+  prepareSuggestionsInSteps(pause: () => Promise<void>): ReturnType<Suggester['prepareInSteps']>;
   /** Word counts arrived (they load after the dictionary): rank suggestions by them from now on. */
   useFrequencies(frequencies: WordFrequencies): void;
 }
@@ -101,6 +103,7 @@ export function createSpellChecker({ aff, dic }: DictionaryText, options: SpellC
     isKnown: (word) => isKnown(word.replaceAll('’', "'")),
     personal,
     prepareSuggestions: () => suggestions().prepare(),
+    prepareSuggestionsInSteps: (pause) => suggestions().prepareInSteps(pause),
     useFrequencies(counts) {
       frequencies = counts;
       suggester = undefined;

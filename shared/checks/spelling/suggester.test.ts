@@ -49,6 +49,45 @@ describe('createSuggester', () => {
   });
 });
 
+describe('an index built in steps', () => {
+  // Enough words for several steps of 4,000.
+  const words = Array.from({ length: 12_000 }, (_, i) => `word${i.toString(36)}x`).concat(['their', 'there']);
+
+  it('pauses between steps, then suggests what an index built in one go suggests', async () => {
+    const whole = createSuggester({ words });
+    const stepped = createSuggester({ words });
+    let pauses = 0;
+    const figures = await stepped.prepareInSteps(async () => void pauses++);
+    expect(pauses).toBeGreaterThanOrEqual(5);
+    expect(figures).toMatchObject({ words: whole.prepare().words, entries: whole.prepare().entries });
+    for (const typed of ['thier', 'word1zx', 'wrd2ax']) expect(stepped.suggest(typed)).toEqual(whole.suggest(typed));
+  });
+
+  it('answers a suggestion asked for between steps, and keeps a word added meanwhile', async () => {
+    const stepped = createSuggester({ words });
+    let asked = false;
+    const building = stepped.prepareInSteps(async () => {
+      if (asked) return;
+      asked = true;
+      stepped.addWord('Oluwaseun');
+      expect(stepped.suggest('thier')[0]).toBe('their');
+    });
+    await building;
+    expect(asked).toBe(true);
+    expect(stepped.suggest('Oluwasuen')).toContain('Oluwaseun');
+  });
+
+  it('suggests a word added while it was being built', async () => {
+    const stepped = createSuggester({ words });
+    let pauses = 0;
+    await stepped.prepareInSteps(async () => {
+      if (++pauses === 2) stepped.addWord('Kwabena');
+    });
+    expect(stepped.suggest('Kwabnea')).toContain('Kwabena');
+    expect(stepped.suggest('thier')[0]).toBe('their');
+  });
+});
+
 describe('suggestions on a public list of common misspellings', () => {
   let checker: SpellChecker;
   beforeAll(() => {

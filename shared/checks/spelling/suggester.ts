@@ -31,6 +31,11 @@ export interface Suggester {
   addWord(word: string): void;
   /** Builds the index now rather than on the first suggestion. */
   prepare(): SuggesterStats;
+  /**
+   * Builds the index a few thousand words at a time, awaiting `pause` between them, so a worker answers checks
+   * meanwhile (it takes seconds on a busy machine). A suggestion asked for meanwhile builds it at once instead.
+   */
+  prepareInSteps(pause: () => Promise<void>): Promise<SuggesterStats>;
 }
 
 const maxEdits = 2;
@@ -57,33 +62,64 @@ export function createSuggester({ words, frequencies = noFrequencies, prefixLeng
   };
   for (const word of words) addKey(word);
 
-  let index: { starts: Uint32Array; entries: Uint32Array; mask: number } | undefined;
+  type Index = { starts: Uint32Array; entries: Uint32Array; mask: number };
+  let index: Index | undefined;
   let stats: SuggesterStats | undefined;
   // Words added after the index was built, found by comparing them all (there are few).
   const late: number[] = [];
 
-  const build = (): SuggesterStats => {
+  /** The index's build, yielding after each `stepWords` words; it returns the index and its figures. */
+  function* building(stepWords: number): Generator<void, { built: Index; figures: SuggesterStats }> {
     const started = performance.now();
+    // Words added while the index is built in steps come after these, and are kept as late ones.
+    const count = keys.length;
     let total = 0;
-    for (const key of keys) total += deleteCount(Math.min(key.length, prefixLength));
+    for (let number = 0; number < count; number++) total += deleteCount(Math.min(keys[number]!.length, prefixLength));
     const bucketBits = Math.max(10, Math.ceil(Math.log2(total)) - 1);
     const mask = (1 << bucketBits) - 1;
     const starts = new Uint32Array(mask + 2);
-    keys.forEach((key) => forEachDeleteHash(key, prefixLength, (hash) => void starts[(hash & mask) + 1]!++));
+    for (let number = 0; number < count; number++) {
+      forEachDeleteHash(keys[number]!, prefixLength, (hash) => void starts[(hash & mask) + 1]!++);
+      if (number % stepWords === stepWords - 1) yield;
+    }
     for (let bucket = 1; bucket < starts.length; bucket++) starts[bucket]! += starts[bucket - 1]!;
     const entries = new Uint32Array(total);
     const filled = starts.slice(0, mask + 1);
-    keys.forEach((key, number) =>
-      forEachDeleteHash(key, prefixLength, (hash) => void (entries[filled[hash & mask]!++] = number)),
-    );
-    index = { starts, entries, mask };
-    stats = {
-      words: keys.length,
+    for (let number = 0; number < count; number++) {
+      forEachDeleteHash(keys[number]!, prefixLength, (hash) => void (entries[filled[hash & mask]!++] = number));
+      if (number % stepWords === stepWords - 1) yield;
+    }
+    const figures = {
+      words: count,
       entries: total,
       buildMs: performance.now() - started,
       indexBytes: starts.byteLength + entries.byteLength,
     };
-    return stats;
+    return { built: { starts, entries, mask }, figures };
+  }
+
+  const keep = ({ built, figures }: { built: Index; figures: SuggesterStats }): SuggesterStats => {
+    index = built;
+    stats = figures;
+    for (let number = figures.words; number < keys.length; number++) late.push(number);
+    return figures;
+  };
+
+  const build = (): SuggesterStats => {
+    const steps = building(Number.POSITIVE_INFINITY);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return keep(step.value);
+  };
+
+  const buildInSteps = async (pause: () => Promise<void>): Promise<SuggesterStats> => {
+    const steps = building(4000);
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return stats ?? keep(step.value);
+      await pause();
+      // A suggestion asked for meanwhile built the index whole: this build is not needed.
+      if (stats) return stats;
+    }
   };
 
   // Reused between calls: marks[n] === stamp when word n was already looked at for this query.
@@ -144,6 +180,7 @@ export function createSuggester({ words, frequencies = noFrequencies, prefixLeng
       if (number !== undefined && index) late.push(number);
     },
     prepare: () => stats ?? build(),
+    prepareInSteps: async (pause) => stats ?? buildInSteps(pause),
   };
 
   // A lower-case query wants the lower-case word (caterpillar, not the brand Caterpillar) when there is one.
