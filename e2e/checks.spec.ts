@@ -75,25 +75,27 @@ test('a name added to the dictionary stays accepted after a reload, with its pos
         }),
       ),
   );
+  // Each answer comes from the checker, which loads its suggestions and Harper meanwhile: slow on a busy machine.
+  const settled = { timeout: 30_000 };
   const field = editor(page, 'Engagement comment');
   await field.click();
   await page.keyboard.type('Oluwaseun worked with Zorbax today.');
-  await expect.poll(() => underlined(page, 'Engagement comment', 'spelling')).toEqual(['Oluwaseun', 'Zorbax']);
+  await expect.poll(() => underlined(page, 'Engagement comment', 'spelling'), settled).toEqual(['Oluwaseun', 'Zorbax']);
 
   await field.locator('.check-spelling', { hasText: 'Oluwaseun' }).click();
   await page.getByRole('button', { name: 'Add “Oluwaseun” to my dictionary' }).click();
-  await expect.poll(() => underlined(page, 'Engagement comment', 'spelling')).toEqual(['Zorbax']);
+  await expect.poll(() => underlined(page, 'Engagement comment', 'spelling'), settled).toEqual(['Zorbax']);
   expect(JSON.parse(await handedOver)).toEqual({ words: ['Oluwaseun'] });
 
   await field.locator('.check-spelling', { hasText: 'Zorbax' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Ignore' }).click();
-  await expect.poll(() => underlined(page, 'Engagement comment', 'spelling')).toEqual([]);
+  await expect.poll(() => underlined(page, 'Engagement comment', 'spelling'), settled).toEqual([]);
 
   await page.goto(url);
   await editor(page, 'Engagement comment').click();
   await page.keyboard.press('End');
   await page.keyboard.type(" Oluwaseun's answers were right.");
-  await expect.poll(() => underlined(page, 'Engagement comment', 'spelling')).toEqual(['Zorbax']);
+  await expect.poll(() => underlined(page, 'Engagement comment', 'spelling'), settled).toEqual(['Zorbax']);
 });
 
 test('grammar is underlined by our British rules at once and by Harper once it has loaded', async ({ page, relay }) => {
