@@ -153,6 +153,19 @@ describe('the comments room’s check', () => {
       reason: commentsRefusals.emptyComment,
     },
     {
+      attack: 'a comment given the id of another in its thread',
+      make: (doc: Y.Doc, id: string) => {
+        const comments = threadsMap(doc).get(id)!.get('comments') as Y.Array<Y.Map<unknown>>;
+        comments.push([new Y.Map(Object.entries(comments.get(0).toJSON()))]);
+      },
+      reason: commentsRefusals.repeatedComment,
+    },
+    {
+      attack: 'a plain value where a thread should be',
+      make: (doc: Y.Doc) => (threadsMap(doc) as Y.Map<unknown>).set('t-forged', 'not a thread'),
+      reason: commentsRefusals.notAThread,
+    },
+    {
       attack: 'a plain object where a comment should be',
       make: (doc: Y.Doc, id: string) =>
         (threadsMap(doc).get(id)!.get('comments') as Y.Array<unknown>).push([{ id: 'x', text: 'forged' }]),
@@ -171,6 +184,51 @@ describe('the comments room’s check', () => {
     expect(check.check(Y.encodeStateAsUpdate(honest, before))).toEqual(passes);
     expect(threadsMap(relayDoc).get(threadId)).toBeInstanceOf(Y.Map);
     expect(device).toBeDefined();
+  });
+
+  // A device that reads a text part as another type can put other things after its paragraphs: the update then
+  // names no part for them (Yjs places an item by the one before it), so the part itself is looked at.
+  it.each([
+    {
+      attack: 'bare characters after the teacher’s paragraphs',
+      part: teacherCommentsKey,
+      make: (doc: Y.Doc) => {
+        const text = doc.getText(teacherCommentsKey);
+        return () => text.insert(text.length, 'not a paragraph');
+      },
+    },
+    {
+      attack: 'a map among the teacher’s paragraphs',
+      part: teacherCommentsKey,
+      make: (doc: Y.Doc) => {
+        const list = doc.getArray<unknown>(teacherCommentsKey);
+        return () => list.push([new Y.Map([['learnerName', 'Mallory']])]);
+      },
+    },
+    {
+      attack: 'bare characters inside a paragraph of the tutor’s reply',
+      part: tutorReplyKey,
+      make: (doc: Y.Doc) => {
+        const reply = doc.getXmlFragment(tutorReplyKey);
+        return () => (reply.get(0) as Y.XmlElement).insert(0, ['not text' as unknown as Y.XmlText]);
+      },
+    },
+  ])('refuses $attack, and takes the next honest change', ({ part, make }) => {
+    const { change, relayDoc } = room();
+    expect(change((doc) => setFragmentText(doc.getXmlFragment(part), 'I agree.'))).toEqual(passes);
+    const check = new CommentsCheck(relayDoc);
+    // The attacker's device names the part's type before it syncs, so the room's paragraphs land in that type.
+    const attacker = new Y.Doc();
+    const attack = make(attacker);
+    Y.applyUpdate(attacker, Y.encodeStateAsUpdate(relayDoc));
+    attack();
+    const update = Y.encodeStateAsUpdate(attacker, Y.encodeStateVector(relayDoc));
+    expect(check.check(update)).toEqual({ ok: false, problem: commentsRefusals.notText });
+    const honest = new Y.Doc();
+    Y.applyUpdate(honest, Y.encodeStateAsUpdate(relayDoc));
+    const before = Y.encodeStateVector(honest);
+    setFragmentText(honest.getXmlFragment(part), 'I agree with the targets.');
+    expect(check.check(Y.encodeStateAsUpdate(honest, before))).toEqual(passes);
   });
 
   it('makes its shadow again after a refusal, so a later honest change from elsewhere is judged on the room as it is', () => {

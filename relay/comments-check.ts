@@ -1,10 +1,11 @@
-// The relay's check of a change to a report's comments room (docs/doc-format.md, "Comments"): the room holds
-// threads of comments and the parts each kind writes there (shared/reports/registry.ts, commentsRoomParts),
-// nothing else; a thread is never removed, nor a comment taken out of its thread (deleting one empties it and
-// keeps its place); every thread a change touches still reads as a thread; a map part holds strings only. And the
-// role the relay vouches for (the connection's link) is the one a change speaks in: a new comment's author, who
-// resolved or reopened a thread, and whose comment is edited or deleted must all have the sender's role, and no
-// comment's author changes, so a mentor's link cannot post as the tutor nor rewrite or delete the tutor's comment.
+// The relay's check of a change to a report's comments room (docs/doc-format.md, "Comments"): the room holds threads of
+// comments and the parts each kind writes there (shared/reports/registry.ts, commentsRoomParts), nothing else; a thread
+// is never removed, nor a comment taken out of its thread (deleting one empties it and keeps its place); every thread a
+// change touches still reads as a thread; a map part holds strings only, a text part only paragraphs of text (its items
+// are looked at in the part, not in the update, which names no part for an item placed after another). And the role the
+// relay vouches for (the connection's link) is the one a change speaks in: a new comment's author, who resolved or
+// reopened a thread, and whose comment is edited or deleted must all have the sender's role, and no comment's author
+// changes, so a mentor's link cannot post as the tutor nor rewrite or delete the tutor's comment.
 //
 // A change is tried on a shadow of the room's document, so the room's own document only ever takes changes
 // that pass; a refused change leaves the shadow to be made again from the room's document.
@@ -87,16 +88,23 @@ export class CommentsCheck {
         }
       }
     };
+    // The parts the change reached, however deep: an item placed after another names no parent in the update.
+    const reached = new Set<string>();
+    const noteParts = (transaction: Y.Transaction) => {
+      for (const type of transaction.changed.keys()) reached.add(this.partOf(type));
+    };
     threads.observeDeep(watch);
+    this.shadow.on('afterTransaction', noteParts);
     try {
       Y.applyUpdate(this.shadow, update);
     } finally {
       threads.unobserveDeep(watch);
+      this.shadow.off('afterTransaction', noteParts);
     }
     const problem =
       removal ??
       this.threadProblem(threads, touched) ??
-      this.partProblem() ??
+      this.partProblem(reached) ??
       (role ? roleProblem({ written, edited, resolved }, role) : undefined);
     if (!problem) return ok(undefined);
     this.rebuild();
@@ -111,8 +119,6 @@ export class CommentsCheck {
       if (!shape) return fail(commentsRefusals.otherData);
       const keyed = struct.parentSub !== null;
       if (shape === 'map' ? !keyed : keyed) return fail(commentsRefusals.otherData);
-      if (shape === 'text' && !(struct.content instanceof Y.ContentType || struct.content instanceof Y.ContentDeleted))
-        return fail(commentsRefusals.notText);
     }
     return ok(undefined);
   }
@@ -138,13 +144,27 @@ export class CommentsCheck {
     return undefined;
   }
 
-  private partProblem(): string | undefined {
-    for (const [name, shape] of Object.entries(this.parts)) {
-      if (shape !== 'map' || name === 'threads' || !this.shadow.share.has(name)) continue;
+  /** Whether a part the change reached is still what it is: a map of strings, or paragraphs of text. */
+  private partProblem(reached: ReadonlySet<string>): string | undefined {
+    for (const name of reached) {
+      const shape = this.parts[name];
+      if (name === 'threads' || !shape) continue;
+      if (shape === 'text') {
+        if (!this.shadow.getXmlFragment(name).toArray().every(isTextNode)) return commentsRefusals.notText;
+        continue;
+      }
       for (const value of this.shadow.getMap<unknown>(name).values())
         if (typeof value !== 'string') return commentsRefusals.otherData;
     }
     return undefined;
+  }
+
+  /** The name of the root type `type` is in. */
+  private partOf(type: { _item: Y.Item | null }): string {
+    let root = type;
+    while (root._item) root = root._item.parent as { _item: Y.Item | null };
+    for (const [name, shared] of this.shadow.share) if (shared === root) return name;
+    return '';
   }
 
   private rebuild(): void {
@@ -155,6 +175,10 @@ export class CommentsCheck {
 }
 
 const isMap = (value: unknown): value is Y.Map<unknown> => value instanceof Y.Map;
+
+/** Free text is elements holding elements or text, as Tiptap writes it; no other type, no bare characters. */
+const isTextNode = (node: unknown): boolean =>
+  node instanceof Y.XmlText || (node instanceof Y.XmlElement && node.toArray().every(isTextNode));
 
 /** Whether everything the change says in someone's name is in the sender's role. */
 function roleProblem(
