@@ -2,6 +2,7 @@
 // which form the document holds, a "fields" map of chosen and typed values, and one Y.XmlFragment per
 // free-text field, named after the field.
 import type * as Y from 'yjs';
+import type { z } from 'zod';
 import { AssignmentSummary } from '../forms/assignment.ts';
 import { Learner } from '../forms/fields.ts';
 import { fragmentText } from './text-fragment.ts';
@@ -48,6 +49,25 @@ export function readMeta(doc: Y.Doc): ReportMeta {
     createdBy: str(m.get('createdBy')),
     assignment: AssignmentSummary.safeParse(m.get('assignment')).data,
   };
+}
+
+/** Each field of `shape` as its schema reads it; one missing or not matching (another program wrote it) is left out. */
+export type FieldValues<Shape extends Record<string, z.ZodType>> = { [Key in keyof Shape]?: z.output<Shape[Key]> };
+
+/**
+ * Reads the values of a "fields" map each on its own, by their schemas: a draft shows what is valid and leaves
+ * the rest blank, so one wrong value never hides the others.
+ */
+export function readFieldValues<Shape extends Record<string, z.ZodType>>(
+  map: Y.Map<unknown>,
+  shape: Shape,
+): FieldValues<Shape> {
+  const values: FieldValues<Shape> = {};
+  for (const key of Object.keys(shape) as (keyof Shape & string)[]) {
+    const read = shape[key].safeParse(map.get(key));
+    if (read.success && read.data !== undefined) values[key] = read.data as z.output<Shape[typeof key]>;
+  }
+  return values;
 }
 
 /** A learner stored as a plain value, or undefined when the value is not one. */

@@ -7,7 +7,7 @@ import type { ReportMeta } from '../doc/layout.ts';
 import type { FreeTextField } from '../forms/fields.ts';
 
 /** A value as a draft may hold it: a choice from a list may be any text until it is checked. */
-type AsDrafted<T> = T extends string ? string : T;
+export type AsDrafted<T> = T extends string ? string : T;
 
 export type DraftOf<Schema extends z.ZodType, TextKey extends PropertyKey> = ReportMeta & {
   [Key in Exclude<keyof z.input<Schema>, TextKey>]?: AsDrafted<z.input<Schema>[Key]>;

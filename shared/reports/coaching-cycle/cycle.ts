@@ -3,6 +3,7 @@
 // can be discarded and replaced until the cycle is finished; after that it is the teacher's and fixed.
 import { z } from 'zod';
 import { ActionStep } from '../../coaching/library.ts';
+import type { FieldValues } from '../../doc/layout.ts';
 import { fail, ok, type Result } from '../../result.ts';
 
 export const stepSources = ['library', 'custom', 'repeat'] as const;
@@ -26,13 +27,15 @@ export const ReviewOutcome = z.enum(reviewOutcomes);
 export type ReviewOutcome = z.infer<typeof ReviewOutcome>;
 export const reviewLabels: Record<ReviewOutcome, string> = { met: 'Met', 'not-yet': 'Not yet' };
 
-export interface CycleState {
-  stage: CycleStage;
+/** Where a cycle stands, as the document's "fields" map holds it (the stage's missing value reads as "observe"). */
+export const CycleStateFields = {
+  stage: CycleStage,
   /** The step set by the last finished cycle, reviewed in this one; absent in a teacher's first cycle. */
-  previousStep?: ChosenStep;
-  review?: ReviewOutcome;
-  nextStep?: ChosenStep;
-}
+  previousStep: ChosenStep,
+  review: ReviewOutcome,
+  nextStep: ChosenStep,
+};
+export type CycleState = FieldValues<typeof CycleStateFields> & { stage: CycleStage };
 
 export type CycleAction =
   | { type: 'review'; outcome: ReviewOutcome }

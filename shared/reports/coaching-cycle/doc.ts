@@ -3,12 +3,21 @@
 // three observation notes as free-text fragments that two observers can write in together.
 import type * as Y from 'yjs';
 import { z } from 'zod';
-import { fields, readMeta, readTexts, str, writeMeta, type ReportMeta } from '../../doc/layout.ts';
+import {
+  type FieldValues,
+  fields,
+  readFieldValues,
+  readMeta,
+  readTexts,
+  str,
+  writeMeta,
+  type ReportMeta,
+} from '../../doc/layout.ts';
 import {
   applyCycleAction,
-  ChosenStep,
+  type ChosenStep,
   CycleStage,
-  ReviewOutcome,
+  CycleStateFields,
   type CycleAction,
   type CycleResult,
   type CycleState,
@@ -34,13 +43,12 @@ export const observationNotes = [
 ] as const;
 export const noteKeys = observationNotes.map((note) => note.key);
 
-export interface CycleDraft extends ReportMeta {
-  teacher?: Teacher;
-  week: string;
-  state: CycleState;
-  finishedOn?: string;
-  notes: Record<string, string>;
-}
+/** A cycle's own values in the document's "fields" map, beside its state (CycleStateFields). */
+export const CycleFields = { teacher: Teacher, week: z.string(), finishedOn: z.string() };
+
+/** The cycle as its document holds it: its fields, its state and the observation notes by key. */
+export type CycleDraft = ReportMeta &
+  FieldValues<typeof CycleFields> & { week: string; state: CycleState; notes: Record<string, string> };
 
 export function createCycleDoc(
   doc: Y.Doc,
@@ -59,25 +67,19 @@ export function createCycleDoc(
 }
 
 export function readCycleState(doc: Y.Doc): CycleState {
-  const f = fields(doc);
-  const state: CycleState = { stage: CycleStage.safeParse(f.get('stage')).data ?? 'observe' };
-  const previousStep = ChosenStep.safeParse(f.get('previousStep')).data;
-  const review = ReviewOutcome.safeParse(f.get('review')).data;
-  const nextStep = ChosenStep.safeParse(f.get('nextStep')).data;
-  if (previousStep) state.previousStep = previousStep;
-  if (review) state.review = review;
-  if (nextStep) state.nextStep = nextStep;
-  return state;
+  return {
+    ...readFieldValues(fields(doc), CycleStateFields),
+    stage: CycleStage.safeParse(fields(doc).get('stage')).data ?? 'observe',
+  };
 }
 
 export function readCycle(doc: Y.Doc): CycleDraft {
   const f = fields(doc);
   return {
     ...readMeta(doc),
-    teacher: Teacher.safeParse(f.get('teacher')).data,
+    ...readFieldValues(f, CycleFields),
     week: str(f.get('week')) ?? '',
     state: readCycleState(doc),
-    finishedOn: str(f.get('finishedOn')),
     notes: readTexts(doc, noteKeys),
   };
 }

@@ -2,26 +2,36 @@
 // strength of each point in a "ratings" map, the reviewer's own points in a "customPoints" map, and each
 // point's evidence and action as free-text fragments named `evidence-<point>` and `action-<point>`.
 import type * as Y from 'yjs';
-import { allReviewPoints, reviewStageKeys, type ProgressReviewChecklist, type ReviewStage } from './form.ts';
-import { fields, meta, num, readMeta, readTexts, str, writeMeta, type ReportMeta } from '../../doc/layout.ts';
+import type { z } from 'zod';
+import type { AsDrafted, DraftOf } from '../draft.ts';
+import {
+  allReviewPoints,
+  type CustomPointReview,
+  type PointReview,
+  type ProgressReviewChecklist,
+  reviewStageKeys,
+  type ReviewStage,
+} from './form.ts';
+import { fields, meta, num, readMeta, readTexts, str, writeMeta } from '../../doc/layout.ts';
 
 export const progressReviewFormat = 'margin.progress-review';
 
-export interface CustomPoint {
+/** A point the reviewer added, as the form lists it: its stage and statement (CustomPointReview) and where it sits. */
+export interface CustomPoint extends Pick<z.input<typeof CustomPointReview>, 'stage' | 'statement'> {
   id: string;
-  stage: ReviewStage['key'];
-  statement: string;
   /** Position among the stage's own points, in the order they were added. */
   order: number;
 }
 
-export interface ProgressReviewDraft extends ReportMeta {
+/**
+ * The checklist as its document holds it while it is written (see DraftOf): each point's strength by point id in
+ * `ratings`, its evidence and action among the texts, and the reviewer's own points as a list.
+ */
+export type ProgressReviewDraft = DraftOf<typeof ProgressReviewChecklist, 'points' | 'customPoints'> & {
   title: string;
-  date?: string;
-  ratings: Record<string, string>;
+  ratings: Record<string, AsDrafted<z.input<typeof PointReview>['strength']>>;
   customPoints: CustomPoint[];
-  text: Record<string, string>;
-}
+};
 
 export const ratings = (doc: Y.Doc) => doc.getMap<string>('ratings');
 export const customPoints = (doc: Y.Doc) => doc.getMap<Omit<CustomPoint, 'id'>>('customPoints');

@@ -3,10 +3,10 @@
 // `checklist`, one judgement per competency in `judgements`, and the written feedback as a free-text
 // fragment. The tutor's reply lives in the `<id>/comments` document, which they may write after it is sent.
 import type * as Y from 'yjs';
-import { fields, num, readMeta, str, writeMeta, type ReportMeta } from '../../doc/layout.ts';
+import { fields, readFieldValues, readMeta, str, writeMeta, type ReportMeta } from '../../doc/layout.ts';
 import { fragmentText } from '../../doc/text-fragment.ts';
 import { checklistItemIds, competencyIds, Judgement } from '../../quality/competencies.ts';
-import type { ObservationDraft } from './observation.ts';
+import { type ObservationDraft, ObservationFields } from './observation.ts';
 
 export const qaObservationFormat = 'margin.qa-observation';
 export const feedbackKey = 'feedback';
@@ -42,11 +42,9 @@ export function readObservation(doc: Y.Doc): ObservationDraft & ReportMeta {
   const marks = judgements(doc);
   return {
     ...readMeta(doc),
+    ...readFieldValues(f, ObservationFields),
     tutorName: str(f.get('tutorName')) ?? '',
-    date: str(f.get('date')),
-    number: num(f.get('number')) ?? 1,
-    firstObservationId: str(f.get('firstObservationId')),
-    previousObservationId: str(f.get('previousObservationId')),
+    number: ObservationFields.number.safeParse(f.get('number')).data ?? 1,
     checked: Object.fromEntries(checklistItemIds.filter((id) => ticks.get(id) === true).map((id) => [id, true])),
     judgementFor: Object.fromEntries(
       competencyIds.flatMap((id) => {

@@ -1,23 +1,32 @@
 // A quality-assurance observation's rules (domain guide 004): complete when each competency has a judgement
 // and the tutor has written feedback; concerns when any competency is a cause for concern; a second and
 // third observation follow only from one with concerns, linked to the first, and never more than three.
+import { z } from 'zod';
+import type { FieldValues } from '../../doc/layout.ts';
 import { competencies, concernJudgement, type Judgement } from '../../quality/competencies.ts';
 import { fail, ok, type Result } from '../../result.ts';
 
 export const maxObservations = 3;
 
-export interface ObservationDraft {
-  tutorName: string;
-  date?: string;
+/** An observation's single values as the document's "fields" map holds them; observationProblems checks them. */
+export const ObservationFields = {
+  tutorName: z.string(),
+  date: z.string(),
   /** 1 for the first observation, 2 and 3 for the follow-ups. */
-  number: number;
+  number: z.number().int().min(1).max(maxObservations),
   /** The first observation's id, on a follow-up. */
-  firstObservationId?: string;
-  previousObservationId?: string;
+  firstObservationId: z.string(),
+  previousObservationId: z.string(),
+};
+
+/** The observation as its document holds it: its fields, ticked checklist items, judgements and feedback. */
+export type ObservationDraft = FieldValues<typeof ObservationFields> & {
+  tutorName: string;
+  number: number;
   checked: Record<string, boolean>;
   judgementFor: Record<string, Judgement>;
   feedback: string;
-}
+};
 
 export interface ObservationProblem {
   fieldId: string;

@@ -2,34 +2,41 @@
 // Scalar fields live in the "fields" map, attendance per learner in the "attendance" map,
 // and every free-text field is its own Y.XmlFragment named after the field.
 import type * as Y from 'yjs';
-import type { AssignmentSummary } from '../../forms/assignment.ts';
+import type { z } from 'zod';
 import type { Learner } from '../../forms/fields.ts';
-import { maxLearningObjectives, sessionReportTextFields, type Attendance, type SessionReport } from './form.ts';
-import { fields, meta, readMeta, readTexts, str, writeMeta, type ReportMeta } from '../../doc/layout.ts';
+import type { AsDrafted, DraftOf } from '../draft.ts';
+import {
+  type Attendance,
+  type LearningObjective,
+  maxLearningObjectives,
+  type SessionContent,
+  type SessionReport,
+  sessionReportTextFields,
+} from './form.ts';
+import { fields, meta, readMeta, readTexts, str, writeMeta } from '../../doc/layout.ts';
 
 export const sessionReportFormat = 'margin.session-report';
 
-export interface SessionDetails {
-  date: string;
-  start: string;
-  finish: string;
-  subject: string;
-  learners: Learner[];
-  sessionType?: string;
-  delivery?: string;
-  assignment?: AssignmentSummary;
-}
+type Drafted = DraftOf<typeof SessionReport, 'attendance' | 'content'>;
+type Content = z.input<typeof SessionContent>;
 
-/** Everything a session report holds, as plain values: what the form shows, complete or not. */
-export interface SessionReportDraft extends SessionDetails, ReportMeta {
-  groupAttendance?: string;
-  attendance: Record<string, Partial<Attendance>>;
-  objectiveCount: number;
-  attainments: (string | undefined)[];
-  engagementWithObjectives?: string;
-  attitudeToSession?: string;
-  text: Record<string, string>;
-}
+/** What a new session report starts with: its session details (SessionReport's), filled in when it is made. */
+export type SessionDetails = Required<Pick<Drafted, 'date' | 'start' | 'finish' | 'subject' | 'learners'>> &
+  Pick<Drafted, 'sessionType' | 'delivery' | 'assignment'>;
+
+/**
+ * Everything a session report holds, as plain values: what the form shows, complete or not (see DraftOf). The
+ * content's lists are laid out as the form keeps them: how many objectives are shown, each one's attainment by
+ * position (its text is among the texts), and the two engagement levels.
+ */
+export type SessionReportDraft = Drafted &
+  SessionDetails & {
+    attendance: Record<string, Partial<Attendance>>;
+    objectiveCount: number;
+    attainments: (AsDrafted<z.input<typeof LearningObjective>['attainment']> | undefined)[];
+    engagementWithObjectives?: AsDrafted<Content['engagement']['withObjectives']>;
+    attitudeToSession?: AsDrafted<Content['engagement']['attitude']>;
+  };
 
 export const attendance = (doc: Y.Doc) => doc.getMap<Partial<Attendance>>('attendance');
 

@@ -88,7 +88,7 @@ const SessionDetails = z.object({
   attendance: z.record(z.string(), Attendance),
 });
 
-const SessionContent = z.object({
+export const SessionContent = z.object({
   learningObjectives: z
     .array(LearningObjective)
     .min(1, { error: 'Give at least one learning objective.' })

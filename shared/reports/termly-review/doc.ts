@@ -12,10 +12,21 @@ import {
   ReviewTerm,
   reviewTypeLabel,
   termLabels,
+  TermlyReviewFields,
   termlyReviewProblems,
+  termlyReviewTextKeys,
 } from './form.ts';
 import { attachmentSummary, readAttachment } from './attachments.ts';
-import { fields, meta, num, readMeta, readTexts, str, writeMeta, type ReportMeta } from '../../doc/layout.ts';
+import {
+  fields,
+  meta,
+  readFieldValues,
+  readMeta,
+  readTexts,
+  str,
+  writeMeta,
+  type ReportMeta,
+} from '../../doc/layout.ts';
 import type { Decision } from '../../doc/status-doc.ts';
 import { fragmentText } from '../../doc/text-fragment.ts';
 import { reviewDueDate } from './due.ts';
@@ -23,7 +34,6 @@ import type { TermlyReviewReadiness } from './workflow.ts';
 
 export const termlyReviewFormat = 'margin.termly-review';
 export const supportPlanSlot = 'supportPlan';
-export const termlyReviewTextKeys = ['supportReasons', 'recommendationReasons', 'forwardingContact'] as const;
 
 export const standardsOfConcern = (doc: Y.Doc) => doc.getMap<boolean>('standardsOfConcern');
 
@@ -68,34 +78,16 @@ export function readTermlyReview(doc: Y.Doc): TermlyReviewDraft {
   const f = fields(doc);
   const text = readTexts(doc, termlyReviewTextKeys);
   const values: TermlyReviewValues = {
+    ...readFieldValues(f, TermlyReviewFields),
     teacherName: str(f.get('teacherName')) ?? '',
-    term: str(f.get('term')),
-    academicYear: num(f.get('academicYear')),
-    periodStart: str(f.get('periodStart')),
-    periodEnd: str(f.get('periodEnd')),
-    contractType: str(f.get('contractType')),
-    daysPerWeek: num(f.get('daysPerWeek')),
-    staying: str(f.get('staying')),
-    interimConfirmed: f.get('interimConfirmed') === true ? true : undefined,
-    leavingDate: str(f.get('leavingDate')),
-    daysServed: num(f.get('daysServed')),
-    hadAbsences: str(f.get('hadAbsences')),
-    daysAbsent: num(f.get('daysAbsent')),
-    absencesBefore: num(f.get('absencesBefore')),
-    receivedSupport: str(f.get('receivedSupport')),
     supportReasons: text.supportReasons,
-    recommendation: str(f.get('recommendation')),
     recommendationReasons: text.recommendationReasons,
+    forwardingContact: text.forwardingContact,
     standardsOfConcern: [...standardsOfConcern(doc).entries()]
       .filter(([, ticked]) => ticked === true)
       .map(([id]) => id)
       .sort(),
-    teacherInformed: str(f.get('teacherInformed')),
     supportPlan: attachmentSummary(readAttachment(doc, supportPlanSlot)),
-    nextDaysPerWeek: num(f.get('nextDaysPerWeek')),
-    nextContractType: str(f.get('nextContractType')),
-    forwardingSchool: str(f.get('forwardingSchool')),
-    forwardingContact: text.forwardingContact,
   };
   const interim = isInterim(values);
   return {

@@ -2,6 +2,7 @@
 // guide's order, one step at a time, each step checked before the next. When the teacher is not on track the
 // standards of concern, the teacher being told and a support plan are required before going on.
 import { z } from 'zod';
+import type { FieldValues } from '../../doc/layout.ts';
 import { freeTextLimit } from '../../forms/fields.ts';
 
 export const reviewTerms = ['autumn', 'spring', 'summer'] as const;
@@ -51,36 +52,45 @@ export interface AttachmentSummary {
   sha256: string;
 }
 
-/** Everything the form holds, read from the report document (shared/doc/termly-review-doc.ts). */
-export interface TermlyReviewValues {
-  teacherName: string;
-  term?: string;
+/**
+ * The form's single values as the document's "fields" map holds them while it is written: each may be missing,
+ * and a choice may hold any text until its step is checked (stepProblems). The form's values are derived from it.
+ */
+export const TermlyReviewFields = {
+  teacherName: z.string(),
+  term: z.string(),
   /** The year the academic year starts in: 2025 for 2025 to 2026. */
-  academicYear?: number;
-  periodStart?: string;
-  periodEnd?: string;
-  contractType?: string;
-  daysPerWeek?: number;
-  staying?: string;
+  academicYear: z.number(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  contractType: z.string(),
+  daysPerWeek: z.number(),
+  staying: z.string(),
   /** The tutor confirmed that an interim assessment is wanted instead of a progress review. */
-  interimConfirmed?: boolean;
-  leavingDate?: string;
-  daysServed?: number;
-  hadAbsences?: string;
-  daysAbsent?: number;
-  absencesBefore?: number;
-  receivedSupport?: string;
-  supportReasons: string;
-  recommendation?: string;
-  recommendationReasons: string;
-  standardsOfConcern: string[];
-  teacherInformed?: string;
-  supportPlan?: AttachmentSummary;
-  nextDaysPerWeek?: number;
-  nextContractType?: string;
-  forwardingSchool?: string;
-  forwardingContact: string;
-}
+  interimConfirmed: z.literal(true),
+  leavingDate: z.string(),
+  daysServed: z.number(),
+  hadAbsences: z.string(),
+  daysAbsent: z.number(),
+  absencesBefore: z.number(),
+  receivedSupport: z.string(),
+  recommendation: z.string(),
+  teacherInformed: z.string(),
+  nextDaysPerWeek: z.number(),
+  nextContractType: z.string(),
+  forwardingSchool: z.string(),
+};
+
+export const termlyReviewTextKeys = ['supportReasons', 'recommendationReasons', 'forwardingContact'] as const;
+
+/** Everything the form holds, read from the report document (doc.ts): its fields, texts, ticked standards and plan. */
+export type TermlyReviewValues = FieldValues<typeof TermlyReviewFields> & { teacherName: string } & Record<
+    (typeof termlyReviewTextKeys)[number],
+    string
+  > & {
+    standardsOfConcern: string[];
+    supportPlan?: AttachmentSummary;
+  };
 
 export type StepKey = 'contract' | 'staying' | 'days' | 'support' | 'recommendation' | 'concerns' | 'next-term';
 
