@@ -27,6 +27,7 @@ import { sessionTokenOf, signedIn } from './organisations/sessions.ts';
 import { summariseComments } from './comment-summaries.ts';
 import type { LiveLinks } from './live-links.ts';
 import type { Log } from './log.ts';
+import { readJsonBody } from './request-body.ts';
 import type { Rooms } from './rooms.ts';
 import type { ReportStatuses } from './statuses.ts';
 import type { LinkRecord, Storage } from './storage/store.ts';
@@ -346,27 +347,9 @@ async function readBody<T extends z.ZodType>(
   schema: T,
   maxBytes = maxApiBodyBytes,
 ): Promise<z.infer<T>> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes)
-      throw new ApiProblem(413, `The request is too large (the relay reads up to ${maxBytes / 1024} KB).`);
-    chunks.push(chunk);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null');
-  } catch {
-    throw new ApiProblem(400, 'The request body must be JSON.');
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    throw new ApiProblem(400, `The request is not what the relay expects: ${where}${issue.message}`);
-  }
-  return parsed.data;
+  const body = await readJsonBody(request, schema, maxBytes);
+  if (!body.ok) throw new ApiProblem(body.problem.status, body.problem.reason);
+  return body.value;
 }
 
 function rolesAtOrBelow(role: Role): Role[] {

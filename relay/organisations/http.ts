@@ -6,7 +6,6 @@
 // someone else. Invitation tokens travel in request bodies, never in addresses, so no log holds one.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
-import { maxApiBodyBytes } from '../../shared/protocol/api.ts';
 import {
   EnrolRequest,
   InvitationRequest,
@@ -23,6 +22,7 @@ import {
 } from '../../shared/protocol/organisations.ts';
 import type { Result } from '../../shared/result.ts';
 import type { Log } from '../log.ts';
+import { readJsonBody } from '../request-body.ts';
 import type { MemberRecord, OrganisationRecord } from '../storage/organisations.ts';
 import type { Storage } from '../storage/store.ts';
 import { changeRole, createOrganisation, invite, openInvitation, reinvite, removeMember } from './members.ts';
@@ -141,27 +141,9 @@ function checkOrigin(context: OrganisationsContext, request: IncomingMessage): v
 }
 
 async function readBody<T extends z.ZodType>(request: IncomingMessage, schema: T): Promise<z.infer<T>> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxApiBodyBytes)
-      throw new Problem(413, `The request is too large (the relay reads up to ${maxApiBodyBytes / 1024} KB).`);
-    chunks.push(chunk);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null');
-  } catch {
-    throw new Problem(400, 'The request body must be JSON.');
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    throw new Problem(400, `The request is not what the relay expects: ${where}${issue.message}`);
-  }
-  return parsed.data;
+  const body = await readJsonBody(request, schema);
+  if (!body.ok) throw new Problem(body.problem.status, body.problem.reason);
+  return body.value;
 }
 
 const orRefuse = <T>(result: Result<T>, status: number): T => {
