@@ -26,6 +26,14 @@ test('misspellings are underlined as you type, in British English, and only by M
   await expectAccessible(page);
 });
 
+test("the learner's own name is never a misspelling in their report", async ({ page, relay }) => {
+  await createSessionReport(page, relay.url, { learner: 'Cy Okonkwo', subject: 'Maths' });
+  const field = editor(page, progress);
+  await field.click();
+  await page.keyboard.type("Cy Okonkwo's answers were acheived; Cy worked well.");
+  await expect.poll(() => underlined(page, progress, 'spelling')).toEqual(['acheived']);
+});
+
 test('a suggestion chosen with the mouse or the keyboard replaces the word, and Escape closes the list', async ({
   page,
   relay,

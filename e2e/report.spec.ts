@@ -60,9 +60,35 @@ test('a field stops at 1,024 characters and says why, keeping what was there', a
   ).toBeVisible();
   expect(await editorText(page, 'Engagement comment')).toBe(start);
 
+  // A paste keeps what fits, marks where it was cut, says how much was left out, and one undo takes it back.
+  const pasted = `${'p'.repeat(20)}then the words that do not fit, ${'q'.repeat(20)}`;
+  await field.evaluate((element, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, pasted);
+  await expect(page.getByTestId('engagementComment-count')).toHaveText('1024/1024');
+  expect(await editorText(page, 'Engagement comment')).toBe(start + pasted.slice(0, 24));
+  await expect(
+    page
+      .getByRole('alert')
+      .filter({
+        hasText: `Only the first 24 of the ${pasted.length} characters pasted fit: this field holds at most 1,024.`,
+      })
+      .filter({ hasText: `The last ${pasted.length - 24}, from “${pasted.slice(24, 64)}…”, were left out` }),
+  ).toBeVisible();
+  await expect(field.locator('.paste-cut')).toHaveCount(1);
+  await expectAccessible(page);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => editorText(page, 'Engagement comment')).toBe(start);
+  await expect(field.locator('.paste-cut')).toHaveCount(0);
+
   await page.keyboard.insertText('y'.repeat(24));
   await expect(page.getByTestId('engagementComment-count')).toHaveText('1024/1024');
   await page.keyboard.type('z');
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'This field is full: it holds at most 1,024 characters' }),
+  ).toBeVisible();
   expect(await editorText(page, 'Engagement comment')).toBe(start + 'y'.repeat(24));
 });
 
@@ -74,7 +100,6 @@ test('an absent learner needs only attendance and a reason', async ({ page, rela
   await page.getByRole('button', { name: 'Check report' }).click();
   await expect(page.getByRole('link', { name: 'Choose a reason for the absence.' })).toBeVisible();
   await page.getByLabel('Reason for absence').selectOption('Illness');
-  await page.getByLabel('Session delivery').selectOption('Online at home');
   await page.getByRole('button', { name: 'Check report' }).click();
   await expect(page.getByRole('heading', { name: 'This report is complete.' })).toBeVisible();
 });

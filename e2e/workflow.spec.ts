@@ -43,9 +43,9 @@ test('submit, send back with a reason, resubmit, approve; then a client reads it
     await tutor.getByRole('button', { name: 'Submit report' }).click();
     await tutor
       .getByRole('region', { name: /things? to fix/ })
-      .getByRole('link', { name: /Choose how the session was delivered/ })
+      .getByRole('link', { name: 'Record attendance for Gus Hale.' })
       .click();
-    await expect(tutor.getByLabel('Session delivery')).toBeFocused();
+    await expect(tutor.getByLabel('Attendance: Gus Hale')).toBeFocused();
     await expect(tutor.getByText('Status: Submitted')).toHaveCount(0);
     await completeSessionReport(tutor, 'Gus Hale');
     await tutor.getByRole('button', { name: 'Submit report' }).click();

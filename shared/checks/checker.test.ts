@@ -46,6 +46,19 @@ describe('createChecker', () => {
     expect(checker.check('She practiced daily.').map((finding) => finding.rule)).toEqual(['grammar/practice-practise']);
   });
 
+  it("accepts the words of the report's own names, and only in that report", () => {
+    const text = "Cy and Tamsin-Rae Okonkwo's group read with Cy's sister. Cy";
+    const unknown = (names?: string[]) =>
+      checker
+        .check(text, { names })
+        .filter((finding) => finding.kind === 'spelling')
+        .map((finding) => finding.text);
+    expect(unknown()).toEqual(expect.arrayContaining(['Cy', 'Tamsin', "Okonkwo's"]));
+    expect(unknown(['Cy Whitfield', 'Tamsin-Rae Okonkwo'])).toEqual([]);
+    expect(unknown(['Cy'])).toEqual(expect.arrayContaining(['Tamsin', "Okonkwo's"]));
+    expect(unknown(['Cy'])).not.toContain('Cy');
+  });
+
   it('accepts the UK education word list and the personal dictionary', () => {
     expect(
       checker.check('The SENCo, the DfE, Ofsted, SATs, wellbeing, the headteacher and summative assessment.'),

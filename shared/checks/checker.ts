@@ -32,11 +32,18 @@ export function createChecker({ dictionary, frequencies, personalWords }: Checke
     check(text, context = {}) {
       const applying = allRules.filter((rule) => rule.appliesTo?.(context) ?? true);
       const ruled = applying.flatMap((rule) => rule.check(text, context));
-      return combine(spelling.check(text), ruled);
+      return combine(withoutNames(spelling.check(text), context.names), ruled);
     },
     suggest: (word, max) => spelling.suggest(word, max),
     spelling,
   };
+}
+
+/** Spelling findings on the words of the report's own names (and their possessive, "Cy's") are not findings. */
+function withoutNames(findings: Finding[], names: readonly string[] | undefined): Finding[] {
+  if (!names?.length) return findings;
+  const words = new Set(names.flatMap((name) => name.split(/[^\p{L}\p{M}'’]+/u)).filter(Boolean));
+  return findings.filter((finding) => !words.has(finding.text) && !words.has(finding.text.replace(/['’]s$/, '')));
 }
 
 const overlaps = (a: Finding, b: Finding) => a.start < b.end && b.start < a.end;

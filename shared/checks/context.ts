@@ -24,5 +24,7 @@ export const CheckContext = z.object({
   role: FieldRole.optional(),
   /** The report's learning objectives, for the rule that a progress comment refers to them. */
   objectives: z.array(z.string()).optional(),
+  /** The names the report is about (its learners, the teacher or tutor): their words are never misspellings. */
+  names: z.array(z.string().max(200)).max(100).optional(),
 });
 export type CheckContext = z.infer<typeof CheckContext>;

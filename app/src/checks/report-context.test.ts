@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { fields, setFragmentText, textField } from '../../../shared/doc/index.ts';
-import { createSessionReportDoc } from '../../../shared/reports/index.ts';
+import { createSessionReportDoc, createTermlyReviewDoc } from '../../../shared/reports/index.ts';
 import { fieldCheckContext } from './report-context.ts';
 
 function sessionReport() {
@@ -17,12 +17,19 @@ function sessionReport() {
 }
 
 describe('fieldCheckContext', () => {
-  it("names the form from the report's format and the field from its id", () => {
+  it("names the form from the report's format, the field from its id, and the report's learners", () => {
     expect(fieldCheckContext(sessionReport(), 'learningObjective1')).toEqual({
       form: 'session-report',
       field: 'learningObjective1',
       role: undefined,
+      names: ['Ada'],
     });
+  });
+
+  it('gives the checks the teacher a termly review is about', () => {
+    const doc = new Y.Doc();
+    createTermlyReviewDoc(doc, { teacherName: 'Cy Okonkwo', term: 'autumn', academicYear: 2026 }, 'Tutor');
+    expect(fieldCheckContext(doc, 'supportReasons').names).toEqual(['Cy Okonkwo']);
   });
 
   it("gives a progress comment the report's objectives, as many as the report has", () => {

@@ -1,11 +1,12 @@
-// What a field's checks need to know about where it is: the form (from the report's format), the
-// field, and for a progress comment the report's objectives, read fresh at each check. A form can
-// say any of these itself (TextField's `check` prop); this fills in the rest for the forms we know.
+// What a field's checks need to know about where it is: the form (from the report's format), the field,
+// the names the report is about (never misspellings), and for a progress comment the report's objectives,
+// read fresh at each check. A form can say any of these itself (TextField's `check` prop); this fills in
+// the rest for the forms we know.
 import type * as Y from 'yjs';
 import type { CheckContext, FieldRole } from '../../../shared/checks/context.ts';
 import { fieldRole } from '../../../shared/checks/field-role.ts';
 import { fields, fragmentText, meta, textField } from '../../../shared/doc/index.ts';
-import { maxLearningObjectives } from '../../../shared/reports/index.ts';
+import { maxLearningObjectives, reportDefinitionOf } from '../../../shared/reports/index.ts';
 
 export interface FieldCheckOptions {
   form?: string;
@@ -22,9 +23,18 @@ export function fieldCheckContext(doc: Y.Doc | null, fieldId: string, given: Fie
     field: given.field ?? fieldId,
     role: given.role,
   };
+  const names = doc ? namesOf(doc) : [];
+  if (names.length > 0) context.names = names;
   if (fieldRole(context) === 'progress-comment')
     context.objectives = given.objectives?.() ?? (doc ? sessionObjectives(doc) : []);
   return context;
+}
+
+/** The people the report is about, as its kind lists them: its learners, and the teacher or tutor it names. */
+function namesOf(doc: Y.Doc): string[] {
+  const entry = reportDefinitionOf(doc)?.index(doc);
+  if (!entry) return [];
+  return [...entry.learners.map((learner) => learner.name), ...(entry.people?.names ?? [])].slice(0, 100);
 }
 
 // The session report keeps its objectives in learningObjective1..3, as many as objectiveCount says.

@@ -17,7 +17,7 @@ import { freeTextLimit } from '../../../shared/forms/index.ts';
 import { appCheckedAttribute } from '../../../shared/protocol/app-and-extension.ts';
 import { appChecks } from '../checks/app-checks.ts';
 import { currentReportId, fieldCheckContext, type FieldCheckOptions } from '../checks/report-context.ts';
-import { CharacterLimit, textLength } from './character-limit.ts';
+import { CharacterLimit, type LimitNotice, textLength } from './character-limit.ts';
 import type { PlacedFinding } from './check-plugin.ts';
 import { CheckMenu } from './CheckMenu.tsx';
 import { useCommentExtension } from '../comments/report-comments.ts';
@@ -45,7 +45,7 @@ export function TextField(props: TextFieldProps) {
   const limit = () => props.limit ?? freeTextLimit;
   const presence = useContext(PresenceContext);
   const [count, setCount] = createSignal(0);
-  const [refused, setRefused] = createSignal<number | null>(null);
+  const [notice, setNotice] = createSignal<LimitNotice | null>(null);
   const [placed, setPlaced] = createSignal<PlacedFinding[]>([]);
   const [menu, setMenu] = createSignal<{ placed: PlacedFinding; position: { left: number; top: number } } | null>(null);
   const [checkProblem, setCheckProblem] = createSignal<string | null>(null);
@@ -92,7 +92,7 @@ export function TextField(props: TextFieldProps) {
         Paragraph,
         Text,
         Collaboration.configure({ fragment: props.fragment }),
-        CharacterLimit.configure({ limit: limit(), onRefused: setRefused }),
+        CharacterLimit.configure({ limit: limit(), onLimit: setNotice }),
         ...(fieldChecks ? [fieldChecks.extension] : []),
         ...(presence ? [fieldCarets(presence.awareness, props.id)] : []),
         ...comments,
@@ -117,9 +117,9 @@ export function TextField(props: TextFieldProps) {
         },
       },
       onCreate: ({ editor }) => setCount(textLength(editor.state.doc)),
-      onUpdate: ({ editor }) => {
+      onUpdate: ({ editor, transaction }) => {
         setCount(textLength(editor.state.doc));
-        setRefused(null);
+        if (transaction.getMeta('uiEvent') !== 'paste') setNotice(null);
       },
     });
   });
@@ -217,14 +217,25 @@ export function TextField(props: TextFieldProps) {
           </For>
         </ul>
       </Show>
-      <Show when={refused()}>
-        {(attempted) => (
+      <Show when={notice()}>
+        {(shown) => (
           <p class="error" role="alert">
-            That would make this field {number.format(attempted())} characters long; the limit is{' '}
-            {number.format(limit())}. Nothing was added.
+            {limitMessage(shown(), limit())}
           </p>
         )}
       </Show>
     </div>
   );
+}
+
+/** What the field says when a change did not go in whole, and why. */
+function limitMessage(notice: LimitNotice, limit: number): string {
+  const figure = number.format;
+  if (notice.kind === 'cut') {
+    const leftOut = notice.pasted - notice.kept;
+    return `Only the first ${figure(notice.kept)} of the ${figure(notice.pasted)} characters pasted fit: this field holds at most ${figure(limit)}. The last ${figure(leftOut)}, from “${notice.leftOut.replaceAll('\n', ' ')}${leftOut > notice.leftOut.length ? '…' : ''}”, were left out; the mark shows where the paste was cut. Undo (Ctrl+Z) takes the paste back.`;
+  }
+  if (notice.length >= limit)
+    return `This field is full: it holds at most ${figure(limit)} characters, so nothing more can be added. Take some words out to make room.`;
+  return `That would make this field ${figure(notice.attempted)} characters long; the limit is ${figure(limit)}. Nothing was added.`;
 }

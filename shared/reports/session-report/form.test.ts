@@ -54,6 +54,8 @@ describe('SessionReport schema', () => {
   it('asks only for attendance when the learner was absent, with a reason', () => {
     const absent = { ...good, attendance: { l1: { code: 'Absent', absenceReason: 'Illness' } }, content: undefined };
     expect(messages(absent)).toEqual([]);
+    expect(messages({ ...absent, delivery: undefined })).toEqual([]);
+    expect(messages({ ...good, delivery: undefined })).toEqual(['Choose how the session was delivered.']);
     expect(messages({ ...absent, attendance: { l1: { code: 'Absent' } } })).toEqual([
       'Choose a reason for the absence.',
     ]);

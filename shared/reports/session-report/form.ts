@@ -80,7 +80,8 @@ const SessionDetails = z.object({
   start: ClockTime,
   finish: ClockTime,
   sessionType: z.enum(sessionTypes).default('Tuition'),
-  delivery: z.enum(deliveryModes, { error: 'Choose how the session was delivered.' }),
+  /** Asked for only when the session took place: for absent learners attendance is all a report needs. */
+  delivery: z.enum(deliveryModes, { error: 'Choose how the session was delivered.' }).optional(),
   subject: Subject,
   learners: z.array(Learner).min(1).max(maxGroupSize),
   /** For a group (1:2, 1:3): "Present" when any learner attended, even if only one did. */
@@ -140,6 +141,7 @@ export const SessionReport = SessionDetails.extend({ content: SessionContent.opt
         issue(['groupAttendance'], `No learner attended, so the group cannot be recorded as ${group}.`);
       }
     }
+    if (tookPlace && report.delivery === undefined) issue(['delivery'], 'Choose how the session was delivered.');
     if (tookPlace && !report.content)
       issue(['content'], 'Fill in the objectives, progress and engagement for this session.');
   },
