@@ -87,7 +87,11 @@ test('a group session: attendance per learner, Present for the group with one le
   await expect(page.getByLabel('Attendance: Gilbert Sullivan')).toHaveValue('Present');
   await page.getByLabel('Attendance: Gilbert Sullivan').selectOption('Absent');
   await page.getByLabel('Reason for absence').selectOption('Absconded');
-  await expect(page.getByText('Paid session')).toHaveCount(2);
+  await expect(
+    page.getByText(
+      'Paid session: the tutor is paid for a session recorded as Present, Absent, Late or Unauthorised Cancellation.',
+    ),
+  ).toHaveCount(2);
 
   await page.getByLabel('Session delivery').selectOption('In person');
   await write(page, 'Learning objective 1', 'Identify three persuasive techniques in a letter.');

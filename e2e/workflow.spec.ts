@@ -55,6 +55,10 @@ test('submit, send back with a reason, resubmit, approve; then a client reads it
     }
     await expect(tutor.getByRole('button', { name: 'Submit report' })).toHaveCount(0);
 
+    // The share panel closes when the status changes, so the reason to fix is in view.
+    await expect(tutor.locator('details.share')).not.toHaveAttribute('open');
+    await tutor.locator('details.share summary').click();
+    await expect(tutor.locator('details.share')).toHaveAttribute('open');
     await reviewer.getByRole('button', { name: 'Send back with a reason…' }).click();
     await reviewer.getByRole('button', { name: 'Send back to the tutor' }).click();
     await expect(reviewer.getByRole('alert')).toHaveText(
@@ -65,6 +69,7 @@ test('submit, send back with a reason, resubmit, approve; then a client reads it
     await reviewer.getByRole('button', { name: 'Send back to the tutor' }).click();
 
     await expect(tutor.getByText('Status: Rejected')).toBeVisible();
+    await expect(tutor.locator('details.share')).not.toHaveAttribute('open');
     await expect(tutor.getByText('“Say which dates were covered.”')).toBeVisible();
     await expect(editor(tutor, progress)).toHaveAttribute('contenteditable', 'true');
     await editor(tutor, progress).click();

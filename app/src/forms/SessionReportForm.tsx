@@ -28,8 +28,16 @@ import { createYMap, createYValue } from './y-signals.ts';
 
 const textFieldByKey = Object.fromEntries(sessionReportTextFields.map((field) => [field.key, field]));
 
+const listed = (codes: readonly string[]) => `${codes.slice(0, -1).join(', ')} or ${codes.at(-1)}`;
+const unpaidCodes = attendanceCodes.filter((code) => !paidAttendanceCodes.includes(code));
+
+/** Whether the agency pays the tutor for the session, and why: the attendance codes decide it. */
 const payNote = (code: string | undefined) =>
-  code === undefined ? '' : paidAttendanceCodes.includes(code as AttendanceCode) ? 'Paid session' : 'Not paid';
+  code === undefined
+    ? ''
+    : paidAttendanceCodes.includes(code as AttendanceCode)
+      ? `Paid session: the tutor is paid for a session recorded as ${listed(paidAttendanceCodes)}.`
+      : `Not paid: a session recorded as ${listed(unpaidCodes)} is not paid.`;
 
 export function SessionReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
   const showInternal = useContext(ShowInternalFields);

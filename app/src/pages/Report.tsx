@@ -297,7 +297,7 @@ function OpenReport(props: { id: string }) {
                           }
                         />
                       </Show>
-                      <ShareDialog link={held()} />
+                      <ShareDialog link={held()} reportStatus={status().status} />
                     </Show>
                   </>
                 )}

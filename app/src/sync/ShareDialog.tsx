@@ -1,11 +1,12 @@
 // "Share this report": make a link for a role at or below your own, copy it, see the links made, withdraw one.
 // A withdrawn link stops working at once, for whoever has it open too.
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, For, on, Show } from 'solid-js';
 import type { LinkSummary } from '../../../shared/protocol/api.ts';
 import { canShareAs, roles, shareRank, type Role } from '../../../shared/protocol/roles.ts';
 import type { HeldLink } from './access-db.ts';
 import { relayApi } from './relay-api.ts';
 import { shareUrl } from './report-access.ts';
+import { defaultTtlSeconds } from '../../../shared/protocol/tokens.ts';
 import './sync.css';
 
 export const roleLabels: Record<Role, string> = {
@@ -24,6 +25,8 @@ const roleHints: Record<Role, string> = {
   client: 'reads it once approved, without the comment to the agency',
 };
 
+const linkDays = defaultTtlSeconds.link / (24 * 60 * 60);
+
 const when = (iso: string) =>
   new Date(iso).toLocaleString('en-GB', {
     day: 'numeric',
@@ -33,7 +36,18 @@ const when = (iso: string) =>
     minute: '2-digit',
   });
 
-export function ShareDialog(props: { link: HeldLink }) {
+/** `reportStatus`: the panel closes when the report's status changes, so what the change asks for is in view. */
+export function ShareDialog(props: { link: HeldLink; reportStatus?: string }) {
+  let panel!: HTMLDetailsElement;
+  createEffect(
+    on(
+      () => props.reportStatus,
+      () => {
+        panel.open = false;
+      },
+      { defer: true },
+    ),
+  );
   const choices = () =>
     roles.filter((role) => canShareAs(props.link.role, role)).sort((a, b) => shareRank[b] - shareRank[a]);
   const [role, setRole] = createSignal<Role>(choices().includes('reviewer') ? 'reviewer' : choices()[0]);
@@ -79,7 +93,7 @@ export function ShareDialog(props: { link: HeldLink }) {
   };
 
   return (
-    <details class="share" onToggle={(event) => setOpen(event.currentTarget.open)}>
+    <details ref={panel} class="share" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>Share this report</summary>
       <div class="share-body">
         <div class="field">
@@ -93,7 +107,8 @@ export function ShareDialog(props: { link: HeldLink }) {
             <For each={choices()}>{(choice) => <option value={choice}>{roleLabels[choice]}</option>}</For>
           </select>
           <p class="hint" id="share-role-hint">
-            A {role()} {roleHints[role()]}.
+            A {role()} {roleHints[role()]}. A link made here works for {linkDays} days, unless you withdraw it sooner
+            below; your own link, from making the report, works for a year.
           </p>
         </div>
         <button type="button" onClick={make}>
