@@ -331,6 +331,21 @@ test('Enter in a form’s one single-line field, with no submit button, gets the
   expect(sent('by-script')).toEqual([]);
 });
 
+test('a page that checks with its server on submit and then sends with form.submit() finishes what Submit anyway let go, with no second panel', async () => {
+  const page = await openTestPage('sent-by-script.html');
+  await typeAndWaitForCopy(page, 'Homework set', 'Finish the worksheet on equivelent fractions.');
+
+  await page.getByRole('button', { name: 'Send homework' }).click();
+  const panel = page.getByRole('dialog', { name: 'Before you submit' });
+  await expect(panel.getByRole('button', { name: /^Homework set: “equivelent”/ })).toBeVisible();
+  await panel.getByRole('button', { name: 'Submit anyway' }).click();
+
+  // The page's own submit handler ran once (one check with its server) and its form.submit() went straight on.
+  await expect(page.getByRole('status')).toHaveText('Sent.');
+  expect(sent('homework-check')).toHaveLength(1);
+  expect(sent('homework')).toEqual(['homework=Finish+the+worksheet+on+equivelent+fractions.']);
+});
+
 test('the agency form’s Save, which sends with fetch: the panel comes first; Go back sends nothing, Submit anyway saves once', async () => {
   const page = await openTestPage('agency-report.html');
   await typeAndWaitForCopy(page, 'Engagement Comment', engagementText);

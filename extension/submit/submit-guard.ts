@@ -5,8 +5,10 @@
 // (announced from the page's world, sent-by-script.ts), or a click on a button the adapter names.
 // Letting it go re-submits exactly what the user asked for (the same form and submit button, the same
 // form sent again without its submit event, or the same button clicked again) with a one-shot pass, so
-// the page's handlers run once, on unchanged data.
-import { focusFieldText } from '../adapters/field-text.ts';
+// the page's handlers run once, on unchanged data. Words already let go are not asked about again: a
+// page whose submit handler first checks with its server and then sends the form with submit() is
+// finishing the submission the user chose, so the same form with the same text goes straight through.
+import { focusFieldText, readFieldText } from '../adapters/field-text.ts';
 import type { FormField, SiteAdapter, SubmitTrigger } from '../adapters/site-adapter.ts';
 import { findingsInFields, type AskCheck, type FieldFinding } from './field-findings.ts';
 import { sendWithoutSubmitEvent, sentByScriptEvent } from './sent-by-script.ts';
@@ -29,9 +31,12 @@ export function guardSubmissions(
   const window = document.defaultView!;
   let passing = false;
   let reviewing = false;
+  /** The text of each form (or page) as it was last let go. */
+  const letGo = new WeakMap<HTMLFormElement | Document, string>();
 
   /** Runs the page's own submission, with our listeners standing aside for it. */
-  const pass = (resubmit: () => void, scope: HTMLFormElement | Document) => {
+  const pass = (resubmit: () => void, scope: HTMLFormElement | Document, fields: FormField[]) => {
+    letGo.set(scope, textOf(fields));
     passing = true;
     try {
       resubmit();
@@ -50,12 +55,12 @@ export function guardSubmissions(
   ) => {
     if (passing) return;
     const fields = site.fields(scope);
-    if (fields.length === 0) return submitted(scope);
+    if (fields.length === 0 || letGo.get(scope) === textOf(fields)) return submitted(scope);
     event.preventDefault();
     event.stopImmediatePropagation();
     if (reviewing) return;
     reviewing = true;
-    void review(site, fields, () => pass(resubmit, scope), returnFocus).finally(() => (reviewing = false));
+    void review(site, fields, () => pass(resubmit, scope, fields), returnFocus).finally(() => (reviewing = false));
   };
 
   const review = async (site: SiteAdapter, fields: FormField[], send: () => void, returnFocus: HTMLElement) => {
@@ -163,5 +168,8 @@ function returnFocusIn(form: HTMLFormElement, submitter: HTMLElement | null, sit
   if (focused instanceof HTMLElement && focused !== form && form.contains(focused)) return focused;
   return submitter ?? site.fields(form)[0]?.element ?? form;
 }
+
+/** All the fields' text, as one string to compare. */
+const textOf = (fields: FormField[]) => JSON.stringify(fields.map((field) => readFieldText(field.element)));
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
