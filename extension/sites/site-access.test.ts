@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  completeSiteRegistrations,
   forgetSitesWithoutPermission,
   siteOf,
   siteState,
@@ -127,5 +128,20 @@ describe('switching a site on and off', () => {
     await switchSiteOff(agency, apis);
     expect(scripts.size).toBe(0);
     expect(granted.size).toBe(0);
+  });
+
+  it('gives the page-world script to a site switched on before there was one, and leaves complete sites as they are', async () => {
+    const { apis, scripts } = fakeApis();
+    await switchSiteOn(agency, apis);
+    await switchSiteOn({ origin: 'https://keep.example', pattern: 'https://keep.example/*' }, apis);
+    scripts.delete('margin-site-page-world:https://reports.agency.example');
+    expect(await completeSiteRegistrations(apis)).toEqual([agency.origin]);
+    expect(scripts.get('margin-site-page-world:https://reports.agency.example')).toMatchObject({
+      matches: ['https://reports.agency.example/*'],
+      js: ['/content-scripts/margin-sent-by-script.js'],
+      world: 'MAIN',
+    });
+    expect(scripts.size).toBe(4);
+    expect(await completeSiteRegistrations(apis)).toEqual([]);
   });
 });

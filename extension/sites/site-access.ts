@@ -69,6 +69,16 @@ export function siteOf(url: string | undefined): SiteState {
 const registrationId = (site: Site) => `${REGISTRATION_PREFIX}${site.origin}`;
 const pageWorldId = (site: Site) => `${PAGE_WORLD_PREFIX}${site.origin}`;
 
+const common = (site: Site) => ({ matches: [site.pattern], persistAcrossSessions: true, allFrames: false });
+const pageWorldScript = (site: Site) =>
+  ({
+    id: pageWorldId(site),
+    ...PAGE_WORLD_SCRIPT_FILES,
+    runAt: 'document_start',
+    world: 'MAIN',
+    ...common(site),
+  }) as const;
+
 /** Takes away a site's scripts one at a time: the browser refuses a whole list if one of them is not there. */
 async function unregisterSite(site: Site, apis: SiteApis): Promise<void> {
   for (const id of [registrationId(site), pageWorldId(site)])
@@ -94,10 +104,9 @@ export async function switchSiteOn(site: Site, apis: SiteApis): Promise<Result> 
   if (!granted) return fail(`Margin was not allowed to read ${site.origin}, so it is still off there.`);
   try {
     await unregisterSite(site, apis);
-    const common = { matches: [site.pattern], persistAcrossSessions: true, allFrames: false };
     await apis.scripting.registerContentScripts([
-      { id: registrationId(site), ...CONTENT_SCRIPT_FILES, runAt: 'document_idle', world: 'ISOLATED', ...common },
-      { id: pageWorldId(site), ...PAGE_WORLD_SCRIPT_FILES, runAt: 'document_start', world: 'MAIN', ...common },
+      { id: registrationId(site), ...CONTENT_SCRIPT_FILES, runAt: 'document_idle', world: 'ISOLATED', ...common(site) },
+      pageWorldScript(site),
     ]);
     return ok();
   } catch (error) {
@@ -129,3 +138,19 @@ export async function forgetSitesWithoutPermission(apis: SiteApis): Promise<stri
   return gone.filter((id) => id.startsWith(REGISTRATION_PREFIX)).map((id) => id.slice(REGISTRATION_PREFIX.length));
 }
 import { fail, ok, type Result } from '../../shared/result.ts';
+
+/**
+ * Gives the page-world script to the sites switched on before there was one (they have the content script
+ * alone), so forms their pages send by script get the panel too. Returns the sites given it.
+ */
+export async function completeSiteRegistrations(apis: SiteApis): Promise<string[]> {
+  const registered = await apis.scripting.getRegisteredContentScripts();
+  const ids = new Set(registered.map((script) => script.id));
+  const incomplete = registered
+    .filter((script) => script.id.startsWith(REGISTRATION_PREFIX))
+    .map((script) => script.id.slice(REGISTRATION_PREFIX.length))
+    .map((origin) => ({ origin, pattern: `${origin}/*` }))
+    .filter((site) => !ids.has(pageWorldId(site)));
+  if (incomplete.length > 0) await apis.scripting.registerContentScripts(incomplete.map(pageWorldScript));
+  return incomplete.map((site) => site.origin);
+}
