@@ -117,20 +117,33 @@ export interface TestPages {
   close(): Promise<void>;
 }
 
-/** Serves e2e/pages/ (and the Tiptap page's script, bundled once) on 127.0.0.1 and 127.0.0.2, one free port. */
+/** Bundles one of the editors the test pages use, from its npm package, the first time a page asks for it. */
+function editorScript(source: string): () => Promise<Uint8Array> {
+  let bundled: Promise<Uint8Array> | undefined;
+  return () =>
+    (bundled ??= build({
+      entryPoints: [fileURLToPath(new URL(source, import.meta.url))],
+      bundle: true,
+      format: 'iife',
+      write: false,
+      logLevel: 'silent',
+    }).then((result) => result.outputFiles[0]!.contents));
+}
+
+const editorScripts: Record<string, () => Promise<Uint8Array>> = {
+  'tiptap-editor.js': editorScript('./extension-tiptap-editor.ts'),
+  'ckeditor-editor.js': editorScript('./extension-ckeditor-editor.ts'),
+};
+const ckeditorStyle = new URL('../node_modules/ckeditor5/dist/ckeditor5.css', import.meta.url);
+
+/** Serves e2e/pages/ (and the editors' scripts, bundled once) on 127.0.0.1 and 127.0.0.2, one free port. */
 export async function serveTestPages(): Promise<TestPages> {
-  const bundled = await build({
-    entryPoints: [fileURLToPath(new URL('./extension-tiptap-editor.ts', import.meta.url))],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    logLevel: 'silent',
-  });
-  const tiptapScript = bundled.outputFiles[0]!.contents;
   const handle: Parameters<typeof createServer>[1] = async (request, response) => {
     const name = new URL(request.url ?? '/', 'http://127.0.0.1').pathname.slice(1);
-    if (name === 'tiptap-editor.js')
-      return void response.writeHead(200, { 'content-type': 'text/javascript' }).end(tiptapScript);
+    const script = editorScripts[name];
+    if (script) return void response.writeHead(200, { 'content-type': 'text/javascript' }).end(await script());
+    if (name === 'ckeditor5.css')
+      return void response.writeHead(200, { 'content-type': 'text/css' }).end(await readFile(ckeditorStyle));
     if (!/^[\w-]+\.html$/.test(name)) return void response.writeHead(404).end();
     try {
       const html = await readFile(new URL(name, pagesDir));
