@@ -1,17 +1,18 @@
-// CKEditor 5 on e2e/pages/ckeditor.html, bundled by the test server from the npm package: a classic
-// editor whose own data (editor.getData(), read from its model, not the DOM) is shown beside it, so a
-// test can tell the editor took a change, and which the test can ask to undo as the user would.
+// CKEditor 5 on e2e/pages/ckeditor.html, bundled by the test server from the npm package: two classic
+// editors (one with a misspelling in it, one empty), each with its own data (editor.getData(), read from
+// its model, not the DOM) shown beside it, so a test can tell the editor took a change.
 import { ClassicEditor, Essentials, Paragraph } from 'ckeditor5';
 
-const shown = document.getElementById('editor-data')!;
-ClassicEditor.create(document.getElementById('editor')!, {
-  licenseKey: 'GPL',
-  plugins: [Essentials, Paragraph],
-  toolbar: ['undo', 'redo'],
-  label: 'Progress comment',
-  initialData: '<p>The lerner made good progress.</p>',
-}).then((editor) => {
-  const show = () => (shown.textContent = editor.getData());
-  editor.model.document.on('change:data', show);
-  show();
-});
+for (const editorElement of document.querySelectorAll<HTMLElement>('[data-editor]')) {
+  const shown = document.getElementById(`${editorElement.id}-data`)!;
+  ClassicEditor.create(editorElement, {
+    licenseKey: 'GPL',
+    plugins: [Essentials, Paragraph],
+    toolbar: ['undo', 'redo'],
+    label: editorElement.dataset.editor!,
+  }).then((editor) => {
+    const show = () => (shown.textContent = editor.getData());
+    editor.model.document.on('change:data', show);
+    show();
+  });
+}

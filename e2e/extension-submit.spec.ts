@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { browser as ExtensionApi } from 'wxt/browser';
 import { createSessionReport, completeSessionReport, editor } from './app.ts';
 import { chromiumArgs, chromiumExecutable } from './browser.ts';
+import { serveEditorFile } from './extension-browser.ts';
 import { expectAccessible } from './fixtures.ts';
 import { startRelay } from './relay.ts';
 
@@ -208,6 +209,24 @@ test('a rich-text field is offered back too, and Restore types into it so the pa
   expect(
     await page.evaluate(() => (window as unknown as { inputsSeen: { id: string; value: string }[] }).inputsSeen.at(-1)),
   ).toEqual({ id: 'notes', value: notes });
+});
+
+test('a CKEditor 5 editor is offered back too, and Restore goes through the editor’s own input, so its model holds the text', async () => {
+  const page = await openTestPage('ckeditor.html');
+  const notes = 'Try mixed numbers next, starting from halves and quarters.';
+  await page.getByRole('textbox', { name: /Notes for the next session/ }).click();
+  await page.keyboard.type(notes);
+  await expect.poll(async () => Object.values(await keptCopies(page)).map((copy) => copy.text)).toEqual([notes]);
+
+  await page.reload();
+  const data = page.getByRole('status', { name: 'Notes for the next session data' });
+  await expect(data).toHaveText('');
+  await page
+    .getByRole('group', { name: /^Restore lost text: .*Notes for the next session/ })
+    .getByRole('button', { name: 'Restore' })
+    .click();
+  await expect(data).toHaveText(`<p>${notes}</p>`);
+  await expect(page.getByRole('textbox', { name: /Notes for the next session/ })).toHaveText(notes);
 });
 
 test('a field the page adds after loading is kept and offered back too', async () => {
@@ -425,6 +444,7 @@ async function serveTestPages(): Promise<{ server: Server; url: string }> {
         .end('<!doctype html><html lang="en-GB"><title>Sent</title><p role="status">Sent.</p></html>');
     }
     const name = path.slice(1);
+    if (await serveEditorFile(name, response)) return;
     if (!/^[\w-]+\.html$/.test(name)) return void response.writeHead(404).end();
     try {
       response

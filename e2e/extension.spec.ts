@@ -166,7 +166,7 @@ test('in a CKEditor 5 editor a suggestion goes through the editor’s own input,
   const page = await open('ckeditor.html');
   const field = page.getByRole('textbox', { name: /Progress comment/ });
   // The editor's own data, editor.getData(), read from its model at each change.
-  const data = page.getByRole('status', { name: 'Editor data' });
+  const data = page.getByRole('status', { name: 'Progress comment data' });
   await expect(data).toHaveText('<p>The lerner made good progress.</p>');
   await expect.poll(() => highlighted(page)).toEqual(['lerner']);
 

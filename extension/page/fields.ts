@@ -101,7 +101,7 @@ function richTextField(element: HTMLElement): CheckableField {
  * The beforeinput a browser fires when the user picks its own spelling correction: insertReplacementText,
  * with the words it replaces as its target range and the new text in its dataTransfer (its data is null).
  */
-function replacementInput(range: Range, replacement: string): InputEvent {
+export function replacementInput(range: Range, replacement: string): InputEvent {
   const dataTransfer = new DataTransfer();
   dataTransfer.setData('text/plain', replacement);
   return new InputEvent('beforeinput', {
