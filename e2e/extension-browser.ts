@@ -3,7 +3,7 @@
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { build } from 'esbuild';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,20 +117,41 @@ export interface TestPages {
   close(): Promise<void>;
 }
 
-/** Serves e2e/pages/ (and the Tiptap page's script, bundled once) on 127.0.0.1 and 127.0.0.2, one free port. */
+/** Bundles one of the editors the test pages use, from its npm package, the first time a page asks for it. */
+function editorScript(source: string): () => Promise<Uint8Array> {
+  let bundled: Promise<Uint8Array> | undefined;
+  return () =>
+    (bundled ??= build({
+      entryPoints: [fileURLToPath(new URL(source, import.meta.url))],
+      bundle: true,
+      format: 'iife',
+      write: false,
+      logLevel: 'silent',
+    }).then((result) => result.outputFiles[0]!.contents));
+}
+
+const editorFiles: Record<string, { type: string; body: () => Promise<Uint8Array | Buffer> }> = {
+  'tiptap-editor.js': { type: 'text/javascript', body: editorScript('./extension-tiptap-editor.ts') },
+  'ckeditor-editor.js': { type: 'text/javascript', body: editorScript('./extension-ckeditor-editor.ts') },
+  'ckeditor5.css': {
+    type: 'text/css',
+    body: () => readFile(new URL('../node_modules/ckeditor5/dist/ckeditor5.css', import.meta.url)),
+  },
+};
+
+/** Answers a request for an editor's script or style, if that is what it asks for; false if not. */
+export async function serveEditorFile(name: string, response: ServerResponse): Promise<boolean> {
+  const file = editorFiles[name];
+  if (!file) return false;
+  response.writeHead(200, { 'content-type': file.type }).end(await file.body());
+  return true;
+}
+
+/** Serves e2e/pages/ (and the editors' scripts, bundled once) on 127.0.0.1 and 127.0.0.2, one free port. */
 export async function serveTestPages(): Promise<TestPages> {
-  const bundled = await build({
-    entryPoints: [fileURLToPath(new URL('./extension-tiptap-editor.ts', import.meta.url))],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    logLevel: 'silent',
-  });
-  const tiptapScript = bundled.outputFiles[0]!.contents;
   const handle: Parameters<typeof createServer>[1] = async (request, response) => {
     const name = new URL(request.url ?? '/', 'http://127.0.0.1').pathname.slice(1);
-    if (name === 'tiptap-editor.js')
-      return void response.writeHead(200, { 'content-type': 'text/javascript' }).end(tiptapScript);
+    if (await serveEditorFile(name, response)) return;
     if (!/^[\w-]+\.html$/.test(name)) return void response.writeHead(404).end();
     try {
       const html = await readFile(new URL(name, pagesDir));

@@ -42,7 +42,9 @@ test('the built manifest asks for no site at install beyond Margin’s own addre
     content_scripts: { matches: string[] }[];
   };
   expect(manifest.host_permissions ?? []).toEqual([]);
-  expect(manifest.content_scripts.flatMap((script) => script.matches).sort()).toEqual([
+  // The content script and the page-world script beside it, both on Margin's own addresses only.
+  expect(manifest.content_scripts).toHaveLength(2);
+  expect([...new Set(manifest.content_scripts.flatMap((script) => script.matches))].sort()).toEqual([
     'http://127.0.0.1/*',
     'http://localhost/*',
   ]);
@@ -53,6 +55,11 @@ test('the built manifest asks for no site at install beyond Margin’s own addre
 
 async function typeIntoComments(page: Page): Promise<void> {
   await page.getByRole('textbox', { name: 'Comments' }).fill('The learner acheived the objective');
+}
+
+/** Whether the page's own world has Margin's wrapper of form.submit(), that is, whether the page-world script runs there. */
+function submitWrapped(page: Page): Promise<boolean> {
+  return page.evaluate(() => !String(HTMLFormElement.prototype.submit).includes('[native code]'));
 }
 
 async function siteRegistration() {
@@ -80,6 +87,7 @@ test('another site is checked only once switched on in the popup, and no longer 
   await page.waitForTimeout(1_000);
   await expect(page.locator('[data-margin-overlay]')).toHaveCount(0);
   expect(await siteRegistration()).toEqual({ allowed: false, scripts: [] });
+  expect(await submitWrapped(page)).toBe(false);
 
   // The user allows the site in the extension's settings, clicks Margin's toolbar button, and switches it on.
   const settings = await browser.context.newPage();
@@ -106,9 +114,13 @@ test('another site is checked only once switched on in the popup, and no longer 
   await expect(onOff).toBeChecked();
   await expect.poll(() => mirrorUnderlines(page)).toEqual(['spelling:acheived']);
   await expect(popup.getByRole('status')).toContainText('1 finding in 3 text fields.');
+  expect(await submitWrapped(page)).toBe(true);
   expect(await siteRegistration()).toEqual({
     allowed: true,
-    scripts: [{ id: 'margin-site:http://127.0.0.2', matches: ['http://127.0.0.2/*'], persistAcrossSessions: true }],
+    scripts: [
+      { id: 'margin-site:http://127.0.0.2', matches: ['http://127.0.0.2/*'], persistAcrossSessions: true },
+      { id: 'margin-site-page-world:http://127.0.0.2', matches: ['http://127.0.0.2/*'], persistAcrossSessions: true },
+    ],
   });
   await popup.close();
 
@@ -116,6 +128,7 @@ test('another site is checked only once switched on in the popup, and no longer 
   await page.reload();
   await typeIntoComments(page);
   await expect.poll(() => mirrorUnderlines(page)).toEqual(['spelling:acheived']);
+  expect(await submitWrapped(page)).toBe(true);
 
   // Switched off: the page's underlines go, the permission and the registration are removed.
   const again = await openPopupFor(browser, page);
@@ -131,5 +144,6 @@ test('another site is checked only once switched on in the popup, and no longer 
   await typeIntoComments(page);
   await page.waitForTimeout(1_000);
   await expect(page.locator('[data-margin-overlay]')).toHaveCount(0);
+  expect(await submitWrapped(page)).toBe(false);
   await page.close();
 });

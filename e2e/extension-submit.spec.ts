@@ -2,7 +2,9 @@
 // shaped like the forms tutors fill in elsewhere: the agency's session report (e2e/pages/agency-report.html,
 // a vague objective and a misspelling already in it) and any feedback form (generic-form.html). Each page
 // records what its own submit handler was given (window.submissions) and its fields' input events
-// (window.inputsSeen), so the tests can tell exactly what the page saw.
+// (window.inputsSeen), so the tests can tell exactly what the page saw. What pages really send (a form
+// sent by script, or by Enter, the agency form's Save with fetch) goes to the test server, which keeps
+// each request it receives (sent()), so the tests can tell it arrived once, or not at all.
 import { test, expect, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -11,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { browser as ExtensionApi } from 'wxt/browser';
 import { createSessionReport, completeSessionReport, editor } from './app.ts';
 import { chromiumArgs, chromiumExecutable } from './browser.ts';
+import { serveEditorFile } from './extension-browser.ts';
 import { expectAccessible } from './fixtures.ts';
 import { startRelay } from './relay.ts';
 
@@ -20,6 +23,8 @@ const pagesDir = new URL('./pages/', import.meta.url);
 let context: BrowserContext;
 let pages: Server;
 let pagesUrl: string;
+/** Every request the pages sent to /sent/<name>, with the page it came from. */
+const received: { name: string; from: string; body: string }[] = [];
 
 test.beforeAll(async () => {
   context = await chromium.launchPersistentContext('', {
@@ -206,6 +211,24 @@ test('a rich-text field is offered back too, and Restore types into it so the pa
   ).toEqual({ id: 'notes', value: notes });
 });
 
+test('a CKEditor 5 editor is offered back too, and Restore goes through the editor’s own input, so its model holds the text', async () => {
+  const page = await openTestPage('ckeditor.html');
+  const notes = 'Try mixed numbers next, starting from halves and quarters.';
+  await page.getByRole('textbox', { name: /Notes for the next session/ }).click();
+  await page.keyboard.type(notes);
+  await expect.poll(async () => Object.values(await keptCopies(page)).map((copy) => copy.text)).toEqual([notes]);
+
+  await page.reload();
+  const data = page.getByRole('status', { name: 'Notes for the next session data' });
+  await expect(data).toHaveText('');
+  await page
+    .getByRole('group', { name: /^Restore lost text: .*Notes for the next session/ })
+    .getByRole('button', { name: 'Restore' })
+    .click();
+  await expect(data).toHaveText(`<p>${notes}</p>`);
+  await expect(page.getByRole('textbox', { name: /Notes for the next session/ })).toHaveText(notes);
+});
+
 test('a field the page adds after loading is kept and offered back too', async () => {
   const page = await openTestPage('generic-form.html');
   await page.getByRole('button', { name: 'Add a note for the school' }).click();
@@ -268,6 +291,101 @@ test("Margin's own report: the panel comes before the app's Submit, and Submit a
   }
 });
 
+test('a form the page’s script sends with form.submit(): the panel comes first; Go back sends nothing, Submit anyway sends it once', async () => {
+  const page = await openTestPage('sent-by-script.html');
+  await typeAndWaitForCopy(page, 'Lesson note', 'Ada tryed the long division on her own.');
+
+  const send = page.getByRole('button', { name: 'Send note' });
+  await send.click();
+  const panel = page.getByRole('dialog', { name: 'Before you submit' });
+  await expect(panel.getByRole('button', { name: /^Lesson note: “tryed”/ })).toBeVisible();
+  await panel.getByRole('button', { name: 'Go back' }).click();
+  await expect(panel).toBeHidden();
+  await expect(send).toBeFocused();
+
+  await send.click();
+  await panel.getByRole('button', { name: 'Submit anyway' }).click();
+  await expect(page.getByRole('status')).toHaveText('Sent.');
+  // Go back sent nothing, and Submit anyway sent the note once, as the page gave it.
+  expect(sent('by-script')).toEqual(['note=Ada+tryed+the+long+division+on+her+own.']);
+});
+
+test('a form the page’s script sends with requestSubmit() gets the panel too, and is sent once', async () => {
+  const page = await openTestPage('sent-by-script.html');
+  await typeAndWaitForCopy(page, 'Plan for next time', 'Practise the tables she has not lerned yet.');
+
+  const send = page.getByRole('button', { name: 'Send plan' });
+  await send.click();
+  const panel = page.getByRole('dialog', { name: 'Before you submit' });
+  await expect(panel.getByRole('button', { name: /^Plan for next time: “lerned”/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(send).toBeFocused();
+
+  await send.click();
+  await panel.getByRole('button', { name: 'Submit anyway' }).click();
+  await expect(page.getByRole('status')).toHaveText('Sent.');
+  expect(sent('request-submit')).toEqual(['plan=Practise+the+tables+she+has+not+lerned+yet.']);
+});
+
+test('Enter in a form’s one single-line field, with no submit button, gets the panel, and is sent once', async () => {
+  const page = await openTestPage('sent-by-script.html');
+  // A kept copy of the larger field shows the content script is watching the page.
+  await typeAndWaitForCopy(page, 'Lesson note', 'A short lesson today.');
+
+  const quick = page.getByLabel('Quick note');
+  await quick.fill('Bring the protractor next tiem');
+  await quick.press('Enter');
+  const panel = page.getByRole('dialog', { name: 'Before you submit' });
+  await expect(panel.getByRole('button', { name: /^Quick note: “tiem”/ })).toBeVisible();
+  await panel.getByRole('button', { name: 'Go back' }).click();
+  await expect(panel).toBeHidden();
+  // Back in the field Enter was pressed in.
+  await expect(quick).toBeFocused();
+
+  await quick.press('Enter');
+  await panel.getByRole('button', { name: 'Submit anyway' }).click();
+  await expect(page.getByRole('status')).toHaveText('Sent.');
+  expect(sent('enter')).toEqual(['quick=Bring+the+protractor+next+tiem']);
+  expect(sent('by-script')).toEqual([]);
+});
+
+test('a page that checks with its server on submit and then sends with form.submit() finishes what Submit anyway let go, with no second panel', async () => {
+  const page = await openTestPage('sent-by-script.html');
+  await typeAndWaitForCopy(page, 'Homework set', 'Finish the worksheet on equivelent fractions.');
+
+  await page.getByRole('button', { name: 'Send homework' }).click();
+  const panel = page.getByRole('dialog', { name: 'Before you submit' });
+  await expect(panel.getByRole('button', { name: /^Homework set: “equivelent”/ })).toBeVisible();
+  await panel.getByRole('button', { name: 'Submit anyway' }).click();
+
+  // The page's own submit handler ran once (one check with its server) and its form.submit() went straight on.
+  await expect(page.getByRole('status')).toHaveText('Sent.');
+  expect(sent('homework-check')).toHaveLength(1);
+  expect(sent('homework')).toEqual(['homework=Finish+the+worksheet+on+equivelent+fractions.']);
+});
+
+test('the agency form’s Save, which sends with fetch: the panel comes first; Go back sends nothing, Submit anyway saves once', async () => {
+  const page = await openTestPage('agency-report.html');
+  await typeAndWaitForCopy(page, 'Engagement Comment', engagementText);
+
+  const save = page.getByRole('button', { name: 'Save', exact: true });
+  await save.click();
+  const panel = page.getByRole('dialog', { name: 'Before you submit' });
+  await expect(panel.getByRole('button', { name: /acheived/ })).toBeVisible();
+  await panel.getByRole('button', { name: 'Go back' }).click();
+  await expect(panel).toBeHidden();
+  await expect(save).toBeFocused();
+
+  await save.click();
+  await panel.getByRole('button', { name: 'Submit anyway' }).click();
+  await expect(page.getByRole('status')).toHaveText('Report saved.');
+  expect(sent('saved')).toHaveLength(1);
+  expect(new URLSearchParams(sent('saved')[0]).get('engagementComment')).toBe(engagementText);
+  // Saved, not submitted: the form's own submit handler never ran.
+  expect(await submissions(page)).toEqual([]);
+});
+
 /** Opens one of e2e/pages/ at an address only this test uses. */
 async function openTestPage(name: string): Promise<Page> {
   const page = await context.newPage();
@@ -303,10 +421,30 @@ async function backgroundWorker(): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 }
 
-/** Serves e2e/pages/ on a free loopback port (the content script runs on 127.0.0.1 and localhost, any port). */
+/** What the page open in this test sent to /sent/<name>, in the order it arrived. */
+function sent(name: string): string[] {
+  const from = `test=${test.info().testId}`;
+  return received.filter((request) => request.name === name && request.from.includes(from)).map(({ body }) => body);
+}
+
+/**
+ * Serves e2e/pages/ on a free loopback port (the content script runs on 127.0.0.1 and localhost, any port),
+ * and keeps what is posted to /sent/<name>, answering with a page that says it was sent.
+ */
 async function serveTestPages(): Promise<{ server: Server; url: string }> {
   const server = createServer(async (request, response) => {
-    const name = new URL(request.url ?? '/', 'http://127.0.0.1').pathname.slice(1);
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const sentTo = /^\/sent\/([\w-]+)$/.exec(path);
+    if (sentTo && request.method === 'POST') {
+      let body = '';
+      for await (const chunk of request) body += chunk;
+      received.push({ name: sentTo[1]!, from: request.headers.referer ?? '', body });
+      return void response
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<!doctype html><html lang="en-GB"><title>Sent</title><p role="status">Sent.</p></html>');
+    }
+    const name = path.slice(1);
+    if (await serveEditorFile(name, response)) return;
     if (!/^[\w-]+\.html$/.test(name)) return void response.writeHead(404).end();
     try {
       response

@@ -1,7 +1,7 @@
-// The extension in a real Chromium on Margin's own addresses: its content script finds the fields on
-// a page, the background and the offscreen checker check them, underlines are drawn (Highlight API for
-// rich text, a mirror overlay for text controls), suggestions apply through the page's own input
-// path, and the personal dictionary is shared with the app and kept in the extension's storage.
+// The extension in a real Chromium on Margin's own addresses: its content script finds the fields on a page, the
+// background and the offscreen checker check them, underlines are drawn (Highlight API for rich text, a mirror overlay
+// for text controls), suggestions apply through the page's own input path (a ProseMirror and a CKEditor 5 editor's own
+// documents take them), and the personal dictionary is shared with the app and kept in the extension's storage.
 import { test, expect, type Page } from '@playwright/test';
 import { createSessionReport, editor } from './app.ts';
 import { expectAccessible } from './fixtures.ts';
@@ -159,6 +159,31 @@ test('in a Tiptap editor a suggestion goes through ProseMirror, whose own docume
   await page.keyboard.type(' Wel done');
   await expect(page.locator('#editor-text')).toHaveText('The learner made good progress. Wel done');
   await expect.poll(() => highlighted(page)).toEqual(['Wel']);
+  await page.close();
+});
+
+test('in a CKEditor 5 editor a suggestion goes through the editor’s own input, so its model holds the word and its undo takes it back', async () => {
+  const page = await open('ckeditor.html');
+  const field = page.getByRole('textbox', { name: /Progress comment/ });
+  // The editor's own data, editor.getData(), read from its model at each change.
+  const data = page.getByRole('status', { name: 'Progress comment data' });
+  await expect(data).toHaveText('<p>The lerner made good progress.</p>');
+  await expect.poll(() => highlighted(page)).toEqual(['lerner']);
+
+  await field.click();
+  await setCaretInside(page, 'lerner');
+  await page.keyboard.press('Alt+Enter');
+  await suggestionList(page).getByRole('button', { name: 'learner', exact: true }).click();
+
+  await expect(data).toHaveText('<p>The learner made good progress.</p>');
+  await expect(field).toHaveText('The learner made good progress.');
+  await expect.poll(() => highlighted(page)).toEqual([]);
+
+  // The editor's own undo takes the correction back, in its model and on the page, and the word is underlined again.
+  await field.press('Control+z');
+  await expect(data).toHaveText('<p>The lerner made good progress.</p>');
+  await expect(field).toHaveText('The lerner made good progress.');
+  await expect.poll(() => highlighted(page)).toEqual(['lerner']);
   await page.close();
 });
 

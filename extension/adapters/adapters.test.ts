@@ -56,7 +56,10 @@ describe('the agency session report adapter', () => {
       { key: 'agency-comment', label: 'Comments to the agency', role: 'internal', limit: 1024 },
     ]);
     expect(agencySessionReport.form).toBe('session-report');
-    expect(agencySessionReport.submitTriggers).toEqual([{ kind: 'form-submit', form: 'form' }]);
+    expect(agencySessionReport.submitTriggers).toEqual([
+      { kind: 'form-submit', form: 'form' },
+      { kind: 'button-click', button: 'button', name: /^save$/i },
+    ]);
   });
 
   it('numbers nothing itself: several objectives are each a learning objective', () => {

@@ -6,6 +6,9 @@
 // The engagement objectives are pre-filled by the agency ("Engagement with learning objectives",
 // "Attitude to session") and the tutor only picks a level, so they get spelling and grammar but not
 // the SMART advice meant for the objectives the tutor writes.
+//
+// Its Save button keeps a draft by sending the form with fetch, not by submitting it, so it is named
+// here as a submission of its own: the panel comes before a saved report too.
 import type { FieldRole } from '../../shared/checks/context.ts';
 import { freeTextLimit } from '../../shared/forms/free-text-limit.ts';
 import { freeTextFieldsIn } from '../page/free-text-field.ts';
@@ -40,5 +43,8 @@ export const agencySessionReport: SiteAdapter = {
       const role = agencyRole(labelOf(element));
       return describeField(element, role ? { role, limit: limitOf(element) ?? freeTextLimit } : {});
     }),
-  submitTriggers: [{ kind: 'form-submit', form: 'form' }],
+  submitTriggers: [
+    { kind: 'form-submit', form: 'form' },
+    { kind: 'button-click', button: 'button', name: /^save$/i },
+  ],
 };

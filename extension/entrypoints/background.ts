@@ -1,7 +1,8 @@
 // A small router: starts the offscreen document at once (so the dictionary is loading before the
 // first check is asked for), passes checks from pages to it, keeps the personal dictionary in
 // storage.local and hands it to every new offscreen document, and forgets sites whose permission the
-// user took away in the browser's settings. Stays a classic service worker.
+// user took away in the browser's settings (and completes the registrations of sites switched on before
+// the page-world script). Stays a classic service worker.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { ensureOffscreenDocument } from '../background/offscreen-document.ts';
@@ -9,7 +10,7 @@ import { routeRequest, type BackgroundParts } from '../background/route-request.
 import { answerMessagesTo, type OffscreenRequest, type ReplyTo } from '../messages.ts';
 import { addOwnWord, allPersonalWords, replaceAppWords, watchPersonalWords } from '../settings/personal-words.ts';
 import { currentRuleSettings } from '../settings/settings.ts';
-import { forgetSitesWithoutPermission, type SiteApis } from '../sites/site-access.ts';
+import { completeSiteRegistrations, forgetSitesWithoutPermission, type SiteApis } from '../sites/site-access.ts';
 import { answerDraftMessages } from '../restore/answer-drafts.ts';
 import { createDraftStore } from '../restore/draft-store.ts';
 
@@ -48,11 +49,16 @@ export default defineBackground(() => {
 
   const sites = browser as unknown as SiteApis;
   const forget = () =>
-    void forgetSitesWithoutPermission(sites).catch((error: unknown) =>
+    forgetSitesWithoutPermission(sites).catch((error: unknown) =>
       console.error('Margin: could not tidy site registrations', error),
     );
-  browser.permissions.onRemoved.addListener(forget);
-  forget();
+  browser.permissions.onRemoved.addListener(() => void forget());
+  // Then sites switched on before the page-world script existed get it.
+  void forget().then(() =>
+    completeSiteRegistrations(sites).catch((error: unknown) =>
+      console.error('Margin: could not complete site registrations', error),
+    ),
+  );
   // The copies kept of what is typed in large fields (restore/): expired ones go when the background starts.
   const drafts = createDraftStore(browser.storage.local);
   drafts.prune().catch((error: unknown) => console.warn('Margin: could not tidy the kept copies of typed text', error));

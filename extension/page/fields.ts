@@ -1,8 +1,8 @@
 // How each kind of free-text field (free-text-field.ts says which elements are) is read, written to and
 // asked where its caret is; page-fields.ts follows their changes. Two kinds: text controls (textarea,
 // one-line text inputs), read from their value, and rich-text fields (contenteditable, which includes
-// Tiptap/ProseMirror editors), read from their text nodes. Writing always goes through the field's own
-// input path, so the page's script sees it.
+// Tiptap/ProseMirror and CKEditor 5 editors), read from their text nodes. Writing always goes through the
+// field's own input path, so the page's script sees it.
 import { createTextMap, type TextMap, type TextPiece } from './text-map.ts';
 
 export interface FieldText {
@@ -86,12 +86,33 @@ function richTextField(element: HTMLElement): CheckableField {
       const selection = element.ownerDocument.getSelection()!;
       selection.removeAllRanges();
       selection.addRange(range);
-      // ProseMirror and other editors read the browser's own editing (beforeinput and the DOM change it makes).
+      // Editors that keep their own model (CKEditor 5, Slate, Lexical) take the change from the beforeinput a
+      // browser's own spelling correction fires, and cancel it; the others (ProseMirror, plain contenteditable)
+      // read the browser's own editing: execCommand fires no beforeinput, only the DOM change and input.
+      if (replacement !== '' && !element.dispatchEvent(replacementInput(range, replacement))) return true;
       if (replacement === '') document.execCommand('delete');
       else document.execCommand('insertText', false, replacement);
       return true;
     },
   };
+}
+
+/**
+ * The beforeinput a browser fires when the user picks its own spelling correction: insertReplacementText,
+ * with the words it replaces as its target range and the new text in its dataTransfer (its data is null).
+ */
+export function replacementInput(range: Range, replacement: string): InputEvent {
+  const dataTransfer = new DataTransfer();
+  dataTransfer.setData('text/plain', replacement);
+  return new InputEvent('beforeinput', {
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+    inputType: 'insertReplacementText',
+    data: null,
+    dataTransfer,
+    targetRanges: [new StaticRange(range)],
+  });
 }
 
 /** A caret between elements (e.g. at the start of a paragraph) as a place in the text node after it. */

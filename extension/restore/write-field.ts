@@ -1,13 +1,21 @@
 // Puts text into a field the way typing would, so the page's own framework (React, Vue, ProseMirror)
-// sees the change: the browser's own insertText editing command, which fires beforeinput and input,
-// or, where a page refuses it, the native value setter followed by an input event.
+// sees the change: in a rich-text field, first the beforeinput a browser's own replacement fires, which
+// editors with a model of their own (CKEditor 5) take; else the browser's own insertText editing
+// command, which fires input; or, where a page refuses it, the native value setter followed by an input event.
 import { isValueField, readFieldText } from '../adapters/field-text.ts';
+import { replacementInput } from '../page/fields.ts';
 
 export function writeFieldText(element: HTMLElement, text: string): void {
   const document = element.ownerDocument;
   element.focus();
   if (isValueField(element)) element.select();
-  else document.getSelection()?.selectAllChildren(element);
+  else {
+    document.getSelection()?.selectAllChildren(element);
+    // An editor with a model of its own (CKEditor 5) takes the text from the beforeinput and cancels it.
+    const all = document.createRange();
+    all.selectNodeContents(element);
+    if (!element.dispatchEvent(replacementInput(all, text))) return;
+  }
   const inserted = document.execCommand('insertText', false, text);
   if (inserted && (!isValueField(element) || element.value === text)) return;
   if (isValueField(element)) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  completeSiteRegistrations,
   forgetSitesWithoutPermission,
   siteOf,
   siteState,
@@ -13,7 +14,7 @@ function fakeApis(userAllows = true, registerFails = false) {
   const granted = new Set<string>();
   const scripts = new Map<
     string,
-    { id: string; matches: string[]; persistAcrossSessions: boolean; js: string[]; css: string[] }
+    { id: string; matches: string[]; persistAcrossSessions: boolean; js: string[]; css?: string[]; world: string }
   >();
   const apis: SiteApis = {
     permissions: {
@@ -55,7 +56,7 @@ describe('siteOf', () => {
 });
 
 describe('switching a site on and off', () => {
-  it('asks for that site only, registers the content script for it across restarts, and shows it as on', async () => {
+  it('asks for that site only, registers the content script and the page-world script for it across restarts, and shows it as on', async () => {
     const { apis, granted, scripts } = fakeApis();
     expect(await siteState('https://reports.agency.example/form', apis)).toMatchObject({ on: false });
     expect(await switchSiteOn(agency, apis)).toEqual({ ok: true, value: undefined });
@@ -65,6 +66,15 @@ describe('switching a site on and off', () => {
         matches: ['https://reports.agency.example/*'],
         js: ['/content-scripts/content.js'],
         css: ['/content-scripts/content.css'],
+        world: 'ISOLATED',
+        persistAcrossSessions: true,
+      }),
+      // Run before the page's scripts, in the page's world, so a form the page sends by script is heard.
+      expect.objectContaining({
+        matches: ['https://reports.agency.example/*'],
+        js: ['/content-scripts/margin-sent-by-script.js'],
+        runAt: 'document_start',
+        world: 'MAIN',
         persistAcrossSessions: true,
       }),
     ]);
@@ -105,6 +115,33 @@ describe('switching a site on and off', () => {
     await switchSiteOn({ origin: 'https://keep.example', pattern: 'https://keep.example/*' }, apis);
     granted.delete(agency.pattern);
     expect(await forgetSitesWithoutPermission(apis)).toEqual([agency.origin]);
-    expect([...scripts.keys()]).toEqual(['margin-site:https://keep.example']);
+    expect([...scripts.keys()]).toEqual([
+      'margin-site:https://keep.example',
+      'margin-site-page-world:https://keep.example',
+    ]);
+  });
+
+  it('switches off a site switched on before the page-world script, which has the content script alone', async () => {
+    const { apis, granted, scripts } = fakeApis();
+    await switchSiteOn(agency, apis);
+    scripts.delete('margin-site-page-world:https://reports.agency.example');
+    await switchSiteOff(agency, apis);
+    expect(scripts.size).toBe(0);
+    expect(granted.size).toBe(0);
+  });
+
+  it('gives the page-world script to a site switched on before there was one, and leaves complete sites as they are', async () => {
+    const { apis, scripts } = fakeApis();
+    await switchSiteOn(agency, apis);
+    await switchSiteOn({ origin: 'https://keep.example', pattern: 'https://keep.example/*' }, apis);
+    scripts.delete('margin-site-page-world:https://reports.agency.example');
+    expect(await completeSiteRegistrations(apis)).toEqual([agency.origin]);
+    expect(scripts.get('margin-site-page-world:https://reports.agency.example')).toMatchObject({
+      matches: ['https://reports.agency.example/*'],
+      js: ['/content-scripts/margin-sent-by-script.js'],
+      world: 'MAIN',
+    });
+    expect(scripts.size).toBe(4);
+    expect(await completeSiteRegistrations(apis)).toEqual([]);
   });
 });

@@ -2,11 +2,16 @@
 // other site only once the user switches it on in the popup: the host permission for that site is
 // requested at that moment and the content script registered for it (kept across restarts).
 // Switching off removes both. The browser APIs are passed in so the logic can be tested without them.
+// Each site gets two scripts, as Margin's own pages do through the manifest: the content script, and the
+// small one in the page's own world that lets it hear forms the page's script sends (submit/sent-by-script.ts).
 
 /** The built content script's files, as WXT names them. */
 export const CONTENT_SCRIPT_FILES = { js: ['/content-scripts/content.js'], css: ['/content-scripts/content.css'] };
+/** The script in the page's own world, run before the page's scripts. */
+export const PAGE_WORLD_SCRIPT_FILES = { js: ['/content-scripts/margin-sent-by-script.js'] };
 
 const REGISTRATION_PREFIX = 'margin-site:';
+const PAGE_WORLD_PREFIX = 'margin-site-page-world:';
 const MARGIN_HOSTS = new Set(['localhost', '127.0.0.1']);
 
 export interface Site {
@@ -35,8 +40,9 @@ export interface SiteApis {
         id: string;
         matches: string[];
         js: string[];
-        css: string[];
-        runAt: 'document_idle';
+        css?: string[];
+        runAt: 'document_idle' | 'document_start';
+        world: 'ISOLATED' | 'MAIN';
         persistAcrossSessions: boolean;
         allFrames: boolean;
       }[],
@@ -61,6 +67,23 @@ export function siteOf(url: string | undefined): SiteState {
 }
 
 const registrationId = (site: Site) => `${REGISTRATION_PREFIX}${site.origin}`;
+const pageWorldId = (site: Site) => `${PAGE_WORLD_PREFIX}${site.origin}`;
+
+const common = (site: Site) => ({ matches: [site.pattern], persistAcrossSessions: true, allFrames: false });
+const pageWorldScript = (site: Site) =>
+  ({
+    id: pageWorldId(site),
+    ...PAGE_WORLD_SCRIPT_FILES,
+    runAt: 'document_start',
+    world: 'MAIN',
+    ...common(site),
+  }) as const;
+
+/** Takes away a site's scripts one at a time: the browser refuses a whole list if one of them is not there. */
+async function unregisterSite(site: Site, apis: SiteApis): Promise<void> {
+  for (const id of [registrationId(site), pageWorldId(site)])
+    await apis.scripting.unregisterContentScripts({ ids: [id] }).catch(() => undefined);
+}
 
 export async function siteState(url: string | undefined, apis: SiteApis): Promise<SiteState> {
   const state = siteOf(url);
@@ -80,16 +103,10 @@ export async function switchSiteOn(site: Site, apis: SiteApis): Promise<Result> 
   const granted = await apis.permissions.request({ origins: [site.pattern] });
   if (!granted) return fail(`Margin was not allowed to read ${site.origin}, so it is still off there.`);
   try {
-    await apis.scripting.unregisterContentScripts({ ids: [registrationId(site)] }).catch(() => undefined);
+    await unregisterSite(site, apis);
     await apis.scripting.registerContentScripts([
-      {
-        id: registrationId(site),
-        matches: [site.pattern],
-        ...CONTENT_SCRIPT_FILES,
-        runAt: 'document_idle',
-        persistAcrossSessions: true,
-        allFrames: false,
-      },
+      { id: registrationId(site), ...CONTENT_SCRIPT_FILES, runAt: 'document_idle', world: 'ISOLATED', ...common(site) },
+      pageWorldScript(site),
     ]);
     return ok();
   } catch (error) {
@@ -99,7 +116,7 @@ export async function switchSiteOn(site: Site, apis: SiteApis): Promise<Result> 
 }
 
 export async function switchSiteOff(site: Site, apis: SiteApis): Promise<void> {
-  await apis.scripting.unregisterContentScripts({ ids: [registrationId(site)] }).catch(() => undefined);
+  await unregisterSite(site, apis);
   await apis.permissions.remove({ origins: [site.pattern] });
 }
 
@@ -108,8 +125,8 @@ export async function switchSiteOff(site: Site, apis: SiteApis): Promise<void> {
  * browser's own settings), so nothing is left registered that cannot run.
  */
 export async function forgetSitesWithoutPermission(apis: SiteApis): Promise<string[]> {
-  const registered = (await apis.scripting.getRegisteredContentScripts()).filter((script) =>
-    script.id.startsWith(REGISTRATION_PREFIX),
+  const registered = (await apis.scripting.getRegisteredContentScripts()).filter(
+    (script) => script.id.startsWith(REGISTRATION_PREFIX) || script.id.startsWith(PAGE_WORLD_PREFIX),
   );
   const gone: string[] = [];
   for (const script of registered) {
@@ -118,6 +135,22 @@ export async function forgetSitesWithoutPermission(apis: SiteApis): Promise<stri
     gone.push(script.id);
   }
   if (gone.length > 0) await apis.scripting.unregisterContentScripts({ ids: gone });
-  return gone.map((id) => id.slice(REGISTRATION_PREFIX.length));
+  return gone.filter((id) => id.startsWith(REGISTRATION_PREFIX)).map((id) => id.slice(REGISTRATION_PREFIX.length));
 }
 import { fail, ok, type Result } from '../../shared/result.ts';
+
+/**
+ * Gives the page-world script to the sites switched on before there was one (they have the content script
+ * alone), so forms their pages send by script get the panel too. Returns the sites given it.
+ */
+export async function completeSiteRegistrations(apis: SiteApis): Promise<string[]> {
+  const registered = await apis.scripting.getRegisteredContentScripts();
+  const ids = new Set(registered.map((script) => script.id));
+  const incomplete = registered
+    .filter((script) => script.id.startsWith(REGISTRATION_PREFIX))
+    .map((script) => script.id.slice(REGISTRATION_PREFIX.length))
+    .map((origin) => ({ origin, pattern: `${origin}/*` }))
+    .filter((site) => !ids.has(pageWorldId(site)));
+  if (incomplete.length > 0) await apis.scripting.registerContentScripts(incomplete.map(pageWorldScript));
+  return incomplete.map((site) => site.origin);
+}

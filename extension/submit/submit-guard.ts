@@ -1,11 +1,17 @@
 // "Before you submit": catches a submission before the page's own handlers see it (capture phase on the
 // window), checks the adapter's fields through the background, and either lets it go at once (nothing
-// found, or the checks could not run) or opens the panel first. Letting it go re-submits exactly what the
-// user asked for (the same form and submit button, or the same button clicked again) with a one-shot
-// pass, so the page's handlers run once, on unchanged data.
-import { focusFieldText } from '../adapters/field-text.ts';
+// found, or the checks could not run) or opens the panel first. A submission is a form's submit event
+// (a submit button, Enter in a field, requestSubmit()), a form the page's script sends with submit()
+// (announced from the page's world, sent-by-script.ts), or a click on a button the adapter names.
+// Letting it go re-submits exactly what the user asked for (the same form and submit button, the same
+// form sent again without its submit event, or the same button clicked again) with a one-shot pass, so
+// the page's handlers run once, on unchanged data. Words already let go are not asked about again: a
+// page whose submit handler first checks with its server and then sends the form with submit() is
+// finishing the submission the user chose, so the same form with the same text goes straight through.
+import { focusFieldText, readFieldText } from '../adapters/field-text.ts';
 import type { FormField, SiteAdapter, SubmitTrigger } from '../adapters/site-adapter.ts';
 import { findingsInFields, type AskCheck, type FieldFinding } from './field-findings.ts';
+import { sendWithoutSubmitEvent, sentByScriptEvent } from './sent-by-script.ts';
 import { openSubmitPanel, type PanelChoice, type SubmitPanel } from './submit-panel.ts';
 
 export interface SubmitGuardOptions {
@@ -25,9 +31,12 @@ export function guardSubmissions(
   const window = document.defaultView!;
   let passing = false;
   let reviewing = false;
+  /** The text of each form (or page) as it was last let go. */
+  const letGo = new WeakMap<HTMLFormElement | Document, string>();
 
   /** Runs the page's own submission, with our listeners standing aside for it. */
-  const pass = (resubmit: () => void, scope: HTMLFormElement | Document) => {
+  const pass = (resubmit: () => void, scope: HTMLFormElement | Document, fields: FormField[]) => {
+    letGo.set(scope, textOf(fields));
     passing = true;
     try {
       resubmit();
@@ -46,12 +55,12 @@ export function guardSubmissions(
   ) => {
     if (passing) return;
     const fields = site.fields(scope);
-    if (fields.length === 0) return submitted(scope);
+    if (fields.length === 0 || letGo.get(scope) === textOf(fields)) return submitted(scope);
     event.preventDefault();
     event.stopImmediatePropagation();
     if (reviewing) return;
     reviewing = true;
-    void review(site, fields, () => pass(resubmit, scope), returnFocus).finally(() => (reviewing = false));
+    void review(site, fields, () => pass(resubmit, scope, fields), returnFocus).finally(() => (reviewing = false));
   };
 
   const review = async (site: SiteAdapter, fields: FormField[], send: () => void, returnFocus: HTMLElement) => {
@@ -83,16 +92,29 @@ export function guardSubmissions(
     act(await panel.choice, found, send, returnFocus);
   };
 
-  const onSubmit = (event: SubmitEvent) => {
-    const form = event.target;
+  /** The adapter, when it says the form is one whose submissions are checked. */
+  const siteSubmitting = (form: EventTarget | null): SiteAdapter | undefined => {
+    if (!(form instanceof HTMLFormElement)) return undefined;
     const site = adapter();
-    if (
-      !(form instanceof HTMLFormElement) ||
-      !site.submitTriggers.some((trigger) => trigger.kind === 'form-submit' && form.matches(trigger.form))
-    )
-      return;
+    return site.submitTriggers.some((trigger) => trigger.kind === 'form-submit' && form.matches(trigger.form))
+      ? site
+      : undefined;
+  };
+
+  const onSubmit = (event: SubmitEvent) => {
+    const form = event.target as HTMLFormElement;
+    const site = siteSubmitting(form);
+    if (!site) return;
     const submitter = event.submitter;
-    intercept(event, site, form, () => resubmit(form, submitter), submitter ?? firstField(site, form) ?? form);
+    intercept(event, site, form, () => resubmit(form, submitter), returnFocusIn(form, submitter, site));
+  };
+
+  // The page's script called form.submit(): held here, it is sent later the same way, still without a submit event.
+  const onSentByScript = (event: Event) => {
+    event.stopImmediatePropagation();
+    const form = event.target as HTMLFormElement;
+    const site = siteSubmitting(form);
+    if (site) intercept(event, site, form, () => sendWithoutSubmitEvent(form), returnFocusIn(form, null, site));
   };
 
   const onClick = (event: MouseEvent) => {
@@ -104,10 +126,12 @@ export function guardSubmissions(
   };
 
   window.addEventListener('submit', onSubmit, true);
+  window.addEventListener(sentByScriptEvent, onSentByScript, true);
   window.addEventListener('click', onClick, true);
   return {
     stop() {
       window.removeEventListener('submit', onSubmit, true);
+      window.removeEventListener(sentByScriptEvent, onSentByScript, true);
       window.removeEventListener('click', onClick, true);
     },
   };
@@ -138,8 +162,14 @@ function clickedButton(event: MouseEvent, trigger: SubmitTrigger): HTMLElement |
   return button;
 }
 
-function firstField(site: SiteAdapter, form: HTMLFormElement): HTMLElement | undefined {
-  return site.fields(form)[0]?.element;
+/** Where "Go back" leaves the user: what had the focus in the form (the field Enter was pressed in, the button), else the first field. */
+function returnFocusIn(form: HTMLFormElement, submitter: HTMLElement | null, site: SiteAdapter): HTMLElement {
+  const focused = form.ownerDocument.activeElement;
+  if (focused instanceof HTMLElement && focused !== form && form.contains(focused)) return focused;
+  return submitter ?? site.fields(form)[0]?.element ?? form;
 }
+
+/** All the fields' text, as one string to compare. */
+const textOf = (fields: FormField[]) => JSON.stringify(fields.map((field) => readFieldText(field.element)));
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

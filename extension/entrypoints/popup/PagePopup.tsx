@@ -6,6 +6,7 @@ import type { PageRequest, PageStatus } from '../../messages.ts';
 import { describePageStatus } from '../../popup/describe-status.ts';
 import {
   CONTENT_SCRIPT_FILES,
+  PAGE_WORLD_SCRIPT_FILES,
   siteState,
   switchSiteOff,
   switchSiteOn,
@@ -29,10 +30,15 @@ async function askPage(type: PageRequest['type']): Promise<PageStatus | null> {
   }
 }
 
-/** Starts the content script in the open tab at once, so the user need not reload the page. */
+/** Starts the content script (and the page-world script beside it) in the open tab at once, so the user need not reload the page. */
 async function startOnOpenTab(): Promise<void> {
   const tab = await currentTab;
   if (tab?.id === undefined) return;
+  await browser.scripting.executeScript({
+    target: { tabId: tab.id },
+    world: 'MAIN',
+    files: PAGE_WORLD_SCRIPT_FILES.js as ['/content-scripts/margin-sent-by-script.js'],
+  });
   await browser.scripting.insertCSS({ target: { tabId: tab.id }, files: CONTENT_SCRIPT_FILES.css });
   await browser.scripting.executeScript({
     target: { tabId: tab.id },
