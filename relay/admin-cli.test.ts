@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { closeCodes, refusalReasons } from '../shared/protocol/limits.ts';
+import type { MemberTokenGrant } from '../shared/protocol/organisations.ts';
 import { createOrganisation, invite } from './organisations/members.ts';
 import { startSession } from './organisations/sessions.ts';
 import { databaseFileName, openSqliteStore } from './storage/sqlite.ts';
@@ -127,7 +128,9 @@ describe('npm run admin -- remove-member', () => {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     expect((await asTom('POST', '/api/organisation/reports', { id: 'shell-removed-1' })).status).toBe(201);
-    const { token } = await (await asTom('GET', '/api/organisation/reports/shell-removed-1/token')).json();
+    const { token } = (await (
+      await asTom('GET', '/api/organisation/reports/shell-removed-1/token')
+    ).json()) as MemberTokenGrant;
     const socket = await session.socket(relay, `/sync/shell-removed-1?token=${token}`);
 
     const removed = await admin(['remove-member', '--member', invited.value.member.id, '--from', dataDir]);

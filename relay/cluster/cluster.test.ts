@@ -5,6 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { closeCodes, refusalReasons } from '../../shared/protocol/limits.ts';
+import type { MemberTokenGrant } from '../../shared/protocol/organisations.ts';
 import { memoryLog } from '../log.ts';
 import { createOrganisation, invite } from '../organisations/members.ts';
 import { startSession } from '../organisations/sessions.ts';
@@ -211,7 +212,8 @@ describe('two relay nodes on one PostgreSQL and Redis', () => {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     expect((await asMember(a, tutor, 'POST', '/api/organisation/reports', { id: 'removed-1' })).status).toBe(201);
-    const { token } = await (await asMember(b, tutor, 'GET', '/api/organisation/reports/removed-1/token')).json();
+    const grant = await asMember(b, tutor, 'GET', '/api/organisation/reports/removed-1/token');
+    const { token } = (await grant.json()) as MemberTokenGrant;
     const onA = await session.socket(a, `/sync/removed-1?token=${token}`);
     const onB = await session.socket(b, `/sync/removed-1/comments?token=${token}`);
     await eventually(() => expect(onA.received.length > 0 && onB.received.length > 0).toBe(true));
