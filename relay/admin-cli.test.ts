@@ -6,6 +6,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { closeCodes, refusalReasons } from '../shared/protocol/limits.ts';
+import type { MemberTokenGrant } from '../shared/protocol/organisations.ts';
+import { createOrganisation, invite } from './organisations/members.ts';
+import { startSession } from './organisations/sessions.ts';
 import { databaseFileName, openSqliteStore } from './storage/sqlite.ts';
 import { TestSession } from './testing.ts';
 
@@ -104,4 +108,34 @@ describe('npm run admin -- organisations', () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/^There is no role "king"\. Roles: administrator, quality-reviewer/);
   });
+});
+
+describe('npm run admin -- remove-member', () => {
+  it('cuts the member off a running relay that was told nothing: their open socket closes (4410)', async () => {
+    const dataDir = session.folder();
+    const store = openSqliteStore(dataDir);
+    const made = await createOrganisation(store, { name: 'Bright Tutors', kind: 'agency', administrator: 'Ada' });
+    if (!made.ok) throw new Error(made.problem);
+    const invited = await invite(store, { organisationId: made.value.organisation.id, name: 'Tom', role: 'tutor' });
+    if (!invited.ok) throw new Error(invited.problem);
+    const cookie = await startSession(store, invited.value.member.id, 'Chromium');
+    await store.close();
+    const relay = await session.process({ DATA_DIR: dataDir });
+    const asTom = (method: string, path: string, body?: unknown) =>
+      fetch(`${relay.url}${path}`, {
+        method,
+        headers: { Origin: `http://localhost:${relay.port}`, Cookie: `margin_session=${cookie}` },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    expect((await asTom('POST', '/api/organisation/reports', { id: 'shell-removed-1' })).status).toBe(201);
+    const { token } = (await (
+      await asTom('GET', '/api/organisation/reports/shell-removed-1/token')
+    ).json()) as MemberTokenGrant;
+    const socket = await session.socket(relay, `/sync/shell-removed-1?token=${token}`);
+
+    const removed = await admin(['remove-member', '--member', invited.value.member.id, '--from', dataDir]);
+    expect(removed).toMatchObject({ status: 0, stdout: expect.stringMatching(/^Removed Tom/) });
+    expect(await socket.closed).toEqual({ code: closeCodes.linkWithdrawn, reason: refusalReasons.memberRemoved });
+    // Two processes start here (the relay and the command): a busy machine takes its time.
+  }, 60_000);
 });

@@ -17,7 +17,8 @@ import {
   type Revocation,
   type TransitionResult,
 } from '../shared/protocol/api.ts';
-import { roomAccess } from '../shared/protocol/room-access.ts';
+import { refusalReasons } from '../shared/protocol/limits.ts';
+import { tokenRoomAccess } from '../shared/protocol/room-access.ts';
 import { canShareAs, roles, shareRank, type Role } from '../shared/protocol/roles.ts';
 import { reportIdPattern, roomName, type ReportId } from '../shared/protocol/rooms.ts';
 import { defaultTtlSeconds, parseTtl, type TokenClaims } from '../shared/protocol/tokens.ts';
@@ -186,7 +187,13 @@ async function makeLink(
   request: IncomingMessage,
   [reportId]: string[],
 ): Promise<{ status: number; body: LinkGrant }> {
-  const holder = await holderOf(context, request, reportId);
+  const holder = actingHolder(await holderOf(context, request, reportId));
+  // A member's token lasts an hour and closes when they leave: a link made with it would outlast both.
+  if (holder.member)
+    throw new ApiProblem(
+      403,
+      'Share links are made with a report’s own link, not with the one Margin gives you for signing in.',
+    );
   const { role, ttl } = await readBody(request, LinkRequest);
   if (!canShareAs(holder.role, role)) {
     throw new ApiProblem(
@@ -230,7 +237,7 @@ async function revokeLink(
   request: IncomingMessage,
   [reportId, jti]: string[],
 ): Promise<{ status: number; body: Revocation }> {
-  const holder = await holderOf(context, request, reportId);
+  const holder = actingHolder(await holderOf(context, request, reportId));
   const links = await context.store.links(reportId);
   const link = links.find((candidate) => candidate.jti === jti);
   if (!link) throw new ApiProblem(404, 'This report has no link with that id.');
@@ -274,7 +281,7 @@ async function decide(
   request: IncomingMessage,
   [reportId]: string[],
 ): Promise<{ status: number; body: TransitionResult }> {
-  const holder = await holderOf(context, request, reportId);
+  const holder = actingHolder(await holderOf(context, request, reportId));
   const body = await readBody(request, TransitionRequest);
   const outcome = await context.workflow.decide(reportId, holder, body);
   if (!outcome.ok) throw new ApiProblem(409, outcome.problem);
@@ -291,7 +298,7 @@ async function summariseReportsComments(
     reports.map(async ({ id: reportId, token }) => {
       const check = await checkAccess(context.tokens, context.store, token, reportId);
       if (!check.ok) return { id: reportId, ...fail(check.problem.reason) };
-      const access = roomAccess(check.value.role, 'comments', await context.statuses.load(reportId));
+      const access = tokenRoomAccess(check.value, 'comments', await context.statuses.load(reportId));
       if (!access.ok) return { id: reportId, ...fail(access.problem.reason) };
       return { id: reportId, ...ok(await commentsOf(context, reportId)) };
     }),
@@ -340,6 +347,12 @@ async function holderOf(context: ApiContext, request: IncomingMessage, reportId:
   const check = await checkAccess(context.tokens, context.store, token, reportId);
   if (!check.ok) throw new ApiProblem(check.problem.status, check.problem.reason);
   return check.value;
+}
+
+/** A read-only token (a coordinator's) neither decides, nor makes or withdraws links. */
+function actingHolder(holder: TokenClaims): TokenClaims {
+  if (holder.readOnly) throw new ApiProblem(403, refusalReasons.readOnly);
+  return holder;
 }
 
 async function readBody<T extends z.ZodType>(

@@ -10,6 +10,7 @@ import { closeCodes, refusalReasons } from '../shared/protocol/limits.ts';
 import type { Role } from '../shared/protocol/roles.ts';
 import { TokenClaims } from '../shared/protocol/tokens.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
+import type { OrganisationStore } from './storage/organisations.ts';
 import type { AccessStore } from './storage/store.ts';
 
 export const secretFileName = 'relay-secret';
@@ -53,12 +54,16 @@ export type TokenCheck = Result<TokenClaims, 'invalid' | 'expired'>;
 export class Tokens {
   constructor(private readonly secret: Uint8Array) {}
 
-  /** A new token; `issuedAt` (seconds) is for tests that need one already expired. */
+  /**
+   * A new token; `issuedAt` (seconds) is for tests that need one already expired. A member's token names them
+   * (`member`), and a coordinator's is read-only.
+   */
   async mint(
     doc: string,
     role: Role,
     ttlSeconds: number,
     issuedAt = Math.floor(Date.now() / 1000),
+    holder: { member?: string; readOnly?: true } = {},
   ): Promise<MintedToken> {
     const claims = TokenClaims.parse({
       doc,
@@ -66,8 +71,9 @@ export class Tokens {
       jti: randomBytes(12).toString('base64url'),
       iat: issuedAt,
       exp: issuedAt + ttlSeconds,
+      ...holder,
     });
-    const token = await new SignJWT({ doc: claims.doc, role: claims.role })
+    const token = await new SignJWT({ doc: claims.doc, role: claims.role, ...holder })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setJti(claims.jti)
       .setIssuedAt(claims.iat)
@@ -101,15 +107,19 @@ export const refusals = {
   linkExpired: { code: closeCodes.linkExpired, status: 401, reason: refusalReasons.linkExpired },
   wrongReport: { code: closeCodes.wrongReport, status: 403, reason: refusalReasons.wrongReport },
   linkWithdrawn: { code: closeCodes.linkWithdrawn, status: 410, reason: refusalReasons.linkWithdrawn },
+  memberRemoved: { code: closeCodes.linkWithdrawn, status: 403, reason: refusalReasons.memberRemoved },
 } satisfies Record<string, Refusal>;
 
 /** The claims of a token that opens the report, or the refusal (close code, HTTP status, reason) when it does not. */
 export type AccessCheck = Result<TokenClaims, Refusal>;
 
-/** What a token lets its holder do with one report, checked in this order: present, signed here, in date, this report, not revoked. */
+/**
+ * What a token lets its holder do with one report, checked in this order: present, signed here, in date, this
+ * report, not revoked, and for a member's token, its member not removed.
+ */
 export async function checkAccess(
   tokens: Tokens,
-  store: AccessStore,
+  store: AccessStore & Pick<OrganisationStore, 'member'>,
   token: string | null | undefined,
   reportId: string,
 ): Promise<AccessCheck> {
@@ -118,5 +128,9 @@ export async function checkAccess(
   if (!read.ok) return fail(read.problem === 'expired' ? refusals.linkExpired : refusals.linkInvalid);
   if (read.value.doc !== reportId) return fail(refusals.wrongReport);
   if (await store.isRevoked(read.value.jti)) return fail(refusals.linkWithdrawn);
+  if (read.value.member !== undefined) {
+    const member = await store.member(read.value.member);
+    if (!member || member.removedAt) return fail(refusals.memberRemoved);
+  }
   return ok(read.value);
 }

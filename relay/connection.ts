@@ -20,7 +20,7 @@ import { Peer } from './peer.ts';
 import type { Room } from './room.ts';
 import type { Rooms } from './rooms.ts';
 import type { ReportStatuses } from './statuses.ts';
-import type { AccessStore } from './storage/store.ts';
+import type { Storage } from './storage/store.ts';
 
 /**
  * Past this the websocket layer drops a message unread and closes with 1009 (it cannot send a reason of ours).
@@ -35,7 +35,7 @@ export interface ConnectionContext {
   rooms: Rooms;
   statuses: ReportStatuses;
   tokens: Tokens;
-  store: AccessStore;
+  store: Storage;
   live: LiveLinks;
   limits: Limits;
   log: Log;

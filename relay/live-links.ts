@@ -1,6 +1,7 @@
 // The connections open with each token, so a revoked token's connections close at once, a token cannot be
 // used from more places than the limit allows, and a connection closes when its token expires. A revocation is
-// told to the other relay nodes (relay/cluster/), which close that token's connections too.
+// told to the other relay nodes (relay/cluster/), which close that token's connections too. Likewise every
+// connection opened with a token made for a member closes when that member is removed, here and on the others.
 import { closeCodes } from '../shared/protocol/limits.ts';
 import { refusals } from './auth.ts';
 import type { Peer } from './peer.ts';
@@ -15,6 +16,7 @@ export class LiveLinks {
   constructor(
     private readonly connectionsPerToken: number,
     private readonly tellOthers: (jti: string) => void = () => undefined,
+    private readonly tellOthersOfRemoval: (memberId: string) => void = () => undefined,
   ) {}
 
   /** Counts a connection against its token; false (and the connection closed) when the token is open in too many places. */
@@ -62,6 +64,32 @@ export class LiveLinks {
   /** The tokens with connections open here, to check again after revocations may have been missed. */
   tokens(): string[] {
     return [...this.byToken.keys()];
+  }
+
+  /** Closes every connection open with a token made for a member who has just been removed, here and on the other nodes. */
+  memberRemoved(memberId: string): number {
+    this.tellOthersOfRemoval(memberId);
+    return this.memberRemovedElsewhere(memberId);
+  }
+
+  /** Closes this node's connections with tokens made for a member removed on another node (or from a shell). */
+  memberRemovedElsewhere(memberId: string): number {
+    const peers = [...this.byToken.values()].flatMap((each) =>
+      [...each].filter((peer) => peer.access?.member === memberId),
+    );
+    peers.forEach((peer) => {
+      peer.close(refusals.memberRemoved.code, refusals.memberRemoved.reason);
+      this.remove(peer);
+    });
+    return peers.length;
+  }
+
+  /** The members with connections open here, to check again after a removal may have been missed. */
+  members(): string[] {
+    const members = new Set<string>();
+    for (const peers of this.byToken.values())
+      for (const peer of peers) if (peer.access?.member) members.add(peer.access.member);
+    return [...members];
   }
 
   private closeAtExpiry(peer: Peer, expiresAt: number): void {

@@ -16,7 +16,7 @@ import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { changeRefusals, closeCodes, reconnectCodes, refusalReasons } from '../shared/protocol/limits.ts';
-import { roomAccess, type RoomAccess, type RoomGrant } from '../shared/protocol/room-access.ts';
+import { tokenRoomAccess, type RoomAccess, type RoomGrant } from '../shared/protocol/room-access.ts';
 import type { Room as ReportRoom, RoomKind } from '../shared/protocol/rooms.ts';
 import { contentLocked, statusLabels, type ReportStatus } from '../shared/workflow/status.ts';
 import { teacherPartLocked } from '../shared/reports/termly-review/workflow.ts';
@@ -211,7 +211,7 @@ export class Room {
   /** The report's status changed: everyone's access is worked out again, and those who may no longer be here are closed. */
   statusChanged(status: ReportStatus): void {
     for (const peer of [...this.peers.keys()]) {
-      const access = roomAccess(peer.access!.role, this.kind, status);
+      const access = tokenRoomAccess(peer.access!, this.kind, status);
       if (access.ok) this.peers.set(peer, access.value);
       else {
         peer.close(access.problem.code, access.problem.reason);
@@ -246,7 +246,7 @@ export class Room {
 
   private accessOf(peer: Peer): RoomAccess {
     if (!peer.access) throw new Error('a connection joined a room before its token was checked');
-    return roomAccess(peer.access.role, this.kind, this.options.status());
+    return tokenRoomAccess(peer.access, this.kind, this.options.status());
   }
 
   private greet(peer: Peer): void {

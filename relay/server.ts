@@ -8,7 +8,7 @@ import { type CreationRights, handleApi, isApiPath } from './api.ts';
 import { serveAppFiles } from './app-files.ts';
 import { Tokens } from './auth.ts';
 import { alone, type FanOut } from './cluster/fan-out.ts';
-import { joinCluster, reachability } from './cluster/node.ts';
+import { closeRemovedMembers, joinCluster, reachability } from './cluster/node.ts';
 import { AddressCounts, acceptConnection, roomInAddress, unreadMessageBytes, type Limits } from './connection.ts';
 import { originAllowed, setSecurityHeaders } from './headers.ts';
 import { LiveLinks } from './live-links.ts';
@@ -50,6 +50,8 @@ export interface RelayConfig {
   allowedOrigins?: readonly string[];
   /** How long to wait for a request's headers, and for a whole request; shared/protocol/limits.ts by default. */
   timeouts?: { headersMs: number; requestMs: number };
+  /** How often to look for members removed from a shell who still have connections open; 5 s by default. */
+  removedMemberCheckMs?: number;
 }
 
 export interface RunningRelay {
@@ -80,7 +82,11 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
     metrics,
     quotas: { content: limits.contentBytes, comments: limits.commentsBytes },
   });
-  const live = new LiveLinks(limits.connectionsPerToken, (jti) => fanOut.revoked(jti));
+  const live = new LiveLinks(
+    limits.connectionsPerToken,
+    (jti) => fanOut.revoked(jti),
+    (memberId) => fanOut.memberRemoved(memberId),
+  );
   joinCluster(fanOut, { statuses, live, store: config.store, log });
   const workflow = new Workflow(rooms, statuses, config.store, log);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: unreadMessageBytes });
@@ -116,7 +122,25 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
     secure: https,
     log,
     ...(config.signInLimit ? { signInLimit: config.signInLimit } : {}),
+    onMemberRemoved: (memberId) => {
+      const closed = live.memberRemoved(memberId);
+      log.info({ member: memberId, closed }, 'closed a removed member’s connections');
+    },
+    tokens,
+    statuses,
   };
+  // A member removed from a shell (npm run admin) is told to no relay: their connections are looked for here.
+  const removals = setInterval(
+    () =>
+      void closeRemovedMembers(live, config.store).catch((error: unknown) =>
+        log.error(
+          { problem: error instanceof Error ? error.message : String(error) },
+          'could not look for removed members',
+        ),
+      ),
+    config.removedMemberCheckMs ?? 5000,
+  );
+  removals.unref();
 
   const serverOptions = {
     headersTimeout: timeouts.headersMs,
@@ -209,6 +233,7 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
 
   let closing: Promise<void> | undefined;
   async function close(): Promise<void> {
+    clearInterval(removals);
     const stopped = new Promise((resolve) => server.close(resolve));
     await rooms.stop();
     await socketsClosed(sockets);

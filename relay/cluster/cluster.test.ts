@@ -4,9 +4,15 @@
 // websockets, no mocks.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { closeCodes } from '../../shared/protocol/limits.ts';
+import { closeCodes, refusalReasons } from '../../shared/protocol/limits.ts';
+import type { MemberTokenGrant } from '../../shared/protocol/organisations.ts';
+import { memoryLog } from '../log.ts';
+import { createOrganisation, invite } from '../organisations/members.ts';
+import { startSession } from '../organisations/sessions.ts';
+import { openPostgresStore } from '../storage/postgres.ts';
 import { startPostgres, startRedis, type TestPostgres, type TestRedis } from '../test-engines.ts';
-import { TestSession, api, eventually, type RelayProcess } from '../testing.ts';
+import { TestSession, api, eventually, type RelayProcess, type TestRelay } from '../testing.ts';
+import { connectRedisFanOut } from './redis-fan-out.ts';
 
 let postgres: TestPostgres;
 let redis: TestRedis;
@@ -179,5 +185,44 @@ describe('two relay nodes on one PostgreSQL and Redis', () => {
     const later = await session.provider(b, 'pg-outage-1');
     await eventually(() => expect(later.doc.getText('body').toString()).toBe('Before. During. '));
     expect(await (await fetch(`${a.url}/healthz`)).json()).toMatchObject({ storage: { reachable: true } });
+  });
+
+  it('close a removed member’s connections on every node at once (4410)', async () => {
+    const url = await postgres.database();
+    // In this process, so that only Redis can tell node B: its own look for removed members is put off for an hour.
+    const node = async () =>
+      session.relay({
+        store: await openPostgresStore(url),
+        fanOut: await connectRedisFanOut(redis.url, memoryLog().log),
+        removedMemberCheckMs: 3_600_000,
+      });
+    const [a, b] = [await node(), await node()];
+    const store = await openPostgresStore(url);
+    const made = await createOrganisation(store, { name: 'Bright Tutors', kind: 'agency', administrator: 'Ada' });
+    if (!made.ok) throw new Error(made.problem);
+    const invited = await invite(store, { organisationId: made.value.organisation.id, name: 'Tom', role: 'tutor' });
+    if (!invited.ok) throw new Error(invited.problem);
+    const admin = await startSession(store, made.value.member.id, 'Chromium');
+    const tutor = await startSession(store, invited.value.member.id, 'Chromium');
+    await store.close();
+    const asMember = (relay: TestRelay, cookie: string, method: string, path: string, body?: unknown) =>
+      fetch(`${relay.url}${path}`, {
+        method,
+        headers: { Origin: `http://localhost:${relay.port}`, Cookie: `margin_session=${cookie}` },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    expect((await asMember(a, tutor, 'POST', '/api/organisation/reports', { id: 'removed-1' })).status).toBe(201);
+    const grant = await asMember(b, tutor, 'GET', '/api/organisation/reports/removed-1/token');
+    const { token } = (await grant.json()) as MemberTokenGrant;
+    const onA = await session.socket(a, `/sync/removed-1?token=${token}`);
+    const onB = await session.socket(b, `/sync/removed-1/comments?token=${token}`);
+    await eventually(() => expect(onA.received.length > 0 && onB.received.length > 0).toBe(true));
+
+    const removed = await asMember(a, admin, 'DELETE', `/api/organisation/members/${invited.value.member.id}`);
+    expect(removed.status).toBe(200);
+    const cutOff = { code: closeCodes.linkWithdrawn, reason: refusalReasons.memberRemoved };
+    expect(await onA.closed).toEqual(cutOff);
+    expect(await onB.closed).toEqual(cutOff);
+    expect(await (await session.socket(b, `/sync/removed-1?token=${token}`)).closed).toEqual(cutOff);
   });
 });

@@ -23,8 +23,11 @@ export interface FanOut {
   /** Tells the other nodes a token was revoked, so they close its connections. */
   revoked(jti: string): void;
   statusChanged(reportId: string, status: ReportStatus): void;
+  /** Tells the other nodes a member was removed, so they close the connections made with their tokens. */
+  memberRemoved(memberId: string): void;
   onRevoked(listener: (jti: string) => void): void;
   onStatusChanged(listener: (reportId: string, status: ReportStatus) => void): void;
+  onMemberRemoved(listener: (memberId: string) => void): void;
   /** Called when messages may have been missed (the connection to the others was cut and is back). */
   onCatchUp(listener: () => void): void;
   /** Whether messages get through now. */
@@ -41,8 +44,10 @@ export function alone(): FanOut {
     presenceChanged: () => undefined,
     revoked: () => undefined,
     statusChanged: () => undefined,
+    memberRemoved: () => undefined,
     onRevoked: () => undefined,
     onStatusChanged: () => undefined,
+    onMemberRemoved: () => undefined,
     onCatchUp: () => undefined,
     reachable: async () => true,
     close: async () => undefined,

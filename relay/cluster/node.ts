@@ -1,4 +1,4 @@
-// This node's part in a cluster of relay nodes: what the others say (statuses, revocations) applied here, what
+// This node's part in a cluster of relay nodes: what the others say (statuses, revocations, removed members) applied here, what
 // is done after messages may have been missed, and whether the store and the fan-out answer.
 import type { LiveLinks } from '../live-links.ts';
 import type { Log } from '../log.ts';
@@ -19,15 +19,30 @@ export function joinCluster(
   });
   fanOut.onStatusChanged((reportId, status) => statuses.set(reportId, status, true));
   fanOut.onRevoked((jti) => live.revokedElsewhere(jti));
+  fanOut.onMemberRemoved((memberId) => live.memberRemovedElsewhere(memberId));
   fanOut.onCatchUp(() => {
     const revoked = live.tokens().map(async (jti) => (await store.isRevoked(jti)) && live.revokedElsewhere(jti));
-    Promise.all([statuses.catchUp(), ...revoked]).catch((error: unknown) =>
+    Promise.all([statuses.catchUp(), ...revoked, closeRemovedMembers(live, store)]).catch((error: unknown) =>
       log.error(
         { problem: error instanceof Error ? error.message : String(error) },
         'could not catch up from the store',
       ),
     );
   });
+}
+
+/**
+ * Closes the connections of members removed meanwhile: after messages from other nodes may have been missed, and
+ * every few seconds, since a member removed from a shell (`npm run admin`) is told to no relay.
+ */
+export async function closeRemovedMembers(live: LiveLinks, store: Storage): Promise<number> {
+  const closed = await Promise.all(
+    live.members().map(async (memberId) => {
+      const member = await store.member(memberId);
+      return !member || member.removedAt ? live.memberRemovedElsewhere(memberId) : 0;
+    }),
+  );
+  return closed.reduce((sum, each) => sum + each, 0);
 }
 
 /** Whether this node's store and fan-out answer now, for /healthz and /metrics. */

@@ -5,7 +5,6 @@
 // app's own origin (the Origin header), so another site cannot act for a member or sign a browser in as
 // someone else. Invitation tokens travel in request bodies, never in addresses, so no log holds one.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { z } from 'zod';
 import {
   EnrolRequest,
   InvitationRequest,
@@ -20,9 +19,9 @@ import {
   type SessionView,
   SetupRequest,
 } from '../../shared/protocol/organisations.ts';
-import type { Result } from '../../shared/result.ts';
+import type { Tokens } from '../auth.ts';
 import type { Log } from '../log.ts';
-import { readJsonBody } from '../request-body.ts';
+import type { ReportStatuses } from '../statuses.ts';
 import type { MemberRecord, OrganisationRecord } from '../storage/organisations.ts';
 import type { Storage } from '../storage/store.ts';
 import { changeRole, createOrganisation, invite, openInvitation, reinvite, removeMember } from './members.ts';
@@ -36,8 +35,10 @@ import {
   signInOptions,
 } from './passkeys.ts';
 import { auditCsv } from './audit-csv.ts';
+import { memberToken, registerReport } from './member-reports.ts';
+import { type Answer, orRefuse, Problem, readBody, signedInMember } from './requests.ts';
 import { digestOf } from './members.ts';
-import { sessionCookie, sessionTokenOf, signedIn } from './sessions.ts';
+import { sessionCookie, sessionTokenOf } from './sessions.ts';
 
 export interface OrganisationsContext {
   store: Storage;
@@ -49,22 +50,10 @@ export interface OrganisationsContext {
   signInLimit?: { attempts: number; perMs: number };
   /** Told when a member is removed, so their sockets close at once (on every node). */
   onMemberRemoved?(memberId: string): void;
-}
-
-class Problem extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-interface Answer {
-  status: number;
-  body: unknown;
-  cookie?: string;
-  type?: string;
+  /** Makes the room tokens of signed-in members (member-reports.ts). */
+  tokens: Tokens;
+  /** The reports' statuses, which a member's access to a report depends on. */
+  statuses: ReportStatuses;
 }
 
 type Handler = (context: OrganisationsContext, request: IncomingMessage, params: string[]) => Promise<Answer>;
@@ -88,6 +77,8 @@ const routes: { pattern: RegExp; methods: Partial<Record<string, Handler>> }[] =
   { pattern: new RegExp(`^/api/organisation/members/${memberId}/invitation$`), methods: { POST: inviteAgain } },
   { pattern: /^\/api\/organisation\/audit$/, methods: { GET: auditLog } },
   { pattern: /^\/api\/organisation\/audit\.csv$/, methods: { GET: auditLogCsv } },
+  { pattern: /^\/api\/organisation\/reports$/, methods: { POST: registerReport } },
+  { pattern: /^\/api\/organisation\/reports\/([A-Za-z0-9_-]{1,64})\/token$/, methods: { GET: memberToken } },
 ];
 
 const organisationPaths = /^\/api\/(setup|invitations|session|sessions|passkeys|organisation)(\/|\.|$)/;
@@ -140,17 +131,6 @@ function checkOrigin(context: OrganisationsContext, request: IncomingMessage): v
     throw new Problem(403, 'This request did not come from Margin’s own pages, so the relay refused it.');
 }
 
-async function readBody<T extends z.ZodType>(request: IncomingMessage, schema: T): Promise<z.infer<T>> {
-  const body = await readJsonBody(request, schema);
-  if (!body.ok) throw new Problem(body.problem.status, body.problem.reason);
-  return body.value;
-}
-
-const orRefuse = <T>(result: Result<T>, status: number): T => {
-  if (!result.ok) throw new Problem(status, result.problem);
-  return result.value;
-};
-
 const memberView = (member: MemberRecord, passkeys?: number): MemberView => ({
   id: member.id,
   name: member.name,
@@ -194,12 +174,6 @@ const deviceLabel = (request: IncomingMessage, given?: string): string => {
             : '';
   return system ? `${browser} on ${system}` : browser;
 };
-
-async function signedInMember(context: OrganisationsContext, request: IncomingMessage) {
-  const token = sessionTokenOf(request.headers.cookie);
-  if (!token) throw new Problem(401, 'Sign in first.');
-  return orRefuse(await signedIn(context.store, token), 401);
-}
 
 async function administrator(context: OrganisationsContext, request: IncomingMessage) {
   const { member } = await signedInMember(context, request);

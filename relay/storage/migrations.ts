@@ -4,7 +4,7 @@
 // EXISTS), so a data folder from then opens as it was and is recorded as being at 1.
 import type Database from 'better-sqlite3';
 import type { Pool } from 'pg';
-import { organisationTables } from './organisations.ts';
+import { organisationReportsTable, organisationTables } from './organisations.ts';
 
 export interface Migration {
   version: number;
@@ -48,6 +48,11 @@ export const sqliteMigrations: Migration[] = [
     name: 'the link each link was made with',
     sql: 'ALTER TABLE links ADD COLUMN made_by TEXT',
   },
+  {
+    version: 5,
+    name: 'reports of organisations',
+    sql: organisationReportsTable,
+  },
 ];
 
 export const postgresMigrations: Migration[] = [
@@ -87,6 +92,11 @@ export const postgresMigrations: Migration[] = [
     version: 4,
     name: 'the link each link was made with',
     sql: 'ALTER TABLE links ADD COLUMN made_by text',
+  },
+  {
+    version: 5,
+    name: 'reports of organisations',
+    sql: organisationReportsTable,
   },
 ];
 

@@ -178,5 +178,28 @@ export function describeOrganisationStore(backend: string, open: () => Promise<O
         },
       ]);
     });
+
+    it('registers a report with one organisation once, with its owner, mentor and client', async () => {
+      const report = {
+        reportId: 'report-1',
+        organisationId: 'org-1',
+        ownerId: 'm1',
+        mentorId: 'm2',
+        clientId: 'client-9',
+        createdAt: at(2),
+      };
+      expect(await store.addReport(report)).toBe(true);
+      expect(await store.addReport({ ...report, organisationId: 'org-2', ownerId: 'm3' })).toBe(false);
+      expect(
+        await store.addReport({ reportId: 'report-0', organisationId: 'org-1', ownerId: 'm1', createdAt: at(1) }),
+      ).toBe(true);
+      await store.addReport({ reportId: 'report-2', organisationId: 'org-2', ownerId: 'm3', createdAt: at(0) });
+      expect(await store.report('report-1')).toEqual(report);
+      expect(await store.report('missing')).toBeUndefined();
+      expect((await store.reports('org-1')).map((r) => [r.reportId, r.mentorId])).toEqual([
+        ['report-0', undefined],
+        ['report-1', 'm2'],
+      ]);
+    });
   });
 }

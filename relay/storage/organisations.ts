@@ -75,6 +75,19 @@ export interface ChallengeRecord {
   expiresAt: string;
 }
 
+/** A report registered with an organisation: who owns it, and who else has a part in it. */
+export interface OrganisationReportRecord {
+  reportId: string;
+  organisationId: string;
+  /** The member who registered it: they write it. */
+  ownerId: string;
+  /** The member assigned as its mentor. */
+  mentorId?: string;
+  /** The client whose learner it is about. */
+  clientId?: string;
+  createdAt: string;
+}
+
 export interface AuditEntry {
   organisationId: string;
   at: string;
@@ -133,6 +146,12 @@ export interface OrganisationStore {
   appendAudit(entry: AuditEntry): Promise<void>;
   /** An organisation's audit log, oldest first. */
   audit(organisationId: string): Promise<AuditEntry[]>;
+
+  /** Registers a report with an organisation; false when the report is registered already (with any organisation). */
+  addReport(report: OrganisationReportRecord): Promise<boolean>;
+  report(reportId: string): Promise<OrganisationReportRecord | undefined>;
+  /** An organisation's reports, oldest first. */
+  reports(organisationId: string): Promise<OrganisationReportRecord[]>;
 }
 
 /** How the SQL implementation reaches an engine. Statements use `?` placeholders. */
@@ -198,6 +217,15 @@ interface ChallengeRow {
   expires_at: string;
 }
 
+interface ReportRow {
+  report_id: string;
+  organisation_id: string;
+  owner_id: string;
+  mentor_id: string | null;
+  client_id: string | null;
+  created_at: string;
+}
+
 interface AuditRow {
   organisation_id: string;
   at: string;
@@ -254,6 +282,16 @@ const passkeyOf = (row: PasskeyRow): PasskeyRecord =>
     lastUsedAt: row.last_used_at,
   }) as PasskeyRecord;
 
+const reportOf = (row: ReportRow): OrganisationReportRecord =>
+  present({
+    reportId: row.report_id,
+    organisationId: row.organisation_id,
+    ownerId: row.owner_id,
+    mentorId: row.mentor_id,
+    clientId: row.client_id,
+    createdAt: row.created_at,
+  }) as OrganisationReportRecord;
+
 const sessionOf = (row: SessionRow): SessionRecord =>
   present({
     tokenHash: row.token_hash,
@@ -264,7 +302,7 @@ const sessionOf = (row: SessionRow): SessionRecord =>
     endedAt: row.ended_at,
   }) as SessionRecord;
 
-/** The organisations concern over any SQL engine whose schema has migration 3 ("organisations"). */
+/** The organisations concern over any SQL engine whose schema has migrations 3 ("organisations") and 5. */
 export function sqlOrganisationStore(sql: Sql): OrganisationStore {
   const one = async <Row, T>(statement: string, params: unknown[], as: (row: Row) => T) => {
     const [row] = await sql.all<Row>(statement, params);
@@ -441,6 +479,23 @@ export function sqlOrganisationStore(sql: Sql): OrganisationStore {
           }) as AuditEntry,
       );
     },
+
+    async addReport(r) {
+      const added = await sql.run(
+        `INSERT INTO organisation_reports (report_id, organisation_id, owner_id, mentor_id, client_id, created_at)
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        [r.reportId, r.organisationId, r.ownerId, r.mentorId ?? null, r.clientId ?? null, r.createdAt],
+      );
+      return added === 1;
+    },
+    report: (reportId) => one('SELECT * FROM organisation_reports WHERE report_id = ?', [reportId], reportOf),
+    async reports(organisationId) {
+      const rows = await sql.all<ReportRow>(
+        'SELECT * FROM organisation_reports WHERE organisation_id = ? ORDER BY created_at, report_id',
+        [organisationId],
+      );
+      return rows.map(reportOf);
+    },
   };
 }
 
@@ -505,6 +560,18 @@ export const organisationTables = (auditSeq: string) => `
     detail text
   );
   CREATE INDEX audit_by_organisation ON audit_log (organisation_id, seq);`;
+
+/** Reports registered with an organisation (migration 5), the same on both engines. */
+export const organisationReportsTable = `
+  CREATE TABLE organisation_reports (
+    report_id text PRIMARY KEY,
+    organisation_id text NOT NULL,
+    owner_id text NOT NULL,
+    mentor_id text,
+    client_id text,
+    created_at text NOT NULL
+  );
+  CREATE INDEX organisation_reports_by_organisation ON organisation_reports (organisation_id, created_at);`;
 
 /** `?` placeholders numbered as PostgreSQL wants them ($1, $2...). Margin's statements hold no literal "?". */
 export const numberedPlaceholders = (statement: string): string => {

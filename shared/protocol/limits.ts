@@ -58,6 +58,8 @@ export const refusalReasons = {
   linkExpired: 'This link has expired. Ask the person who shared the report for a new one.',
   wrongReport: 'This link is for another report.',
   linkWithdrawn: 'This link has been withdrawn. Ask the person who shared the report for a new one.',
+  memberRemoved: 'You are no longer a member of the organisation, so its reports are closed to you.',
+  readOnly: 'This link lets you read the report, not change, decide on or share it.',
   relayRestarting: 'The relay is restarting. Your changes are kept and will sync when it is back.',
 } as const;
 

@@ -2,6 +2,8 @@
 // member's role in the organisation decides, on the relay, what they may do with each of its reports; the
 // room roles of roles.ts stay what a room token carries.
 import { z } from 'zod';
+import { Role } from './roles.ts';
+import { ReportId } from './rooms.ts';
 
 export const organisationKinds = ['agency', 'school', 'appropriate-body'] as const;
 export const OrganisationKind = z.enum(organisationKinds);
@@ -116,3 +118,35 @@ export interface InvitationGrant {
   token: string;
   expiresAt: string;
 }
+
+/** POST /api/organisation/reports: registers a report with the member's organisation; they own it. */
+export const RegisterReportRequest = z.object({
+  id: ReportId,
+  /** A mentor of the organisation who writes the report with its owner. */
+  mentorId: z
+    .string()
+    .regex(/^[0-9a-f-]{36}$/, 'A mentor is named by their member id.')
+    .optional(),
+  /** The client whose learner it is about: that client's contacts read it once approved. */
+  clientId: z.string().trim().min(1).max(64).optional(),
+});
+
+export interface OrganisationReportView {
+  id: string;
+  ownerId: string;
+  mentorId?: string;
+  clientId?: string;
+  createdAt: string;
+}
+
+/** GET /api/organisation/reports/<id>/token: a room token for the signed-in member, with the role their membership gives. */
+export const MemberTokenGrant = z.object({
+  token: z.string(),
+  jti: z.string(),
+  role: Role,
+  /** Reads every room the role may read, writes nothing (a coordinator's). */
+  readOnly: z.boolean(),
+  /** ISO 8601: the app asks for a new token before then. */
+  expiresAt: z.string(),
+});
+export type MemberTokenGrant = z.infer<typeof MemberTokenGrant>;

@@ -53,3 +53,13 @@ export function roomAccess(role: Role, kind: RoomKind, status: ReportStatus): Ro
 export function mayEditContent(role: Role, status: ReportStatus): boolean {
   return powers[role].writeContent && !contentLocked(status);
 }
+
+/** What a token opens in a room: its role's access, without writing when the token is read-only (a coordinator's). */
+export function tokenRoomAccess(
+  claims: { role: Role; readOnly?: boolean },
+  kind: RoomKind,
+  status: ReportStatus,
+): RoomAccess {
+  const access = roomAccess(claims.role, kind, status);
+  return access.ok && claims.readOnly ? ok({ ...access.value, write: false }) : access;
+}

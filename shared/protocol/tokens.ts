@@ -14,6 +14,13 @@ export const TokenClaims = z.object({
   /** Expiry and issue time, in seconds since 1970 (JWT's NumericDate). */
   exp: z.number().int().positive(),
   iat: z.number().int().positive(),
+  /** For a token the relay made for a signed-in member (member-access.ts): whose it is, so removing them closes it. */
+  member: z
+    .string()
+    .regex(/^[0-9a-f-]{36}$/)
+    .optional(),
+  /** The holder reads every room the role may read and writes nothing, nor decides or shares (a coordinator). */
+  readOnly: z.literal(true).optional(),
 });
 export type TokenClaims = z.infer<typeof TokenClaims>;
 
@@ -28,6 +35,8 @@ export const defaultTtlSeconds = {
   link: 30 * day,
   /** `npm run token`. */
   cli: 8 * hour,
+  /** A signed-in member's room token: the app asks again before it expires, so membership is read again often. */
+  member: hour,
 } as const;
 export const maxTtlSeconds = 366 * day;
 

@@ -1,0 +1,335 @@
+// Room tokens for signed-in members, tried as someone breaking the rules would: over real HTTP with session
+// cookies and real websockets (the `ws` client, with y-websocket's Yjs sync). A tutor cannot review what they own,
+// another organisation's member is refused, a coordinator writes nothing, a removed member is cut off at once
+// (their open sockets closed, their tokens refused from then on), and an altered or expired member token opens nothing.
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { memberRefusals } from '../../shared/protocol/member-access.ts';
+import type { MemberRole } from '../../shared/protocol/organisations.ts';
+import { closeCodes, refusalReasons } from '../../shared/protocol/limits.ts';
+import { openMemoryStore } from '../storage/memory.ts';
+import type { Storage } from '../storage/store.ts';
+import { TestSession, api, eventually, type TestRelay } from '../testing.ts';
+import { createOrganisation, invite, removeMember } from './members.ts';
+import { startSession } from './sessions.ts';
+
+const session = new TestSession();
+afterEach(() => session.cleanup());
+
+async function call(
+  relay: TestRelay,
+  method: string,
+  path: string,
+  options: { body?: unknown; cookie?: string; origin?: string | null; bearer?: string } = {},
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the relay answered
+): Promise<{ status: number; body: any }> {
+  const origin = options.origin === undefined ? `http://localhost:${relay.port}` : options.origin;
+  const response = await fetch(`http://127.0.0.1:${relay.port}${path}`, {
+    method,
+    headers: {
+      'Content-Type': 'application/json',
+      ...(origin ? { Origin: origin } : {}),
+      ...(options.cookie ? { Cookie: `margin_session=${options.cookie}` } : {}),
+      ...(options.bearer ? { Authorization: `Bearer ${options.bearer}` } : {}),
+    },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+interface Member {
+  id: string;
+  cookie: string;
+}
+
+/** An organisation with a signed-in member for each role asked for. */
+async function organisation<Name extends string>(
+  store: Storage,
+  name: string,
+  people: Record<Name, { role: MemberRole; clientId?: string }>,
+): Promise<Record<Name | 'admin', Member>> {
+  const made = await createOrganisation(store, { name, kind: 'agency', administrator: 'Ada Admin' });
+  if (!made.ok) throw new Error(made.problem);
+  const members = {
+    admin: { id: made.value.member.id, cookie: await startSession(store, made.value.member.id, 'Chromium') },
+  } as Record<Name | 'admin', Member>;
+  for (const [person, facts] of Object.entries(people) as [Name, { role: MemberRole; clientId?: string }][]) {
+    const invited = await invite(store, { organisationId: made.value.organisation.id, name: person, ...facts });
+    if (!invited.ok) throw new Error(invited.problem);
+    members[person] = { id: invited.value.member.id, cookie: await startSession(store, invited.value.member.id, 'x') };
+  }
+  return members;
+}
+
+async function agency(config: { removedMemberCheckMs?: number } = {}) {
+  const store = openMemoryStore();
+  const relay = await session.relay({ store, ...config });
+  const a = await organisation(store, 'Bright Tutors', {
+    tutor: { role: 'tutor' },
+    otherTutor: { role: 'tutor' },
+    mentor: { role: 'mentor' },
+    reviewer: { role: 'quality-reviewer' },
+    coordinator: { role: 'coordinator' },
+    contact: { role: 'client-contact', clientId: 'client-9' },
+  });
+  const b = await organisation(store, 'Other Agency', { tutor: { role: 'tutor' } });
+  return { store, relay, a, b };
+}
+
+const register = (relay: TestRelay, who: Member, body: unknown, bearer?: string) =>
+  call(relay, 'POST', '/api/organisation/reports', { cookie: who.cookie, body, ...(bearer ? { bearer } : {}) });
+
+const tokenFor = (relay: TestRelay, who: Member, reportId: string) =>
+  call(relay, 'GET', `/api/organisation/reports/${reportId}/token`, { cookie: who.cookie });
+
+async function decide(relay: TestRelay, token: string, reportId: string, action: string) {
+  return api(relay, 'POST', `/api/reports/${reportId}/transitions`, { token, body: { action, name: 'Someone' } });
+}
+
+describe('registering a report with the organisation', () => {
+  it('makes the member who registers it its owner, once, from the app’s own pages only', async () => {
+    const { relay, a } = await agency();
+    expect(
+      await call(relay, 'POST', '/api/organisation/reports', {
+        cookie: a.tutor.cookie,
+        body: { id: 'report-1' },
+        origin: 'https://evil.example',
+      }),
+    ).toMatchObject({ status: 403 });
+    expect(await call(relay, 'POST', '/api/organisation/reports', { body: { id: 'report-1' } })).toMatchObject({
+      status: 401,
+      body: { error: 'Sign in first.' },
+    });
+    const made = await register(relay, a.tutor, { id: 'report-1', mentorId: a.mentor.id, clientId: 'client-9' });
+    expect(made).toMatchObject({
+      status: 201,
+      body: { id: 'report-1', ownerId: a.tutor.id, mentorId: a.mentor.id, clientId: 'client-9' },
+    });
+    // Asking again (an answer lost on the way) gives the same record; someone else is refused.
+    expect(await register(relay, a.tutor, { id: 'report-1' })).toMatchObject({ status: 200, body: made.body });
+    expect(await register(relay, a.otherTutor, { id: 'report-1' })).toMatchObject({
+      status: 409,
+      body: { error: 'This report is registered already, by someone else. Ask its owner to share it.' },
+    });
+  });
+
+  it('is for the tutors and mentors who write reports, with a mentor of the same organisation', async () => {
+    const { relay, a, b } = await agency();
+    expect(await register(relay, a.coordinator, { id: 'report-2' })).toMatchObject({
+      status: 403,
+      body: {
+        error: 'Reports are registered by the tutors and mentors who write them; as a coordinator you read them.',
+      },
+    });
+    for (const mentorId of [a.otherTutor.id, b.tutor.id])
+      expect(await register(relay, a.tutor, { id: 'report-2', mentorId })).toMatchObject({
+        status: 400,
+        body: { error: 'The mentor named is not a mentor of your organisation.' },
+      });
+  });
+
+  it('takes a report already on the relay only with its own tutor link', async () => {
+    const { relay, a } = await agency();
+    const claimed = await api(relay, 'POST', '/api/reports', { body: { id: 'shared-1' } });
+    expect(await register(relay, a.tutor, { id: 'shared-1' })).toMatchObject({
+      status: 409,
+      body: {
+        error: 'A report with this id is on the relay already. If it is yours, register it with its tutor link.',
+      },
+    });
+    const reviewer = await api(relay, 'POST', '/api/reports/shared-1/links', {
+      token: claimed.body.token,
+      body: { role: 'reviewer' },
+    });
+    expect(await register(relay, a.tutor, { id: 'shared-1' }, reviewer.body.token)).toMatchObject({
+      status: 403,
+      body: { error: 'Only the report’s own tutor link can bring it into your organisation.' },
+    });
+    expect(await register(relay, a.tutor, { id: 'shared-1' }, claimed.body.token)).toMatchObject({ status: 201 });
+  });
+});
+
+describe('room tokens from membership', () => {
+  it('gives the owner a tutor token, never a reviewer’s, even once the report is submitted', async () => {
+    const { relay, a } = await agency();
+    await register(relay, a.tutor, { id: 'own-1' });
+    const first = await tokenFor(relay, a.tutor, 'own-1');
+    expect(first).toMatchObject({ status: 200, body: { role: 'tutor', readOnly: false } });
+    const lifetime = Date.parse(first.body.expiresAt) - Date.now();
+    expect(lifetime).toBeGreaterThan(55 * 60_000);
+    expect(lifetime).toBeLessThanOrEqual(60 * 60_000);
+    expect((await decide(relay, first.body.token, 'own-1', 'submit')).status).toBe(200);
+    const after = await tokenFor(relay, a.tutor, 'own-1');
+    expect(after.body.role).toBe('tutor');
+    // The owner's token cannot approve, nor make a reviewer's link to approve with.
+    expect(await decide(relay, after.body.token, 'own-1', 'approve')).toMatchObject({
+      status: 409,
+      body: { error: 'A tutor cannot approve a report; only a reviewer can.' },
+    });
+    expect(
+      await api(relay, 'POST', '/api/reports/own-1/links', { token: after.body.token, body: { role: 'reviewer' } }),
+    ).toMatchObject({
+      status: 403,
+      body: {
+        error: 'Share links are made with a report’s own link, not with the one Margin gives you for signing in.',
+      },
+    });
+  });
+
+  it('lets a quality reviewer review a submitted report of the organisation, not a draft', async () => {
+    const { relay, a } = await agency();
+    await register(relay, a.tutor, { id: 'review-1' });
+    expect(await tokenFor(relay, a.reviewer, 'review-1')).toMatchObject({
+      status: 403,
+      body: { error: memberRefusals.notSubmitted },
+    });
+    const tutor = (await tokenFor(relay, a.tutor, 'review-1')).body.token;
+    await decide(relay, tutor, 'review-1', 'submit');
+    const reviewer = await tokenFor(relay, a.reviewer, 'review-1');
+    expect(reviewer).toMatchObject({ status: 200, body: { role: 'reviewer', readOnly: false } });
+    expect(await decide(relay, reviewer.body.token, 'review-1', 'approve')).toMatchObject({
+      status: 200,
+      body: { status: 'approved' },
+    });
+  });
+
+  it('gives the assigned mentor a mentor token, the client’s contact a client token, and other tutors nothing', async () => {
+    const { relay, a } = await agency();
+    await register(relay, a.tutor, { id: 'parts-1', mentorId: a.mentor.id, clientId: 'client-9' });
+    expect((await tokenFor(relay, a.mentor, 'parts-1')).body).toMatchObject({ role: 'mentor', readOnly: false });
+    expect((await tokenFor(relay, a.contact, 'parts-1')).body).toMatchObject({ role: 'client', readOnly: false });
+    for (const [who, role] of [
+      [a.otherTutor, 'tutor'],
+      [a.admin, 'administrator'],
+    ] as const)
+      expect(await tokenFor(relay, who, 'parts-1')).toMatchObject({
+        status: 403,
+        body: { error: memberRefusals.noPart(role) },
+      });
+    expect(await tokenFor(relay, a.tutor, 'nobody-registered-this')).toMatchObject({ status: 404 });
+  });
+
+  it('refuses a member of another organisation, with a reason', async () => {
+    const { relay, a, b } = await agency();
+    await register(relay, a.tutor, { id: 'org-a-1' });
+    expect(await tokenFor(relay, b.tutor, 'org-a-1')).toMatchObject({
+      status: 403,
+      body: { error: memberRefusals.otherOrganisation },
+    });
+    expect(await tokenFor(relay, b.admin, 'org-a-1')).toMatchObject({
+      status: 403,
+      body: { error: memberRefusals.otherOrganisation },
+    });
+    expect((await register(relay, b.tutor, { id: 'org-a-1' })).status).toBe(409);
+  });
+
+  it('lets a coordinator read every report as it syncs, and change, decide or share nothing', async () => {
+    const { relay, a } = await agency();
+    await register(relay, a.tutor, { id: 'read-1' });
+    const tutor = (await tokenFor(relay, a.tutor, 'read-1')).body.token;
+    const writer = await session.provider(relay, 'read-1', { token: tutor });
+    writer.doc.getText('body').insert(0, 'Written by the tutor. ');
+    const coordinator = await tokenFor(relay, a.coordinator, 'read-1');
+    expect(coordinator).toMatchObject({ status: 200, body: { role: 'reviewer', readOnly: true } });
+    const reader = await session.provider(relay, 'read-1', { token: coordinator.body.token });
+    await eventually(() => expect(reader.doc.getText('body').toString()).toBe('Written by the tutor. '));
+    reader.doc.getText('body').insert(0, 'Coordinator was here. ');
+    const comments = await session.provider(relay, 'read-1/comments', { token: coordinator.body.token });
+    comments.doc.getMap('threads').set('t1', 'not allowed');
+    writer.doc.getText('body').insert(22, 'Still only the tutor. ');
+    await eventually(() =>
+      expect(reader.doc.getText('body').toString()).toContain('Written by the tutor. Still only the tutor. '),
+    );
+    const fresh = await session.provider(relay, 'read-1', { token: tutor, doc: new Y.Doc() });
+    expect(fresh.doc.getText('body').toString()).toBe('Written by the tutor. Still only the tutor. ');
+    const freshComments = await session.provider(relay, 'read-1/comments', { token: tutor, doc: new Y.Doc() });
+    expect(freshComments.doc.getMap('threads').size).toBe(0);
+    const refused = { status: 403, body: { error: refusalReasons.readOnly } };
+    expect(await decide(relay, coordinator.body.token, 'read-1', 'submit')).toMatchObject(refused);
+    expect(
+      await api(relay, 'POST', '/api/reports/read-1/links', {
+        token: coordinator.body.token,
+        body: { role: 'client' },
+      }),
+    ).toMatchObject(refused);
+  });
+});
+
+describe('a removed member', () => {
+  it('is cut off at once: every socket with their tokens closes (4410), and they open nothing after', async () => {
+    const { relay, a } = await agency();
+    await register(relay, a.tutor, { id: 'cut-1' });
+    await register(relay, a.otherTutor, { id: 'cut-2' });
+    const token = (await tokenFor(relay, a.tutor, 'cut-1')).body.token;
+    const second = (await tokenFor(relay, a.tutor, 'cut-1')).body.token;
+    const others = (await tokenFor(relay, a.otherTutor, 'cut-2')).body.token;
+    const content = await session.socket(relay, `/sync/cut-1?token=${token}`);
+    const comments = await session.socket(relay, `/sync/cut-1/comments?token=${second}`);
+    const untouched = await session.provider(relay, 'cut-2', { token: others });
+    await eventually(() => expect(content.received.length).toBeGreaterThan(0));
+
+    const removed = await call(relay, 'DELETE', `/api/organisation/members/${a.tutor.id}`, { cookie: a.admin.cookie });
+    expect(removed.status).toBe(200);
+    const expected = { code: closeCodes.linkWithdrawn, reason: refusalReasons.memberRemoved };
+    expect(await content.closed).toEqual(expected);
+    expect(await comments.closed).toEqual(expected);
+
+    const again = await session.socket(relay, `/sync/cut-1?token=${token}`);
+    expect(await again.closed).toEqual(expected);
+    expect(await tokenFor(relay, a.tutor, 'cut-1')).toMatchObject({
+      status: 401,
+      body: { error: 'You signed out, or were signed out, on this device. Sign in again.' },
+    });
+    expect(await api(relay, 'GET', '/api/reports/cut-1/links', { token })).toMatchObject({
+      status: 403,
+      body: { error: refusalReasons.memberRemoved },
+    });
+    expect(untouched.wsconnected).toBe(true);
+  });
+
+  it('is cut off within moments when removed from a shell, which tells no relay', async () => {
+    const { store, relay, a } = await agency({ removedMemberCheckMs: 50 });
+    await register(relay, a.mentor, { id: 'shell-1' });
+    const token = (await tokenFor(relay, a.mentor, 'shell-1')).body.token;
+    const socket = await session.socket(relay, `/sync/shell-1?token=${token}`);
+    expect((await removeMember(store, a.mentor.id)).ok).toBe(true);
+    expect(await socket.closed).toEqual({ code: closeCodes.linkWithdrawn, reason: refusalReasons.memberRemoved });
+  });
+});
+
+describe('a member token', () => {
+  it('opens nothing once altered, expired, or used for another report', async () => {
+    const { relay, a } = await agency();
+    await register(relay, a.tutor, { id: 'token-1' });
+    const { token } = (await tokenFor(relay, a.tutor, 'token-1')).body;
+    const coordinator = (await tokenFor(relay, a.coordinator, 'token-1')).body.token;
+    const altered = (original: string, change: object) => {
+      const [header, payload, signature] = original.split('.');
+      const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
+      return `${header}.${Buffer.from(JSON.stringify({ ...claims, ...change })).toString('base64url')}.${signature}`;
+    };
+    const invalid = { code: closeCodes.linkInvalid, reason: refusalReasons.linkInvalid };
+    for (const forged of [
+      altered(token, { role: 'reviewer' }),
+      altered(token, { member: a.otherTutor.id }),
+      altered(token, { exp: Math.floor(Date.now() / 1000) + 366 * 24 * 3600 }),
+      altered(coordinator, { readOnly: undefined }),
+      altered(coordinator, { role: 'tutor' }),
+    ]) {
+      const socket = await session.socket(relay, `/sync/token-1?token=${forged}`);
+      expect(await socket.closed).toEqual(invalid);
+    }
+
+    const expired = await relay.tokens.mint('token-1', 'tutor', 60, Math.floor(Date.now() / 1000) - 3600, {
+      member: a.tutor.id,
+    });
+    expect(await (await session.socket(relay, `/sync/token-1?token=${expired.token}`)).closed).toEqual({
+      code: closeCodes.linkExpired,
+      reason: refusalReasons.linkExpired,
+    });
+    expect(await (await session.socket(relay, `/sync/token-2?token=${token}`)).closed).toEqual({
+      code: closeCodes.wrongReport,
+      reason: refusalReasons.wrongReport,
+    });
+  });
+});

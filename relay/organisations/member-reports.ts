@@ -1,0 +1,136 @@
+// A signed-in member's reports (docs/protocol.md, "Room tokens for members"): registering a report with their
+// organisation, which makes them its owner, and getting a room token for one of the organisation's reports with
+// the role their membership gives (shared/protocol/member-access.ts). The token names the member and lasts an
+// hour; removing the member closes every connection opened with it (live-links.ts) and refuses it from then on.
+import type { IncomingMessage } from 'node:http';
+import { memberAccess, reportWriters } from '../../shared/protocol/member-access.ts';
+import {
+  memberRoleLabels,
+  type MemberTokenGrant,
+  type OrganisationReportView,
+  RegisterReportRequest,
+} from '../../shared/protocol/organisations.ts';
+import { roomName } from '../../shared/protocol/rooms.ts';
+import { defaultTtlSeconds } from '../../shared/protocol/tokens.ts';
+import { checkAccess, type Tokens } from '../auth.ts';
+import type { Log } from '../log.ts';
+import type { ReportStatuses } from '../statuses.ts';
+import type { OrganisationReportRecord } from '../storage/organisations.ts';
+import type { Storage } from '../storage/store.ts';
+import { type Answer, Problem, readBody, signedInMember } from './requests.ts';
+
+export interface MemberReportsContext {
+  store: Storage;
+  tokens: Tokens;
+  statuses: ReportStatuses;
+  log: Log;
+}
+
+const reportView = (report: OrganisationReportRecord): OrganisationReportView => ({
+  id: report.reportId,
+  ownerId: report.ownerId,
+  ...(report.mentorId ? { mentorId: report.mentorId } : {}),
+  ...(report.clientId ? { clientId: report.clientId } : {}),
+  createdAt: report.createdAt,
+});
+
+/**
+ * Registers a report with the member's organisation. A new report id is claimed as `POST /api/reports` claims
+ * one; a report already on the relay is registered only by someone holding its tutor link (`Authorization:
+ * Bearer`), so no one takes over another person's report by naming it.
+ */
+export async function registerReport(context: MemberReportsContext, request: IncomingMessage): Promise<Answer> {
+  const { member } = await signedInMember(context, request);
+  if (!reportWriters.includes(member.role))
+    throw new Problem(
+      403,
+      `Reports are registered by the tutors and mentors who write them; as a ${memberRoleLabels[member.role].toLowerCase()} you read them.`,
+    );
+  const wanted = await readBody(request, RegisterReportRequest);
+  if (wanted.mentorId !== undefined) {
+    const mentor = await context.store.member(wanted.mentorId);
+    if (!mentor || mentor.organisationId !== member.organisationId || mentor.removedAt || mentor.role !== 'mentor')
+      throw new Problem(400, 'The mentor named is not a mentor of your organisation.');
+  }
+  const registered = await context.store.report(wanted.id);
+  if (registered?.ownerId === member.id) return { status: 200, body: reportView(registered) };
+  if (registered)
+    throw new Problem(409, 'This report is registered already, by someone else. Ask its owner to share it.');
+  const at = new Date().toISOString();
+  await claimOrProve(context, request, wanted.id, at);
+  const report: OrganisationReportRecord = {
+    reportId: wanted.id,
+    organisationId: member.organisationId,
+    ownerId: member.id,
+    ...(wanted.mentorId ? { mentorId: wanted.mentorId } : {}),
+    ...(wanted.clientId ? { clientId: wanted.clientId } : {}),
+    createdAt: at,
+  };
+  if (!(await context.store.addReport(report)))
+    throw new Problem(409, 'This report is registered already, by someone else. Ask its owner to share it.');
+  await context.store.appendAudit({
+    organisationId: member.organisationId,
+    at,
+    actor: member.id,
+    action: 'report registered',
+    subject: wanted.id,
+  });
+  context.log.info({ report: wanted.id, member: member.id }, 'registered a report with an organisation');
+  return { status: 201, body: reportView(report) };
+}
+
+/** Claims a new report id, or checks that the request holds the tutor link of a report already on the relay. */
+async function claimOrProve(
+  context: MemberReportsContext,
+  request: IncomingMessage,
+  reportId: string,
+  at: string,
+): Promise<void> {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+  if (bearer) {
+    const check = await checkAccess(context.tokens, context.store, bearer, reportId);
+    if (!check.ok) throw new Problem(check.problem.status, check.problem.reason);
+    if (check.value.role !== 'tutor' || check.value.member)
+      throw new Problem(403, 'Only the report’s own tutor link can bring it into your organisation.');
+    return;
+  }
+  const taken = new Problem(
+    409,
+    'A report with this id is on the relay already. If it is yours, register it with its tutor link.',
+  );
+  if ((await context.store.load(roomName(reportId))).length > 0) throw taken;
+  if (!(await context.store.claim(reportId, at))) throw taken;
+}
+
+/** A room token for one of the organisation's reports, with the role the member's membership gives them. */
+export async function memberToken(
+  context: MemberReportsContext,
+  request: IncomingMessage,
+  [reportId]: string[],
+): Promise<Answer> {
+  const { member } = await signedInMember(context, request);
+  const report = await context.store.report(reportId!);
+  if (!report) throw new Problem(404, 'No organisation has registered this report. Its owner registers it first.');
+  const access = memberAccess(member, { ...report, status: await context.statuses.load(report.reportId) });
+  if (!access.ok) {
+    context.log.info({ report: report.reportId, member: member.id }, 'refused a member token');
+    throw new Problem(403, access.problem);
+  }
+  const { role, readOnly } = access.value;
+  const { token, claims } = await context.tokens.mint(
+    report.reportId,
+    role,
+    defaultTtlSeconds.member,
+    undefined,
+    readOnly ? { member: member.id, readOnly } : { member: member.id },
+  );
+  context.log.info({ report: report.reportId, member: member.id, role, jti: claims.jti }, 'made a member token');
+  const grant: MemberTokenGrant = {
+    token,
+    jti: claims.jti,
+    role,
+    readOnly,
+    expiresAt: new Date(claims.exp * 1000).toISOString(),
+  };
+  return { status: 200, body: grant };
+}

@@ -1,0 +1,43 @@
+// What every handler of the organisations API shares (http.ts): a refusal with its HTTP status, the answer a
+// handler gives, reading a JSON body of the expected shape, and the signed-in member a session cookie names.
+import type { IncomingMessage } from 'node:http';
+import type { z } from 'zod';
+import type { Result } from '../../shared/result.ts';
+import { readJsonBody } from '../request-body.ts';
+import type { OrganisationStore } from '../storage/organisations.ts';
+import { sessionTokenOf, signedIn } from './sessions.ts';
+
+/** A request refused: the status and a message the person can act on (sent as `{ error }`). */
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface Answer {
+  status: number;
+  body: unknown;
+  cookie?: string;
+  type?: string;
+}
+
+export async function readBody<T extends z.ZodType>(request: IncomingMessage, schema: T): Promise<z.infer<T>> {
+  const body = await readJsonBody(request, schema);
+  if (!body.ok) throw new Problem(body.problem.status, body.problem.reason);
+  return body.value;
+}
+
+export const orRefuse = <T>(result: Result<T>, status: number): T => {
+  if (!result.ok) throw new Problem(status, result.problem);
+  return result.value;
+};
+
+/** The member and session a request's cookie signs in; 401 with why when it signs in no one. */
+export async function signedInMember(context: { store: OrganisationStore }, request: IncomingMessage) {
+  const token = sessionTokenOf(request.headers.cookie);
+  if (!token) throw new Problem(401, 'Sign in first.');
+  return orRefuse(await signedIn(context.store, token), 401);
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { reportStatuses } from '../workflow/status.ts';
+import { memberAccess, memberRefusals, type MemberFacts, type OrganisationReportFacts } from './member-access.ts';
+import { memberRoles } from './organisations.ts';
+import { tokenRoomAccess } from './room-access.ts';
+
+const member = (over: Partial<MemberFacts> = {}): MemberFacts => ({
+  id: 'member-1',
+  organisationId: 'org-a',
+  role: 'tutor',
+  ...over,
+});
+
+const report = (over: Partial<OrganisationReportFacts> = {}): OrganisationReportFacts => ({
+  organisationId: 'org-a',
+  ownerId: 'owner',
+  status: 'submitted',
+  ...over,
+});
+
+const refused = (problem: string) => ({ ok: false, problem });
+
+describe('a member’s access to a report', () => {
+  it('refuses every member of another organisation, owner id or role notwithstanding', () => {
+    for (const role of memberRoles) {
+      expect(memberAccess(member({ role, organisationId: 'org-b', id: 'owner' }), report())).toEqual(
+        refused(memberRefusals.otherOrganisation),
+      );
+    }
+  });
+
+  it('lets the owner write, as tutor, whatever their membership and the status', () => {
+    for (const role of memberRoles) {
+      for (const status of reportStatuses) {
+        expect(memberAccess(member({ role, id: 'owner' }), report({ status }))).toEqual({
+          ok: true,
+          value: { role: 'tutor', readOnly: false },
+        });
+      }
+    }
+  });
+
+  it('never gives anyone a role that approves or reviews a report they own or mentor', () => {
+    for (const role of memberRoles) {
+      for (const status of reportStatuses) {
+        for (const facts of [report({ status }), report({ status, mentorId: 'owner' })]) {
+          const own = memberAccess(member({ role, id: 'owner' }), facts);
+          expect(own.ok && own.value.role).not.toBe('reviewer');
+        }
+        const mentored = memberAccess(member({ role }), report({ status, mentorId: 'member-1' }));
+        expect(mentored.ok && mentored.value.role).toBe('mentor');
+      }
+    }
+  });
+
+  it('lets the assigned mentor write, as mentor', () => {
+    expect(memberAccess(member({ role: 'mentor' }), report({ mentorId: 'member-1', status: 'draft' }))).toEqual({
+      ok: true,
+      value: { role: 'mentor', readOnly: false },
+    });
+  });
+
+  it('lets a quality reviewer review every submitted report of the organisation, and no draft', () => {
+    const reviewer = member({ role: 'quality-reviewer' });
+    expect(memberAccess(reviewer, report({ status: 'draft' }))).toEqual(refused(memberRefusals.notSubmitted));
+    for (const status of reportStatuses.filter((each) => each !== 'draft'))
+      expect(memberAccess(reviewer, report({ status }))).toEqual({
+        ok: true,
+        value: { role: 'reviewer', readOnly: false },
+      });
+  });
+
+  it('lets a coordinator read every report, draft or not, and write nothing', () => {
+    for (const status of reportStatuses) {
+      const access = memberAccess(member({ role: 'coordinator' }), report({ status }));
+      expect(access).toEqual({ ok: true, value: { role: 'reviewer', readOnly: true } });
+      for (const kind of ['content', 'comments', 'status'] as const)
+        expect(tokenRoomAccess({ role: 'reviewer', readOnly: true }, kind, status)).toEqual({
+          ok: true,
+          value: { write: false, seesInternal: true },
+        });
+    }
+  });
+
+  it('lets a client contact read their own client’s reports as a client, and no other client’s', () => {
+    const contact = member({ role: 'client-contact', clientId: 'client-9' });
+    expect(memberAccess(contact, report({ clientId: 'client-9' }))).toEqual({
+      ok: true,
+      value: { role: 'client', readOnly: false },
+    });
+    for (const clientId of ['client-8', undefined])
+      expect(memberAccess(contact, report({ clientId }))).toEqual(refused(memberRefusals.noPart('client-contact')));
+    expect(memberAccess(member({ role: 'client-contact' }), report())).toEqual(
+      refused(memberRefusals.noPart('client-contact')),
+    );
+  });
+
+  it('gives other members no part in a report they neither own nor mentor', () => {
+    for (const role of [
+      'administrator',
+      'tutor',
+      'mentor',
+      'early-career-teacher',
+      'appropriate-body-reviewer',
+    ] as const)
+      expect(memberAccess(member({ role }), report())).toEqual(refused(memberRefusals.noPart(role)));
+    expect(memberRefusals.noPart('tutor')).toBe(
+      'As a tutor you have no part in this report. Ask its owner or a coordinator.',
+    );
+  });
+});

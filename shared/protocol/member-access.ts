@@ -1,0 +1,65 @@
+// What a signed-in member may do with one of their organisation's reports, decided from their membership and the
+// report's facts alone (docs/protocol.md, "Room tokens for members"). The relay makes the member a room token with
+// the role this gives; the room rules of room-access.ts then apply to it as to any token.
+import { memberRoleLabels, type MemberRole } from './organisations.ts';
+import type { Role } from './roles.ts';
+import type { ReportStatus } from './statuses.ts';
+import { fail, ok, type Result } from '../result.ts';
+
+export interface MemberFacts {
+  id: string;
+  organisationId: string;
+  role: MemberRole;
+  /** For a client contact: the client whose learners' reports they read. */
+  clientId?: string;
+}
+
+export interface OrganisationReportFacts {
+  organisationId: string;
+  /** The member who registered it and writes it. */
+  ownerId: string;
+  /** The member assigned to it as its mentor, who writes it with the owner. */
+  mentorId?: string;
+  /** The client whose learner it is about: that client's contacts read it once approved. */
+  clientId?: string;
+  status: ReportStatus;
+}
+
+/** The room role a member's token carries, and whether it is read-only. */
+export interface MemberGrant {
+  role: Role;
+  readOnly: boolean;
+}
+
+/** Members with these roles write reports, so they may register one with their organisation and own it. */
+export const reportWriters: readonly MemberRole[] = ['tutor', 'mentor'];
+
+export const memberRefusals = {
+  otherOrganisation: 'This report belongs to another organisation: your membership does not open it.',
+  notSubmitted: 'This report opens for quality review once it has been submitted.',
+  noPart: (role: MemberRole) =>
+    `As a ${memberRoleLabels[role].toLowerCase()} you have no part in this report. Ask its owner or a coordinator.`,
+} as const;
+
+/**
+ * The rules, in order: another organisation's report is refused; its owner writes it (as tutor), so never reviews
+ * or approves it, whatever their membership; its assigned mentor writes it (as mentor, who cannot approve); a
+ * quality reviewer reviews it once submitted; a coordinator reads everything and writes nothing; a client contact
+ * reads their client's reports as a client (so once approved). Everyone else has no part in it.
+ */
+export function memberAccess(member: MemberFacts, report: OrganisationReportFacts): Result<MemberGrant> {
+  if (member.organisationId !== report.organisationId) return fail(memberRefusals.otherOrganisation);
+  if (member.id === report.ownerId) return ok({ role: 'tutor', readOnly: false });
+  if (member.id === report.mentorId) return ok({ role: 'mentor', readOnly: false });
+  switch (member.role) {
+    case 'quality-reviewer':
+      return report.status === 'draft' ? fail(memberRefusals.notSubmitted) : ok({ role: 'reviewer', readOnly: false });
+    case 'coordinator':
+      return ok({ role: 'reviewer', readOnly: true });
+    case 'client-contact':
+      if (member.clientId !== undefined && member.clientId === report.clientId)
+        return ok({ role: 'client', readOnly: false });
+      break;
+  }
+  return fail(memberRefusals.noPart(member.role));
+}
