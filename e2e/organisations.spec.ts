@@ -2,7 +2,10 @@
 // WebAuthn domain): the administrator sets it up and enrols a passkey, invites a tutor and a reviewer who enrol
 // in their own browsers, a used link says so, the removed reviewer is signed out at their next request, and
 // signing out and in again works with the same authenticator. The relay binds passkeys to localhost.
+import { createHash } from 'node:crypto';
+import { join as joinPath } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { expect, expectAccessible, test } from './fixtures.ts';
 import { type RunningRelay, startRelay } from './relay.ts';
 
@@ -41,6 +44,21 @@ async function personWithPasskeys(browser: Browser): Promise<{ page: Page; authe
   };
   await fresh();
   return { page, authenticator: fresh };
+}
+
+/** Lets the invitation behind `link` run out, as if its seven days had passed: the relay's clock is not the test's. */
+function expire(link: string): void {
+  const tokenHash = createHash('sha256').update(new URL(link).hash.replace('#token=', '')).digest('base64url');
+  const db = new Database(joinPath(relay.dataDir, 'margin.sqlite'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    const changed = db
+      .prepare('UPDATE invitations SET expires_at = ? WHERE token_hash = ?')
+      .run('2020-01-01T00:00:00.000Z', tokenHash);
+    expect(changed.changes).toBe(1);
+  } finally {
+    db.close();
+  }
 }
 
 const header = (page: Page) => page.getByRole('banner');
@@ -117,13 +135,24 @@ test('an administrator sets up the organisation, invites people who enrol passke
   await expect(stranger.page.getByRole('heading', { name: 'Invitation not available' })).toBeVisible(slow);
   await expect(stranger.page.getByRole('alert')).toHaveText(/This invitation has been used already/);
   await expectAccessible(stranger.page);
-  // And so does a link cut short.
+  // So does an expired one, with what to do about it.
+  const lateLink = await invite(admin.page, 'Len Late', 'Mentor');
+  expire(lateLink);
+  await stranger.page.goto(lateLink);
+  await expect(stranger.page.getByRole('alert')).toHaveText(
+    'This invitation expired 7 days after it was made. Ask your administrator for a new one.',
+    slow,
+  );
+  // And a link cut short.
   await stranger.page.goto(`${base}/invitation`);
   await expect(stranger.page.getByRole('alert')).toHaveText(/This link has no invitation in it/, slow);
 
   // The administrator sees them joined, changes the tutor's role and removes the reviewer.
   await admin.page.reload();
-  await expect(members).toHaveText([/Ada Admin/, /Tom Tutor.*1 passkey/, /Rita Reviewer.*1 passkey/], slow);
+  await expect(members).toHaveText(
+    [/Ada Admin/, /Tom Tutor.*1 passkey/, /Rita Reviewer.*1 passkey/, /Len Late.*Invited, not joined yet/],
+    slow,
+  );
   await admin.page.getByLabel('Role of Tom Tutor').selectOption({ label: 'Coordinator' });
   await admin.page.getByRole('button', { name: 'Change role of Tom Tutor' }).click();
   await expect(admin.page.getByRole('status').filter({ hasText: 'Tom Tutor is now Coordinator.' })).toBeVisible(slow);
@@ -131,7 +160,14 @@ test('an administrator sets up the organisation, invites people who enrol passke
   await expect(admin.page.getByRole('button', { name: 'Yes, remove Rita Reviewer' })).toBeFocused();
   await admin.page.keyboard.press('Enter');
   await expect(admin.page.getByRole('status').filter({ hasText: 'Rita Reviewer is removed' })).toBeVisible(slow);
-  await expect(members).toHaveText([/Ada Admin/, /Tom Tutor.*Coordinator/], slow);
+  await expect(members).toHaveText([/Ada Admin/, /Tom Tutor.*Coordinator/, /Len Late/], slow);
+
+  // A new invitation for the one whose link ran out works where the old one did not.
+  await admin.page.getByRole('button', { name: 'New invitation for Len Late' }).click();
+  const freshLink = await admin.page.getByLabel('Link to send to Len Late').inputValue();
+  expect(freshLink).not.toBe(lateLink);
+  await stranger.page.goto(freshLink);
+  await expect(stranger.page.getByRole('heading', { name: `Join ${organisation}` })).toBeVisible(slow);
 
   // The reviewer's next call is refused, and their browser shows them signed out.
   const refused = await reviewer.page.evaluate(async () => {

@@ -2,7 +2,7 @@
 // log; it travels to the relay only in request bodies. The page says who invited whom as what, and enrols a
 // passkey made on this device, which signs the person in. A used, expired or mistyped link is said so plainly.
 import { useLocation, useNavigate } from '@solidjs/router';
-import { createResource, createSignal, Show } from 'solid-js';
+import { createResource, createSignal, onCleanup, Show } from 'solid-js';
 import { memberRoleLabels, organisationKindLabels } from '../../../shared/protocol/organisations.ts';
 import { fail } from '../../../shared/result.ts';
 import { organisationApi } from './organisation-api.ts';
@@ -15,15 +15,26 @@ const tokenInLink = () => new URLSearchParams(window.location.hash.slice(1)).get
 export function InvitationPage() {
   const navigate = useNavigate();
   const location = useLocation<{ setUp?: string }>();
-  const token = tokenInLink();
-  const [invitation] = createResource(async () =>
-    token
-      ? organisationApi.openInvitation(token)
-      : fail({
-          message:
-            'This link has no invitation in it. Check that it was copied in full, including everything after "#".',
-          status: 0,
-        }),
+  // Another invitation's link opened in this tab changes only the fragment: the page stays, the token follows.
+  const [token, setToken] = createSignal(tokenInLink());
+  const [problem, setProblem] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+  const followLink = () => {
+    setProblem('');
+    setToken(tokenInLink());
+  };
+  window.addEventListener('hashchange', followLink);
+  onCleanup(() => window.removeEventListener('hashchange', followLink));
+  const [invitation] = createResource(
+    () => ({ token: token() }),
+    async ({ token }) =>
+      token
+        ? organisationApi.openInvitation(token)
+        : fail({
+            message:
+              'This link has no invitation in it. Check that it was copied in full, including everything after "#".',
+            status: 0,
+          }),
   );
   const opened = () => {
     const answer = invitation();
@@ -33,13 +44,11 @@ export function InvitationPage() {
     const answer = invitation();
     return answer && !answer.ok ? answer.problem.message : '';
   };
-  const [problem, setProblem] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
 
   const enrol = async () => {
     setProblem('');
     setBusy(true);
-    const enrolled = await enrolWithInvitation(token);
+    const enrolled = await enrolWithInvitation(token());
     setBusy(false);
     if (!enrolled.ok) return setProblem(enrolled.problem.message);
     nowSignedIn(enrolled.value);
