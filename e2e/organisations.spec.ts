@@ -4,9 +4,9 @@
 // signing out and in again works with the same authenticator. The relay binds passkeys to localhost.
 import { createHash } from 'node:crypto';
 import { join as joinPath } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { expect, expectAccessible, test } from './fixtures.ts';
+import { expect, expectAccessible, test, watchPolicy } from './fixtures.ts';
 import { type RunningRelay, startRelay } from './relay.ts';
 
 let relay: RunningRelay;
@@ -23,9 +23,14 @@ test.afterAll(async () => {
 
 const slow = { timeout: 30_000 };
 
-/** A browser of its own for one person, with a platform authenticator that says yes (user verified). */
-async function personWithPasskeys(browser: Browser): Promise<{ page: Page; authenticator: () => Promise<void> }> {
-  const context = await browser.newContext();
+interface Person {
+  page: Page;
+  /** Replaces the person's authenticator with a fresh one, as if they had moved to another device. */
+  authenticator(): Promise<void>;
+}
+
+/** A page of its own for one person, with a platform authenticator that says yes (user verified). */
+async function personWithPasskeys(context: BrowserContext): Promise<Person> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('WebAuthn.enable');
@@ -83,10 +88,23 @@ async function join(page: Page, link: string, name: string, organisation: string
 
 test('an administrator sets up the organisation, invites people who enrol passkeys, removes one, and signs in again', async ({
   browser,
+  context,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
+  // The administrator's browser is the test's own (its policy is checked by the fixture); the others are watched here.
+  const others = await Promise.all([1, 2, 3].map(() => browser.newContext()));
+  const refused = others.map(watchPolicy);
+  try {
+    await story(context, others);
+  } finally {
+    await Promise.all(others.map((each) => each.close()));
+  }
+  expect(refused.flat(), 'the app broke its Content-Security-Policy').toEqual([]);
+});
+
+async function story(adminContext: BrowserContext, [tutorContext, reviewerContext, strangerContext]: BrowserContext[]) {
   const organisation = 'Northside Tutors';
-  const admin = await personWithPasskeys(browser);
+  const admin = await personWithPasskeys(adminContext);
 
   // Setting up: the relay has no organisation, so the first visitor is led to make one.
   await admin.page.goto(base);
@@ -118,7 +136,7 @@ test('an administrator sets up the organisation, invites people who enrol passke
   await expectAccessible(admin.page);
 
   // Each joins in their own browser with their own authenticator.
-  const tutor = await personWithPasskeys(browser);
+  const tutor = await personWithPasskeys(tutorContext!);
   await join(tutor.page, tutorLink, 'Tom Tutor', organisation);
   await expect(tutor.page.getByRole('heading', { name: 'Your account' })).toBeVisible();
   await expect(tutor.page.getByRole('list', { name: 'Your passkeys' }).getByRole('listitem')).toHaveCount(1, slow);
@@ -126,11 +144,11 @@ test('an administrator sets up the organisation, invites people who enrol passke
     /This device/,
   ]);
   await expectAccessible(tutor.page);
-  const reviewer = await personWithPasskeys(browser);
+  const reviewer = await personWithPasskeys(reviewerContext!);
   await join(reviewer.page, reviewerLink, 'Rita Reviewer', organisation);
 
   // A used invitation says so, in anyone's browser.
-  const stranger = await personWithPasskeys(browser);
+  const stranger = await personWithPasskeys(strangerContext!);
   await stranger.page.goto(tutorLink);
   await expect(stranger.page.getByRole('heading', { name: 'Invitation not available' })).toBeVisible(slow);
   await expect(stranger.page.getByRole('alert')).toHaveText(/This invitation has been used already/);
@@ -219,4 +237,4 @@ test('an administrator sets up the organisation, invites people who enrol passke
   await header(admin.page).getByRole('button', { name: 'Sign out', exact: true }).click();
   await admin.page.getByRole('button', { name: 'Sign in with a passkey' }).click();
   await expect(header(admin.page)).toContainText('Signed in as Ada Admin', slow);
-});
+}
