@@ -73,6 +73,7 @@ async function invite(admin: Page, name: string, role: string): Promise<string> 
   await admin.getByLabel('Their role').selectOption({ label: role });
   await admin.getByRole('button', { name: 'Invite', exact: true }).click();
   await expect(admin.getByRole('heading', { name: `Invitation for ${name}` })).toBeVisible(slow);
+  await expect(admin.getByLabel(`Link to send to ${name}`)).toBeFocused();
   const link = await admin.getByLabel(`Link to send to ${name}`).inputValue();
   expect(link).toMatch(new RegExp(`^${base}/invitation#token=[A-Za-z0-9_-]{43}$`));
   return link;
@@ -114,6 +115,8 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   await expect(admin.page.getByLabel('Organisation’s name')).toBeFocused();
   await expect(admin.page.getByText('Give the organisation’s name.')).toBeVisible();
   await admin.page.getByLabel('Organisation’s name').fill(organisation);
+  await expect(admin.page.getByText('Give the organisation’s name.')).toBeHidden();
+  await expect(admin.page.getByText('Give the person’s name.')).toBeVisible();
   await admin.page.getByRole('radio', { name: 'Tutoring agency' }).check();
   await admin.page.getByLabel('Your name').fill('Ada Admin');
   await expectAccessible(admin.page);

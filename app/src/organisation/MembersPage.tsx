@@ -1,7 +1,7 @@
 // /organisation/members: an administrator's list of the organisation's members. Invite someone with a role (the
 // one-time link is shown here once, to copy and send), change a member's role, make a new invitation for someone
 // whose link was lost or expired, and remove a member, who is signed out everywhere at once.
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, For, onMount, Show } from 'solid-js';
 import {
   type InvitationGrant,
   InviteRequest,
@@ -11,8 +11,8 @@ import {
   memberRoleLabels,
   memberRoles,
 } from '../../../shared/protocol/organisations.ts';
-import type { FieldProblem } from '../../../shared/result.ts';
 import { Answered } from './Answered.tsx';
+import { createFieldProblems } from './field-problems.ts';
 import { organisationApi } from './organisation-api.ts';
 import { signedIn } from './signed-in.ts';
 import { when } from './when.ts';
@@ -69,7 +69,9 @@ function Members() {
     <div class="organisation-page">
       <h1>Members of {signedIn()?.organisation.name}</h1>
       <InviteForm onInvited={invitationMade} />
-      <Show when={made()}>{(grant) => <InvitationLink grant={grant()} onCopied={setStatus} />}</Show>
+      <Show when={made()} keyed>
+        {(grant) => <InvitationLink grant={grant} onCopied={setStatus} />}
+      </Show>
       <p role="status">{status()}</p>
       <Show when={problem()}>
         <p role="alert" class="error">
@@ -104,31 +106,21 @@ function InviteForm(props: { onInvited(grant: InvitationGrant): void }) {
   const [name, setName] = createSignal('');
   const [role, setRole] = createSignal<MemberRole>('tutor');
   const [client, setClient] = createSignal('');
-  const [problems, setProblems] = createSignal<FieldProblem[]>([]);
+  const fields = createFieldProblems('invite');
   const [problem, setProblem] = createSignal('');
   const [busy, setBusy] = createSignal(false);
-  const problemOf = (field: string) => problems().find((each) => each.field === field)?.message ?? '';
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     setProblem('');
-    const checked = InviteRequest.safeParse({
+    const request = fields.check(InviteRequest, {
       name: name(),
       role: role(),
       ...(role() === 'client-contact' ? { clientId: client().trim() || undefined } : {}),
     });
-    if (!checked.success) {
-      const found = checked.error.issues.map((issue) => ({
-        field: `invite-${String(issue.path[0])}`,
-        message: issue.message,
-      }));
-      setProblems(found);
-      document.getElementById(found[0]!.field)?.focus();
-      return;
-    }
-    setProblems([]);
+    if (!request) return;
     setBusy(true);
-    const invited = await organisationApi.invite(checked.data);
+    const invited = await organisationApi.invite(request);
     setBusy(false);
     if (!invited.ok) return setProblem(invited.problem.message);
     setName('');
@@ -146,12 +138,12 @@ function InviteForm(props: { onInvited(grant: InvitationGrant): void }) {
             id="invite-name"
             type="text"
             value={name()}
-            onInput={(event) => setName(event.currentTarget.value)}
-            aria-invalid={problemOf('invite-name') ? 'true' : undefined}
+            onInput={(event) => fields.edited('invite-name', event.currentTarget.value, setName)}
+            aria-invalid={fields.of('invite-name') ? 'true' : undefined}
             aria-describedby="invite-name-problem"
           />
           <p class="error" id="invite-name-problem">
-            {problemOf('invite-name')}
+            {fields.of('invite-name')}
           </p>
         </div>
         <div class="field">
@@ -171,12 +163,12 @@ function InviteForm(props: { onInvited(grant: InvitationGrant): void }) {
               id="invite-clientId"
               type="text"
               value={client()}
-              onInput={(event) => setClient(event.currentTarget.value)}
-              aria-invalid={problemOf('invite-clientId') ? 'true' : undefined}
+              onInput={(event) => fields.edited('invite-clientId', event.currentTarget.value, setClient)}
+              aria-invalid={fields.of('invite-clientId') ? 'true' : undefined}
               aria-describedby="invite-clientId-problem"
             />
             <p class="error" id="invite-clientId-problem">
-              {problemOf('invite-clientId')}
+              {fields.of('invite-clientId')}
             </p>
           </div>
         </Show>
@@ -197,7 +189,10 @@ function InviteForm(props: { onInvited(grant: InvitationGrant): void }) {
 
 /** The one time an invitation's link is shown: to copy and send by whatever way the organisation trusts. */
 function InvitationLink(props: { grant: InvitationGrant; onCopied(message: string): void }) {
+  let field: HTMLInputElement | undefined;
   const link = () => invitationLink(window.location.origin, props.grant.token);
+  // Shown once: the link is selected, ready to copy, and a keyboard user is taken to it.
+  onMount(() => field?.focus());
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(link());
@@ -218,6 +213,7 @@ function InvitationLink(props: { grant: InvitationGrant; onCopied(message: strin
         <input
           id="invitation-link"
           type="text"
+          ref={field}
           readonly
           value={link()}
           aria-describedby="invitation-link-hint"

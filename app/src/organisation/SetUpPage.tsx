@@ -9,8 +9,8 @@ import {
   organisationKinds,
   SetupRequest,
 } from '../../../shared/protocol/organisations.ts';
-import type { FieldProblem } from '../../../shared/result.ts';
 import { Answered } from './Answered.tsx';
+import { createFieldProblems } from './field-problems.ts';
 import { organisationApi } from './organisation-api.ts';
 import './organisation.css';
 
@@ -20,30 +20,20 @@ export function SetUpPage() {
   const [name, setName] = createSignal('');
   const [kind, setKind] = createSignal<OrganisationKind>('agency');
   const [administrator, setAdministrator] = createSignal('');
-  const [problems, setProblems] = createSignal<FieldProblem[]>([]);
+  const fields = createFieldProblems('setup');
   const [problem, setProblem] = createSignal('');
   const [busy, setBusy] = createSignal(false);
-  const problemOf = (field: string) => problems().find((each) => each.field === field)?.message ?? '';
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     setProblem('');
-    const checked = SetupRequest.safeParse({ name: name(), kind: kind(), administrator: administrator() });
-    if (!checked.success) {
-      const found = checked.error.issues.map((issue) => ({
-        field: `setup-${String(issue.path[0])}`,
-        message: issue.message,
-      }));
-      setProblems(found);
-      document.getElementById(found[0]!.field)?.focus();
-      return;
-    }
-    setProblems([]);
+    const request = fields.check(SetupRequest, { name: name(), kind: kind(), administrator: administrator() });
+    if (!request) return;
     setBusy(true);
-    const made = await organisationApi.setUp(checked.data);
+    const made = await organisationApi.setUp(request);
     setBusy(false);
     if (!made.ok) return setProblem(made.problem.message);
-    navigate(`/invitation#token=${made.value.token}`, { state: { setUp: checked.data.name } });
+    navigate(`/invitation#token=${made.value.token}`, { state: { setUp: request.name } });
   };
 
   return (
@@ -72,12 +62,12 @@ export function SetUpPage() {
                   type="text"
                   autocomplete="organization"
                   value={name()}
-                  onInput={(event) => setName(event.currentTarget.value)}
-                  aria-invalid={problemOf('setup-name') ? 'true' : undefined}
+                  onInput={(event) => fields.edited('setup-name', event.currentTarget.value, setName)}
+                  aria-invalid={fields.of('setup-name') ? 'true' : undefined}
                   aria-describedby="setup-name-problem"
                 />
                 <p class="error" id="setup-name-problem">
-                  {problemOf('setup-name')}
+                  {fields.of('setup-name')}
                 </p>
               </div>
               <fieldset class="choices">
@@ -107,12 +97,12 @@ export function SetUpPage() {
                   type="text"
                   autocomplete="name"
                   value={administrator()}
-                  onInput={(event) => setAdministrator(event.currentTarget.value)}
-                  aria-invalid={problemOf('setup-administrator') ? 'true' : undefined}
+                  onInput={(event) => fields.edited('setup-administrator', event.currentTarget.value, setAdministrator)}
+                  aria-invalid={fields.of('setup-administrator') ? 'true' : undefined}
                   aria-describedby="setup-administrator-hint setup-administrator-problem"
                 />
                 <p class="error" id="setup-administrator-problem">
-                  {problemOf('setup-administrator')}
+                  {fields.of('setup-administrator')}
                 </p>
               </div>
               <button type="submit" disabled={busy()}>
