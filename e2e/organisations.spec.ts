@@ -183,6 +183,15 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   await expect(admin.page.getByRole('status').filter({ hasText: 'Rita Reviewer is removed' })).toBeVisible(slow);
   await expect(members).toHaveText([/Ada Admin/, /Tom Tutor.*Coordinator/, /Len Late/], slow);
 
+  // Sessions end after a time unused that the administrator chooses.
+  await admin.page.getByLabel('End a session after it is unused for').selectOption({ label: '8 hours' });
+  await admin.page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(
+    admin.page.getByRole('status').filter({ hasText: 'Sessions now end after 8 hours unused.' }),
+  ).toBeVisible(slow);
+  await admin.page.reload();
+  await expect(admin.page.getByLabel('End a session after it is unused for')).toHaveValue('480', slow);
+
   // A new invitation for the one whose link ran out works where the old one did not.
   await admin.page.getByRole('button', { name: 'New invitation for Len Late' }).click();
   const freshLink = await admin.page.getByLabel('Link to send to Len Late').inputValue();

@@ -81,6 +81,7 @@ export const OrganisationSettingsRequest = z.object({
     .min(5, 'At least 5 minutes.')
     .max(60 * 24 * 90, 'At most 90 days.'),
 });
+export type OrganisationSettingsRequest = z.infer<typeof OrganisationSettingsRequest>;
 
 // Answers of the organisations API: the relay writes them, the app reads them with these schemas.
 
@@ -157,6 +158,7 @@ export const organisationPaths = {
   passkeys: '/api/passkeys',
   passkeyOptions: '/api/passkeys/options',
   passkey: (id: string) => `/api/passkeys/${encodeURIComponent(id)}`,
+  organisation: '/api/organisation',
   members: '/api/organisation/members',
   member: (id: string) => `/api/organisation/members/${encodeURIComponent(id)}`,
   invitationFor: (id: string) => `/api/organisation/members/${encodeURIComponent(id)}/invitation`,

@@ -14,7 +14,7 @@ import {
 import { Answered } from './Answered.tsx';
 import { createFieldProblems } from './field-problems.ts';
 import { organisationApi } from './organisation-api.ts';
-import { signedIn } from './signed-in.ts';
+import { organisationChanged, signedIn } from './signed-in.ts';
 import { when } from './when.ts';
 import './organisation.css';
 
@@ -78,6 +78,7 @@ function Members() {
           {problem()}
         </p>
       </Show>
+      <IdleTime onChanged={done} onProblem={setProblem} />
       <section class="card" aria-labelledby="members-heading">
         <h2 id="members-heading">Members</h2>
         <Answered answer={members()} awaiting="Loading the members…">
@@ -184,6 +185,59 @@ function InviteForm(props: { onInvited(grant: InvitationGrant): void }) {
         </p>
       </Show>
     </form>
+  );
+}
+
+/** The choices of how long a session may go unused before it ends, in minutes. */
+const idleChoices: { minutes: number; label: string }[] = [
+  { minutes: 30, label: '30 minutes' },
+  { minutes: 60, label: '1 hour' },
+  { minutes: 60 * 8, label: '8 hours' },
+  { minutes: 60 * 24, label: '1 day' },
+  { minutes: 60 * 24 * 7, label: '7 days' },
+  { minutes: 60 * 24 * 14, label: '14 days' },
+  { minutes: 60 * 24 * 30, label: '30 days' },
+  { minutes: 60 * 24 * 90, label: '90 days' },
+];
+
+/** How long a member's session may go unused before it ends and they sign in again. */
+function IdleTime(props: { onChanged(message: string): void; onProblem(message: string): void }) {
+  const current = () => signedIn()?.organisation.sessionIdleMinutes ?? 0;
+  const [minutes, setMinutes] = createSignal(current());
+  const choices = () =>
+    idleChoices.some((choice) => choice.minutes === current())
+      ? idleChoices
+      : [...idleChoices, { minutes: current(), label: `${current()} minutes` }].sort((a, b) => a.minutes - b.minutes);
+  const labelOf = (value: number) => choices().find((choice) => choice.minutes === value)?.label ?? `${value} minutes`;
+
+  const save = async () => {
+    const changed = await organisationApi.changeSettings({ sessionIdleMinutes: minutes() });
+    if (!changed.ok) return props.onProblem(changed.problem.message);
+    organisationChanged(changed.value);
+    props.onChanged(`Sessions now end after ${labelOf(changed.value.sessionIdleMinutes)} unused.`);
+  };
+
+  return (
+    <section class="card" aria-labelledby="idle-heading">
+      <h2 id="idle-heading">Signing out</h2>
+      <div class="row">
+        <div class="field">
+          <label for="idle-minutes">End a session after it is unused for</label>
+          <select
+            id="idle-minutes"
+            value={String(minutes())}
+            onChange={(event) => setMinutes(Number(event.currentTarget.value))}
+          >
+            <For each={choices()}>{(choice) => <option value={String(choice.minutes)}>{choice.label}</option>}</For>
+          </select>
+        </div>
+        <div class="field">
+          <button type="button" onClick={save} disabled={minutes() === current()}>
+            Save
+          </button>
+        </div>
+      </div>
+    </section>
   );
 }
 

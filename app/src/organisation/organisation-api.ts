@@ -7,6 +7,7 @@ import {
   InvitationView,
   MemberList,
   MemberView,
+  OrganisationView,
   organisationPaths as paths,
   PasskeyAdded,
   PasskeyList,
@@ -19,6 +20,7 @@ import {
   SignedOutEverywhere,
   type InviteRequest,
   type MemberRole,
+  type OrganisationSettingsRequest,
   type SetupRequest,
 } from '../../../shared/protocol/organisations.ts';
 import { fail, ok, type Result } from '../../../shared/result.ts';
@@ -93,6 +95,8 @@ export const organisationApi = {
   addPasskey: (response: unknown, label?: string) =>
     call(PasskeyAdded, 'POST', paths.passkeys, { response, ...(label ? { label } : {}) }),
   removePasskey: (id: string) => call(PasskeyRemoved, 'DELETE', paths.passkey(id)),
+  changeSettings: (request: OrganisationSettingsRequest) =>
+    call(OrganisationView, 'PATCH', paths.organisation, request),
   members: () => call(MemberList, 'GET', paths.members),
   invite: (request: InviteRequest) => call(InvitationGrant, 'POST', paths.members, request),
   inviteAgain: (memberId: string) => call(InvitationGrant, 'POST', paths.invitationFor(memberId)),

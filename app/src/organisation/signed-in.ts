@@ -2,7 +2,7 @@
 // once, set by the pages that sign in, and cleared when the relay says nobody is signed in (a session that
 // ended, a member removed) or the person signs out.
 import { createSignal } from 'solid-js';
-import type { SessionView } from '../../../shared/protocol/organisations.ts';
+import type { OrganisationView, SessionView } from '../../../shared/protocol/organisations.ts';
 import { ok } from '../../../shared/result.ts';
 import { type ApiResult, onSignedOut, organisationApi } from './organisation-api.ts';
 
@@ -34,6 +34,12 @@ export function checkSignedIn(again = false): Promise<void> {
 export function nowSignedIn(view: SessionView): void {
   setSession(view);
   setSetupNeeded(false);
+}
+
+/** After an administrator changed the organisation's settings. */
+export function organisationChanged(organisation: OrganisationView): void {
+  const current = session();
+  if (current) setSession({ ...current, organisation });
 }
 
 export async function signOut(): Promise<ApiResult<unknown>> {
