@@ -1,7 +1,7 @@
 // A real relay per test worker, serving the built app, for the app's browser tests.
 import { test as base, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { startRelay, type RunningRelay } from './relay.ts';
 
 export const test = base.extend<{ policyKept: undefined }, { relay: RunningRelay }>({
@@ -9,12 +9,7 @@ export const test = base.extend<{ policyKept: undefined }, { relay: RunningRelay
   // refusal (a script, a connection, a worker, WebAssembly) on the console, and any one fails the test.
   policyKept: [
     async ({ context }, use) => {
-      const refused: string[] = [];
-      const watch = (message: { text(): string }) => {
-        if (/Content[- ]Security[- ]Policy/i.test(message.text())) refused.push(message.text());
-      };
-      context.on('console', watch);
-      context.on('page', (page) => page.on('worker', (worker) => worker.on('console', watch)));
+      const refused = watchPolicy(context);
       await use(undefined);
       expect(refused, 'the app broke its Content-Security-Policy').toEqual([]);
     },
@@ -32,6 +27,21 @@ export const test = base.extend<{ policyKept: undefined }, { relay: RunningRelay
 });
 
 export { expect };
+
+/**
+ * Every page of `context` keeps to the app's Content-Security-Policy (relay/headers.ts): Chromium reports each refusal
+ * (a script, a connection, a worker, WebAssembly) on the console. The refusals are gathered here, for a test to check
+ * is empty; the default context's are checked for every test.
+ */
+export function watchPolicy(context: BrowserContext): string[] {
+  const refused: string[] = [];
+  const watch = (message: { text(): string }) => {
+    if (/Content[- ]Security[- ]Policy/i.test(message.text())) refused.push(message.text());
+  };
+  context.on('console', watch);
+  context.on('page', (page) => page.on('worker', (worker) => worker.on('console', watch)));
+  return refused;
+}
 
 /** Axe finds no accessibility violations on the page as it stands. */
 export async function expectAccessible(page: Page): Promise<void> {

@@ -1,5 +1,7 @@
 import { Route, Router, type RouteSectionProps } from '@solidjs/router';
-import { lazy } from 'solid-js';
+import { lazy, Show } from 'solid-js';
+import { SignedInIndicator } from './organisation/SignedInIndicator.tsx';
+import { signedIn } from './organisation/signed-in.ts';
 import { Home } from './pages/Home.tsx';
 
 // The home page comes with the first load; every other page is its own chunk, fetched when first opened (and precached by
@@ -19,6 +21,19 @@ const QualityPage = lazy(() => import('./quality/QualityPage.tsx').then((module)
 const SpotCheckPage = lazy(() =>
   import('./quality/SpotCheckPage.tsx').then((module) => ({ default: module.SpotCheckPage })),
 );
+const SetUpPage = lazy(() => import('./organisation/SetUpPage.tsx').then((module) => ({ default: module.SetUpPage })));
+const InvitationPage = lazy(() =>
+  import('./organisation/InvitationPage.tsx').then((module) => ({ default: module.InvitationPage })),
+);
+const SignInPage = lazy(() =>
+  import('./organisation/SignInPage.tsx').then((module) => ({ default: module.SignInPage })),
+);
+const AccountPage = lazy(() =>
+  import('./organisation/AccountPage.tsx').then((module) => ({ default: module.AccountPage })),
+);
+const MembersPage = lazy(() =>
+  import('./organisation/MembersPage.tsx').then((module) => ({ default: module.MembersPage })),
+);
 const ProgressReviews = lazy(() =>
   import('./termly-review/ProgressReviews.tsx').then((module) => ({ default: module.ProgressReviews })),
 );
@@ -37,7 +52,11 @@ function Layout(props: RouteSectionProps) {
           <a href="/coaching">Coaching</a>
           <a href="/quality">Quality</a>
           <a href="/progress-reviews">Progress reviews</a>
+          <Show when={signedIn()?.member.role === 'administrator'}>
+            <a href="/organisation/members">Members</a>
+          </Show>
         </nav>
+        <SignedInIndicator />
       </header>
       <main id="main" tabindex="-1">
         {props.children}
@@ -72,6 +91,11 @@ export function App() {
       <Route path="/quality" component={QualityPage} />
       <Route path="/quality/spot-checks" component={SpotCheckPage} />
       <Route path="/progress-reviews" component={ProgressReviews} />
+      <Route path="/setup" component={SetUpPage} />
+      <Route path="/invitation" component={InvitationPage} />
+      <Route path="/sign-in" component={SignInPage} />
+      <Route path="/account" component={AccountPage} />
+      <Route path="/organisation/members" component={MembersPage} />
       <Route path="*" component={NotFound} />
     </Router>
   );

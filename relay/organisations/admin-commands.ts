@@ -2,6 +2,7 @@
 // command's options and answers the text to print, or why it could not be done. They do what an administrator
 // does in the app (members.ts), with the shell as the actor in the audit log.
 import {
+  invitationLink,
   MemberRole,
   memberRoleLabels,
   OrganisationKind,
@@ -60,7 +61,7 @@ export async function runOrganisationCommand(
   const invitationText = (invited: Invited, what: string) =>
     `${what}: ${invited.member.name} (${memberRoleLabels[invited.member.role]}), member ${invited.member.id}.\n` +
     `Send them this invitation link; it opens once and until ${invited.expiresAt}:\n` +
-    `${origin}/invitation#token=${invited.token}`;
+    invitationLink(origin, invited.token);
   const role = (): Result<MemberRole> => {
     const given = needed('role');
     if (!given.ok) return given;

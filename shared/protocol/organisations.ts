@@ -73,6 +73,8 @@ export const InviteRequest = z.object({
   role: MemberRole,
   clientId: z.string().trim().min(1).max(64).optional(),
 });
+export type SetupRequest = z.infer<typeof SetupRequest>;
+export type InviteRequest = z.infer<typeof InviteRequest>;
 export const RoleRequest = z.object({ role: MemberRole });
 export const OrganisationSettingsRequest = z.object({
   sessionIdleMinutes: z
@@ -81,43 +83,91 @@ export const OrganisationSettingsRequest = z.object({
     .min(5, 'At least 5 minutes.')
     .max(60 * 24 * 90, 'At most 90 days.'),
 });
+export type OrganisationSettingsRequest = z.infer<typeof OrganisationSettingsRequest>;
 
-export interface MemberView {
-  id: string;
-  name: string;
-  role: MemberRole;
-  clientId?: string;
-  createdAt: string;
-  removedAt?: string;
+// Answers of the organisations API: the relay writes them, the app reads them with these schemas.
+
+export const MemberView = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: MemberRole,
+  clientId: z.string().optional(),
+  createdAt: z.string(),
+  removedAt: z.string().optional(),
   /** How many passkeys they have enrolled (0: invited, not yet enrolled). */
-  passkeys?: number;
-}
+  passkeys: z.number().int().optional(),
+});
+export type MemberView = z.infer<typeof MemberView>;
 
-export interface OrganisationView {
-  id: string;
-  name: string;
-  kind: OrganisationKind;
-  sessionIdleMinutes: number;
-}
+export const OrganisationView = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: OrganisationKind,
+  sessionIdleMinutes: z.number(),
+});
+export type OrganisationView = z.infer<typeof OrganisationView>;
 
 /** Who a signed-in browser is. */
-export interface SessionView {
-  member: MemberView;
-  organisation: OrganisationView;
-}
+export const SessionView = z.object({ member: MemberView, organisation: OrganisationView });
+export type SessionView = z.infer<typeof SessionView>;
 
-export interface InvitationView {
-  organisation: { name: string; kind: OrganisationKind };
-  member: { name: string; role: MemberRole };
-  expiresAt: string;
-}
+export const InvitationView = z.object({
+  organisation: z.object({ name: z.string(), kind: OrganisationKind }),
+  member: z.object({ name: z.string(), role: MemberRole }),
+  expiresAt: z.string(),
+});
+export type InvitationView = z.infer<typeof InvitationView>;
 
-export interface InvitationGrant {
-  member: MemberView;
+export const InvitationGrant = z.object({
+  member: MemberView,
   /** The invitation's secret, shown once: the link is `<origin>/invitation#token=<token>`. */
-  token: string;
-  expiresAt: string;
-}
+  token: z.string(),
+  expiresAt: z.string(),
+});
+export type InvitationGrant = z.infer<typeof InvitationGrant>;
+
+/** Where an invitation's link leads: the token rides in the fragment, so it never reaches a server's log. */
+export const invitationLink = (origin: string, token: string): string => `${origin}/invitation#token=${token}`;
+
+export const SetupState = z.object({ needed: z.boolean() });
+export const MemberList = z.object({ members: z.array(MemberView) });
+export const PasskeyList = z.object({
+  passkeys: z.array(
+    z.object({ id: z.string(), label: z.string(), createdAt: z.string(), lastUsedAt: z.string().optional() }),
+  ),
+});
+export type PasskeyView = z.infer<typeof PasskeyList>['passkeys'][number];
+export const SessionList = z.object({
+  sessions: z.array(
+    z.object({ label: z.string(), createdAt: z.string(), lastSeenAt: z.string(), current: z.boolean() }),
+  ),
+});
+export type SignInSessionView = z.infer<typeof SessionList>['sessions'][number];
+export const SignedOut = z.object({ signedOut: z.literal(true) });
+export const SignedOutEverywhere = z.object({ ended: z.number() });
+export const PasskeyAdded = z.object({ id: z.string() });
+export const PasskeyRemoved = z.object({ removed: z.string() });
+
+/** Where each call of the organisations API goes (docs/protocol.md, "Organisations"). */
+export const organisationPaths = {
+  setup: '/api/setup',
+  openInvitation: '/api/invitations/open',
+  enrolmentOptions: '/api/invitations/options',
+  enrol: '/api/invitations/enrol',
+  session: '/api/session',
+  signInOptions: '/api/session/options',
+  sessions: '/api/sessions',
+  passkeys: '/api/passkeys',
+  passkeyOptions: '/api/passkeys/options',
+  passkey: (id: string) => `/api/passkeys/${encodeURIComponent(id)}`,
+  organisation: '/api/organisation',
+  members: '/api/organisation/members',
+  member: (id: string) => `/api/organisation/members/${encodeURIComponent(id)}`,
+  invitationFor: (id: string) => `/api/organisation/members/${encodeURIComponent(id)}/invitation`,
+} as const;
+
+/** A passkey ceremony's options, passed to the browser's WebAuthn library as the relay made them; it checks them. */
+export const PasskeyOptions = z.looseObject({ challenge: z.string() });
 
 /** POST /api/organisation/reports: registers a report with the member's organisation; they own it. */
 export const RegisterReportRequest = z.object({

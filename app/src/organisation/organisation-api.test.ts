@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { onSignedOut, organisationApi } from './organisation-api.ts';
+
+const answer = (status: number, body: unknown) =>
+  vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
+
+const member = { id: 'm1', name: 'Tom Tutor', role: 'tutor', createdAt: '2026-12-01T09:00:00.000Z' };
+const organisation = { id: 'o1', name: 'Northside Tutors', kind: 'agency', sessionIdleMinutes: 60 };
+
+describe('the organisations API from the app', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('reads an answer with its schema', async () => {
+    vi.stubGlobal('fetch', answer(200, { member, organisation }));
+    expect(await organisationApi.session()).toEqual({ ok: true, value: { member, organisation } });
+  });
+
+  it('sends a body as JSON and the invitation token only in it', async () => {
+    const fetch = answer(200, { organisation: { name: 'N', kind: 'school' }, member, expiresAt: 'later' });
+    vi.stubGlobal('fetch', fetch);
+    await organisationApi.openInvitation('t'.repeat(43));
+    expect(fetch).toHaveBeenCalledWith(
+      '/api/invitations/open',
+      expect.objectContaining({ method: 'POST', body: JSON.stringify({ token: 't'.repeat(43) }) }),
+    );
+  });
+
+  it('gives the relay’s own words when it refuses', async () => {
+    vi.stubGlobal('fetch', answer(410, { error: 'This invitation has been used already.' }));
+    expect(await organisationApi.openInvitation('t'.repeat(43))).toEqual({
+      ok: false,
+      problem: { message: 'This invitation has been used already.', status: 410 },
+    });
+  });
+
+  it('tells the signed-in indicator when the relay says nobody is signed in', async () => {
+    vi.stubGlobal('fetch', answer(401, { error: 'You are no longer a member of the organisation.' }));
+    const told: string[] = [];
+    const stop = onSignedOut((message) => told.push(message));
+    await organisationApi.members();
+    stop();
+    await organisationApi.members();
+    expect(told).toEqual(['You are no longer a member of the organisation.']);
+  });
+
+  it('says the relay could not be reached, or that its answer cannot be read', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    const unreached = await organisationApi.setupState();
+    expect(unreached).toMatchObject({ ok: false, problem: { status: 0, message: /could not reach the relay/ } });
+    vi.stubGlobal('fetch', answer(200, { members: [{ name: 'No id' }] }));
+    expect(await organisationApi.members()).toMatchObject({
+      ok: false,
+      problem: { message: 'The relay sent an answer Margin cannot read.' },
+    });
+  });
+});

@@ -1,0 +1,105 @@
+// Calls to the relay's organisations API (shared/protocol/organisations.ts) from the app. An answer the relay
+// refused, or no answer at all, is a Result's problem in words a person can act on; a refusal because nobody is
+// signed in (401) tells the signed-in indicator too, so it shows the browser as signed out.
+import type { z } from 'zod';
+import {
+  InvitationGrant,
+  InvitationView,
+  MemberList,
+  MemberView,
+  OrganisationView,
+  organisationPaths as paths,
+  PasskeyAdded,
+  PasskeyList,
+  PasskeyOptions,
+  PasskeyRemoved,
+  SessionList,
+  SessionView,
+  SetupState,
+  SignedOut,
+  SignedOutEverywhere,
+  type InviteRequest,
+  type MemberRole,
+  type OrganisationSettingsRequest,
+  type SetupRequest,
+} from '../../../shared/protocol/organisations.ts';
+import { fail, ok, type Result } from '../../../shared/result.ts';
+
+/** Why a call failed, and its HTTP status (0 when the relay could not be reached). */
+export interface ApiProblem {
+  message: string;
+  status: number;
+}
+
+export type ApiResult<T> = Result<T, ApiProblem>;
+
+const unreachable = 'Margin could not reach the relay. Check your connection and try again.';
+const unreadable = 'The relay sent an answer Margin cannot read.';
+
+const signedOutListeners = new Set<(message: string) => void>();
+
+/** Calls `listener` whenever the relay answers that this browser is not signed in. */
+export function onSignedOut(listener: (message: string) => void): () => void {
+  signedOutListeners.add(listener);
+  return () => signedOutListeners.delete(listener);
+}
+
+async function call<T extends z.ZodType>(
+  schema: T,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<ApiResult<z.infer<T>>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch {
+    return fail({ message: unreachable, status: 0 });
+  }
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch {
+    return fail(response.ok ? { message: unreadable, status: response.status } : { message: unreachable, status: 0 });
+  }
+  if (!response.ok) {
+    const error = (json as { error?: unknown } | null)?.error;
+    const message = typeof error === 'string' ? error : `The relay refused this (${response.status}).`;
+    if (response.status === 401) for (const listener of signedOutListeners) listener(message);
+    return fail({ message, status: response.status });
+  }
+  const parsed = schema.safeParse(json);
+  return parsed.success ? ok(parsed.data) : fail({ message: unreadable, status: response.status });
+}
+
+export const organisationApi = {
+  setupState: () => call(SetupState, 'GET', paths.setup),
+  setUp: (request: SetupRequest) => call(InvitationGrant, 'POST', paths.setup, request),
+  openInvitation: (token: string) => call(InvitationView, 'POST', paths.openInvitation, { token }),
+  enrolmentOptions: (token: string) => call(PasskeyOptions, 'POST', paths.enrolmentOptions, { token }),
+  enrol: (token: string, response: unknown) => call(SessionView, 'POST', paths.enrol, { token, response }),
+  session: () => call(SessionView, 'GET', paths.session),
+  signInOptions: () => call(PasskeyOptions, 'POST', paths.signInOptions),
+  signIn: (response: unknown) => call(SessionView, 'POST', paths.session, { response }),
+  signOut: () => call(SignedOut, 'DELETE', paths.session),
+  sessions: () => call(SessionList, 'GET', paths.sessions),
+  signOutEverywhere: () => call(SignedOutEverywhere, 'DELETE', paths.sessions),
+  passkeys: () => call(PasskeyList, 'GET', paths.passkeys),
+  passkeyOptions: () => call(PasskeyOptions, 'POST', paths.passkeyOptions),
+  addPasskey: (response: unknown, label?: string) =>
+    call(PasskeyAdded, 'POST', paths.passkeys, { response, ...(label ? { label } : {}) }),
+  removePasskey: (id: string) => call(PasskeyRemoved, 'DELETE', paths.passkey(id)),
+  changeSettings: (request: OrganisationSettingsRequest) =>
+    call(OrganisationView, 'PATCH', paths.organisation, request),
+  members: () => call(MemberList, 'GET', paths.members),
+  invite: (request: InviteRequest) => call(InvitationGrant, 'POST', paths.members, request),
+  inviteAgain: (memberId: string) => call(InvitationGrant, 'POST', paths.invitationFor(memberId)),
+  changeRole: (memberId: string, role: MemberRole) => call(MemberView, 'PATCH', paths.member(memberId), { role }),
+  removeMember: (memberId: string) => call(MemberView, 'DELETE', paths.member(memberId)),
+};
