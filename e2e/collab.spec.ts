@@ -22,15 +22,20 @@ interface Pair {
   close(): Promise<void>;
 }
 
-/** A tutor (Grace Hopper) with a new report, and a mentor (Mo Mentor) who opened it from a share link. */
-async function tutorAndMentor(browser: Browser, relayUrl: string, learner: string): Promise<Pair> {
+/** A tutor (Grace Hopper) with a new report, and a mentor (Mo Mentor unless named) who opened it from a share link. */
+async function tutorAndMentor(
+  browser: Browser,
+  relayUrl: string,
+  learner: string,
+  mentorName = 'Mo Mentor',
+): Promise<Pair> {
   const tutorContext = await browser.newContext();
   const mentorContext = await browser.newContext();
   const tutor = await tutorContext.newPage();
   const url = await createSessionReport(tutor, relayUrl, { learner });
   const link = await makeShareLink(tutor, 'mentor');
   const mentor = await mentorContext.newPage();
-  await signIn(mentor, relayUrl, 'Mo Mentor');
+  await signIn(mentor, relayUrl, mentorName);
   await mentor.goto(link);
   await mentor.waitForURL(url);
   await expect(editor(mentor, progress)).toBeVisible();
@@ -47,6 +52,37 @@ async function caretAt(page: Page, label: string, where: 'start' | 'end'): Promi
   await editor(page, label).click();
   await page.keyboard.press(where === 'start' ? 'Control+Home' : 'Control+End');
 }
+
+test('two people whose names give the same colour are drawn in different colours, the same on both screens', async ({
+  browser,
+  relay,
+}) => {
+  test.setTimeout(90_000);
+  // "Mo Khan" and "Grace Hopper" hash to the same palette colour (#1d4ed8, app/src/collab/colour.ts); Grace comes
+  // first by name and keeps it, Mo takes the next free one (#047857).
+  const pair = await tutorAndMentor(browser, relay.url, 'Jo March', 'Mo Khan');
+  const { tutor, mentor } = pair;
+  try {
+    const swatch = (page: Page, name: string) =>
+      whoIsHere(page)
+        .locator(`li[data-name="${name}"] .person-swatch`)
+        .evaluate((element) => getComputedStyle(element).backgroundColor);
+    for (const page of [tutor, mentor]) {
+      await expect(whoIsHere(page).getByRole('listitem')).toHaveCount(2);
+      expect(await swatch(page, 'Grace Hopper')).toBe('rgb(29, 78, 216)');
+      expect(await swatch(page, 'Mo Khan')).toBe('rgb(4, 120, 87)');
+    }
+    await caretAt(mentor, progress, 'end');
+    await mentor.keyboard.type('Seen.', { delay: 20 });
+    await expect.poll(() => editorText(tutor, progress)).toBe('Seen.');
+    await expect(caretOf(tutor, progress, 'Mo Khan')).toBeVisible();
+    expect(await caretOf(tutor, progress, 'Mo Khan').evaluate((caret) => getComputedStyle(caret).borderLeftColor)).toBe(
+      'rgb(4, 120, 87)',
+    );
+  } finally {
+    await pair.close();
+  }
+});
 
 test('typing at once in one field converges; each sees the other’s named caret; who is here lists both, then one', async ({
   browser,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, personColour, personColours } from './colour.ts';
+import { contrastRatio, distinctColours, personColour, personColours } from './colour.ts';
 
 describe('person colours', () => {
   it('are readable: white name tags at 4.5:1, carets against the fields at 3:1', () => {
@@ -19,5 +19,25 @@ describe('person colours', () => {
   it('spread names over the palette', () => {
     const names = ['Ann', 'Anne', 'Ben', 'Cara', 'Dev', 'Eve', 'Fay', 'Gus', 'Hal', 'Ida', 'Jo', 'Kit'];
     expect(new Set(names.map(personColour)).size).toBeGreaterThanOrEqual(6);
+  });
+
+  it('tell apart people whose names hash alike, the same way whoever works them out', () => {
+    const names = Array.from({ length: 200 }, (_, index) => `Person ${index}`);
+    const first = names[0]!;
+    const alike = names.find((name) => name !== first && personColour(name) === personColour(first))!;
+    expect(alike).toBeDefined();
+    const people = [first, alike, 'Grace Hopper'].map((name) => ({ key: name, name }));
+    const colours = distinctColours(people);
+    expect(new Set(colours.values()).size).toBe(3);
+    expect(colours.get(first)).toBe(personColour(first));
+    expect(colours.get('Grace Hopper')).toBe(personColour('Grace Hopper'));
+    expect(distinctColours([...people].reverse())).toEqual(colours);
+  });
+
+  it('keep each colour its own while there are more people than colours', () => {
+    const people = Array.from({ length: 12 }, (_, index) => ({ key: `k${index}`, name: `Person ${index}` }));
+    const colours = distinctColours(people);
+    expect(colours.size).toBe(12);
+    expect(new Set(colours.values()).size).toBe(personColours.length);
   });
 });

@@ -26,6 +26,26 @@ export function personColour(name: string): string {
   return personColours[(hash >>> 0) % personColours.length];
 }
 
+/**
+ * Colours for the people in a report at once, by key: each keeps their own colour (personColour) unless someone
+ * before them in name order has it already; then they take the next free one in the palette. Everyone who sees the
+ * same people works out the same colours, and two people are told apart even when their names hash alike (while
+ * there are no more people than colours).
+ */
+export function distinctColours(people: readonly { key: string; name: string }[]): Map<string, string> {
+  const colours = new Map<string, string>();
+  const taken = new Set<string>();
+  const inOrder = [...people].sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.key.localeCompare(b.key));
+  for (const person of inOrder) {
+    const own = personColours.indexOf(personColour(person.name) as (typeof personColours)[number]);
+    const free = personColours.map((_, step) => personColours[(own + step) % personColours.length]);
+    const colour = free.find((candidate) => !taken.has(candidate)) ?? personColours[own];
+    taken.add(colour);
+    colours.set(person.key, colour);
+  }
+  return colours;
+}
+
 /** WCAG's contrast ratio between two #rrggbb colours, from 1 to 21. */
 export function contrastRatio(one: string, other: string): number {
   const [lighter, darker] = [luminance(one), luminance(other)].sort((a, b) => b - a);

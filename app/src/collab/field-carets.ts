@@ -7,7 +7,7 @@ import { Extension } from '@tiptap/core';
 import type { DecorationAttrs } from '@tiptap/pm/view';
 import { yCursorPlugin } from '@tiptap/y-tiptap';
 import type { Awareness } from 'y-protocols/awareness';
-import { readSomeone } from './presence.ts';
+import { colourAmong, readSomeone } from './presence.ts';
 import './collab.css';
 
 type State = Record<string, unknown>;
@@ -57,19 +57,18 @@ export function fieldAwareness(awareness: Awareness, fieldId: string): FieldAwar
   };
 }
 
-function caret(user: unknown): HTMLElement {
+function caret(awareness: Awareness, user: unknown): HTMLElement {
   const someone = readSomeone(user) ?? { name: 'Someone', colour: '#4338ca' };
   const element = document.createElement('span');
   element.className = 'person-caret';
   element.dataset.name = someone.name;
-  element.style.setProperty('--person-colour', someone.colour);
+  element.style.setProperty('--person-colour', colourAmong(awareness, user) ?? someone.colour);
   element.setAttribute('aria-hidden', 'true');
   return element;
 }
 
-function selection(user: unknown): DecorationAttrs {
-  const someone = readSomeone(user);
-  return { class: 'person-selection', style: `--person-colour: ${someone?.colour ?? '#4338ca'}` };
+function selection(awareness: Awareness, user: unknown): DecorationAttrs {
+  return { class: 'person-selection', style: `--person-colour: ${colourAmong(awareness, user) ?? '#4338ca'}` };
 }
 
 /** Draws everyone else's caret and selection in this field, and shares this person's while the field has focus. */
@@ -78,8 +77,8 @@ export function fieldCarets(awareness: Awareness, fieldId: string) {
     name: 'fieldCarets',
     addProseMirrorPlugins: () => [
       yCursorPlugin(fieldAwareness(awareness, fieldId) as unknown as Awareness, {
-        cursorBuilder: caret,
-        selectionBuilder: selection,
+        cursorBuilder: (user: unknown) => caret(awareness, user),
+        selectionBuilder: (user: unknown) => selection(awareness, user),
       }),
     ],
   });

@@ -6,7 +6,7 @@ import { createContext, createSignal, type Accessor } from 'solid-js';
 import { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { Role } from '../../../shared/protocol/roles.ts';
-import { personColour } from './colour.ts';
+import { distinctColours, personColour } from './colour.ts';
 
 /** What a person says about themselves in their awareness state. */
 export interface Someone {
@@ -44,17 +44,36 @@ export function readSomeone(user: unknown): Someone | null {
   return { name: shortName, colour: personColour(shortName), ...(knownRole.success ? { role: knownRole.data } : {}) };
 }
 
-/** Everyone who has said who they are, one entry per name and role, this person first, then by name. */
+const personKey = (someone: Someone) => `${someone.name}\u0000${someone.role ?? ''}`;
+
+/** The colour `user` is drawn in among everyone in `awareness`: their own, or another when it is taken (distinctColours). */
+export function colourAmong(awareness: Awareness, user: unknown): string | undefined {
+  const someone = readSomeone(user);
+  if (!someone) return undefined;
+  const key = personKey(someone);
+  const person = peopleIn(awareness.getStates() as Map<number, Record<string, unknown>>, awareness.clientID).find(
+    (candidate) => personKey(candidate) === key,
+  );
+  return person?.colour ?? someone.colour;
+}
+
+/**
+ * Everyone who has said who they are, one entry per name and role, this person first, then by name; each in a
+ * colour no one else here has (distinctColours).
+ */
 export function peopleIn(states: Map<number, Record<string, unknown>>, myClientId: number): Person[] {
   const people = new Map<string, Person>();
   for (const [clientId, state] of states) {
     const someone = readSomeone(state?.user);
     if (!someone) continue;
-    const key = `${someone.name}\u0000${someone.role ?? ''}`;
+    const key = personKey(someone);
     const isMe = clientId === myClientId || people.get(key)?.isMe === true;
     people.set(key, { ...someone, isMe });
   }
-  return [...people.values()].sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.name.localeCompare(b.name, 'en-GB'));
+  const colours = distinctColours([...people.keys()].map((key) => ({ key, name: people.get(key)!.name })));
+  return [...people.entries()]
+    .map(([key, person]) => ({ ...person, colour: colours.get(key) ?? person.colour }))
+    .sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.name.localeCompare(b.name, 'en-GB'));
 }
 
 const samePeople = (a: Person[], b: Person[]) =>
