@@ -173,6 +173,8 @@ test('a tutor finishes a review, the teacher comments and signs, the tutor signs
     const reviewerLink = await makeShareLink(tutor, 'reviewer');
     await tutor.getByRole('button', { name: 'Finish: ready for the teacher’s comments' }).click();
     await expect(tutor.getByText('Status: Teacher to comment')).toBeVisible();
+    // Roles are named in the review's own words.
+    await expect(tutor.getByRole('region', { name: 'Report status' })).toContainText('(Tara Tutor, induction tutor, ');
     await expect(row.getByRole('cell').nth(2)).toHaveText('Teacher to comment');
 
     // The tutor cannot sign before the teacher has.
@@ -215,7 +217,7 @@ test('a tutor finishes a review, the teacher comments and signs, the tutor signs
     await signIn(reviewer, relay.url, 'Rita Reviewer');
     await reviewer.goto(reviewerLink);
     const teacherSigned = (page: Page, verdict: string) =>
-      page.getByText(new RegExp(`^Signed by Sam Patel \\(teacher\\) on .*: ${verdict}$`));
+      page.getByText(new RegExp(`^Signed by Sam Patel \\(early career teacher\\) on .*: ${verdict}$`));
     await expect(teacherSigned(reviewer, 'valid')).toBeVisible();
     await expect(reviewer.getByText('Not yet signed by the induction tutor.')).toBeVisible();
 
@@ -248,7 +250,7 @@ test('a tutor finishes a review, the teacher comments and signs, the tutor signs
     await teacher.reload();
     await expect(teacher.getByText('Status: Teacher to comment')).toBeVisible();
     await expect(teacher.locator('.review-summary')).toContainText('Days per week4');
-    await expect(teacher.getByText('Not yet signed by the teacher.')).toBeVisible();
+    await expect(teacher.getByText('Not yet signed by the early career teacher.')).toBeVisible();
     await teacher.getByRole('button', { name: 'Confirm these details' }).click();
     await expect(teacher.getByRole('textbox', { name: 'Your comments' })).toHaveText(
       'This reflects the discussions I have had with my tutor.',

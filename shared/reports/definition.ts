@@ -102,6 +102,11 @@ export interface ReportKindDefinition<Kind extends string = string> {
    * part), each a map of plain strings or free text: the relay refuses anything else there.
    */
   commentsParts?: Readonly<Record<string, 'map' | 'text'>>;
+  /**
+   * The roles in this kind's own words where they differ from the link's role name (a termly review's tutor is its
+   * induction tutor); shown in the status line, history, signatures, comments and presence.
+   */
+  roleWords?: Partial<Record<Role, string>>;
   /** Who and what the report is about, e.g. "Ada Lovelace: Maths". */
   subjectLine(doc: Y.Doc): string;
   /** Every reason the report may not be submitted yet; empty when it may. */
@@ -114,6 +119,19 @@ export interface ReportKindDefinition<Kind extends string = string> {
   /** Present for kinds written for each learner of an assignment on a schedule. */
   assignment?: AssignmentReport;
   workflow: ReportWorkflow;
+}
+
+const plainRoleWords: Record<Role, string> = {
+  tutor: 'tutor',
+  mentor: 'mentor',
+  reviewer: 'reviewer',
+  teacher: 'teacher',
+  client: 'client',
+};
+
+/** A role in the words of `definition`'s kind (lower case), or its plain name; an unknown role as it was given. */
+export function roleWord(definition: Pick<ReportKindDefinition, 'roleWords'> | undefined, role: string): string {
+  return definition?.roleWords?.[role as Role] ?? plainRoleWords[role as Role] ?? role;
 }
 
 /** Keeps the kind's name as a literal type, so the registry's list of kinds is a union. */

@@ -10,6 +10,7 @@ import {
   reportKindOf,
   reportKinds,
   reportTitle,
+  roleWord,
 } from './registry.ts';
 import { createIlpDoc } from './ilp/doc.ts';
 import { meta } from '../doc/layout.ts';
@@ -84,5 +85,16 @@ describe('report kind registry', () => {
     );
     expect(reportDefinitionOf(made)?.workflow.drawnBy).toBe('report-page');
     expect(reportDefinitionOf(new Y.Doc())).toBeUndefined();
+  });
+});
+
+describe('roleWord', () => {
+  it("names a role in the kind's own words, or plainly", () => {
+    expect(roleWord(reportKindDefinitions['termly-review'], 'tutor')).toBe('induction tutor');
+    expect(roleWord(reportKindDefinitions['termly-review'], 'teacher')).toBe('early career teacher');
+    expect(roleWord(reportKindDefinitions['coaching-cycle'], 'tutor')).toBe('mentor');
+    expect(roleWord(reportKindDefinitions['session-report'], 'tutor')).toBe('tutor');
+    expect(roleWord(undefined, 'reviewer')).toBe('reviewer');
+    expect(roleWord(undefined, 'stranger')).toBe('stranger');
   });
 });

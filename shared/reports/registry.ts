@@ -6,7 +6,9 @@ import type { DueRule } from '../workflow/due-dates.ts';
 import type { SubmissionContext, SubmissionProblem } from '../workflow/submission.ts';
 import { coachingCycle } from './coaching-cycle/index.ts';
 import { coachingRecord } from './coaching-record/index.ts';
-import type { ReportKindDefinition } from './definition.ts';
+import { type ReportKindDefinition, roleWord } from './definition.ts';
+
+export { roleWord };
 import { finalReport } from './final-report/index.ts';
 import { ilp } from './ilp/index.ts';
 import { progressReport } from './progress-report/index.ts';

@@ -5,7 +5,7 @@ import { For, Show } from 'solid-js';
 import type { Decision } from '../../../shared/doc/status-doc.ts';
 import type { WorkflowAction } from '../../../shared/workflow/status.ts';
 import type { TermlyReviewAction } from '../../../shared/reports/termly-review/workflow.ts';
-import { roleLabels } from '../sync/ShareDialog.tsx';
+import { useRoleWord } from './role-words.ts';
 import './collab.css';
 
 const decided: Record<WorkflowAction | TermlyReviewAction, string> = {
@@ -25,6 +25,7 @@ export const decisionTime = (iso: string) =>
   new Date(iso).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' });
 
 export function ReportHistory(props: { history: Decision[] }) {
+  const roleWord = useRoleWord();
   return (
     <section class="report-history" aria-labelledby="report-history-heading">
       <h2 id="report-history-heading">History</h2>
@@ -36,8 +37,7 @@ export function ReportHistory(props: { history: Decision[] }) {
           <For each={props.history}>
             {(decision) => (
               <li>
-                {decided[decision.action]} by {decision.by.name} (
-                {roleLabels[decision.by.role]?.toLowerCase() ?? decision.by.role}),{' '}
+                {decided[decision.action]} by {decision.by.name} ({roleWord(decision.by.role)}),{' '}
                 <time datetime={decision.at}>{decisionTime(decision.at)}</time>
                 <Show when={decision.reason}>
                   {(reason) => (

@@ -16,7 +16,7 @@ import {
 } from 'solid-js';
 import type { PlacedThread } from '../../../shared/comments/thread-store.ts';
 import { commentTextLimit, type Comment, type CommentResult } from '../../../shared/doc/comments.ts';
-import { roleLabels } from '../sync/ShareDialog.tsx';
+import { capitalised, useRoleWord } from '../collab/role-words.ts';
 import { addCommentShortcut } from './comment-plugin.ts';
 import type { NewComment, ReportComments } from './report-comments.ts';
 import './comments.css';
@@ -332,6 +332,7 @@ function CommentItem(props: {
   onProblem: (problem: string) => void;
 }) {
   const [editing, setEditing] = createSignal(false);
+  const roleWord = useRoleWord();
   const [confirmDelete, setConfirmDelete] = createSignal(false);
   const [text, setText] = createSignal('');
   const own = () => props.comment.author.id === props.store.me && !props.comment.deleted && props.store.canComment();
@@ -343,7 +344,7 @@ function CommentItem(props: {
   return (
     <li class="comment" data-comment={props.comment.id}>
       <p class="comment-meta">
-        <strong>{props.comment.author.name}</strong> ({roleLabels[props.comment.author.role]}) ·{' '}
+        <strong>{props.comment.author.name}</strong> ({capitalised(roleWord(props.comment.author.role))}) ·{' '}
         {when(props.comment.createdAt)}
         <Show when={props.comment.editedAt && !props.comment.deleted}> · edited</Show>
       </p>

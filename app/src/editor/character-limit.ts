@@ -8,6 +8,8 @@ import { isChangeOrigin } from '@tiptap/extension-collaboration';
 import { Fragment, type Node, type Schema, Slice } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { yUndoPluginKey } from '@tiptap/y-tiptap';
+import type * as Y from 'yjs';
 
 /** Why a local change did not go in whole. */
 export type LimitNotice =
@@ -83,7 +85,12 @@ export const CharacterLimit = Extension.create<CharacterLimitOptions>({
           handlePaste(view, _event, slice) {
             const cut = cutPaste(view.state, slice, limit);
             if (!cut) return false;
+            // The kept part is its own undo step, whatever was typed just before or after it.
+            const undo = (yUndoPluginKey.getState(view.state) as { undoManager?: Y.UndoManager } | undefined)
+              ?.undoManager;
+            undo?.stopCapturing();
             view.dispatch(cut.tr);
+            undo?.stopCapturing();
             onLimit(cut.notice);
             return true;
           },

@@ -7,7 +7,7 @@ import { useParams } from '@solidjs/router';
 import { createEffect, createSignal, Match, on, onCleanup, onMount, Show, Switch } from 'solid-js';
 import * as Y from 'yjs';
 import type { StatusView } from '../../../shared/doc/index.ts';
-import { isMarginReportDoc, reportDefinitionOf, reportTitle } from '../../../shared/reports/index.ts';
+import { isMarginReportDoc, reportDefinitionOf, reportTitle, roleWord } from '../../../shared/reports/index.ts';
 import { isLockedRefusal } from '../../../shared/protocol/limits.ts';
 import { mayEditContent } from '../../../shared/protocol/room-access.ts';
 import { reportIdPattern } from '../../../shared/protocol/rooms.ts';
@@ -27,6 +27,7 @@ import { KeptChanges } from '../sync/KeptChanges.tsx';
 import { keepRefusedChanges } from '../sync/kept-changes.ts';
 import { watchAccess, type AccessState } from '../sync/report-access.ts';
 import { roleLabels, ShareDialog } from '../sync/ShareDialog.tsx';
+import { RoleWords } from '../collab/role-words.ts';
 import { SyncStatus } from '../sync/SyncStatus.tsx';
 import { checkBeforeSubmit } from '../forms/SubmissionChecks.tsx';
 import { StatusBanner } from '../workflow/StatusBanner.tsx';
@@ -258,60 +259,64 @@ function OpenReport(props: { id: string }) {
                   {keepProblem()}
                 </p>
               </Show>
-              <KeptChanges reportId={props.id} />
-              <Show when={reportDefinitionOf(opened.doc)?.workflow.showsStatus ?? true}>
-                <StatusBanner view={status()} role={link()?.role} />
-              </Show>
-              <RejectionThreads comments={comments} threadIds={status().rejection?.comments} />
-              <Show when={presence()}>{(here) => <WhoIsHere people={here().people()} />}</Show>
-              <Show when={link()}>
-                {(held) => (
-                  <>
-                    <Show when={held().source === 'shared'}>
-                      <p class="muted">You opened this report as {roleLabels[held().role].toLowerCase()}.</p>
-                    </Show>
-                    <Show when={shownRelayState().kind !== 'refused'}>
-                      {/* Some kinds (coaching, quality, termly reviews) draw their own workflow buttons with their forms. */}
-                      <Show
-                        when={(reportDefinitionOf(opened.doc)?.workflow.drawnBy ?? 'report-page') === 'report-page'}
-                      >
-                        <WorkflowActions
-                          reportId={props.id}
-                          token={held().token}
-                          role={held().role}
-                          status={status().status}
-                          beforeSubmit={() => checkBeforeSubmit(opened.doc)}
-                          commentThreads={comments.threads()}
-                          onDecided={(result) =>
-                            setStatus((view) => ({
-                              status: result.status,
-                              // The status room may have brought this decision already.
-                              history: view.history.some(
-                                (decision) =>
-                                  decision.at === result.decision.at && decision.action === result.decision.action,
-                              )
-                                ? view.history
-                                : [...view.history, result.decision],
-                              rejection: result.status === 'rejected' ? result.decision : undefined,
-                            }))
-                          }
-                        />
+              <RoleWords.Provider value={(role) => roleWord(reportDefinitionOf(opened.doc), role)}>
+                <KeptChanges reportId={props.id} />
+                <Show when={reportDefinitionOf(opened.doc)?.workflow.showsStatus ?? true}>
+                  <StatusBanner view={status()} role={link()?.role} />
+                </Show>
+                <RejectionThreads comments={comments} threadIds={status().rejection?.comments} />
+                <Show when={presence()}>{(here) => <WhoIsHere people={here().people()} />}</Show>
+                <Show when={link()}>
+                  {(held) => (
+                    <>
+                      <Show when={held().source === 'shared'}>
+                        <p class="muted">
+                          You opened this report as {roleWord(reportDefinitionOf(opened.doc), held().role)}.
+                        </p>
                       </Show>
-                      <ShareDialog link={held()} reportStatus={status().status} />
-                    </Show>
-                  </>
-                )}
-              </Show>
-              <PresenceContext.Provider value={presence() ?? undefined}>
-                <CommentsLayout comments={comments} doc={opened.doc}>
-                  <ReportForm
-                    doc={opened.doc}
-                    readOnly={readOnly()}
-                    showInternal={powers[link()?.role ?? 'tutor'].seesInternal}
-                  />
-                </CommentsLayout>
-              </PresenceContext.Provider>
-              <ReportHistory history={status().history} />
+                      <Show when={shownRelayState().kind !== 'refused'}>
+                        {/* Some kinds (coaching, quality, termly reviews) draw their own workflow buttons with their forms. */}
+                        <Show
+                          when={(reportDefinitionOf(opened.doc)?.workflow.drawnBy ?? 'report-page') === 'report-page'}
+                        >
+                          <WorkflowActions
+                            reportId={props.id}
+                            token={held().token}
+                            role={held().role}
+                            status={status().status}
+                            beforeSubmit={() => checkBeforeSubmit(opened.doc)}
+                            commentThreads={comments.threads()}
+                            onDecided={(result) =>
+                              setStatus((view) => ({
+                                status: result.status,
+                                // The status room may have brought this decision already.
+                                history: view.history.some(
+                                  (decision) =>
+                                    decision.at === result.decision.at && decision.action === result.decision.action,
+                                )
+                                  ? view.history
+                                  : [...view.history, result.decision],
+                                rejection: result.status === 'rejected' ? result.decision : undefined,
+                              }))
+                            }
+                          />
+                        </Show>
+                        <ShareDialog link={held()} reportStatus={status().status} />
+                      </Show>
+                    </>
+                  )}
+                </Show>
+                <PresenceContext.Provider value={presence() ?? undefined}>
+                  <CommentsLayout comments={comments} doc={opened.doc}>
+                    <ReportForm
+                      doc={opened.doc}
+                      readOnly={readOnly()}
+                      showInternal={powers[link()?.role ?? 'tutor'].seesInternal}
+                    />
+                  </CommentsLayout>
+                </PresenceContext.Provider>
+                <ReportHistory history={status().history} />
+              </RoleWords.Provider>
             </Show>
           </>
         )}

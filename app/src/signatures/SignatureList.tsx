@@ -3,15 +3,9 @@
 import { createResource, For, Show } from 'solid-js';
 import type { Decision } from '../../../shared/doc/status-doc.ts';
 import { checkSignature, type SignatureCheck } from '../../../shared/signatures/signature.ts';
+import { useRoleWord } from '../collab/role-words.ts';
 import './signatures.css';
 
-const roleNames: Record<string, string> = {
-  tutor: 'induction tutor',
-  teacher: 'teacher',
-  mentor: 'mentor',
-  reviewer: 'reviewer',
-  client: 'client',
-};
 const when = (iso: string) =>
   new Date(iso).toLocaleString('en-GB', {
     day: 'numeric',
@@ -28,6 +22,7 @@ const verdicts: Record<SignatureCheck, string> = {
 };
 
 function SignatureLine(props: { decision: Decision; currentHash: string | undefined }) {
+  const roleWord = useRoleWord();
   const [check] = createResource(
     () =>
       props.currentHash && props.decision.signature
@@ -37,8 +32,8 @@ function SignatureLine(props: { decision: Decision; currentHash: string | undefi
   );
   return (
     <li data-check={check.latest ?? 'checking'}>
-      Signed by {props.decision.by.name} ({roleNames[props.decision.by.role] ?? props.decision.by.role}) on{' '}
-      {when(props.decision.at)}: <strong>{check.latest ? verdicts[check.latest] : 'checking…'}</strong>
+      Signed by {props.decision.by.name} ({roleWord(props.decision.by.role)}) on {when(props.decision.at)}:{' '}
+      <strong>{check.latest ? verdicts[check.latest] : 'checking…'}</strong>
     </li>
   );
 }

@@ -33,6 +33,7 @@ import { useReportSession } from '../report-session/ReportSession.tsx';
 import { ConfirmFacts } from './ConfirmFacts.tsx';
 import { ReviewSteps } from './ReviewSteps.tsx';
 import { ReviewSummary } from './ReviewSummary.tsx';
+import { useRoleWord } from '../collab/role-words.ts';
 import './termly-review.css';
 
 const actionLabels: Record<TermlyReviewAction, string> = {
@@ -149,10 +150,11 @@ export function TermlyReview(props: { doc: Y.Doc; readOnly: boolean }) {
     }
   }
 
+  const roleWord = useRoleWord();
   const signatures = () => currentSignatures(view().history);
   const expected = () => {
     const signed = new Set(signatures().map((decision) => decision.by.role));
-    return [signed.has('teacher') ? '' : 'teacher', signed.has('tutor') ? '' : 'induction tutor'].filter(Boolean);
+    return (['teacher', 'tutor'] as const).filter((signer) => !signed.has(signer)).map(roleWord);
   };
   const teacherWriting = () => role() === 'teacher' && view().status === 'teacher-to-comment';
   const confirmedNow = () => factsConfirmedNow(facts(), view().history);

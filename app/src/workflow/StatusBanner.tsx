@@ -5,12 +5,14 @@ import type { StatusView } from '../../../shared/doc/status-doc.ts';
 import { mayEditContent } from '../../../shared/protocol/room-access.ts';
 import { powers, type Role } from '../../../shared/protocol/roles.ts';
 import { statusLabels } from '../../../shared/workflow/status.ts';
+import { useRoleWord } from '../collab/role-words.ts';
 import './workflow.css';
 
 const day = (iso: string) =>
   new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 
 export function StatusBanner(props: { view: StatusView; role?: Role }) {
+  const roleWord = useRoleWord();
   const last = () => props.view.history.at(-1);
   return (
     <section class="status-banner" data-status={props.view.status} aria-label="Report status">
@@ -20,7 +22,7 @@ export function StatusBanner(props: { view: StatusView; role?: Role }) {
           {(decision) => (
             <span class="muted">
               {' '}
-              ({decision().by.name}, {decision().by.role}, {day(decision().at)})
+              ({decision().by.name}, {roleWord(decision().by.role)}, {day(decision().at)})
             </span>
           )}
         </Show>

@@ -24,5 +24,7 @@ export const coachingCycle = defineReportKind({
       date: cycle.week,
     };
   },
+  // The mentor who starts it holds the tutor's link; a mentor's link is a second observer's.
+  roleWords: { tutor: 'mentor', mentor: 'second observer', teacher: 'early career teacher' },
   workflow: { drawnBy: 'form', showsStatus: false },
 });

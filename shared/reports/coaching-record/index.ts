@@ -17,5 +17,7 @@ export const coachingRecord = defineReportKind({
       date: record.createdAt?.slice(0, 10) ?? '',
     };
   },
+  // The mentor who starts it holds the tutor's link; a mentor's link is a second observer's.
+  roleWords: { tutor: 'mentor', mentor: 'second observer', teacher: 'early career teacher' },
   workflow: { drawnBy: 'form', showsStatus: false },
 });

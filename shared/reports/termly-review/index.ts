@@ -19,6 +19,7 @@ export const termlyReview = defineReportKind({
   // Its free text is drawn step by step by its own form (termlyReviewTextKeys), not from a list.
   textFields: [],
   commentsParts: { [teacherCommentsKey]: 'text', [teacherPartKey]: 'map' },
+  roleWords: { tutor: 'induction tutor', teacher: 'early career teacher', reviewer: 'appropriate body' },
   subjectLine: (doc) => termlyReviewSubject(readTermlyReview(doc)),
   submissionProblems: (doc) => termlyReviewProblems(readTermlyReview(doc)),
   index(doc) {
