@@ -184,13 +184,14 @@ export const RegisterReportRequest = z.object({
   clientId: z.string().trim().min(1).max(64).optional(),
 });
 
-export interface OrganisationReportView {
-  id: string;
-  ownerId: string;
-  mentorId?: string;
-  clientId?: string;
-  createdAt: string;
-}
+export const OrganisationReportView = z.object({
+  id: z.string(),
+  ownerId: z.string(),
+  mentorId: z.string().optional(),
+  clientId: z.string().optional(),
+  createdAt: z.string(),
+});
+export type OrganisationReportView = z.infer<typeof OrganisationReportView>;
 
 /** GET /api/organisation/reports/<id>/token: a room token for the signed-in member, with the role their membership gives. */
 export const MemberTokenGrant = z.object({

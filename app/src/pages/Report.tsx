@@ -270,6 +270,11 @@ function OpenReport(props: { id: string }) {
                     <Show when={held().source === 'shared'}>
                       <p class="muted">You opened this report as {roleLabels[held().role].toLowerCase()}.</p>
                     </Show>
+                    <Show when={held().source === 'member'}>
+                      <p class="muted">
+                        You opened this report as {roleLabels[held().role].toLowerCase()}, through your organisation.
+                      </p>
+                    </Show>
                     <Show when={shownRelayState().kind !== 'refused'}>
                       {/* Some kinds (coaching, quality, termly reviews) draw their own workflow buttons with their forms. */}
                       <Show
@@ -297,7 +302,10 @@ function OpenReport(props: { id: string }) {
                           }
                         />
                       </Show>
-                      <ShareDialog link={held()} reportStatus={status().status} />
+                      {/* Share links are made with a report's own link, never with a member's token. */}
+                      <Show when={held().source !== 'member'}>
+                        <ShareDialog link={held()} reportStatus={status().status} />
+                      </Show>
                     </Show>
                   </>
                 )}
