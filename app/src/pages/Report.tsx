@@ -25,7 +25,7 @@ import { ReportSessionProvider, useReportSession } from '../report-session/Repor
 import { indexReport, indexReportStatus } from '../store/report-index.ts';
 import { KeptChanges } from '../sync/KeptChanges.tsx';
 import { keepRefusedChanges } from '../sync/kept-changes.ts';
-import { watchAccess, type AccessState } from '../sync/report-access.ts';
+import { noLinkReason, watchAccess, type AccessState } from '../sync/report-access.ts';
 import { roleLabels, ShareDialog } from '../sync/ShareDialog.tsx';
 import { SyncStatus } from '../sync/SyncStatus.tsx';
 import { checkBeforeSubmit } from '../forms/SubmissionChecks.tsx';
@@ -231,6 +231,10 @@ function OpenReport(props: { id: string }) {
                 <Switch>
                   <Match when={relay().kind === 'refused'}>
                     <Problem text={(relay() as { reason: string }).reason} />
+                  </Match>
+                  {/* A member's refusal ("opens for quality review once it has been submitted") says why. */}
+                  <Match when={access().kind === 'none' && (access() as { reason: string }).reason !== noLinkReason}>
+                    <Problem text={(access() as { reason: string }).reason} />
                   </Match>
                   <Match
                     when={

@@ -74,7 +74,7 @@ export function deviceClaimKey(): string | undefined {
   }
 }
 
-const noLink = 'This device has no link for this report. Open the share link you were sent.';
+export const noLinkReason = 'This device has no link for this report. Open the share link you were sent.';
 
 /**
  * Reports the link this device holds for a report, claiming the report first when it was made here and has
@@ -135,7 +135,7 @@ export function watchAccess(
         onState(
           held && Date.parse(held.expiresAt) > Date.now()
             ? { kind: 'held', link: held }
-            : { kind: 'none', reason: noLink },
+            : { kind: 'none', reason: noLinkReason },
         );
       return;
     }
@@ -146,7 +146,7 @@ export function watchAccess(
       retryIn(retryMs);
       if (held && Date.parse(held.expiresAt) > Date.now()) return onState({ kind: 'held', link: held });
     }
-    onState({ kind: 'none', reason: asked.problem.status === 404 ? noLink : asked.problem.message });
+    onState({ kind: 'none', reason: asked.problem.status === 404 ? noLinkReason : asked.problem.message });
   }
   window.addEventListener('online', retry);
   void attempt();
