@@ -157,6 +157,9 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   await admin.getByRole('button', { name: 'Yes, remove Rita Reviewer' }).click();
   await expect(admin.getByRole('status').filter({ hasText: 'Rita Reviewer is removed' })).toBeVisible(slow);
   await expect(
-    reviewer.getByText('You are no longer a member of the organisation, so its reports are closed to you.'),
-  ).toBeVisible(slow);
+    reviewer.getByRole('alert').filter({ hasText: 'You are no longer a member of the organisation' }),
+  ).toHaveText(
+    'You are no longer a member of the organisation, so its reports are closed to you. What you see is this device’s copy.',
+    slow,
+  );
 }
