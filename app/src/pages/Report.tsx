@@ -90,7 +90,7 @@ function OpenReport(props: { id: string }) {
     if (relay().kind === 'refused' || access().kind === 'none') return true;
     const held = link();
     // A report made here and not yet claimed on the relay is its author's to write.
-    return held ? !mayEditContent(held.role, status().status) : false;
+    return held ? held.readOnly === true || !mayEditContent(held.role, status().status) : false;
   };
   const shownRelayState = (): RelayState => {
     const state = access();
@@ -276,13 +276,17 @@ function OpenReport(props: { id: string }) {
                     </Show>
                     <Show when={held().source === 'member'}>
                       <p class="muted">
-                        You opened this report as {roleLabels[held().role].toLowerCase()}, through your organisation.
+                        You opened this report as {roleLabels[held().role].toLowerCase()}, through your organisation
+                        {held().readOnly ? ', to read only' : ''}.
                       </p>
                     </Show>
                     <Show when={shownRelayState().kind !== 'refused'}>
                       {/* Some kinds (coaching, quality, termly reviews) draw their own workflow buttons with their forms. */}
                       <Show
-                        when={(reportDefinitionOf(opened.doc)?.workflow.drawnBy ?? 'report-page') === 'report-page'}
+                        when={
+                          !held().readOnly &&
+                          (reportDefinitionOf(opened.doc)?.workflow.drawnBy ?? 'report-page') === 'report-page'
+                        }
                       >
                         <WorkflowActions
                           reportId={props.id}

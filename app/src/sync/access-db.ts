@@ -17,6 +17,8 @@ export interface HeldLink {
    */
   source: 'claimed' | 'shared' | 'member';
   receivedAt: string;
+  /** A member's token that reads and writes nothing (a coordinator's): no editing, deciding or sharing with it. */
+  readOnly?: boolean;
   /** For a claimed report: the organisation this device registered it with, once it has. */
   organisationId?: string;
 }

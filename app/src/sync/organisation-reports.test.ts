@@ -98,5 +98,10 @@ describe('a signed-in member’s organisation reports', () => {
     expect(needsRenewal(kept, Date.parse(expiresAt) - renewBeforeMs + 1)).toBe(true);
     expect(needsRenewal(claimed('r1'), Date.parse('2030-01-01'))).toBe(false);
     expect(await memberLink('r4')).toEqual({ ok: false, problem: { message: 'No.', status: 404 } });
+    expect(kept.readOnly).toBeUndefined();
+    relay('coordinator', () =>
+      json(200, { token: 'reader-token', jti: 'j5', role: 'reviewer', readOnly: true, expiresAt }),
+    );
+    expect(await memberLink('r5')).toMatchObject({ ok: true, value: { role: 'reviewer', readOnly: true } });
   });
 });

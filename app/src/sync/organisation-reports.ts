@@ -34,13 +34,14 @@ export async function mayAskAsMember(): Promise<boolean> {
 export async function memberLink(reportId: string, now = Date.now()): Promise<Result<HeldLink, ApiProblem>> {
   const grant = await organisationApi.memberToken(reportId);
   if (!grant.ok) return grant;
-  const { token, role, jti, expiresAt } = grant.value;
+  const { token, role, jti, expiresAt, readOnly } = grant.value;
   const link: HeldLink = {
     reportId,
     token,
     role,
     jti,
     expiresAt,
+    ...(readOnly ? { readOnly } : {}),
     source: 'member',
     receivedAt: new Date(now).toISOString(),
   };
