@@ -35,7 +35,7 @@ import {
   signInOptions,
 } from './passkeys.ts';
 import { auditCsv } from './audit-csv.ts';
-import { memberToken, registerReport } from './member-reports.ts';
+import { listReports, memberToken, registerReport } from './member-reports.ts';
 import { type Answer, orRefuse, Problem, readBody, signedInMember } from './requests.ts';
 import { digestOf } from './members.ts';
 import { sessionCookie, sessionTokenOf } from './sessions.ts';
@@ -77,7 +77,7 @@ const routes: { pattern: RegExp; methods: Partial<Record<string, Handler>> }[] =
   { pattern: new RegExp(`^/api/organisation/members/${memberId}/invitation$`), methods: { POST: inviteAgain } },
   { pattern: /^\/api\/organisation\/audit$/, methods: { GET: auditLog } },
   { pattern: /^\/api\/organisation\/audit\.csv$/, methods: { GET: auditLogCsv } },
-  { pattern: /^\/api\/organisation\/reports$/, methods: { POST: registerReport } },
+  { pattern: /^\/api\/organisation\/reports$/, methods: { GET: listReports, POST: registerReport } },
   { pattern: /^\/api\/organisation\/reports\/([A-Za-z0-9_-]{1,64})\/token$/, methods: { GET: memberToken } },
 ];
 

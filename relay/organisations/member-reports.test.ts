@@ -333,3 +333,75 @@ describe('a member token', () => {
     });
   });
 });
+
+describe('the list of the organisation’s reports', () => {
+  const list = (relay: TestRelay, who?: Member) =>
+    call(relay, 'GET', '/api/organisation/reports', who ? { cookie: who.cookie } : {});
+  const ids = (answer: { body: { reports: { id: string }[] } }) => answer.body.reports.map((report) => report.id);
+
+  it('shows each member the reports they may open: a reviewer every submitted one, with who owns it and when', async () => {
+    const { relay, a } = await agency();
+    await register(relay, a.tutor, { id: 'list-1' });
+    await register(relay, a.otherTutor, { id: 'list-2' });
+    await register(relay, a.tutor, { id: 'list-3', mentorId: a.mentor.id });
+    const tutor = (await tokenFor(relay, a.tutor, 'list-1')).body.token;
+    const before = Date.now();
+    expect((await decide(relay, tutor, 'list-1', 'submit')).status).toBe(200);
+
+    const reviewed = await list(relay, a.reviewer);
+    expect(reviewed).toMatchObject({
+      status: 200,
+      body: { reports: [{ id: 'list-1', ownerName: 'tutor', status: 'submitted', role: 'reviewer' }] },
+    });
+    const [summary] = reviewed.body.reports;
+    expect(Date.parse(summary.submittedAt)).toBeGreaterThanOrEqual(before - 1000);
+    expect(summary.changedAt).toBe(summary.submittedAt);
+
+    expect(await list(relay, a.tutor)).toMatchObject({
+      status: 200,
+      body: {
+        reports: [
+          { id: 'list-1', role: 'tutor', status: 'submitted' },
+          { id: 'list-3', role: 'tutor', status: 'draft' },
+        ],
+      },
+    });
+    const draft = (await list(relay, a.tutor)).body.reports[1];
+    expect(draft.submittedAt).toBeUndefined();
+    expect(ids(await list(relay, a.otherTutor))).toEqual(['list-2']);
+    expect(ids(await list(relay, a.mentor))).toEqual(['list-3']);
+    expect(ids(await list(relay, a.coordinator))).toEqual(['list-1', 'list-2', 'list-3']);
+    expect(ids(await list(relay, a.admin))).toEqual([]);
+
+    // Sent back, it leaves the reviewer's list until it is resubmitted, then shows when that was.
+    const reviewer = (await tokenFor(relay, a.reviewer, 'list-1')).body.token;
+    const rejected = await api(relay, 'POST', '/api/reports/list-1/transitions', {
+      token: reviewer,
+      body: { action: 'reject', name: 'Rita', reason: 'Say what the learner did next.' },
+    });
+    expect(rejected.status).toBe(200);
+    expect((await list(relay, a.reviewer)).body.reports).toMatchObject([{ id: 'list-1', status: 'rejected' }]);
+    expect((await decide(relay, tutor, 'list-1', 'resubmit')).status).toBe(200);
+    const resubmitted = (await list(relay, a.reviewer)).body.reports[0];
+    expect(resubmitted).toMatchObject({ status: 'resubmitted' });
+    expect(resubmitted.submittedAt > summary.submittedAt).toBe(true);
+  });
+
+  it('is refused when signed out, and shows another organisation’s member none of ours', async () => {
+    const { relay, a, b } = await agency();
+    await register(relay, a.tutor, { id: 'ours-1' });
+    const tutor = (await tokenFor(relay, a.tutor, 'ours-1')).body.token;
+    await decide(relay, tutor, 'ours-1', 'submit');
+    expect(await list(relay)).toMatchObject({ status: 401, body: { error: 'Sign in first.' } });
+    expect(await call(relay, 'GET', '/api/organisation/reports', { cookie: 'not-a-session' })).toMatchObject({
+      status: 401,
+    });
+    expect(await list(relay, b.tutor)).toMatchObject({ status: 200, body: { reports: [] } });
+    expect(await list(relay, b.admin)).toMatchObject({ status: 200, body: { reports: [] } });
+    const removed = await call(relay, 'DELETE', `/api/organisation/members/${a.reviewer.id}`, {
+      cookie: a.admin.cookie,
+    });
+    expect(removed.status).toBe(200);
+    expect((await list(relay, a.reviewer)).status).toBe(401);
+  });
+});

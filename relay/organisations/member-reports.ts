@@ -1,12 +1,15 @@
 // A signed-in member's reports (docs/protocol.md, "Room tokens for members"): registering a report with their
-// organisation, which makes them its owner, and getting a room token for one of the organisation's reports with
+// organisation, which makes them its owner, listing the organisation's reports they may open, and getting a room token for one of the organisation's reports with
 // the role their membership gives (shared/protocol/member-access.ts). The token names the member and lasts an
 // hour; removing the member closes every connection opened with it (live-links.ts) and refuses it from then on.
 import type { IncomingMessage } from 'node:http';
+import * as Y from 'yjs';
+import { readStatus } from '../../shared/doc/status-doc.ts';
 import { memberAccess, reportWriters } from '../../shared/protocol/member-access.ts';
 import {
   memberRoleLabels,
   type MemberTokenGrant,
+  type OrganisationReportSummary,
   type OrganisationReportView,
   RegisterReportRequest,
 } from '../../shared/protocol/organisations.ts';
@@ -133,4 +136,46 @@ export async function memberToken(
     expiresAt: new Date(claims.exp * 1000).toISOString(),
   };
   return { status: 200, body: grant };
+}
+
+/**
+ * The organisation's reports the signed-in member may open, by the same rules as their tokens (a quality reviewer
+ * sees every report once submitted, its owner their own), oldest registered first.
+ */
+export async function listReports(context: MemberReportsContext, request: IncomingMessage): Promise<Answer> {
+  const { member } = await signedInMember(context, request);
+  const [reports, members] = await Promise.all([
+    context.store.reports(member.organisationId),
+    context.store.members(member.organisationId),
+  ]);
+  const names = new Map(members.map((each) => [each.id, each.name]));
+  const listed: OrganisationReportSummary[] = [];
+  for (const report of reports) {
+    const status = await context.statuses.load(report.reportId);
+    const access = memberAccess(member, { ...report, status });
+    if (!access.ok) continue;
+    const decisions = await decisionsOf(context.store, report.reportId);
+    const submitted = decisions.findLast((each) => each.action === 'submit' || each.action === 'resubmit');
+    listed.push({
+      id: report.reportId,
+      ownerName: names.get(report.ownerId) ?? 'A former member',
+      status,
+      role: access.value.role,
+      changedAt: decisions.at(-1)?.at ?? report.createdAt,
+      ...(submitted ? { submittedAt: submitted.at } : {}),
+    });
+  }
+  return { status: 200, body: { reports: listed } };
+}
+
+/** The decisions in a report's status room, oldest first. */
+async function decisionsOf(store: Storage, reportId: string) {
+  const doc = new Y.Doc();
+  try {
+    const updates = await store.load(roomName(reportId, 'status'));
+    Y.transact(doc, () => updates.forEach((update) => Y.applyUpdate(doc, update)));
+    return readStatus(doc).history;
+  } finally {
+    doc.destroy();
+  }
 }

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { Role } from './roles.ts';
 import { ReportId } from './rooms.ts';
+import { ReportStatus } from './statuses.ts';
 
 export const organisationKinds = ['agency', 'school', 'appropriate-body'] as const;
 export const OrganisationKind = z.enum(organisationKinds);
@@ -164,6 +165,8 @@ export const organisationPaths = {
   members: '/api/organisation/members',
   member: (id: string) => `/api/organisation/members/${encodeURIComponent(id)}`,
   invitationFor: (id: string) => `/api/organisation/members/${encodeURIComponent(id)}/invitation`,
+  reports: '/api/organisation/reports',
+  reportToken: (id: string) => `/api/organisation/reports/${encodeURIComponent(id)}/token`,
 } as const;
 
 /** A passkey ceremony's options, passed to the browser's WebAuthn library as the relay made them; it checks them. */
@@ -181,13 +184,14 @@ export const RegisterReportRequest = z.object({
   clientId: z.string().trim().min(1).max(64).optional(),
 });
 
-export interface OrganisationReportView {
-  id: string;
-  ownerId: string;
-  mentorId?: string;
-  clientId?: string;
-  createdAt: string;
-}
+export const OrganisationReportView = z.object({
+  id: z.string(),
+  ownerId: z.string(),
+  mentorId: z.string().optional(),
+  clientId: z.string().optional(),
+  createdAt: z.string(),
+});
+export type OrganisationReportView = z.infer<typeof OrganisationReportView>;
 
 /** GET /api/organisation/reports/<id>/token: a room token for the signed-in member, with the role their membership gives. */
 export const MemberTokenGrant = z.object({
@@ -200,3 +204,18 @@ export const MemberTokenGrant = z.object({
   expiresAt: z.string(),
 });
 export type MemberTokenGrant = z.infer<typeof MemberTokenGrant>;
+
+/** One of the organisation's reports that the signed-in member may open, as GET /api/organisation/reports lists it. */
+export const OrganisationReportSummary = z.object({
+  id: z.string(),
+  ownerName: z.string(),
+  status: ReportStatus,
+  /** The room role the member's token for it would carry. */
+  role: Role,
+  /** ISO 8601: when its status last changed, or when it was registered if it never has. */
+  changedAt: z.string(),
+  /** ISO 8601: when it was last submitted or resubmitted, if it has been. */
+  submittedAt: z.string().optional(),
+});
+export type OrganisationReportSummary = z.infer<typeof OrganisationReportSummary>;
+export const OrganisationReportList = z.object({ reports: z.array(OrganisationReportSummary) });

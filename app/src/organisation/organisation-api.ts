@@ -6,7 +6,10 @@ import {
   InvitationGrant,
   InvitationView,
   MemberList,
+  MemberTokenGrant,
   MemberView,
+  OrganisationReportList,
+  OrganisationReportView,
   OrganisationView,
   organisationPaths as paths,
   PasskeyAdded,
@@ -49,12 +52,17 @@ async function call<T extends z.ZodType>(
   method: string,
   path: string,
   body?: unknown,
+  /** A report's own link, for the calls that prove the caller holds it. */
+  bearer?: string,
 ): Promise<ApiResult<z.infer<T>>> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      headers: {
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
       cache: 'no-store',
@@ -102,4 +110,9 @@ export const organisationApi = {
   inviteAgain: (memberId: string) => call(InvitationGrant, 'POST', paths.invitationFor(memberId)),
   changeRole: (memberId: string, role: MemberRole) => call(MemberView, 'PATCH', paths.member(memberId), { role }),
   removeMember: (memberId: string) => call(MemberView, 'DELETE', paths.member(memberId)),
+  reports: () => call(OrganisationReportList, 'GET', paths.reports),
+  /** Registers a report this device claimed (`link`: its tutor link) with the member's organisation. */
+  registerReport: (reportId: string, link: string) =>
+    call(OrganisationReportView, 'POST', paths.reports, { id: reportId }, link),
+  memberToken: (reportId: string) => call(MemberTokenGrant, 'GET', paths.reportToken(reportId)),
 };

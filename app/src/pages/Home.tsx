@@ -1,8 +1,8 @@
 // The tutor's home page (STEPS "Sessions home", domain guide 000): sessions today, other days this week,
 // last week and next week; pending actions, each linking to where to act; session search; and the
-// progress-review checklists.
+// progress-review checklists. A signed-in quality reviewer sees the organisation's reports to review first.
 import { useNavigate } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, For, onMount, Show } from 'solid-js';
 import { formatDate, localDate, sessionGroupLabels, sessionGroups } from '../../../shared/workflow/calendar.ts';
 import type { PendingAction } from '../../../shared/workflow/pending-actions.ts';
 import { statusLabels } from '../../../shared/workflow/status.ts';
@@ -13,6 +13,8 @@ import { startProgressReview } from '../store/new-report.ts';
 import { loadName, saveName } from '../store/profile.ts';
 import { SessionList } from './SessionList.tsx';
 import { followCommentsOf } from '../comments/home-comments.ts';
+import { ReportsToReview } from '../organisation/ReportsToReview.tsx';
+import { registerAllClaimed } from '../sync/organisation-reports.ts';
 
 export function Home() {
   const [name, { mutate }] = createResource(loadName);
@@ -58,6 +60,8 @@ function Dashboard(props: { name: string }) {
     ...sessionGroups.flatMap((group) => home()?.sessions[group] ?? []).map((s) => s.reportId),
     ...(home()?.pending ?? []).flatMap((a) => a.reportId ?? []),
   ]);
+  // Reports made while the relay was out of reach are registered with the organisation now.
+  onMount(() => void registerAllClaimed());
   return (
     <>
       <h1>Hello, {props.name}</h1>
@@ -66,6 +70,7 @@ function Dashboard(props: { name: string }) {
         <a href="#search-heading">Session search</a>
         <a href="#reviews-heading">Progress-review checklists</a>
       </nav>
+      <ReportsToReview />
       <div class="columns">
         <section class="card" aria-labelledby="sessions-heading">
           <h2 id="sessions-heading">Sessions</h2>

@@ -25,7 +25,7 @@ import { ReportSessionProvider, useReportSession } from '../report-session/Repor
 import { indexReport, indexReportStatus } from '../store/report-index.ts';
 import { KeptChanges } from '../sync/KeptChanges.tsx';
 import { keepRefusedChanges } from '../sync/kept-changes.ts';
-import { watchAccess, type AccessState } from '../sync/report-access.ts';
+import { noLinkReason, watchAccess, type AccessState } from '../sync/report-access.ts';
 import { roleLabels, ShareDialog } from '../sync/ShareDialog.tsx';
 import { RoleWords } from '../collab/role-words.ts';
 import { SyncStatus } from '../sync/SyncStatus.tsx';
@@ -91,7 +91,7 @@ function OpenReport(props: { id: string }) {
     if (relay().kind === 'refused' || access().kind === 'none') return true;
     const held = link();
     // A report made here and not yet claimed on the relay is its author's to write.
-    return held ? !mayEditContent(held.role, status().status) : false;
+    return held ? held.readOnly === true || !mayEditContent(held.role, status().status) : false;
   };
   const shownRelayState = (): RelayState => {
     const state = access();
@@ -233,6 +233,10 @@ function OpenReport(props: { id: string }) {
                   <Match when={relay().kind === 'refused'}>
                     <Problem text={(relay() as { reason: string }).reason} />
                   </Match>
+                  {/* A member's refusal ("opens for quality review once it has been submitted") says why. */}
+                  <Match when={access().kind === 'none' && (access() as { reason: string }).reason !== noLinkReason}>
+                    <Problem text={(access() as { reason: string }).reason} />
+                  </Match>
                   <Match
                     when={
                       access().kind === 'none' ||
@@ -274,10 +278,20 @@ function OpenReport(props: { id: string }) {
                           You opened this report as {roleWord(reportDefinitionOf(opened.doc), held().role)}.
                         </p>
                       </Show>
+                      <Show when={held().source === 'member'}>
+                        <p class="muted">
+                          You opened this report as {roleWord(reportDefinitionOf(opened.doc), held().role)}, through
+                          your organisation
+                          {held().readOnly ? ', to read only' : ''}.
+                        </p>
+                      </Show>
                       <Show when={shownRelayState().kind !== 'refused'}>
                         {/* Some kinds (coaching, quality, termly reviews) draw their own workflow buttons with their forms. */}
                         <Show
-                          when={(reportDefinitionOf(opened.doc)?.workflow.drawnBy ?? 'report-page') === 'report-page'}
+                          when={
+                            !held().readOnly &&
+                            (reportDefinitionOf(opened.doc)?.workflow.drawnBy ?? 'report-page') === 'report-page'
+                          }
                         >
                           <WorkflowActions
                             reportId={props.id}
@@ -301,7 +315,10 @@ function OpenReport(props: { id: string }) {
                             }
                           />
                         </Show>
-                        <ShareDialog link={held()} reportStatus={status().status} />
+                        {/* Share links are made with a report's own link, never with a member's token. */}
+                        <Show when={held().source !== 'member'}>
+                          <ShareDialog link={held()} reportStatus={status().status} />
+                        </Show>
                       </Show>
                     </>
                   )}

@@ -34,7 +34,7 @@ export interface ReportSession {
   readonly status: SharedRoom & { readonly view: Accessor<StatusView> };
   /** Follows the comments (when the role may read them) and status rooms with this device's link. */
   connect(link: { token: string; role: Role }): void;
-  /** Follows the content room once the content is open; again only after `replaceContent`. */
+  /** Follows the content room once the content is open; again after `replaceContent`, or with another token. */
   connectContent(token: string, options?: ContentConnection): Promise<void>;
   /**
    * Makes the relay's copy this device's content: the connection and the local copy are dropped, the local
@@ -92,6 +92,7 @@ function openSession(reportId: string): OpenSession {
   const [view, setView] = createSignal<StatusView>({ status: 'draft', history: [] });
   let local: Promise<LocalReport> | undefined;
   let provider: WebsocketProvider | undefined;
+  let contentToken: string | undefined;
   let comments: SharedRoom | undefined;
   let status: (SharedRoom & { view: Accessor<StatusView> }) | undefined;
   let closed = false;
@@ -119,6 +120,7 @@ function openSession(reportId: string): OpenSession {
   const dropContent = async () => {
     provider?.destroy();
     provider = undefined;
+    contentToken = undefined;
     const opened = local;
     local = undefined;
     await (await opened?.catch(() => undefined))?.close();
@@ -142,7 +144,10 @@ function openSession(reportId: string): OpenSession {
     },
     async connectContent(token, options = {}) {
       const opened = await content();
-      if (closed || provider || local === undefined) return;
+      if (closed || local === undefined || token === contentToken) return;
+      // A new token (a member's, renewed before it expires) takes the connection over.
+      provider?.destroy();
+      contentToken = token;
       provider = connectToRelay(reportId, opened.doc, token, { ...options, onState: setContentRelay });
     },
     async replaceContent(update) {

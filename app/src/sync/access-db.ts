@@ -11,9 +11,16 @@ export interface HeldLink {
   jti: string;
   /** ISO 8601. */
   expiresAt: string;
-  /** 'claimed' when this device created the report and the relay gave it the creator's link. */
-  source: 'claimed' | 'shared';
+  /**
+   * 'claimed' when this device created the report and the relay gave it the creator's link; 'member' when the
+   * relay made it for the signed-in member (an hour's token, asked for again before it expires).
+   */
+  source: 'claimed' | 'shared' | 'member';
   receivedAt: string;
+  /** A member's token that reads and writes nothing (a coordinator's): no editing, deciding or sharing with it. */
+  readOnly?: boolean;
+  /** For a claimed report: the organisation this device registered it with, once it has. */
+  organisationId?: string;
 }
 
 /** Changes made on this device that the relay did not add to the report, kept so their author loses nothing. */

@@ -1,11 +1,20 @@
 // Which link this device holds for a report, and getting one: a report made on this device claims itself on
 // the relay (as soon as the relay can be reached) and keeps the creator's tutor link; a share link opened
-// here (/join/<id>#token=...) is kept as it is.
+// here (/join/<id>#token=...) is kept as it is; a signed-in member's token opens their organisation's reports
+// (organisation-reports.ts).
 import { powers } from '../../../shared/protocol/roles.ts';
 import { readClaimsUnverified } from '../../../shared/protocol/tokens.ts';
 import { fail, ok, type Result } from '../../../shared/result.ts';
 import { accessDb, type HeldLink } from './access-db.ts';
 import { deleteLocalCopy } from './local-copy.ts';
+import {
+  mayAskAsMember,
+  memberLink,
+  needsRenewal,
+  passing,
+  registerClaimed,
+  renewBeforeMs,
+} from './organisation-reports.ts';
 import { RelayApiError, relayApi } from './relay-api.ts';
 
 export type AccessState =
@@ -65,9 +74,13 @@ export function deviceClaimKey(): string | undefined {
   }
 }
 
+export const noLinkReason = 'This device has no link for this report. Open the share link you were sent.';
+
 /**
  * Reports the link this device holds for a report, claiming the report first when it was made here and has
- * no link yet (retrying while the relay cannot be reached). Returns a function that stops it.
+ * no link yet (retrying while the relay cannot be reached), and registering what it claimed with the signed-in
+ * member's organisation. A report not made here opens with the signed-in member's token when their membership
+ * gives them a part in it, asked for again before it expires. Returns a function that stops it.
  */
 export function watchAccess(
   reportId: string,
@@ -80,31 +93,60 @@ export function watchAccess(
     clearTimeout(timer);
     if (!stopped) void attempt();
   };
+  const retryIn = (ms: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(retry, Math.max(0, ms));
+  };
+  const hold = (link: HeldLink) => {
+    onState({ kind: 'held', link });
+    if (link.source === 'member') retryIn(Date.parse(link.expiresAt) - renewBeforeMs - Date.now());
+    if (link.source === 'claimed' && !link.organisationId)
+      void registerClaimed(link).then((done) => {
+        if (!done.ok && passing(done.problem) && !stopped) retryIn(retryMs);
+      });
+  };
   async function attempt(): Promise<void> {
     const held = await heldLink(reportId);
     if (stopped) return;
-    if (held) return onState({ kind: 'held', link: held });
+    if (held && !needsRenewal(held)) return hold(held);
+    if (held?.source === 'member') return askAsMember(held);
     const made = await madeHere();
     if (stopped) return;
-    if (!made)
-      return onState({
-        kind: 'none',
-        reason: 'This device has no link for this report. Open the share link you were sent.',
-      });
+    if (!made) return askAsMember();
     onState({ kind: 'claiming' });
     try {
       const grant = await relayApi.claim(reportId, deviceClaimKey());
       const link: HeldLink = { reportId, ...grant, source: 'claimed', receivedAt: new Date().toISOString() };
       await accessDb.links.put(link);
-      if (!stopped) onState({ kind: 'held', link });
+      if (!stopped) hold(link);
     } catch (error) {
       if (stopped) return;
       if (error instanceof RelayApiError && error.status !== 0 && error.status < 500) {
         return onState({ kind: 'none', reason: error.message });
       }
       onState({ kind: 'claiming', problem: error instanceof Error ? error.message : String(error) });
-      timer = setTimeout(retry, retryMs);
+      retryIn(retryMs);
     }
+  }
+  /** Asks for the member's token; `held`, the one expiring, serves meanwhile if the relay cannot be reached. */
+  async function askAsMember(held?: HeldLink): Promise<void> {
+    if (!(await mayAskAsMember())) {
+      if (!stopped)
+        onState(
+          held && Date.parse(held.expiresAt) > Date.now()
+            ? { kind: 'held', link: held }
+            : { kind: 'none', reason: noLinkReason },
+        );
+      return;
+    }
+    const asked = await memberLink(reportId);
+    if (stopped) return;
+    if (asked.ok) return hold(asked.value);
+    if (passing(asked.problem)) {
+      retryIn(retryMs);
+      if (held && Date.parse(held.expiresAt) > Date.now()) return onState({ kind: 'held', link: held });
+    }
+    onState({ kind: 'none', reason: asked.problem.status === 404 ? noLinkReason : asked.problem.message });
   }
   window.addEventListener('online', retry);
   void attempt();

@@ -1,0 +1,165 @@
+// An organisation's reports without share links, in real Chromium with a virtual authenticator per person (the
+// DevTools WebAuthn domain): the administrator invites a tutor and a quality reviewer, who enrol in their own
+// browsers; the tutor's new report is registered with the organisation and submitted; the reviewer finds it in
+// "Reports to review" and approves it with the token the relay makes from their membership; the tutor cannot approve
+// their own report, neither in the app nor by calling the relay; and the reviewer, removed, is cut off at once.
+import type { BrowserContext, Page } from '@playwright/test';
+import { completeSessionReport, createSessionReport, editor, editorText, signIn } from './app.ts';
+import { expect, expectAccessible, test, watchPolicy } from './fixtures.ts';
+import { type RunningRelay, startRelay } from './relay.ts';
+
+let relay: RunningRelay;
+let base: string;
+
+test.beforeAll(async () => {
+  relay = await startRelay();
+  base = `http://localhost:${relay.port}`;
+});
+
+test.afterAll(async () => {
+  await relay.stop();
+});
+
+const slow = { timeout: 30_000 };
+const progress = 'Comment on progress towards learning objectives';
+
+/** A page of its own for one person, with a platform authenticator that says yes (user verified). */
+async function personWithPasskeys(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+    },
+  });
+  return page;
+}
+
+const header = (page: Page) => page.getByRole('banner');
+
+async function invite(admin: Page, name: string, role: string): Promise<string> {
+  await admin.getByLabel('Their name').fill(name);
+  await admin.getByLabel('Their role').selectOption({ label: role });
+  await admin.getByRole('button', { name: 'Invite', exact: true }).click();
+  await expect(admin.getByRole('heading', { name: `Invitation for ${name}` })).toBeVisible(slow);
+  return admin.getByLabel(`Link to send to ${name}`).inputValue();
+}
+
+async function join(page: Page, link: string, name: string, organisation: string): Promise<void> {
+  await page.goto(link);
+  await expect(page.getByRole('heading', { name: `Join ${organisation}` })).toBeVisible(slow);
+  await page.getByRole('button', { name: 'Make a passkey and join' }).click();
+  await expect(header(page)).toContainText(`Signed in as ${name}`, slow);
+}
+
+test('a quality reviewer finds a submitted report and approves it without any link; its tutor cannot; a removed reviewer is cut off', async ({
+  browser,
+  context,
+}) => {
+  test.setTimeout(180_000);
+  const others = await Promise.all([1, 2].map(() => browser.newContext()));
+  const refused = others.map(watchPolicy);
+  try {
+    await story(context, others);
+  } finally {
+    await Promise.all(others.map((each) => each.close()));
+  }
+  expect(refused.flat(), 'the app broke its Content-Security-Policy').toEqual([]);
+});
+
+async function story(adminContext: BrowserContext, [tutorContext, reviewerContext]: BrowserContext[]) {
+  const organisation = 'Eastside Tutors';
+  const admin = await personWithPasskeys(adminContext);
+  await admin.goto(`${base}/setup`);
+  await admin.getByLabel('Organisation’s name').fill(organisation);
+  await admin.getByRole('radio', { name: 'Tutoring agency' }).check();
+  await admin.getByLabel('Your name').fill('Ada Admin');
+  await admin.getByRole('button', { name: 'Set up the organisation' }).click();
+  await admin.getByRole('button', { name: 'Make a passkey and join' }).click();
+  await expect(admin).toHaveURL(`${base}/organisation/members`, slow);
+  const tutorLink = await invite(admin, 'Tom Tutor', 'Tutor');
+  const reviewerLink = await invite(admin, 'Rita Reviewer', 'Quality reviewer');
+
+  const tutor = await personWithPasskeys(tutorContext!);
+  await join(tutor, tutorLink, 'Tom Tutor', organisation);
+  const reviewer = await personWithPasskeys(reviewerContext!);
+  await join(reviewer, reviewerLink, 'Rita Reviewer', organisation);
+
+  // Nothing waits for review yet.
+  await signIn(reviewer, base, 'Rita Reviewer');
+  const toReview = reviewer.getByRole('region', { name: 'Reports to review' });
+  await expect(toReview.getByText('Nothing is waiting for review.')).toBeVisible(slow);
+
+  // The tutor writes a session report (registered with the organisation as it is claimed) and submits it.
+  const reportUrl = await createSessionReport(tutor, base, { learner: 'Gus Hale', tutor: 'Tom Tutor' });
+  const reportId = new URL(reportUrl).pathname.split('/').pop()!;
+  await editor(tutor, progress).pressSequentially('Dated the Tudors.');
+  await completeSessionReport(tutor, 'Gus Hale');
+  await expect
+    .poll(
+      () => tutor.evaluate(async () => (await (await fetch('/api/organisation/reports')).json()).reports?.length ?? 0),
+      slow,
+    )
+    .toBe(1);
+  await tutor.getByRole('button', { name: 'Submit report' }).click();
+  await expect(tutor.getByText('Status: Submitted')).toBeVisible(slow);
+
+  // The tutor cannot approve their own report: the app offers no button, and the relay refuses their member token.
+  await expect(tutor.getByRole('button', { name: 'Approve report' })).toHaveCount(0);
+  const ownApproval = await tutor.evaluate(async (id) => {
+    const grant = await (await fetch(`/api/organisation/reports/${id}/token`)).json();
+    const response = await fetch(`/api/reports/${id}/transitions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${grant.token}` },
+      body: JSON.stringify({ action: 'approve', name: 'Tom Tutor' }),
+    });
+    return { role: grant.role, status: response.status, body: await response.json() };
+  }, reportId);
+  expect(ownApproval).toEqual({
+    role: 'tutor',
+    status: 409,
+    body: { error: 'A tutor cannot approve a report; only a reviewer can.' },
+  });
+
+  // The reviewer finds it in their list (the page asks again when it has the focus) and opens it without a link.
+  const entry = toReview.getByRole('link', { name: /^Tom Tutor’s report, submitted / });
+  await expect(async () => {
+    await reviewer.reload();
+    await expect(entry).toBeVisible({ timeout: 5_000 });
+  }).toPass(slow);
+  await expectAccessible(reviewer);
+  await entry.click();
+  await expect(reviewer).toHaveURL(`${base}/report/${reportId}`);
+  await expect.poll(() => editorText(reviewer, progress), slow).toBe('Dated the Tudors.');
+  await expect(reviewer.getByText('You opened this report as reviewer, through your organisation.')).toBeVisible();
+  await expect(reviewer.getByText('Status: Submitted')).toBeVisible(slow);
+  await reviewer.getByRole('button', { name: 'Approve report' }).click();
+  await expect(reviewer.getByText('Status: Approved')).toBeVisible(slow);
+  await expect(tutor.getByText('Status: Approved')).toBeVisible(slow);
+  const reviewerLinks = await reviewer.evaluate(async () => {
+    const open = indexedDB.open('margin-access');
+    const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+    const request = db.transaction('links').objectStore('links').getAll();
+    return new Promise<{ source: string; role: string }[]>(
+      (resolve) => (request.onsuccess = () => resolve(request.result)),
+    );
+  });
+  expect(reviewerLinks.map(({ source, role }) => ({ source, role }))).toEqual([{ source: 'member', role: 'reviewer' }]);
+
+  // Removed while the report is open, the reviewer is cut off at once, and the page says so.
+  await admin.reload();
+  await admin.getByRole('button', { name: 'Remove Rita Reviewer' }).click();
+  await admin.getByRole('button', { name: 'Yes, remove Rita Reviewer' }).click();
+  await expect(admin.getByRole('status').filter({ hasText: 'Rita Reviewer is removed' })).toBeVisible(slow);
+  await expect(
+    reviewer.getByRole('alert').filter({ hasText: 'You are no longer a member of the organisation' }),
+  ).toHaveText(
+    'You are no longer a member of the organisation, so its reports are closed to you. What you see is this device’s copy.',
+    slow,
+  );
+}
