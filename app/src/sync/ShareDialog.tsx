@@ -6,6 +6,7 @@ import { canShareAs, roles, shareRank, type Role } from '../../../shared/protoco
 import type { HeldLink } from './access-db.ts';
 import { relayApi } from './relay-api.ts';
 import { shareUrl } from './report-access.ts';
+import { when } from '../organisation/when.ts';
 import { defaultTtlSeconds } from '../../../shared/protocol/tokens.ts';
 import './sync.css';
 
@@ -26,15 +27,6 @@ const roleHints: Record<Role, string> = {
 };
 
 const linkDays = defaultTtlSeconds.link / (24 * 60 * 60);
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
 
 /** `reportStatus`: the panel closes when the report's status changes, so what the change asks for is in view. */
 export function ShareDialog(props: { link: HeldLink; reportStatus?: string }) {
