@@ -3,6 +3,7 @@
 // signed in (401) tells the signed-in indicator too, so it shows the browser as signed out.
 import type { z } from 'zod';
 import {
+  AuditLog,
   InvitationGrant,
   InvitationView,
   MemberList,
@@ -102,4 +103,5 @@ export const organisationApi = {
   inviteAgain: (memberId: string) => call(InvitationGrant, 'POST', paths.invitationFor(memberId)),
   changeRole: (memberId: string, role: MemberRole) => call(MemberView, 'PATCH', paths.member(memberId), { role }),
   removeMember: (memberId: string) => call(MemberView, 'DELETE', paths.member(memberId)),
+  audit: () => call(AuditLog, 'GET', paths.audit),
 };
