@@ -208,7 +208,7 @@ async function makeLink(
   const seconds = Math.min(wanted.value, holder.exp - Math.floor(Date.now() / 1000));
   const grant = await makeGrant(context, reportId, role, seconds, holder.jti);
   context.log.info({ report: reportId, role, jti: grant.jti, by: holder.jti }, 'made a link');
-  await auditReport(context.store, request, holder, {
+  await audit(context, request, holder, {
     reportId,
     action: 'link made',
     detail: { link: grant.jti, role, expiresAt: grant.expiresAt },
@@ -262,7 +262,7 @@ async function revokeLink(
   }
   const alsoWithdrawn = made.filter((other) => !other.revokedAt).map((other) => other.jti);
   context.log.info({ report: reportId, jti, by: holder.jti, closed, alsoWithdrawn }, 'withdrew a link');
-  await auditReport(context.store, request, holder, {
+  await audit(context, request, holder, {
     reportId,
     action: 'link withdrawn',
     at,
@@ -298,7 +298,7 @@ async function decide(
   const outcome = await context.workflow.decide(reportId, holder, body);
   if (!outcome.ok) throw new ApiProblem(409, outcome.problem);
   const { decision } = outcome.value;
-  await auditReport(context.store, request, holder, {
+  await audit(context, request, holder, {
     reportId,
     action: 'decision',
     at: decision.at,
@@ -357,6 +357,26 @@ async function makeGrant(
   };
   await context.store.addLink(link);
   return { token, jti: link.jti, role, expiresAt: link.expiresAt };
+}
+
+/**
+ * Writes to the audit log of the report's organisation. What was done is done (a link made, a decision recorded),
+ * so a store that fails here is logged rather than turned into a refusal the person would act on wrongly.
+ */
+async function audit(
+  context: ApiContext,
+  request: IncomingMessage,
+  holder: TokenClaims,
+  event: Parameters<typeof auditReport>[3],
+): Promise<void> {
+  try {
+    await auditReport(context.store, request, holder, event);
+  } catch (error) {
+    context.log.error(
+      { report: event.reportId, action: event.action, problem: error instanceof Error ? error.message : String(error) },
+      'could not write to the audit log',
+    );
+  }
 }
 
 async function holderOf(context: ApiContext, request: IncomingMessage, reportId: string): Promise<TokenClaims> {

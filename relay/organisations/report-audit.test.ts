@@ -141,4 +141,29 @@ describe('the audit log of a report’s organisation', () => {
     ).toBe(200);
     expect((await store.audit(organisationId)).length).toBe(before);
   });
+
+  it('still gives the link made, or the decision taken, when the audit log cannot be written', async () => {
+    const { store, relay, organisationId, tutor } = await agency();
+    const claimed = await call(relay, 'POST', '/api/reports', { body: { id: 'audit-2' } });
+    const own = claimed.body.token as string;
+    await call(relay, 'POST', '/api/organisation/reports', {
+      cookie: tutor.cookie,
+      bearer: own,
+      body: { id: 'audit-2' },
+    });
+    store.appendAudit = async () => {
+      throw new Error('the disk is full');
+    };
+    expect(
+      await call(relay, 'POST', '/api/reports/audit-2/links', { bearer: own, body: { role: 'reviewer' } }),
+    ).toMatchObject({ status: 201, body: { role: 'reviewer', token: expect.any(String) } });
+    expect(
+      await call(relay, 'POST', '/api/reports/audit-2/transitions', {
+        bearer: own,
+        body: { action: 'submit', name: 'Tom Tutor' },
+      }),
+    ).toMatchObject({ status: 200, body: { status: 'submitted' } });
+    const written = (await store.audit(organisationId)).filter((entry) => entry.subject === 'audit-2');
+    expect(written.map((entry) => entry.action)).toEqual(['report registered']);
+  });
 });
