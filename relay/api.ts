@@ -262,12 +262,14 @@ async function revokeLink(
   }
   const alsoWithdrawn = made.filter((other) => !other.revokedAt).map((other) => other.jti);
   context.log.info({ report: reportId, jti, by: holder.jti, closed, alsoWithdrawn }, 'withdrew a link');
-  await audit(context, request, holder, {
-    reportId,
-    action: 'link withdrawn',
-    at,
-    detail: { link: jti, role: link.role, ...(alsoWithdrawn.length ? { alsoWithdrawn: alsoWithdrawn.length } : {}) },
-  });
+  // Withdrawing a link withdrawn before changes nothing, unless links made with it since go with it now.
+  if (!link.revokedAt || alsoWithdrawn.length)
+    await audit(context, request, holder, {
+      reportId,
+      action: 'link withdrawn',
+      at,
+      detail: { link: jti, role: link.role, ...(alsoWithdrawn.length ? { alsoWithdrawn: alsoWithdrawn.length } : {}) },
+    });
   return { status: 200, body: { jti, revokedAt: link.revokedAt ?? at, alsoWithdrawn } };
 }
 

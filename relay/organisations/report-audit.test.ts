@@ -80,6 +80,10 @@ describe('the audit log of a report’s organisation', () => {
         })
       ).status,
     ).toBe(200);
+    // Withdrawing it again changes nothing, so nothing more is written.
+    expect((await call(relay, 'DELETE', `/api/reports/audit-1/links/${mentor.body.jti}`, { bearer: own })).status).toBe(
+      200,
+    );
     // A member token names its member.
     const memberToken = await call(relay, 'GET', '/api/organisation/reports/audit-1/token', { cookie: tutor.cookie });
     expect(
