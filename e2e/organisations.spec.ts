@@ -4,9 +4,10 @@
 // signing out and in again works with the same authenticator. The relay binds passkeys to localhost.
 import { createHash } from 'node:crypto';
 import { join as joinPath } from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { expect, expectAccessible, test, watchPolicy } from './fixtures.ts';
+import { header, invite, join, personWithPasskeys, slow } from './organisation-people.ts';
 import { type RunningRelay, startRelay } from './relay.ts';
 
 let relay: RunningRelay;
@@ -21,36 +22,6 @@ test.afterAll(async () => {
   await relay.stop();
 });
 
-const slow = { timeout: 30_000 };
-
-interface Person {
-  page: Page;
-  /** Replaces the person's authenticator with a fresh one, as if they had moved to another device. */
-  authenticator(): Promise<void>;
-}
-
-/** A page of its own for one person, with a platform authenticator that says yes (user verified). */
-async function personWithPasskeys(context: BrowserContext): Promise<Person> {
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  let authenticatorId = '';
-  const fresh = async () => {
-    if (authenticatorId) await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
-    ({ authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: {
-        protocol: 'ctap2',
-        transport: 'internal',
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-      },
-    }));
-  };
-  await fresh();
-  return { page, authenticator: fresh };
-}
-
 /** Lets the invitation behind `link` run out, as if its seven days had passed: the relay's clock is not the test's. */
 function expire(link: string): void {
   const tokenHash = createHash('sha256').update(new URL(link).hash.replace('#token=', '')).digest('base64url');
@@ -64,27 +35,6 @@ function expire(link: string): void {
   } finally {
     db.close();
   }
-}
-
-const header = (page: Page) => page.getByRole('banner');
-
-async function invite(admin: Page, name: string, role: string): Promise<string> {
-  await admin.getByLabel('Their name').fill(name);
-  await admin.getByLabel('Their role').selectOption({ label: role });
-  await admin.getByRole('button', { name: 'Invite', exact: true }).click();
-  await expect(admin.getByRole('heading', { name: `Invitation for ${name}` })).toBeVisible(slow);
-  await expect(admin.getByLabel(`Link to send to ${name}`)).toBeFocused();
-  const link = await admin.getByLabel(`Link to send to ${name}`).inputValue();
-  expect(link).toMatch(new RegExp(`^${base}/invitation#token=[A-Za-z0-9_-]{43}$`));
-  return link;
-}
-
-async function join(page: Page, link: string, name: string, organisation: string): Promise<void> {
-  await page.goto(link);
-  await expect(page.getByRole('heading', { name: `Join ${organisation}` })).toBeVisible(slow);
-  await expect(page.getByText(`${name}, you are invited`)).toBeVisible();
-  await page.getByRole('button', { name: 'Make a passkey and join' }).click();
-  await expect(header(page)).toContainText(`Signed in as ${name}`, slow);
 }
 
 test('an administrator sets up the organisation, invites people who enrol passkeys, removes one, and signs in again', async ({
@@ -129,8 +79,8 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   await expect(admin.page.getByRole('heading', { name: `Members of ${organisation}` })).toBeVisible();
 
   // Inviting a tutor and a reviewer: each link is shown once, to copy.
-  const tutorLink = await invite(admin.page, 'Tom Tutor', 'Tutor');
-  const reviewerLink = await invite(admin.page, 'Rita Reviewer', 'Quality reviewer');
+  const tutorLink = await invite(admin.page, base, 'Tom Tutor', 'Tutor');
+  const reviewerLink = await invite(admin.page, base, 'Rita Reviewer', 'Quality reviewer');
   const members = admin.page.getByRole('list', { name: 'Members' }).getByRole('listitem');
   await expect(members).toHaveText(
     [/Ada Admin.*You.*1 passkey/, /Tom Tutor.*Invited, not joined yet/, /Rita Reviewer.*Invited, not joined yet/],
@@ -157,7 +107,7 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   await expect(stranger.page.getByRole('alert')).toHaveText(/This invitation has been used already/);
   await expectAccessible(stranger.page);
   // So does an expired one, with what to do about it.
-  const lateLink = await invite(admin.page, 'Len Late', 'Mentor');
+  const lateLink = await invite(admin.page, base, 'Len Late', 'Mentor');
   expire(lateLink);
   await stranger.page.goto(lateLink);
   await expect(stranger.page.getByRole('alert')).toHaveText(

@@ -57,9 +57,13 @@ try {
     if (!url) fail('copy-to-postgres needs the database: --to postgres://... or DATABASE_URL');
     const where = describeDatabase(url);
     const copied = await copySqliteToPostgres(dataDir, url);
+    const o = copied.organisations;
     console.log(
       `Copied ${dataDir} into ${where}: ${copied.rooms} rooms (${copied.updates} updates), ${copied.claims} claims, ` +
-        `${copied.links} links, ${copied.revocations} revocations${copied.secret ? ', and the signing secret' : ''}.`,
+        `${copied.links} links, ${copied.revocations} revocations; ${o.organisations} organisations ` +
+        `(${o.members} members, ${o.invitations} invitations, ${o.passkeys} passkeys, ${o.sessions} sessions, ` +
+        `${o.audit_log} audit log entries, ${o.organisation_reports} reports registered, ${o.organisation_links} links ` +
+        `between organisations)${copied.secret ? '; and the signing secret' : ''}.`,
     );
   } else if (command === 'backup') {
     if (!values.to) fail('backup needs a file to write: --to <file>');

@@ -24,6 +24,7 @@ import { reportIdPattern, roomName, type ReportId } from '../shared/protocol/roo
 import { defaultTtlSeconds, parseTtl, type TokenClaims } from '../shared/protocol/tokens.ts';
 import { fail, ok } from '../shared/result.ts';
 import { checkAccess, type Tokens } from './auth.ts';
+import { auditReport } from './organisations/report-audit.ts';
 import { sessionTokenOf, signedIn } from './organisations/sessions.ts';
 import { summariseComments } from './comment-summaries.ts';
 import type { LiveLinks } from './live-links.ts';
@@ -207,6 +208,11 @@ async function makeLink(
   const seconds = Math.min(wanted.value, holder.exp - Math.floor(Date.now() / 1000));
   const grant = await makeGrant(context, reportId, role, seconds, holder.jti);
   context.log.info({ report: reportId, role, jti: grant.jti, by: holder.jti }, 'made a link');
+  await audit(context, request, holder, {
+    reportId,
+    action: 'link made',
+    detail: { link: grant.jti, role, expiresAt: grant.expiresAt },
+  });
   return { status: 201, body: grant };
 }
 
@@ -256,6 +262,14 @@ async function revokeLink(
   }
   const alsoWithdrawn = made.filter((other) => !other.revokedAt).map((other) => other.jti);
   context.log.info({ report: reportId, jti, by: holder.jti, closed, alsoWithdrawn }, 'withdrew a link');
+  // Withdrawing a link withdrawn before changes nothing, unless links made with it since go with it now.
+  if (!link.revokedAt || alsoWithdrawn.length)
+    await audit(context, request, holder, {
+      reportId,
+      action: 'link withdrawn',
+      at,
+      detail: { link: jti, role: link.role, ...(alsoWithdrawn.length ? { alsoWithdrawn: alsoWithdrawn.length } : {}) },
+    });
   return { status: 200, body: { jti, revokedAt: link.revokedAt ?? at, alsoWithdrawn } };
 }
 
@@ -285,6 +299,13 @@ async function decide(
   const body = await readBody(request, TransitionRequest);
   const outcome = await context.workflow.decide(reportId, holder, body);
   if (!outcome.ok) throw new ApiProblem(409, outcome.problem);
+  const { decision } = outcome.value;
+  await audit(context, request, holder, {
+    reportId,
+    action: 'decision',
+    at: decision.at,
+    detail: { decision: decision.action, from: decision.from, to: decision.to, name: decision.by.name },
+  });
   return { status: 200, body: outcome.value };
 }
 
@@ -338,6 +359,26 @@ async function makeGrant(
   };
   await context.store.addLink(link);
   return { token, jti: link.jti, role, expiresAt: link.expiresAt };
+}
+
+/**
+ * Writes to the audit log of the report's organisation. What was done is done (a link made, a decision recorded),
+ * so a store that fails here is logged rather than turned into a refusal the person would act on wrongly.
+ */
+async function audit(
+  context: ApiContext,
+  request: IncomingMessage,
+  holder: TokenClaims,
+  event: Parameters<typeof auditReport>[3],
+): Promise<void> {
+  try {
+    await auditReport(context.store, request, holder, event);
+  } catch (error) {
+    context.log.error(
+      { report: event.reportId, action: event.action, problem: error instanceof Error ? error.message : String(error) },
+      'could not write to the audit log',
+    );
+  }
 }
 
 async function holderOf(context: ApiContext, request: IncomingMessage, reportId: string): Promise<TokenClaims> {

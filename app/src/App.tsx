@@ -34,6 +34,9 @@ const AccountPage = lazy(() =>
 const MembersPage = lazy(() =>
   import('./organisation/MembersPage.tsx').then((module) => ({ default: module.MembersPage })),
 );
+const AuditLogPage = lazy(() =>
+  import('./organisation/AuditLogPage.tsx').then((module) => ({ default: module.AuditLogPage })),
+);
 const ProgressReviews = lazy(() =>
   import('./termly-review/ProgressReviews.tsx').then((module) => ({ default: module.ProgressReviews })),
 );
@@ -54,6 +57,7 @@ function Layout(props: RouteSectionProps) {
           <a href="/progress-reviews">Progress reviews</a>
           <Show when={signedIn()?.member.role === 'administrator'}>
             <a href="/organisation/members">Members</a>
+            <a href="/organisation/audit">Audit log</a>
           </Show>
         </nav>
         <SignedInIndicator />
@@ -96,6 +100,7 @@ export function App() {
       <Route path="/sign-in" component={SignInPage} />
       <Route path="/account" component={AccountPage} />
       <Route path="/organisation/members" component={MembersPage} />
+      <Route path="/organisation/audit" component={AuditLogPage} />
       <Route path="*" component={NotFound} />
     </Router>
   );

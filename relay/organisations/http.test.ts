@@ -226,6 +226,7 @@ describe('administering members', () => {
       ['PATCH', `/api/organisation/members/${ada.id}`],
       ['DELETE', `/api/organisation/members/${ada.id}`],
       ['GET', '/api/organisation/audit'],
+      ['GET', '/api/organisation/audit.csv'],
     ] as const) {
       const body =
         method === 'POST' ? { name: 'Sam', role: 'administrator' } : method === 'PATCH' ? { role: 'tutor' } : undefined;

@@ -1,6 +1,8 @@
 // Moving a relay's data between engines and keeping copies of it (`npm run admin`): an SQLite data folder copied
 // into an empty PostgreSQL database, row for row, in one transaction, with the signing secret so every link made
-// keeps working; and a consistent copy of the SQLite file taken while the relay runs (SQLite's online backup).
+// keeps working, and the organisations with everything of theirs (members, invitations, passkeys, sessions, the
+// audit log in its order, registered reports), so members sign in as before; and a consistent copy of the SQLite
+// file taken while the relay runs (SQLite's online backup).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -17,7 +19,43 @@ export interface Copied {
   links: number;
   revocations: number;
   secret: boolean;
+  /** Rows copied from each of the organisations tables (organisations.ts), by table. */
+  organisations: Record<OrganisationTable, number>;
 }
+
+/**
+ * The organisations tables and their columns, the same on both engines (organisationTables, migrations 3 and 5),
+ * in an order that keeps what depends on a row after it. The audit log is copied oldest first without its
+ * numbers, so PostgreSQL numbers it afresh in the same order and goes on numbering after it.
+ */
+const organisationTablesToCopy = {
+  organisations: { columns: ['id', 'name', 'kind', 'created_at', 'session_idle_minutes'], order: 'created_at, id' },
+  organisation_links: { columns: ['body_id', 'school_id'], order: 'body_id, school_id' },
+  members: {
+    columns: ['id', 'organisation_id', 'name', 'role', 'client_id', 'created_at', 'removed_at'],
+    order: 'created_at, id',
+  },
+  invitations: {
+    columns: ['id', 'token_hash', 'organisation_id', 'member_id', 'made_by', 'created_at', 'expires_at', 'used_at'],
+    order: 'created_at, id',
+  },
+  passkeys: {
+    columns: ['id', 'member_id', 'public_key', 'counter', 'transports', 'label', 'created_at', 'last_used_at'],
+    order: 'created_at, id',
+  },
+  sessions: {
+    columns: ['token_hash', 'member_id', 'label', 'created_at', 'last_seen_at', 'ended_at'],
+    order: 'created_at, token_hash',
+  },
+  challenges: { columns: ['challenge', 'purpose', 'subject', 'expires_at'], order: 'expires_at, challenge' },
+  audit_log: { columns: ['organisation_id', 'at', 'actor', 'action', 'subject', 'detail'], order: 'seq' },
+  organisation_reports: {
+    columns: ['report_id', 'organisation_id', 'owner_id', 'mentor_id', 'client_id', 'created_at'],
+    order: 'created_at, report_id',
+  },
+} as const;
+export type OrganisationTable = keyof typeof organisationTablesToCopy;
+const organisationTableNames = Object.keys(organisationTablesToCopy) as OrganisationTable[];
 
 /** Copies everything in `dataDir`'s SQLite database into PostgreSQL, which must hold no relay data yet. */
 export async function copySqliteToPostgres(dataDir: string, databaseUrl: string): Promise<Copied> {
@@ -32,7 +70,8 @@ export async function copySqliteToPostgres(dataDir: string, databaseUrl: string)
   try {
     await target.query('BEGIN');
     const held = await target.query<{ count: string }>(
-      'SELECT (SELECT count(*) FROM updates) + (SELECT count(*) FROM links) + (SELECT count(*) FROM claims) AS count',
+      `SELECT (SELECT count(*) FROM updates) + (SELECT count(*) FROM links) + (SELECT count(*) FROM claims)
+        + (SELECT count(*) FROM organisations) + (SELECT count(*) FROM members) + (SELECT count(*) FROM audit_log) AS count`,
     );
     if (Number(held.rows[0].count) > 0)
       throw new Error('The PostgreSQL database holds relay data already; copy into an empty one.');
@@ -44,6 +83,13 @@ export async function copySqliteToPostgres(dataDir: string, databaseUrl: string)
         .all(),
       links: source.prepare<[], Record<string, string>>('SELECT * FROM links ORDER BY created_at, rowid').all(),
       revocations: source.prepare<[], Record<string, string>>('SELECT * FROM revocations').all(),
+      organisations: Object.fromEntries(
+        organisationTableNames.map((table) => {
+          const { columns, order } = organisationTablesToCopy[table];
+          const select = `SELECT ${columns.join(', ')} FROM ${table} ORDER BY ${order}`;
+          return [table, source.prepare<[], unknown[]>(select).raw(true).all()];
+        }),
+      ) as Record<OrganisationTable, unknown[][]>,
     }));
     const rows = read();
     const rooms = new Map<string, { last: number; kept: number }>();
@@ -71,6 +117,11 @@ export async function copySqliteToPostgres(dataDir: string, databaseUrl: string)
         revocation.report_id,
         revocation.revoked_at,
       ]);
+    for (const table of organisationTableNames) {
+      const { columns } = organisationTablesToCopy[table];
+      const insert = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`;
+      for (const row of rows.organisations[table]) await target.query(insert, row);
+    }
     const secretFile = join(dataDir, secretFileName);
     const secret = existsSync(secretFile) ? readFileSync(secretFile, 'utf8').trim() : undefined;
     if (secret)
@@ -86,6 +137,9 @@ export async function copySqliteToPostgres(dataDir: string, databaseUrl: string)
       links: rows.links.length,
       revocations: rows.revocations.length,
       secret: secret !== undefined,
+      organisations: Object.fromEntries(
+        organisationTableNames.map((table) => [table, rows.organisations[table].length]),
+      ) as Record<OrganisationTable, number>,
     };
   } catch (error) {
     await target.query('ROLLBACK').catch(() => undefined);

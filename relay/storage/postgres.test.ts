@@ -7,12 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import * as Y from 'yjs';
 import { loadSecret } from '../auth.ts';
+import { createOrganisation, digestOf, invite, removeMember } from '../organisations/members.ts';
+import { signedIn, startSession } from '../organisations/sessions.ts';
 import { startPostgres, type TestPostgres } from '../test-engines.ts';
 import { describeStorage } from './contract.ts';
 import { copySqliteToPostgres } from './copy.ts';
 import { postgresMigrations } from './migrations.ts';
 import { openPostgresStore } from './postgres.ts';
 import { openSqliteStore } from './sqlite.ts';
+import type { Storage } from './store.ts';
 
 let postgres: TestPostgres;
 beforeAll(async () => {
@@ -112,6 +115,17 @@ describe('copying an SQLite data folder into PostgreSQL', () => {
         links: 1,
         revocations: 1,
         secret: true,
+        organisations: {
+          organisations: 0,
+          organisation_links: 0,
+          members: 0,
+          invitations: 0,
+          passkeys: 0,
+          sessions: 0,
+          challenges: 0,
+          audit_log: 0,
+          organisation_reports: 0,
+        },
       });
       const store = await openPostgresStore(url);
       const copied = new Y.Doc();
@@ -123,6 +137,114 @@ describe('copying an SQLite data folder into PostgreSQL', () => {
       expect(Buffer.from(await store.keptSecret()).equals(Buffer.from(secret))).toBe(true);
       await store.close();
 
+      await expect(copySqliteToPostgres(dataDir, url)).rejects.toThrow(/holds relay data already/);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('copying an SQLite data folder’s organisations into PostgreSQL', () => {
+  it('copies organisations, members, invitations, passkeys, sessions, the audit log and reports, as they read', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'margin-copy-organisations-'));
+    try {
+      loadSecret(dataDir, '');
+      const sqlite = openSqliteStore(dataDir);
+      const made = await createOrganisation(sqlite, { name: 'Bright Tutors', kind: 'agency', administrator: 'Ada' });
+      if (!made.ok) throw new Error(made.problem);
+      const { organisation, member: ada } = made.value;
+      const tom = await invite(sqlite, { organisationId: organisation.id, name: 'Tom', role: 'tutor', madeBy: ada.id });
+      const cara = await invite(sqlite, {
+        organisationId: organisation.id,
+        name: 'Cara',
+        role: 'client-contact',
+        clientId: 'client-9',
+      });
+      if (!tom.ok || !cara.ok) throw new Error('could not invite');
+      await sqlite.addPasskey({
+        id: 'credential-1',
+        memberId: ada.id,
+        publicKey: 'cHVibGlj',
+        counter: 7,
+        transports: ['internal', 'hybrid'],
+        label: 'Work laptop',
+        createdAt: '2030-01-01T10:00:00.000Z',
+      });
+      await sqlite.usePasskey('credential-1', 8, '2030-01-02T10:00:00.000Z');
+      const cookie = await startSession(sqlite, ada.id, 'Chrome on Linux');
+      await startSession(sqlite, cara.value.member.id, 'Firefox on Windows');
+      expect((await removeMember(sqlite, cara.value.member.id, ada.id)).ok).toBe(true);
+      await sqlite.addOrganisation({
+        id: 'school-1',
+        name: 'Hill School',
+        kind: 'school',
+        createdAt: '2030-01-01T09:00:00.000Z',
+        sessionIdleMinutes: 30,
+      });
+      await sqlite.linkOrganisations(organisation.id, 'school-1');
+      await sqlite.addChallenge({
+        challenge: 'challenge-1',
+        purpose: 'sign-in',
+        expiresAt: new Date(Date.now() + 300_000).toISOString(),
+      });
+      await sqlite.addReport({
+        reportId: 'report-1',
+        organisationId: organisation.id,
+        ownerId: tom.value.member.id,
+        mentorId: ada.id,
+        createdAt: '2030-01-03T10:00:00.000Z',
+      });
+      await sqlite.appendAudit({
+        organisationId: organisation.id,
+        at: '2030-01-03T10:00:00.000Z',
+        actor: ada.id,
+        action: 'decision',
+        subject: 'report-1',
+        detail: { decision: 'submit', from: 'draft', to: 'submitted' },
+      });
+      const read = async (store: Storage) => ({
+        organisations: await store.organisations(),
+        linked: await store.linkedOrganisations('school-1'),
+        members: await store.members(organisation.id),
+        invitation: await store.invitationByTokenHash(digestOf(tom.value.token)),
+        passkeys: await store.passkeysOf(ada.id),
+        sessions: [...(await store.sessionsOf(ada.id)), ...(await store.sessionsOf(cara.value.member.id))],
+        audit: await store.audit(organisation.id),
+        reports: await store.reports(organisation.id),
+      });
+      const before = await read(sqlite);
+      await sqlite.close();
+
+      const url = await postgres.database();
+      const copied = await copySqliteToPostgres(dataDir, url);
+      expect(copied.organisations).toEqual({
+        organisations: 2,
+        organisation_links: 1,
+        members: 3,
+        invitations: 3,
+        passkeys: 1,
+        sessions: 2,
+        challenges: 1,
+        audit_log: before.audit.length,
+        organisation_reports: 1,
+      });
+      const store = await openPostgresStore(url);
+      expect(await read(store)).toEqual(before);
+      expect(before.invitation?.madeBy).toBe(ada.id);
+      expect(before.members.find((member) => member.name === 'Cara')).toMatchObject({
+        clientId: 'client-9',
+        removedAt: expect.any(String),
+      });
+      // The copy goes on as the relay would: Ada's session still signs her in, the challenge is taken once, and the
+      // audit log numbers a new entry after the copied ones.
+      expect((await signedIn(store, cookie)).ok).toBe(true);
+      expect(await store.takeChallenge('challenge-1')).toMatchObject({ purpose: 'sign-in' });
+      await store.appendAudit({ organisationId: organisation.id, at: '2029-01-01T00:00:00.000Z', action: 'later' });
+      expect((await store.audit(organisation.id)).map((entry) => entry.action)).toEqual([
+        ...before.audit.map((entry) => entry.action),
+        'later',
+      ]);
+      await store.close();
       await expect(copySqliteToPostgres(dataDir, url)).rejects.toThrow(/holds relay data already/);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

@@ -147,6 +147,21 @@ export type SignInSessionView = z.infer<typeof SessionList>['sessions'][number];
 export const SignedOut = z.object({ signedOut: z.literal(true) });
 export const SignedOutEverywhere = z.object({ ended: z.number() });
 export const PasskeyAdded = z.object({ id: z.string() });
+/** GET /api/organisation/audit: the organisation's audit log, oldest first. */
+export const AuditLog = z.object({
+  entries: z.array(
+    z.object({
+      at: z.string(),
+      /** The member who acted; absent for the relay itself, a shell, or a link holder it cannot name. */
+      actor: z.string().optional(),
+      action: z.string(),
+      /** What it was done to: a member's id, a report's id, another organisation's id. */
+      subject: z.string().optional(),
+      detail: z.record(z.string(), z.unknown()).optional(),
+    }),
+  ),
+});
+export type AuditEntryView = z.infer<typeof AuditLog>['entries'][number];
 export const PasskeyRemoved = z.object({ removed: z.string() });
 
 /** Where each call of the organisations API goes (docs/protocol.md, "Organisations"). */
@@ -167,6 +182,8 @@ export const organisationPaths = {
   invitationFor: (id: string) => `/api/organisation/members/${encodeURIComponent(id)}/invitation`,
   reports: '/api/organisation/reports',
   reportToken: (id: string) => `/api/organisation/reports/${encodeURIComponent(id)}/token`,
+  audit: '/api/organisation/audit',
+  auditCsv: '/api/organisation/audit.csv',
 } as const;
 
 /** A passkey ceremony's options, passed to the browser's WebAuthn library as the relay made them; it checks them. */

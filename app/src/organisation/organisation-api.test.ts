@@ -43,6 +43,27 @@ describe('the organisations API from the app', () => {
     expect(told).toEqual(['You are no longer a member of the organisation.']);
   });
 
+  it('reads the audit log as the relay sends it, entries with or without who acted and their details', async () => {
+    const entries = [
+      { organisationId: 'o1', at: '2026-12-01T09:00:00.000Z', action: 'organisation created', detail: { name: 'N' } },
+      { organisationId: 'o1', at: '2026-12-01T09:05:00.000Z', actor: 'm1', action: 'signed in', subject: 'm1' },
+    ];
+    const fetch = answer(200, { entries });
+    vi.stubGlobal('fetch', fetch);
+    expect(await organisationApi.audit()).toEqual({
+      ok: true,
+      value: {
+        entries: [
+          { at: '2026-12-01T09:00:00.000Z', action: 'organisation created', detail: { name: 'N' } },
+          { at: '2026-12-01T09:05:00.000Z', actor: 'm1', action: 'signed in', subject: 'm1' },
+        ],
+      },
+    });
+    expect(fetch).toHaveBeenCalledWith('/api/organisation/audit', expect.objectContaining({ method: 'GET' }));
+    vi.stubGlobal('fetch', answer(200, { entries: [{ at: 'x' }] }));
+    expect(await organisationApi.audit()).toMatchObject({ ok: false });
+  });
+
   it('says the relay could not be reached, or that its answer cannot be read', async () => {
     vi.stubGlobal(
       'fetch',

@@ -3,6 +3,7 @@
 // signed in (401) tells the signed-in indicator too, so it shows the browser as signed out.
 import type { z } from 'zod';
 import {
+  AuditLog,
   InvitationGrant,
   InvitationView,
   MemberList,
@@ -115,4 +116,5 @@ export const organisationApi = {
   registerReport: (reportId: string, link: string) =>
     call(OrganisationReportView, 'POST', paths.reports, { id: reportId }, link),
   memberToken: (reportId: string) => call(MemberTokenGrant, 'GET', paths.reportToken(reportId)),
+  audit: () => call(AuditLog, 'GET', paths.audit),
 };

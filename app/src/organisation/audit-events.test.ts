@@ -1,0 +1,65 @@
+import { describe as group, expect, it } from 'vitest';
+import type { AuditEntryView, MemberView } from '../../../shared/protocol/organisations.ts';
+import { aboutWhat, describe, kindOf, whoActed } from './audit-events.ts';
+
+const members = new Map<string, MemberView>([
+  ['m-ada', { id: 'm-ada', name: 'Ada Admin', role: 'administrator', createdAt: '2030-01-01T00:00:00Z' }],
+  [
+    'm-tom',
+    {
+      id: 'm-tom',
+      name: 'Tom Tutor',
+      role: 'tutor',
+      createdAt: '2030-01-01T00:00:00Z',
+      removedAt: '2030-02-01T00:00:00Z',
+    },
+  ],
+]);
+const entry = (fields: Partial<AuditEntryView> & { action: string }): AuditEntryView => ({
+  at: '2030-01-02T09:30:00Z',
+  ...fields,
+});
+
+group('an audit log entry as the page shows it', () => {
+  it('sorts every action the relay writes into a kind of event', () => {
+    expect(kindOf(entry({ action: 'member invited' }))).toBe('invitations');
+    expect(kindOf(entry({ action: 'member invited again' }))).toBe('invitations');
+    expect(kindOf(entry({ action: 'signed in' }))).toBe('sign-ins');
+    expect(kindOf(entry({ action: 'role changed' }))).toBe('roles');
+    expect(kindOf(entry({ action: 'member removed' }))).toBe('removals');
+    expect(kindOf(entry({ action: 'link made' }))).toBe('links');
+    expect(kindOf(entry({ action: 'link withdrawn' }))).toBe('links');
+    expect(kindOf(entry({ action: 'decision' }))).toBe('decisions');
+    expect(kindOf(entry({ action: 'something new' }))).toBe('other');
+  });
+
+  it('says what happened in words, from the entry’s details', () => {
+    expect(describe(entry({ action: 'member invited', detail: { name: 'Tom', role: 'quality-reviewer' } }))).toBe(
+      'Invited as quality reviewer',
+    );
+    expect(describe(entry({ action: 'role changed', detail: { from: 'tutor', to: 'mentor' } }))).toBe(
+      'Role changed from tutor to mentor',
+    );
+    expect(describe(entry({ action: 'link withdrawn', detail: { role: 'reviewer', alsoWithdrawn: 2 } }))).toBe(
+      'A reviewer link withdrawn, with 2 made from it',
+    );
+    expect(
+      describe(
+        entry({ action: 'decision', detail: { decision: 'submit', from: 'draft', to: 'submitted', name: 'Tom' } }),
+      ),
+    ).toBe('Submitted, from draft to submitted (signed as Tom)');
+    expect(describe(entry({ action: 'decision', detail: { decision: 'teacher-sign' } }))).toBe('Teacher sign');
+    expect(describe(entry({ action: 'something new' }))).toBe('Something new');
+  });
+
+  it('names members, removed ones too, and a report by its id', () => {
+    expect(whoActed(entry({ action: 'signed in', actor: 'm-ada' }), members)).toBe('Ada Admin');
+    expect(whoActed(entry({ action: 'member invited' }), members)).toBe('Margin (from a shell, or the set-up)');
+    expect(whoActed(entry({ action: 'link made', detail: { withRole: 'tutor' } }), members)).toBe(
+      'Someone with a tutor link',
+    );
+    expect(aboutWhat(entry({ action: 'member removed', subject: 'm-tom' }), members)).toBe('Tom Tutor (removed)');
+    expect(aboutWhat(entry({ action: 'decision', subject: 'report-7' }), members)).toBe('Report report-7');
+    expect(aboutWhat(entry({ action: 'settings changed' }), members)).toBe('');
+  });
+});

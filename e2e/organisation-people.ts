@@ -1,0 +1,57 @@
+// People of an organisation in real Chromium, each with a virtual authenticator (the DevTools WebAuthn domain):
+// shared by the organisations browser tests (organisations.spec.ts, audit-log.spec.ts).
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect } from './fixtures.ts';
+
+export const slow = { timeout: 30_000 };
+
+export interface Person {
+  page: Page;
+  /** Replaces the person's authenticator with a fresh one, as if they had moved to another device. */
+  authenticator(): Promise<void>;
+}
+
+/** A page of its own for one person, with a platform authenticator that says yes (user verified). */
+export async function personWithPasskeys(context: BrowserContext): Promise<Person> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  let authenticatorId = '';
+  const fresh = async () => {
+    if (authenticatorId) await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
+    ({ authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+      },
+    }));
+  };
+  await fresh();
+  return { page, authenticator: fresh };
+}
+
+export const header = (page: Page) => page.getByRole('banner');
+
+/** Invites someone from the members page; the link shown once, on the relay at `base`. */
+export async function invite(admin: Page, base: string, name: string, role: string): Promise<string> {
+  await admin.getByLabel('Their name').fill(name);
+  await admin.getByLabel('Their role').selectOption({ label: role });
+  await admin.getByRole('button', { name: 'Invite', exact: true }).click();
+  await expect(admin.getByRole('heading', { name: `Invitation for ${name}` })).toBeVisible(slow);
+  await expect(admin.getByLabel(`Link to send to ${name}`)).toBeFocused();
+  const link = await admin.getByLabel(`Link to send to ${name}`).inputValue();
+  expect(link).toMatch(new RegExp(`^${base}/invitation#token=[A-Za-z0-9_-]{43}$`));
+  return link;
+}
+
+/** Opens an invitation and makes a passkey with it, signed in as `name`. */
+export async function join(page: Page, link: string, name: string, organisation: string): Promise<void> {
+  await page.goto(link);
+  await expect(page.getByRole('heading', { name: `Join ${organisation}` })).toBeVisible(slow);
+  await expect(page.getByText(`${name}, you are invited`)).toBeVisible();
+  await page.getByRole('button', { name: 'Make a passkey and join' }).click();
+  await expect(header(page)).toContainText(`Signed in as ${name}`, slow);
+}
