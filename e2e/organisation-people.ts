@@ -1,5 +1,5 @@
 // People of an organisation in real Chromium, each with a virtual authenticator (the DevTools WebAuthn domain):
-// shared by the organisations browser tests (organisations.spec.ts, audit-log.spec.ts).
+// shared by the organisations browser tests (organisations, audit-log and organisation-reports specs).
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect } from './fixtures.ts';
 

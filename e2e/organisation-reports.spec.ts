@@ -3,9 +3,10 @@
 // browsers; the tutor's new report is registered with the organisation and submitted; the reviewer finds it in
 // "Reports to review" and approves it with the token the relay makes from their membership; the tutor cannot approve
 // their own report, neither in the app nor by calling the relay; and the reviewer, removed, is cut off at once.
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { completeSessionReport, createSessionReport, editor, editorText, signIn } from './app.ts';
 import { expect, expectAccessible, test, watchPolicy } from './fixtures.ts';
+import { invite, join, personWithPasskeys, slow } from './organisation-people.ts';
 import { type RunningRelay, startRelay } from './relay.ts';
 
 let relay: RunningRelay;
@@ -20,42 +21,7 @@ test.afterAll(async () => {
   await relay.stop();
 });
 
-const slow = { timeout: 30_000 };
 const progress = 'Comment on progress towards learning objectives';
-
-/** A page of its own for one person, with a platform authenticator that says yes (user verified). */
-async function personWithPasskeys(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-    },
-  });
-  return page;
-}
-
-const header = (page: Page) => page.getByRole('banner');
-
-async function invite(admin: Page, name: string, role: string): Promise<string> {
-  await admin.getByLabel('Their name').fill(name);
-  await admin.getByLabel('Their role').selectOption({ label: role });
-  await admin.getByRole('button', { name: 'Invite', exact: true }).click();
-  await expect(admin.getByRole('heading', { name: `Invitation for ${name}` })).toBeVisible(slow);
-  return admin.getByLabel(`Link to send to ${name}`).inputValue();
-}
-
-async function join(page: Page, link: string, name: string, organisation: string): Promise<void> {
-  await page.goto(link);
-  await expect(page.getByRole('heading', { name: `Join ${organisation}` })).toBeVisible(slow);
-  await page.getByRole('button', { name: 'Make a passkey and join' }).click();
-  await expect(header(page)).toContainText(`Signed in as ${name}`, slow);
-}
 
 test('a quality reviewer finds a submitted report and approves it without any link; its tutor cannot; a removed reviewer is cut off', async ({
   browser,
@@ -74,7 +40,7 @@ test('a quality reviewer finds a submitted report and approves it without any li
 
 async function story(adminContext: BrowserContext, [tutorContext, reviewerContext]: BrowserContext[]) {
   const organisation = 'Eastside Tutors';
-  const admin = await personWithPasskeys(adminContext);
+  const { page: admin } = await personWithPasskeys(adminContext);
   await admin.goto(`${base}/setup`);
   await admin.getByLabel('Organisation’s name').fill(organisation);
   await admin.getByRole('radio', { name: 'Tutoring agency' }).check();
@@ -82,12 +48,12 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   await admin.getByRole('button', { name: 'Set up the organisation' }).click();
   await admin.getByRole('button', { name: 'Make a passkey and join' }).click();
   await expect(admin).toHaveURL(`${base}/organisation/members`, slow);
-  const tutorLink = await invite(admin, 'Tom Tutor', 'Tutor');
-  const reviewerLink = await invite(admin, 'Rita Reviewer', 'Quality reviewer');
+  const tutorLink = await invite(admin, base, 'Tom Tutor', 'Tutor');
+  const reviewerLink = await invite(admin, base, 'Rita Reviewer', 'Quality reviewer');
 
-  const tutor = await personWithPasskeys(tutorContext!);
+  const { page: tutor } = await personWithPasskeys(tutorContext!);
   await join(tutor, tutorLink, 'Tom Tutor', organisation);
-  const reviewer = await personWithPasskeys(reviewerContext!);
+  const { page: reviewer } = await personWithPasskeys(reviewerContext!);
   await join(reviewer, reviewerLink, 'Rita Reviewer', organisation);
 
   // Nothing waits for review yet.
