@@ -7,36 +7,16 @@ import { ok } from '../../../shared/result.ts';
 import { Answered } from './Answered.tsx';
 import { aboutWhat, type AuditKind, auditKindLabels, auditKinds, describe, kindOf, whoActed } from './audit-events.ts';
 import { organisationApi } from './organisation-api.ts';
+import { AdministratorsOnly } from './AdministratorsOnly.tsx';
 import { signedIn } from './signed-in.ts';
 import { when } from './when.ts';
 import './organisation.css';
 
 export function AuditLogPage() {
   return (
-    <Show
-      when={signedIn()?.member.role === 'administrator'}
-      fallback={
-        <section class="card narrow organisation-page">
-          <h1>Audit log</h1>
-          <Show when={signedIn() !== undefined} fallback={<p role="status">Asking the relay who you are…</p>}>
-            <p role="alert">
-              <Show
-                when={signedIn()}
-                fallback={
-                  <>
-                    You are not signed in on this device. <a href="/sign-in">Sign in</a>
-                  </>
-                }
-              >
-                Only the organisation’s administrators see its audit log.
-              </Show>
-            </p>
-          </Show>
-        </section>
-      }
-    >
+    <AdministratorsOnly title="Audit log" what="its audit log">
       <AuditLog />
-    </Show>
+    </AdministratorsOnly>
   );
 }
 

@@ -12,39 +12,19 @@ import {
   memberRoles,
 } from '../../../shared/protocol/organisations.ts';
 import { Answered } from './Answered.tsx';
+import { CheckedTextField } from './CheckedTextField.tsx';
 import { createFieldProblems } from './field-problems.ts';
 import { organisationApi } from './organisation-api.ts';
+import { AdministratorsOnly } from './AdministratorsOnly.tsx';
 import { organisationChanged, signedIn } from './signed-in.ts';
 import { when } from './when.ts';
 import './organisation.css';
 
 export function MembersPage() {
-  const isAdministrator = () => signedIn()?.member.role === 'administrator';
   return (
-    <Show
-      when={isAdministrator()}
-      fallback={
-        <section class="card narrow organisation-page">
-          <h1>Members</h1>
-          <Show when={signedIn() !== undefined} fallback={<p role="status">Asking the relay who you are…</p>}>
-            <p role="alert">
-              <Show
-                when={signedIn()}
-                fallback={
-                  <>
-                    You are not signed in on this device. <a href="/sign-in">Sign in</a>
-                  </>
-                }
-              >
-                Only the organisation’s administrators see its members.
-              </Show>
-            </p>
-          </Show>
-        </section>
-      }
-    >
+    <AdministratorsOnly title="Members" what="its members">
       <Members />
-    </Show>
+    </AdministratorsOnly>
   );
 }
 
@@ -133,20 +113,7 @@ function InviteForm(props: { onInvited(grant: InvitationGrant): void }) {
     <form class="card invite" onSubmit={submit} novalidate aria-labelledby="invite-heading">
       <h2 id="invite-heading">Invite someone</h2>
       <div class="row">
-        <div class="field">
-          <label for="invite-name">Their name</label>
-          <input
-            id="invite-name"
-            type="text"
-            value={name()}
-            onInput={(event) => fields.edited('invite-name', event.currentTarget.value, setName)}
-            aria-invalid={fields.of('invite-name') ? 'true' : undefined}
-            aria-describedby="invite-name-problem"
-          />
-          <p class="error" id="invite-name-problem">
-            {fields.of('invite-name')}
-          </p>
-        </div>
+        <CheckedTextField id="invite-name" label="Their name" value={name()} set={setName} fields={fields} />
         <div class="field">
           <label for="invite-role">Their role</label>
           <select
@@ -158,20 +125,13 @@ function InviteForm(props: { onInvited(grant: InvitationGrant): void }) {
           </select>
         </div>
         <Show when={role() === 'client-contact'}>
-          <div class="field">
-            <label for="invite-clientId">Their client</label>
-            <input
-              id="invite-clientId"
-              type="text"
-              value={client()}
-              onInput={(event) => fields.edited('invite-clientId', event.currentTarget.value, setClient)}
-              aria-invalid={fields.of('invite-clientId') ? 'true' : undefined}
-              aria-describedby="invite-clientId-problem"
-            />
-            <p class="error" id="invite-clientId-problem">
-              {fields.of('invite-clientId')}
-            </p>
-          </div>
+          <CheckedTextField
+            id="invite-clientId"
+            label="Their client"
+            value={client()}
+            set={setClient}
+            fields={fields}
+          />
         </Show>
         <div class="field">
           <button type="submit" disabled={busy()}>

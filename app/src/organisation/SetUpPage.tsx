@@ -10,6 +10,7 @@ import {
   SetupRequest,
 } from '../../../shared/protocol/organisations.ts';
 import { Answered } from './Answered.tsx';
+import { CheckedTextField } from './CheckedTextField.tsx';
 import { createFieldProblems } from './field-problems.ts';
 import { organisationApi } from './organisation-api.ts';
 import './organisation.css';
@@ -55,21 +56,14 @@ export function SetUpPage() {
               passkey to sign in with.
             </p>
             <form onSubmit={submit} novalidate>
-              <div class="field">
-                <label for="setup-name">Organisation’s name</label>
-                <input
-                  id="setup-name"
-                  type="text"
-                  autocomplete="organization"
-                  value={name()}
-                  onInput={(event) => fields.edited('setup-name', event.currentTarget.value, setName)}
-                  aria-invalid={fields.of('setup-name') ? 'true' : undefined}
-                  aria-describedby="setup-name-problem"
-                />
-                <p class="error" id="setup-name-problem">
-                  {fields.of('setup-name')}
-                </p>
-              </div>
+              <CheckedTextField
+                id="setup-name"
+                label="Organisation’s name"
+                autocomplete="organization"
+                value={name()}
+                set={setName}
+                fields={fields}
+              />
               <fieldset class="choices">
                 <legend>What kind of organisation is it?</legend>
                 <For each={organisationKinds}>
@@ -87,24 +81,15 @@ export function SetUpPage() {
                   )}
                 </For>
               </fieldset>
-              <div class="field">
-                <label for="setup-administrator">Your name</label>
-                <p class="hint" id="setup-administrator-hint">
-                  As colleagues will see it beside your comments and signatures.
-                </p>
-                <input
-                  id="setup-administrator"
-                  type="text"
-                  autocomplete="name"
-                  value={administrator()}
-                  onInput={(event) => fields.edited('setup-administrator', event.currentTarget.value, setAdministrator)}
-                  aria-invalid={fields.of('setup-administrator') ? 'true' : undefined}
-                  aria-describedby="setup-administrator-hint setup-administrator-problem"
-                />
-                <p class="error" id="setup-administrator-problem">
-                  {fields.of('setup-administrator')}
-                </p>
-              </div>
+              <CheckedTextField
+                id="setup-administrator"
+                label="Your name"
+                hint="As colleagues will see it beside your comments and signatures."
+                autocomplete="name"
+                value={administrator()}
+                set={setAdministrator}
+                fields={fields}
+              />
               <button type="submit" disabled={busy()}>
                 Set up the organisation
               </button>
