@@ -37,6 +37,7 @@ const MembersPage = lazy(() =>
 const AuditLogPage = lazy(() =>
   import('./organisation/AuditLogPage.tsx').then((module) => ({ default: module.AuditLogPage })),
 );
+const WordsPage = lazy(() => import('./organisation/WordsPage.tsx').then((module) => ({ default: module.WordsPage })));
 const ProgressReviews = lazy(() =>
   import('./termly-review/ProgressReviews.tsx').then((module) => ({ default: module.ProgressReviews })),
 );
@@ -57,6 +58,7 @@ function Layout(props: RouteSectionProps) {
           <a href="/progress-reviews">Progress reviews</a>
           <Show when={signedIn()?.member.role === 'administrator'}>
             <a href="/organisation/members">Members</a>
+            <a href="/organisation/words">Words</a>
             <a href="/organisation/audit">Audit log</a>
           </Show>
         </nav>
@@ -101,6 +103,7 @@ export function App() {
       <Route path="/account" component={AccountPage} />
       <Route path="/organisation/members" component={MembersPage} />
       <Route path="/organisation/audit" component={AuditLogPage} />
+      <Route path="/organisation/words" component={WordsPage} />
       <Route path="*" component={NotFound} />
     </Router>
   );

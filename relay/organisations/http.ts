@@ -1,6 +1,6 @@
 // The organisations API (docs/protocol.md, "Organisations"): setting up the first organisation, opening an
 // invitation and enrolling a passkey with it, signing in and out, a member's passkeys and sessions, and an
-// administrator's members, roles, invitations, settings and audit log. A signed-in browser is known by its
+// administrator's members, roles, invitations, settings, audit log and word list (words.ts). A signed-in browser is known by its
 // session cookie (HttpOnly, SameSite=Strict); every request that writes, or that signs in, must come from the
 // app's own origin (the Origin header), so another site cannot act for a member or sign a browser in as
 // someone else. Invitation tokens travel in request bodies, never in addresses, so no log holds one.
@@ -36,7 +36,8 @@ import {
 } from './passkeys.ts';
 import { auditCsv } from './audit-csv.ts';
 import { listReports, memberToken, registerReport } from './member-reports.ts';
-import { type Answer, orRefuse, Problem, readBody, signedInMember } from './requests.ts';
+import { type Answer, orRefuse, Problem, readBody, signedInAdministrator, signedInMember } from './requests.ts';
+import { addOrganisationWord, organisationWords, removeOrganisationWord } from './words.ts';
 import { digestOf } from './members.ts';
 import { sessionCookie, sessionTokenOf } from './sessions.ts';
 
@@ -79,6 +80,8 @@ const routes: { pattern: RegExp; methods: Partial<Record<string, Handler>> }[] =
   { pattern: /^\/api\/organisation\/audit\.csv$/, methods: { GET: auditLogCsv } },
   { pattern: /^\/api\/organisation\/reports$/, methods: { GET: listReports, POST: registerReport } },
   { pattern: /^\/api\/organisation\/reports\/([A-Za-z0-9_-]{1,64})\/token$/, methods: { GET: memberToken } },
+  { pattern: /^\/api\/organisation\/words$/, methods: { GET: organisationWords, POST: addOrganisationWord } },
+  { pattern: /^\/api\/organisation\/words\/([^/]{1,400})$/, methods: { DELETE: removeOrganisationWord } },
 ];
 
 const organisationPaths = /^\/api\/(setup|invitations|session|sessions|passkeys|organisation)(\/|\.|$)/;
@@ -175,11 +178,7 @@ const deviceLabel = (request: IncomingMessage, given?: string): string => {
   return system ? `${browser} on ${system}` : browser;
 };
 
-async function administrator(context: OrganisationsContext, request: IncomingMessage) {
-  const { member } = await signedInMember(context, request);
-  if (member.role !== 'administrator') throw new Problem(403, 'Only the organisation’s administrators may do this.');
-  return member;
-}
+const administrator = signedInAdministrator;
 
 /** A member of the administrator's own organisation: another organisation's members are not found at all. */
 async function memberOfTheirs(context: OrganisationsContext, admin: MemberRecord, id: string): Promise<MemberRecord> {

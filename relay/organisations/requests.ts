@@ -1,5 +1,6 @@
 // What every handler of the organisations API shares (http.ts): a refusal with its HTTP status, the answer a
-// handler gives, reading a JSON body of the expected shape, and the signed-in member a session cookie names.
+// handler gives, reading a JSON body of the expected shape, and the signed-in member (or administrator) a session
+// cookie names.
 import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import type { Result } from '../../shared/result.ts';
@@ -40,4 +41,11 @@ export async function signedInMember(context: { store: OrganisationStore }, requ
   const token = sessionTokenOf(request.headers.cookie);
   if (!token) throw new Problem(401, 'Sign in first.');
   return orRefuse(await signedIn(context.store, token), 401);
+}
+
+/** The signed-in member, who must be an administrator of their organisation (403 otherwise). */
+export async function signedInAdministrator(context: { store: OrganisationStore }, request: IncomingMessage) {
+  const { member } = await signedInMember(context, request);
+  if (member.role !== 'administrator') throw new Problem(403, 'Only the organisation’s administrators may do this.');
+  return member;
 }

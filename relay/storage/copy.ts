@@ -53,6 +53,7 @@ const organisationTablesToCopy = {
     columns: ['report_id', 'organisation_id', 'owner_id', 'mentor_id', 'client_id', 'created_at'],
     order: 'created_at, report_id',
   },
+  organisation_words: { columns: ['organisation_id', 'word', 'added_by', 'added_at'], order: 'organisation_id, word' },
 } as const;
 export type OrganisationTable = keyof typeof organisationTablesToCopy;
 const organisationTableNames = Object.keys(organisationTablesToCopy) as OrganisationTable[];

@@ -4,7 +4,7 @@
 // EXISTS), so a data folder from then opens as it was and is recorded as being at 1.
 import type Database from 'better-sqlite3';
 import type { Pool } from 'pg';
-import { organisationReportsTable, organisationTables } from './organisations.ts';
+import { organisationReportsTable, organisationTables, organisationWordsTable } from './organisations.ts';
 
 export interface Migration {
   version: number;
@@ -53,6 +53,11 @@ export const sqliteMigrations: Migration[] = [
     name: 'reports of organisations',
     sql: organisationReportsTable,
   },
+  {
+    version: 6,
+    name: 'the organisation’s words',
+    sql: organisationWordsTable,
+  },
 ];
 
 export const postgresMigrations: Migration[] = [
@@ -97,6 +102,11 @@ export const postgresMigrations: Migration[] = [
     version: 5,
     name: 'reports of organisations',
     sql: organisationReportsTable,
+  },
+  {
+    version: 6,
+    name: 'the organisation’s words',
+    sql: organisationWordsTable,
   },
 ];
 

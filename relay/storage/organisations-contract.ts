@@ -201,5 +201,23 @@ export function describeOrganisationStore(backend: string, open: () => Promise<O
         ['report-1', 'm2'],
       ]);
     });
+
+    it('keeps each organisation’s words once, in order, and takes one off', async () => {
+      expect(await store.addWord({ organisationId: 'org-1', word: 'Okafor', addedBy: 'm1', addedAt: at(1) })).toBe(
+        true,
+      );
+      expect(await store.addWord({ organisationId: 'org-1', word: 'Okafor', addedAt: at(2) })).toBe(false);
+      expect(await store.addWord({ organisationId: 'org-1', word: 'Aaliyah', addedAt: at(3) })).toBe(true);
+      expect(await store.addWord({ organisationId: 'org-2', word: 'Zed', addedAt: at(3) })).toBe(true);
+      expect(await store.words('org-1')).toEqual([
+        { organisationId: 'org-1', word: 'Aaliyah', addedAt: at(3) },
+        { organisationId: 'org-1', word: 'Okafor', addedBy: 'm1', addedAt: at(1) },
+      ]);
+      expect(await store.removeWord('org-1', 'Okafor')).toBe(true);
+      expect(await store.removeWord('org-1', 'Okafor')).toBe(false);
+      expect(await store.removeWord('org-1', 'Zed')).toBe(false);
+      expect((await store.words('org-1')).map((w) => w.word)).toEqual(['Aaliyah']);
+      expect((await store.words('org-2')).map((w) => w.word)).toEqual(['Zed']);
+    });
   });
 }

@@ -88,6 +88,15 @@ export interface OrganisationReportRecord {
   createdAt: string;
 }
 
+/** A word of the organisation's list, which every member's checker accepts (learners', schools' names, terms). */
+export interface OrganisationWordRecord {
+  organisationId: string;
+  word: string;
+  /** The administrator who added it; absent when added from a shell. */
+  addedBy?: string;
+  addedAt: string;
+}
+
 export interface AuditEntry {
   organisationId: string;
   at: string;
@@ -152,6 +161,13 @@ export interface OrganisationStore {
   report(reportId: string): Promise<OrganisationReportRecord | undefined>;
   /** An organisation's reports, oldest first. */
   reports(organisationId: string): Promise<OrganisationReportRecord[]>;
+
+  /** Adds a word to the organisation's list; false when it is there already. */
+  addWord(word: OrganisationWordRecord): Promise<boolean>;
+  /** Takes a word off the organisation's list; false when it was not on it. */
+  removeWord(organisationId: string, word: string): Promise<boolean>;
+  /** The organisation's words, in alphabetical order. */
+  words(organisationId: string): Promise<OrganisationWordRecord[]>;
 }
 
 /** How the SQL implementation reaches an engine. Statements use `?` placeholders. */
@@ -224,6 +240,13 @@ interface ReportRow {
   mentor_id: string | null;
   client_id: string | null;
   created_at: string;
+}
+
+interface WordRow {
+  organisation_id: string;
+  word: string;
+  added_by: string | null;
+  added_at: string;
 }
 
 interface AuditRow {
@@ -302,7 +325,7 @@ const sessionOf = (row: SessionRow): SessionRecord =>
     endedAt: row.ended_at,
   }) as SessionRecord;
 
-/** The organisations concern over any SQL engine whose schema has migrations 3 ("organisations") and 5. */
+/** The organisations concern over any SQL engine whose schema has migrations 3 ("organisations"), 5 and 6. */
 export function sqlOrganisationStore(sql: Sql): OrganisationStore {
   const one = async <Row, T>(statement: string, params: unknown[], as: (row: Row) => T) => {
     const [row] = await sql.all<Row>(statement, params);
@@ -496,6 +519,37 @@ export function sqlOrganisationStore(sql: Sql): OrganisationStore {
       );
       return rows.map(reportOf);
     },
+
+    async addWord(w) {
+      const added = await sql.run(
+        `INSERT INTO organisation_words (organisation_id, word, added_by, added_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT DO NOTHING`,
+        [w.organisationId, w.word, w.addedBy ?? null, w.addedAt],
+      );
+      return added === 1;
+    },
+    async removeWord(organisationId, word) {
+      return (
+        (await sql.run('DELETE FROM organisation_words WHERE organisation_id = ? AND word = ?', [
+          organisationId,
+          word,
+        ])) === 1
+      );
+    },
+    async words(organisationId) {
+      const rows = await sql.all<WordRow>('SELECT * FROM organisation_words WHERE organisation_id = ? ORDER BY word', [
+        organisationId,
+      ]);
+      return rows.map(
+        (row) =>
+          present({
+            organisationId: row.organisation_id,
+            word: row.word,
+            addedBy: row.added_by,
+            addedAt: row.added_at,
+          }) as OrganisationWordRecord,
+      );
+    },
   };
 }
 
@@ -572,6 +626,16 @@ export const organisationReportsTable = `
     created_at text NOT NULL
   );
   CREATE INDEX organisation_reports_by_organisation ON organisation_reports (organisation_id, created_at);`;
+
+/** The organisation's word list (migration 6), the same on both engines. */
+export const organisationWordsTable = `
+  CREATE TABLE organisation_words (
+    organisation_id text NOT NULL,
+    word text NOT NULL,
+    added_by text,
+    added_at text NOT NULL,
+    PRIMARY KEY (organisation_id, word)
+  );`;
 
 /** `?` placeholders numbered as PostgreSQL wants them ($1, $2...). Margin's statements hold no literal "?". */
 export const numberedPlaceholders = (statement: string): string => {

@@ -125,6 +125,7 @@ describe('copying an SQLite data folder into PostgreSQL', () => {
           challenges: 0,
           audit_log: 0,
           organisation_reports: 0,
+          organisation_words: 0,
         },
       });
       const store = await openPostgresStore(url);
@@ -202,6 +203,12 @@ describe('copying an SQLite data folder’s organisations into PostgreSQL', () =
         subject: 'report-1',
         detail: { decision: 'submit', from: 'draft', to: 'submitted' },
       });
+      await sqlite.addWord({
+        organisationId: organisation.id,
+        word: 'Okafor',
+        addedBy: ada.id,
+        addedAt: '2030-01-03T10:00:00.000Z',
+      });
       const read = async (store: Storage) => ({
         organisations: await store.organisations(),
         linked: await store.linkedOrganisations('school-1'),
@@ -211,6 +218,7 @@ describe('copying an SQLite data folder’s organisations into PostgreSQL', () =
         sessions: [...(await store.sessionsOf(ada.id)), ...(await store.sessionsOf(cara.value.member.id))],
         audit: await store.audit(organisation.id),
         reports: await store.reports(organisation.id),
+        words: await store.words(organisation.id),
       });
       const before = await read(sqlite);
       await sqlite.close();
@@ -227,6 +235,7 @@ describe('copying an SQLite data folder’s organisations into PostgreSQL', () =
         challenges: 1,
         audit_log: before.audit.length,
         organisation_reports: 1,
+        organisation_words: 1,
       });
       const store = await openPostgresStore(url);
       expect(await read(store)).toEqual(before);

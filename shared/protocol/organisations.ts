@@ -184,7 +184,27 @@ export const organisationPaths = {
   reportToken: (id: string) => `/api/organisation/reports/${encodeURIComponent(id)}/token`,
   audit: '/api/organisation/audit',
   auditCsv: '/api/organisation/audit.csv',
+  words: '/api/organisation/words',
+  word: (word: string) => `/api/organisation/words/${encodeURIComponent(word)}`,
 } as const;
+
+/** An organisation's list holds at most this many words. */
+export const organisationWordLimit = 5000;
+
+/**
+ * GET /api/organisation/words: the words every member's checker accepts. `words` is the list administrators keep;
+ * `names` are the people named in the reports this member may open (learners, teachers), read from the reports
+ * themselves, so nobody types them.
+ */
+export const OrganisationWords = z.object({
+  words: z.array(z.object({ word: z.string(), addedAt: z.string() })),
+  names: z.array(z.string()),
+});
+export type OrganisationWords = z.infer<typeof OrganisationWords>;
+
+/** POST /api/organisation/words: an administrator adds one word (checked as a personal dictionary's word is). */
+export const AddWordRequest = z.object({ word: z.string().max(200, 'A word can be at most 64 letters long.') });
+export const WordAdded = z.object({ word: z.string() });
 
 /** A passkey ceremony's options, passed to the browser's WebAuthn library as the relay made them; it checks them. */
 export const PasskeyOptions = z.looseObject({ challenge: z.string() });

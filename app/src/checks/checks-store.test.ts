@@ -17,4 +17,13 @@ describe('the checks store', () => {
     );
     expect(await store.dismissedPrompts('report2')).toEqual(new Set());
   });
+
+  it('keeps the last copy of the organisation’s words, replaced whole', async () => {
+    const store = createChecksStore(new ChecksDatabase(`margin-checks-test-${Math.random()}`));
+    await store.replaceOrganisationWords(['Okafor', 'Ofsted']);
+    await store.replaceOrganisationWords(['Okafor', 'Adeyemi']);
+    expect((await store.organisationWords()).sort()).toEqual(['Adeyemi', 'Okafor']);
+    await store.replaceOrganisationWords([]);
+    expect(await store.organisationWords()).toEqual([]);
+  });
 });

@@ -30,6 +30,8 @@ group('an audit log entry as the page shows it', () => {
     expect(kindOf(entry({ action: 'link made' }))).toBe('links');
     expect(kindOf(entry({ action: 'link withdrawn' }))).toBe('links');
     expect(kindOf(entry({ action: 'decision' }))).toBe('decisions');
+    expect(kindOf(entry({ action: 'word added' }))).toBe('words');
+    expect(kindOf(entry({ action: 'word removed' }))).toBe('words');
     expect(kindOf(entry({ action: 'something new' }))).toBe('other');
   });
 
@@ -49,6 +51,8 @@ group('an audit log entry as the page shows it', () => {
       ),
     ).toBe('Submitted, from draft to submitted (signed as Tom)');
     expect(describe(entry({ action: 'decision', detail: { decision: 'teacher-sign' } }))).toBe('Teacher sign');
+    expect(describe(entry({ action: 'word added', detail: { word: 'Okafor' } }))).toBe('Word added: Okafor');
+    expect(describe(entry({ action: 'word removed', detail: { word: 'Ofsted' } }))).toBe('Word removed: Ofsted');
     expect(describe(entry({ action: 'something new' }))).toBe('Something new');
   });
 

@@ -17,6 +17,7 @@ export const auditKinds = [
   'reports',
   'links',
   'decisions',
+  'words',
   'organisation',
 ] as const;
 export type AuditKind = (typeof auditKinds)[number] | 'other';
@@ -30,6 +31,7 @@ export const auditKindLabels: Record<AuditKind, string> = {
   reports: 'Reports registered',
   links: 'Links made and withdrawn',
   decisions: 'Decisions',
+  words: 'The organisation’s words',
   organisation: 'The organisation and its settings',
   other: 'Other',
 };
@@ -47,6 +49,8 @@ const kindOfAction: Record<string, AuditKind> = {
   'link made': 'links',
   'link withdrawn': 'links',
   decision: 'decisions',
+  'word added': 'words',
+  'word removed': 'words',
   'organisation created': 'organisation',
   'settings changed': 'organisation',
   'school linked': 'organisation',
@@ -103,6 +107,10 @@ export function describe(entry: AuditEntryView): string {
       const moved = text(detail.from) && text(detail.to) ? `, from ${text(detail.from)} to ${text(detail.to)}` : '';
       return `${words}${moved}${text(detail.name) ? ` (signed as ${text(detail.name)})` : ''}`;
     }
+    case 'word added':
+      return text(detail.word) ? `Word added: ${text(detail.word)}` : 'Word added';
+    case 'word removed':
+      return text(detail.word) ? `Word removed: ${text(detail.word)}` : 'Word removed';
     case 'organisation created':
       return text(detail.name) ? `Organisation set up (${text(detail.name)})` : 'Organisation set up';
     case 'settings changed':

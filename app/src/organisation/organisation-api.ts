@@ -12,6 +12,7 @@ import {
   OrganisationReportList,
   OrganisationReportView,
   OrganisationView,
+  OrganisationWords,
   organisationPaths as paths,
   PasskeyAdded,
   PasskeyList,
@@ -22,6 +23,7 @@ import {
   SetupState,
   SignedOut,
   SignedOutEverywhere,
+  WordAdded,
   type InviteRequest,
   type MemberRole,
   type OrganisationSettingsRequest,
@@ -117,4 +119,7 @@ export const organisationApi = {
     call(OrganisationReportView, 'POST', paths.reports, { id: reportId }, link),
   memberToken: (reportId: string) => call(MemberTokenGrant, 'GET', paths.reportToken(reportId)),
   audit: () => call(AuditLog, 'GET', paths.audit),
+  words: () => call(OrganisationWords, 'GET', paths.words),
+  addWord: (word: string) => call(WordAdded, 'POST', paths.words, { word }),
+  removeWord: (word: string) => call(WordAdded, 'DELETE', paths.word(word)),
 };
