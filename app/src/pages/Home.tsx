@@ -13,6 +13,7 @@ import { startProgressReview } from '../store/new-report.ts';
 import { loadName, saveName } from '../store/profile.ts';
 import { SessionList } from './SessionList.tsx';
 import { followCommentsOf } from '../comments/home-comments.ts';
+import { MoveReports } from '../organisation/MoveReports.tsx';
 import { ReportsToReview } from '../organisation/ReportsToReview.tsx';
 import { registerAllClaimed } from '../sync/organisation-reports.ts';
 
@@ -60,7 +61,8 @@ function Dashboard(props: { name: string }) {
     ...sessionGroups.flatMap((group) => home()?.sessions[group] ?? []).map((s) => s.reportId),
     ...(home()?.pending ?? []).flatMap((a) => a.reportId ?? []),
   ]);
-  // Reports made while the relay was out of reach are registered with the organisation now.
+  // Reports made signed in while the relay was out of reach are registered with the organisation now; those made
+  // before signing in are offered (MoveReports).
   onMount(() => void registerAllClaimed());
   return (
     <>
@@ -70,6 +72,7 @@ function Dashboard(props: { name: string }) {
         <a href="#search-heading">Session search</a>
         <a href="#reviews-heading">Progress-review checklists</a>
       </nav>
+      <MoveReports />
       <ReportsToReview />
       <div class="columns">
         <section class="card" aria-labelledby="sessions-heading">

@@ -21,6 +21,14 @@ export interface HeldLink {
   readOnly?: boolean;
   /** For a claimed report: the organisation this device registered it with, once it has. */
   organisationId?: string;
+  /**
+   * For a claimed report: the member signed in on this browser when it was claimed, whose organisation it is
+   * registered with at once. One claimed with nobody signed in (made before organisations, or before signing in)
+   * is offered to be moved instead (organisation-reports.ts, `reportsToMove`).
+   */
+  claimedBy?: string;
+  /** For a claimed report made before signing in: the organisation its author chose to keep it out of. */
+  keptOutOf?: string;
 }
 
 /** Changes made on this device that the relay did not add to the report, kept so their author loses nothing. */

@@ -3,11 +3,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkSignedIn } from '../organisation/signed-in.ts';
 import { accessDb, type HeldLink } from './access-db.ts';
 import {
+  keepOutOfOrganisation,
   memberLink,
+  moveIntoOrganisation,
   needsRenewal,
   registerAllClaimed,
   registerClaimed,
   renewBeforeMs,
+  reportsToMove,
 } from './organisation-reports.ts';
 
 const organisation = { id: 'o1', name: 'Northside Tutors', kind: 'agency', sessionIdleMinutes: 60 };
@@ -27,8 +30,10 @@ function relay(role: string | null, reports: (path: string, init: RequestInit) =
   return fetch;
 }
 
-const claimed = (reportId: string): HeldLink => ({
+/** A report this device claimed while Tom (m1) was signed in, or, with `claimedBy` null, before. */
+const claimed = (reportId: string, claimedBy: string | null = 'm1'): HeldLink => ({
   reportId,
+  ...(claimedBy ? { claimedBy } : {}),
   token: `tutor-link-of-${reportId}`,
   role: 'tutor',
   jti: 'j1',
@@ -103,5 +108,50 @@ describe('a signed-in member’s organisation reports', () => {
       json(200, { token: 'reader-token', jti: 'j5', role: 'reviewer', readOnly: true, expiresAt }),
     );
     expect(await memberLink('r5')).toMatchObject({ ok: true, value: { role: 'reviewer', readOnly: true } });
+  });
+
+  it('offers the reports made before signing in, moves them when asked, and keeps them out when asked', async () => {
+    const fetch = relay('tutor', (_path, init) => {
+      const { id } = JSON.parse(String(init.body));
+      return id === 'taken'
+        ? json(409, { error: 'This report is registered already, by someone else. Ask its owner to share it.' })
+        : registered(id);
+    });
+    await checkSignedIn(true);
+    await accessDb.links.bulkPut([claimed('before', null), claimed('taken', null), claimed('kept', null)]);
+    await accessDb.links.put(claimed('signed-in'));
+    // Made before signing in: never moved unasked.
+    await registerAllClaimed();
+    expect(
+      fetch.mock.calls.filter(([path]) => path === '/api/organisation/reports').map(([, init]) => init?.body),
+    ).toEqual([JSON.stringify({ id: 'signed-in' })]);
+    expect((await reportsToMove()).map((link) => link.reportId).sort()).toEqual(['before', 'kept', 'taken']);
+
+    await keepOutOfOrganisation([claimed('kept', null)]);
+    const offered = await reportsToMove();
+    expect(offered.map((link) => link.reportId).sort()).toEqual(['before', 'taken']);
+    expect(await moveIntoOrganisation(offered)).toEqual({
+      ok: true,
+      value: {
+        moved: 1,
+        refused: [
+          {
+            reportId: 'taken',
+            message: 'This report is registered already, by someone else. Ask its owner to share it.',
+          },
+        ],
+      },
+    });
+    expect((await accessDb.links.get('before'))!.organisationId).toBe('o1');
+    expect((await reportsToMove()).map((link) => link.reportId)).toEqual(['taken']);
+
+    // Someone who does not write reports is offered nothing, and cannot move any.
+    relay('coordinator', () => registered('x'));
+    await checkSignedIn(true);
+    expect(await reportsToMove()).toEqual([]);
+    expect(await moveIntoOrganisation([claimed('taken', null)])).toMatchObject({
+      ok: false,
+      problem: { status: 401 },
+    });
   });
 });

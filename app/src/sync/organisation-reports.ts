@@ -1,7 +1,8 @@
 // A signed-in member's side of their organisation's reports (docs/protocol.md, "Room tokens for members"): a
-// report this device claimed is registered with the member's organisation, now or, when the relay is out of reach,
-// later; a report of the organisation opens without a share link, with a room token the relay makes from the
-// membership, kept like any link and asked for again before it expires.
+// report this device claimed while they were signed in is registered with their organisation, now or, when the
+// relay is out of reach, later; reports claimed before they signed in are offered to be moved into it (or kept
+// out, once asked); a report of the organisation opens without a share link, with a room token the relay makes
+// from the membership, kept like any link and asked for again before it expires.
 import { reportWriters } from '../../../shared/protocol/member-access.ts';
 import { fail, ok, type Result } from '../../../shared/result.ts';
 import { type ApiProblem, organisationApi } from '../organisation/organisation-api.ts';
@@ -22,6 +23,11 @@ export const needsRenewal = (link: HeldLink, now = Date.now()): boolean =>
 async function member() {
   await checkSignedIn();
   return signedIn() ?? null;
+}
+
+/** The member signed in on this browser, to be named on a report it claims now; undefined when nobody is. */
+export async function claimingMember(): Promise<string | undefined> {
+  return (await member())?.member.id;
 }
 
 /** Whether this browser may ask for member tokens: someone is signed in, or the relay could not say (so try). */
@@ -58,10 +64,64 @@ export async function registerClaimed(link: HeldLink): Promise<Result<void, ApiP
   if (link.source !== 'claimed' || link.organisationId) return ok(undefined);
   const me = await member();
   if (!me || !reportWriters.includes(me.member.role)) return ok(undefined);
+  // Claimed before this member signed in here: theirs to move or keep out (reportsToMove), not moved unasked.
+  if (link.claimedBy !== me.member.id) return ok(undefined);
+  return register(link, me.organisation.id);
+}
+
+async function register(link: HeldLink, organisationId: string): Promise<Result<void, ApiProblem>> {
   const done = await organisationApi.registerReport(link.reportId, link.token);
   if (!done.ok) return fail(done.problem);
-  await accessDb.links.update(link.reportId, { organisationId: me.organisation.id });
+  await accessDb.links.update(link.reportId, { organisationId });
   return ok(undefined);
+}
+
+/**
+ * The reports this device made before the signed-in tutor or mentor signed in (or before organisations), not
+ * registered with any organisation and not kept out of theirs: the home page offers to move them in.
+ */
+export async function reportsToMove(): Promise<HeldLink[]> {
+  const me = await member();
+  if (!me || !reportWriters.includes(me.member.role)) return [];
+  return accessDb.links
+    .filter(
+      (link) =>
+        link.source === 'claimed' &&
+        !link.organisationId &&
+        link.claimedBy !== me.member.id &&
+        link.keptOutOf !== me.organisation.id,
+    )
+    .toArray();
+}
+
+export interface Moved {
+  moved: number;
+  /** The reports the relay would not register, with its reason (another member registered one already, say). */
+  refused: { reportId: string; message: string }[];
+}
+
+/** Registers each report with the signed-in member's organisation, with its tutor link; stops when the relay is out of reach. */
+export async function moveIntoOrganisation(links: readonly HeldLink[]): Promise<Result<Moved, ApiProblem>> {
+  const me = await member();
+  if (!me || !reportWriters.includes(me.member.role))
+    return fail({ message: 'Sign in as a tutor or mentor to move reports into your organisation.', status: 401 });
+  const result: Moved = { moved: 0, refused: [] };
+  for (const link of links) {
+    const done = await register(link, me.organisation.id);
+    if (done.ok) result.moved += 1;
+    else if (passing(done.problem)) return fail(done.problem);
+    else result.refused.push({ reportId: link.reportId, message: done.problem.message });
+  }
+  return ok(result);
+}
+
+/** Keeps the reports on this device only, out of the signed-in member's organisation: not offered again. */
+export async function keepOutOfOrganisation(links: readonly HeldLink[]): Promise<void> {
+  const me = await member();
+  if (!me) return;
+  await accessDb.links.bulkUpdate(
+    links.map((link) => ({ key: link.reportId, changes: { keptOutOf: me.organisation.id } })),
+  );
 }
 
 /** Registers every report this device claimed and has not registered yet (those made while the relay was out of reach). */

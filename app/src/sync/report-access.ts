@@ -12,6 +12,7 @@ import {
   memberLink,
   needsRenewal,
   passing,
+  claimingMember,
   registerClaimed,
   renewBeforeMs,
 } from './organisation-reports.ts';
@@ -116,7 +117,14 @@ export function watchAccess(
     onState({ kind: 'claiming' });
     try {
       const grant = await relayApi.claim(reportId, deviceClaimKey());
-      const link: HeldLink = { reportId, ...grant, source: 'claimed', receivedAt: new Date().toISOString() };
+      const by = await claimingMember();
+      const link: HeldLink = {
+        reportId,
+        ...grant,
+        source: 'claimed',
+        receivedAt: new Date().toISOString(),
+        ...(by ? { claimedBy: by } : {}),
+      };
       await accessDb.links.put(link);
       if (!stopped) hold(link);
     } catch (error) {
