@@ -5,10 +5,24 @@ import { expect } from './fixtures.ts';
 
 export const slow = { timeout: 30_000 };
 
+/** A passkey as Chromium's virtual authenticator holds it (the DevTools WebAuthn domain's Credential). */
+export interface VirtualPasskey {
+  credentialId: string;
+  isResidentCredential: boolean;
+  rpId?: string;
+  privateKey: string;
+  userHandle?: string;
+  signCount: number;
+}
+
 export interface Person {
   page: Page;
   /** Replaces the person's authenticator with a fresh one, as if they had moved to another device. */
   authenticator(): Promise<void>;
+  /** The passkeys the authenticator holds, private keys included, as a passkey manager syncs them. */
+  passkeys(): Promise<VirtualPasskey[]>;
+  /** Puts passkeys another of the person's devices made into this authenticator (a synced passkey). */
+  addPasskeys(passkeys: VirtualPasskey[]): Promise<void>;
 }
 
 /** A page of its own for one person, with a platform authenticator that says yes (user verified). */
@@ -30,7 +44,14 @@ export async function personWithPasskeys(context: BrowserContext): Promise<Perso
     }));
   };
   await fresh();
-  return { page, authenticator: fresh };
+  return {
+    page,
+    authenticator: fresh,
+    passkeys: async () => (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials,
+    addPasskeys: async (passkeys) => {
+      for (const credential of passkeys) await cdp.send('WebAuthn.addCredential', { authenticatorId, credential });
+    },
+  };
 }
 
 export const header = (page: Page) => page.getByRole('banner');

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { memberRefusals } from '../../shared/protocol/member-access.ts';
+import { createSessionReportDoc } from '../../shared/reports/index.ts';
 import { closeCodes, refusalReasons } from '../../shared/protocol/limits.ts';
 import { openMemoryStore } from '../storage/memory.ts';
 import { TestSession, api, eventually, type TestRelay } from '../testing.ts';
@@ -338,6 +339,32 @@ describe('the list of the organisation’s reports', () => {
     const resubmitted = (await list(relay, a.reviewer)).body.reports[0];
     expect(resubmitted).toMatchObject({ status: 'resubmitted' });
     expect(resubmitted.submittedAt > summary.submittedAt).toBe(true);
+  });
+
+  it('names each report from its own content once the relay holds some: title, kind and learners', async () => {
+    const { relay, a } = await agency();
+    await register(relay, a.tutor, { id: 'named-1' });
+    await register(relay, a.tutor, { id: 'named-2' });
+    const tutor = (await tokenFor(relay, a.tutor, 'named-1')).body.token;
+    const author = await session.provider(relay, 'named-1', { token: tutor });
+    createSessionReportDoc(
+      author.doc,
+      {
+        date: '2030-01-07',
+        start: '13:00',
+        finish: '14:00',
+        subject: 'Maths',
+        learners: [{ id: 'l1', name: 'Gus Hale' }],
+      },
+      'Tom',
+    );
+    await eventually(async () => expect((await list(relay, a.tutor)).body.reports[0].title).toBeDefined());
+    const [named, empty] = (await list(relay, a.tutor)).body.reports;
+    expect(named).toMatchObject({ id: 'named-1', kind: 'Session report', learners: ['Gus Hale'] });
+    expect(named.title).toContain('Gus Hale');
+    // No content yet: no title, rather than a made-up one.
+    expect(empty.id).toBe('named-2');
+    expect(empty.title).toBeUndefined();
   });
 
   it('is refused when signed out, and shows another organisation’s member none of ours', async () => {

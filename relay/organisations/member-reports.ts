@@ -20,6 +20,7 @@ import type { Log } from '../log.ts';
 import type { ReportStatuses } from '../statuses.ts';
 import type { OrganisationReportRecord } from '../storage/organisations.ts';
 import type { Storage } from '../storage/store.ts';
+import { reportContentFacts } from './report-content.ts';
 import { type Answer, Problem, readBody, signedInMember } from './requests.ts';
 
 export interface MemberReportsContext {
@@ -156,9 +157,11 @@ export async function listReports(context: MemberReportsContext, request: Incomi
     if (!access.ok) continue;
     const decisions = await decisionsOf(context.store, report.reportId);
     const submitted = decisions.findLast((each) => each.action === 'submit' || each.action === 'resubmit');
+    const content = await reportContentFacts(context.store, report.reportId);
     listed.push({
       id: report.reportId,
       ownerName: names.get(report.ownerId) ?? 'A former member',
+      ...(content ? { title: content.title, kind: content.kind, learners: content.learners } : {}),
       status,
       role: access.value.role,
       changedAt: decisions.at(-1)?.at ?? report.createdAt,

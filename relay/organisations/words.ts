@@ -4,15 +4,13 @@
 // teachers), read from the reports themselves, so nobody types them and nobody is sent names from reports they
 // could not open.
 import type { IncomingMessage } from 'node:http';
-import * as Y from 'yjs';
 import { normalisePersonalWord } from '../../shared/checks/spelling/personal-dictionary.ts';
 import { memberAccess } from '../../shared/protocol/member-access.ts';
 import { AddWordRequest, organisationWordLimit, type OrganisationWords } from '../../shared/protocol/organisations.ts';
-import { roomName } from '../../shared/protocol/rooms.ts';
-import { reportDefinitionOf } from '../../shared/reports/registry.ts';
 import type { ReportStatuses } from '../statuses.ts';
 import type { MemberRecord } from '../storage/organisations.ts';
 import type { Storage } from '../storage/store.ts';
+import { reportContentFacts } from './report-content.ts';
 import { type Answer, orRefuse, Problem, readBody, signedInAdministrator, signedInMember } from './requests.ts';
 
 interface WordsContext {
@@ -89,24 +87,11 @@ async function namesFor(context: WordsContext, member: MemberRecord): Promise<st
   for (const report of reports) {
     const access = memberAccess(member, { ...report, status: await context.statuses.load(report.reportId) });
     if (!access.ok) continue;
-    for (const name of await peopleIn(context.store, report.reportId))
+    for (const name of (await reportContentFacts(context.store, report.reportId))?.people ?? [])
       for (const part of name.split(/\s+/)) {
         const word = normalisePersonalWord(part);
         if (word.ok) names.add(word.value);
       }
   }
   return [...names].sort();
-}
-
-/** The learners and other people a report names, as its kind indexes them; none when it has no content yet. */
-async function peopleIn(store: Storage, reportId: string): Promise<string[]> {
-  const doc = new Y.Doc();
-  try {
-    const updates = await store.load(roomName(reportId));
-    Y.transact(doc, () => updates.forEach((update) => Y.applyUpdate(doc, update)));
-    const entry = reportDefinitionOf(doc)?.index(doc);
-    return entry ? [...entry.learners.map((learner) => learner.name), ...(entry.people?.names ?? [])] : [];
-  } finally {
-    doc.destroy();
-  }
 }

@@ -246,6 +246,10 @@ export type MemberTokenGrant = z.infer<typeof MemberTokenGrant>;
 export const OrganisationReportSummary = z.object({
   id: z.string(),
   ownerName: z.string(),
+  /** From the report's own content, once the relay holds some: its title, kind ("Session report") and learners. */
+  title: z.string().optional(),
+  kind: z.string().optional(),
+  learners: z.array(z.string()).optional(),
   status: ReportStatus,
   /** The room role the member's token for it would carry. */
   role: Role,

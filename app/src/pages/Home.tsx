@@ -14,6 +14,7 @@ import { loadName, saveName } from '../store/profile.ts';
 import { SessionList } from './SessionList.tsx';
 import { followCommentsOf } from '../comments/home-comments.ts';
 import { MoveReports } from '../organisation/MoveReports.tsx';
+import { OrganisationReports } from '../organisation/OrganisationReports.tsx';
 import { ReportsToReview } from '../organisation/ReportsToReview.tsx';
 import { registerAllClaimed } from '../sync/organisation-reports.ts';
 
@@ -74,6 +75,7 @@ function Dashboard(props: { name: string }) {
       </nav>
       <MoveReports />
       <ReportsToReview />
+      <OrganisationReports />
       <div class="columns">
         <section class="card" aria-labelledby="sessions-heading">
           <h2 id="sessions-heading">Sessions</h2>

@@ -1,0 +1,89 @@
+// The home page's list of the organisation's reports for a signed-in member who is not a quality reviewer (they have
+// "Reports to review"): a tutor's or mentor's own reports that are not on this device yet (written on another
+// device), and for everyone else (a coordinator, a client contact) every report their membership lets them read.
+// Each opens without a share link: the report page asks the relay for the member's token
+// (app/src/sync/organisation-reports.ts), and the report then lives on this device too.
+import { createResource, For, onCleanup, onMount, Show } from 'solid-js';
+import { reportWriters } from '../../../shared/protocol/member-access.ts';
+import type { OrganisationReportSummary } from '../../../shared/protocol/organisations.ts';
+import { statusLabels } from '../../../shared/workflow/status.ts';
+import { ok } from '../../../shared/result.ts';
+import { db } from '../store/db.ts';
+import { organisationApi } from './organisation-api.ts';
+import { checkSignedIn, signedIn } from './signed-in.ts';
+import { when } from './when.ts';
+
+const refreshMs = 60_000;
+
+/** A tutor's or mentor's reports not on this device; everyone else's whole list. Newest change first. */
+async function listed(writer: boolean) {
+  const answer = await organisationApi.reports();
+  if (!answer.ok) return answer;
+  const here = writer ? new Set((await db.reports.toArray()).map((row) => row.id)) : new Set<string>();
+  const reports = answer.value.reports
+    .filter((report) => !here.has(report.id))
+    .sort((a, b) => b.changedAt.localeCompare(a.changedAt));
+  return ok(reports);
+}
+
+const label = (report: OrganisationReportSummary) =>
+  `${report.title ?? `${report.ownerName}’s report`}, ${statusLabels[report.status].toLowerCase()}, last changed ${when(report.changedAt)}`;
+
+export function OrganisationReports() {
+  const role = () => signedIn()?.member.role;
+  const shown = () => role() !== undefined && role() !== 'quality-reviewer' && role() !== 'administrator';
+  const writer = () => reportWriters.includes(role()!);
+  const [answer, { refetch }] = createResource(
+    () => (shown() ? { writer: writer() } : false),
+    (asked) => listed(asked.writer),
+  );
+  onMount(() => {
+    void checkSignedIn();
+    const timer = setInterval(() => shown() && void refetch(), refreshMs);
+    onCleanup(() => clearInterval(timer));
+  });
+  const heading = () => (writer() ? 'Your reports on other devices' : `Reports of ${signedIn()?.organisation.name}`);
+  const reports = () => {
+    const current = answer();
+    return current?.ok ? current.value : undefined;
+  };
+  const problem = () => {
+    const current = answer();
+    return current && !current.ok ? current.problem.message : '';
+  };
+  return (
+    <Show when={shown()}>
+      <Show when={problem()}>
+        <p class="error" role="alert">
+          {problem()}
+        </p>
+      </Show>
+      <Show when={reports() && (!writer() || reports()!.length > 0) ? reports() : undefined}>
+        {(list) => (
+          <section class="card organisation-reports" aria-labelledby="organisation-reports-heading">
+            <h2 id="organisation-reports-heading">{heading()}</h2>
+            <p class="muted">
+              {writer()
+                ? 'Reports you write that this device does not hold yet. Open one to bring it here.'
+                : 'The reports your membership lets you read. They open without a share link.'}
+            </p>
+            <Show when={list().length > 0} fallback={<p class="muted">There are no reports for you yet.</p>}>
+              <ul class="pending" aria-labelledby="organisation-reports-heading">
+                <For each={list()}>
+                  {(report) => (
+                    <li>
+                      <a href={`/report/${report.id}`}>{label(report)}</a>
+                      <Show when={report.learners?.length}>
+                        <span class="detail">With {report.learners!.join(', ')}</span>
+                      </Show>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          </section>
+        )}
+      </Show>
+    </Show>
+  );
+}

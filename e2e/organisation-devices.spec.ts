@@ -1,0 +1,81 @@
+// A member's second device, in real Chromium with a virtual authenticator per device: the tutor writes a report on
+// their laptop; on their phone (another browser, holding the same synced passkey) they sign in, find the report under
+// "Your reports on other devices" with its title and learner as the relay reads them from the report, open it without
+// any share link, and write in it; the laptop sees the words, and the phone's home page no longer lists it as elsewhere.
+import type { Page } from '@playwright/test';
+import { createSessionReport, editor, editorText, signIn } from './app.ts';
+import { expect, expectAccessible, test } from './fixtures.ts';
+import { header, invite, join, personWithPasskeys, slow } from './organisation-people.ts';
+import { type RunningRelay, startRelay } from './relay.ts';
+
+let relay: RunningRelay;
+let base: string;
+
+test.beforeAll(async () => {
+  relay = await startRelay();
+  base = `http://localhost:${relay.port}`;
+});
+
+test.afterAll(async () => {
+  await relay.stop();
+});
+
+const progress = 'Comment on progress towards learning objectives';
+const registered = (page: Page) =>
+  page.evaluate(async () => (await (await fetch('/api/organisation/reports')).json()).reports?.length ?? 0);
+
+test('a tutor signed in on a second device finds their report there, opens it without a link and writes in it', async ({
+  browser,
+  context,
+}) => {
+  test.setTimeout(180_000);
+  const [laptopContext, phoneContext] = await Promise.all([browser.newContext(), browser.newContext()]);
+  try {
+    const { page: admin } = await personWithPasskeys(context);
+    await admin.goto(`${base}/setup`);
+    await admin.getByLabel('Organisation’s name').fill('Eastside Tutors');
+    await admin.getByRole('radio', { name: 'Tutoring agency' }).check();
+    await admin.getByLabel('Your name').fill('Ada Admin');
+    await admin.getByRole('button', { name: 'Set up the organisation' }).click();
+    await admin.getByRole('button', { name: 'Make a passkey and join' }).click();
+    await expect(admin).toHaveURL(`${base}/organisation/members`, slow);
+    const link = await invite(admin, base, 'Tom Tutor', 'Tutor');
+
+    const laptop = await personWithPasskeys(laptopContext);
+    await join(laptop.page, link, 'Tom Tutor', 'Eastside Tutors');
+    const reportUrl = await createSessionReport(laptop.page, base, { learner: 'Gus Hale', tutor: 'Tom Tutor' });
+    await editor(laptop.page, progress).pressSequentially('Dated the Tudors.');
+    await expect.poll(() => registered(laptop.page), slow).toBe(1);
+
+    // The phone holds the same passkey (synced by a passkey manager) and nothing else.
+    const phone = await personWithPasskeys(phoneContext);
+    await phone.addPasskeys(await laptop.passkeys());
+    await signIn(phone.page, base, 'Tom Tutor');
+    await phone.page.goto(`${base}/sign-in`);
+    await phone.page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await expect(header(phone.page)).toContainText('Signed in as Tom Tutor', slow);
+
+    await phone.page.goto(base);
+    const elsewhere = phone.page.getByRole('region', { name: 'Your reports on other devices' });
+    await expect(elsewhere).toBeVisible(slow);
+    const entry = elsewhere.getByRole('link', { name: /^Session report: .*Gus Hale.*, draft, last changed / });
+    await expect(entry).toBeVisible();
+    await expect(elsewhere.getByText('With Gus Hale')).toBeVisible();
+    await expectAccessible(phone.page);
+    await entry.click();
+    await expect(phone.page).toHaveURL(reportUrl);
+    await expect.poll(() => editorText(phone.page, progress), slow).toBe('Dated the Tudors.');
+    await expect(phone.page.getByText('You opened this report as tutor, through your organisation.')).toBeVisible();
+    await editor(phone.page, progress).click();
+    await phone.page.keyboard.press('End');
+    await phone.page.keyboard.type(' Then the Stuarts.');
+    await expect.poll(() => editorText(laptop.page, progress), slow).toBe('Dated the Tudors. Then the Stuarts.');
+
+    // Now on the phone too, the report is no longer listed as elsewhere.
+    await phone.page.goto(base);
+    await expect(phone.page.getByRole('heading', { name: 'Hello, Tom Tutor' })).toBeVisible(slow);
+    await expect(phone.page.getByRole('region', { name: 'Your reports on other devices' })).toHaveCount(0);
+  } finally {
+    await Promise.all([laptopContext.close(), phoneContext.close()]);
+  }
+});
