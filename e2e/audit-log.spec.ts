@@ -62,8 +62,9 @@ test('an administrator reads, filters and downloads the audit log; a tutor canno
     const table = admin.page.getByRole('table', { name: /Audit log, newest first/ });
     const rows = table.getByRole('row');
     await expect(table.getByRole('columnheader')).toHaveText(['When', 'Who', 'What', 'About'], slow);
-    // A header row, then: Tom's sign-in, Tom's passkey, Tom's invitation by Ada, Ada's passkey, Ada's invitation, the set-up.
-    await expect(rows).toHaveCount(7, slow);
+    // A header row, then: Tom's sign-in, Tom's first sign-in and passkey (his invitation used), Tom's invitation by
+    // Ada, Ada's first sign-in and passkey, Ada's invitation, the set-up.
+    await expect(rows).toHaveCount(9, slow);
     await expect(rows.nth(1)).toContainText(/Tom Tutor\s*Signed in\s*Tom Tutor/);
     await expect(rows.filter({ hasText: 'Invited as tutor' })).toContainText(
       /Ada Admin\s*Invited as tutor\s*Tom Tutor/,
@@ -76,15 +77,17 @@ test('an administrator reads, filters and downloads the audit log; a tutor canno
     const show = admin.page.getByLabel('Show', { exact: true });
     await show.selectOption({ label: 'Invitations' });
     await expect(rows).toHaveCount(3);
-    await expect(admin.page.getByRole('status')).toHaveText('2 of 6 events: invitations.');
+    await expect(admin.page.getByRole('status')).toHaveText('2 of 8 events: invitations.');
     await expect(rows.nth(1)).toContainText('Invited as tutor');
     await expect(rows.nth(2)).toContainText('Invited as administrator');
     await show.selectOption({ label: 'Sign-ins and sign-outs' });
-    await expect(rows).toHaveCount(2);
-    await expect(rows.nth(1)).toContainText('Signed in');
+    await expect(rows).toHaveCount(4);
+    await expect(rows.nth(1)).toContainText(/Tom Tutor\s*Signed in\s*Tom Tutor/);
+    await expect(rows.nth(2)).toContainText('Signed in for the first time, with their invitation');
+    await expect(rows.nth(3)).toContainText(/Ada Admin\s*Signed in for the first time, with their invitation/);
     await expectAccessible(admin.page);
     await show.selectOption({ label: 'Every kind of event' });
-    await expect(rows).toHaveCount(7);
+    await expect(rows).toHaveCount(9);
 
     // The CSV link answers with the whole log as CSV.
     const link = admin.page.getByRole('link', { name: 'Download as CSV' });
@@ -103,8 +106,10 @@ test('an administrator reads, filters and downloads the audit log; a tutor canno
       'organisation created',
       'member invited',
       'passkey added',
+      'signed in',
       'member invited',
       'passkey added',
+      'signed in',
       'signed in',
     ]);
     const download = admin.page.waitForEvent('download');

@@ -166,6 +166,15 @@ export async function enrol(
     await store.removePasskey(added.value, member.id);
     return fail('This invitation has been used already. Sign in with your passkey, or ask for a new invitation.');
   }
+  // Enrolling signs the member in: the log says so, as it does for every later sign-in.
+  await store.appendAudit({
+    organisationId: member.organisationId,
+    at: now.toISOString(),
+    actor: member.id,
+    action: 'signed in',
+    subject: member.id,
+    detail: { with: 'invitation' },
+  });
   return ok({ member, sessionToken: await startSession(store, member.id, label, now) });
 }
 

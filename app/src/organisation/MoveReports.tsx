@@ -66,9 +66,11 @@ export function MoveReports() {
           </div>
         </section>
       </Show>
-      <p role="status" class="muted">
-        {status()}
-      </p>
+      <Show when={status()}>
+        <p role="status" class="muted">
+          {status()}
+        </p>
+      </Show>
       <Show when={problem()}>
         <p role="alert" class="error">
           {problem()}

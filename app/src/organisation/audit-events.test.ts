@@ -51,6 +51,10 @@ group('an audit log entry as the page shows it', () => {
       ),
     ).toBe('Submitted, from draft to submitted (signed as Tom)');
     expect(describe(entry({ action: 'decision', detail: { decision: 'teacher-sign' } }))).toBe('Teacher sign');
+    expect(describe(entry({ action: 'signed in' }))).toBe('Signed in');
+    expect(describe(entry({ action: 'signed in', detail: { with: 'invitation' } }))).toBe(
+      'Signed in for the first time, with their invitation',
+    );
     expect(describe(entry({ action: 'word added', detail: { word: 'Okafor' } }))).toBe('Word added: Okafor');
     expect(describe(entry({ action: 'word removed', detail: { word: 'Ofsted' } }))).toBe('Word removed: Ofsted');
     expect(describe(entry({ action: 'something new' }))).toBe('Something new');

@@ -81,7 +81,7 @@ export function describe(entry: AuditEntryView): string {
     case 'member invited again':
       return 'Invited again (a new link)';
     case 'signed in':
-      return 'Signed in';
+      return detail.with === 'invitation' ? 'Signed in for the first time, with their invitation' : 'Signed in';
     case 'signed out everywhere':
       return 'Signed out everywhere';
     case 'passkey added':
