@@ -1,6 +1,7 @@
 // Dates and times are shown and typed in British form in a browser whose locale is American: Chromium draws
 // <input type="date"> as 12/03/2026 and "time" as 04:00 PM there, lang="en-GB" or not, so the app's own fields
 // (app/src/forms/DateField.tsx) must say 03/12/2026 and 16:00, and store 2026-12-03 and 16:00 as before.
+import { makeShareLink } from './access-links.ts';
 import { signIn } from './app.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 
@@ -9,8 +10,9 @@ test.use({ locale: 'en-US', timezoneId: 'America/New_York' });
 test('an American browser shows and takes British dates and times, keeps bad text with a message, and stores the same values', async ({
   page,
   relay,
+  browser,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   await page.clock.setFixedTime(new Date('2026-11-20T15:00:00Z'));
   await signIn(page, relay.url);
   expect(await page.evaluate(() => navigator.language)).toBe('en-US');
@@ -104,4 +106,20 @@ test('an American browser shows and takes British dates and times, keeps bad tex
   await sessions.getByRole('link', { name: /Fri 4 Dec 2026/ }).click();
   await expect(page).toHaveURL(reportUrl);
   await expect(form.getByLabel('Date', { exact: true })).toHaveValue('04/12/2026');
+
+  // A reviewer, in an American browser too, reads the same British dates and times and cannot change them.
+  const readerContext = await browser.newContext({ locale: 'en-US', timezoneId: 'America/New_York' });
+  try {
+    const reader = await readerContext.newPage();
+    const link = await makeShareLink(page, 'reviewer');
+    await signIn(reader, relay.url, 'Rita Reviewer');
+    await reader.goto(link);
+    await reader.waitForURL(reportUrl);
+    const shown = reader.getByRole('form', { name: 'Session report' });
+    await expect(shown.getByLabel('Date', { exact: true })).toHaveValue('04/12/2026');
+    await expect(shown.getByLabel('Finish', { exact: true })).toHaveValue('18:15');
+    await expect(shown.getByLabel('Date', { exact: true })).toBeDisabled();
+  } finally {
+    await readerContext.close();
+  }
 });
