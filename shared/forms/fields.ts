@@ -1,5 +1,6 @@
 // Field rules shared by every report form.
 import { z } from 'zod';
+import { dateExample, timeExample } from './uk-dates.ts';
 import { freeTextLimit } from './free-text-limit.ts';
 
 export { freeTextLimit };
@@ -10,8 +11,11 @@ export const FreeText = z.string().max(freeTextLimit, {
 
 export const RequiredFreeText = FreeText.refine((text) => text.trim().length > 0, { error: 'This field is required.' });
 
-export const IsoDate = z.iso.date({ error: 'Give a date as YYYY-MM-DD.' });
-export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Give a time as HH:MM (24-hour).' });
+// Stored as "YYYY-MM-DD" and "HH:MM"; the messages speak of the British form the fields show (uk-dates.ts).
+export const IsoDate = z.iso.date({ error: `Give the date, for example ${dateExample}.` });
+export const ClockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `Give the time on the 24-hour clock, for example ${timeExample}.` });
 
 export const Subject = z
   .string()

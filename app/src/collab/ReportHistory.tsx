@@ -6,6 +6,7 @@ import type { Decision } from '../../../shared/doc/status-doc.ts';
 import type { WorkflowAction } from '../../../shared/workflow/status.ts';
 import type { TermlyReviewAction } from '../../../shared/reports/termly-review/workflow.ts';
 import { useRoleWord } from './role-words.ts';
+import { formatMoment } from '../../../shared/forms/uk-dates.ts';
 import './collab.css';
 
 const decided: Record<WorkflowAction | TermlyReviewAction, string> = {
@@ -19,10 +20,6 @@ const decided: Record<WorkflowAction | TermlyReviewAction, string> = {
   amend: 'Taken back to amend',
   'mark-reviewed': 'Read',
 };
-
-/** "23 November 2026 at 14:05", in this device's time zone. */
-export const decisionTime = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' });
 
 export function ReportHistory(props: { history: Decision[] }) {
   const roleWord = useRoleWord();
@@ -38,7 +35,7 @@ export function ReportHistory(props: { history: Decision[] }) {
             {(decision) => (
               <li>
                 {decided[decision.action]} by {decision.by.name} ({roleWord(decision.by.role)}),{' '}
-                <time datetime={decision.at}>{decisionTime(decision.at)}</time>
+                <time datetime={decision.at}>{formatMoment(decision.at, 'long')}</time>
                 <Show when={decision.reason}>
                   {(reason) => (
                     <>

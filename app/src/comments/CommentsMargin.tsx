@@ -19,10 +19,9 @@ import { commentTextLimit, type Comment, type CommentResult } from '../../../sha
 import { capitalised, useRoleWord } from '../collab/role-words.ts';
 import { addCommentShortcut } from './comment-plugin.ts';
 import type { NewComment, ReportComments } from './report-comments.ts';
+import { formatMoment } from '../../../shared/forms/uk-dates.ts';
 import './comments.css';
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 const number = new Intl.NumberFormat('en-GB');
 
 /** Threads in the order of their fields on the page, then of their words in the field. */
@@ -345,7 +344,7 @@ function CommentItem(props: {
     <li class="comment" data-comment={props.comment.id}>
       <p class="comment-meta">
         <strong>{props.comment.author.name}</strong> ({capitalised(roleWord(props.comment.author.role))}) ·{' '}
-        {when(props.comment.createdAt)}
+        {formatMoment(props.comment.createdAt, 'this-year')}
         <Show when={props.comment.editedAt && !props.comment.deleted}> · edited</Show>
       </p>
       <Switch>

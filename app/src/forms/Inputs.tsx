@@ -1,6 +1,7 @@
 // Single-line inputs bound to one key of a report's "fields" map: dates, times and percentages. Each shows
 // its hint, and the rule it breaks as soon as it breaks it.
 import { createSignal, Show } from 'solid-js';
+import { DateField, TimeField } from './DateField.tsx';
 import { FieldLabel } from './FieldLabel.tsx';
 import type * as Y from 'yjs';
 import { createYValue } from './y-signals.ts';
@@ -20,26 +21,20 @@ interface BoundInputProps {
 const describedBy = (id: string, hint: unknown, problem: unknown) =>
   [hint ? `${id}-hint` : '', problem ? `${id}-problem` : ''].join(' ').trim() || undefined;
 
+/** A date (or, with type "time", a time) in British form; a rule it breaks shows once it has a value. */
 export function DateInput(props: BoundInputProps & { type?: 'date' | 'time' }) {
   const [value, setValue] = createYValue<string>(props.map, props.key ?? props.id);
+  const Field = props.type === 'time' ? TimeField : DateField;
   return (
-    <div class="field small">
-      <FieldLabel id={props.id} label={props.label} hint={props.hint} />
-      <input
-        id={props.id}
-        type={props.type ?? 'date'}
-        value={value() ?? ''}
-        onChange={(event) => setValue(event.currentTarget.value || undefined)}
-        disabled={props.readOnly}
-        aria-describedby={describedBy(props.id, props.hint, props.problem && value())}
-        aria-invalid={!!(props.problem && value())}
-      />
-      <Show when={props.problem && value()}>
-        <p class="error" id={`${props.id}-problem`}>
-          {props.problem}
-        </p>
-      </Show>
-    </div>
+    <Field
+      id={props.id}
+      label={props.label}
+      hint={props.hint}
+      value={value()}
+      onValue={setValue}
+      problem={value() ? props.problem : undefined}
+      readOnly={props.readOnly}
+    />
   );
 }
 

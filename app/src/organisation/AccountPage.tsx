@@ -6,7 +6,7 @@ import { Answered } from './Answered.tsx';
 import { organisationApi } from './organisation-api.ts';
 import { addPasskey } from './passkey-ceremonies.ts';
 import { signedIn } from './signed-in.ts';
-import { when } from './when.ts';
+import { formatMoment } from '../../../shared/forms/uk-dates.ts';
 import './organisation.css';
 
 export function AccountPage() {
@@ -76,8 +76,8 @@ export function AccountPage() {
                           <strong>{passkey.label}</strong>
                           <span class="muted">
                             {' '}
-                            added {when(passkey.createdAt)}
-                            {passkey.lastUsedAt ? `, last used ${when(passkey.lastUsedAt)}` : ''}
+                            added {formatMoment(passkey.createdAt)}
+                            {passkey.lastUsedAt ? `, last used ${formatMoment(passkey.lastUsedAt)}` : ''}
                           </span>
                         </span>
                         <button type="button" class="secondary" onClick={() => remove(passkey)}>
@@ -130,7 +130,7 @@ export function AccountPage() {
                           <strong>{session.label}</strong>
                           <span class="muted">
                             {' '}
-                            signed in {when(session.createdAt)}, last used {when(session.lastSeenAt)}
+                            signed in {formatMoment(session.createdAt)}, last used {formatMoment(session.lastSeenAt)}
                           </span>
                           <Show when={session.current}>
                             <span class="tag">This device</span>

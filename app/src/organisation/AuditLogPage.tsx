@@ -9,7 +9,7 @@ import { aboutWhat, type AuditKind, auditKindLabels, auditKinds, describe, kindO
 import { organisationApi } from './organisation-api.ts';
 import { AdministratorsOnly } from './AdministratorsOnly.tsx';
 import { signedIn } from './signed-in.ts';
-import { when } from './when.ts';
+import { formatMoment } from '../../../shared/forms/uk-dates.ts';
 import './organisation.css';
 
 export function AuditLogPage() {
@@ -105,7 +105,7 @@ function Entries(props: { entries: AuditEntryView[]; members: ReadonlyMap<string
                 {(entry) => (
                   <tr>
                     <td>
-                      <time datetime={entry.at}>{when(entry.at)}</time>
+                      <time datetime={entry.at}>{formatMoment(entry.at)}</time>
                     </td>
                     <td>{whoActed(entry, props.members)}</td>
                     <td>{describe(entry)}</td>

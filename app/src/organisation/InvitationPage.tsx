@@ -8,6 +8,7 @@ import { fail } from '../../../shared/result.ts';
 import { organisationApi } from './organisation-api.ts';
 import { enrolWithInvitation } from './passkey-ceremonies.ts';
 import { nowSignedIn } from './signed-in.ts';
+import { formatMoment } from '../../../shared/forms/uk-dates.ts';
 import './organisation.css';
 
 const tokenInLink = () => new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
@@ -89,8 +90,7 @@ export function InvitationPage() {
               </p>
               <p class="hint">
                 A passkey lets you sign in with this device’s screen lock, fingerprint or face, or a security key,
-                instead of a password. The invitation works once, until{' '}
-                {new Date(view().expiresAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}.
+                instead of a password. The invitation works once, until {formatMoment(view().expiresAt, 'long')}.
               </p>
               <button type="button" onClick={enrol} disabled={busy()}>
                 Make a passkey and join

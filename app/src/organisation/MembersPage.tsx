@@ -17,7 +17,7 @@ import { createFieldProblems } from './field-problems.ts';
 import { organisationApi } from './organisation-api.ts';
 import { AdministratorsOnly } from './AdministratorsOnly.tsx';
 import { organisationChanged, signedIn } from './signed-in.ts';
-import { when } from './when.ts';
+import { formatMoment } from '../../../shared/forms/uk-dates.ts';
 import './organisation.css';
 
 export function MembersPage() {
@@ -221,8 +221,8 @@ function InvitationLink(props: { grant: InvitationGrant; onCopied(message: strin
       <div class="field">
         <label for="invitation-link">Link to send to {props.grant.member.name}</label>
         <p class="hint" id="invitation-link-hint">
-          It is shown only now. It works once, until {when(props.grant.expiresAt)}; whoever opens it first joins as{' '}
-          {props.grant.member.name}, so send it only to them.
+          It is shown only now. It works once, until {formatMoment(props.grant.expiresAt)}; whoever opens it first joins
+          as {props.grant.member.name}, so send it only to them.
         </p>
         <input
           id="invitation-link"

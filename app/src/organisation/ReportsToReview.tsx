@@ -5,7 +5,7 @@ import { createResource, For, onCleanup, onMount, Show } from 'solid-js';
 import type { OrganisationReportSummary } from '../../../shared/protocol/organisations.ts';
 import { organisationApi } from './organisation-api.ts';
 import { checkSignedIn, signedIn } from './signed-in.ts';
-import { when } from './when.ts';
+import { formatMoment } from '../../../shared/forms/uk-dates.ts';
 
 const waiting = (report: OrganisationReportSummary) => report.status === 'submitted' || report.status === 'resubmitted';
 
@@ -60,7 +60,7 @@ export function ReportsToReview() {
                         <li>
                           <a href={`/report/${report.id}`}>
                             {report.ownerName}’s report, {report.status === 'resubmitted' ? 'resubmitted' : 'submitted'}{' '}
-                            {when(report.submittedAt ?? report.changedAt)}
+                            {formatMoment(report.submittedAt ?? report.changedAt)}
                           </a>
                         </li>
                       )}

@@ -8,6 +8,7 @@ import { formatDate, localDate } from '../../../shared/workflow/calendar.ts';
 import { dueReports } from '../../../shared/reports/assignment-reports.ts';
 import type { DueReport } from '../../../shared/workflow/due-dates.ts';
 import { statusLabels } from '../../../shared/workflow/status.ts';
+import { DateField, readDate, readTime, TimeField } from '../forms/DateField.tsx';
 import { db, type AssignmentRow } from '../store/db.ts';
 import { groupFiled, scheduleOf, sessionItems } from '../store/home-queries.ts';
 import { createLiveQuery } from '../store/live.ts';
@@ -165,26 +166,26 @@ function AddSession(props: { assignment: AssignmentRow }) {
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
-    const value = (key: string) => String(data.get(key) ?? '').trim();
+    const date = readDate(data, 'date');
+    const start = readTime(data, 'start');
+    const finish = readTime(data, 'finish');
+    const [day, from, to] = [date, start, finish].map((read) => (read.ok ? read.value : undefined));
     const problems = [
-      !value('date') && 'Choose the date of the session.',
-      value('date') &&
-        !inside(value('date')) &&
+      !date.ok ? date.problem : !day && 'Choose the date of the session.',
+      day &&
+        !inside(day) &&
         `The session must fall within the assignment, ${formatDate(props.assignment.startDate)} to ${formatDate(props.assignment.endDate)}.`,
-      !value('start') && 'Give the start time.',
-      !value('finish') && 'Give the finish time.',
-      value('start') &&
-        value('finish') &&
-        value('finish') <= value('start') &&
-        'The finish time must be after the start time.',
+      !start.ok ? start.problem : !from && 'Give the start time.',
+      !finish.ok ? finish.problem : !to && 'Give the finish time.',
+      from && to && to <= from && 'The finish time must be after the start time.',
     ].filter((problem): problem is string => !!problem);
     setErrors(problems);
-    if (problems.length > 0) return;
+    if (problems.length > 0 || !day || !from || !to) return;
     const reportId = await addSession(
       {
-        date: value('date'),
-        start: value('start'),
-        finish: value('finish'),
+        date: day,
+        start: from,
+        finish: to,
         subject: props.assignment.subject,
         learners: props.assignment.learners,
         assignment: assignmentSummary(props.assignment),
@@ -202,25 +203,15 @@ function AddSession(props: { assignment: AssignmentRow }) {
     <form onSubmit={submit} novalidate class="inline-form" aria-labelledby="add-session-heading">
       <h3 id="add-session-heading">Add a session</h3>
       <div class="row">
-        <div class="field small">
-          <label for="session-date">Session date</label>
-          <input
-            id="session-date"
-            name="date"
-            type="date"
-            value={defaultDate}
-            min={props.assignment.startDate}
-            max={props.assignment.endDate}
-          />
-        </div>
-        <div class="field small">
-          <label for="session-start">Start time</label>
-          <input id="session-start" name="start" type="time" />
-        </div>
-        <div class="field small">
-          <label for="session-finish">Finish time</label>
-          <input id="session-finish" name="finish" type="time" />
-        </div>
+        <DateField
+          id="session-date"
+          name="date"
+          label="Session date"
+          hint={`Within the assignment, ${formatDate(props.assignment.startDate)} to ${formatDate(props.assignment.endDate)}.`}
+          value={defaultDate}
+        />
+        <TimeField id="session-start" name="start" label="Start time" />
+        <TimeField id="session-finish" name="finish" label="Finish time" />
       </div>
       <Show when={errors().length > 0}>
         <div role="alert">

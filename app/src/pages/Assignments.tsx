@@ -4,6 +4,8 @@ import { useNavigate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { freeTextLimit, groupLabel, maxGroupSize } from '../../../shared/forms/fields.ts';
 import { addDays, formatDate, localDate } from '../../../shared/workflow/calendar.ts';
+import { fail } from '../../../shared/result.ts';
+import { DateField, readDate } from '../forms/DateField.tsx';
 import { addAssignment, addLearner } from '../store/assignments.ts';
 import { db } from '../store/db.ts';
 import { createLiveQuery } from '../store/live.ts';
@@ -112,13 +114,20 @@ function AddAssignment(props: { learners: { id: string; name: string }[] }) {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const value = (key: string) => String(data.get(key) ?? '');
-    const result = await addAssignment({
-      learnerIds: data.getAll('learners').map(String),
-      subject: value('subject'),
-      startDate: value('startDate'),
-      endDate: value('endDate'),
-      brief: value('brief'),
-    });
+    const dates = { startDate: readDate(data, 'startDate'), endDate: readDate(data, 'endDate') };
+    const unreadable = Object.entries(dates).flatMap(([field, read]) =>
+      read.ok ? [] : [{ field, message: read.problem }],
+    );
+    const result =
+      unreadable.length > 0
+        ? fail(unreadable)
+        : await addAssignment({
+            learnerIds: data.getAll('learners').map(String),
+            subject: value('subject'),
+            startDate: (dates.startDate.ok && dates.startDate.value) || '',
+            endDate: (dates.endDate.ok && dates.endDate.value) || '',
+            brief: value('brief'),
+          });
     if (!result.ok) {
       setProblems(result.problem);
       document.getElementById(fieldIds[result.problem[0]!.field] ?? 'assignment-learners')?.focus();
@@ -148,14 +157,8 @@ function AddAssignment(props: { learners: { id: string; name: string }[] }) {
             <label for="assignment-subject">Subject</label>
             <input id="assignment-subject" name="subject" type="text" maxLength={120} />
           </div>
-          <div class="field small">
-            <label for="assignment-start">Start date</label>
-            <input id="assignment-start" name="startDate" type="date" value={today} />
-          </div>
-          <div class="field small">
-            <label for="assignment-end">End date</label>
-            <input id="assignment-end" name="endDate" type="date" value={addDays(today, defaultWeeks * 7)} />
-          </div>
+          <DateField id="assignment-start" name="startDate" label="Start date" value={today} />
+          <DateField id="assignment-end" name="endDate" label="End date" value={addDays(today, defaultWeeks * 7)} />
         </div>
         <div class="field">
           <label for="assignment-brief">Comments from the assignment brief</label>

@@ -6,6 +6,8 @@ import { createResource, createSignal, For, onMount, Show } from 'solid-js';
 import { formatDate, localDate, sessionGroupLabels, sessionGroups } from '../../../shared/workflow/calendar.ts';
 import type { PendingAction } from '../../../shared/workflow/pending-actions.ts';
 import { statusLabels } from '../../../shared/workflow/status.ts';
+import { fail } from '../../../shared/result.ts';
+import { DateField, readDate } from '../forms/DateField.tsx';
 import { db } from '../store/db.ts';
 import { loadHome, searchSessions, type SessionSearchResult } from '../store/home-queries.ts';
 import { createLiveQuery } from '../store/live.ts';
@@ -158,12 +160,18 @@ function SessionSearch() {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const value = (key: string) => String(data.get(key) ?? '').trim() || undefined;
-    const found = await searchSessions({
-      learnerId: value('learner'),
-      subject: value('subject'),
-      from: value('from'),
-      to: value('to'),
-    });
+    const from = readDate(data, 'from');
+    const to = readDate(data, 'to');
+    const found = !from.ok
+      ? fail({ field: 'search-from', message: from.problem })
+      : !to.ok
+        ? fail({ field: 'search-to', message: to.problem })
+        : await searchSessions({
+            learnerId: value('learner'),
+            subject: value('subject'),
+            from: from.value,
+            to: to.value,
+          });
     setResult(found);
     if (!found.ok) document.getElementById(found.problem.field)?.focus();
   };
@@ -184,14 +192,8 @@ function SessionSearch() {
             <label for="search-subject">Subject starts with</label>
             <input id="search-subject" name="subject" type="text" maxLength={120} />
           </div>
-          <div class="field small">
-            <label for="search-from">From</label>
-            <input id="search-from" name="from" type="date" />
-          </div>
-          <div class="field small">
-            <label for="search-to">To</label>
-            <input id="search-to" name="to" type="date" />
-          </div>
+          <DateField id="search-from" name="from" label="From" />
+          <DateField id="search-to" name="to" label="To" />
           <div class="field small">
             <button type="submit">Search</button>
           </div>
@@ -241,14 +243,19 @@ function ProgressReviews(props: { tutor: string }) {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const title = String(data.get('title') ?? '').trim();
-    const date = String(data.get('date') ?? '');
+    const date = readDate(data, 'date');
+    if (!date.ok) {
+      setError(date.problem);
+      document.getElementById('review-date')?.focus();
+      return;
+    }
     if (!title) {
       setError('Give the checklist a title, such as the team or programme reviewed.');
       document.getElementById('review-title')?.focus();
       return;
     }
     setError('');
-    navigate(`/report/${await startProgressReview(title, date || localDate(new Date()), props.tutor)}`);
+    navigate(`/report/${await startProgressReview(title, date.value ?? localDate(new Date()), props.tutor)}`);
   };
   return (
     <section class="card" aria-labelledby="reviews-heading">
@@ -282,10 +289,7 @@ function ProgressReviews(props: { tutor: string }) {
               aria-invalid={!!error()}
             />
           </div>
-          <div class="field small">
-            <label for="review-date">Date</label>
-            <input id="review-date" name="date" type="date" value={localDate(new Date())} />
-          </div>
+          <DateField id="review-date" name="date" label="Date" value={localDate(new Date())} />
         </div>
         <p id="review-error" class="error" role="alert">
           {error()}

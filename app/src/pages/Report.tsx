@@ -52,6 +52,9 @@ export function Report() {
 
 function OpenReport(props: { id: string }) {
   const session = useReportSession();
+  // The report this page opened. props.id follows the route, which has already moved on (to an assignment's id,
+  // say) when the page is closed and indexes the report's last edits.
+  const openedId = props.id;
   const [local, setLocal] = createSignal<LocalReport | null>(null);
   const [isReport, setIsReport] = createSignal(false);
   const [failure, setFailure] = createSignal('');
@@ -112,7 +115,7 @@ function OpenReport(props: { id: string }) {
       setIsReport(isMarginReportDoc(doc));
       setTitle(reportTitle(doc));
       clearTimeout(indexTimer);
-      indexTimer = setTimeout(() => void indexReport(props.id, doc), 400);
+      indexTimer = setTimeout(() => void indexReport(openedId, doc), 400);
     };
     doc.on('update', refresh);
     refresh();
@@ -200,7 +203,7 @@ function OpenReport(props: { id: string }) {
     comments.destroy();
     // The last edits' index update is made now rather than dropped (it reads the doc before the session closes it).
     const opened = local();
-    if (opened) void indexReport(props.id, opened.doc);
+    if (opened) void indexReport(openedId, opened.doc);
     presence()?.destroy();
   });
 

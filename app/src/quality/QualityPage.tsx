@@ -2,6 +2,7 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { formatDate, localDate } from '../../../shared/workflow/calendar.ts';
+import { DateField, readDate } from '../forms/DateField.tsx';
 import { db } from '../store/db.ts';
 import { createLiveQuery } from '../store/live.ts';
 import { loadName } from '../store/profile.ts';
@@ -15,16 +16,17 @@ export function QualityPage() {
     ),
   );
   const [tutor, setTutor] = createSignal('');
-  const [date, setDate] = createSignal(localDate(new Date()));
   const [error, setError] = createSignal('');
   const navigate = useNavigate();
 
   const start = async (event: SubmitEvent) => {
     event.preventDefault();
+    const date = readDate(new FormData(event.currentTarget as HTMLFormElement), 'date');
     if (!tutor().trim()) return setError('Give the tutor’s name.');
-    if (!date()) return setError('Give the date of the session observed.');
+    if (!date.ok) return setError(date.problem);
+    if (!date.value) return setError('Give the date of the session observed.');
     setError('');
-    navigate(`/report/${await startObservation(tutor(), date(), (await loadName()) ?? 'Quality team')}`);
+    navigate(`/report/${await startObservation(tutor(), date.value, (await loadName()) ?? 'Quality team')}`);
   };
 
   return (
@@ -62,10 +64,7 @@ export function QualityPage() {
                 onInput={(e) => setTutor(e.currentTarget.value)}
               />
             </div>
-            <div class="field small">
-              <label for="observed-date">Date of the session</label>
-              <input id="observed-date" type="date" value={date()} onInput={(e) => setDate(e.currentTarget.value)} />
-            </div>
+            <DateField id="observed-date" name="date" label="Date of the session" value={localDate(new Date())} />
           </div>
           <button type="submit">Start an observation</button>
           <Show when={error()}>

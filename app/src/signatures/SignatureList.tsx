@@ -4,16 +4,8 @@ import { createResource, For, Show } from 'solid-js';
 import type { Decision } from '../../../shared/doc/status-doc.ts';
 import { checkSignature, type SignatureCheck } from '../../../shared/signatures/signature.ts';
 import { useRoleWord } from '../collab/role-words.ts';
+import { formatMoment } from '../../../shared/forms/uk-dates.ts';
 import './signatures.css';
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
 
 const verdicts: Record<SignatureCheck, string> = {
   valid: 'valid',
@@ -32,8 +24,8 @@ function SignatureLine(props: { decision: Decision; currentHash: string | undefi
   );
   return (
     <li data-check={check.latest ?? 'checking'}>
-      Signed by {props.decision.by.name} ({roleWord(props.decision.by.role)}) on {when(props.decision.at)}:{' '}
-      <strong>{check.latest ? verdicts[check.latest] : 'checking…'}</strong>
+      Signed by {props.decision.by.name} ({roleWord(props.decision.by.role)}) on{' '}
+      {formatMoment(props.decision.at, 'long')}: <strong>{check.latest ? verdicts[check.latest] : 'checking…'}</strong>
     </li>
   );
 }

@@ -3,10 +3,8 @@
 import { For, Show } from 'solid-js';
 import { createLiveQuery } from '../store/live.ts';
 import { forgetKeptChange, keptChangesFor } from './kept-changes.ts';
+import { formatMoment } from '../../../shared/forms/uk-dates.ts';
 import './sync.css';
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 export function KeptChanges(props: { reportId: string }) {
   const kept = createLiveQuery(() => keptChangesFor(props.reportId));
@@ -19,7 +17,7 @@ export function KeptChanges(props: { reportId: string }) {
             <div>
               <p>
                 Your changes made while offline could not be added because the report was submitted; they are kept here
-                (set aside {when(change.keptAt)}):
+                (set aside {formatMoment(change.keptAt, 'this-year')}):
               </p>
               <Show when={change.fields.length > 0} fallback={<p>They changed nothing that can be shown as text.</p>}>
                 <dl>

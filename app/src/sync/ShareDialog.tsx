@@ -6,7 +6,7 @@ import { canShareAs, roles, shareRank, type Role } from '../../../shared/protoco
 import type { HeldLink } from './access-db.ts';
 import { relayApi } from './relay-api.ts';
 import { shareUrl } from './report-access.ts';
-import { when } from '../organisation/when.ts';
+import { formatMoment } from '../../../shared/forms/uk-dates.ts';
 import { defaultTtlSeconds } from '../../../shared/protocol/tokens.ts';
 import './sync.css';
 
@@ -77,7 +77,7 @@ export function ShareDialog(props: { link: HeldLink; reportStatus?: string }) {
     setError('');
     try {
       await relayApi.withdrawLink(props.link.reportId, props.link.token, link.jti);
-      setStatus(`The ${link.role} link made ${when(link.createdAt)} has been withdrawn.`);
+      setStatus(`The ${link.role} link made ${formatMoment(link.createdAt)} has been withdrawn.`);
       void refetch();
     } catch (problem) {
       setError(problem instanceof Error ? problem.message : String(problem));
@@ -145,8 +145,10 @@ export function ShareDialog(props: { link: HeldLink; reportStatus?: string }) {
                 {(link) => (
                   <li data-jti={link.jti}>
                     <span>
-                      {roleLabels[link.role]} link, made {when(link.createdAt)}
-                      {link.revokedAt ? `, withdrawn ${when(link.revokedAt)}` : `, until ${when(link.expiresAt)}`}
+                      {roleLabels[link.role]} link, made {formatMoment(link.createdAt)}
+                      {link.revokedAt
+                        ? `, withdrawn ${formatMoment(link.revokedAt)}`
+                        : `, until ${formatMoment(link.expiresAt)}`}
                       {link.jti === props.link.jti ? ' (the one this device uses)' : ''}
                     </span>
                     <Show when={!link.revokedAt && link.jti !== props.link.jti}>
@@ -154,7 +156,7 @@ export function ShareDialog(props: { link: HeldLink; reportStatus?: string }) {
                         type="button"
                         class="secondary"
                         onClick={() => withdraw(link)}
-                        aria-label={`Withdraw the ${link.role} link made ${when(link.createdAt)}`}
+                        aria-label={`Withdraw the ${link.role} link made ${formatMoment(link.createdAt)}`}
                       >
                         Withdraw
                       </button>

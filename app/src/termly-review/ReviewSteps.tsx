@@ -21,7 +21,7 @@ import { formatDate } from '../../../shared/workflow/calendar.ts';
 import { TextField } from '../editor/TextField.tsx';
 import { ProblemLinks } from '../forms/ProblemLinks.tsx';
 import { AttachedFile } from './AttachedFile.tsx';
-import { Choice, LineInput, NumberInput, SelectInput, TickBox, yesNoOptions } from './inputs.tsx';
+import { Choice, DateLine, LineInput, NumberInput, SelectInput, TickBox, yesNoOptions } from './inputs.tsx';
 import { createReview } from './review-signal.ts';
 
 export function ReviewSteps(props: { doc: Y.Doc; onFinish: () => Promise<void>; finishing: boolean }) {
@@ -101,20 +101,13 @@ export function ReviewSteps(props: { doc: Y.Doc; onFinish: () => Promise<void>; 
               map={f}
               problem={problemFor()('daysPerWeek')}
             />
-            <LineInput
+            <DateLine
               id="periodStart"
-              type="date"
               label="This review period starts"
               map={f}
               problem={problemFor()('periodStart')}
             />
-            <LineInput
-              id="periodEnd"
-              type="date"
-              label="This review period ends"
-              map={f}
-              problem={problemFor()('periodEnd')}
-            />
+            <DateLine id="periodEnd" label="This review period ends" map={f} problem={problemFor()('periodEnd')} />
           </Match>
           <Match when={step().key === 'staying'}>
             <Choice
@@ -143,9 +136,8 @@ export function ReviewSteps(props: { doc: Y.Doc; onFinish: () => Promise<void>; 
                 map={f}
                 problem={problemFor()('interimConfirmed')}
               />
-              <LineInput
+              <DateLine
                 id="leavingDate"
-                type="date"
                 label="Date the teacher leaves"
                 map={f}
                 problem={problemFor()('leavingDate')}

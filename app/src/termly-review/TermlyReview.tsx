@@ -34,6 +34,7 @@ import { ConfirmFacts } from './ConfirmFacts.tsx';
 import { ReviewSteps } from './ReviewSteps.tsx';
 import { ReviewSummary } from './ReviewSummary.tsx';
 import { useRoleWord } from '../collab/role-words.ts';
+import { formatMoment } from '../../../shared/forms/uk-dates.ts';
 import './termly-review.css';
 
 const actionLabels: Record<TermlyReviewAction, string> = {
@@ -172,13 +173,7 @@ export function TermlyReview(props: { doc: Y.Doc; readOnly: boolean }) {
           </Show>
           <Show when={confirmedNow()}>
             <p class="muted">
-              Details confirmed by {facts().factsConfirmedBy} on{' '}
-              {new Date(facts().factsConfirmedAt!).toLocaleDateString('en-GB', {
-                day: 'numeric',
-                month: 'long',
-                year: 'numeric',
-              })}
-              .
+              Details confirmed by {facts().factsConfirmedBy} on {formatMoment(facts().factsConfirmedAt!, 'day')}.
             </p>
           </Show>
           <Show

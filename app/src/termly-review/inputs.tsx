@@ -1,8 +1,9 @@
 // Inputs of the termly review bound to one key of its "fields" map: choices as radio buttons, whole numbers,
-// one line of text and a tick box. Each says the step's problem with it (from the step's check) under it.
+// one line of text, a date and a tick box. Each says the step's problem with it (from the step's check) under it.
 import { createSignal, For, Show } from 'solid-js';
 import type * as Y from 'yjs';
 import { createYValue } from '../forms/y-signals.ts';
+import { DateField } from '../forms/DateField.tsx';
 import { FieldLabel } from '../forms/FieldLabel.tsx';
 
 interface Bound {
@@ -100,14 +101,14 @@ export function NumberInput(props: Bound & { step?: number; min?: number; max?: 
   );
 }
 
-export function LineInput(props: Bound & { type?: 'text' | 'date' }) {
+export function LineInput(props: Bound) {
   const [value, setValue] = createYValue<string>(props.map, props.id);
   return (
     <div class="field small">
       <FieldLabel id={props.id} label={props.label} hint={props.hint} />
       <input
         id={props.id}
-        type={props.type ?? 'text'}
+        type="text"
         maxLength={200}
         value={value() ?? ''}
         onChange={(event) => setValue(event.currentTarget.value.trim() || undefined)}
@@ -116,6 +117,21 @@ export function LineInput(props: Bound & { type?: 'text' | 'date' }) {
       />
       <Problem id={props.id} text={props.problem} />
     </div>
+  );
+}
+
+/** A date in British form (03/12/2026), kept as "YYYY-MM-DD". */
+export function DateLine(props: Bound) {
+  const [value, setValue] = createYValue<string>(props.map, props.id);
+  return (
+    <DateField
+      id={props.id}
+      label={props.label}
+      hint={props.hint}
+      value={value()}
+      onValue={setValue}
+      problem={props.problem}
+    />
   );
 }
 

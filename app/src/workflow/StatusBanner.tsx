@@ -6,10 +6,8 @@ import { mayEditContent } from '../../../shared/protocol/room-access.ts';
 import { powers, type Role } from '../../../shared/protocol/roles.ts';
 import { statusLabels } from '../../../shared/workflow/status.ts';
 import { useRoleWord } from '../collab/role-words.ts';
+import { formatMoment } from '../../../shared/forms/uk-dates.ts';
 import './workflow.css';
-
-const day = (iso: string) =>
-  new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 
 export function StatusBanner(props: { view: StatusView; role?: Role }) {
   const roleWord = useRoleWord();
@@ -22,7 +20,7 @@ export function StatusBanner(props: { view: StatusView; role?: Role }) {
           {(decision) => (
             <span class="muted">
               {' '}
-              ({decision().by.name}, {roleWord(decision().by.role)}, {day(decision().at)})
+              ({decision().by.name}, {roleWord(decision().by.role)}, {formatMoment(decision().at, 'day')})
             </span>
           )}
         </Show>

@@ -48,7 +48,7 @@ describe('SessionReport schema', () => {
       'This field is required.',
     ]);
     expect(messages({ ...good, finish: '12:00' })).toEqual(['The finish time must be after the start time.']);
-    expect(messages({ ...good, date: '23/11/2026' })).toEqual(['Give a date as YYYY-MM-DD.']);
+    expect(messages({ ...good, date: '23/11/2026' })).toEqual(['Give the date, for example 03/12/2026.']);
   });
 
   it('asks only for attendance when the learner was absent, with a reason', () => {
