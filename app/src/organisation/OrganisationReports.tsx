@@ -11,7 +11,7 @@ import { ok } from '../../../shared/result.ts';
 import { db } from '../store/db.ts';
 import { organisationApi } from './organisation-api.ts';
 import { checkSignedIn, signedIn } from './signed-in.ts';
-import { when } from './when.ts';
+import { formatMoment } from '../../../shared/forms/uk-dates.ts';
 
 const refreshMs = 60_000;
 
@@ -27,7 +27,7 @@ async function listed(writer: boolean) {
 }
 
 const label = (report: OrganisationReportSummary) =>
-  `${report.title ?? `${report.ownerName}’s report`}, ${statusLabels[report.status].toLowerCase()}, last changed ${when(report.changedAt)}`;
+  `${report.title ?? `${report.ownerName}’s report`}, ${statusLabels[report.status].toLowerCase()}, last changed ${formatMoment(report.changedAt)}`;
 
 export function OrganisationReports() {
   const role = () => signedIn()?.member.role;
