@@ -2,6 +2,7 @@
 // its hint, and the rule it breaks as soon as it breaks it.
 import { createSignal, Show } from 'solid-js';
 import { FieldLabel } from './FieldLabel.tsx';
+import { useWritersHint } from '../collab/reading.tsx';
 import type * as Y from 'yjs';
 import { createYValue } from './y-signals.ts';
 
@@ -22,6 +23,7 @@ const describedBy = (id: string, hint: unknown, problem: unknown) =>
 
 export function DateInput(props: BoundInputProps & { type?: 'date' | 'time' }) {
   const [value, setValue] = createYValue<string>(props.map, props.key ?? props.id);
+  const hint = useWritersHint(() => props.hint);
   return (
     <div class="field small">
       <FieldLabel id={props.id} label={props.label} hint={props.hint} />
@@ -31,7 +33,7 @@ export function DateInput(props: BoundInputProps & { type?: 'date' | 'time' }) {
         value={value() ?? ''}
         onChange={(event) => setValue(event.currentTarget.value || undefined)}
         disabled={props.readOnly}
-        aria-describedby={describedBy(props.id, props.hint, props.problem && value())}
+        aria-describedby={describedBy(props.id, hint(), props.problem && value())}
         aria-invalid={!!(props.problem && value())}
       />
       <Show when={props.problem && value()}>
@@ -47,6 +49,7 @@ export function DateInput(props: BoundInputProps & { type?: 'date' | 'time' }) {
 export function PercentInput(props: BoundInputProps) {
   const [value, setValue] = createYValue<number>(props.map, props.key ?? props.id);
   const [unreadable, setUnreadable] = createSignal(false);
+  const hint = useWritersHint(() => props.hint);
   const problem = () =>
     unreadable() ? 'Give a number from 0 to 100.' : value() !== undefined ? props.problem : undefined;
   const onInput = (input: HTMLInputElement) => {
@@ -67,7 +70,7 @@ export function PercentInput(props: BoundInputProps) {
         value={value() ?? ''}
         onInput={(event) => onInput(event.currentTarget)}
         disabled={props.readOnly}
-        aria-describedby={describedBy(props.id, props.hint, problem())}
+        aria-describedby={describedBy(props.id, hint(), problem())}
         aria-invalid={!!problem()}
       />
       <Show when={problem()}>
