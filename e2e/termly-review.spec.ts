@@ -211,6 +211,15 @@ test('a tutor finishes a review, the teacher comments and signs, the tutor signs
     await expectAccessible(teacher);
     await teacher.getByRole('button', { name: 'Sign the review' }).click();
     await expect(teacher.getByText('Status: Needs signatures')).toBeVisible();
+    // Signed, it is no longer the teacher's to write: they read it, with no hint, count or check left in it.
+    await expect(teacher.getByTestId('teacher-comments')).toHaveText(
+      'This reflects the discussions I have had with my tutor.',
+    );
+    await expect(
+      teacher
+        .locator('.review-summary, .teacher-part')
+        .locator('.hint, .count, .check-summary, .check-prompts, [contenteditable]'),
+    ).toHaveCount(0);
 
     // The reviewer follows it: the teacher's signature is valid, the tutor's not there yet.
     const reviewer = await reviewerContext.newPage();

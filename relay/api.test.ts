@@ -203,6 +203,15 @@ describe('share links', () => {
     expect(JSON.stringify(listedForTutor.body)).not.toContain(reviewer);
     const listedForReviewer = await api(relay, 'GET', '/api/reports/report-1/links', { token: reviewer });
     expect(listedForReviewer.body.links.map((link: { role: string }) => link.role)).toEqual(['reviewer', 'client']);
+
+    // A client reads the report: it makes no links, not even another client's, and is shown none.
+    const client = clientLink.body.token;
+    expect(await linkFor(relay, client, 'client')).toMatchObject({
+      status: 403,
+      body: { error: 'A client link is for reading the report; it makes no links for others.' },
+    });
+    const listedForClient = await api(relay, 'GET', '/api/reports/report-1/links', { token: client });
+    expect(listedForClient.body.links).toEqual([]);
   });
 
   it('take a time-to-live, never past the holder’s own expiry', async () => {

@@ -19,7 +19,7 @@ import {
 } from '../shared/protocol/api.ts';
 import { refusalReasons } from '../shared/protocol/limits.ts';
 import { tokenRoomAccess } from '../shared/protocol/room-access.ts';
-import { canShareAs, roles, shareRank, type Role } from '../shared/protocol/roles.ts';
+import { canShareAs, powers, roles, shareRank, type Role } from '../shared/protocol/roles.ts';
 import { reportIdPattern, roomName, type ReportId } from '../shared/protocol/rooms.ts';
 import { defaultTtlSeconds, parseTtl, type TokenClaims } from '../shared/protocol/tokens.ts';
 import { fail, ok } from '../shared/result.ts';
@@ -196,6 +196,8 @@ async function makeLink(
       'Share links are made with a report’s own link, not with the one Margin gives you for signing in.',
     );
   const { role, ttl } = await readBody(request, LinkRequest);
+  if (!powers[holder.role].makesLinks)
+    throw new ApiProblem(403, `A ${holder.role} link is for reading the report; it makes no links for others.`);
   if (!canShareAs(holder.role, role)) {
     throw new ApiProblem(
       403,

@@ -15,19 +15,29 @@ export interface RolePowers {
   writeComments: boolean;
   /** Sees fields marked internal (the comment to the agency). */
   seesInternal: boolean;
+  /** May make share links for others (for roles at or below their own: shareRank), see and withdraw them. */
+  makesLinks: boolean;
 }
 
 export const powers: Record<Role, RolePowers> = {
-  tutor: { writeContent: true, readContent: 'always', writeComments: true, seesInternal: true },
-  mentor: { writeContent: true, readContent: 'always', writeComments: true, seesInternal: true },
-  reviewer: { writeContent: false, readContent: 'always', writeComments: true, seesInternal: true },
-  teacher: { writeContent: false, readContent: 'always', writeComments: true, seesInternal: false },
-  client: { writeContent: false, readContent: 'approved', writeComments: false, seesInternal: false },
+  tutor: { writeContent: true, readContent: 'always', writeComments: true, seesInternal: true, makesLinks: true },
+  mentor: { writeContent: true, readContent: 'always', writeComments: true, seesInternal: true, makesLinks: true },
+  reviewer: { writeContent: false, readContent: 'always', writeComments: true, seesInternal: true, makesLinks: true },
+  teacher: { writeContent: false, readContent: 'always', writeComments: true, seesInternal: false, makesLinks: true },
+  // A client (a school, a parent) reads the approved report; passing it on is the agency's to do.
+  client: {
+    writeContent: false,
+    readContent: 'approved',
+    writeComments: false,
+    seesInternal: false,
+    makesLinks: false,
+  },
 };
 
 /** Share links may be made for roles at or below the holder's own, in this order (highest first). */
 export const shareRank: Record<Role, number> = { tutor: 4, mentor: 3, reviewer: 2, teacher: 1, client: 0 };
 
+/** Whether a holder may make (and see, and withdraw) a link for the target role. */
 export function canShareAs(holder: Role, target: Role): boolean {
-  return shareRank[target] <= shareRank[holder];
+  return powers[holder].makesLinks && shareRank[target] <= shareRank[holder];
 }

@@ -9,7 +9,6 @@ import type { PlacedFinding } from './check-plugin.ts';
 export interface CheckMenuProps {
   placed: PlacedFinding;
   position: { left: number; top: number };
-  editable: boolean;
   suggest(word: string): Promise<string[]>;
   replace(text: string): void;
   addWord(): Promise<string | null>;
@@ -59,28 +58,26 @@ export function CheckMenu(props: CheckMenuProps) {
       }}
     >
       <p class="check-message">{finding().message}</p>
-      <Show when={props.editable}>
-        <Show when={!suggestions.loading} fallback={<p class="check-note">{words.looking}</p>}>
-          <Show
-            when={(suggestions() ?? []).length > 0}
-            fallback={
-              <Show when={finding().kind !== 'prompt'}>
-                <p class="check-note">{words.none}</p>
-              </Show>
-            }
-          >
-            <ul class="check-suggestions" aria-label={words.suggestionList}>
-              <For each={suggestions()}>
-                {(suggestion) => (
-                  <li>
-                    <button type="button" class="suggestion" onClick={() => props.replace(suggestion)}>
-                      {words.suggestion(finding(), suggestion)}
-                    </button>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
+      <Show when={!suggestions.loading} fallback={<p class="check-note">{words.looking}</p>}>
+        <Show
+          when={(suggestions() ?? []).length > 0}
+          fallback={
+            <Show when={finding().kind !== 'prompt'}>
+              <p class="check-note">{words.none}</p>
+            </Show>
+          }
+        >
+          <ul class="check-suggestions" aria-label={words.suggestionList}>
+            <For each={suggestions()}>
+              {(suggestion) => (
+                <li>
+                  <button type="button" class="suggestion" onClick={() => props.replace(suggestion)}>
+                    {words.suggestion(finding(), suggestion)}
+                  </button>
+                </li>
+              )}
+            </For>
+          </ul>
         </Show>
       </Show>
       <div class="check-actions">

@@ -1,7 +1,8 @@
 // A free-text field: a Tiptap editor bound to its own Y.XmlFragment, with a live character count and
 // Margin's own checks (spelling, grammar and advice, from the app's checks worker) drawn as underlines.
 // The browser's spell check is off here (it is American and would underline twice), and the field is
-// marked data-margin-checks="app" so the Margin extension leaves it to the app.
+// marked data-margin-checks="app" so the Margin extension leaves it to the app. A read-only field is being read:
+// it is the report as written, with no checks run in it at all, and no count, hint or advice meant for its writer.
 import { Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import Document from '@tiptap/extension-document';
@@ -53,7 +54,8 @@ export function TextField(props: TextFieldProps) {
   let frame!: HTMLDivElement;
   let editor: Editor | undefined;
   const comments = useCommentExtension(props.id, props.label, props.fragment);
-  const checks = props.check === false ? undefined : appChecks();
+  const reading = props.readOnly === true;
+  const checks = props.check === false || reading ? undefined : appChecks();
   const fieldChecks = checks
     ? createFieldChecks({
         checks,
@@ -83,10 +85,14 @@ export function TextField(props: TextFieldProps) {
     closeMenu();
   };
 
+  const describedBy = [props.hint ? `${props.id}-hint` : '', `${props.id}-count`, checks ? `${props.id}-checks` : '']
+    .join(' ')
+    .trim();
+
   onMount(() => {
     editor = new Editor({
       element,
-      editable: !props.readOnly,
+      editable: !reading,
       extensions: [
         Document,
         Paragraph,
@@ -103,13 +109,7 @@ export function TextField(props: TextFieldProps) {
           role: 'textbox',
           'aria-multiline': 'true',
           'aria-labelledby': `${props.id}-label`,
-          'aria-describedby': [
-            props.hint ? `${props.id}-hint` : '',
-            `${props.id}-count`,
-            checks ? `${props.id}-checks` : '',
-          ]
-            .join(' ')
-            .trim(),
+          ...(reading ? {} : { 'aria-describedby': describedBy }),
           class: 'editor',
           spellcheck: checks ? 'false' : 'true',
           ...(checks ? { [appCheckedAttribute]: 'app' } : {}),
@@ -150,7 +150,7 @@ export function TextField(props: TextFieldProps) {
           <span class="tag">Internal</span>
         </Show>
       </label>
-      <Show when={props.hint}>
+      <Show when={props.hint && !reading}>
         <p class="hint" id={`${props.id}-hint`}>
           {props.hint}
         </p>
@@ -162,7 +162,6 @@ export function TextField(props: TextFieldProps) {
             <CheckMenu
               placed={open().placed}
               position={open().position}
-              editable={!props.readOnly}
               suggest={(word) => checks!.client.suggest(word)}
               replace={(text) => replace(open().placed, text)}
               addWord={async () => {
@@ -184,15 +183,17 @@ export function TextField(props: TextFieldProps) {
           )}
         </Show>
       </div>
-      <p class="count" id={`${props.id}-count`} data-testid={`${props.id}-count`}>
-        {count()}/{limit()}
-        <Show when={over()}>
-          <span class="error">
-            {' '}
-            This field is {number.format(count() - limit())} characters over the limit of {number.format(limit())}.
-          </span>
-        </Show>
-      </p>
+      <Show when={!reading}>
+        <p class="count" id={`${props.id}-count`} data-testid={`${props.id}-count`}>
+          {count()}/{limit()}
+          <Show when={over()}>
+            <span class="error">
+              {' '}
+              This field is {number.format(count() - limit())} characters over the limit of {number.format(limit())}.
+            </span>
+          </Show>
+        </p>
+      </Show>
       <Show when={checks}>
         <p
           class="check-summary"

@@ -3,6 +3,7 @@
 // ("2026-12-03", "16:00"). Text that cannot be read stays as typed, with a message saying why.
 import { createEffect, createSignal, on, Show } from 'solid-js';
 import { dateFieldText, dateHint, parseDate, parseTime, timeHint, type Typed } from '../../../shared/forms/uk-dates.ts';
+import { useWritersHint } from '../collab/reading.tsx';
 import { FieldLabel } from './FieldLabel.tsx';
 
 export interface WhenFieldProps {
@@ -55,6 +56,8 @@ function WhenField(props: WhenFieldProps & { kind: Kind }) {
   };
   const problem = () => unreadable() ?? props.problem;
   const hint = () => (props.hint ? `${props.kind.hint}. ${props.hint}` : `${props.kind.hint}.`);
+  // A reader is shown no hint (FieldLabel leaves it out), so the input points only to what is there.
+  const shownHint = useWritersHint(hint);
   return (
     <div class="field small">
       <FieldLabel id={props.id} label={props.label} hint={hint()} />
@@ -73,7 +76,9 @@ function WhenField(props: WhenFieldProps & { kind: Kind }) {
         }}
         onChange={(event) => leave(event.currentTarget.value)}
         disabled={props.readOnly}
-        aria-describedby={[`${props.id}-hint`, problem() ? `${props.id}-problem` : ''].join(' ').trim()}
+        aria-describedby={
+          [shownHint() ? `${props.id}-hint` : '', problem() ? `${props.id}-problem` : ''].join(' ').trim() || undefined
+        }
         aria-invalid={!!problem()}
       />
       <Show when={problem()}>

@@ -10,6 +10,7 @@ import { DateInput, PercentInput } from './Inputs.tsx';
 import { Select } from './Select.tsx';
 import { createLiveProblems, problemFor, SubmissionChecks } from './SubmissionChecks.tsx';
 import { createYValue } from './y-signals.ts';
+import { WritersOnly } from '../collab/reading.tsx';
 
 export function IlpForm(props: { doc: Y.Doc; readOnly?: boolean }) {
   const f = fields(props.doc);
@@ -24,13 +25,17 @@ export function IlpForm(props: { doc: Y.Doc; readOnly?: boolean }) {
 
   return (
     <form class="report-form" onSubmit={(event) => event.preventDefault()} aria-label="Individual Learning Plan">
-      <p class="notice">
-        The plan for {learner()?.name ?? 'the learner'} is written once for the assignment, submitted by the second
-        session, and locked once submitted. It sets out how the learner will progress from the initial assessment.
-      </p>
+      <WritersOnly>
+        <p class="notice">
+          The plan for {learner()?.name ?? 'the learner'} is written once for the assignment, submitted by the second
+          session, and locked once submitted. It sets out how the learner will progress from the initial assessment.
+        </p>
+      </WritersOnly>
       <fieldset>
         <legend>Comments from the assignment brief</legend>
-        <p class="hint">Pre-filled from the assignment; it cannot be changed here.</p>
+        <WritersOnly>
+          <p class="hint">Pre-filled from the assignment; it cannot be changed here.</p>
+        </WritersOnly>
         <p class="brief" id="assignmentBrief" tabindex="-1">
           {brief()?.trim() ? brief() : 'The assignment brief has no comments.'}
         </p>

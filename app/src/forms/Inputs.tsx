@@ -3,6 +3,7 @@
 import { createSignal, Show } from 'solid-js';
 import { DateField, TimeField } from './DateField.tsx';
 import { FieldLabel } from './FieldLabel.tsx';
+import { useWritersHint } from '../collab/reading.tsx';
 import type * as Y from 'yjs';
 import { createYValue } from './y-signals.ts';
 
@@ -42,6 +43,7 @@ export function DateInput(props: BoundInputProps & { type?: 'date' | 'time' }) {
 export function PercentInput(props: BoundInputProps) {
   const [value, setValue] = createYValue<number>(props.map, props.key ?? props.id);
   const [unreadable, setUnreadable] = createSignal(false);
+  const hint = useWritersHint(() => props.hint);
   const problem = () =>
     unreadable() ? 'Give a number from 0 to 100.' : value() !== undefined ? props.problem : undefined;
   const onInput = (input: HTMLInputElement) => {
@@ -62,7 +64,7 @@ export function PercentInput(props: BoundInputProps) {
         value={value() ?? ''}
         onInput={(event) => onInput(event.currentTarget)}
         disabled={props.readOnly}
-        aria-describedby={describedBy(props.id, props.hint, problem())}
+        aria-describedby={describedBy(props.id, hint(), problem())}
         aria-invalid={!!problem()}
       />
       <Show when={problem()}>

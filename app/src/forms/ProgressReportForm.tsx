@@ -11,6 +11,7 @@ import { DateInput, PercentInput } from './Inputs.tsx';
 import { Select } from './Select.tsx';
 import { createLiveProblems, problemFor, SubmissionChecks } from './SubmissionChecks.tsx';
 import { createYValue } from './y-signals.ts';
+import { WritersOnly } from '../collab/reading.tsx';
 
 const samePrevious = (a: PreviousProgress, b: PreviousProgress) =>
   a.reportId === b.reportId && a.plan === b.plan && a.score === b.score && a.target === b.target;
@@ -45,11 +46,13 @@ export function ProgressReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
       onSubmit={(event) => event.preventDefault()}
       aria-label={final ? 'Final progress report' : 'Progress report'}
     >
-      <p class="notice">
-        {final
-          ? `The final report for ${learner()?.name ?? 'the learner'} comments on the whole tuition programme.`
-          : `Record ${learner()?.name ?? 'the learner'}'s progress over the six weeks just completed and set the target for the next six weeks. Keep to the facts, and agree realistic targets with the learner.`}
-      </p>
+      <WritersOnly>
+        <p class="notice">
+          {final
+            ? `The final report for ${learner()?.name ?? 'the learner'} comments on the whole tuition programme.`
+            : `Record ${learner()?.name ?? 'the learner'}'s progress over the six weeks just completed and set the target for the next six weeks. Keep to the facts, and agree realistic targets with the learner.`}
+        </p>
+      </WritersOnly>
       <section class="previous card" aria-labelledby="previous-heading">
         <h2 id="previous-heading">Previous</h2>
         <dl>

@@ -23,6 +23,7 @@ import { DateInput } from './Inputs.tsx';
 import { Select } from './Select.tsx';
 import { SubmissionChecks } from './SubmissionChecks.tsx';
 import { createYMap, createYValue } from './y-signals.ts';
+import { WritersOnly } from '../collab/reading.tsx';
 
 export function ProgressReviewForm(props: { doc: Y.Doc; readOnly?: boolean }) {
   const f = fields(props.doc);
@@ -47,10 +48,12 @@ export function ProgressReviewForm(props: { doc: Y.Doc; readOnly?: boolean }) {
 
   return (
     <form class="report-form" onSubmit={(event) => event.preventDefault()} aria-label="Progress-review checklist">
-      <p class="notice">
-        For each point, say what real evidence shows it happens and how strong that evidence is. Where it is none or
-        superficial, say what needs to happen to develop it. Add points of your own to any stage.
-      </p>
+      <WritersOnly>
+        <p class="notice">
+          For each point, say what real evidence shows it happens and how strong that evidence is. Where it is none or
+          superficial, say what needs to happen to develop it. Add points of your own to any stage.
+        </p>
+      </WritersOnly>
       <fieldset>
         <legend>Review</legend>
         <div class="row">

@@ -1,5 +1,6 @@
 import { For, type JSX } from 'solid-js';
 import { FieldLabel } from './FieldLabel.tsx';
+import { useWritersHint } from '../collab/reading.tsx';
 
 export interface SelectProps {
   id: string;
@@ -13,13 +14,14 @@ export interface SelectProps {
 }
 
 export function Select(props: SelectProps): JSX.Element {
+  const hint = useWritersHint(() => props.hint);
   return (
     <div class="field small">
       <FieldLabel id={props.id} label={props.label} hint={props.hint} />
       <select
         id={props.id}
         disabled={props.disabled}
-        aria-describedby={props.hint ? `${props.id}-hint` : undefined}
+        aria-describedby={hint() ? `${props.id}-hint` : undefined}
         onChange={(event) => props.onChange(event.currentTarget.value || undefined)}
       >
         <option value="" selected={props.value === undefined}>

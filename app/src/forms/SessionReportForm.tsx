@@ -20,6 +20,7 @@ import {
 import { fields, textField } from '../../../shared/doc/index.ts';
 import { attendance } from '../../../shared/reports/index.ts';
 import { ShowInternalFields } from '../editor/internal-fields.ts';
+import { useReading, WritersOnly } from '../collab/reading.tsx';
 import { TextField } from '../editor/TextField.tsx';
 import { DateInput } from './Inputs.tsx';
 import { Select } from './Select.tsx';
@@ -31,13 +32,26 @@ const textFieldByKey = Object.fromEntries(sessionReportTextFields.map((field) =>
 const listed = (codes: readonly string[]) => `${codes.slice(0, -1).join(', ')} or ${codes.at(-1)}`;
 const unpaidCodes = attendanceCodes.filter((code) => !paidAttendanceCodes.includes(code));
 
+const isPaid = (code: AttendanceCode) => paidAttendanceCodes.includes(code);
+
 /** Whether the agency pays the tutor for the session, and why: the attendance codes decide it. */
-const payNote = (code: string | undefined) =>
-  code === undefined
-    ? ''
-    : paidAttendanceCodes.includes(code as AttendanceCode)
-      ? `Paid session: the tutor is paid for a session recorded as ${listed(paidAttendanceCodes)}.`
-      : `Not paid: a session recorded as ${listed(unpaidCodes)} is not paid.`;
+const payNote = (code: AttendanceCode) =>
+  isPaid(code)
+    ? `Paid session: the tutor is paid for a session recorded as ${listed(paidAttendanceCodes)}.`
+    : `Not paid: a session recorded as ${listed(unpaidCodes)} is not paid.`;
+
+/** Whether the session is paid: for the writer, why (the attendance code decides it); for a reader, the fact. */
+function PaidSession(props: { code: AttendanceCode }) {
+  const reading = useReading();
+  return (
+    <Show when={reading()} fallback={<p class="pay-note">{payNote(props.code)}</p>}>
+      <dl class="field small fact">
+        <dt>Paid session</dt>
+        <dd>{isPaid(props.code) ? 'Yes' : 'No'}</dd>
+      </dl>
+    </Show>
+  );
+}
 
 export function SessionReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
   const showInternal = useContext(ShowInternalFields);
@@ -178,9 +192,7 @@ export function SessionReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
                   onChange={(code) => setAttendance(learner.id, { code: code as Attendance['code'] | undefined })}
                   disabled={props.readOnly}
                 />
-                <Show when={entry().code}>
-                  <p class="pay-note">{payNote(entry().code)}</p>
-                </Show>
+                <Show when={entry().code}>{(code) => <PaidSession code={code()} />}</Show>
                 <Show when={entry().code === 'Absent'}>
                   <Select
                     id={`absenceReason-${learner.id}`}
@@ -220,11 +232,13 @@ export function SessionReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
       >
         <fieldset>
           <legend>Learning objectives</legend>
-          <p class="hint">
-            At least one learning objective, and no more than three: specific, measurable, achievable, relevant and
-            timed.
-            {isGroup() ? ' For a group, set objectives for the group as a whole.' : ''}
-          </p>
+          <WritersOnly>
+            <p class="hint">
+              At least one learning objective, and no more than three: specific, measurable, achievable, relevant and
+              timed.
+              {isGroup() ? ' For a group, set objectives for the group as a whole.' : ''}
+            </p>
+          </WritersOnly>
           <Index each={Array.from({ length: count() })}>
             {(_, i) => (
               <div class="objective">
@@ -250,10 +264,12 @@ export function SessionReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
 
         <fieldset>
           <legend>Engagement</legend>
-          <p class="hint">
-            Both engagement objectives need a level. Comments relate only to the objectives and progress: no personal
-            observations and no questions.
-          </p>
+          <WritersOnly>
+            <p class="hint">
+              Both engagement objectives need a level. Comments relate only to the objectives and progress: no personal
+              observations and no questions.
+            </p>
+          </WritersOnly>
           <div class="row">
             <Select
               id="engagementWithObjectives"

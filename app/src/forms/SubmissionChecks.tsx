@@ -4,12 +4,15 @@
 //   const ok = await checkBeforeSubmit(doc);  // true when nothing stands in the way
 // When something does, the open form shows the list (focused, each entry linking to its field), and the
 // caller should not submit. `reportProblems(doc)` gives the same list without showing it.
+// Someone reading the report (collab/reading.tsx) gets neither the button nor the rules beside the fields: they are
+// the writer's, and are not worked out at all for a reader.
 import { createMemo, createResource, createSignal, onCleanup, Show, type Accessor } from 'solid-js';
 import type * as Y from 'yjs';
 import { submissionProblems } from '../../../shared/reports/registry.ts';
 import type { SubmissionContext, SubmissionProblem } from '../../../shared/workflow/submission.ts';
 import { submissionContext } from '../store/submission-context.ts';
 import { ProblemLinks } from './ProblemLinks.tsx';
+import { useReading, WritersOnly } from '../collab/reading.tsx';
 
 export type { SubmissionProblem };
 
@@ -27,11 +30,12 @@ export async function checkBeforeSubmit(doc: Y.Doc): Promise<boolean> {
   return problems.length === 0;
 }
 
-/** The problems as the report changes, for showing a rule beside its field while the user writes. */
+/** The problems as the report changes, for showing a rule beside its field while the user writes; none while reading. */
 export function createLiveProblems(doc: Y.Doc): {
   problems: Accessor<SubmissionProblem[]>;
   context: Accessor<SubmissionContext | undefined>;
 } {
+  const reading = useReading();
   const [context] = createResource(() => submissionContext(doc));
   const [version, setVersion] = createSignal(0);
   const changed = () => setVersion((v) => v + 1);
@@ -39,7 +43,7 @@ export function createLiveProblems(doc: Y.Doc): {
   onCleanup(() => doc.off('update', changed));
   const problems = createMemo(() => {
     version();
-    return submissionProblems(doc, context() ?? {});
+    return reading() ? [] : submissionProblems(doc, context() ?? {});
   });
   return { problems, context };
 }
@@ -49,6 +53,14 @@ export const problemFor = (problems: Accessor<SubmissionProblem[]>, fieldId: str
   problems().find((problem) => problem.fieldId === fieldId)?.message;
 
 export function SubmissionChecks(props: { doc: Y.Doc }) {
+  return (
+    <WritersOnly>
+      <CheckPanel doc={props.doc} />
+    </WritersOnly>
+  );
+}
+
+function CheckPanel(props: { doc: Y.Doc }) {
   const [problems, setProblems] = createSignal<SubmissionProblem[] | null>(null);
   const [checking, setChecking] = createSignal(false);
   openPanels.set(props.doc, setProblems);

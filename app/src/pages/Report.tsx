@@ -2,7 +2,8 @@
 // this device's link for it (app/src/sync), its rooms held by its report session (app/src/report-session).
 // Its status comes from the relay's `<id>/status` document; the
 // form is read-only when the link's role may not write or the report is locked, and changes the relay would
-// not take are kept aside and shown (app/src/sync/kept-changes.ts).
+// not take are kept aside and shown (app/src/sync/kept-changes.ts). Whoever may not write reads it: the page
+// provides that to everything on it (collab/reading.tsx), so no writer's checks, hints or panels are drawn for them.
 import { useParams } from '@solidjs/router';
 import { createEffect, createSignal, Match, on, onCleanup, onMount, Show, Switch } from 'solid-js';
 import * as Y from 'yjs';
@@ -16,7 +17,7 @@ import { ReportHistory } from '../collab/ReportHistory.tsx';
 import { createPresence, PresenceContext, type Presence } from '../collab/presence.ts';
 import { WhoIsHere } from '../collab/WhoIsHere.tsx';
 import '../collab/print.css';
-import { useReadingLayout } from '../collab/reading-layout.ts';
+import { createReading, Reading } from '../collab/reading.tsx';
 import { loadName } from '../store/profile.ts';
 import { powers } from '../../../shared/protocol/roles.ts';
 import type { LocalReport } from '../report-session/local-report.ts';
@@ -163,7 +164,7 @@ function OpenReport(props: { id: string }) {
     }
   }
 
-  useReadingLayout(() => link()?.role === 'client');
+  const reading = createReading(readOnly);
   // People see each other by the name given on the home page, or by their role until they give one.
   createEffect(() => {
     const name = myName();
@@ -266,77 +267,82 @@ function OpenReport(props: { id: string }) {
                   {keepProblem()}
                 </p>
               </Show>
-              <RoleWords.Provider value={(role) => roleWord(reportDefinitionOf(opened.doc), role)}>
-                <KeptChanges reportId={props.id} />
-                <Show when={reportDefinitionOf(opened.doc)?.workflow.showsStatus ?? true}>
-                  <StatusBanner view={status()} role={link()?.role} />
-                </Show>
-                <RejectionThreads comments={comments} threadIds={status().rejection?.comments} />
-                <Show when={presence()}>{(here) => <WhoIsHere people={here().people()} />}</Show>
-                <Show when={link()}>
-                  {(held) => (
-                    <>
-                      <Show when={held().source === 'shared'}>
-                        <p class="muted">
-                          You opened this report as {roleWord(reportDefinitionOf(opened.doc), held().role)}.
-                        </p>
-                      </Show>
-                      <Show when={held().source === 'member'}>
-                        <p class="muted">
-                          You opened this report as {roleWord(reportDefinitionOf(opened.doc), held().role)}, through
-                          your organisation
-                          {held().readOnly ? ', to read only' : ''}.
-                        </p>
-                      </Show>
-                      <Show when={shownRelayState().kind !== 'refused'}>
-                        {/* Some kinds (coaching, quality, termly reviews) draw their own workflow buttons with their forms. */}
-                        <Show
-                          when={
-                            !held().readOnly &&
-                            (reportDefinitionOf(opened.doc)?.workflow.drawnBy ?? 'report-page') === 'report-page'
-                          }
-                        >
-                          <WorkflowActions
-                            reportId={props.id}
-                            token={held().token}
-                            role={held().role}
-                            status={status().status}
-                            beforeSubmit={() => checkBeforeSubmit(opened.doc)}
-                            commentThreads={comments.threads()}
-                            onDecided={(result) =>
-                              setStatus((view) => ({
-                                status: result.status,
-                                // The status room may have brought this decision already.
-                                history: view.history.some(
-                                  (decision) =>
-                                    decision.at === result.decision.at && decision.action === result.decision.action,
-                                )
-                                  ? view.history
-                                  : [...view.history, result.decision],
-                                rejection: result.status === 'rejected' ? result.decision : undefined,
-                              }))
+              <Reading.Provider value={reading}>
+                <RoleWords.Provider value={(role) => roleWord(reportDefinitionOf(opened.doc), role)}>
+                  <KeptChanges reportId={props.id} />
+                  <Show when={reportDefinitionOf(opened.doc)?.workflow.showsStatus ?? true}>
+                    <StatusBanner view={status()} role={link()?.role} />
+                  </Show>
+                  <RejectionThreads comments={comments} threadIds={status().rejection?.comments} />
+                  {/* The relay passes presence only to those who receive the whole report (room-access.ts). */}
+                  <Show when={powers[link()?.role ?? 'tutor'].seesInternal && presence()}>
+                    {(here) => <WhoIsHere people={here().people()} />}
+                  </Show>
+                  <Show when={link()}>
+                    {(held) => (
+                      <>
+                        <Show when={held().source === 'shared'}>
+                          <p class="muted">
+                            You opened this report as {roleWord(reportDefinitionOf(opened.doc), held().role)}.
+                          </p>
+                        </Show>
+                        <Show when={held().source === 'member'}>
+                          <p class="muted">
+                            You opened this report as {roleWord(reportDefinitionOf(opened.doc), held().role)}, through
+                            your organisation
+                            {held().readOnly ? ', to read only' : ''}.
+                          </p>
+                        </Show>
+                        <Show when={shownRelayState().kind !== 'refused'}>
+                          {/* Some kinds (coaching, quality, termly reviews) draw their own workflow buttons with their forms. */}
+                          <Show
+                            when={
+                              !held().readOnly &&
+                              (reportDefinitionOf(opened.doc)?.workflow.drawnBy ?? 'report-page') === 'report-page'
                             }
-                          />
+                          >
+                            <WorkflowActions
+                              reportId={props.id}
+                              token={held().token}
+                              role={held().role}
+                              status={status().status}
+                              beforeSubmit={() => checkBeforeSubmit(opened.doc)}
+                              commentThreads={comments.threads()}
+                              onDecided={(result) =>
+                                setStatus((view) => ({
+                                  status: result.status,
+                                  // The status room may have brought this decision already.
+                                  history: view.history.some(
+                                    (decision) =>
+                                      decision.at === result.decision.at && decision.action === result.decision.action,
+                                  )
+                                    ? view.history
+                                    : [...view.history, result.decision],
+                                  rejection: result.status === 'rejected' ? result.decision : undefined,
+                                }))
+                              }
+                            />
+                          </Show>
+                          {/* Share links are made with a report's own link, never with a member's token, by roles that make them. */}
+                          <Show when={held().source !== 'member' && powers[held().role].makesLinks}>
+                            <ShareDialog link={held()} reportStatus={status().status} />
+                          </Show>
                         </Show>
-                        {/* Share links are made with a report's own link, never with a member's token. */}
-                        <Show when={held().source !== 'member'}>
-                          <ShareDialog link={held()} reportStatus={status().status} />
-                        </Show>
-                      </Show>
-                    </>
-                  )}
-                </Show>
-                <PresenceContext.Provider value={presence() ?? undefined}>
-                  <CommentsLayout comments={comments} doc={opened.doc}>
-                    <ReportForm
-                      doc={opened.doc}
-                      readOnly={readOnly()}
-                      showInternal={powers[link()?.role ?? 'tutor'].seesInternal}
-                    />
-                  </CommentsLayout>
-                </PresenceContext.Provider>
-                <ReportHistory history={status().history} />
-              </RoleWords.Provider>
+                      </>
+                    )}
+                  </Show>
+                  <PresenceContext.Provider value={presence() ?? undefined}>
+                    <CommentsLayout comments={comments} doc={opened.doc}>
+                      <ReportForm
+                        doc={opened.doc}
+                        readOnly={readOnly()}
+                        showInternal={powers[link()?.role ?? 'tutor'].seesInternal}
+                      />
+                    </CommentsLayout>
+                  </PresenceContext.Provider>
+                  <ReportHistory history={status().history} />
+                </RoleWords.Provider>
+              </Reading.Provider>
             </Show>
           </>
         )}

@@ -67,9 +67,12 @@ export function AttachedFile(props: {
       >
         <label for={props.id}>{props.label}</label>
       </Show>
-      <p class="hint" id={`${props.id}-hint`}>
-        {props.hint ? `${props.hint} ` : ''}At most {formatBytes(maxAttachmentBytes)}.
-      </p>
+      {/* How big a file may be is for whoever attaches it; a reader sees the file. */}
+      <Show when={!props.readOnly}>
+        <p class="hint" id={`${props.id}-hint`}>
+          {props.hint ? `${props.hint} ` : ''}At most {formatBytes(maxAttachmentBytes)}.
+        </p>
+      </Show>
       <Show when={file()} fallback={<p class="muted">No file attached.</p>}>
         {(attached) => (
           <p class="attached">
