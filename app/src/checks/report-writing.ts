@@ -1,6 +1,6 @@
 // The writing findings of a whole report (spelling, grammar and objective prompts), for the check before submitting:
-// every free-text field the report's kind lists and every checked field on the page, on screen or not, checked from the
-// report's document as its underlines are, leaving out what the writer ignored or dismissed.
+// every checked field of its form, scrolled into view or not, checked from the report's document as its underlines
+// are, leaving out what the writer ignored or dismissed.
 import type * as Y from 'yjs';
 import type { Finding } from '../../../shared/checks/finding.ts';
 import { fragmentText, textField } from '../../../shared/doc/index.ts';
@@ -25,28 +25,24 @@ export interface WritingCheck {
   problem?: string;
 }
 
-/** The report's checked fields, in the order its form shows them: its kind's list, then any others on the page. */
-function checkedFields(doc: Y.Doc, showInternal: boolean): { id: string; label: string }[] {
-  const listed = (reportDefinitionOf(doc)?.textFields ?? [])
-    .filter((field) => showInternal || !field.internal)
-    .map((field) => ({ id: field.key, label: field.label }));
-  const onPage = [...document.querySelectorAll<HTMLElement>(`${appCheckedSelector}[id]`)]
-    .filter((element) => !listed.some((field) => field.id === element.id))
-    .map((element) => ({
-      id: element.id,
-      label: document.getElementById(`${element.id}-label`)?.firstChild?.textContent?.trim() || element.id,
-    }));
-  return [...listed, ...onPage];
+/**
+ * The report's checked fields as its form draws them, in order: a field the form does not ask for (the objectives of
+ * a session nobody attended, internal fields for those who may not see them) is not drawn, so not warned about.
+ */
+function checkedFields(doc: Y.Doc): { id: string; label: string }[] {
+  const labels = new Map((reportDefinitionOf(doc)?.textFields ?? []).map((field) => [field.key, field.label]));
+  return [...document.querySelectorAll<HTMLElement>(`${appCheckedSelector}[id]`)].map((element) => ({
+    id: element.id,
+    label:
+      labels.get(element.id) ??
+      (document.getElementById(`${element.id}-label`)?.firstChild?.textContent?.trim() || element.id),
+  }));
 }
 
-export async function reportWritingCheck(
-  doc: Y.Doc,
-  checks: AppChecks,
-  options: { showInternal: boolean },
-): Promise<WritingCheck> {
+export async function reportWritingCheck(doc: Y.Doc, checks: AppChecks): Promise<WritingCheck> {
   const reportId = currentReportId();
   const dismissed = reportId ? await checks.dismissedPrompts(reportId) : new Set<string>();
-  const fields = checkedFields(doc, options.showInternal)
+  const fields = checkedFields(doc)
     .map((field) => ({
       ...field,
       text: fragmentText(textField(doc, field.id)),

@@ -7,7 +7,7 @@
 // When something stands in the way, the open form shows the list (focused) and the caller should not submit: with
 // errors, never; with warnings only, the list offers "Submit with N warnings", which calls `submit`.
 // `checkReport(doc)` gives the same findings without showing them.
-import { createMemo, createResource, createSignal, For, onCleanup, Show, useContext, type Accessor } from 'solid-js';
+import { createMemo, createResource, createSignal, For, onCleanup, Show, type Accessor } from 'solid-js';
 import type * as Y from 'yjs';
 import { submissionCheck, submissionProblems } from '../../../shared/reports/registry.ts';
 import type {
@@ -18,7 +18,6 @@ import type {
 } from '../../../shared/workflow/submission.ts';
 import { appChecks } from '../checks/app-checks.ts';
 import { reportWritingCheck, type WritingCheck, type WritingWarning } from '../checks/report-writing.ts';
-import { ShowInternalFields } from '../editor/internal-fields.ts';
 import { selectWordsInField } from '../editor/select-words.ts';
 import { submissionContext } from '../store/submission-context.ts';
 import { ProblemLinks } from './ProblemLinks.tsx';
@@ -43,10 +42,10 @@ export interface SubmitPastWarnings {
 }
 
 /** The whole check of the report, with what this device knows (assignment dates, previous scores). */
-export async function checkReport(doc: Y.Doc, options = { showInternal: true }): Promise<ReportCheck> {
+export async function checkReport(doc: Y.Doc): Promise<ReportCheck> {
   const [rules, writing] = await Promise.all([
     submissionContext(doc).then((context) => submissionCheck(doc, context)),
-    reportWritingCheck(doc, appChecks(), options),
+    reportWritingCheck(doc, appChecks()),
   ]);
   return { ...rules, writing };
 }
@@ -56,14 +55,13 @@ interface Shown {
   pastWarnings?: SubmitPastWarnings;
 }
 
-const openPanels = new Map<Y.Doc, { show(shown: Shown | null): void; showInternal: boolean }>();
+const openPanels = new Map<Y.Doc, (shown: Shown | null) => void>();
 
 /** Runs the check and, when anything is found, shows it in the report's form. */
 export async function checkBeforeSubmit(doc: Y.Doc, pastWarnings?: SubmitPastWarnings): Promise<SubmitCheck> {
-  const panel = openPanels.get(doc);
-  const check = await checkReport(doc, { showInternal: panel?.showInternal ?? true });
+  const check = await checkReport(doc);
   const found = { errors: check.now.length, warnings: check.writing.warnings.length };
-  panel?.show(found.errors + found.warnings > 0 ? { check, pastWarnings } : null);
+  openPanels.get(doc)?.(found.errors + found.warnings > 0 ? { check, pastWarnings } : null);
   return found;
 }
 
@@ -194,18 +192,16 @@ function CheckList(props: { check: ReportCheck; pastWarnings?: SubmitPastWarning
 }
 
 export function SubmissionChecks(props: { doc: Y.Doc }) {
-  const showInternal = useContext(ShowInternalFields);
   const [shown, setShown] = createSignal<Shown | null>(null);
   const [checking, setChecking] = createSignal(false);
-  const panel = { show: setShown, showInternal };
-  openPanels.set(props.doc, panel);
+  openPanels.set(props.doc, setShown);
   onCleanup(() => {
-    if (openPanels.get(props.doc) === panel) openPanels.delete(props.doc);
+    if (openPanels.get(props.doc) === setShown) openPanels.delete(props.doc);
   });
   const check = async () => {
     setChecking(true);
     try {
-      setShown({ check: await checkReport(props.doc, { showInternal }) });
+      setShown({ check: await checkReport(props.doc) });
     } finally {
       setChecking(false);
     }
