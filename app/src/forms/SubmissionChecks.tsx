@@ -97,8 +97,17 @@ export function checkHeading(check: ReportCheck): string {
     const fix = `${counted(errors, 'thing')} to fix before submitting`;
     return warnings > 0 ? `${fix}; ${writing}` : fix;
   }
-  return warnings > 0 ? `Nothing stops you submitting; ${writing}` : 'This report is complete.';
+  if (warnings > 0) return `Nothing stops you submitting; ${writing}`;
+  // Nothing found by writing checks that could not run is not nothing to warn about. (Grammar still loading is said
+  // under the list: spelling and the prompts have answered.)
+  return check.writing.problem
+    ? 'Nothing stops you submitting, but the writing checks could not run'
+    : 'This report is complete.';
 }
+
+/** True when nothing stops a submit and the writing checks ran and found nothing to warn about. */
+const isComplete = (check: ReportCheck) =>
+  check.now.length === 0 && check.writing.warnings.length === 0 && !check.writing.problem;
 
 /** The once-chosen rules by the way of choosing they come with, in the order they were found. */
 function byOutcome(problems: ConditionalProblem[]): { when: string; problems: ConditionalProblem[] }[] {
@@ -206,7 +215,6 @@ export function SubmissionChecks(props: { doc: Y.Doc }) {
       setChecking(false);
     }
   };
-  const complete = (check: ReportCheck) => check.now.length + check.writing.warnings.length === 0;
   return (
     <>
       <div class="actions">
@@ -219,7 +227,7 @@ export function SubmissionChecks(props: { doc: Y.Doc }) {
         {(open) => (
           <section
             class="problems"
-            classList={{ complete: complete(open.check), 'warnings-only': open.check.now.length === 0 }}
+            classList={{ complete: isComplete(open.check), 'warnings-only': open.check.now.length === 0 }}
             aria-labelledby="problems-heading"
             tabindex="-1"
             ref={(element) => queueMicrotask(() => element.focus())}
