@@ -164,3 +164,86 @@ test("underlines follow a collaborator's edits", async ({ page, relay }) => {
   await expect.poll(() => underlined(page, progress, 'spelling'), settled).toEqual(['Teh', 'acheived']);
   await colleague.close();
 });
+
+test('one check tells everything: the rules now, those attendance will bring, the writing warnings; Submit refuses errors and asks before warnings', async ({
+  page,
+  relay,
+}) => {
+  await createSessionReport(page, relay.url);
+  await editor(page, 'Learning objective 1').click();
+  await page.keyboard.insertText('To understand fractions');
+  await editor(page, 'Engagement comment').click();
+  await page.keyboard.insertText('Worked steadly throughout the session.');
+  await expect.poll(() => underlined(page, 'Engagement comment', 'spelling')).toEqual(['steadly']);
+
+  // Attendance not chosen yet: what applies now, then what each way of choosing it will bring, then the warnings.
+  await page.getByRole('button', { name: 'Check report' }).click();
+  const list = page.getByRole('region', { name: '1 thing to fix before submitting; 2 writing warnings' });
+  await expect(list).toBeFocused();
+  await expect(list.getByRole('heading', { name: 'Needed before submitting' })).toBeVisible();
+  await expect(
+    list.getByRole('link', { name: 'Attendance: Ada Lovelace: Record attendance for Ada Lovelace.' }),
+  ).toBeVisible();
+  await expect(list.getByRole('heading', { name: 'Needed too, once a choice is made' })).toBeVisible();
+  const attended = list.getByRole('region', { name: 'If Ada Lovelace attended: 5 more things' });
+  await expect(attended.getByRole('link')).toHaveText([
+    'Attainment for objective 1: Choose the attainment for this objective.',
+    'Comment on progress towards learning objectives: This field is required.',
+    'Engagement with learning objectives: Choose a level for engagement with learning objectives.',
+    'Attitude to session: Choose a level for attitude to session.',
+    'Session delivery: Choose how the session was delivered.',
+  ]);
+  const absent = list.getByRole('region', { name: 'If Ada Lovelace was absent: 1 more thing' });
+  await expect(absent.getByRole('link')).toHaveText([
+    'Reason for absence: Ada Lovelace: Choose a reason for the absence.',
+  ]);
+  await expect(list.getByRole('heading', { name: '2 writing warnings', exact: true })).toBeVisible();
+  await expect(
+    list.getByRole('listitem').filter({ hasText: 'Learning objective 1, advice: “To understand fractions”' }),
+  ).toContainText('This objective is not yet SMART.');
+  await expectAccessible(page);
+
+  // The reason for absence is not on the form yet: its entry takes the tutor to the attendance that brings it.
+  await absent.getByRole('link').click();
+  await expect(page.getByLabel('Attendance: Ada Lovelace')).toBeFocused();
+
+  // A warning takes the tutor to its word, selected in its field: typing replaces it.
+  await page.getByRole('button', { name: 'Check report' }).click();
+  await list.getByRole('link', { name: 'Engagement comment, spelling: “steadly”' }).click();
+  await expect(editor(page, 'Engagement comment')).toBeFocused();
+  await expect.poll(() => page.evaluate(() => document.getSelection()?.toString())).toBe('steadly');
+  await page.keyboard.insertText('steadily');
+  await expect.poll(() => editorText(page, 'Engagement comment')).toBe('Worked steadily throughout the session.');
+
+  // With an error, Submit refuses and offers no way past it.
+  await page.getByRole('button', { name: 'Submit report' }).click();
+  const refused = page.getByRole('region', { name: '1 thing to fix before submitting; 1 writing warning' });
+  await expect(refused).toBeFocused();
+  await expect(refused.getByRole('button', { name: /Submit with/ })).toHaveCount(0);
+  await expect(page.getByText('Status: Submitted')).toHaveCount(0);
+
+  // Once attendance is chosen its rules apply now, and filled in, only the warning is left: Submit asks first.
+  await page.getByLabel('Attendance: Ada Lovelace').selectOption('Present');
+  await page.getByRole('button', { name: 'Check report' }).click();
+  await expect(
+    page.getByRole('region', { name: '5 things to fix before submitting; 1 writing warning' }),
+  ).toBeVisible();
+  await page.getByLabel('Session delivery').selectOption('In person');
+  await page.getByLabel('Attainment for objective 1').selectOption('Achieved');
+  await page.getByLabel('Engagement with learning objectives').selectOption('Good');
+  await page.getByLabel('Attitude to session').selectOption('Good');
+  await editor(page, progress).click();
+  await page.keyboard.insertText(
+    'Ada can now understand fractions: she compared fractions with the same denominator and explained her method.',
+  );
+  await page.getByRole('button', { name: 'Submit report' }).click();
+  const warned = page.getByRole('region', { name: 'Nothing stops you submitting; 1 writing warning' });
+  await expect(warned).toBeFocused();
+  await expect(page.getByText('Status: Submitted')).toHaveCount(0);
+  await expectAccessible(page);
+  // The confirmation is the list's last control, reached from the list by the keyboard.
+  const confirm = warned.getByRole('button', { name: 'Submit with 1 warning' });
+  await confirm.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Status: Submitted')).toBeVisible();
+});

@@ -291,6 +291,8 @@ test('every decision is in the history; a client reads and prints the approved r
     await caretAt(tutor, progress, 'end');
     await tutor.keyboard.type(' James I to Anne.');
     await tutor.getByRole('button', { name: 'Resubmit report' }).click();
+    // The comment no longer names an objective: the check warns, and the tutor resubmits with the warning.
+    await tutor.getByRole('button', { name: 'Resubmit with 1 warning' }).click();
     await expect(reviewer.getByText('Status: Amended and resubmitted')).toBeVisible();
     await reviewer.getByRole('button', { name: 'Approve report' }).click();
     await expect(tutor.getByText('Status: Approved')).toBeVisible();

@@ -243,6 +243,8 @@ test('comment text is only text, too long a comment is refused and kept, and a r
     await expect(editor(reviewer, progress)).toBeFocused();
 
     await tutor.getByRole('button', { name: 'Submit report' }).click();
+    // The comment does not name the objective: the check warns, and the tutor submits with the warning.
+    await tutor.getByRole('button', { name: 'Submit with 1 warning' }).click();
     await expect(reviewer.getByText('Status: Submitted')).toBeVisible();
     await reviewer.getByRole('button', { name: 'Send back with a reason…' }).click();
     await reviewer.getByLabel('Why is it sent back? The tutor will see this.').fill('See the comment on the wives.');

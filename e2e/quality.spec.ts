@@ -42,7 +42,7 @@ test('the QA team observes a tutor, the tutor replies to the feedback, and a sec
 
     // Nothing is sent while judgements and feedback are missing.
     await page.getByRole('button', { name: 'Send feedback to the tutor' }).click();
-    const problems = page.getByRole('region', { name: 'Before sending the feedback' });
+    const problems = page.getByRole('region', { name: '5 things to fix before submitting' });
     await expect(problems.getByRole('listitem')).toHaveCount(5);
     await expect(problems).toContainText('Give a judgement for use of technology.');
 

@@ -36,8 +36,9 @@ test('a tutor gives their name once, adds a learner and a session, and writes it
   await page.getByLabel('Engagement with learning objectives').selectOption('Good');
   await page.getByLabel('Attitude to session').selectOption('Excellent');
   await editor(page, 'Engagement comment').pressSequentially('Worked steadily throughout.');
+  // Every rule is met; the objectives are not yet SMART and the comment says nothing of objective 2, which only warn.
   await page.getByRole('button', { name: 'Check report' }).click();
-  await expect(page.getByRole('heading', { name: 'This report is complete.' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Nothing stops you submitting; 3 writing warnings' })).toBeVisible();
 
   await page.goto(relay.url);
   await expect(page.getByRole('link', { name: /Ada Lovelace/ })).toHaveAttribute('href', new URL(url).pathname);

@@ -78,6 +78,8 @@ test('submit, send back with a reason, resubmit, approve; then a client reads it
     await expect.poll(() => editorText(reviewer, progress)).toBe('Dated the Tudors. From 1485 to 1603.');
     await expectAccessible(tutor);
     await tutor.getByRole('button', { name: 'Resubmit report' }).click();
+    // The comment no longer names an objective: the check warns, and the tutor resubmits with the warning.
+    await tutor.getByRole('button', { name: 'Resubmit with 1 warning' }).click();
     await expect(reviewer.getByText('Status: Amended and resubmitted')).toBeVisible();
     await expect(editor(tutor, progress)).toHaveAttribute('contenteditable', 'false');
 

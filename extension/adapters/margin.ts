@@ -1,9 +1,9 @@
 // Margin's own report page. The app draws its own underlines and prompts in its fields (marked
 // data-margin-checks="app", each with its field key as id: learningObjective1, progressComment...), and
-// its Submit button runs the report's completeness checks (required fields, dates, limits), but nothing
-// there stops a report going with a misspelling or a vague objective. So the extension adds "Before you
-// submit" to the Submit and Resubmit buttons: its panel comes first, and "Submit anyway" hands the click
-// on to the app, whose own checks then run as always. Never-lose-work is left to the app, which keeps
+// its Submit button runs the report's own check (required fields, dates, limits, and its writing warnings,
+// which it asks the tutor to confirm). The extension adds "Before you submit" to the Submit and Resubmit
+// buttons as on any site: its panel comes first, and "Submit anyway" hands the click on to the app, whose
+// own check then runs as always. Never-lose-work is left to the app, which keeps
 // every keystroke itself.
 import { fieldRole } from '../../shared/checks/field-role.ts';
 import { freeTextLimit } from '../../shared/forms/free-text-limit.ts';

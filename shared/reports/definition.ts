@@ -9,7 +9,7 @@ import type { ReportSignature } from '../signatures/signature.ts';
 import type { Result } from '../result.ts';
 import type { DueSchedule } from '../workflow/due-dates.ts';
 import type { ReportStatus } from '../workflow/status.ts';
-import type { SubmissionContext, SubmissionProblem } from '../workflow/submission.ts';
+import type { SubmissionCheck, SubmissionContext, SubmissionProblem } from '../workflow/submission.ts';
 
 /** What a device's index keeps of a report, so lists work without opening its document. */
 export interface IndexEntry {
@@ -111,6 +111,11 @@ export interface ReportKindDefinition<Kind extends string = string> {
   subjectLine(doc: Y.Doc): string;
   /** Every reason the report may not be submitted yet; empty when it may. */
   submissionProblems(doc: Y.Doc, context: SubmissionContext): SubmissionProblem[];
+  /**
+   * For a kind with a choice that brings rules once made (a session's attendance): the problems now, and those each
+   * way of making the choice would add. Without it, a kind's rules are all in `submissionProblems`.
+   */
+  submissionCheck?(doc: Y.Doc, context: SubmissionContext): SubmissionCheck;
   /** Whether the submission checks need the learner's previous progress from the device's index. */
   checksPreviousProgress?: boolean;
   index(doc: Y.Doc): IndexEntry;

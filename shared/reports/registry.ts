@@ -3,7 +3,7 @@
 import type * as Y from 'yjs';
 import { meta } from '../doc/layout.ts';
 import type { DueRule } from '../workflow/due-dates.ts';
-import type { SubmissionContext, SubmissionProblem } from '../workflow/submission.ts';
+import type { SubmissionCheck, SubmissionContext, SubmissionProblem } from '../workflow/submission.ts';
 import { coachingCycle } from './coaching-cycle/index.ts';
 import { coachingRecord } from './coaching-record/index.ts';
 import { type ReportKindDefinition, roleWord } from './definition.ts';
@@ -109,4 +109,10 @@ export function submissionProblems(doc: Y.Doc, context: SubmissionContext = {}):
     return [{ fieldId: 'main', message: 'This document is not a Margin report, so it cannot be submitted.' }];
   }
   return definition.submissionProblems(doc, context);
+}
+
+/** Every reason the report may not be submitted yet, and the rules a choice still open would bring once made. */
+export function submissionCheck(doc: Y.Doc, context: SubmissionContext = {}): SubmissionCheck {
+  const definition = reportDefinitionOf(doc);
+  return definition?.submissionCheck?.(doc, context) ?? { now: submissionProblems(doc, context), onceChosen: [] };
 }

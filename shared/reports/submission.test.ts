@@ -8,7 +8,7 @@ import { addCustomPoint, createProgressReviewDoc, customPoints, evidenceKey, rat
 import { attendance, createSessionReportDoc } from './session-report/doc.ts';
 import { setFragmentText } from '../doc/text-fragment.ts';
 import type { SubmissionContext } from '../workflow/submission.ts';
-import { submissionProblems } from './registry.ts';
+import { submissionCheck, submissionProblems } from './registry.ts';
 
 const sam = { id: 'l1', name: 'Sam' };
 const kit = { id: 'l2', name: 'Kit' };
@@ -20,6 +20,20 @@ const set = (doc: Y.Doc, values: Record<string, unknown>) =>
   doc.transact(() => Object.entries(values).forEach(([key, value]) => fields(doc).set(key, value)));
 const list = (doc: Y.Doc, context?: SubmissionContext) =>
   submissionProblems(doc, context).map((p) => `${p.fieldId} | ${p.label ?? ''} | ${p.message}`);
+/** The rules each open choice would bring, as the check lists them: the outcome, the field, the message. */
+const onceChosen = (doc: Y.Doc, context?: SubmissionContext) =>
+  submissionCheck(doc, context).onceChosen.map((p) => `${p.when} | ${p.choiceFieldId} | ${p.fieldId} | ${p.message}`);
+
+/** A session report as it is made: nothing chosen for attendance, the content empty. */
+function newSessionReport(learners = [sam], delivery?: 'In person'): Y.Doc {
+  const doc = new Y.Doc();
+  createSessionReportDoc(
+    doc,
+    { date: '2026-11-23', start: '13:00', finish: '14:00', subject: 'Maths', learners, assignment, delivery },
+    'G',
+  );
+  return doc;
+}
 
 function sessionReport(learners = [sam]): Y.Doc {
   const doc = new Y.Doc();
@@ -118,6 +132,71 @@ function plan(score: number | undefined, target: number | undefined): Y.Doc {
   return doc;
 }
 
+describe('session report rules that apply once attendance is chosen', () => {
+  it('lists, before attendance is chosen, what attending and being absent would each ask for', () => {
+    const doc = newSessionReport();
+    expect(list(doc)).toEqual(['attendance-l1 | Attendance: Sam | Record attendance for Sam.']);
+    expect(onceChosen(doc)).toEqual([
+      'If Sam attended | attendance-l1 | learningObjective1 | This field is required.',
+      'If Sam attended | attendance-l1 | attainment1 | Choose the attainment for this objective.',
+      'If Sam attended | attendance-l1 | progressComment | This field is required.',
+      'If Sam attended | attendance-l1 | engagementWithObjectives | Choose a level for engagement with learning objectives.',
+      'If Sam attended | attendance-l1 | attitudeToSession | Choose a level for attitude to session.',
+      'If Sam attended | attendance-l1 | engagementComment | This field is required.',
+      'If Sam attended | attendance-l1 | delivery | Choose how the session was delivered.',
+      'If Sam was absent | attendance-l1 | absenceReason-l1 | Choose a reason for the absence.',
+    ]);
+  });
+
+  it('gives each once-chosen rule its label, and drops it once the field is filled in', () => {
+    const doc = newSessionReport([sam], 'In person');
+    text(doc, { learningObjective1: 'Order fractions by size.', progressComment: 'Ordered 5 of 6.' });
+    const check = submissionCheck(doc);
+    expect(check.onceChosen.find((p) => p.fieldId === 'attainment1')?.label).toBe('Attainment for objective 1');
+    expect(onceChosen(doc).map((line) => line.split(' | ')[2])).toEqual([
+      'attainment1',
+      'engagementWithObjectives',
+      'attitudeToSession',
+      'engagementComment',
+      'absenceReason-l1',
+    ]);
+  });
+
+  it('once attendance is chosen, lists its rules as applying now and nothing as once chosen', () => {
+    const doc = newSessionReport([sam], 'In person');
+    const before = onceChosen(doc)
+      .filter((line) => line.startsWith('If Sam attended'))
+      .map((line) => line.split(' | ').slice(2).join(' | '));
+    attendance(doc).set('l1', { code: 'Present' });
+    expect(onceChosen(doc)).toEqual([]);
+    expect(submissionCheck(doc).now.map((p) => `${p.fieldId} | ${p.message}`)).toEqual(before);
+  });
+
+  it('for a group with nobody recorded, says "If Sam or Kit attended" once, and each learner\'s absence', () => {
+    const doc = newSessionReport([sam, kit], 'In person');
+    const lines = onceChosen(doc);
+    expect(lines.filter((line) => line.includes('attended')).length).toBe(6);
+    expect(new Set(lines.map((line) => line.split(' | ')[0]))).toEqual(
+      new Set(['If Sam or Kit attended', 'If Sam was absent', 'If Kit was absent']),
+    );
+    expect(lines).toContain('If Kit was absent | attendance-l2 | absenceReason-l2 | Choose a reason for the absence.');
+  });
+
+  it('once one learner of a group attended, asks the rest only for their absence', () => {
+    const doc = sessionReport([sam, kit]);
+    attendance(doc).delete('l2');
+    expect(onceChosen(doc)).toEqual([
+      'If Kit was absent | attendance-l2 | absenceReason-l2 | Choose a reason for the absence.',
+    ]);
+  });
+
+  it('after an absence with its reason, lists no rules that would come with attendance', () => {
+    const doc = newSessionReport();
+    attendance(doc).set('l1', { code: 'Absent', absenceReason: 'Illness' });
+    expect(submissionCheck(doc)).toEqual({ now: [], onceChosen: [] });
+  });
+});
+
 describe('learning plan submission checks', () => {
   it('passes a target exactly 10 points above the score, and not 9', () => {
     expect(list(plan(45, 55))).toEqual([]);
@@ -194,6 +273,24 @@ describe('progress report submission checks', () => {
     expect(list(doc, { previous: {} })).toEqual([
       'updatedScore | Updated assessment score % | There is no previous assessment score to compare with: the learning plan, or the previous progress report, needs its score first.',
     ]);
+  });
+});
+
+describe('progress report rules that apply once "target met" is answered', () => {
+  it('says which answer the scores would refuse before it is given', () => {
+    const doc = progress(false, { updatedScore: 50, newTarget: 60 });
+    expect(onceChosen(doc)).toEqual([
+      'If you answer Yes to whether the target was met | targetMet | targetMet | The target was 55%, but the updated score is 50%: the target was not met.',
+    ]);
+    fields(doc).set('targetMet', 'No');
+    expect(submissionCheck(doc)).toEqual({ now: [], onceChosen: [] });
+  });
+});
+
+describe('a kind without open choices', () => {
+  it('reports its problems as applying now, and nothing once chosen', () => {
+    const doc = plan(undefined, 55);
+    expect(submissionCheck(doc)).toEqual({ now: submissionProblems(doc), onceChosen: [] });
   });
 });
 

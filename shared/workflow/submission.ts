@@ -52,3 +52,54 @@ export function withRules(
     return true;
   });
 }
+
+/**
+ * A choice still open in a draft that brings rules with it once it is made: a learner's attendance (present, the
+ * objectives and engagement; absent, a reason). Each outcome is the draft as it would be once made that way.
+ */
+export interface OpenChoice<Draft> {
+  /** The form element where the choice is made: the list takes the user there for a rule whose field is not shown yet. */
+  fieldId: string;
+  outcomes: readonly { when: string; draft: Draft }[];
+}
+
+/** A rule that does not apply yet but will once a choice is made one way. */
+export interface ConditionalProblem extends SubmissionProblem {
+  /** The way the choice is made, as the list says it: "If Sam attended". */
+  when: string;
+  /** The form element where that choice is made. */
+  choiceFieldId: string;
+}
+
+/** Every problem about the draft now, and those that would newly apply once each open choice is made each way. */
+export interface SubmissionCheck {
+  now: SubmissionProblem[];
+  onceChosen: ConditionalProblem[];
+}
+
+const problemKey = (problem: SubmissionProblem) => `${problem.fieldId}\n${problem.message}`;
+
+/**
+ * Checks the draft as it is and as it would be after each outcome of each open choice, so the rules a choice brings
+ * are known before it is made: an outcome lists the problems it would add to those there are now.
+ */
+export function checkWithChoices<Draft>(
+  draft: Draft,
+  choices: readonly OpenChoice<Draft>[],
+  problems: (draft: Draft) => SubmissionProblem[],
+): SubmissionCheck {
+  const now = problems(draft);
+  const seen = new Set(now.map(problemKey));
+  const onceChosen = choices.flatMap((choice) =>
+    choice.outcomes.flatMap(({ when, draft: chosen }) => {
+      const listed = new Set<string>();
+      return problems(chosen)
+        .filter((problem) => !seen.has(problemKey(problem)) && !listed.has(problemKey(problem)))
+        .map((problem) => {
+          listed.add(problemKey(problem));
+          return { ...problem, when, choiceFieldId: choice.fieldId };
+        });
+    }),
+  );
+  return { now, onceChosen };
+}

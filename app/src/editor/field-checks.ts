@@ -7,6 +7,7 @@ import type { CheckContext } from '../../../shared/checks/context.ts';
 import type { Finding } from '../../../shared/checks/finding.ts';
 import type { AppChecks } from '../checks/app-checks.ts';
 import { promptKey } from '../checks/checks-store.ts';
+import { ignoreKey, isWantedFinding } from '../checks/wanted-findings.ts';
 import { createCheckPlugin, setPlacedFindings, type PlacedFinding } from './check-plugin.ts';
 import { fieldText } from './field-text.ts';
 
@@ -23,9 +24,7 @@ export interface FieldChecksOptions {
   quietMs?: number;
 }
 
-/** What "Ignore" remembers: a misspelt word everywhere, a grammar finding by its rule and words. */
-export const ignoreKey = (finding: Finding) =>
-  finding.kind === 'spelling' ? `spelling:${finding.text}` : `${finding.rule}:${finding.text}`;
+export { ignoreKey };
 
 export function createFieldChecks(options: FieldChecksOptions) {
   const { checks, quietMs = 250 } = options;
@@ -34,11 +33,7 @@ export function createFieldChecks(options: FieldChecksOptions) {
   let dismissed = new Set<string>();
   if (options.reportId) void checks.dismissedPrompts(options.reportId).then((keys) => ((dismissed = keys), checkNow()));
 
-  const wanted = (finding: Finding) => {
-    if (finding.kind === 'prompt')
-      return !dismissed.has(promptKey(finding.rule, options.context().field ?? '', finding.text));
-    return !checks.isIgnored(ignoreKey(finding));
-  };
+  const wanted = (finding: Finding) => isWantedFinding(finding, options.context().field ?? '', checks, dismissed);
 
   function checkNow() {
     clearTimeout(timer);

@@ -8,10 +8,14 @@ export interface LinkedProblem {
   /** That element's label, when the list should name it ("Target %: ..."). */
   label?: string;
   message: string;
+  /** Where to take the user while the element is not on the page (a field shown once a choice is made: the choice). */
+  fallbackFieldId?: string;
 }
 
-function focusField(fieldId: string) {
-  const element = document.getElementById(fieldId);
+function focusField(problem: LinkedProblem) {
+  const element =
+    document.getElementById(problem.fieldId) ??
+    (problem.fallbackFieldId ? document.getElementById(problem.fallbackFieldId) : null);
   element?.scrollIntoView({ block: 'center' });
   element?.focus();
 }
@@ -26,7 +30,7 @@ export function ProblemLinks(props: { problems: LinkedProblem[] }) {
               href={`#${problem.fieldId}`}
               onClick={(event) => {
                 event.preventDefault();
-                focusField(problem.fieldId);
+                focusField(problem);
               }}
             >
               {problem.label ? `${problem.label}: ` : ''}

@@ -306,7 +306,7 @@ function OpenReport(props: { id: string }) {
                               token={held().token}
                               role={held().role}
                               status={status().status}
-                              beforeSubmit={() => checkBeforeSubmit(opened.doc)}
+                              beforeSubmit={(pastWarnings) => checkBeforeSubmit(opened.doc, pastWarnings)}
                               commentThreads={comments.threads()}
                               onDecided={(result) =>
                                 setStatus((view) => ({

@@ -7,18 +7,13 @@ import { createMemo, createResource, createSignal, For, onCleanup, Show } from '
 import type * as Y from 'yjs';
 import { competencies, judgements as judgementScale } from '../../../shared/quality/competencies.ts';
 import { checklist, feedbackKey, judgements, readObservation } from '../../../shared/reports/qa-observation/doc.ts';
-import {
-  followUpCheck,
-  hasConcerns,
-  maxObservations,
-  observationProblems,
-  type ObservationProblem,
-} from '../../../shared/reports/qa-observation/observation.ts';
+import { followUpCheck, hasConcerns, maxObservations } from '../../../shared/reports/qa-observation/observation.ts';
 import { fields, textField } from '../../../shared/doc/index.ts';
 import { formatDate } from '../../../shared/workflow/calendar.ts';
 import { transition } from '../../../shared/workflow/status.ts';
 import { TextField } from '../editor/TextField.tsx';
 import { Select } from '../forms/Select.tsx';
+import { checkBeforeSubmit, SubmissionChecks } from '../forms/SubmissionChecks.tsx';
 import { loadName } from '../store/profile.ts';
 import { heldLink } from '../sync/report-access.ts';
 import { submitWhenRelayHasAll } from '../coaching/finish-on-relay.ts';
@@ -37,7 +32,6 @@ export function ObservationForm(props: { doc: Y.Doc; readOnly?: boolean }) {
     return readObservation(props.doc);
   });
   const [link] = createResource(() => params.id, heldLink);
-  const [problems, setProblems] = createSignal<ObservationProblem[]>([]);
   const [error, setError] = createSignal('');
   const [busy, setBusy] = createSignal(false);
   // A locked observation is a sent one: the observer's and the tutor's links both write until it is sent.
@@ -49,13 +43,14 @@ export function ObservationForm(props: { doc: Y.Doc; readOnly?: boolean }) {
     return !held || transition('draft', 'submit', held.role).ok;
   };
 
-  const send = async () => {
-    const found = observationProblems(draft());
-    setProblems(found);
-    if (found.length > 0) return queueMicrotask(() => document.getElementById('observation-problems')?.focus());
+  /** The report's one check first: errors stop it; warnings stop it until confirmed (`confirmedWarnings` of them). */
+  const send = async (confirmedWarnings = 0) => {
+    if (busy()) return;
     setBusy(true);
     setError('');
     try {
+      const found = await checkBeforeSubmit(props.doc, { verb: 'Send', submit: (warnings) => void send(warnings) });
+      if (found.errors > 0 || found.warnings > confirmedWarnings) return;
       await submitWhenRelayHasAll(params.id, props.doc, 'Quality team');
     } catch (problem) {
       setError(problem instanceof Error ? problem.message : String(problem));
@@ -174,25 +169,7 @@ export function ObservationForm(props: { doc: Y.Doc; readOnly?: boolean }) {
         fragment={textField(props.doc, feedbackKey)}
         readOnly={props.readOnly}
       />
-      <Show when={problems().length > 0}>
-        <section
-          id="observation-problems"
-          class="problems"
-          tabindex="-1"
-          aria-labelledby="observation-problems-heading"
-        >
-          <h2 id="observation-problems-heading">Before sending the feedback</h2>
-          <ul>
-            <For each={problems()}>
-              {(problem) => (
-                <li>
-                  <a href={`#${problem.fieldId}`}>{problem.message}</a>
-                </li>
-              )}
-            </For>
-          </ul>
-        </section>
-      </Show>
+      <SubmissionChecks doc={props.doc} />
       <div class="actions">
         <Show when={!props.readOnly && maySend()}>
           <button type="button" disabled={busy()} onClick={() => void send()}>

@@ -11,6 +11,7 @@ import {
   type ReportStatus,
   type WorkflowAction,
 } from '../../../shared/workflow/status.ts';
+import type { SubmitCheck, SubmitPastWarnings } from '../forms/SubmissionChecks.tsx';
 import { loadName } from '../store/profile.ts';
 import { relayApi } from '../sync/relay-api.ts';
 import './workflow.css';
@@ -28,8 +29,11 @@ export function WorkflowActions(props: {
   token: string;
   role: Role;
   status: ReportStatus;
-  /** Runs the report's submission checks; false (the form then lists the problems) stops a submit or resubmit. */
-  beforeSubmit?: () => Promise<boolean>;
+  /**
+   * Runs the report's check, which the form lists when it finds anything. Errors stop a submit or resubmit; warnings
+   * stop it until the user confirms them with the list's "Submit with N warnings", which calls `submit` back.
+   */
+  beforeSubmit?: (pastWarnings: SubmitPastWarnings) => Promise<SubmitCheck>;
   /** The report's comment threads: a rejection can point at the open ones. */
   commentThreads?: PlacedThread[];
   onDecided: (result: TransitionResult) => void;
@@ -43,11 +47,20 @@ export function WorkflowActions(props: {
   // A reason stands in for the one asked for later, so reject shows whenever the role and status allow it.
   const actions = () => workflowActions.filter((action) => transition(props.status, action, props.role, 'reason').ok);
 
-  const decide = async (action: WorkflowAction) => {
+  /** `confirmedWarnings`: how many writing warnings the user chose to submit with; more found since stop it again. */
+  const decide = async (action: WorkflowAction, confirmedWarnings = 0) => {
+    if (busy()) return;
     setBusy(true);
     setError('');
     try {
-      if ((action === 'submit' || action === 'resubmit') && props.beforeSubmit && !(await props.beforeSubmit())) return;
+      if ((action === 'submit' || action === 'resubmit') && props.beforeSubmit) {
+        const verb = action === 'submit' ? 'Submit' : 'Resubmit';
+        const found = await props.beforeSubmit({
+          verb,
+          submit: (warnings) => void decide(action, warnings),
+        });
+        if (found.errors > 0 || found.warnings > confirmedWarnings) return;
+      }
       const name = (await loadName()) ?? props.role;
       const result = await relayApi.decide(props.reportId, props.token, {
         action,

@@ -2,7 +2,7 @@
 import type { ReportKindDefinition } from '../definition.ts';
 import type { AssignmentReport } from '../definition.ts';
 import { createProgressReportDoc, readProgressReport } from './doc.ts';
-import { progressReportProblems } from './rules.ts';
+import { progressReportCheck, progressReportProblems } from './rules.ts';
 
 export const progressReportParts = {
   subjectLine(doc) {
@@ -10,6 +10,7 @@ export const progressReportParts = {
     return `${report.learner?.name ?? 'Unknown learner'}: ${report.subject}`;
   },
   submissionProblems: (doc, context) => progressReportProblems(readProgressReport(doc), context),
+  submissionCheck: (doc, context) => progressReportCheck(readProgressReport(doc), context),
   checksPreviousProgress: true,
   index(doc) {
     const report = readProgressReport(doc);

@@ -1,13 +1,16 @@
-// What a progress report is held to before it may be submitted: its schema, and the previous report's score and target.
+// What a progress report is held to before it may be submitted: its schema, and the previous report's score and target;
+// and, while whether the target was met is unanswered, what each answer will be held to.
 import {
+  checkWithChoices,
   problemsFrom,
   withRules,
   type Labeller,
+  type SubmissionCheck,
   type SubmissionContext,
   type SubmissionProblem,
 } from '../../workflow/submission.ts';
 import { toProgressReportInput, type ProgressReportDraft } from './doc.ts';
-import { ProgressReport, progressReportFieldLabel, type PreviousProgress } from './form.ts';
+import { ProgressReport, progressReportFieldLabel, yesNo, type PreviousProgress } from './form.ts';
 
 /** The rules a progress report is held to against the previous report: the score is never revised downwards. */
 export function previousScoreProblems(
@@ -59,4 +62,21 @@ export function progressReportProblems(
     label,
   );
   return withRules(found, previousScoreProblems(draft, context.previous ?? draft.previous), label);
+}
+
+/** The problems now, and, while "Target met" is unanswered, those each answer would add (a Yes the score belies). */
+export function progressReportCheck(draft: ProgressReportDraft, context: SubmissionContext = {}): SubmissionCheck {
+  const choices =
+    draft.targetMet === undefined
+      ? [
+          {
+            fieldId: 'targetMet',
+            outcomes: yesNo.map((answer) => ({
+              when: `If you answer ${answer} to whether the target was met`,
+              draft: { ...draft, targetMet: answer },
+            })),
+          },
+        ]
+      : [];
+  return checkWithChoices(draft, choices, (chosen) => progressReportProblems(chosen, context));
 }

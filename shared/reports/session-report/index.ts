@@ -3,7 +3,7 @@ import { formatDate } from '../../workflow/calendar.ts';
 import { defineReportKind } from '../definition.ts';
 import { readSessionReport, sessionReportFormat } from './doc.ts';
 import { sessionReportTextFields } from './form.ts';
-import { sessionReportProblems } from './rules.ts';
+import { sessionReportCheck, sessionReportProblems } from './rules.ts';
 
 export const sessionReport = defineReportKind({
   kind: 'session-report',
@@ -15,6 +15,7 @@ export const sessionReport = defineReportKind({
     return `${report.learners.map((learner) => learner.name).join(', ')}: ${report.subject}`;
   },
   submissionProblems: (doc, context) => sessionReportProblems(readSessionReport(doc), context),
+  submissionCheck: (doc, context) => sessionReportCheck(readSessionReport(doc), context),
   index(doc) {
     const report = readSessionReport(doc);
     return {
