@@ -76,6 +76,36 @@ export async function createSessionReport(page: Page, baseUrl: string, options: 
 /** A free-text field of the report (a Tiptap editor) by its label. */
 export const editor = (page: Page, label: string) => page.getByRole('textbox', { name: label, exact: true });
 
+/** Selects words in a field as a mouse drag would (the words must lie in one paragraph). */
+export async function selectWords(page: Page, label: string, words: string): Promise<void> {
+  await editor(page, label).evaluate((element, words) => {
+    (element as HTMLElement).focus();
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode as Text);
+    const text = nodes.map((node) => node.data).join('');
+    const start = text.indexOf(words);
+    if (start < 0) throw new Error(`"${words}" is not in the field`);
+    const at = (offset: number, preferNext: boolean) => {
+      let passed = 0;
+      for (const node of nodes) {
+        if (offset < passed + node.data.length || (!preferNext && offset === passed + node.data.length))
+          return { node, offset: offset - passed };
+        passed += node.data.length;
+      }
+      const last = nodes.at(-1)!;
+      return { node: last, offset: last.data.length };
+    };
+    const from = at(start, true);
+    const to = at(start + words.length, false);
+    const range = document.createRange();
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+  }, words);
+}
+
 /** The field's text as its editor holds it, paragraphs joined by new lines. */
 export async function editorText(page: Page, label: string): Promise<string> {
   return editor(page, label).evaluate((element) =>

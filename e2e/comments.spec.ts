@@ -5,41 +5,11 @@
 // offline arrives when the connection returns.
 import type { Browser, Page } from '@playwright/test';
 import { makeShareLink } from './access-links.ts';
-import { completeSessionReport, createSessionReport, editor, editorText, signIn } from './app.ts';
+import { completeSessionReport, createSessionReport, editor, editorText, selectWords, signIn } from './app.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 
 const progress = 'Comment on progress towards learning objectives';
 const engagement = 'Engagement comment';
-
-/** Selects words in a field as a mouse drag would (the words must lie in one paragraph). */
-async function selectWords(page: Page, label: string, words: string): Promise<void> {
-  await editor(page, label).evaluate((element, words) => {
-    (element as HTMLElement).focus();
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    const nodes: Text[] = [];
-    while (walker.nextNode()) nodes.push(walker.currentNode as Text);
-    const text = nodes.map((node) => node.data).join('');
-    const start = text.indexOf(words);
-    if (start < 0) throw new Error(`"${words}" is not in the field`);
-    const at = (offset: number, preferNext: boolean) => {
-      let passed = 0;
-      for (const node of nodes) {
-        if (offset < passed + node.data.length || (!preferNext && offset === passed + node.data.length))
-          return { node, offset: offset - passed };
-        passed += node.data.length;
-      }
-      const last = nodes.at(-1)!;
-      return { node: last, offset: last.data.length };
-    };
-    const from = at(start, true);
-    const to = at(start + words.length, false);
-    const range = document.createRange();
-    range.setStart(from.node, from.offset);
-    range.setEnd(to.node, to.offset);
-    document.getSelection()!.removeAllRanges();
-    document.getSelection()!.addRange(range);
-  }, words);
-}
 
 /** Puts the caret just before the `n`th character of `words` in a field (0: before its first). */
 async function caretInside(page: Page, label: string, words: string, n: number): Promise<void> {
@@ -204,6 +174,7 @@ test('a comment stays on its words while two people edit around and inside them,
     await editor(tutor, progress).pressSequentially('Added 8 of 10 pairs correctly.');
     const mentorLink = await makeShareLink(tutor, 'mentor');
     const reviewerLink = await makeShareLink(tutor, 'reviewer');
+    await signIn(reviewer, relay.url, 'Rita Reviewer');
     await mentor.goto(mentorLink);
     await reviewer.goto(reviewerLink);
     await expect.poll(() => editorText(reviewer, progress)).toBe('Added 8 of 10 pairs correctly.');
@@ -320,6 +291,7 @@ test('a comment written offline reaches the others when the connection returns',
   try {
     await createSessionReport(tutor, relay.url, { learner: 'Fay Lund', subject: 'Maths' });
     await editor(tutor, progress).pressSequentially('Counted to fifty in fives.');
+    await signIn(mentor, relay.url, 'Mo Mentor');
     await mentor.goto(await makeShareLink(tutor, 'mentor'));
     await expect.poll(() => editorText(mentor, progress)).toBe('Counted to fifty in fives.');
 

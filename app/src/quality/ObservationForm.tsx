@@ -19,7 +19,7 @@ import { formatDate } from '../../../shared/workflow/calendar.ts';
 import { transition } from '../../../shared/workflow/status.ts';
 import { TextField } from '../editor/TextField.tsx';
 import { Select } from '../forms/Select.tsx';
-import { loadName } from '../store/profile.ts';
+import { withYourName } from '../collab/your-name.ts';
 import { heldLink } from '../sync/report-access.ts';
 import { submitWhenRelayHasAll } from '../coaching/finish-on-relay.ts';
 import { startFollowUp } from './quality-store.ts';
@@ -53,10 +53,13 @@ export function ObservationForm(props: { doc: Y.Doc; readOnly?: boolean }) {
     const found = observationProblems(draft());
     setProblems(found);
     if (found.length > 0) return queueMicrotask(() => document.getElementById('observation-problems')?.focus());
-    setBusy(true);
     setError('');
     try {
-      await submitWhenRelayHasAll(params.id, props.doc, 'Quality team');
+      // The button pressed stays enabled while a name is asked for, so focus can go back to it.
+      await withYourName((name) => {
+        setBusy(true);
+        return submitWhenRelayHasAll(params.id, props.doc, name);
+      });
     } catch (problem) {
       setError(problem instanceof Error ? problem.message : String(problem));
     } finally {
@@ -67,10 +70,9 @@ export function ObservationForm(props: { doc: Y.Doc; readOnly?: boolean }) {
   const followUp = async () => {
     setError('');
     try {
+      const followUpId = await withYourName((name) => startFollowUp(params.id, draft(), sent(), name));
       // The report page opens one report for its life, so going from one report to another loads the page afresh.
-      window.location.assign(
-        `/report/${await startFollowUp(params.id, draft(), sent(), (await loadName()) ?? 'Quality team')}`,
-      );
+      if (followUpId) window.location.assign(`/report/${followUpId}`);
     } catch (problem) {
       setError(problem instanceof Error ? problem.message : String(problem));
     }

@@ -4,7 +4,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { formatDate, localDate } from '../../../shared/workflow/calendar.ts';
 import { db } from '../store/db.ts';
 import { createLiveQuery } from '../store/live.ts';
-import { loadName } from '../store/profile.ts';
+import { withYourName } from '../collab/your-name.ts';
 import { startObservation } from './quality-store.ts';
 import './quality.css';
 
@@ -24,7 +24,8 @@ export function QualityPage() {
     if (!tutor().trim()) return setError('Give the tutor’s name.');
     if (!date()) return setError('Give the date of the session observed.');
     setError('');
-    navigate(`/report/${await startObservation(tutor(), date(), (await loadName()) ?? 'Quality team')}`);
+    const id = await withYourName((name) => startObservation(tutor(), date(), name));
+    if (id) navigate(`/report/${id}`);
   };
 
   return (
