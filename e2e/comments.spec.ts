@@ -155,6 +155,7 @@ test('a comment stays on its words while two people edit around and inside them,
     await editor(tutor, progress).pressSequentially('Added 8 of 10 pairs correctly.');
     const mentorLink = await makeShareLink(tutor, 'mentor');
     const reviewerLink = await makeShareLink(tutor, 'reviewer');
+    await signIn(reviewer, relay.url, 'Rita Reviewer');
     await mentor.goto(mentorLink);
     await reviewer.goto(reviewerLink);
     await expect.poll(() => editorText(reviewer, progress)).toBe('Added 8 of 10 pairs correctly.');
@@ -273,6 +274,7 @@ test('a comment written offline reaches the others when the connection returns',
   try {
     await createSessionReport(tutor, relay.url, { learner: 'Fay Lund', subject: 'Maths' });
     await editor(tutor, progress).pressSequentially('Counted to fifty in fives.');
+    await signIn(mentor, relay.url, 'Mo Mentor');
     await mentor.goto(await makeShareLink(tutor, 'mentor'));
     await expect.poll(() => editorText(mentor, progress)).toBe('Counted to fifty in fives.');
 

@@ -185,13 +185,18 @@ test('a tutor finishes a review, the teacher comments and signs, the tutor signs
     );
 
     // The teacher confirms the facts, comments and signs.
+    // The teacher's device has no name: reading does not ask for one, confirming the details (their first act) does.
     const teacher = await teacherContext.newPage();
-    await signIn(teacher, relay.url, 'Sam Patel');
     await teacher.goto(teacherLink);
     await expect(teacher.getByRole('heading', { name: 'Confirm the details' })).toBeVisible();
     await expect(teacher.locator('.confirm-facts')).toContainText('71');
     await expectAccessible(teacher);
+    const nameDialog = teacher.getByRole('dialog', { name: 'Your name' });
+    await expect(nameDialog).toHaveCount(0);
     await teacher.getByRole('button', { name: 'Confirm these details' }).click();
+    await nameDialog.getByRole('textbox', { name: 'Your name' }).fill('Sam Patel');
+    await nameDialog.getByRole('button', { name: 'Save and continue' }).click();
+    await expect(teacher.getByText(/^Details confirmed by Sam Patel on /)).toBeVisible();
     await typeInto(teacher, 'Your comments', 'This reflects the discussions I have had with my tutor.');
     const planDownload = teacher.waitForEvent('download');
     await teacher.getByRole('button', { name: 'Download support-plan.pdf' }).click();
@@ -211,6 +216,8 @@ test('a tutor finishes a review, the teacher comments and signs, the tutor signs
     await expectAccessible(teacher);
     await teacher.getByRole('button', { name: 'Sign the review' }).click();
     await expect(teacher.getByText('Status: Needs signatures')).toBeVisible();
+    // Asked once: signing did not ask again.
+    await expect(nameDialog).toHaveCount(0);
     // Signed, it is no longer the teacher's to write: they read it, with no hint, count or check left in it.
     await expect(teacher.getByTestId('teacher-comments')).toHaveText(
       'This reflects the discussions I have had with my tutor.',

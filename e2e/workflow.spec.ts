@@ -2,7 +2,7 @@
 // sends it back with a reason the tutor sees, the tutor changes it and resubmits; once approved a client's link
 // shows it without the comment to the agency; changes made offline meanwhile are kept and shown, not lost.
 import { makeShareLink } from './access-links.ts';
-import { completeSessionReport, createSessionReport, editor, editorText } from './app.ts';
+import { completeSessionReport, createSessionReport, editor, editorText, signIn } from './app.ts';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures.ts';
 
@@ -28,6 +28,7 @@ test('submit, send back with a reason, resubmit, approve; then a client reads it
     const mentor = await mentorContext.newPage();
     await mentor.goto(mentorLink);
     const reviewer = await reviewerContext.newPage();
+    await signIn(reviewer, relay.url, 'Rita Reviewer');
     await reviewer.goto(reviewerLink);
     await expect.poll(() => editorText(reviewer, progress)).toBe('Dated the Tudors.');
     await expect(reviewer.getByRole('button', { name: 'Approve report' })).toHaveCount(0);

@@ -1,5 +1,6 @@
 import { Route, Router, type RouteSectionProps } from '@solidjs/router';
 import { lazy, Show } from 'solid-js';
+import { NameDialog } from './collab/NameDialog.tsx';
 import { SignedInIndicator } from './organisation/SignedInIndicator.tsx';
 import { signedIn } from './organisation/signed-in.ts';
 import { Home } from './pages/Home.tsx';
@@ -67,6 +68,7 @@ function Layout(props: RouteSectionProps) {
       <main id="main" tabindex="-1">
         {props.children}
       </main>
+      <NameDialog />
     </>
   );
 }

@@ -12,7 +12,7 @@ import {
 } from '../../../shared/reports/coaching-record/record.ts';
 import { reportIdPattern } from '../../../shared/protocol/rooms.ts';
 import { formatDate, localDate } from '../../../shared/workflow/calendar.ts';
-import { loadName } from '../store/profile.ts';
+import { withYourName } from '../collab/your-name.ts';
 import { loadRecord, startCycle } from './coaching-store.ts';
 import { StepCard } from './StepCard.tsx';
 import './coaching.css';
@@ -30,11 +30,14 @@ export function CoachPage() {
 
   const start = async () => {
     if (starting()) return;
-    setStarting(true);
     setError('');
     try {
-      const cycleId = await startCycle(params.id, (await loadName()) ?? 'Mentor', today());
-      navigate(`/report/${cycleId}`);
+      // The button stays enabled while a name is asked for, so focus can go back to it.
+      const cycleId = await withYourName((name) => {
+        setStarting(true);
+        return startCycle(params.id, name, today());
+      });
+      if (cycleId) navigate(`/report/${cycleId}`);
     } catch (problem) {
       setError(problem instanceof Error ? problem.message : String(problem));
       setStarting(false);

@@ -3,7 +3,7 @@ import { useNavigate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { db } from '../store/db.ts';
 import { createLiveQuery } from '../store/live.ts';
-import { loadName } from '../store/profile.ts';
+import { withYourName } from '../collab/your-name.ts';
 import { addTeacher } from './coaching-store.ts';
 import './coaching.css';
 
@@ -21,8 +21,8 @@ export function CoachingPage() {
     event.preventDefault();
     if (!name().trim()) return setError('Give the teacher’s name.');
     setError('');
-    const id = await addTeacher(name(), (await loadName()) ?? 'Mentor');
-    navigate(`/coaching/${id}`);
+    const id = await withYourName((mentor) => addTeacher(name(), mentor));
+    if (id) navigate(`/coaching/${id}`);
   };
 
   return (

@@ -19,6 +19,7 @@ import { TextField } from '../editor/TextField.tsx';
 import { db } from '../store/db.ts';
 import { heldLink } from '../sync/report-access.ts';
 import { transition } from '../../../shared/workflow/status.ts';
+import { withYourName } from '../collab/your-name.ts';
 import { submitWhenRelayHasAll } from './finish-on-relay.ts';
 import { StepCard } from './StepCard.tsx';
 import { StepPicker } from './StepPicker.tsx';
@@ -60,10 +61,13 @@ export function CycleForm(props: { doc: Y.Doc; readOnly?: boolean }) {
   };
 
   const finish = async () => {
-    setBusy(true);
     try {
-      if (state().stage !== 'finished' && !act({ type: 'finish' })) return;
-      await submitWhenRelayHasAll(params.id, props.doc, 'Mentor');
+      // The button pressed stays enabled while a name is asked for, so focus can go back to it.
+      await withYourName(async (name) => {
+        setBusy(true);
+        if (state().stage !== 'finished' && !act({ type: 'finish' })) return;
+        await submitWhenRelayHasAll(params.id, props.doc, name);
+      });
     } catch (problem) {
       setError(
         `The step is finished on this device but not yet shown to the teacher: ${problem instanceof Error ? problem.message : String(problem)}`,

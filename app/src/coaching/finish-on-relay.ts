@@ -3,7 +3,6 @@
 // otherwise the relay would refuse it as a change to a locked report. This waits until the relay's copy
 // holds everything this device's copy holds, then asks the relay to submit.
 import * as Y from 'yjs';
-import { loadName } from '../store/profile.ts';
 import { fetchRelayCopy } from '../report-session/relay-connection.ts';
 import { relayApi } from '../sync/relay-api.ts';
 import { heldLink } from '../sync/report-access.ts';
@@ -19,8 +18,8 @@ function relayHasAll(local: Y.Doc, relay: Y.Doc): boolean {
   return true;
 }
 
-/** Submits the report once the relay has this device's copy; throws an error a person can read when it cannot. */
-export async function submitWhenRelayHasAll(reportId: string, doc: Y.Doc, fallbackName: string): Promise<void> {
+/** Submits the report, in `name`, once the relay has this device's copy; throws an error a person can read when it cannot. */
+export async function submitWhenRelayHasAll(reportId: string, doc: Y.Doc, name: string): Promise<void> {
   const link = await heldLink(reportId);
   if (!link)
     throw new Error(
@@ -35,5 +34,5 @@ export async function submitWhenRelayHasAll(reportId: string, doc: Y.Doc, fallba
       throw new Error('The relay has not received the latest changes yet. Check the connection and try again.');
     await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }
-  await relayApi.decide(reportId, link.token, { action: 'submit', name: (await loadName()) ?? fallbackName });
+  await relayApi.decide(reportId, link.token, { action: 'submit', name });
 }

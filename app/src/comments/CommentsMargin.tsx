@@ -189,8 +189,7 @@ function DraftForm(props: { store: ReportComments; comment: NewComment & { kind:
       }}
       onSubmit={(event) => {
         event.preventDefault();
-        const posted = props.store.postComment(text());
-        setProblem(posted.ok ? '' : posted.problem);
+        void props.store.postComment(text()).then((posted) => posted && setProblem(posted.ok ? '' : posted.problem));
       }}
     >
       <h3 id="comment-draft-heading">New comment</h3>
@@ -295,7 +294,7 @@ function ThreadCardBody(props: { store: ReportComments; placed: PlacedThread }) 
               <button
                 type="button"
                 class="secondary"
-                onClick={() => act(props.store.setResolved(id(), !thread().resolved))}
+                onClick={() => void props.store.setResolved(id(), !thread().resolved).then((done) => done && act(done))}
               >
                 {thread().resolved ? 'Reopen' : 'Resolve'}
               </button>
@@ -305,9 +304,11 @@ function ThreadCardBody(props: { store: ReportComments; placed: PlacedThread }) 
           <form
             onSubmit={(event) => {
               event.preventDefault();
-              if (!act(props.store.reply(id(), reply()))) return;
-              setReply('');
-              setReplying(false);
+              void props.store.reply(id(), reply()).then((sent) => {
+                if (!sent || !act(sent)) return;
+                setReply('');
+                setReplying(false);
+              });
             }}
           >
             <CommentBox id={`reply-${id()}`} label="Your reply" value={reply()} onInput={setReply} focus />

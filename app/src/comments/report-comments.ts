@@ -12,7 +12,7 @@ import { createUnreadTracker } from '../../../shared/comments/unread.ts';
 import type { CommentResult } from '../../../shared/doc/comments.ts';
 import { powers, type Role } from '../../../shared/protocol/roles.ts';
 import { fail, ok } from '../../../shared/result.ts';
-import { loadName } from '../store/profile.ts';
+import { withYourName, yourName } from '../collab/your-name.ts';
 import type { ReportSession } from '../report-session/report-session.ts';
 import { commentAuthor, deviceAuthorId } from './author.ts';
 import { createCommentPlugin } from './comment-plugin.ts';
@@ -30,9 +30,9 @@ export function createReportComments(session: ReportSession) {
   const { reportId, comments } = session;
   const me = deviceAuthorId();
   const [role, setRole] = createSignal<Role | null>(null);
-  const [name, setName] = createSignal('');
-  void loadName().then((saved) => setName(saved ?? ''));
-  const author = () => commentAuthor(name() || roleName(role()), role() ?? 'tutor');
+  // Starting, replying and resolving go through withYourName, so the name is known by then; editing and
+  // deleting need only the author's id.
+  const author = () => commentAuthor(yourName() ?? '', role() ?? 'tutor');
 
   const store = createThreadStore({ comments: comments.doc, author });
   const views = createFieldViews();
@@ -127,19 +127,22 @@ export function createReportComments(session: ReportSession) {
       setNewComment(null);
       if (open?.kind === 'writing') views.focus(open.words.field);
     },
-    postComment(text: string): CommentResult {
-      const open = newComment();
-      if (open?.kind !== 'writing') return fail('Select the words the comment is about first.');
-      const result = wrote(store.start(open.words, text));
-      if (!result.ok) return result;
-      setNewComment(null);
-      setFocused(result.value);
-      return ok();
-    },
-    reply: (threadId: string, text: string) => wrote(store.reply(threadId, text)),
+    /** Starting, replying and resolving sign the comment with this person's name: undefined when, asked for it, they cancelled. */
+    postComment: (text: string): Promise<CommentResult | undefined> =>
+      withYourName(() => {
+        const open = newComment();
+        if (open?.kind !== 'writing') return fail('Select the words the comment is about first.');
+        const result = wrote(store.start(open.words, text));
+        if (!result.ok) return result;
+        setNewComment(null);
+        setFocused(result.value);
+        return ok();
+      }),
+    reply: (threadId: string, text: string) => withYourName(() => wrote(store.reply(threadId, text))),
     edit: (threadId: string, commentId: string, text: string) => wrote(store.edit(threadId, commentId, text)),
     remove: (threadId: string, commentId: string) => wrote(store.remove(threadId, commentId)),
-    setResolved: (threadId: string, resolved: boolean) => wrote(store.setResolved(threadId, resolved)),
+    setResolved: (threadId: string, resolved: boolean) =>
+      withYourName(() => wrote(store.setResolved(threadId, resolved))),
 
     focusThread,
     /** Scrolls to a thread's words and selects them. */
@@ -197,8 +200,6 @@ function createReading(reportId: string, me: string, threads: Accessor<PlacedThr
     },
   };
 }
-
-const roleName = (role: Role | null) => (role ? role[0].toUpperCase() + role.slice(1) : 'Someone');
 
 export const CommentsContext = createContext<ReportComments>();
 

@@ -12,7 +12,8 @@ import { db } from '../store/db.ts';
 import { loadHome, searchSessions, type SessionSearchResult } from '../store/home-queries.ts';
 import { createLiveQuery } from '../store/live.ts';
 import { startProgressReview } from '../store/new-report.ts';
-import { loadName, saveName } from '../store/profile.ts';
+import { loadName } from '../store/profile.ts';
+import { giveName } from '../collab/your-name.ts';
 import { SessionList } from './SessionList.tsx';
 import { followCommentsOf } from '../comments/home-comments.ts';
 import { MoveReports } from '../organisation/MoveReports.tsx';
@@ -35,10 +36,9 @@ function Welcome(props: { onSaved: (name: string) => void }) {
   const [error, setError] = createSignal('');
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    const name = String(new FormData(event.currentTarget as HTMLFormElement).get('name') ?? '').trim();
-    if (!name) return setError('Enter your name to continue.');
-    await saveName(name);
-    props.onSaved(name);
+    const given = await giveName(String(new FormData(event.currentTarget as HTMLFormElement).get('name') ?? ''));
+    if (!given.ok) return setError(given.problem);
+    props.onSaved(given.value);
   };
   return (
     <section class="card narrow">

@@ -18,7 +18,6 @@ import { createPresence, PresenceContext, type Presence } from '../collab/presen
 import { WhoIsHere } from '../collab/WhoIsHere.tsx';
 import '../collab/print.css';
 import { createReading, Reading } from '../collab/reading.tsx';
-import { loadName } from '../store/profile.ts';
 import { powers } from '../../../shared/protocol/roles.ts';
 import type { LocalReport } from '../report-session/local-report.ts';
 import { fetchRelayCopy, type RelayState } from '../report-session/relay-connection.ts';
@@ -27,8 +26,9 @@ import { indexReport, indexReportStatus } from '../store/report-index.ts';
 import { KeptChanges } from '../sync/KeptChanges.tsx';
 import { keepRefusedChanges } from '../sync/kept-changes.ts';
 import { noLinkReason, watchAccess, type AccessState } from '../sync/report-access.ts';
-import { roleLabels, ShareDialog } from '../sync/ShareDialog.tsx';
-import { RoleWords } from '../collab/role-words.ts';
+import { ShareDialog } from '../sync/ShareDialog.tsx';
+import { capitalised, RoleWords } from '../collab/role-words.ts';
+import { yourName } from '../collab/your-name.ts';
 import { SyncStatus } from '../sync/SyncStatus.tsx';
 import { checkBeforeSubmit } from '../forms/SubmissionChecks.tsx';
 import { StatusBanner } from '../workflow/StatusBanner.tsx';
@@ -66,8 +66,6 @@ function OpenReport(props: { id: string }) {
   const [status, setStatus] = createSignal<StatusView>({ status: 'draft', history: [] });
   const [keepProblem, setKeepProblem] = createSignal('');
   const [presence, setPresence] = createSignal<Presence | null>(null);
-  /** Undefined until read from this device; null when no name was given. */
-  const [myName, setMyName] = createSignal<string | null | undefined>(undefined);
   // The home page's pending actions (rejected with a reason, done) read the status from the device's index.
   createEffect(
     on(
@@ -165,15 +163,16 @@ function OpenReport(props: { id: string }) {
   }
 
   const reading = createReading(readOnly);
-  // People see each other by the name given on the home page, or by their role until they give one.
+  // People see each other by their name (your-name.ts), or by their role in the report's words until they give one.
   createEffect(() => {
-    const name = myName();
-    if (name !== undefined)
-      presence()?.introduce({ name: name ?? roleLabels[link()?.role ?? 'tutor'], role: link()?.role });
+    const name = yourName();
+    const role = link()?.role;
+    const opened = local();
+    const kind = opened ? reportDefinitionOf(opened.doc) : undefined;
+    if (name !== undefined) presence()?.introduce({ name: name ?? capitalised(roleWord(kind, role ?? 'tutor')), role });
   });
 
   onMount(async () => {
-    void loadName().then(setMyName, () => setMyName(null));
     // The link is read while the content opens: the status and comments rooms need only the link, and the
     // content room follows as soon as the content is open (show connects it).
     stopAccess = watchAccess(

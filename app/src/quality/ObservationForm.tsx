@@ -14,7 +14,7 @@ import { transition } from '../../../shared/workflow/status.ts';
 import { TextField } from '../editor/TextField.tsx';
 import { Select } from '../forms/Select.tsx';
 import { checkBeforeSubmit, SubmissionChecks } from '../forms/SubmissionChecks.tsx';
-import { loadName } from '../store/profile.ts';
+import { withYourName } from '../collab/your-name.ts';
 import { heldLink } from '../sync/report-access.ts';
 import { submitWhenRelayHasAll } from '../coaching/finish-on-relay.ts';
 import { startFollowUp } from './quality-store.ts';
@@ -51,7 +51,12 @@ export function ObservationForm(props: { doc: Y.Doc; readOnly?: boolean }) {
     try {
       const found = await checkBeforeSubmit(props.doc, { verb: 'Send', submit: (warnings) => void send(warnings) });
       if (found.errors > 0 || found.warnings > confirmedWarnings) return;
-      await submitWhenRelayHasAll(params.id, props.doc, 'Quality team');
+      // The button pressed stays enabled while a name is asked for, so focus can go back to it.
+      setBusy(false);
+      await withYourName((name) => {
+        setBusy(true);
+        return submitWhenRelayHasAll(params.id, props.doc, name);
+      });
     } catch (problem) {
       setError(problem instanceof Error ? problem.message : String(problem));
     } finally {
@@ -62,10 +67,9 @@ export function ObservationForm(props: { doc: Y.Doc; readOnly?: boolean }) {
   const followUp = async () => {
     setError('');
     try {
+      const followUpId = await withYourName((name) => startFollowUp(params.id, draft(), sent(), name));
       // The report page opens one report for its life, so going from one report to another loads the page afresh.
-      window.location.assign(
-        `/report/${await startFollowUp(params.id, draft(), sent(), (await loadName()) ?? 'Quality team')}`,
-      );
+      if (followUpId) window.location.assign(`/report/${followUpId}`);
     } catch (problem) {
       setError(problem instanceof Error ? problem.message : String(problem));
     }

@@ -5,7 +5,7 @@ import { formatDate, localDate } from '../../../shared/workflow/calendar.ts';
 import { DateField, readDate } from '../forms/DateField.tsx';
 import { db } from '../store/db.ts';
 import { createLiveQuery } from '../store/live.ts';
-import { loadName } from '../store/profile.ts';
+import { withYourName } from '../collab/your-name.ts';
 import { startObservation } from './quality-store.ts';
 import './quality.css';
 
@@ -26,7 +26,8 @@ export function QualityPage() {
     if (!date.ok) return setError(date.problem);
     if (!date.value) return setError('Give the date of the session observed.');
     setError('');
-    navigate(`/report/${await startObservation(tutor(), date.value, (await loadName()) ?? 'Quality team')}`);
+    const id = await withYourName((name) => startObservation(tutor(), date.value!, name));
+    if (id) navigate(`/report/${id}`);
   };
 
   return (

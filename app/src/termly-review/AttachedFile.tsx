@@ -12,7 +12,7 @@ import {
   removeAttachment,
   type StoredAttachment,
 } from '../../../shared/reports/termly-review/attachments.ts';
-import { loadName } from '../store/profile.ts';
+import { withYourName } from '../collab/your-name.ts';
 
 export function download(file: StoredAttachment): void {
   const url = URL.createObjectURL(new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }));
@@ -45,13 +45,10 @@ export function AttachedFile(props: {
     if (!chosen) return;
     setRefusal('');
     const bytes = new Uint8Array(await chosen.arrayBuffer());
-    const result = await attachFile(
-      props.doc,
-      props.slot,
-      { name: chosen.name, type: chosen.type, bytes },
-      (await loadName()) ?? 'Induction tutor',
+    const result = await withYourName((name) =>
+      attachFile(props.doc, props.slot, { name: chosen.name, type: chosen.type, bytes }, name),
     );
-    if (!result.ok) setRefusal(result.problem);
+    if (result && !result.ok) setRefusal(result.problem);
   };
   const problem = () => refusal() || (file() ? undefined : props.problem);
 

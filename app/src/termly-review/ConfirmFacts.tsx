@@ -4,7 +4,7 @@ import type * as Y from 'yjs';
 import { confirmFacts } from '../../../shared/reports/termly-review/doc.ts';
 import { recommendationLabels, type Recommendation } from '../../../shared/reports/termly-review/form.ts';
 import { formatDate } from '../../../shared/workflow/calendar.ts';
-import { loadName } from '../store/profile.ts';
+import { withYourName } from '../collab/your-name.ts';
 import { createReview } from './review-signal.ts';
 
 export function ConfirmFacts(props: { doc: Y.Doc; comments: Y.Doc; finishedAt: string }) {
@@ -31,7 +31,7 @@ export function ConfirmFacts(props: { doc: Y.Doc; comments: Y.Doc; finishedAt: s
       </dl>
       <button
         type="button"
-        onClick={async () => confirmFacts(props.comments, (await loadName()) ?? 'The teacher', props.finishedAt)}
+        onClick={() => void withYourName((name) => confirmFacts(props.comments, name, props.finishedAt))}
       >
         Confirm these details
       </button>

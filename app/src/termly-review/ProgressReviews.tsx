@@ -14,7 +14,7 @@ import { statusLabels } from '../../../shared/workflow/status.ts';
 import { reviewDashboardState, type ReviewDashboardState } from '../../../shared/reports/termly-review/due.ts';
 import { db, type ReportRow } from '../store/db.ts';
 import { startTermlyReview } from '../store/new-report.ts';
-import { loadName } from '../store/profile.ts';
+import { withYourName } from '../collab/your-name.ts';
 import './termly-review.css';
 
 const stateLabel = (state: ReviewDashboardState) =>
@@ -87,11 +87,10 @@ function StartReview() {
       document.getElementById('review-teacher')?.focus();
       return;
     }
-    const id = await startTermlyReview(
-      { teacherName: teacherName(), term: term(), academicYear: year() },
-      (await loadName()) ?? 'Induction tutor',
+    const id = await withYourName((name) =>
+      startTermlyReview({ teacherName: teacherName(), term: term(), academicYear: year() }, name),
     );
-    navigate(`/report/${id}`);
+    if (id) navigate(`/report/${id}`);
   };
 
   return (

@@ -26,7 +26,6 @@ import {
 import { TextField } from '../editor/TextField.tsx';
 import { SignatureList } from '../signatures/SignatureList.tsx';
 import { deviceKeys } from '../signatures/device-keys.ts';
-import { loadName } from '../store/profile.ts';
 import { accessDb, type HeldLink } from '../sync/access-db.ts';
 import { relayApi } from '../sync/relay-api.ts';
 import { useReportSession } from '../report-session/ReportSession.tsx';
@@ -35,6 +34,7 @@ import { ReviewSteps } from './ReviewSteps.tsx';
 import { ReviewSummary } from './ReviewSummary.tsx';
 import { useRoleWord } from '../collab/role-words.ts';
 import { formatMoment } from '../../../shared/forms/uk-dates.ts';
+import { withYourName } from '../collab/your-name.ts';
 import './termly-review.css';
 
 const actionLabels: Record<TermlyReviewAction, string> = {
@@ -110,8 +110,7 @@ export function TermlyReview(props: { doc: Y.Doc; readOnly: boolean }) {
     return [...early, ...termlyActionsFor(view().status, who).filter((action) => action !== 'finish')];
   };
 
-  async function request(action: TermlyReviewAction): Promise<TransitionRequest> {
-    const name = (await loadName()) ?? role() ?? 'someone';
+  async function request(action: TermlyReviewAction, name: string): Promise<TransitionRequest> {
     if (!signingActions.includes(action)) return { action, name };
     const keys = await deviceKeys();
     return { action, name, signature: await signHash(keys, await termlyReviewHash(props.doc, comments.doc)) };
@@ -130,20 +129,23 @@ export function TermlyReview(props: { doc: Y.Doc; readOnly: boolean }) {
       setError('Tick the box to confirm you are signing this review yourself.');
       return;
     }
-    setBusy(true);
     try {
-      // A signature is over this device's copy; while its last changes are still on their way, the relay says so: sign again.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          // The new status arrives through the status room, which the relay writes before it answers.
-          await relayApi.decide(reportId, held.token, await request(action));
-          setSignTicked(false);
-          return;
-        } catch (problem) {
-          if (!(problem instanceof Error && problem.message === staleSignatureReason && attempt < 10)) throw problem;
-          await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
+      // The button pressed stays enabled while a name is asked for, so focus can go back to it.
+      await withYourName(async (name) => {
+        setBusy(true);
+        // A signature is over this device's copy; while its last changes are still on their way, the relay says so: sign again.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            // The new status arrives through the status room, which the relay writes before it answers.
+            await relayApi.decide(reportId, held.token, await request(action, name));
+            setSignTicked(false);
+            return;
+          } catch (problem) {
+            if (!(problem instanceof Error && problem.message === staleSignatureReason && attempt < 10)) throw problem;
+            await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
+          }
         }
-      }
+      });
     } catch (problem) {
       setError(problem instanceof Error ? problem.message : String(problem));
     } finally {

@@ -12,7 +12,7 @@ import {
   type WorkflowAction,
 } from '../../../shared/workflow/status.ts';
 import type { SubmitCheck, SubmitPastWarnings } from '../forms/SubmissionChecks.tsx';
-import { loadName } from '../store/profile.ts';
+import { withYourName } from '../collab/your-name.ts';
 import { relayApi } from '../sync/relay-api.ts';
 import './workflow.css';
 
@@ -61,14 +61,23 @@ export function WorkflowActions(props: {
         });
         if (found.errors > 0 || found.warnings > confirmedWarnings) return;
       }
-      const name = (await loadName()) ?? props.role;
-      const result = await relayApi.decide(props.reportId, props.token, {
-        action,
-        name,
-        ...(action === 'reject'
-          ? { reason: reason(), comments: pointedAt().filter((id) => openThreads().some((p) => p.thread.id === id)) }
-          : {}),
+      // A rejection without a reason is refused here, before anyone is asked for their name for it.
+      const allowed = action === 'reject' ? transition(props.status, action, props.role, reason()) : undefined;
+      if (allowed && !allowed.ok) return setError(allowed.problem);
+      // The button pressed stays enabled while a name is asked for, so focus can go back to it.
+      setBusy(false);
+      const result = await withYourName((name) => {
+        setBusy(true);
+        return relayApi.decide(props.reportId, props.token, {
+          action,
+          name,
+          ...(action === 'reject'
+            ? { reason: reason(), comments: pointedAt().filter((id) => openThreads().some((p) => p.thread.id === id)) }
+            : {}),
+        });
       });
+      // Asked for their name, the person cancelled: nothing was decided.
+      if (!result) return;
       setRejecting(false);
       setReason('');
       setPointedAt([]);
