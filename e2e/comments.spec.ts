@@ -6,40 +6,11 @@
 import type { Browser, Page } from '@playwright/test';
 import { makeShareLink } from './access-links.ts';
 import { completeSessionReport, createSessionReport, editor, editorText, signIn } from './app.ts';
+import { addComment, margin, selectWords, thread } from './comments-in-margin.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 
 const progress = 'Comment on progress towards learning objectives';
 const engagement = 'Engagement comment';
-
-/** Selects words in a field as a mouse drag would (the words must lie in one paragraph). */
-async function selectWords(page: Page, label: string, words: string): Promise<void> {
-  await editor(page, label).evaluate((element, words) => {
-    (element as HTMLElement).focus();
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    const nodes: Text[] = [];
-    while (walker.nextNode()) nodes.push(walker.currentNode as Text);
-    const text = nodes.map((node) => node.data).join('');
-    const start = text.indexOf(words);
-    if (start < 0) throw new Error(`"${words}" is not in the field`);
-    const at = (offset: number, preferNext: boolean) => {
-      let passed = 0;
-      for (const node of nodes) {
-        if (offset < passed + node.data.length || (!preferNext && offset === passed + node.data.length))
-          return { node, offset: offset - passed };
-        passed += node.data.length;
-      }
-      const last = nodes.at(-1)!;
-      return { node: last, offset: last.data.length };
-    };
-    const from = at(start, true);
-    const to = at(start + words.length, false);
-    const range = document.createRange();
-    range.setStart(from.node, from.offset);
-    range.setEnd(to.node, to.offset);
-    document.getSelection()!.removeAllRanges();
-    document.getSelection()!.addRange(range);
-  }, words);
-}
 
 /** Puts the caret just before the `n`th character of `words` in a field (0: before its first). */
 async function caretInside(page: Page, label: string, words: string, n: number): Promise<void> {
@@ -70,26 +41,6 @@ async function caretInside(page: Page, label: string, words: string, n: number):
 /** The words the highlights of a field cover, joined. */
 const highlighted = (page: Page, fieldId: string) =>
   page.locator(`#${fieldId} .comment-highlight`).evaluateAll((spans) => spans.map((span) => span.textContent).join(''));
-
-const margin = (page: Page) => page.getByRole('complementary', { name: 'Comments' });
-const thread = (page: Page, text: string) => margin(page).locator('li.thread').filter({ hasText: text });
-
-async function addComment(
-  page: Page,
-  label: string,
-  words: string,
-  text: string,
-  how: 'button' | 'shortcut' = 'button',
-): Promise<void> {
-  await selectWords(page, label, words);
-  if (how === 'button') await page.getByRole('button', { name: 'Add comment (Ctrl+Alt+M)' }).click();
-  else await page.keyboard.press('Control+Alt+KeyM');
-  const box = margin(page).getByLabel('Your comment (Escape cancels)');
-  await expect(box).toBeFocused();
-  await box.fill(text);
-  await margin(page).getByRole('button', { name: 'Post comment' }).click();
-  await expect(thread(page, text)).toBeVisible();
-}
 
 async function people(browser: Browser, count: number) {
   const contexts = await Promise.all(Array.from({ length: count }, () => browser.newContext()));
