@@ -15,14 +15,19 @@ export interface RolePowers {
   writeComments: boolean;
   /** Sees fields marked internal (the comment to the agency). */
   seesInternal: boolean;
+  /**
+   * Reviews the report: approves it, sends it back, marks a termly review reviewed. No link for a report registered
+   * with an organisation carries such a role: its quality reviewers review it as members (member-access.ts).
+   */
+  reviews: boolean;
 }
 
 export const powers: Record<Role, RolePowers> = {
-  tutor: { writeContent: true, readContent: 'always', writeComments: true, seesInternal: true },
-  mentor: { writeContent: true, readContent: 'always', writeComments: true, seesInternal: true },
-  reviewer: { writeContent: false, readContent: 'always', writeComments: true, seesInternal: true },
-  teacher: { writeContent: false, readContent: 'always', writeComments: true, seesInternal: false },
-  client: { writeContent: false, readContent: 'approved', writeComments: false, seesInternal: false },
+  tutor: { writeContent: true, readContent: 'always', writeComments: true, seesInternal: true, reviews: false },
+  mentor: { writeContent: true, readContent: 'always', writeComments: true, seesInternal: true, reviews: false },
+  reviewer: { writeContent: false, readContent: 'always', writeComments: true, seesInternal: true, reviews: true },
+  teacher: { writeContent: false, readContent: 'always', writeComments: true, seesInternal: false, reviews: false },
+  client: { writeContent: false, readContent: 'approved', writeComments: false, seesInternal: false, reviews: false },
 };
 
 /** Share links may be made for roles at or below the holder's own, in this order (highest first). */
