@@ -9,6 +9,10 @@ import { addThread, editComment, readThreads, reply, threadsMap } from '../../sh
 import { readStatus } from '../../shared/doc/status-doc.ts';
 import { setFragmentText } from '../../shared/doc/text-fragment.ts';
 import { memberRefusals } from '../../shared/protocol/member-access.ts';
+import { confirmFacts, teacherComments } from '../../shared/reports/termly-review/doc.ts';
+import { fillTermlyReview } from '../../shared/reports/termly-review/example.ts';
+import { termlyReviewHash } from '../../shared/reports/termly-review/signed-content.ts';
+import { newSigningKeys, signHash } from '../../shared/signatures/signature.ts';
 import { commentsRefusals } from '../comments-check.ts';
 import { openMemoryStore } from '../storage/memory.ts';
 import { TestSession, api, deniedReasons, eventually, type TestRelay } from '../testing.ts';
@@ -171,6 +175,56 @@ describe('names the relay vouches for', () => {
       name: 'Rosa Reviewer',
     });
     expect(submitted.body.decision.by).toEqual({ name: 'Tom Tutor', role: 'tutor', memberId: tom.id });
+  });
+
+  it('records who signed a termly review from the member’s account, and lets only a quality reviewer mark it reviewed', async () => {
+    const { relay, tom, mo, rosa } = await agency();
+    const own = await tomsReport(relay, tom, mo, 'signed-1');
+    const teacher = (await link(relay, 'signed-1', own, 'teacher')).body.token as string;
+    /** A document of a room, once it holds what the relay holds after `local`'s changes arrived. */
+    const synced = async (room: string, token: string, local?: Y.Doc) => {
+      const doc = (await session.provider(relay, room, { token })).doc;
+      if (local) await eventually(() => expect(Y.encodeStateVector(doc)).toEqual(Y.encodeStateVector(local)));
+      return doc;
+    };
+    const content = await synced('signed-1', own);
+    const comments = await synced('signed-1/comments', own);
+    await fillTermlyReview(content, { onTrack: true });
+    await synced('signed-1', own, content);
+    const finished = await decide(relay, 'signed-1', own, { action: 'finish' });
+    expect(finished.status).toBe(200);
+
+    const teacherContent = await synced('signed-1', teacher);
+    const teacherNotes = await synced('signed-1/comments', teacher);
+    await eventually(() => expect(Y.encodeStateVector(teacherNotes)).toEqual(Y.encodeStateVector(comments)));
+    confirmFacts(teacherNotes, 'Sam Patel', finished.body.decision.at);
+    setFragmentText(teacherComments(teacherNotes), 'This reflects our discussions.');
+    await eventually(() => expect(Y.encodeStateVector(comments)).toEqual(Y.encodeStateVector(teacherNotes)));
+    const teacherSigned = await decide(relay, 'signed-1', teacher, {
+      action: 'teacher-sign',
+      name: 'Sam Patel',
+      signature: await signHash(await newSigningKeys(), await termlyReviewHash(teacherContent, teacherNotes)),
+    });
+    expect(teacherSigned).toMatchObject({
+      status: 200,
+      body: { decision: { by: { name: 'Sam Patel', role: 'teacher' } } },
+    });
+
+    // Tom signs with his member token, claiming to be someone else: the signature is recorded as his.
+    const tutorSigned = await decide(relay, 'signed-1', await memberToken(relay, tom, 'signed-1'), {
+      action: 'tutor-sign',
+      name: 'Sam Patel',
+      signature: await signHash(await newSigningKeys(), await termlyReviewHash(content, comments)),
+    });
+    expect(tutorSigned).toMatchObject({ status: 200, body: { status: 'with-reviewer' } });
+    expect(tutorSigned.body.decision.by).toEqual({ name: 'Tom Tutor', role: 'tutor', memberId: tom.id });
+    const reviewed = await decide(relay, 'signed-1', await memberToken(relay, rosa, 'signed-1'), {
+      action: 'mark-reviewed',
+    });
+    expect(reviewed).toMatchObject({
+      status: 200,
+      body: { status: 'reviewed', decision: { by: { name: 'Rosa Reviewer', role: 'reviewer', memberId: rosa.id } } },
+    });
   });
 
   it('refuses a member’s comment in another name, tells the sender, and passes on one in their own', async () => {
