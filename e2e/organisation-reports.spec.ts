@@ -2,9 +2,12 @@
 // DevTools WebAuthn domain): the administrator invites a tutor and a quality reviewer, who enrol in their own
 // browsers; the tutor's new report is registered with the organisation and submitted; the reviewer finds it in
 // "Reports to review" and approves it with the token the relay makes from their membership; the tutor cannot approve
-// their own report, neither in the app nor by calling the relay; and the reviewer, removed, is cut off at once.
+// their own report, neither in the app nor by calling the relay, nor make a reviewer's link to do it with; the
+// reviewer's comment, in their account's name, reaches the tutor; and the reviewer, removed, is cut off at once.
 import type { BrowserContext } from '@playwright/test';
+import { memberRefusals } from '../shared/protocol/member-access.ts';
 import { completeSessionReport, createSessionReport, editor, editorText, signIn } from './app.ts';
+import { addComment, thread } from './comments.ts';
 import { expect, expectAccessible, test, watchPolicy } from './fixtures.ts';
 import { invite, join, personWithPasskeys, slow } from './organisation-people.ts';
 import { type RunningRelay, startRelay } from './relay.ts';
@@ -91,6 +94,23 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
     status: 409,
     body: { error: 'A tutor cannot approve a report; only a reviewer can.' },
   });
+  // Nor with a reviewer's link made with their own tutor link: the relay makes none for an organisation's report.
+  const ownReviewerLink = await tutor.evaluate(async (id) => {
+    const open = indexedDB.open('margin-access');
+    const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+    const request = db.transaction('links').objectStore('links').getAll();
+    const links = await new Promise<{ reportId: string; source: string; token: string }[]>(
+      (resolve) => (request.onsuccess = () => resolve(request.result)),
+    );
+    const own = links.find((link) => link.reportId === id && link.source === 'claimed')!;
+    const response = await fetch(`/api/reports/${id}/links`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${own.token}` },
+      body: JSON.stringify({ role: 'reviewer' }),
+    });
+    return { status: response.status, body: await response.json() };
+  }, reportId);
+  expect(ownReviewerLink).toEqual({ status: 403, body: { error: memberRefusals.reviewerLink } });
 
   // The reviewer finds it in their list (the page asks again when it has the focus) and opens it without a link.
   const entry = toReview.getByRole('link', { name: /^Tom Tutor’s report, submitted / });
@@ -104,6 +124,9 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   await expect.poll(() => editorText(reviewer, progress), slow).toBe('Dated the Tudors.');
   await expect(reviewer.getByText('You opened this report as reviewer, through your organisation.')).toBeVisible();
   await expect(reviewer.getByText('Status: Submitted')).toBeVisible(slow);
+  // The reviewer's comment carries their account's name and member id, which the relay checks: it reaches the tutor.
+  await addComment(reviewer, progress, 'Tudors', 'Which Tudors?');
+  await expect(thread(tutor, 'Which Tudors?')).toContainText('Rita Reviewer', slow);
   await reviewer.getByRole('button', { name: 'Approve report' }).click();
   await expect(reviewer.getByText('Status: Approved')).toBeVisible(slow);
   await expect(tutor.getByText('Status: Approved')).toBeVisible(slow);

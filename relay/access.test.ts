@@ -2,7 +2,6 @@
 // revoked and wrong-report tokens; a reviewer's edits reaching no one; content locked after submission; a
 // client never receiving internal fields, checked on the bytes it is sent; and logs with no tokens or content.
 import { join } from 'node:path';
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -16,7 +15,7 @@ import { changeRefusals, closeCodes, reconnectCodes, refusalReasons } from '../s
 import { Tokens } from './auth.ts';
 import { commentsRefusals } from './comments-check.ts';
 import { openSqliteStore } from './storage/sqlite.ts';
-import { TestSession, api, eventually, type RelayProcess } from './testing.ts';
+import { TestSession, api, deniedReasons, eventually, type RelayProcess } from './testing.ts';
 
 const session = new TestSession();
 let relay: RelayProcess;
@@ -440,15 +439,6 @@ describe('the relay’s log', () => {
     }
   });
 });
-
-/** The reasons of every "permission denied" message the relay sent. */
-function deniedReasons(messages: Uint8Array[]): string[] {
-  return messages.flatMap((message) => {
-    const decoder = decoding.createDecoder(message);
-    if (decoding.readVarUint(decoder) !== 2 || decoding.readVarUint(decoder) !== 0) return [];
-    return [decoding.readVarString(decoder)];
-  });
-}
 
 function syncUpdateMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();

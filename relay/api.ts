@@ -19,11 +19,12 @@ import {
 } from '../shared/protocol/api.ts';
 import { refusalReasons } from '../shared/protocol/limits.ts';
 import { tokenRoomAccess } from '../shared/protocol/room-access.ts';
+import { mayReview, memberRefusals } from '../shared/protocol/member-access.ts';
 import { canShareAs, powers, roles, shareRank, type Role } from '../shared/protocol/roles.ts';
 import { reportIdPattern, roomName, type ReportId } from '../shared/protocol/rooms.ts';
 import { defaultTtlSeconds, parseTtl, type TokenClaims } from '../shared/protocol/tokens.ts';
 import { fail, ok } from '../shared/result.ts';
-import { checkAccess, type Tokens } from './auth.ts';
+import { checkAccess, type Holder, type Tokens } from './auth.ts';
 import { auditReport } from './organisations/report-audit.ts';
 import { sessionTokenOf, signedIn } from './organisations/sessions.ts';
 import { summariseComments } from './comment-summaries.ts';
@@ -204,6 +205,14 @@ async function makeLink(
       `With a ${holder.role} link you can make links for ${rolesAtOrBelow(holder.role).join(', ')} only, not ${role}.`,
     );
   }
+  // Every link of a report comes, through others, from its owner's: one that reviews would let them approve their own.
+  if (powers[role].reviews && (await context.store.report(reportId))) {
+    context.log.info(
+      { report: reportId, role, by: holder.jti },
+      'refused a reviewer’s link for an organisation’s report',
+    );
+    throw new ApiProblem(403, memberRefusals.reviewerLink);
+  }
   const wanted = ttl === undefined ? ok(defaultTtlSeconds.link) : parseTtl(ttl);
   if (!wanted.ok) throw new ApiProblem(400, wanted.problem);
   // A link never outlives the one it was made with, so a short-lived link cannot be stretched.
@@ -299,6 +308,7 @@ async function decide(
 ): Promise<{ status: number; body: TransitionResult }> {
   const holder = actingHolder(await holderOf(context, request, reportId));
   const body = await readBody(request, TransitionRequest);
+  await checkReviewer(context, holder, reportId);
   const outcome = await context.workflow.decide(reportId, holder, body);
   if (!outcome.ok) throw new ApiProblem(409, outcome.problem);
   const { decision } = outcome.value;
@@ -309,6 +319,20 @@ async function decide(
     detail: { decision: decision.action, from: decision.from, to: decision.to, name: decision.by.name },
   });
   return { status: 200, body: outcome.value };
+}
+
+/**
+ * A reviewer's decision on an organisation's report is taken only by a member its membership makes its reviewer
+ * now (shared/protocol/member-access.ts, `mayReview`): never with a link, made before the report was registered or since.
+ */
+async function checkReviewer(context: ApiContext, holder: Holder, reportId: string): Promise<void> {
+  if (!powers[holder.role].reviews) return;
+  const report = await context.store.report(reportId);
+  if (!report) return;
+  const allowed = mayReview(holder.role, holder.account, { ...report, status: await context.statuses.load(reportId) });
+  if (allowed.ok) return;
+  context.log.info({ report: reportId, jti: holder.jti, member: holder.member }, 'refused a reviewer’s decision');
+  throw new ApiProblem(403, allowed.problem);
 }
 
 /** Each report's link is checked as a websocket's would be for its comments room; one refused link refuses only its report. */
@@ -383,7 +407,7 @@ async function audit(
   }
 }
 
-async function holderOf(context: ApiContext, request: IncomingMessage, reportId: string): Promise<TokenClaims> {
+async function holderOf(context: ApiContext, request: IncomingMessage, reportId: string): Promise<Holder> {
   if (!reportIdPattern.test(reportId)) throw new ApiProblem(400, 'A report id is 1 to 64 letters, digits, "-" or "_".');
   const header = request.headers.authorization ?? '';
   const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
@@ -393,7 +417,7 @@ async function holderOf(context: ApiContext, request: IncomingMessage, reportId:
 }
 
 /** A read-only token (a coordinator's) neither decides, nor makes or withdraws links. */
-function actingHolder(holder: TokenClaims): TokenClaims {
+function actingHolder(holder: Holder): Holder {
   if (holder.readOnly) throw new ApiProblem(403, refusalReasons.readOnly);
   return holder;
 }

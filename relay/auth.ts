@@ -10,7 +10,7 @@ import { closeCodes, refusalReasons } from '../shared/protocol/limits.ts';
 import type { Role } from '../shared/protocol/roles.ts';
 import { TokenClaims } from '../shared/protocol/tokens.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
-import type { OrganisationStore } from './storage/organisations.ts';
+import type { MemberRecord, OrganisationStore } from './storage/organisations.ts';
 import type { AccessStore } from './storage/store.ts';
 
 export const secretFileName = 'relay-secret';
@@ -63,7 +63,7 @@ export class Tokens {
     role: Role,
     ttlSeconds: number,
     issuedAt = Math.floor(Date.now() / 1000),
-    holder: { member?: string; readOnly?: true } = {},
+    holder: { member?: string; name?: string; readOnly?: true } = {},
   ): Promise<MintedToken> {
     const claims = TokenClaims.parse({
       doc,
@@ -110,8 +110,14 @@ export const refusals = {
   memberRemoved: { code: closeCodes.linkWithdrawn, status: 403, reason: refusalReasons.memberRemoved },
 } satisfies Record<string, Refusal>;
 
-/** The claims of a token that opens the report, or the refusal (close code, HTTP status, reason) when it does not. */
-export type AccessCheck = Result<TokenClaims, Refusal>;
+/**
+ * What a checked token grants, and for a member's token the member's account as the store has it now: the name
+ * and id the relay stamps on what they say (decisions, comments, presence), whatever their device claims.
+ */
+export type Holder = TokenClaims & { account?: MemberRecord };
+
+/** The holder of a token that opens the report, or the refusal (close code, HTTP status, reason) when it does not. */
+export type AccessCheck = Result<Holder, Refusal>;
 
 /**
  * What a token lets its holder do with one report, checked in this order: present, signed here, in date, this
@@ -131,6 +137,7 @@ export async function checkAccess(
   if (read.value.member !== undefined) {
     const member = await store.member(read.value.member);
     if (!member || member.removedAt) return fail(refusals.memberRemoved);
+    return ok({ ...read.value, account: member });
   }
   return ok(read.value);
 }

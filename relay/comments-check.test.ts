@@ -17,7 +17,7 @@ import { setFragmentText } from '../shared/doc/text-fragment.ts';
 import { confirmFacts, teacherCommentsKey, teacherPart } from '../shared/reports/termly-review/doc.ts';
 import { tutorReplyKey } from '../shared/reports/qa-observation/doc.ts';
 import type { Role } from '../shared/protocol/roles.ts';
-import { CommentsCheck, commentsRefusals } from './comments-check.ts';
+import { CommentsCheck, commentsRefusals, type Speaker } from './comments-check.ts';
 
 const rita: CommentAuthor = { id: 'rita-device', name: 'Rita Reviewer', role: 'reviewer' };
 const tom: CommentAuthor = { id: 'tom-device', name: 'Tom Tutor', role: 'tutor' };
@@ -30,12 +30,12 @@ function room() {
   const relayDoc = new Y.Doc();
   const check = new CommentsCheck(relayDoc);
   const device = new Y.Doc();
-  /** Makes a change on the device and offers it to the relay as sent with a `role` link (none: unchecked). */
-  const change = (make: (doc: Y.Doc) => void, role?: Role) => {
+  /** Makes a change on the device and offers it to the relay as sent with a `role` link or by a speaker (none: unchecked). */
+  const change = (make: (doc: Y.Doc) => void, sender?: Role | Speaker) => {
     const before = Y.encodeStateVector(device);
     make(device);
     const update = Y.encodeStateAsUpdate(device, before);
-    const checked = check.check(update, role);
+    const checked = check.check(update, typeof sender === 'string' ? { role: sender } : sender);
     if (checked.ok) Y.applyUpdate(relayDoc, update);
     return checked;
   };
@@ -307,5 +307,104 @@ describe('the role a comment speaks in', () => {
       if (made.ok) tomsReply = made.value;
     }, 'tutor');
     expect(change((doc) => void make(doc, threadId, tomsReply), 'mentor')).toEqual({ ok: false, problem: reason });
+  });
+});
+
+describe('the name and member id a signed-in member’s comment carries', () => {
+  const rosa = { id: '6f1d2c3b-0000-4000-8000-000000000001', name: 'Rosa Reviewer' };
+  const ray = { id: '6f1d2c3b-0000-4000-8000-000000000002', name: 'Ray Reviewer' };
+  const asMember = (member: typeof rosa): Speaker => ({ role: 'reviewer', account: member });
+  const authorFor = (member: typeof rosa): CommentAuthor => ({
+    id: `${member.name}-device`,
+    name: member.name,
+    role: 'reviewer',
+    memberId: member.id,
+  });
+
+  /** A room with Rosa's thread, written as a member. */
+  function rosasThread() {
+    const made = room();
+    const content = new Y.Doc().getXmlFragment('progressComment');
+    setFragmentText(content, 'Sam worked in pairs.');
+    const anchored = anchorFor(content, 4, 10);
+    if (!anchored.ok) throw new Error(anchored.problem);
+    let threadId = '';
+    const started = made.change((doc) => {
+      const added = addThread(doc, {
+        field: 'progressComment',
+        ...anchored.value,
+        text: 'Which?',
+        author: authorFor(rosa),
+      });
+      if (added.ok) threadId = added.value;
+    }, asMember(rosa));
+    expect(started).toEqual(passes);
+    const rosasComment = () =>
+      (threadsMap(made.device).get(threadId)!.get('comments') as Y.Array<Y.Map<unknown>>).get(0).get('id') as string;
+    return { ...made, threadId, rosasComment: rosasComment() };
+  }
+
+  it('passes a member’s comments, edits and resolving in their account’s name and member id', () => {
+    const { change, threadId, rosasComment } = rosasThread();
+    const author = authorFor(rosa);
+    expect(change((doc) => reply(doc, threadId, 'And which table?', author), asMember(rosa))).toEqual(passes);
+    expect(change((doc) => editComment(doc, threadId, rosasComment, 'Which two?', author.id), asMember(rosa))).toEqual(
+      passes,
+    );
+    expect(change((doc) => setResolved(doc, threadId, true, author), asMember(rosa))).toEqual(passes);
+    // Anyone who may comment reopens a thread, in their own name.
+    expect(change((doc) => setResolved(doc, threadId, false, tom), 'tutor')).toEqual(passes);
+  });
+
+  it.each([
+    {
+      attack: 'a member’s reply under another person’s name',
+      make: (doc: Y.Doc, threadId: string) =>
+        reply(doc, threadId, 'Approved.', { ...authorFor(rosa), name: 'Ray Reviewer' }),
+      sender: asMember(rosa),
+      reason: commentsRefusals.notYourName,
+    },
+    {
+      attack: 'a member’s reply under their name with another member’s id',
+      make: (doc: Y.Doc, threadId: string) =>
+        reply(doc, threadId, 'Approved.', { ...authorFor(rosa), memberId: ray.id }),
+      sender: asMember(rosa),
+      reason: commentsRefusals.notYourName,
+    },
+    {
+      attack: 'a member’s reply with no member id',
+      make: (doc: Y.Doc, threadId: string) => reply(doc, threadId, 'Approved.', rita),
+      sender: asMember(rosa),
+      reason: commentsRefusals.notYourName,
+    },
+    {
+      attack: 'a thread resolved by a member in someone else’s name',
+      make: (doc: Y.Doc, threadId: string) => setResolved(doc, threadId, true, authorFor(ray)),
+      sender: asMember(rosa),
+      reason: commentsRefusals.notYourName,
+    },
+    {
+      attack: 'a reply sent with a reviewer’s link claiming a member’s id',
+      make: (doc: Y.Doc, threadId: string) => reply(doc, threadId, 'Approved.', authorFor(rosa)),
+      sender: 'reviewer' as const,
+      reason: commentsRefusals.notAMember,
+    },
+    {
+      attack: 'a member’s comment rewritten by another member of the same role',
+      make: (doc: Y.Doc, threadId: string, rosasComment: string) =>
+        editComment(doc, threadId, rosasComment, 'Rewritten.', `${rosa.name}-device`),
+      sender: asMember(ray),
+      reason: commentsRefusals.notYourMembersComment,
+    },
+    {
+      attack: 'a member’s comment deleted with a reviewer’s link',
+      make: (doc: Y.Doc, threadId: string, rosasComment: string) =>
+        deleteComment(doc, threadId, rosasComment, `${rosa.name}-device`),
+      sender: 'reviewer' as const,
+      reason: commentsRefusals.notYourMembersComment,
+    },
+  ])('refuses $attack', ({ make, sender, reason }) => {
+    const { change, threadId, rosasComment } = rosasThread();
+    expect(change((doc) => void make(doc, threadId, rosasComment), sender)).toEqual({ ok: false, problem: reason });
   });
 });

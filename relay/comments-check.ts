@@ -29,7 +29,19 @@ export const commentsRefusals = {
   notText: `${changeRefusedPrefix}this part of the comments holds words only.`,
   notYourRole: `${changeRefusedPrefix}a comment speaks in the role of the link it was sent with; this one names another.`,
   notYourComment: `${changeRefusedPrefix}only comments written with your role’s link can be changed or deleted with it.`,
+  notYourName: `${changeRefusedPrefix}you are signed in, so your comments carry your account’s name and member id; this one names someone else.`,
+  notAMember: `${changeRefusedPrefix}a comment sent with a link carries no member id; sign in to write as a member.`,
+  notYourMembersComment: `${changeRefusedPrefix}a signed-in member’s comment can be changed or deleted only by that member.`,
 } as const;
+
+/**
+ * Who the relay vouches a change comes from: the link's role, and for a member's token the account (its id and
+ * name). None for a change not sent by a person (another relay node's).
+ */
+export interface Speaker {
+  role: Role;
+  account?: { id: string; name: string };
+}
 
 export class CommentsCheck {
   private shadow = new Y.Doc();
@@ -47,10 +59,10 @@ export class CommentsCheck {
   }
 
   /**
-   * Whether the room may take `update` from a connection whose link has `role` (none: anyone's, as for a relay
-   * node); the refusal is the reason to tell its sender.
+   * Whether the room may take `update` from `speaker` (none: anyone's, as for a relay node); the refusal is the
+   * reason to tell its sender.
    */
-  check(update: Uint8Array, role?: Role): Result<undefined, string> {
+  check(update: Uint8Array, speaker?: Speaker): Result<undefined, string> {
     const placed = this.placement(update);
     if (!placed.ok) return placed;
     const threads = this.shadow.getMap<unknown>('threads');
@@ -105,7 +117,7 @@ export class CommentsCheck {
       removal ??
       this.threadProblem(threads, touched) ??
       this.partProblem(reached) ??
-      (role ? roleProblem({ written, edited, resolved }, role) : undefined);
+      (speaker ? speakerProblem({ written, edited, resolved }, speaker) : undefined);
     if (!problem) return ok(undefined);
     this.rebuild();
     return fail(problem);
@@ -180,14 +192,28 @@ const isMap = (value: unknown): value is Y.Map<unknown> => value instanceof Y.Ma
 const isTextNode = (node: unknown): boolean =>
   node instanceof Y.XmlText || (node instanceof Y.XmlElement && node.toArray().every(isTextNode));
 
-/** Whether everything the change says in someone's name is in the sender's role. */
-function roleProblem(
+/**
+ * Whether everything the change says in someone's name is the sender's: in their link's role, and for a member, in
+ * their account's name with their member id (a link names no member); a member's comment is changed by them alone.
+ */
+function speakerProblem(
   said: Record<'written' | 'edited' | 'resolved', ReadonlyArray<Y.Map<unknown>>>,
-  role: Role,
+  { role, account }: Speaker,
 ): string | undefined {
-  const roleOf = (map: Y.Map<unknown>, key: string) => (map.get(key) as { role?: unknown } | undefined)?.role;
-  if (said.written.some((comment) => roleOf(comment, 'author') !== role)) return commentsRefusals.notYourRole;
-  if (said.resolved.some((thread) => roleOf(thread, 'resolvedBy') !== role)) return commentsRefusals.notYourRole;
-  if (said.edited.some((comment) => roleOf(comment, 'author') !== role)) return commentsRefusals.notYourComment;
+  const who = (map: Y.Map<unknown>, key: string) =>
+    (map.get(key) ?? {}) as { role?: unknown; name?: unknown; memberId?: unknown };
+  const names = (person: ReturnType<typeof who>) =>
+    account ? person.name === account.name && person.memberId === account.id : person.memberId === undefined;
+  const signed = [
+    ...said.written.map((comment) => who(comment, 'author')),
+    ...said.resolved.map((thread) => who(thread, 'resolvedBy')),
+  ];
+  if (signed.some((person) => person.role !== role)) return commentsRefusals.notYourRole;
+  if (signed.some((person) => !names(person)))
+    return account ? commentsRefusals.notYourName : commentsRefusals.notAMember;
+  const edited = said.edited.map((comment) => who(comment, 'author'));
+  if (edited.some((author) => author.role !== role)) return commentsRefusals.notYourComment;
+  if (edited.some((author) => author.memberId !== undefined && author.memberId !== account?.id))
+    return commentsRefusals.notYourMembersComment;
   return undefined;
 }

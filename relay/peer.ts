@@ -2,7 +2,7 @@
 import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
 import { closeCodes, reconnectCodes } from '../shared/protocol/limits.ts';
-import type { TokenClaims } from '../shared/protocol/tokens.ts';
+import type { Holder } from './auth.ts';
 import type { Log } from './log.ts';
 import type { Metrics } from './metrics.ts';
 
@@ -26,8 +26,8 @@ export class Peer {
   readonly awarenessClients = new Set<number>();
   /** Set once the relay has ended the connection: anything still arriving from it is ignored. */
   ended = false;
-  /** What the connection's token grants; set once the token has been checked. */
-  access?: TokenClaims;
+  /** What the connection's token grants (and whose account, for a member's); set once the token has been checked. */
+  access?: Holder;
   private lastToldAt = 0;
 
   constructor(

@@ -281,7 +281,7 @@ describe('a room', () => {
     expect(decoding.readVarUint(decoder)).toBe(1);
     const seen = new awarenessProtocol.Awareness(new Y.Doc());
     awarenessProtocol.applyAwarenessUpdate(seen, decoding.readVarUint8Array(decoder), null);
-    expect(seen.getStates().get(awareness.clientID)).toEqual({ user: { name: 'Tutor' } });
+    expect(seen.getStates().get(awareness.clientID)).toEqual({ user: { name: 'Tutor', role: 'tutor' } });
     awareness.destroy();
     seen.destroy();
   });

@@ -12,7 +12,6 @@
 //
 // Other relay nodes may hold the same room (relay/cluster/): each saved update and each presence change is told
 // to them through `cluster`, and what they tell (updates they saved already) is applied and sent on unsaved.
-import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { changeRefusals, closeCodes, reconnectCodes, refusalReasons } from '../shared/protocol/limits.ts';
@@ -35,6 +34,7 @@ import {
 } from './messages.ts';
 import type { Metrics } from './metrics.ts';
 import { errorWording, Peer } from './peer.ts';
+import { presenceClients, stampPresence } from './presence.ts';
 import type { DocumentStore } from './storage/store.ts';
 
 export interface RoomOptions {
@@ -281,7 +281,7 @@ export class Room {
             this.options.metrics.changesRefused++;
             return peer.close(reconnectCodes.missingDependencies, changeRefusals.missingDependencies);
           }
-          const shape = this.commentsCheck?.check(message.update, peer.access?.role);
+          const shape = this.commentsCheck?.check(message.update, peer.access);
           if (shape && !shape.ok) return this.refuseShape(peer, message.update, shape.problem);
           Y.applyUpdate(this.doc, message.update, peer);
         } catch (error) {
@@ -302,7 +302,9 @@ export class Room {
             );
             return;
           }
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, peer);
+          // Who is here is who the relay vouches for: the token's role, a member's account name (presence.ts).
+          const stamped = peer.access ? stampPresence(message.update, peer.access) : message.update;
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, peer);
         } catch (error) {
           peer.refuseMalformed(`a presence message y-protocols could not read (${errorWording(error)})`);
         }
@@ -510,17 +512,4 @@ function reportFullReason(kind: RoomKind, quotaBytes: number): string {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** The client ids an awareness update sets or removes (y-protocols: a count, then id, clock and state JSON each). */
-function presenceClients(update: Uint8Array): number[] {
-  const decoder = decoding.createDecoder(update);
-  const count = decoding.readVarUint(decoder);
-  const clients: number[] = [];
-  for (let i = 0; i < count; i++) {
-    clients.push(decoding.readVarUint(decoder));
-    decoding.readVarUint(decoder);
-    decoding.readVarString(decoder);
-  }
-  return clients;
 }

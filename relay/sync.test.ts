@@ -52,7 +52,7 @@ describe('sync through the relay', () => {
 
     tutor.awareness.setLocalStateField('user', { name: 'Tutor' });
     await eventually(() =>
-      expect(mentor.awareness.getStates().get(tutor.doc.clientID)).toEqual({ user: { name: 'Tutor' } }),
+      expect(mentor.awareness.getStates().get(tutor.doc.clientID)).toEqual({ user: { name: 'Tutor', role: 'tutor' } }),
     );
 
     tutor.disconnect();

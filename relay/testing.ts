@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as decoding from 'lib0/decoding';
 import { vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -70,6 +71,15 @@ export async function api(
     body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   });
   return { status: response.status, body: await response.json(), contentType: response.headers.get('content-type') };
+}
+
+/** The reasons of every "permission denied" message (y-protocols auth) the relay sent. */
+export function deniedReasons(messages: Uint8Array[]): string[] {
+  return messages.flatMap((message) => {
+    const decoder = decoding.createDecoder(message);
+    if (decoding.readVarUint(decoder) !== 2 || decoding.readVarUint(decoder) !== 0) return [];
+    return [decoding.readVarString(decoder)];
+  });
 }
 
 /** Waits for a condition without assuming how fast the machine is. */

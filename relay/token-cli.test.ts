@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readClaimsUnverified } from '../shared/protocol/tokens.ts';
+import { memberRefusals } from '../shared/protocol/member-access.ts';
 import { secretFileName } from './auth.ts';
+import { createOrganisation } from './organisations/members.ts';
+import { openSqliteStore } from './storage/sqlite.ts';
 import { startPostgres, type TestPostgres } from './test-engines.ts';
 import { TestSession, api } from './testing.ts';
 
@@ -67,6 +70,25 @@ describe('npm run token', () => {
       await postgres?.stop();
     }
   }, 60_000);
+
+  it('makes no reviewer’s token for a report registered with an organisation, whose quality reviewers review it', async () => {
+    const dataDir = join(session.folder(), 'data');
+    const store = openSqliteStore(dataDir);
+    const made = await createOrganisation(store, { name: 'Bright Tutors', kind: 'agency', administrator: 'Ada Admin' });
+    if (!made.ok) throw new Error(made.problem);
+    await store.addReport({
+      reportId: 'owned-1',
+      organisationId: made.value.organisation.id,
+      ownerId: made.value.member.id,
+      createdAt: '2026-12-01T10:00:00.000Z',
+    });
+    await store.close();
+    const refused = token(['--doc', 'owned-1', '--role', 'reviewer'], { DATA_DIR: dataDir });
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain(memberRefusals.reviewerLink);
+    expect(token(['--doc', 'owned-1', '--role', 'teacher'], { DATA_DIR: dataDir }).status).toBe(0);
+  });
 
   it.each([
     [['--role', 'tutor'], /--doc must be a report id/],

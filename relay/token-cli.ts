@@ -4,7 +4,8 @@
 // else SQLite in DATA_DIR (./data).
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Role, roles } from '../shared/protocol/roles.ts';
+import { memberRefusals } from '../shared/protocol/member-access.ts';
+import { powers, Role, roles } from '../shared/protocol/roles.ts';
 import { reportIdPattern } from '../shared/protocol/rooms.ts';
 import { defaultTtlSeconds, parseTtl } from '../shared/protocol/tokens.ts';
 import { ok } from '../shared/result.ts';
@@ -47,6 +48,11 @@ try {
   });
   where = opened.where;
   const { store } = opened;
+  // An organisation's report is reviewed by its quality reviewers, signed in; a link would not approve it.
+  if (powers[role.data].reviews && (await store.report(options.doc))) {
+    await store.close();
+    fail(memberRefusals.reviewerLink);
+  }
   const { token, claims } = await new Tokens(opened.secret).mint(options.doc, role.data, ttl.value);
   await store.addLink({
     jti: claims.jti,

@@ -15,6 +15,7 @@ import { transition, WorkflowAction, type ReportStatus } from '../shared/workflo
 import { notForThisReport } from '../shared/reports/termly-review/workflow.ts';
 import type { DecisionCheck, OwnDecisions } from '../shared/reports/definition.ts';
 import { reportDefinitionOf } from '../shared/reports/registry.ts';
+import type { Holder } from './auth.ts';
 import type { Log } from './log.ts';
 import type { Room } from './room.ts';
 import type { Rooms } from './rooms.ts';
@@ -37,12 +38,7 @@ export class Workflow {
   ) {}
 
   /** Takes a decision on a report for the holder of `access`, one at a time per report. */
-  decide(
-    reportId: string,
-    access: TokenClaims,
-    request: TransitionRequest,
-    now = new Date(),
-  ): Promise<WorkflowOutcome> {
+  decide(reportId: string, access: Holder, request: TransitionRequest, now = new Date()): Promise<WorkflowOutcome> {
     return this.queue(reportId, () =>
       this.store.exclusively(reportId, () => this.decideNow(reportId, access, request, now)),
     );
@@ -50,7 +46,7 @@ export class Workflow {
 
   private async decideNow(
     reportId: string,
-    access: TokenClaims,
+    access: Holder,
     request: TransitionRequest,
     now: Date,
   ): Promise<WorkflowOutcome> {
@@ -87,7 +83,7 @@ export class Workflow {
         action: request.action,
         from: current,
         to: still.value.to,
-        by: { name: request.name.trim(), role: access.role },
+        by: decidedBy(access, request),
         at: now.toISOString(),
         ...(request.action === 'reject' ? { reason: request.reason!.trim() } : {}),
         ...(request.action === 'reject' && request.comments?.length
@@ -112,6 +108,7 @@ export class Workflow {
           to: decision.to,
           role: access.role,
           jti: access.jti,
+          ...(access.member ? { member: access.member } : {}),
         },
         'recorded a decision',
       );
@@ -142,6 +139,15 @@ export class Workflow {
       !Buffer.from(before.comments).equals(comments.snapshot());
     return check.ok && changed ? fail(decisions.changedWhileChecking) : check;
   }
+}
+
+/**
+ * Who a decision is by: for a member's token, the account's name and the member's id, whatever name the request
+ * gives; for a link, which has no account, the name its holder gives, in the link's role.
+ */
+function decidedBy(access: Holder, request: TransitionRequest): Decision['by'] {
+  if (access.account) return { name: access.account.name, role: access.role, memberId: access.account.id };
+  return { name: request.name.trim(), role: access.role };
 }
 
 /** The status machine of the kind of report in a content snapshot, when it has its own. */

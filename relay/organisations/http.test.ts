@@ -8,38 +8,10 @@ import { TestSession, type TestRelay } from '../testing.ts';
 import { auditCsv, csvCell } from './audit-csv.ts';
 import { invite } from './members.ts';
 import { startSession } from './sessions.ts';
+import { call } from './testing.ts';
 
 const session = new TestSession();
 afterEach(() => session.cleanup());
-
-const origin = (relay: TestRelay) => `http://localhost:${relay.port}`;
-
-async function call(
-  relay: TestRelay,
-  method: string,
-  path: string,
-  options: { body?: unknown; origin?: string | null; cookie?: string } = {},
-  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the relay answered
-): Promise<{ status: number; body: any; headers: Headers }> {
-  const sentOrigin = options.origin === undefined ? origin(relay) : options.origin;
-  const response = await fetch(`http://127.0.0.1:${relay.port}${path}`, {
-    method,
-    headers: {
-      'Content-Type': 'application/json',
-      ...(sentOrigin ? { Origin: sentOrigin } : {}),
-      ...(options.cookie ? { Cookie: `margin_session=${options.cookie}` } : {}),
-    },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // CSV stays text.
-  }
-  return { status: response.status, body, headers: response.headers };
-}
 
 async function setUp(relay: TestRelay) {
   const made = await call(relay, 'POST', '/api/setup', {

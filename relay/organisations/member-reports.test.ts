@@ -10,7 +10,7 @@ import { closeCodes, refusalReasons } from '../../shared/protocol/limits.ts';
 import { openMemoryStore } from '../storage/memory.ts';
 import { TestSession, api, eventually, type TestRelay } from '../testing.ts';
 import { removeMember } from './members.ts';
-import { call, type Member, organisation } from './test-members.ts';
+import { call, organisation, type SignedInMember as Member } from './testing.ts';
 
 const session = new TestSession();
 afterEach(() => session.cleanup());

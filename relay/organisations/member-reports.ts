@@ -121,13 +121,11 @@ export async function memberToken(
     throw new Problem(403, access.problem);
   }
   const { role, readOnly } = access.value;
-  const { token, claims } = await context.tokens.mint(
-    report.reportId,
-    role,
-    defaultTtlSeconds.member,
-    undefined,
-    readOnly ? { member: member.id, readOnly } : { member: member.id },
-  );
+  const { token, claims } = await context.tokens.mint(report.reportId, role, defaultTtlSeconds.member, undefined, {
+    member: member.id,
+    name: member.name,
+    ...(readOnly ? { readOnly } : {}),
+  });
   context.log.info({ report: report.reportId, member: member.id, role, jti: claims.jti }, 'made a member token');
   const grant: MemberTokenGrant = {
     token,

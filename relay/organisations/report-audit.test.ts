@@ -3,32 +3,13 @@
 // writes to no audit log.
 import { afterEach, describe, expect, it } from 'vitest';
 import { openMemoryStore } from '../storage/memory.ts';
-import { TestSession, type TestRelay } from '../testing.ts';
+import { TestSession } from '../testing.ts';
 import { createOrganisation, invite } from './members.ts';
 import { startSession } from './sessions.ts';
+import { call } from './testing.ts';
 
 const session = new TestSession();
 afterEach(() => session.cleanup());
-
-async function call(
-  relay: TestRelay,
-  method: string,
-  path: string,
-  options: { body?: unknown; cookie?: string; bearer?: string } = {},
-  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the relay answered
-): Promise<{ status: number; body: any }> {
-  const response = await fetch(`http://127.0.0.1:${relay.port}${path}`, {
-    method,
-    headers: {
-      'Content-Type': 'application/json',
-      Origin: `http://localhost:${relay.port}`,
-      ...(options.cookie ? { Cookie: `margin_session=${options.cookie}` } : {}),
-      ...(options.bearer ? { Authorization: `Bearer ${options.bearer}` } : {}),
-    },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  return { status: response.status, body: await response.json() };
-}
 
 async function agency() {
   const store = openMemoryStore();
@@ -63,12 +44,12 @@ describe('the audit log of a report’s organisation', () => {
       ).status,
     ).toBe(201);
     // Made from the tutor's signed-in browser: the session cookie names them.
-    const reviewer = await call(relay, 'POST', '/api/reports/audit-1/links', {
+    const teacher = await call(relay, 'POST', '/api/reports/audit-1/links', {
       bearer: own,
       cookie: tutor.cookie,
-      body: { role: 'reviewer' },
+      body: { role: 'teacher' },
     });
-    expect(reviewer.status).toBe(201);
+    expect(teacher.status).toBe(201);
     // Made with the link alone: the relay knows only the link's role.
     const mentor = await call(relay, 'POST', '/api/reports/audit-1/links', { bearer: own, body: { role: 'mentor' } });
     expect(mentor.status).toBe(201);
@@ -99,7 +80,7 @@ describe('the audit log of a report’s organisation', () => {
       expect.objectContaining({
         actor: tutor.id,
         action: 'link made',
-        detail: expect.objectContaining({ link: reviewer.body.jti, role: 'reviewer', withRole: 'tutor' }),
+        detail: expect.objectContaining({ link: teacher.body.jti, role: 'teacher', withRole: 'tutor' }),
       }),
       expect.not.objectContaining({ actor: expect.anything() }),
       expect.objectContaining({
@@ -159,8 +140,8 @@ describe('the audit log of a report’s organisation', () => {
       throw new Error('the disk is full');
     };
     expect(
-      await call(relay, 'POST', '/api/reports/audit-2/links', { bearer: own, body: { role: 'reviewer' } }),
-    ).toMatchObject({ status: 201, body: { role: 'reviewer', token: expect.any(String) } });
+      await call(relay, 'POST', '/api/reports/audit-2/links', { bearer: own, body: { role: 'teacher' } }),
+    ).toMatchObject({ status: 201, body: { role: 'teacher', token: expect.any(String) } });
     expect(
       await call(relay, 'POST', '/api/reports/audit-2/transitions', {
         bearer: own,

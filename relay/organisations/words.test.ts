@@ -8,7 +8,7 @@ import { createSessionReportDoc } from '../../shared/reports/index.ts';
 import { openMemoryStore } from '../storage/memory.ts';
 import type { Storage } from '../storage/store.ts';
 import { TestSession } from '../testing.ts';
-import { call, organisation } from './test-members.ts';
+import { call, organisation } from './testing.ts';
 
 const session = new TestSession();
 afterEach(() => session.cleanup());

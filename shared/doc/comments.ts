@@ -12,8 +12,11 @@ export const commentTextLimit = 2000;
 export const CommentAuthor = z.object({
   /** Who wrote it: a random id each device keeps for its person, so "your own" comments are recognised. */
   id: z.string().min(1).max(64),
+  /** As the person gave it; for a signed-in member, their account's name (the relay refuses any other). */
   name: z.string().max(120),
   role: Role,
+  /** Only when written with a signed-in member's token: their member id, checked by the relay. */
+  memberId: z.string().min(1).max(64).optional(),
 });
 export type CommentAuthor = z.infer<typeof CommentAuthor>;
 

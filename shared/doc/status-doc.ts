@@ -9,7 +9,11 @@ export interface Decision {
   action: WorkflowAction | TermlyReviewAction;
   from: ReportStatus;
   to: ReportStatus;
-  by: { name: string; role: Role };
+  /**
+   * Who decided: the name given with the link's role, or for a signed-in member's token, their account's name and
+   * their member id (`memberId`), stamped by the relay.
+   */
+  by: { name: string; role: Role; memberId?: string };
   /** ISO 8601 time the relay recorded it. */
   at: string;
   /** Why a report was rejected. */

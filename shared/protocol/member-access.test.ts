@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { reportStatuses } from '../workflow/status.ts';
-import { memberAccess, memberRefusals, type MemberFacts, type OrganisationReportFacts } from './member-access.ts';
+import {
+  mayReview,
+  memberAccess,
+  memberRefusals,
+  type MemberFacts,
+  type OrganisationReportFacts,
+} from './member-access.ts';
 import { memberRoles } from './organisations.ts';
 import { tokenRoomAccess } from './room-access.ts';
+import { roles } from './roles.ts';
 
 const member = (over: Partial<MemberFacts> = {}): MemberFacts => ({
   id: 'member-1',
@@ -107,5 +114,34 @@ describe('a member’s access to a report', () => {
     expect(memberRefusals.noPart('tutor')).toBe(
       'As a tutor you have no part in this report. Ask its owner or a coordinator.',
     );
+  });
+});
+
+describe('who may review an organisation’s report', () => {
+  it('lets only a quality reviewer who neither owns nor mentors it review it, never a link', () => {
+    const reviewing = report({ mentorId: 'mentor' });
+    expect(mayReview('reviewer', member({ role: 'quality-reviewer' }), reviewing)).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    expect(mayReview('reviewer', undefined, reviewing)).toEqual(refused(memberRefusals.reviewWithLink));
+    // A token made for a quality reviewer who has since become the report's owner or mentor, or lost the role.
+    expect(mayReview('reviewer', member({ role: 'quality-reviewer', id: 'owner' }), reviewing)).toEqual(
+      refused(memberRefusals.reviewWithoutPart),
+    );
+    expect(mayReview('reviewer', member({ role: 'quality-reviewer', id: 'mentor' }), reviewing)).toEqual(
+      refused(memberRefusals.reviewWithoutPart),
+    );
+    expect(mayReview('reviewer', member({ role: 'coordinator' }), reviewing)).toEqual(
+      refused(memberRefusals.reviewWithoutPart),
+    );
+    expect(mayReview('reviewer', member({ role: 'tutor' }), reviewing)).toEqual(
+      refused(memberRefusals.noPart('tutor')),
+    );
+  });
+
+  it('leaves decisions of roles that do not review to the workflow', () => {
+    for (const role of roles.filter((each) => each !== 'reviewer'))
+      expect(mayReview(role, undefined, report())).toEqual({ ok: true, value: undefined });
   });
 });

@@ -2,7 +2,7 @@
 // report's facts alone (docs/protocol.md, "Room tokens for members"). The relay makes the member a room token with
 // the role this gives; the room rules of room-access.ts then apply to it as to any token.
 import { memberRoleLabels, type MemberRole } from './organisations.ts';
-import type { Role } from './roles.ts';
+import { powers, type Role } from './roles.ts';
 import type { ReportStatus } from './statuses.ts';
 import { fail, ok, type Result } from '../result.ts';
 
@@ -39,6 +39,12 @@ export const memberRefusals = {
   notSubmitted: 'This report opens for quality review once it has been submitted.',
   noPart: (role: MemberRole) =>
     `As a ${memberRoleLabels[role].toLowerCase()} you have no part in this report. Ask its owner or a coordinator.`,
+  reviewerLink:
+    'This report belongs to an organisation, whose quality reviewers review it signed in: no link for it may carry the reviewer’s role. Make a teacher or client link instead.',
+  reviewWithLink:
+    'This report belongs to an organisation, so only its quality reviewers, signed in, may review it: a link cannot approve or send it back.',
+  reviewWithoutPart:
+    'Only a quality reviewer who neither owns nor mentors this report may review it, and your membership no longer makes you one.',
 } as const;
 
 /**
@@ -62,4 +68,24 @@ export function memberAccess(member: MemberFacts, report: OrganisationReportFact
       break;
   }
   return fail(memberRefusals.noPart(member.role));
+}
+
+/**
+ * Whether the holder of a token with a reviewing role (`powers.reviews`) may take a reviewer's decision on an
+ * organisation's report now: only a member (`member`, read again from the store) whom membership makes its
+ * reviewer at this moment: a quality reviewer who neither owns nor mentors it. Never a share link: every link of a
+ * report was made, through others, with its owner's first link or before it was registered, so the relay cannot
+ * tell a reviewer's link from one its owner made for themselves.
+ */
+export function mayReview(
+  role: Role,
+  member: MemberFacts | undefined,
+  report: OrganisationReportFacts,
+): Result<undefined> {
+  if (!powers[role].reviews) return ok(undefined);
+  if (!member) return fail(memberRefusals.reviewWithLink);
+  const access = memberAccess(member, report);
+  if (!access.ok) return access;
+  const { role: given, readOnly } = access.value;
+  return powers[given].reviews && !readOnly ? ok(undefined) : fail(memberRefusals.reviewWithoutPart);
 }

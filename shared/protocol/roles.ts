@@ -17,13 +17,34 @@ export interface RolePowers {
   seesInternal: boolean;
   /** May make share links for others (for roles at or below their own: shareRank), see and withdraw them. */
   makesLinks: boolean;
+  /**
+   * Reviews the report: approves it, sends it back, marks a termly review reviewed. No link for a report registered
+   * with an organisation carries such a role: its quality reviewers review it as members (member-access.ts).
+   */
+  reviews: boolean;
 }
 
+const writer = { writeContent: true, readContent: 'always', writeComments: true, seesInternal: true } as const;
+
 export const powers: Record<Role, RolePowers> = {
-  tutor: { writeContent: true, readContent: 'always', writeComments: true, seesInternal: true, makesLinks: true },
-  mentor: { writeContent: true, readContent: 'always', writeComments: true, seesInternal: true, makesLinks: true },
-  reviewer: { writeContent: false, readContent: 'always', writeComments: true, seesInternal: true, makesLinks: true },
-  teacher: { writeContent: false, readContent: 'always', writeComments: true, seesInternal: false, makesLinks: true },
+  tutor: { ...writer, makesLinks: true, reviews: false },
+  mentor: { ...writer, makesLinks: true, reviews: false },
+  reviewer: {
+    writeContent: false,
+    readContent: 'always',
+    writeComments: true,
+    seesInternal: true,
+    makesLinks: true,
+    reviews: true,
+  },
+  teacher: {
+    writeContent: false,
+    readContent: 'always',
+    writeComments: true,
+    seesInternal: false,
+    makesLinks: true,
+    reviews: false,
+  },
   // A client (a school, a parent) reads the approved report; passing it on is the agency's to do.
   client: {
     writeContent: false,
@@ -31,6 +52,7 @@ export const powers: Record<Role, RolePowers> = {
     writeComments: false,
     seesInternal: false,
     makesLinks: false,
+    reviews: false,
   },
 };
 

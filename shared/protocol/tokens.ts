@@ -19,6 +19,11 @@ export const TokenClaims = z.object({
     .string()
     .regex(/^[0-9a-f-]{36}$/)
     .optional(),
+  /**
+   * In a member's token: their account's name, for the app to write in their comments; the relay checks comments
+   * against the account itself and stamps decisions and presence with it.
+   */
+  name: z.string().min(1).max(120).optional(),
   /** The holder reads every room the role may read and writes nothing, nor decides or shares (a coordinator). */
   readOnly: z.literal(true).optional(),
 });

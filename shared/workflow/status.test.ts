@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roles } from '../protocol/roles.ts';
+import { powers, roles } from '../protocol/roles.ts';
 import { contentLocked, reportStatuses, transition, workflowActions } from './status.ts';
 
 const allowed = new Set([
@@ -58,5 +58,14 @@ describe('report status machine', () => {
       'with-reviewer',
       'reviewed',
     ]);
+  });
+});
+
+describe('the roles that review', () => {
+  it('are exactly those that may approve or send back a report (so no link for an organisation’s report carries one)', () => {
+    for (const role of roles) {
+      expect(transition('submitted', 'approve', role).ok).toBe(powers[role].reviews);
+      expect(transition('submitted', 'reject', role, 'Missing objectives').ok).toBe(powers[role].reviews);
+    }
   });
 });

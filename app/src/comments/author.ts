@@ -1,6 +1,6 @@
 // Who "I" am in comments: a random id this device keeps for its person (so their own comments can be edited
-// and deleted, and others' cannot), with the name they gave and the role of their link. The relay does not
-// check authorship: anyone who may write comments could rewrite the document with another program.
+// and deleted, and others' cannot), with the name they gave and the role of their link; or, with a signed-in
+// member's token, their account's name and member id as the token says, which the relay checks (docs/protocol.md).
 import type { CommentAuthor } from '../../../shared/doc/comments.ts';
 import type { Role } from '../../../shared/protocol/roles.ts';
 
@@ -15,6 +15,8 @@ export function deviceAuthorId(): string {
   return id;
 }
 
-export function commentAuthor(name: string, role: Role): CommentAuthor {
-  return { id: deviceAuthorId(), name, role };
+export function commentAuthor(name: string, role: Role, member?: { id: string; name: string }): CommentAuthor {
+  return member
+    ? { id: deviceAuthorId(), name: member.name, role, memberId: member.id }
+    : { id: deviceAuthorId(), name, role };
 }

@@ -11,6 +11,7 @@ import { createThreadStore, type ChosenWords, type PlacedThread } from '../../..
 import { createUnreadTracker } from '../../../shared/comments/unread.ts';
 import type { CommentResult } from '../../../shared/doc/comments.ts';
 import { powers, type Role } from '../../../shared/protocol/roles.ts';
+import { readClaimsUnverified } from '../../../shared/protocol/tokens.ts';
 import { fail, ok } from '../../../shared/result.ts';
 import { withYourName, yourName } from '../collab/your-name.ts';
 import type { ReportSession } from '../report-session/report-session.ts';
@@ -32,7 +33,9 @@ export function createReportComments(session: ReportSession) {
   const [role, setRole] = createSignal<Role | null>(null);
   // Starting, replying and resolving go through withYourName, so the name is known by then; editing and
   // deleting need only the author's id.
-  const author = () => commentAuthor(yourName() ?? '', role() ?? 'tutor');
+  /** With a signed-in member's token: whose account it is, so their comments carry its name and member id. */
+  const [account, setAccount] = createSignal<{ id: string; name: string }>();
+  const author = () => commentAuthor(yourName() ?? '', role() ?? 'tutor', account());
 
   const store = createThreadStore({ comments: comments.doc, author });
   const views = createFieldViews();
@@ -104,6 +107,8 @@ export function createReportComments(session: ReportSession) {
     /** Follows the relay's comments with this device's link; a role that may not read comments (client) does not. */
     connect(token: string, linkRole: Role): void {
       setRole(linkRole);
+      const claims = readClaimsUnverified(token);
+      setAccount(claims?.member && claims.name ? { id: claims.member, name: claims.name } : undefined);
       session.connect({ token, role: linkRole });
     },
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { powers, roles } from '../../protocol/roles.ts';
 import { termlyActionsFor, termlyTransition, type TermlyReviewReadiness } from './workflow.ts';
 
 const ready: TermlyReviewReadiness = {
@@ -85,5 +86,12 @@ describe('the termly review’s order', () => {
     expect(termlyTransition('with-reviewer', 'amend', 'tutor', ready)).toMatchObject({ ok: false });
     expect(termlyActionsFor('needs-signatures', 'tutor')).toEqual(['tutor-sign', 'amend']);
     expect(termlyActionsFor('teacher-to-comment', 'teacher')).toEqual(['teacher-sign']);
+  });
+});
+
+describe('marking a review reviewed', () => {
+  it('is for the roles that review alone (powers.reviews), so no link for an organisation’s review carries one', () => {
+    for (const role of roles)
+      expect(termlyTransition('with-reviewer', 'mark-reviewed', role, ready).ok).toBe(powers[role].reviews);
   });
 });

@@ -1,19 +1,23 @@
-// Test helpers for the organisations API over real HTTP: a call with a session cookie (and the app's Origin unless
-// told otherwise), and an organisation with a signed-in member for each role asked for.
+// What the organisations' tests share: HTTP calls as a signed-in browser makes them (its session cookie, the app's
+// Origin, a link as `Authorization: Bearer`), and an organisation with a signed-in member for each role asked for.
 import type { MemberRole } from '../../shared/protocol/organisations.ts';
 import type { Storage } from '../storage/store.ts';
 import type { TestRelay } from '../testing.ts';
 import { createOrganisation, invite } from './members.ts';
 import { startSession } from './sessions.ts';
 
+/** The app's own origin on a test relay. */
+export const appOrigin = (relay: TestRelay) => `http://localhost:${relay.port}`;
+
+/** Calls the relay over HTTP; the body is parsed JSON, or the text when it is not JSON (a CSV). */
 export async function call(
   relay: TestRelay,
   method: string,
   path: string,
   options: { body?: unknown; cookie?: string; origin?: string | null; bearer?: string } = {},
   // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the relay answered
-): Promise<{ status: number; body: any }> {
-  const origin = options.origin === undefined ? `http://localhost:${relay.port}` : options.origin;
+): Promise<{ status: number; body: any; headers: Headers }> {
+  const origin = options.origin === undefined ? appOrigin(relay) : options.origin;
   const response = await fetch(`http://127.0.0.1:${relay.port}${path}`, {
     method,
     headers: {
@@ -24,29 +28,37 @@ export async function call(
     },
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
-  return { status: response.status, body: await response.json() };
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // CSV stays text.
+  }
+  return { status: response.status, body, headers: response.headers };
 }
 
-export interface Member {
+export interface SignedInMember {
   id: string;
   cookie: string;
 }
 
-/** An organisation with a signed-in member for each role asked for. */
+/** An organisation with a signed-in member for each person asked for (named as they are keyed), and its administrator. */
 export async function organisation<Name extends string>(
   store: Storage,
   name: string,
   people: Record<Name, { role: MemberRole; clientId?: string }>,
-): Promise<Record<Name | 'admin', Member>> {
+): Promise<Record<Name | 'admin', SignedInMember> & { organisationId: string }> {
   const made = await createOrganisation(store, { name, kind: 'agency', administrator: 'Ada Admin' });
   if (!made.ok) throw new Error(made.problem);
+  const organisationId = made.value.organisation.id;
   const members = {
     admin: { id: made.value.member.id, cookie: await startSession(store, made.value.member.id, 'Chromium') },
-  } as Record<Name | 'admin', Member>;
+  } as Record<Name | 'admin', SignedInMember>;
   for (const [person, facts] of Object.entries(people) as [Name, { role: MemberRole; clientId?: string }][]) {
-    const invited = await invite(store, { organisationId: made.value.organisation.id, name: person, ...facts });
+    const invited = await invite(store, { organisationId, name: person, ...facts });
     if (!invited.ok) throw new Error(invited.problem);
     members[person] = { id: invited.value.member.id, cookie: await startSession(store, invited.value.member.id, 'x') };
   }
-  return members;
+  return Object.assign(members, { organisationId });
 }

@@ -1,0 +1,307 @@
+// Links bound to who owns a report, and names the relay vouches for, tried as an attacker would with raw HTTP and
+// Yjs clients over real websockets: a tutor cannot make a link that reviews their organisation's report, nor approve it
+// with one made before it was registered; only a quality reviewer, signed in, approves it. A member's decisions,
+// comments and presence carry their account's name and member id whatever their device sends; a link's carry its role.
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { anchorFor } from '../../shared/doc/comment-anchors.ts';
+import { addThread, editComment, readThreads, reply, threadsMap } from '../../shared/doc/comments.ts';
+import { readStatus } from '../../shared/doc/status-doc.ts';
+import { setFragmentText } from '../../shared/doc/text-fragment.ts';
+import { memberRefusals } from '../../shared/protocol/member-access.ts';
+import { confirmFacts, teacherComments } from '../../shared/reports/termly-review/doc.ts';
+import { fillTermlyReview } from '../../shared/reports/termly-review/example.ts';
+import { termlyReviewHash } from '../../shared/reports/termly-review/signed-content.ts';
+import { newSigningKeys, signHash } from '../../shared/signatures/signature.ts';
+import { commentsRefusals } from '../comments-check.ts';
+import { openMemoryStore } from '../storage/memory.ts';
+import { TestSession, api, deniedReasons, eventually, type TestRelay } from '../testing.ts';
+import { call, organisation, type SignedInMember } from './testing.ts';
+
+const session = new TestSession();
+afterEach(() => session.cleanup());
+
+async function agency() {
+  const store = openMemoryStore();
+  const relay = await session.relay({ store });
+  const people = await organisation(store, 'Bright Tutors', {
+    'Tom Tutor': { role: 'tutor' },
+    'Mo Mentor': { role: 'mentor' },
+    'Rosa Reviewer': { role: 'quality-reviewer' },
+    'Ray Reviewer': { role: 'quality-reviewer' },
+  });
+  return {
+    store,
+    relay,
+    tom: people['Tom Tutor'],
+    mo: people['Mo Mentor'],
+    rosa: people['Rosa Reviewer'],
+    ray: people['Ray Reviewer'],
+  };
+}
+
+/** A report Tom claims (his tutor link) and registers with the organisation, with Mo as its mentor. */
+async function tomsReport(relay: TestRelay, tom: SignedInMember, mo: SignedInMember, id: string) {
+  const own = (await api(relay, 'POST', '/api/reports', { body: { id } })).body.token as string;
+  const registered = await call(relay, 'POST', '/api/organisation/reports', {
+    cookie: tom.cookie,
+    bearer: own,
+    body: { id, mentorId: mo.id },
+  });
+  expect(registered.status).toBe(201);
+  return own;
+}
+
+const link = (relay: TestRelay, reportId: string, token: string, role: string) =>
+  api(relay, 'POST', `/api/reports/${reportId}/links`, { token, body: { role } });
+
+const decide = (relay: TestRelay, reportId: string, token: string, body: Record<string, unknown>) =>
+  api(relay, 'POST', `/api/reports/${reportId}/transitions`, { token, body: { name: 'Someone', ...body } });
+
+const memberToken = async (relay: TestRelay, who: SignedInMember, reportId: string) => {
+  const answer = await call(relay, 'GET', `/api/organisation/reports/${reportId}/token`, { cookie: who.cookie });
+  expect(answer.status).toBe(200);
+  return answer.body.token as string;
+};
+
+describe('a link never reviews a report its maker owns', () => {
+  it('refuses a reviewer’s link for an organisation’s report, made with the tutor’s link or a link made with it', async () => {
+    const { relay, tom, mo } = await agency();
+    const own = await tomsReport(relay, tom, mo, 'owned-1');
+    expect(await link(relay, 'owned-1', own, 'reviewer')).toMatchObject({
+      status: 403,
+      body: { error: memberRefusals.reviewerLink },
+    });
+    const mentorLink = await link(relay, 'owned-1', own, 'mentor');
+    expect(mentorLink.status).toBe(201);
+    expect(await link(relay, 'owned-1', mentorLink.body.token, 'reviewer')).toMatchObject({
+      status: 403,
+      body: { error: memberRefusals.reviewerLink },
+    });
+    // The owner's member token makes no link at all, and cannot approve.
+    const tomsToken = await memberToken(relay, tom, 'owned-1');
+    expect((await link(relay, 'owned-1', tomsToken, 'reviewer')).status).toBe(403);
+    expect((await decide(relay, 'owned-1', own, { action: 'submit' })).status).toBe(200);
+    expect(await decide(relay, 'owned-1', tomsToken, { action: 'approve' })).toMatchObject({
+      status: 409,
+      body: { error: 'A tutor cannot approve a report; only a reviewer can.' },
+    });
+    // Links for people outside the organisation who do not review are still made.
+    expect(await link(relay, 'owned-1', own, 'teacher')).toMatchObject({ status: 201, body: { role: 'teacher' } });
+    expect(await link(relay, 'owned-1', own, 'client')).toMatchObject({ status: 201, body: { role: 'client' } });
+    const listed = await api(relay, 'GET', '/api/reports/owned-1/links', { token: own });
+    expect(listed.body.links.map((each: { role: string }) => each.role)).not.toContain('reviewer');
+  });
+
+  it('stops a reviewer’s link made before registering from approving or sending back; a quality reviewer approves', async () => {
+    const { store, relay, tom, mo, rosa } = await agency();
+    const own = (await api(relay, 'POST', '/api/reports', { body: { id: 'before-1' } })).body.token as string;
+    const spare = await link(relay, 'before-1', own, 'reviewer');
+    expect(spare.status).toBe(201);
+    expect(
+      (
+        await call(relay, 'POST', '/api/organisation/reports', {
+          cookie: tom.cookie,
+          bearer: own,
+          body: { id: 'before-1', mentorId: mo.id },
+        })
+      ).status,
+    ).toBe(201);
+    expect((await decide(relay, 'before-1', own, { action: 'submit' })).status).toBe(200);
+
+    expect(await decide(relay, 'before-1', spare.body.token, { action: 'approve' })).toMatchObject({
+      status: 403,
+      body: { error: memberRefusals.reviewWithLink },
+    });
+    expect(await decide(relay, 'before-1', spare.body.token, { action: 'reject', reason: 'I say so.' })).toMatchObject({
+      status: 403,
+      body: { error: memberRefusals.reviewWithLink },
+    });
+    // Still a reviewer's link for reading and commenting: it opens the report.
+    expect((await api(relay, 'GET', '/api/reports/before-1/links', { token: spare.body.token })).status).toBe(200);
+
+    const approved = await decide(relay, 'before-1', await memberToken(relay, rosa, 'before-1'), {
+      action: 'approve',
+      name: 'Tom Tutor',
+    });
+    expect(approved).toMatchObject({
+      status: 200,
+      body: {
+        status: 'approved',
+        decision: { action: 'approve', by: { name: 'Rosa Reviewer', role: 'reviewer', memberId: rosa.id } },
+      },
+    });
+    // The status room keeps the same: the account's name and member id, not the name the request gave.
+    const status = new Y.Doc();
+    for (const update of await store.load('before-1/status')) Y.applyUpdate(status, update);
+    expect(readStatus(status).history.at(-1)?.by).toEqual({
+      name: 'Rosa Reviewer',
+      role: 'reviewer',
+      memberId: rosa.id,
+    });
+  });
+
+  it('refuses a quality reviewer’s token once their membership no longer makes them the report’s reviewer', async () => {
+    const { store, relay, tom, mo, rosa } = await agency();
+    const own = await tomsReport(relay, tom, mo, 'moved-1');
+    expect((await decide(relay, 'moved-1', own, { action: 'submit' })).status).toBe(200);
+    const rosasToken = await memberToken(relay, rosa, 'moved-1');
+    await store.setRole(rosa.id, 'coordinator');
+    expect(await decide(relay, 'moved-1', rosasToken, { action: 'approve' })).toMatchObject({
+      status: 403,
+      body: { error: memberRefusals.reviewWithoutPart },
+    });
+  });
+
+  it('keeps today’s rules for a report no organisation registered: a link holder names themselves', async () => {
+    const { relay } = await agency();
+    const own = (await api(relay, 'POST', '/api/reports', { body: { id: 'loose-1' } })).body.token as string;
+    const reviewer = await link(relay, 'loose-1', own, 'reviewer');
+    expect(reviewer.status).toBe(201);
+    expect((await decide(relay, 'loose-1', own, { action: 'submit', name: 'Tom' })).status).toBe(200);
+    expect(await decide(relay, 'loose-1', reviewer.body.token, { action: 'approve', name: 'Rita' })).toMatchObject({
+      status: 200,
+      body: { decision: { by: { name: 'Rita', role: 'reviewer' } } },
+    });
+  });
+});
+
+describe('names the relay vouches for', () => {
+  it('records a member’s decision in their account’s name with their member id, whatever name the request gives', async () => {
+    const { relay, tom, mo } = await agency();
+    await tomsReport(relay, tom, mo, 'named-1');
+    const submitted = await decide(relay, 'named-1', await memberToken(relay, tom, 'named-1'), {
+      action: 'submit',
+      name: 'Rosa Reviewer',
+    });
+    expect(submitted.body.decision.by).toEqual({ name: 'Tom Tutor', role: 'tutor', memberId: tom.id });
+  });
+
+  it('records who signed a termly review from the member’s account, and lets only a quality reviewer mark it reviewed', async () => {
+    const { relay, tom, mo, rosa } = await agency();
+    const own = await tomsReport(relay, tom, mo, 'signed-1');
+    const teacher = (await link(relay, 'signed-1', own, 'teacher')).body.token as string;
+    /** A document of a room, once it holds what the relay holds after `local`'s changes arrived. */
+    const synced = async (room: string, token: string, local?: Y.Doc) => {
+      const doc = (await session.provider(relay, room, { token })).doc;
+      if (local) await eventually(() => expect(Y.encodeStateVector(doc)).toEqual(Y.encodeStateVector(local)));
+      return doc;
+    };
+    const content = await synced('signed-1', own);
+    const comments = await synced('signed-1/comments', own);
+    await fillTermlyReview(content, { onTrack: true });
+    await synced('signed-1', own, content);
+    const finished = await decide(relay, 'signed-1', own, { action: 'finish' });
+    expect(finished.status).toBe(200);
+
+    const teacherContent = await synced('signed-1', teacher);
+    const teacherNotes = await synced('signed-1/comments', teacher);
+    await eventually(() => expect(Y.encodeStateVector(teacherNotes)).toEqual(Y.encodeStateVector(comments)));
+    confirmFacts(teacherNotes, 'Sam Patel', finished.body.decision.at);
+    setFragmentText(teacherComments(teacherNotes), 'This reflects our discussions.');
+    await eventually(() => expect(Y.encodeStateVector(comments)).toEqual(Y.encodeStateVector(teacherNotes)));
+    const teacherSigned = await decide(relay, 'signed-1', teacher, {
+      action: 'teacher-sign',
+      name: 'Sam Patel',
+      signature: await signHash(await newSigningKeys(), await termlyReviewHash(teacherContent, teacherNotes)),
+    });
+    expect(teacherSigned).toMatchObject({
+      status: 200,
+      body: { decision: { by: { name: 'Sam Patel', role: 'teacher' } } },
+    });
+
+    // Tom signs with his member token, claiming to be someone else: the signature is recorded as his.
+    const tutorSigned = await decide(relay, 'signed-1', await memberToken(relay, tom, 'signed-1'), {
+      action: 'tutor-sign',
+      name: 'Sam Patel',
+      signature: await signHash(await newSigningKeys(), await termlyReviewHash(content, comments)),
+    });
+    expect(tutorSigned).toMatchObject({ status: 200, body: { status: 'with-reviewer' } });
+    expect(tutorSigned.body.decision.by).toEqual({ name: 'Tom Tutor', role: 'tutor', memberId: tom.id });
+    const reviewed = await decide(relay, 'signed-1', await memberToken(relay, rosa, 'signed-1'), {
+      action: 'mark-reviewed',
+    });
+    expect(reviewed).toMatchObject({
+      status: 200,
+      body: { status: 'reviewed', decision: { by: { name: 'Rosa Reviewer', role: 'reviewer', memberId: rosa.id } } },
+    });
+  });
+
+  it('refuses a member’s comment in another name, tells the sender, and passes on one in their own', async () => {
+    const { relay, tom, mo, rosa, ray } = await agency();
+    const own = await tomsReport(relay, tom, mo, 'said-1');
+    expect((await decide(relay, 'said-1', own, { action: 'submit' })).status).toBe(200);
+    const field = new Y.Doc().getXmlFragment('progressComment');
+    setFragmentText(field, 'Sam worked in pairs on fractions.');
+    const anchored = anchorFor(field, 4, 10);
+    if (!anchored.ok) throw new Error(anchored.problem);
+    const thread = (author: { id: string; name: string; role: 'reviewer'; memberId?: string }, text: string) => ({
+      field: 'progressComment',
+      ...anchored.value,
+      text,
+      author,
+    });
+    const watcher = await session.provider(relay, 'said-1/comments', { token: own });
+    const rosasToken = await memberToken(relay, rosa, 'said-1');
+
+    const forgedReceived: Uint8Array[] = [];
+    const forger = await session.provider(relay, 'said-1/comments', { token: rosasToken, received: forgedReceived });
+    const forged = addThread(
+      forger.doc,
+      thread({ id: 'rosa-device', name: 'Ray Reviewer', role: 'reviewer', memberId: rosa.id }, 'Approved by Ray.'),
+    );
+    if (!forged.ok) throw new Error(forged.problem);
+    await eventually(() => expect(deniedReasons(forgedReceived)).toContain(commentsRefusals.notYourName));
+
+    const rosas = await session.provider(relay, 'said-1/comments', { token: rosasToken });
+    const honest = addThread(
+      rosas.doc,
+      thread({ id: 'rosa-device', name: 'Rosa Reviewer', role: 'reviewer', memberId: rosa.id }, 'Which pairs?'),
+    );
+    if (!honest.ok) throw new Error(honest.problem);
+    await eventually(() => expect(threadsMap(watcher.doc).has(honest.value)).toBe(true));
+    expect(threadsMap(watcher.doc).has(forged.value)).toBe(false);
+
+    // A link cannot claim a member's id, and another quality reviewer cannot rewrite Rosa's comment.
+    const linkReceived: Uint8Array[] = [];
+    const withLink = await session.provider(relay, 'said-1/comments', { token: own, received: linkReceived });
+    await eventually(() => expect(threadsMap(withLink.doc).has(honest.value)).toBe(true));
+    reply(withLink.doc, honest.value, 'As Rosa.', { id: 'x', name: 'Rosa Reviewer', role: 'tutor', memberId: rosa.id });
+    await eventually(() => expect(deniedReasons(linkReceived)).toContain(commentsRefusals.notAMember));
+    const raysReceived: Uint8Array[] = [];
+    const rays = await session.provider(relay, 'said-1/comments', {
+      token: await memberToken(relay, ray, 'said-1'),
+      received: raysReceived,
+    });
+    await eventually(() => expect(threadsMap(rays.doc).has(honest.value)).toBe(true));
+    const opening = readThreads(rays.doc).find((each) => each.id === honest.value)!.comments[0];
+    editComment(rays.doc, honest.value, opening.id, 'Rewritten by Ray.', opening.author.id);
+    await eventually(() => expect(deniedReasons(raysReceived)).toContain(commentsRefusals.notYourMembersComment));
+
+    const newcomer = await session.provider(relay, 'said-1/comments', { token: own });
+    const kept = readThreads(newcomer.doc).find((each) => each.id === honest.value)!;
+    expect(kept.comments.map((comment) => [comment.author.name, comment.text])).toEqual([
+      ['Rosa Reviewer', 'Which pairs?'],
+    ]);
+  });
+
+  it('passes on presence in a member’s account name and their token’s role, and a link’s in its role', async () => {
+    const { relay, tom, mo } = await agency();
+    const own = await tomsReport(relay, tom, mo, 'here-1');
+    const mos = await session.provider(relay, 'here-1', { token: await memberToken(relay, mo, 'here-1') });
+    const toms = await session.provider(relay, 'here-1', { token: await memberToken(relay, tom, 'here-1') });
+    toms.awareness.setLocalStateField('user', { name: 'Rosa Reviewer', role: 'reviewer', color: '#336699' });
+    await eventually(() =>
+      expect(mos.awareness.getStates().get(toms.doc.clientID)).toEqual({
+        user: { name: 'Tom Tutor', role: 'tutor', color: '#336699' },
+      }),
+    );
+    const withLink = await session.provider(relay, 'here-1', { token: own });
+    withLink.awareness.setLocalStateField('user', { name: 'Tom at home', role: 'reviewer' });
+    await eventually(() =>
+      expect(mos.awareness.getStates().get(withLink.doc.clientID)).toEqual({
+        user: { name: 'Tom at home', role: 'tutor' },
+      }),
+    );
+  });
+});
