@@ -100,3 +100,16 @@ export async function completeSessionReport(page: Page, learner: string): Promis
   await editor(page, 'Engagement comment').click();
   await page.keyboard.insertText('Worked steadily throughout.');
 }
+
+/**
+ * Submits (or resubmits) the report as a tutor who has read the check: when it finds only writing warnings (whose
+ * number may grow as grammar finishes loading), they are confirmed; errors still stop it, and the caller's own
+ * expectation of the status then fails.
+ */
+export async function submitReport(page: Page, verb: 'Submit' | 'Resubmit' = 'Submit'): Promise<void> {
+  await page.getByRole('button', { name: `${verb} report` }).click();
+  const pastWarnings = page.getByRole('button', { name: new RegExp(`^${verb} with \\d+ warnings?$`) });
+  const decided = page.getByText(verb === 'Submit' ? 'Status: Submitted' : 'Status: Resubmitted');
+  await expect(pastWarnings.or(decided)).toBeVisible();
+  if (await pastWarnings.isVisible()) await pastWarnings.click();
+}

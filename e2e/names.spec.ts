@@ -4,7 +4,7 @@
 // history the relay records, and "Who is here" at once.
 import type { Page } from '@playwright/test';
 import { makeShareLink } from './access-links.ts';
-import { completeSessionReport, createSessionReport, editor, editorText } from './app.ts';
+import { completeSessionReport, createSessionReport, editor, editorText, submitReport } from './app.ts';
 import { selectWords } from './comments.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 
@@ -40,7 +40,7 @@ test('a reviewer reads without being asked, is asked their name once when they f
     const reviewer = await reviewerContext.newPage();
     await reviewer.goto(reviewerLink);
     await expect.poll(() => editorText(reviewer, progress)).toBe('Dated the Stuarts.');
-    await tutor.getByRole('button', { name: 'Submit report' }).click();
+    await submitReport(tutor);
     await expect(reviewer.getByText('Status: Submitted')).toBeVisible();
     await expect(nameDialog(reviewer)).toHaveCount(0);
 

@@ -2,6 +2,7 @@
 // their laptop; on their phone (another browser, holding the same synced passkey) they sign in, find the report under
 // "Your reports on other devices" with its title and learner as the relay reads them from the report, open it without
 // any share link, and write in it; the laptop sees the words, and the phone's home page no longer lists it as elsewhere.
+// Signing out of the phone, they remove the organisation's reports from it.
 import type { Page } from '@playwright/test';
 import { createSessionReport, editor, editorText, signIn } from './app.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
@@ -75,6 +76,23 @@ test('a tutor signed in on a second device finds their report there, opens it wi
     await phone.page.goto(base);
     await expect(phone.page.getByRole('heading', { name: 'Hello, Tom Tutor' })).toBeVisible(slow);
     await expect(phone.page.getByRole('region', { name: 'Your reports on other devices' })).toHaveCount(0);
+
+    // Signing out of the phone (a shared one) offers to remove the organisation's reports from it; removed, nothing
+    // of the report is left on the phone: not its content, comments or status.
+    const databases = () =>
+      phone.page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name ?? ''));
+    const reportId = new URL(reportUrl).pathname.split('/').pop()!;
+    expect((await databases()).filter((name) => name.endsWith(reportId))).toHaveLength(3);
+    await header(phone.page).getByRole('button', { name: 'Sign out', exact: true }).click();
+    const offer = phone.page.getByRole('region', { name: 'Your organisation’s reports on this device' });
+    await expect(offer).toContainText('This device still holds 1 report of your organisation’s.', slow);
+    await expectAccessible(phone.page);
+    await offer.getByRole('button', { name: 'Remove them from this device' }).click();
+    await expect(phone.page.getByText('1 report removed from this device.')).toBeVisible(slow);
+    await expect(offer).toHaveCount(0);
+    expect((await databases()).filter((name) => name.endsWith(reportId))).toEqual([]);
+    // The laptop, still signed in, keeps its copy and the relay keeps the report.
+    await expect.poll(() => editorText(laptop.page, progress), slow).toBe('Dated the Tudors. Then the Stuarts.');
   } finally {
     await Promise.all([laptopContext.close(), phoneContext.close()]);
   }

@@ -6,7 +6,7 @@
 // reviewer's comment, in their account's name, reaches the tutor; and the reviewer, removed, is cut off at once.
 import type { BrowserContext } from '@playwright/test';
 import { memberRefusals } from '../shared/protocol/member-access.ts';
-import { completeSessionReport, createSessionReport, editor, editorText, signIn } from './app.ts';
+import { completeSessionReport, createSessionReport, editor, editorText, signIn, submitReport } from './app.ts';
 import { addComment, thread } from './comments.ts';
 import { expect, expectAccessible, test, watchPolicy } from './fixtures.ts';
 import { invite, join, personWithPasskeys, slow } from './organisation-people.ts';
@@ -75,7 +75,7 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
       slow,
     )
     .toBe(1);
-  await tutor.getByRole('button', { name: 'Submit report' }).click();
+  await submitReport(tutor);
   await expect(tutor.getByText('Status: Submitted')).toBeVisible(slow);
 
   // The tutor cannot approve their own report: the app offers no button, and the relay refuses their member token.

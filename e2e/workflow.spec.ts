@@ -2,7 +2,7 @@
 // sends it back with a reason the tutor sees, the tutor changes it and resubmits; once approved a client's link
 // shows it without the comment to the agency; changes made offline meanwhile are kept and shown, not lost.
 import { makeShareLink } from './access-links.ts';
-import { completeSessionReport, createSessionReport, editor, editorText, signIn } from './app.ts';
+import { completeSessionReport, createSessionReport, editor, editorText, signIn, submitReport } from './app.ts';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures.ts';
 
@@ -49,7 +49,7 @@ test('submit, send back with a reason, resubmit, approve; then a client reads it
     await expect(tutor.getByLabel('Attendance: Gus Hale')).toBeFocused();
     await expect(tutor.getByText('Status: Submitted')).toHaveCount(0);
     await completeSessionReport(tutor, 'Gus Hale');
-    await tutor.getByRole('button', { name: 'Submit report' }).click();
+    await submitReport(tutor);
     for (const page of [tutor, mentor, reviewer]) {
       await expect(page.getByText('Status: Submitted')).toBeVisible();
       await expect(editor(page, progress)).toHaveAttribute('contenteditable', 'false');
@@ -129,7 +129,7 @@ test('changes made offline to a report submitted meanwhile are kept and shown to
     await editor(mentor, progress).click();
     await mentor.keyboard.press('End');
     await mentor.keyboard.type(' Mentor added this offline.');
-    await tutor.getByRole('button', { name: 'Submit report' }).click();
+    await submitReport(tutor);
     await expect(tutor.getByText('Status: Submitted')).toBeVisible();
 
     await mentorContext.setOffline(false);

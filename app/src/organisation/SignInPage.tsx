@@ -1,7 +1,9 @@
 // /sign-in: signing in with a passkey this device holds. Nobody types a name: the browser offers the passkeys it
 // has for Margin here, and the relay knows whose each is.
 import { useLocation, useNavigate } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { createResource, createSignal, Show } from 'solid-js';
+import type { HeldLink } from '../sync/access-db.ts';
+import { organisationCopies, removeCopies } from '../sync/organisation-reports.ts';
 import { signInWithPasskey } from './passkey-ceremonies.ts';
 import { nowSignedIn, signedIn } from './signed-in.ts';
 import './organisation.css';
@@ -34,6 +36,7 @@ export function SignInPage() {
         <p role="status" class="notice">
           {signedOutNotes[location.state!.signedOut!]}
         </p>
+        <RemoveCopies />
       </Show>
       <Show
         when={signedIn()}
@@ -62,5 +65,62 @@ export function SignInPage() {
         )}
       </Show>
     </section>
+  );
+}
+
+/**
+ * After signing out: the organisation's reports still on this device, offered to be removed (a shared computer), or
+ * kept (the person's own, to work on offline and when they sign in again). Changes not yet sent go with them.
+ */
+function RemoveCopies() {
+  const [copies, { mutate }] = createResource(organisationCopies);
+  const [said, setSaid] = createSignal('');
+  const [problem, setProblem] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+  const plural = (n: number) => `${n} report${n === 1 ? '' : 's'}`;
+
+  const remove = async (links: HeldLink[]) => {
+    setBusy(true);
+    setProblem('');
+    const { removed, problem } = await removeCopies(links);
+    setBusy(false);
+    mutate(links.slice(removed));
+    setSaid(removed > 0 ? `${plural(removed)} removed from this device.` : '');
+    if (problem) setProblem(`${problem} The rest stay on this device.`);
+  };
+
+  return (
+    <>
+      <Show when={(copies()?.length ?? 0) > 0 ? copies() : undefined}>
+        {(links) => (
+          <section class="remove-copies" aria-labelledby="remove-copies-heading">
+            <h2 id="remove-copies-heading">Your organisation’s reports on this device</h2>
+            <p>
+              This device still holds {plural(links().length)} of your organisation’s. On a shared computer, remove
+              them; on your own, keep them to work on when you sign in again. Changes not yet sent to the relay go with
+              them.
+            </p>
+            <div class="actions">
+              <button type="button" class="danger" onClick={() => remove(links())} disabled={busy()}>
+                Remove them from this device
+              </button>
+              <button type="button" class="secondary" onClick={() => mutate([])} disabled={busy()}>
+                Keep them
+              </button>
+            </div>
+          </section>
+        )}
+      </Show>
+      <Show when={said()}>
+        <p role="status" class="notice">
+          {said()}
+        </p>
+      </Show>
+      <Show when={problem()}>
+        <p role="alert" class="error">
+          {problem()}
+        </p>
+      </Show>
+    </>
   );
 }

@@ -1,6 +1,7 @@
 // Removing this device's copy of a report (its IndexedDB database and its keystroke journal), for when the
 // copy must be replaced by the relay's: after changes the relay refused were kept aside, or when a device
-// that held a copy without internal fields is given a link that sees them.
+// that held a copy without internal fields is given a link that sees them; and removing everything of a report
+// (its comments and status too), when a member signing out asks for their organisation's reports to go.
 import { reportDatabaseName } from '../report-session/databases.ts';
 
 /** The keystroke journal's localStorage keys start with this and the database name (app/src/store/journal.ts). */
@@ -12,7 +13,18 @@ export async function deleteLocalCopy(reportId: string, waitMs = 5000): Promise<
     const key = localStorage.key(i);
     if (key?.startsWith(`${journalPrefix}${name}.`)) localStorage.removeItem(key);
   }
-  await new Promise<void>((resolve, reject) => {
+  await deleteDatabase(name, waitMs);
+}
+
+/** Removes everything this device keeps of a report: its content (as above), its comments and its status. */
+export async function deleteAllCopies(reportId: string, waitMs = 5000): Promise<void> {
+  await deleteLocalCopy(reportId, waitMs);
+  await deleteDatabase(reportDatabaseName(reportId, 'comments'), waitMs);
+  await deleteDatabase(reportDatabaseName(reportId, 'status'), waitMs);
+}
+
+function deleteDatabase(name: string, waitMs: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     const request = indexedDB.deleteDatabase(name);
     const timer = setTimeout(
       () => reject(new Error('This report is open in another tab. Close its other tabs, then reload this one.')),

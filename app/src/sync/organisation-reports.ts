@@ -7,7 +7,9 @@ import { reportWriters } from '../../../shared/protocol/member-access.ts';
 import { fail, ok, type Result } from '../../../shared/result.ts';
 import { type ApiProblem, organisationApi } from '../organisation/organisation-api.ts';
 import { checkSignedIn, signedIn } from '../organisation/signed-in.ts';
+import { db } from '../store/db.ts';
 import { accessDb, type HeldLink } from './access-db.ts';
+import { deleteAllCopies } from './local-copy.ts';
 
 /** A member's token is asked for again this long before it expires. */
 export const renewBeforeMs = 10 * 60_000;
@@ -133,4 +135,31 @@ export async function registerAllClaimed(): Promise<void> {
     const done = await registerClaimed(link);
     if (!done.ok && passing(done.problem)) return;
   }
+}
+
+/**
+ * The organisation's reports this device holds a copy of: those opened with a member's token, and those registered
+ * from here. Asked after signing out, from this device alone.
+ */
+export function organisationCopies(): Promise<HeldLink[]> {
+  return accessDb.links.filter((link) => link.source === 'member' || link.organisationId !== undefined).toArray();
+}
+
+/**
+ * Removes this device's copies of the reports (their documents, keystroke journals, links and rows in the device's
+ * lists), one at a time; how many went, and why the first that could not go did not (open in another tab, say).
+ */
+export async function removeCopies(links: readonly HeldLink[]): Promise<{ removed: number; problem?: string }> {
+  let removed = 0;
+  for (const link of links) {
+    try {
+      await deleteAllCopies(link.reportId);
+    } catch (error) {
+      return { removed, problem: error instanceof Error ? error.message : String(error) };
+    }
+    await accessDb.links.delete(link.reportId);
+    await db.reports.delete(link.reportId);
+    removed += 1;
+  }
+  return { removed };
 }
