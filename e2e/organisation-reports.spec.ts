@@ -111,6 +111,10 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
     return { status: response.status, body: await response.json() };
   }, reportId);
   expect(ownReviewerLink).toEqual({ status: 403, body: { error: memberRefusals.reviewerLink } });
+  // Nor does the share panel offer one.
+  await tutor.getByText('Share this report', { exact: true }).click();
+  const forWhom = tutor.getByLabel('Who is the link for?');
+  await expect(forWhom.locator('option')).toHaveText(['Tutor', 'Mentor', 'Teacher', 'Client']);
 
   // The reviewer finds it in their list (the page asks again when it has the focus) and opens it without a link.
   const entry = toReview.getByRole('link', { name: /^Tom Tutor’s report, submitted / });

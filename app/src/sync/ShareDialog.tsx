@@ -2,10 +2,10 @@
 // A withdrawn link stops working at once, for whoever has it open too.
 import { createEffect, createResource, createSignal, For, on, Show } from 'solid-js';
 import type { LinkSummary } from '../../../shared/protocol/api.ts';
-import { canShareAs, roles, shareRank, type Role } from '../../../shared/protocol/roles.ts';
+import { canShareAs, powers, roles, shareRank, type Role } from '../../../shared/protocol/roles.ts';
 import type { HeldLink } from './access-db.ts';
 import { relayApi } from './relay-api.ts';
-import { shareUrl } from './report-access.ts';
+import { heldLink, shareUrl } from './report-access.ts';
 import { formatMoment } from '../../../shared/forms/uk-dates.ts';
 import { defaultTtlSeconds } from '../../../shared/protocol/tokens.ts';
 import './sync.css';
@@ -40,13 +40,24 @@ export function ShareDialog(props: { link: HeldLink; reportStatus?: string }) {
       { defer: true },
     ),
   );
+  const [open, setOpen] = createSignal(false);
+  // A report registered with an organisation is reviewed by its quality reviewers as members: no link reviews it.
+  // Registering may have happened since the page took its link, so the device's copy is read again on opening.
+  const [stored] = createResource(open, () => heldLink(props.link.reportId));
+  const registered = () => Boolean(props.link.organisationId ?? stored()?.organisationId);
   const choices = () =>
-    roles.filter((role) => canShareAs(props.link.role, role)).sort((a, b) => shareRank[b] - shareRank[a]);
-  const [role, setRole] = createSignal<Role>(choices().includes('reviewer') ? 'reviewer' : choices()[0]);
+    roles
+      .filter((role) => canShareAs(props.link.role, role))
+      .filter((role) => !(registered() && powers[role].reviews))
+      .sort((a, b) => shareRank[b] - shareRank[a]);
+  const preferred = () => (['reviewer', 'mentor'] as const).find((each) => choices().includes(each)) ?? choices()[0];
+  const [role, setRole] = createSignal<Role>(preferred());
+  createEffect(() => {
+    if (!choices().includes(role())) setRole(preferred());
+  });
   const [made, setMade] = createSignal<string>('');
   const [error, setError] = createSignal('');
   const [status, setStatus] = createSignal('');
-  const [open, setOpen] = createSignal(false);
   const [links, { refetch }] = createResource(open, () =>
     relayApi.listLinks(props.link.reportId, props.link.token).then((list) => list.links),
   );
