@@ -108,9 +108,9 @@ export function createThreadStore({ comments, author }: ThreadStoreOptions) {
     start: (words: ChosenWords, text: string) => addThread(comments, { ...words, text, author: author() }),
     reply: (threadId: string, text: string) => reply(comments, threadId, text, author()),
     edit: (threadId: string, commentId: string, text: string) =>
-      editComment(comments, threadId, commentId, text, author().id),
+      editComment(comments, threadId, commentId, text, author()),
     /** Deletes one's own comment's words; it keeps its place in the thread. */
-    remove: (threadId: string, commentId: string) => deleteComment(comments, threadId, commentId, author().id),
+    remove: (threadId: string, commentId: string) => deleteComment(comments, threadId, commentId, author()),
     setResolved: (threadId: string, resolved: boolean) => setResolved(comments, threadId, resolved, author()),
 
     destroy(): void {

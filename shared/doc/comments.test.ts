@@ -5,6 +5,7 @@ import {
   commentTextLimit,
   deleteComment,
   editComment,
+  isWriterOf,
   readThreads,
   reply,
   setResolved,
@@ -72,6 +73,27 @@ describe('comment threads', () => {
     });
   });
 
+  it('are a member’s own on each of their devices, and never another member’s', () => {
+    const { fragment } = contentDoc('Added 8 of 10 pairs correctly.');
+    const { comments, threadId } = startThread(fragment, 'pairs');
+    const onLaptop = { id: 'laptop-device', name: 'Tom Tutor', role: 'tutor' as const, memberId: 'member-tom' };
+    const written = reply(comments, threadId, 'Which ten?', onLaptop, now);
+    const replyId = written.ok ? written.value : '';
+    // The same member on their phone (another device id) changes it; another member, or a link, does not.
+    expect(
+      editComment(comments, threadId, replyId, 'The first ten.', { id: 'phone-device', memberId: 'member-tom' }),
+    ).toEqual({
+      ok: true,
+    });
+    expect(isWriterOf(readThreads(comments)[0]!.comments[1]!.author, { id: 'x', memberId: 'member-ann' })).toBe(false);
+    expect(deleteComment(comments, threadId, replyId, { id: 'phone-device', memberId: 'member-ann' })).toEqual({
+      ok: false,
+      problem: 'You can change only your own comments.',
+    });
+    expect(deleteComment(comments, threadId, replyId, 'phone-device')).toMatchObject({ ok: false });
+    expect(readThreads(comments)[0]!.comments[1]).toMatchObject({ text: 'The first ten.', deleted: false });
+  });
+
   it('take replies, edits and deletions of one’s own comments only; a deleted comment keeps its place', () => {
     const { fragment } = contentDoc('Added 8 of 10 pairs correctly.');
     const { comments, threadId, thread } = startThread(fragment, 'pairs');
@@ -80,18 +102,18 @@ describe('comment threads', () => {
     const opening = thread().comments[0].id;
     const replyId = answer.ok ? answer.value : '';
 
-    expect(editComment(comments, threadId, opening, 'Hijacked', tom.id)).toEqual({
+    expect(editComment(comments, threadId, opening, 'Hijacked', tom)).toEqual({
       ok: false,
       problem: 'You can change only your own comments.',
     });
-    expect(deleteComment(comments, threadId, opening, tom.id)).toEqual({
+    expect(deleteComment(comments, threadId, opening, tom)).toEqual({
       ok: false,
       problem: 'You can change only your own comments.',
     });
     const later = new Date('2026-11-23T10:00:00Z');
-    expect(editComment(comments, threadId, replyId, 'The first ten, in order.', tom.id, later)).toEqual({ ok: true });
-    expect(deleteComment(comments, threadId, opening, rita.id, later)).toEqual({ ok: true });
-    expect(editComment(comments, threadId, opening, 'Back again', rita.id)).toEqual({
+    expect(editComment(comments, threadId, replyId, 'The first ten, in order.', tom, later)).toEqual({ ok: true });
+    expect(deleteComment(comments, threadId, opening, rita, later)).toEqual({ ok: true });
+    expect(editComment(comments, threadId, opening, 'Back again', rita)).toEqual({
       ok: false,
       problem: 'This comment was deleted.',
     });
@@ -120,7 +142,7 @@ describe('comment threads', () => {
       ok: false,
       problem: 'A comment can be at most 2,000 characters; this one is 2,001. Shorten it and send it again.',
     });
-    expect(editComment(comments, threadId, thread().comments[0].id, '', rita.id)).toMatchObject({ ok: false });
+    expect(editComment(comments, threadId, thread().comments[0].id, '', rita)).toMatchObject({ ok: false });
     const anchored = anchorFor(fragment, 0, 5);
     expect(
       anchored.ok &&

@@ -137,13 +137,28 @@ export function reply(
   return ok(commentId);
 }
 
-/** A comment of the thread that this author wrote and has not deleted, or why it may not be changed. */
-function ownComment(doc: Y.Doc, threadId: string, commentId: string, authorId: string): CommentResult<Y.Map<unknown>> {
+/** Who is changing a comment: this device's author id (alone, or with the member signed in, when one is). */
+export type CommentWriter = Pick<CommentAuthor, 'id' | 'memberId'> | string;
+
+/** Whether `author` wrote as `writer`: on this device, or as the same member on any of their devices. */
+export function isWriterOf(author: CommentAuthor | undefined, writer: CommentWriter): boolean {
+  if (!author) return false;
+  const { id, memberId } = typeof writer === 'string' ? { id: writer, memberId: undefined } : writer;
+  return author.id === id || (memberId !== undefined && author.memberId === memberId);
+}
+
+/** A comment of the thread that this writer wrote and has not deleted, or why it may not be changed. */
+function ownComment(
+  doc: Y.Doc,
+  threadId: string,
+  commentId: string,
+  writer: CommentWriter,
+): CommentResult<Y.Map<unknown>> {
   const parts = threadParts(doc, threadId);
   if (!parts) return missingThread;
   const comment = parts.comments.toArray().find((candidate) => candidate.get('id') === commentId);
   if (!comment) return fail('This comment is no longer in the thread.');
-  if ((comment.get('author') as CommentAuthor | undefined)?.id !== authorId)
+  if (!isWriterOf(comment.get('author') as CommentAuthor | undefined, writer))
     return fail('You can change only your own comments.');
   if (comment.get('deleted') === true) return fail('This comment was deleted.');
   return ok(comment);
@@ -154,12 +169,12 @@ export function editComment(
   threadId: string,
   commentId: string,
   text: string,
-  authorId: string,
+  writer: CommentWriter,
   now = new Date(),
 ): CommentResult {
   const checked = checkCommentText(text);
   if (!checked.ok) return checked;
-  const own = ownComment(doc, threadId, commentId, authorId);
+  const own = ownComment(doc, threadId, commentId, writer);
   if (!own.ok) return own;
   doc.transact(() => {
     own.value.set('text', checked.value);
@@ -173,10 +188,10 @@ export function deleteComment(
   doc: Y.Doc,
   threadId: string,
   commentId: string,
-  authorId: string,
+  writer: CommentWriter,
   now = new Date(),
 ): CommentResult {
-  const own = ownComment(doc, threadId, commentId, authorId);
+  const own = ownComment(doc, threadId, commentId, writer);
   if (!own.ok) return own;
   doc.transact(() => {
     own.value.set('text', '');

@@ -15,7 +15,7 @@ import {
   type JSX,
 } from 'solid-js';
 import type { PlacedThread } from '../../../shared/comments/thread-store.ts';
-import { commentTextLimit, type Comment, type CommentResult } from '../../../shared/doc/comments.ts';
+import { commentTextLimit, type Comment, type CommentResult, isWriterOf } from '../../../shared/doc/comments.ts';
 import { capitalised, useRoleWord } from '../collab/role-words.ts';
 import { addCommentShortcut } from './comment-plugin.ts';
 import type { NewComment, ReportComments } from './report-comments.ts';
@@ -335,7 +335,9 @@ function CommentItem(props: {
   const roleWord = useRoleWord();
   const [confirmDelete, setConfirmDelete] = createSignal(false);
   const [text, setText] = createSignal('');
-  const own = () => props.comment.author.id === props.store.me && !props.comment.deleted && props.store.canComment();
+  // One's own on this device, or as the same member on another of their devices.
+  const own = () =>
+    isWriterOf(props.comment.author, props.store.writer()) && !props.comment.deleted && props.store.canComment();
   const finish = (result: CommentResult<unknown>): boolean => {
     props.onProblem(result.ok ? '' : result.problem);
     return result.ok;

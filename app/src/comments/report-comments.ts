@@ -87,6 +87,8 @@ export function createReportComments(session: ReportSession) {
   return {
     reportId,
     me,
+    /** Who writes here: this device's author id, and the signed-in member's id with a member's token. */
+    writer: author,
     threads: threads as Accessor<PlacedThread[]>,
     focused: focused as Accessor<string | null>,
     newComment: newComment as Accessor<NewComment | null>,

@@ -9,6 +9,7 @@ import type { OrganisationReportSummary } from '../../../shared/protocol/organis
 import { statusLabels } from '../../../shared/workflow/status.ts';
 import { ok } from '../../../shared/result.ts';
 import { db } from '../store/db.ts';
+import { accessDb } from '../sync/access-db.ts';
 import { organisationApi } from './organisation-api.ts';
 import { checkSignedIn, signedIn } from './signed-in.ts';
 import { formatMoment } from '../../../shared/forms/uk-dates.ts';
@@ -19,7 +20,13 @@ const refreshMs = 60_000;
 async function listed(writer: boolean) {
   const answer = await organisationApi.reports();
   if (!answer.ok) return answer;
-  const here = writer ? new Set((await db.reports.toArray()).map((row) => row.id)) : new Set<string>();
+  // On this device: listed in its index, or opened here (its link is kept as it opens, before the index catches up).
+  const here = writer
+    ? new Set([
+        ...(await db.reports.toCollection().primaryKeys()),
+        ...(await accessDb.links.toCollection().primaryKeys()),
+      ])
+    : new Set<string>();
   const reports = answer.value.reports
     .filter((report) => !here.has(report.id))
     .sort((a, b) => b.changedAt.localeCompare(a.changedAt));
