@@ -38,6 +38,9 @@ const MembersPage = lazy(() =>
 const AuditLogPage = lazy(() =>
   import('./organisation/AuditLogPage.tsx').then((module) => ({ default: module.AuditLogPage })),
 );
+const LearnerRecordPage = lazy(() =>
+  import('./organisation/LearnerRecordPage.tsx').then((module) => ({ default: module.LearnerRecordPage })),
+);
 const WordsPage = lazy(() => import('./organisation/WordsPage.tsx').then((module) => ({ default: module.WordsPage })));
 const ProgressReviews = lazy(() =>
   import('./termly-review/ProgressReviews.tsx').then((module) => ({ default: module.ProgressReviews })),
@@ -106,6 +109,7 @@ export function App() {
       <Route path="/organisation/members" component={MembersPage} />
       <Route path="/organisation/audit" component={AuditLogPage} />
       <Route path="/organisation/words" component={WordsPage} />
+      <Route path="/learner-record" component={LearnerRecordPage} />
       <Route path="*" component={NotFound} />
     </Router>
   );

@@ -367,6 +367,76 @@ describe('the list of the organisation’s reports', () => {
     expect(empty.title).toBeUndefined();
   });
 
+  it('gives a client contact a learner’s whole record: approved reports only, newest first, never internal fields', async () => {
+    const { relay, a } = await agency();
+    const write = async (id: string, learner: string, progress: string) => {
+      await register(relay, a.tutor, { id, clientId: 'client-9' });
+      const tutor = (await tokenFor(relay, a.tutor, id)).body.token;
+      const author = await session.provider(relay, id, { token: tutor });
+      createSessionReportDoc(
+        author.doc,
+        {
+          date: '2030-01-07',
+          start: '13:00',
+          finish: '14:00',
+          subject: 'Maths',
+          learners: [{ id: 'l1', name: learner }],
+        },
+        'Tom',
+      );
+      author.doc.transact(() => {
+        for (const [key, text] of [
+          ['progressComment', progress],
+          ['agencyComment', 'PRIVATE: invoice late'],
+        ]) {
+          const paragraph = new Y.XmlElement('paragraph');
+          paragraph.insert(0, [new Y.XmlText(text)]);
+          author.doc.getXmlFragment(key!).insert(0, [paragraph]);
+        }
+      });
+      await eventually(async () =>
+        expect((await list(relay, a.tutor)).body.reports.find((r: { id: string }) => r.id === id)?.title).toBeDefined(),
+      );
+      return tutor;
+    };
+    const approve = async (id: string, tutor: string) => {
+      await decide(relay, tutor, id, 'submit');
+      const reviewer = (await tokenFor(relay, a.reviewer, id)).body.token;
+      expect(await decide(relay, reviewer, id, 'approve')).toMatchObject({ status: 200 });
+    };
+    const first = await write('record-1', 'Gus Hale', 'Dated the Tudors.');
+    const second = await write('record-2', 'Gus Hale', 'Dated the Stuarts.');
+    await write('record-3', 'Gus Hale', 'Still a draft.');
+    const other = await write('record-4', 'Amy Lee', 'Another learner.');
+    await approve('record-1', first);
+    await approve('record-2', second);
+    await approve('record-4', other);
+    const record = (name: string, who: Member = a.contact) =>
+      call(relay, 'GET', `/api/organisation/learners/${encodeURIComponent(name)}/record`, { cookie: who.cookie });
+    const answer = await record('Gus Hale');
+    expect(answer.status).toBe(200);
+    expect(answer.body.learner).toBe('Gus Hale');
+    expect(answer.body.reports.map((each: { id: string }) => each.id)).toEqual(['record-2', 'record-1']);
+    expect(answer.body.reports[0]).toMatchObject({
+      kind: 'Session report',
+      ownerName: expect.any(String),
+      fields: [{ label: 'Comment on progress towards learning objectives', paragraphs: ['Dated the Stuarts.'] }],
+    });
+    expect(JSON.stringify(answer.body)).not.toContain('PRIVATE');
+    expect((await record('Nobody Known')).body.reports).toEqual([]);
+    expect(await record('Gus Hale', a.tutor)).toMatchObject({
+      status: 403,
+      body: { error: expect.stringMatching(/client’s contacts/) },
+    });
+    const raw = (path: string) =>
+      call(relay, 'GET', `/api/organisation/learners/${path}/record`, { cookie: a.contact.cookie });
+    expect(await raw('%E0%A4%A')).toMatchObject({
+      status: 400,
+      body: { error: 'The learner’s name in the address is not readable.' },
+    });
+    expect(await raw('%20')).toMatchObject({ status: 400, body: { error: 'Name the learner whose record you want.' } });
+  });
+
   it('is refused when signed out, and shows another organisation’s member none of ours', async () => {
     const { relay, a, b } = await agency();
     await register(relay, a.tutor, { id: 'ours-1' });

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { readStatus } from '../../shared/doc/status-doc.ts';
 import { memberAccess, reportWriters } from '../../shared/protocol/member-access.ts';
 import {
+  type LearnerRecord,
   memberRoleLabels,
   type MemberTokenGrant,
   type OrganisationReportSummary,
@@ -20,7 +21,7 @@ import type { Log } from '../log.ts';
 import type { ReportStatuses } from '../statuses.ts';
 import type { OrganisationReportRecord } from '../storage/organisations.ts';
 import type { Storage } from '../storage/store.ts';
-import { reportContentFacts } from './report-content.ts';
+import { readableContent, reportContentFacts } from './report-content.ts';
 import { type Answer, Problem, readBody, signedInMember } from './requests.ts';
 
 export interface MemberReportsContext {
@@ -167,6 +168,50 @@ export async function listReports(context: MemberReportsContext, request: Incomi
     });
   }
   return { status: 200, body: { reports: listed } };
+}
+
+/**
+ * A client contact's whole record of one learner: every approved report of their client that names the learner,
+ * newest first, with only the fields a client may read. Other members read reports through their own desks.
+ */
+export async function learnerRecord(
+  context: MemberReportsContext,
+  request: IncomingMessage,
+  [encoded]: string[],
+): Promise<Answer> {
+  const { member } = await signedInMember(context, request);
+  if (member.role !== 'client-contact')
+    throw new Problem(403, 'A learner’s record is for their client’s contacts; open each report from your own list.');
+  let learner: string;
+  try {
+    learner = decodeURIComponent(encoded!).trim();
+  } catch {
+    throw new Problem(400, 'The learner’s name in the address is not readable.');
+  }
+  if (!learner) throw new Problem(400, 'Name the learner whose record you want.');
+  const [reports, members] = await Promise.all([
+    context.store.reports(member.organisationId),
+    context.store.members(member.organisationId),
+  ]);
+  const names = new Map(members.map((each) => [each.id, each.name]));
+  const record: LearnerRecord = { learner, reports: [] };
+  for (const report of reports) {
+    const status = await context.statuses.load(report.reportId);
+    if (status !== 'approved' || !memberAccess(member, { ...report, status }).ok) continue;
+    const content = await readableContent(context.store, report.reportId);
+    if (!content?.learners.includes(learner)) continue;
+    const approved = (await decisionsOf(context.store, report.reportId)).findLast((each) => each.action === 'approve');
+    record.reports.push({
+      id: report.reportId,
+      title: content.title,
+      kind: content.kind,
+      ownerName: names.get(report.ownerId) ?? 'A former member',
+      approvedAt: approved?.at ?? report.createdAt,
+      fields: content.fields,
+    });
+  }
+  record.reports.sort((a, b) => b.approvedAt.localeCompare(a.approvedAt));
+  return { status: 200, body: record };
 }
 
 /** The decisions in a report's status room, oldest first. */

@@ -182,6 +182,7 @@ export const organisationPaths = {
   invitationFor: (id: string) => `/api/organisation/members/${encodeURIComponent(id)}/invitation`,
   reports: '/api/organisation/reports',
   reportToken: (id: string) => `/api/organisation/reports/${encodeURIComponent(id)}/token`,
+  learnerRecord: (learner: string) => `/api/organisation/learners/${encodeURIComponent(learner)}/record`,
   audit: '/api/organisation/audit',
   auditCsv: '/api/organisation/audit.csv',
   words: '/api/organisation/words',
@@ -260,3 +261,24 @@ export const OrganisationReportSummary = z.object({
 });
 export type OrganisationReportSummary = z.infer<typeof OrganisationReportSummary>;
 export const OrganisationReportList = z.object({ reports: z.array(OrganisationReportSummary) });
+
+/**
+ * GET /api/organisation/learners/<name>/record: a client contact's whole record of one learner, every approved report
+ * of their client naming them, newest first, each with its free-text fields that are not internal (never those), as
+ * plain paragraphs.
+ */
+export const LearnerRecord = z.object({
+  learner: z.string(),
+  reports: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      kind: z.string(),
+      ownerName: z.string(),
+      /** ISO 8601: when it was approved. */
+      approvedAt: z.string(),
+      fields: z.array(z.object({ label: z.string(), paragraphs: z.array(z.string()) })),
+    }),
+  ),
+});
+export type LearnerRecord = z.infer<typeof LearnerRecord>;

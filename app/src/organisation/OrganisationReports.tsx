@@ -2,7 +2,9 @@
 // "Reports to review"): a tutor's or mentor's own reports that are not on this device yet (written on another
 // device), and for everyone else (a coordinator, a client contact) every report their membership lets them read.
 // Each opens without a share link: the report page asks the relay for the member's token
-// (app/src/sync/organisation-reports.ts), and the report then lives on this device too.
+// (app/src/sync/organisation-reports.ts), and the report then lives on this device too. For a client contact it is
+// their portal: the approved reports of their client's learners (all the relay lists for them), grouped by learner,
+// newest first, each learner's whole record one printable page away.
 import { createResource, For, onCleanup, onMount, Show } from 'solid-js';
 import { reportWriters } from '../../../shared/protocol/member-access.ts';
 import type { OrganisationReportSummary } from '../../../shared/protocol/organisations.ts';
@@ -10,6 +12,7 @@ import { statusLabels } from '../../../shared/workflow/status.ts';
 import { ok } from '../../../shared/result.ts';
 import { db } from '../store/db.ts';
 import { accessDb } from '../sync/access-db.ts';
+import { byLearner, learnerRecordPath } from './by-learner.ts';
 import { organisationApi } from './organisation-api.ts';
 import { checkSignedIn, signedIn } from './signed-in.ts';
 import { formatMoment } from '../../../shared/forms/uk-dates.ts';
@@ -49,7 +52,13 @@ export function OrganisationReports() {
     const timer = setInterval(() => shown() && void refetch(), refreshMs);
     onCleanup(() => clearInterval(timer));
   });
-  const heading = () => (writer() ? 'Your reports on other devices' : `Reports of ${signedIn()?.organisation.name}`);
+  const client = () => role() === 'client-contact';
+  const heading = () =>
+    writer()
+      ? 'Your reports on other devices'
+      : client()
+        ? 'Your learners’ reports'
+        : `Reports of ${signedIn()?.organisation.name}`;
   const reports = () => {
     const current = answer();
     return current?.ok ? current.value : undefined;
@@ -72,25 +81,45 @@ export function OrganisationReports() {
             <p class="muted">
               {writer()
                 ? 'Reports you write that this device does not hold yet. Open one to bring it here.'
-                : 'The reports your membership lets you read. They open without a share link.'}
+                : client()
+                  ? 'Every approved report about your learners, newest first. They open without a share link.'
+                  : 'The reports your membership lets you read. They open without a share link.'}
             </p>
             <Show when={list().length > 0} fallback={<p class="muted">There are no reports for you yet.</p>}>
-              <ul class="pending" aria-labelledby="organisation-reports-heading">
-                <For each={list()}>
-                  {(report) => (
-                    <li>
-                      <a href={`/report/${report.id}`}>{label(report)}</a>
-                      <Show when={report.learners?.length}>
-                        <span class="detail">With {report.learners!.join(', ')}</span>
-                      </Show>
-                    </li>
+              <Show when={client()} fallback={<ReportList list={list()} />}>
+                <For each={byLearner(list())}>
+                  {(group, index) => (
+                    <section class="learner-group" aria-labelledby={`learner-${index()}`}>
+                      <h3 id={`learner-${index()}`}>{group.learner}</h3>
+                      <p>
+                        <a href={learnerRecordPath(group.learner)}>{group.learner}’s whole record</a>
+                      </p>
+                      <ReportList list={group.reports} labelledBy={`learner-${index()}`} />
+                    </section>
                   )}
                 </For>
-              </ul>
+              </Show>
             </Show>
           </section>
         )}
       </Show>
     </Show>
+  );
+}
+
+function ReportList(props: { list: OrganisationReportSummary[]; labelledBy?: string }) {
+  return (
+    <ul class="pending" aria-labelledby={props.labelledBy ?? 'organisation-reports-heading'}>
+      <For each={props.list}>
+        {(report) => (
+          <li>
+            <a href={`/report/${report.id}`}>{label(report)}</a>
+            <Show when={report.learners?.length}>
+              <span class="detail">With {report.learners!.join(', ')}</span>
+            </Show>
+          </li>
+        )}
+      </For>
+    </ul>
   );
 }

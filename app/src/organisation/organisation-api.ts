@@ -18,6 +18,7 @@ import {
   PasskeyList,
   PasskeyOptions,
   PasskeyRemoved,
+  LearnerRecord,
   SessionList,
   SessionView,
   SetupState,
@@ -117,6 +118,8 @@ export const organisationApi = {
   /** Registers a report this device claimed (`link`: its tutor link) with the member's organisation. */
   registerReport: (reportId: string, link: string) =>
     call(OrganisationReportView, 'POST', paths.reports, { id: reportId }, link),
+  /** A client contact's whole record of one learner: approved reports, newest first, without internal fields. */
+  learnerRecord: (learner: string) => call(LearnerRecord, 'GET', paths.learnerRecord(learner)),
   memberToken: (reportId: string) => call(MemberTokenGrant, 'GET', paths.reportToken(reportId)),
   audit: () => call(AuditLog, 'GET', paths.audit),
   words: () => call(OrganisationWords, 'GET', paths.words),

@@ -1,0 +1,157 @@
+// The client portal, in real Chromium with a virtual authenticator per person and the real relay: an agency's tutor
+// writes a session report for a learner of client 'client-9' (registered with that client, proved with the report's
+// tutor link), a quality reviewer approves it, and the client's contact finds it on their home page under the
+// learner's name, opens it without a link and without the agency's internal field, and opens the learner's whole
+// record as one printable page, which holds no internal field either.
+import type { BrowserContext } from '@playwright/test';
+import { completeSessionReport, createSessionReport, editor, editorText, signIn, submitReport } from './app.ts';
+import { expect, expectAccessible, test, watchPolicy } from './fixtures.ts';
+import { invite, join, personWithPasskeys, slow } from './organisation-people.ts';
+import { type RunningRelay, startRelay } from './relay.ts';
+
+let relay: RunningRelay;
+let base: string;
+
+test.beforeAll(async () => {
+  relay = await startRelay();
+  base = `http://localhost:${relay.port}`;
+});
+
+test.afterAll(async () => {
+  await relay.stop();
+});
+
+const progress = 'Comment on progress towards learning objectives';
+
+test('a client contact reads their learners’ approved reports by learner, and a learner’s whole record, without internal fields', async ({
+  browser,
+  context,
+}) => {
+  test.setTimeout(240_000);
+  const others = await Promise.all([1, 2, 3].map(() => browser.newContext()));
+  const refused = others.map(watchPolicy);
+  try {
+    await story(context, others);
+  } finally {
+    await Promise.all(others.map((each) => each.close()));
+  }
+  expect(refused.flat(), 'the app broke its Content-Security-Policy').toEqual([]);
+});
+
+async function story(adminContext: BrowserContext, [tutorContext, reviewerContext, contactContext]: BrowserContext[]) {
+  const organisation = 'Northside Tutors';
+  const { page: admin } = await personWithPasskeys(adminContext);
+  await admin.goto(`${base}/setup`);
+  await admin.getByLabel('Organisation’s name').fill(organisation);
+  await admin.getByRole('radio', { name: 'Tutoring agency' }).check();
+  await admin.getByLabel('Your name').fill('Ada Admin');
+  await admin.getByRole('button', { name: 'Set up the organisation' }).click();
+  await admin.getByRole('button', { name: 'Make a passkey and join' }).click();
+  await expect(admin).toHaveURL(`${base}/organisation/members`, slow);
+  const tutorLink = await invite(admin, base, 'Tom Tutor', 'Tutor');
+  const reviewerLink = await invite(admin, base, 'Rita Reviewer', 'Quality reviewer');
+  await admin.getByLabel('Their name').fill('Cara Contact');
+  await admin.getByLabel('Their role').selectOption({ label: 'Client contact' });
+  await admin.getByLabel('Their client').fill('client-9');
+  await admin.getByRole('button', { name: 'Invite', exact: true }).click();
+  const contactLink = await admin.getByLabel('Link to send to Cara Contact').inputValue();
+  expect(contactLink).toMatch(/\/invitation#token=/);
+
+  // The tutor's report, made on their device, then registered with the organisation for client-9 with its tutor link.
+  const { page: tutor } = await personWithPasskeys(tutorContext!);
+  const reportUrl = await createSessionReport(tutor, base, { learner: 'Gus Hale', tutor: 'Tom Tutor' });
+  const reportId = new URL(reportUrl).pathname.split('/').pop()!;
+  await join(tutor, tutorLink, 'Tom Tutor', organisation);
+  const registered = await tutor.evaluate(async (id) => {
+    const open = indexedDB.open('margin-access');
+    const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+    const claimed = async () => {
+      const request = db.transaction('links').objectStore('links').getAll();
+      const links = await new Promise<{ reportId: string; source: string; token: string }[]>(
+        (resolve) => (request.onsuccess = () => resolve(request.result)),
+      );
+      return links.find((link) => link.reportId === id && link.source === 'claimed');
+    };
+    // The device claims the report from the relay as it is made: wait for the link it keeps.
+    let own = await claimed();
+    for (let tries = 0; !own && tries < 100; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      own = await claimed();
+    }
+    if (!own) return { status: 0, body: 'the device never claimed the report' };
+    const response = await fetch('/api/organisation/reports', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${own.token}` },
+      body: JSON.stringify({ id, clientId: 'client-9' }),
+    });
+    return { status: response.status, body: await response.json() };
+  }, reportId);
+  expect(registered).toMatchObject({ status: 201, body: { id: reportId, clientId: 'client-9' } });
+  await tutor.goto(reportUrl);
+  await editor(tutor, progress).click();
+  await tutor.keyboard.insertText('Dated the Tudors.');
+  await tutor.locator('#agencyComment').pressSequentially('PRIVATE: the invoice is late.');
+  await completeSessionReport(tutor, 'Gus Hale');
+  await submitReport(tutor);
+  await expect(tutor.getByText('Status: Submitted')).toBeVisible(slow);
+
+  // The quality reviewer approves it.
+  const { page: reviewer } = await personWithPasskeys(reviewerContext!);
+  await join(reviewer, reviewerLink, 'Rita Reviewer', organisation);
+  await signIn(reviewer, base, 'Rita Reviewer');
+  const entry = reviewer
+    .getByRole('region', { name: 'Reports to review' })
+    .getByRole('link', { name: /^.*, submitted / });
+  await expect(async () => {
+    await reviewer.reload();
+    await expect(entry).toBeVisible({ timeout: 5_000 });
+  }).toPass(slow);
+  await entry.click();
+  await expect.poll(() => editorText(reviewer, progress), slow).toBe('Dated the Tudors.');
+  await reviewer.getByRole('button', { name: 'Approve report' }).click();
+  await expect(reviewer.getByText('Status: Approved')).toBeVisible(slow);
+
+  // The client's contact finds it under the learner's name and opens it, without the agency's field.
+  const { page: contact } = await personWithPasskeys(contactContext!);
+  await join(contact, contactLink, 'Cara Contact', organisation);
+  await signIn(contact, base, 'Cara Contact');
+  const portal = contact.getByRole('region', { name: 'Your learners’ reports' });
+  const learner = portal.getByRole('region', { name: 'Gus Hale' });
+  await expect(learner.getByRole('link', { name: /approved, last changed/ })).toHaveCount(1, slow);
+  await expectAccessible(contact);
+  await learner.getByRole('link', { name: /approved, last changed/ }).click();
+  await expect(contact).toHaveURL(`${base}/report/${reportId}`);
+  await expect.poll(() => editorText(contact, progress), slow).toBe('Dated the Tudors.');
+  await expect(contact.getByRole('group', { name: 'For the agency' })).toHaveCount(0);
+  expect(await contact.content()).not.toContain('PRIVATE');
+
+  // The learner's whole record: one page, the approved report's readable fields, nothing internal; it prints bare.
+  await contact.goto(base);
+  await portal.getByRole('region', { name: 'Gus Hale' }).getByRole('link', { name: 'Gus Hale’s whole record' }).click();
+  await expect(contact).toHaveURL(`${base}/learner-record?learner=Gus%20Hale`);
+  await expect(contact.getByRole('heading', { level: 1, name: 'Gus Hale’s record' })).toBeVisible(slow);
+  const report = contact.getByRole('article');
+  await expect(report).toHaveCount(1);
+  await expect(report.getByRole('heading', { level: 2 })).toContainText('Gus Hale');
+  await expect(report).toContainText('Session report by Tom Tutor, approved');
+  await expect(report.getByRole('heading', { name: progress })).toBeVisible();
+  await expect(report.getByText('Dated the Tudors.')).toBeVisible();
+  await expect(report.getByText('Worked steadily throughout.')).toBeVisible();
+  expect(await contact.content()).not.toContain('PRIVATE');
+  await expect(report.getByText('Comment to the agency')).toHaveCount(0);
+  await expectAccessible(contact);
+  await contact.emulateMedia({ media: 'print' });
+  await expect(contact.getByRole('button', { name: 'Print the record' })).toBeHidden();
+  await expect(contact.getByRole('banner')).toBeHidden();
+  await expect(report.getByText('Dated the Tudors.')).toBeVisible();
+
+  // A learner with no approved report says so; the tutor is refused the record page with the relay's reason.
+  await contact.emulateMedia({ media: 'screen' });
+  await contact.goto(`${base}/learner-record?learner=Nobody%20Known`);
+  await expect(contact.getByText('There are no approved reports about Nobody Known yet.')).toBeVisible(slow);
+  await tutor.goto(`${base}/learner-record?learner=Gus%20Hale`);
+  await expect(tutor.getByRole('alert')).toHaveText(
+    'A learner’s record is for their client’s contacts; open each report from your own list.',
+    slow,
+  );
+}
