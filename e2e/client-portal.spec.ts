@@ -61,6 +61,8 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   const { page: tutor } = await personWithPasskeys(tutorContext!);
   const reportUrl = await createSessionReport(tutor, base, { learner: 'Gus Hale', tutor: 'Tom Tutor' });
   const reportId = new URL(reportUrl).pathname.split('/').pop()!;
+  // Claimed on the relay (this device keeps its tutor link) before the tutor leaves the report to join.
+  await expect(tutor.getByRole('status').filter({ hasText: 'shared with the relay' })).toBeVisible(slow);
   await join(tutor, tutorLink, 'Tom Tutor', organisation);
   const registered = await tutor.evaluate(async (id) => {
     const open = indexedDB.open('margin-access');
