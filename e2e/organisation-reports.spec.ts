@@ -122,6 +122,11 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
     await reviewer.reload();
     await expect(entry).toBeVisible({ timeout: 5_000 });
   }).toPass(slow);
+  // Each entry says how long the report has waited in working days; just submitted, it is not past the target.
+  const item = toReview.getByRole('listitem').filter({ has: reviewer.getByRole('link', { name: /^Tom Tutor’s / }) });
+  await expect(item).toContainText('Session report. Learners: Gus Hale. Waited less than a working day.');
+  await expect(item).not.toContainText('Waiting longer than');
+  await expect(toReview).toContainText('the target is 2 working days');
   await expectAccessible(reviewer);
   await entry.click();
   await expect(reviewer).toHaveURL(`${base}/report/${reportId}`);

@@ -6,6 +6,13 @@ import type { OrganisationReportSummary } from '../../../shared/protocol/organis
 import { organisationApi } from './organisation-api.ts';
 import { checkSignedIn, signedIn } from './signed-in.ts';
 import { formatMoment } from '../../../shared/forms/uk-dates.ts';
+import { localDate } from '../../../shared/workflow/calendar.ts';
+import {
+  defaultReviewTargetDays,
+  pastTarget,
+  workingDaysBetween,
+  workingDaysWords,
+} from '../../../shared/workflow/working-days.ts';
 
 const waiting = (report: OrganisationReportSummary) => report.status === 'submitted' || report.status === 'resubmitted';
 
@@ -14,6 +21,10 @@ export const toReview = (reports: OrganisationReportSummary[]): OrganisationRepo
   reports.filter(waiting).sort((a, b) => (a.submittedAt ?? a.changedAt).localeCompare(b.submittedAt ?? b.changedAt));
 
 const refreshMs = 60_000;
+
+/** How many working days a report has waited since it was submitted, by the reviewer's own calendar. */
+export const waitedDays = (report: OrganisationReportSummary, now: Date): number =>
+  workingDaysBetween(localDate(new Date(report.submittedAt ?? report.changedAt)), localDate(now));
 
 export function ReportsToReview() {
   const reviewer = () => signedIn()?.member.role === 'quality-reviewer';
@@ -33,8 +44,9 @@ export function ReportsToReview() {
       <section class="card to-review" aria-labelledby="to-review-heading">
         <h2 id="to-review-heading">Reports to review</h2>
         <p class="muted">
-          Reports of {signedIn()?.organisation.name} submitted for quality review, the one waiting longest first. They
-          open without a share link.
+          Reports of {signedIn()?.organisation.name} submitted for quality review, the one waiting longest first, with
+          how long each has waited in working days (Monday to Friday); the target is{' '}
+          {workingDaysWords(defaultReviewTargetDays)}. They open without a share link.
         </p>
         <Show when={answer()} fallback={<p role="status">Loading the reports to review…</p>}>
           {(result) => (
@@ -57,11 +69,22 @@ export function ReportsToReview() {
                   <ul class="pending" aria-labelledby="to-review-heading">
                     <For each={reports()}>
                       {(report) => (
-                        <li>
+                        <li classList={{ overdue: pastTarget(waitedDays(report, new Date())) }}>
+                          <Show when={pastTarget(waitedDays(report, new Date()))}>
+                            <span class="pending-kind">
+                              Waiting longer than {workingDaysWords(defaultReviewTargetDays)}
+                            </span>
+                          </Show>
                           <a href={`/report/${report.id}`}>
                             {report.ownerName}’s report, {report.status === 'resubmitted' ? 'resubmitted' : 'submitted'}{' '}
                             {formatMoment(report.submittedAt ?? report.changedAt)}
                           </a>
+                          <span class="about">{report.title ?? 'Untitled report'}</span>
+                          <span class="detail">
+                            {report.kind ?? 'Report'}. Learners:{' '}
+                            {report.learners?.length ? report.learners.join(', ') : 'none named'}. Waited{' '}
+                            {workingDaysWords(waitedDays(report, new Date()))}.
+                          </span>
                         </li>
                       )}
                     </For>
