@@ -4,6 +4,7 @@
 import { createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import type { OrganisationReportSummary } from '../../../shared/protocol/organisations.ts';
 import { organisationApi } from './organisation-api.ts';
+import { keepQueueOrder } from './review-queue.ts';
 import { checkSignedIn, signedIn } from './signed-in.ts';
 import { formatMoment } from '../../../shared/forms/uk-dates.ts';
 import { localDate } from '../../../shared/workflow/calendar.ts';
@@ -134,7 +135,10 @@ export function ReportsToReview() {
                                     Waiting longer than {workingDaysWords(defaultReviewTargetDays)}
                                   </span>
                                 </Show>
-                                <a href={`/report/${report.id}`}>
+                                <a
+                                  href={`/report/${report.id}`}
+                                  onClick={() => keepQueueOrder(shown().map((shown) => shown.id))}
+                                >
                                   {report.ownerName}’s report,{' '}
                                   {report.status === 'resubmitted' ? 'resubmitted' : 'submitted'}{' '}
                                   {formatMoment(report.submittedAt ?? report.changedAt)}
