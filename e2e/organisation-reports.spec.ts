@@ -116,12 +116,41 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   const forWhom = tutor.getByLabel('Who is the link for?');
   await expect(forWhom.locator('option')).toHaveText(['Tutor', 'Mentor', 'Teacher', 'Client']);
 
+  // The tutor submits a second report, for another learner, which waits behind the first.
+  const secondUrl = await createSessionReport(tutor, base, { learner: 'Ada Lane', tutor: 'Tom Tutor' });
+  const secondId = new URL(secondUrl).pathname.split('/').pop()!;
+  await editor(tutor, progress).pressSequentially('Fractions.');
+  await completeSessionReport(tutor, 'Ada Lane');
+  await submitReport(tutor);
+  await expect(tutor.getByText('Status: Submitted')).toBeVisible(slow);
+  await tutor.goto(reportUrl);
+
   // The reviewer finds it in their list (the page asks again when it has the focus) and opens it without a link.
-  const entry = toReview.getByRole('link', { name: /^Tom Tutor’s report, submitted / });
+  const entry = toReview.getByRole('link', { name: /^Tom Tutor’s report, submitted / }).first();
   await expect(async () => {
     await reviewer.reload();
     await expect(entry).toBeVisible({ timeout: 5_000 });
   }).toPass(slow);
+  // Each entry says how long the report has waited in working days; just submitted, it is not past the target.
+  await expect(toReview.getByRole('link', { name: /^Tom Tutor’s report, submitted / })).toHaveCount(2, slow);
+  const item = toReview.getByRole('listitem').first();
+  await expect(item).toContainText('Session report. Learners: Gus Hale. Waited less than a working day.');
+  await expect(item).not.toContainText('Waiting longer than');
+  await expect(toReview).toContainText('the target is 2 working days');
+  // Filters built from the list, and a search, with the count spoken.
+  const count = toReview.getByRole('status');
+  await expect(count).toHaveText('2 of 2 reports');
+  await expect(toReview.getByLabel('Tutor', { exact: true }).locator('option')).toHaveText(['All', 'Tom Tutor']);
+  await toReview.getByLabel('Learner', { exact: true }).selectOption('Gus Hale');
+  await expect(count).toHaveText('1 of 2 reports');
+  await toReview.getByLabel('Search title, tutor or learners').fill('Tudors nowhere');
+  await expect(count).toHaveText('0 of 2 reports');
+  await expect(entry).toBeHidden();
+  await toReview.getByLabel('Search title, tutor or learners').fill('gus');
+  await expect(count).toHaveText('1 of 2 reports');
+  await toReview.getByLabel('Learner', { exact: true }).selectOption('');
+  await toReview.getByLabel('Search title, tutor or learners').fill('');
+  await expect(count).toHaveText('2 of 2 reports');
   await expectAccessible(reviewer);
   await entry.click();
   await expect(reviewer).toHaveURL(`${base}/report/${reportId}`);
@@ -134,6 +163,13 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   await reviewer.getByRole('button', { name: 'Approve report' }).click();
   await expect(reviewer.getByText('Status: Approved')).toBeVisible(slow);
   await expect(tutor.getByText('Status: Approved')).toBeVisible(slow);
+  // Opened from the queue, the report offers the next one, also with Alt+N.
+  await expect(reviewer.getByRole('link', { name: 'Next report to review' })).toBeVisible();
+  await reviewer.keyboard.press('Alt+KeyN');
+  await expect(reviewer).toHaveURL(`${base}/report/${secondId}`, slow);
+  await expect(reviewer.getByText('Status: Submitted')).toBeVisible(slow);
+  await expect(reviewer.getByRole('link', { name: 'Next report to review' })).toHaveCount(0);
+  await reviewer.goto(`${base}/report/${reportId}`);
   const reviewerLinks = await reviewer.evaluate(async () => {
     const open = indexedDB.open('margin-access');
     const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
@@ -142,7 +178,11 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
       (resolve) => (request.onsuccess = () => resolve(request.result)),
     );
   });
-  expect(reviewerLinks.map(({ source, role }) => ({ source, role }))).toEqual([{ source: 'member', role: 'reviewer' }]);
+  // One member grant for each of the two reports the reviewer opened, never a share link.
+  expect(reviewerLinks.map(({ source, role }) => ({ source, role }))).toEqual([
+    { source: 'member', role: 'reviewer' },
+    { source: 'member', role: 'reviewer' },
+  ]);
 
   // Removed while the report is open, the reviewer is cut off at once, and the page says so.
   await admin.reload();

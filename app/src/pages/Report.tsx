@@ -4,6 +4,7 @@
 // form is read-only when the link's role may not write or the report is locked, and changes the relay would
 // not take are kept aside and shown (app/src/sync/kept-changes.ts). Whoever may not write reads it: the page
 // provides that to everything on it (collab/reading.tsx), so no writer's checks, hints or panels are drawn for them.
+import { NextToReview } from '../organisation/NextToReview.tsx';
 import { useParams } from '@solidjs/router';
 import { createEffect, createSignal, Match, on, onCleanup, onMount, Show, Switch } from 'solid-js';
 import * as Y from 'yjs';
@@ -291,6 +292,7 @@ function OpenReport(props: { id: string }) {
                             your organisation
                             {held().readOnly ? ', to read only' : ''}.
                           </p>
+                          <NextToReview reportId={props.id} />
                         </Show>
                         <Show when={shownRelayState().kind !== 'refused'}>
                           {/* Some kinds (coaching, quality, termly reviews) draw their own workflow buttons with their forms. */}
