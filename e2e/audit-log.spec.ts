@@ -3,7 +3,7 @@
 // the invitation and the sign-in newest first, filters by kind of event, and its CSV link answers with text/csv.
 // The tutor is told only administrators see it, and the relay refuses them the log itself.
 import { expect, expectAccessible, test, watchPolicy } from './fixtures.ts';
-import { header, invite, join, personWithPasskeys, slow } from './organisation-people.ts';
+import { header, invite, join, personWithPasskeys, slow, setUpAgency } from './organisation-people.ts';
 import { type RunningRelay, startRelay } from './relay.ts';
 
 let relay: RunningRelay;
@@ -29,13 +29,7 @@ test('an administrator reads, filters and downloads the audit log; a tutor canno
   try {
     // Setting up, and inviting a tutor who joins in their own browser.
     const admin = await personWithPasskeys(context);
-    await admin.page.goto(`${base}/setup`);
-    await admin.page.getByLabel('Organisation’s name').fill(organisation, slow);
-    await admin.page.getByRole('radio', { name: 'Tutoring agency' }).check();
-    await admin.page.getByLabel('Your name').fill('Ada Admin');
-    await admin.page.getByRole('button', { name: 'Set up the organisation' }).click();
-    await admin.page.getByRole('button', { name: 'Make a passkey and join' }).click(slow);
-    await expect(admin.page).toHaveURL(`${base}/organisation/members`, slow);
+    await setUpAgency(admin.page, base, organisation);
     const tutorLink = await invite(admin.page, base, 'Tom Tutor', 'Tutor');
     const tutor = await personWithPasskeys(tutorContext);
     await join(tutor.page, tutorLink, 'Tom Tutor', organisation);

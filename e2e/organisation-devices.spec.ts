@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { createSessionReport, editor, editorText, signIn } from './app.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
-import { header, invite, join, personWithPasskeys, slow } from './organisation-people.ts';
+import { header, invite, join, personWithPasskeys, slow, setUpAgency, listedReports } from './organisation-people.ts';
 import { type RunningRelay, startRelay } from './relay.ts';
 
 let relay: RunningRelay;
@@ -22,8 +22,7 @@ test.afterAll(async () => {
 });
 
 const progress = 'Comment on progress towards learning objectives';
-const registered = (page: Page) =>
-  page.evaluate(async () => (await (await fetch('/api/organisation/reports')).json()).reports?.length ?? 0);
+const registered = async (page: Page) => (await listedReports(page)).length;
 
 test('a tutor signed in on a second device finds their report there, opens it without a link and writes in it', async ({
   browser,
@@ -33,13 +32,7 @@ test('a tutor signed in on a second device finds their report there, opens it wi
   const [laptopContext, phoneContext] = await Promise.all([browser.newContext(), browser.newContext()]);
   try {
     const { page: admin } = await personWithPasskeys(context);
-    await admin.goto(`${base}/setup`);
-    await admin.getByLabel('Organisation’s name').fill('Eastside Tutors');
-    await admin.getByRole('radio', { name: 'Tutoring agency' }).check();
-    await admin.getByLabel('Your name').fill('Ada Admin');
-    await admin.getByRole('button', { name: 'Set up the organisation' }).click();
-    await admin.getByRole('button', { name: 'Make a passkey and join' }).click();
-    await expect(admin).toHaveURL(`${base}/organisation/members`, slow);
+    await setUpAgency(admin, base, 'Eastside Tutors');
     const link = await invite(admin, base, 'Tom Tutor', 'Tutor');
 
     const laptop = await personWithPasskeys(laptopContext);

@@ -2,10 +2,9 @@
 // a report made and shared before their agency used Margin; once they join and sign in, the home page offers to move
 // it into the organisation (never moved unasked), and moving it registers it with its own tutor link, so the relay
 // lists it as theirs and the offer is gone.
-import type { Page } from '@playwright/test';
 import { createSessionReport, editor } from './app.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
-import { invite, join, personWithPasskeys, slow } from './organisation-people.ts';
+import { invite, join, personWithPasskeys, slow, setUpAgency, listedReports } from './organisation-people.ts';
 import { type RunningRelay, startRelay } from './relay.ts';
 
 let relay: RunningRelay;
@@ -19,9 +18,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await relay.stop();
 });
-
-const registered = (page: Page) =>
-  page.evaluate(async () => (await (await fetch('/api/organisation/reports')).json()).reports ?? []);
 
 test('a report made before signing in is offered to be moved into the organisation, and moved when asked', async ({
   browser,
@@ -38,13 +34,7 @@ test('a report made before signing in is offered to be moved into the organisati
     await expect(tutor.getByRole('status').filter({ hasText: 'shared with the relay' })).toBeVisible(slow);
 
     const { page: admin } = await personWithPasskeys(context);
-    await admin.goto(`${base}/setup`);
-    await admin.getByLabel('Organisation’s name').fill('Eastside Tutors');
-    await admin.getByRole('radio', { name: 'Tutoring agency' }).check();
-    await admin.getByLabel('Your name').fill('Ada Admin');
-    await admin.getByRole('button', { name: 'Set up the organisation' }).click();
-    await admin.getByRole('button', { name: 'Make a passkey and join' }).click();
-    await expect(admin).toHaveURL(`${base}/organisation/members`, slow);
+    await setUpAgency(admin, base, 'Eastside Tutors');
     const link = await invite(admin, base, 'Tom Tutor', 'Tutor');
     await join(tutor, link, 'Tom Tutor', 'Eastside Tutors');
 
@@ -53,13 +43,13 @@ test('a report made before signing in is offered to be moved into the organisati
     const offer = tutor.getByRole('region', { name: '1 report made before you signed in' });
     await expect(offer).toBeVisible(slow);
     await expect(offer.getByRole('listitem')).toHaveCount(1);
-    expect(await registered(tutor)).toEqual([]);
+    expect(await listedReports(tutor)).toEqual([]);
     await expectAccessible(tutor);
 
     await offer.getByRole('button', { name: 'Move into Eastside Tutors' }).click();
     await expect(tutor.getByText('1 report moved into Eastside Tutors.')).toBeVisible(slow);
     await expect(offer).toHaveCount(0);
-    expect((await registered(tutor)).map((report: { id: string }) => report.id)).toEqual([reportId]);
+    expect((await listedReports(tutor)).map((report: { id: string }) => report.id)).toEqual([reportId]);
     // Asked again (a reload), the offer stays gone.
     await tutor.reload();
     await expect(tutor.getByRole('heading', { name: 'Hello, Tom Tutor' })).toBeVisible(slow);

@@ -76,3 +76,18 @@ export async function join(page: Page, link: string, name: string, organisation:
   await page.getByRole('button', { name: 'Make a passkey and join' }).click();
   await expect(header(page)).toContainText(`Signed in as ${name}`, slow);
 }
+
+/** Sets up a tutoring agency on a relay with none, at `base`, as Ada Admin: her passkey made, on the members page. */
+export async function setUpAgency(admin: Page, base: string, organisation: string): Promise<void> {
+  await admin.goto(`${base}/setup`);
+  await admin.getByLabel('Organisation’s name').fill(organisation, slow);
+  await admin.getByRole('radio', { name: 'Tutoring agency' }).check();
+  await admin.getByLabel('Your name').fill('Ada Admin');
+  await admin.getByRole('button', { name: 'Set up the organisation' }).click();
+  await admin.getByRole('button', { name: 'Make a passkey and join' }).click(slow);
+  await expect(admin).toHaveURL(`${base}/organisation/members`, slow);
+}
+
+/** The organisation's reports the member signed in on `page` may open, as the relay lists them. */
+export const listedReports = (page: Page): Promise<{ id: string }[]> =>
+  page.evaluate(async () => (await (await fetch('/api/organisation/reports')).json()).reports ?? []);

@@ -9,7 +9,7 @@ import { memberRefusals } from '../shared/protocol/member-access.ts';
 import { completeSessionReport, createSessionReport, editor, editorText, signIn, submitReport } from './app.ts';
 import { addComment, thread } from './comments.ts';
 import { expect, expectAccessible, test, watchPolicy } from './fixtures.ts';
-import { invite, join, personWithPasskeys, slow } from './organisation-people.ts';
+import { invite, join, personWithPasskeys, slow, setUpAgency } from './organisation-people.ts';
 import { type RunningRelay, startRelay } from './relay.ts';
 
 let relay: RunningRelay;
@@ -44,13 +44,7 @@ test('a quality reviewer finds a submitted report and approves it without any li
 async function story(adminContext: BrowserContext, [tutorContext, reviewerContext]: BrowserContext[]) {
   const organisation = 'Eastside Tutors';
   const { page: admin } = await personWithPasskeys(adminContext);
-  await admin.goto(`${base}/setup`);
-  await admin.getByLabel('Organisation’s name').fill(organisation);
-  await admin.getByRole('radio', { name: 'Tutoring agency' }).check();
-  await admin.getByLabel('Your name').fill('Ada Admin');
-  await admin.getByRole('button', { name: 'Set up the organisation' }).click();
-  await admin.getByRole('button', { name: 'Make a passkey and join' }).click();
-  await expect(admin).toHaveURL(`${base}/organisation/members`, slow);
+  await setUpAgency(admin, base, organisation);
   const tutorLink = await invite(admin, base, 'Tom Tutor', 'Tutor');
   const reviewerLink = await invite(admin, base, 'Rita Reviewer', 'Quality reviewer');
 

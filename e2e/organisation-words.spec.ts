@@ -5,7 +5,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { createSessionReport, editor } from './app.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
-import { invite, join, personWithPasskeys, slow } from './organisation-people.ts';
+import { invite, join, personWithPasskeys, slow, setUpAgency, listedReports } from './organisation-people.ts';
 import { type RunningRelay, startRelay } from './relay.ts';
 
 let relay: RunningRelay;
@@ -38,8 +38,7 @@ const handedToExtension = (page: Page) =>
   );
 
 /** Registered reports of the signed-in tutor, as the relay lists them. */
-const registered = (page: Page) =>
-  page.evaluate(async () => (await (await fetch('/api/organisation/reports')).json()).reports?.length ?? 0);
+const registered = async (page: Page) => (await listedReports(page)).length;
 
 test('the administrator’s words and the names in a member’s reports are accepted by their spelling check, offline too', async ({
   browser,
@@ -57,13 +56,7 @@ test('the administrator’s words and the names in a member’s reports are acce
 async function story(adminContext: BrowserContext, tutorContext: BrowserContext) {
   const organisation = 'Northfield Tutors';
   const { page: admin } = await personWithPasskeys(adminContext);
-  await admin.goto(`${base}/setup`);
-  await admin.getByLabel('Organisation’s name').fill(organisation);
-  await admin.getByRole('radio', { name: 'Tutoring agency' }).check();
-  await admin.getByLabel('Your name').fill('Ada Admin');
-  await admin.getByRole('button', { name: 'Set up the organisation' }).click();
-  await admin.getByRole('button', { name: 'Make a passkey and join' }).click();
-  await expect(admin).toHaveURL(`${base}/organisation/members`, slow);
+  await setUpAgency(admin, base, organisation);
   const tutorLink = await invite(admin, base, 'Tom Tutor', 'Tutor');
   const { page: tutor } = await personWithPasskeys(tutorContext);
   await join(tutor, tutorLink, 'Tom Tutor', organisation);
