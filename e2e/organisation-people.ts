@@ -77,11 +77,19 @@ export async function join(page: Page, link: string, name: string, organisation:
   await expect(header(page)).toContainText(`Signed in as ${name}`, slow);
 }
 
-/** Sets up a tutoring agency on a relay with none, at `base`, as Ada Admin: her passkey made, on the members page. */
-export async function setUpAgency(admin: Page, base: string, organisation: string): Promise<void> {
+/**
+ * Sets up an organisation (a tutoring agency unless another kind is named) on a relay with none, at `base`, as Ada
+ * Admin: her passkey made, on the members page.
+ */
+export async function setUpAgency(
+  admin: Page,
+  base: string,
+  organisation: string,
+  kind: 'Tutoring agency' | 'School' = 'Tutoring agency',
+): Promise<void> {
   await admin.goto(`${base}/setup`);
   await admin.getByLabel('Organisation’s name').fill(organisation, slow);
-  await admin.getByRole('radio', { name: 'Tutoring agency' }).check();
+  await admin.getByRole('radio', { name: kind }).check();
   await admin.getByLabel('Your name').fill('Ada Admin');
   await admin.getByRole('button', { name: 'Set up the organisation' }).click();
   await admin.getByRole('button', { name: 'Make a passkey and join' }).click(slow);

@@ -19,7 +19,7 @@ import {
 } from '../shared/protocol/api.ts';
 import { refusalReasons } from '../shared/protocol/limits.ts';
 import { tokenRoomAccess } from '../shared/protocol/room-access.ts';
-import { mayReview, memberRefusals } from '../shared/protocol/member-access.ts';
+import { mayReview, maySignAsTeacher, memberRefusals } from '../shared/protocol/member-access.ts';
 import { canShareAs, powers, roles, shareRank, type Role } from '../shared/protocol/roles.ts';
 import { reportIdPattern, roomName, type ReportId } from '../shared/protocol/rooms.ts';
 import { defaultTtlSeconds, parseTtl, type TokenClaims } from '../shared/protocol/tokens.ts';
@@ -309,6 +309,7 @@ async function decide(
   const holder = actingHolder(await holderOf(context, request, reportId));
   const body = await readBody(request, TransitionRequest);
   await checkReviewer(context, holder, reportId);
+  await checkTeacher(context, holder, reportId);
   const outcome = await context.workflow.decide(reportId, holder, body);
   if (!outcome.ok) throw new ApiProblem(409, outcome.problem);
   const { decision } = outcome.value;
@@ -332,6 +333,23 @@ async function checkReviewer(context: ApiContext, holder: Holder, reportId: stri
   const allowed = mayReview(holder.role, holder.account, { ...report, status: await context.statuses.load(reportId) });
   if (allowed.ok) return;
   context.log.info({ report: reportId, jti: holder.jti, member: holder.member }, 'refused a reviewer’s decision');
+  throw new ApiProblem(403, allowed.problem);
+}
+
+/**
+ * A teacher's signature on an organisation's review is given only by the member it names as its early career
+ * teacher (`maySignAsTeacher`): never with a link, which its induction tutor could have made for themselves.
+ */
+async function checkTeacher(context: ApiContext, holder: Holder, reportId: string): Promise<void> {
+  if (holder.role !== 'teacher') return;
+  const report = await context.store.report(reportId);
+  if (!report) return;
+  const allowed = maySignAsTeacher(holder.role, holder.account, {
+    ...report,
+    status: await context.statuses.load(reportId),
+  });
+  if (allowed.ok) return;
+  context.log.info({ report: reportId, jti: holder.jti, member: holder.member }, 'refused a teacher’s signature');
   throw new ApiProblem(403, allowed.problem);
 }
 

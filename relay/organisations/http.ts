@@ -35,7 +35,14 @@ import {
   signInOptions,
 } from './passkeys.ts';
 import { auditCsv } from './audit-csv.ts';
-import { learnerRecord, listReports, memberToken, registerReport } from './member-reports.ts';
+import {
+  learnerRecord,
+  listReports,
+  listTeachers,
+  memberToken,
+  registerReport,
+  setReportTeacher,
+} from './member-reports.ts';
 import { type Answer, orRefuse, Problem, readBody, signedInAdministrator, signedInMember } from './requests.ts';
 import { addOrganisationWord, organisationWords, removeOrganisationWord } from './words.ts';
 import { digestOf } from './members.ts';
@@ -80,6 +87,8 @@ const routes: { pattern: RegExp; methods: Partial<Record<string, Handler>> }[] =
   { pattern: /^\/api\/organisation\/audit\.csv$/, methods: { GET: auditLogCsv } },
   { pattern: /^\/api\/organisation\/reports$/, methods: { GET: listReports, POST: registerReport } },
   { pattern: /^\/api\/organisation\/reports\/([A-Za-z0-9_-]{1,64})\/token$/, methods: { GET: memberToken } },
+  { pattern: /^\/api\/organisation\/reports\/([A-Za-z0-9_-]{1,64})\/teacher$/, methods: { PUT: setReportTeacher } },
+  { pattern: /^\/api\/organisation\/teachers$/, methods: { GET: listTeachers } },
   { pattern: /^\/api\/organisation\/learners\/([^/]{1,400})\/record$/, methods: { GET: learnerRecord } },
   { pattern: /^\/api\/organisation\/words$/, methods: { GET: organisationWords, POST: addOrganisationWord } },
   { pattern: /^\/api\/organisation\/words\/([^/]{1,400})$/, methods: { DELETE: removeOrganisationWord } },

@@ -29,6 +29,8 @@ async function agency() {
     'Mo Mentor': { role: 'mentor' },
     'Rosa Reviewer': { role: 'quality-reviewer' },
     'Ray Reviewer': { role: 'quality-reviewer' },
+    'Sam Patel': { role: 'early-career-teacher' },
+    'Eve Evans': { role: 'early-career-teacher' },
   });
   return {
     store,
@@ -37,6 +39,8 @@ async function agency() {
     mo: people['Mo Mentor'],
     rosa: people['Rosa Reviewer'],
     ray: people['Ray Reviewer'],
+    sam: people['Sam Patel'],
+    eve: people['Eve Evans'],
   };
 }
 
@@ -177,8 +181,8 @@ describe('names the relay vouches for', () => {
     expect(submitted.body.decision.by).toEqual({ name: 'Tom Tutor', role: 'tutor', memberId: tom.id });
   });
 
-  it('records who signed a termly review from the member’s account, and lets only a quality reviewer mark it reviewed', async () => {
-    const { relay, tom, mo, rosa } = await agency();
+  it('lets only the early career teacher named, signed in, sign as the teacher, records every signature from the member’s account, and lets only a quality reviewer mark it reviewed', async () => {
+    const { relay, tom, mo, rosa, sam, eve } = await agency();
     const own = await tomsReport(relay, tom, mo, 'signed-1');
     const teacher = (await link(relay, 'signed-1', own, 'teacher')).body.token as string;
     /** A document of a room, once it holds what the relay holds after `local`'s changes arrived. */
@@ -193,22 +197,56 @@ describe('names the relay vouches for', () => {
     await synced('signed-1', own, content);
     const finished = await decide(relay, 'signed-1', own, { action: 'finish' });
     expect(finished.status).toBe(200);
+    // Nobody is named yet: no early career teacher's membership opens the review.
+    expect((await call(relay, 'GET', '/api/organisation/reports/signed-1/token', { cookie: sam.cookie })).status).toBe(
+      403,
+    );
+    const named = await call(relay, 'PUT', '/api/organisation/reports/signed-1/teacher', {
+      cookie: tom.cookie,
+      body: { teacherId: sam.id },
+    });
+    expect(named).toMatchObject({ status: 200, body: { id: 'signed-1', teacherId: sam.id } });
 
-    const teacherContent = await synced('signed-1', teacher);
-    const teacherNotes = await synced('signed-1/comments', teacher);
-    await eventually(() => expect(Y.encodeStateVector(teacherNotes)).toEqual(Y.encodeStateVector(comments)));
-    confirmFacts(teacherNotes, 'Sam Patel', finished.body.decision.at);
-    setFragmentText(teacherComments(teacherNotes), 'This reflects our discussions.');
-    await eventually(() => expect(Y.encodeStateVector(comments)).toEqual(Y.encodeStateVector(teacherNotes)));
-    const teacherSigned = await decide(relay, 'signed-1', teacher, {
+    // Tom's own teacher link does everything a teacher does but sign: he would be signing his own review twice.
+    const linkContent = await synced('signed-1', teacher);
+    const linkNotes = await synced('signed-1/comments', teacher);
+    await eventually(() => expect(Y.encodeStateVector(linkNotes)).toEqual(Y.encodeStateVector(comments)));
+    confirmFacts(linkNotes, 'Sam Patel', finished.body.decision.at);
+    setFragmentText(teacherComments(linkNotes), 'This reflects our discussions.');
+    await eventually(() => expect(Y.encodeStateVector(comments)).toEqual(Y.encodeStateVector(linkNotes)));
+    const signature = async () => signHash(await newSigningKeys(), await termlyReviewHash(linkContent, linkNotes));
+    expect(
+      await decide(relay, 'signed-1', teacher, {
+        action: 'teacher-sign',
+        name: 'Sam Patel',
+        signature: await signature(),
+      }),
+    ).toMatchObject({ status: 403, body: { error: memberRefusals.teacherSignsSignedIn } });
+    // Another early career teacher of the school has no part in it.
+    expect((await call(relay, 'GET', '/api/organisation/reports/signed-1/token', { cookie: eve.cookie })).status).toBe(
+      403,
+    );
+
+    const samsToken = await memberToken(relay, sam, 'signed-1');
+    // Sam reads what the link wrote (the teacher's part is the teacher's, whoever typed it) before signing it.
+    const samsNotes = await synced('signed-1/comments', samsToken, linkNotes);
+    expect(teacherComments(samsNotes).toString()).toContain('This reflects our discussions.');
+    const teacherSigned = await decide(relay, 'signed-1', samsToken, {
       action: 'teacher-sign',
-      name: 'Sam Patel',
-      signature: await signHash(await newSigningKeys(), await termlyReviewHash(teacherContent, teacherNotes)),
+      name: 'Someone Else',
+      signature: await signature(),
     });
     expect(teacherSigned).toMatchObject({
       status: 200,
-      body: { decision: { by: { name: 'Sam Patel', role: 'teacher' } } },
+      body: { decision: { by: { name: 'Sam Patel', role: 'teacher', memberId: sam.id } } },
     });
+    // Once signed, who the review is about stays.
+    expect(
+      await call(relay, 'PUT', '/api/organisation/reports/signed-1/teacher', {
+        cookie: tom.cookie,
+        body: { teacherId: eve.id },
+      }),
+    ).toMatchObject({ status: 409 });
 
     // Tom signs with his member token, claiming to be someone else: the signature is recorded as his.
     const tutorSigned = await decide(relay, 'signed-1', await memberToken(relay, tom, 'signed-1'), {

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { memberRefusals } from '../../shared/protocol/member-access.ts';
 import { createSessionReportDoc } from '../../shared/reports/index.ts';
+import { fillTermlyReview } from '../../shared/reports/termly-review/example.ts';
 import { closeCodes, refusalReasons } from '../../shared/protocol/limits.ts';
 import { openMemoryStore } from '../storage/memory.ts';
 import { TestSession, api, eventually, type TestRelay } from '../testing.ts';
@@ -25,8 +26,12 @@ async function agency(config: { removedMemberCheckMs?: number } = {}) {
     reviewer: { role: 'quality-reviewer' },
     coordinator: { role: 'coordinator' },
     contact: { role: 'client-contact', clientId: 'client-9' },
+    teacher: { role: 'early-career-teacher' },
   });
-  const b = await organisation(store, 'Other Agency', { tutor: { role: 'tutor' } });
+  const b = await organisation(store, 'Other Agency', {
+    tutor: { role: 'tutor' },
+    teacher: { role: 'early-career-teacher' },
+  });
   return { store, relay, a, b };
 }
 
@@ -35,6 +40,9 @@ const register = (relay: TestRelay, who: Member, body: unknown, bearer?: string)
 
 const tokenFor = (relay: TestRelay, who: Member, reportId: string) =>
   call(relay, 'GET', `/api/organisation/reports/${reportId}/token`, { cookie: who.cookie });
+
+const list = (relay: TestRelay, who?: Member) =>
+  call(relay, 'GET', '/api/organisation/reports', who ? { cookie: who.cookie } : {});
 
 async function decide(relay: TestRelay, token: string, reportId: string, action: string) {
   return api(relay, 'POST', `/api/reports/${reportId}/transitions`, { token, body: { action, name: 'Someone' } });
@@ -209,6 +217,97 @@ describe('room tokens from membership', () => {
   });
 });
 
+describe('the early career teacher of a termly review', () => {
+  const nameTeacher = (relay: TestRelay, who: Member, reportId: string, teacherId: unknown) =>
+    call(relay, 'PUT', `/api/organisation/reports/${reportId}/teacher`, { cookie: who.cookie, body: { teacherId } });
+
+  /** A review the tutor registers and writes, once the relay holds its content. */
+  async function review(relay: TestRelay, a: Awaited<ReturnType<typeof agency>>['a'], id: string) {
+    await register(relay, a.tutor, { id });
+    const author = await session.provider(relay, id, { token: (await tokenFor(relay, a.tutor, id)).body.token });
+    await fillTermlyReview(author.doc, { onTrack: true });
+    await eventually(async () =>
+      expect((await list(relay, a.tutor)).body.reports.find((r: { id: string }) => r.id === id)?.kind).toBe(
+        'Termly progress review',
+      ),
+    );
+  }
+
+  it('is named by the review’s owner from the organisation’s teachers, and then opens it as its teacher', async () => {
+    const { relay, a } = await agency();
+    await review(relay, a, 'review-1');
+    expect(await call(relay, 'GET', '/api/organisation/teachers', { cookie: a.tutor.cookie })).toMatchObject({
+      status: 200,
+      body: { teachers: [{ id: a.teacher.id, name: 'teacher' }] },
+    });
+    expect(await tokenFor(relay, a.teacher, 'review-1')).toMatchObject({ status: 403 });
+    expect(await nameTeacher(relay, a.tutor, 'review-1', a.teacher.id)).toMatchObject({
+      status: 200,
+      body: { id: 'review-1', teacherId: a.teacher.id },
+    });
+    expect(await tokenFor(relay, a.teacher, 'review-1')).toMatchObject({
+      status: 200,
+      body: { role: 'teacher', readOnly: false },
+    });
+    expect(
+      (await list(relay, a.teacher)).body.reports.map((r: { id: string; role: string }) => [r.id, r.role]),
+    ).toEqual([['review-1', 'teacher']]);
+    // Taken off again: the membership opens nothing.
+    expect(await nameTeacher(relay, a.tutor, 'review-1', null)).toMatchObject({ status: 200 });
+    expect(await tokenFor(relay, a.teacher, 'review-1')).toMatchObject({ status: 403 });
+  });
+
+  it('is refused to anyone but the owner, for anyone but the organisation’s teachers, and on anything but a review', async () => {
+    const { relay, a, b } = await agency();
+    await review(relay, a, 'review-2');
+    expect(await nameTeacher(relay, a.otherTutor, 'review-2', a.teacher.id)).toMatchObject({ status: 403 });
+    expect(await nameTeacher(relay, a.mentor, 'review-2', a.teacher.id)).toMatchObject({ status: 403 });
+    expect(await nameTeacher(relay, b.tutor, 'review-2', b.teacher.id)).toMatchObject({ status: 404 });
+    // The owner cannot name themselves, a tutor, or another organisation's teacher, and gets why.
+    for (const who of [a.tutor.id, a.otherTutor.id, b.teacher.id, '00000000-0000-0000-0000-000000000000'])
+      expect(await nameTeacher(relay, a.tutor, 'review-2', who)).toMatchObject({
+        status: 400,
+        body: { error: 'The person named is not an early career teacher of your organisation.' },
+      });
+    expect(await nameTeacher(relay, a.tutor, 'review-2', 'Sam Patel')).toMatchObject({
+      status: 400,
+      body: { error: expect.stringContaining('named by their member id') },
+    });
+    expect(
+      await call(relay, 'PUT', '/api/organisation/reports/review-2/teacher', {
+        cookie: a.tutor.cookie,
+        body: { teacherId: a.teacher.id },
+        origin: 'https://evil.example',
+      }),
+    ).toMatchObject({ status: 403 });
+    // A session report has no early career teacher; a report with no content yet cannot say what it is.
+    await register(relay, a.tutor, { id: 'session-1' });
+    expect(await nameTeacher(relay, a.tutor, 'session-1', a.teacher.id)).toMatchObject({ status: 409 });
+    const author = await session.provider(relay, 'session-1', {
+      token: (await tokenFor(relay, a.tutor, 'session-1')).body.token,
+    });
+    createSessionReportDoc(
+      author.doc,
+      { date: '2030-01-07', start: '13:00', finish: '14:00', subject: 'Maths', learners: [{ id: 'l1', name: 'Gus' }] },
+      'Tom',
+    );
+    await eventually(async () =>
+      expect(await nameTeacher(relay, a.tutor, 'session-1', a.teacher.id)).toMatchObject({
+        status: 400,
+        body: { error: 'Only a termly progress review has an early career teacher to name.' },
+      }),
+    );
+    // Only those who write reviews (and administrators) read the list of teachers.
+    expect(await call(relay, 'GET', '/api/organisation/teachers', { cookie: a.contact.cookie })).toMatchObject({
+      status: 403,
+    });
+    expect(await call(relay, 'GET', '/api/organisation/teachers', { cookie: b.tutor.cookie })).toMatchObject({
+      status: 200,
+      body: { teachers: [{ id: b.teacher.id, name: 'teacher' }] },
+    });
+  });
+});
+
 describe('a removed member', () => {
   it('is cut off at once: every socket with their tokens closes (4410), and they open nothing after', async () => {
     const { relay, a } = await agency();
@@ -289,8 +388,6 @@ describe('a member token', () => {
 });
 
 describe('the list of the organisation’s reports', () => {
-  const list = (relay: TestRelay, who?: Member) =>
-    call(relay, 'GET', '/api/organisation/reports', who ? { cookie: who.cookie } : {});
   const ids = (answer: { body: { reports: { id: string }[] } }) => answer.body.reports.map((report) => report.id);
 
   it('shows each member the reports they may open: a reviewer every submitted one, with who owns it and when', async () => {

@@ -12,7 +12,9 @@ import {
   type MemberTokenGrant,
   type OrganisationReportSummary,
   type OrganisationReportView,
+  type OrganisationTeachers,
   RegisterReportRequest,
+  SetReportTeacherRequest,
 } from '../../shared/protocol/organisations.ts';
 import { roomName } from '../../shared/protocol/rooms.ts';
 import { defaultTtlSeconds } from '../../shared/protocol/tokens.ts';
@@ -36,8 +38,21 @@ const reportView = (report: OrganisationReportRecord): OrganisationReportView =>
   ownerId: report.ownerId,
   ...(report.mentorId ? { mentorId: report.mentorId } : {}),
   ...(report.clientId ? { clientId: report.clientId } : {}),
+  ...(report.teacherId ? { teacherId: report.teacherId } : {}),
   createdAt: report.createdAt,
 });
+
+/** The early career teacher named for one of the organisation's reports, checked; a Problem when they are not one. */
+async function checkTeacherOf(store: Storage, organisationId: string, teacherId: string): Promise<void> {
+  const teacher = await store.member(teacherId);
+  if (
+    !teacher ||
+    teacher.organisationId !== organisationId ||
+    teacher.removedAt ||
+    teacher.role !== 'early-career-teacher'
+  )
+    throw new Problem(400, 'The person named is not an early career teacher of your organisation.');
+}
 
 /**
  * Registers a report with the member's organisation. A new report id is claimed as `POST /api/reports` claims
@@ -57,6 +72,7 @@ export async function registerReport(context: MemberReportsContext, request: Inc
     if (!mentor || mentor.organisationId !== member.organisationId || mentor.removedAt || mentor.role !== 'mentor')
       throw new Problem(400, 'The mentor named is not a mentor of your organisation.');
   }
+  if (wanted.teacherId !== undefined) await checkTeacherOf(context.store, member.organisationId, wanted.teacherId);
   const registered = await context.store.report(wanted.id);
   if (registered?.ownerId === member.id) return { status: 200, body: reportView(registered) };
   if (registered)
@@ -69,6 +85,7 @@ export async function registerReport(context: MemberReportsContext, request: Inc
     ownerId: member.id,
     ...(wanted.mentorId ? { mentorId: wanted.mentorId } : {}),
     ...(wanted.clientId ? { clientId: wanted.clientId } : {}),
+    ...(wanted.teacherId ? { teacherId: wanted.teacherId } : {}),
     createdAt: at,
   };
   if (!(await context.store.addReport(report)))
@@ -82,6 +99,56 @@ export async function registerReport(context: MemberReportsContext, request: Inc
   });
   context.log.info({ report: wanted.id, member: member.id }, 'registered a report with an organisation');
   return { status: 201, body: reportView(report) };
+}
+
+/** The organisation's early career teachers, for the owner of a termly review to name the one it is about. */
+export async function listTeachers(context: MemberReportsContext, request: IncomingMessage): Promise<Answer> {
+  const { member } = await signedInMember(context, request);
+  if (!reportWriters.includes(member.role) && member.role !== 'administrator')
+    throw new Problem(403, 'The list of early career teachers is for those who write their reviews.');
+  const members = await context.store.members(member.organisationId);
+  const teachers: OrganisationTeachers['teachers'] = members
+    .filter((each) => each.role === 'early-career-teacher' && !each.removedAt)
+    .map((each) => ({ id: each.id, name: each.name }));
+  return { status: 200, body: { teachers } };
+}
+
+/**
+ * Names (or clears) the early career teacher a termly review is about: its owner or an administrator may, until the
+ * teacher has signed. The named member then opens it as its teacher and alone signs it as the teacher.
+ */
+export async function setReportTeacher(
+  context: MemberReportsContext,
+  request: IncomingMessage,
+  [reportId]: string[],
+): Promise<Answer> {
+  const { member } = await signedInMember(context, request);
+  const report = await context.store.report(reportId!);
+  if (!report || report.organisationId !== member.organisationId)
+    throw new Problem(404, 'Your organisation has registered no report with this id.');
+  if (report.ownerId !== member.id && member.role !== 'administrator')
+    throw new Problem(403, 'Only the review’s owner or an administrator names its early career teacher.');
+  const { teacherId } = await readBody(request, SetReportTeacherRequest);
+  const content = await reportContentFacts(context.store, report.reportId);
+  if (!content)
+    throw new Problem(409, 'The relay holds none of this report yet: open it online once, then name its teacher.');
+  if (content.kindId !== 'termly-review')
+    throw new Problem(400, 'Only a termly progress review has an early career teacher to name.');
+  const status = await context.statuses.load(report.reportId);
+  if (status !== 'draft' && status !== 'teacher-to-comment')
+    throw new Problem(409, 'The teacher has signed this review, so who it is about can no longer change.');
+  if (teacherId !== null) await checkTeacherOf(context.store, member.organisationId, teacherId);
+  await context.store.setReportTeacher(report.reportId, teacherId ?? undefined);
+  await context.store.appendAudit({
+    organisationId: member.organisationId,
+    at: new Date().toISOString(),
+    actor: member.id,
+    action: 'report teacher named',
+    subject: report.reportId,
+    ...(teacherId ? { detail: { teacher: teacherId } } : {}),
+  });
+  context.log.info({ report: report.reportId, member: member.id }, 'named a review’s early career teacher');
+  return { status: 200, body: reportView({ ...report, teacherId: teacherId ?? undefined }) };
 }
 
 /** Claims a new report id, or checks that the request holds the tutor link of a report already on the relay. */
@@ -165,6 +232,7 @@ export async function listReports(context: MemberReportsContext, request: Incomi
       role: access.value.role,
       changedAt: decisions.at(-1)?.at ?? report.createdAt,
       ...(submitted ? { submittedAt: submitted.at } : {}),
+      ...(report.teacherId ? { teacherId: report.teacherId } : {}),
     });
   }
   return { status: 200, body: { reports: listed } };

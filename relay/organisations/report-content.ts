@@ -10,6 +10,8 @@ export interface ReportContentFacts {
   title: string;
   /** The kind's name as people read it ("Session report"). */
   kind: string;
+  /** The kind's id ("session-report", "termly-review"). */
+  kindId: string;
   learners: string[];
   /** The learners and the other people it names (a teacher, a tutor observed). */
   people: string[];
@@ -82,6 +84,7 @@ export async function reportContentFacts(store: Storage, reportId: string): Prom
     return {
       title: reportTitle(doc),
       kind: definition.label,
+      kindId: definition.kind,
       learners,
       people: [...learners, ...(entry.people?.names ?? [])],
     };

@@ -4,7 +4,12 @@
 // EXISTS), so a data folder from then opens as it was and is recorded as being at 1.
 import type Database from 'better-sqlite3';
 import type { Pool } from 'pg';
-import { organisationReportsTable, organisationTables, organisationWordsTable } from './organisations.ts';
+import {
+  organisationReportsTable,
+  organisationReportTeacherColumn,
+  organisationTables,
+  organisationWordsTable,
+} from './organisations.ts';
 
 export interface Migration {
   version: number;
@@ -58,6 +63,11 @@ export const sqliteMigrations: Migration[] = [
     name: 'the organisation’s words',
     sql: organisationWordsTable,
   },
+  {
+    version: 7,
+    name: 'the early career teacher of a report',
+    sql: organisationReportTeacherColumn,
+  },
 ];
 
 export const postgresMigrations: Migration[] = [
@@ -107,6 +117,11 @@ export const postgresMigrations: Migration[] = [
     version: 6,
     name: 'the organisation’s words',
     sql: organisationWordsTable,
+  },
+  {
+    version: 7,
+    name: 'the early career teacher of a report',
+    sql: organisationReportTeacherColumn,
   },
 ];
 

@@ -202,6 +202,15 @@ export function describeOrganisationStore(backend: string, open: () => Promise<O
       ]);
     });
 
+    it('names the early career teacher of a registered report, and clears it', async () => {
+      await store.addReport({ reportId: 'review-1', organisationId: 'org-1', ownerId: 'm1', createdAt: at(1) });
+      expect(await store.setReportTeacher('review-1', 'm4')).toBe(true);
+      expect((await store.report('review-1'))?.teacherId).toBe('m4');
+      expect(await store.setReportTeacher('review-1', undefined)).toBe(true);
+      expect((await store.report('review-1'))?.teacherId).toBeUndefined();
+      expect(await store.setReportTeacher('not-registered', 'm4')).toBe(false);
+    });
+
     it('keeps each organisation’s words once, in order, and takes one off', async () => {
       expect(await store.addWord({ organisationId: 'org-1', word: 'Okafor', addedBy: 'm1', addedAt: at(1) })).toBe(
         true,

@@ -85,6 +85,8 @@ export interface OrganisationReportRecord {
   mentorId?: string;
   /** The client whose learner it is about. */
   clientId?: string;
+  /** For a termly progress review: the early career teacher it is about, who adds their part and signs it. */
+  teacherId?: string;
   createdAt: string;
 }
 
@@ -161,6 +163,8 @@ export interface OrganisationStore {
   report(reportId: string): Promise<OrganisationReportRecord | undefined>;
   /** An organisation's reports, oldest first. */
   reports(organisationId: string): Promise<OrganisationReportRecord[]>;
+  /** Names (or with undefined, clears) the early career teacher of a registered report; false when it is not registered. */
+  setReportTeacher(reportId: string, teacherId: string | undefined): Promise<boolean>;
 
   /** Adds a word to the organisation's list; false when it is there already. */
   addWord(word: OrganisationWordRecord): Promise<boolean>;
@@ -239,6 +243,7 @@ interface ReportRow {
   owner_id: string;
   mentor_id: string | null;
   client_id: string | null;
+  teacher_id: string | null;
   created_at: string;
 }
 
@@ -312,6 +317,7 @@ const reportOf = (row: ReportRow): OrganisationReportRecord =>
     ownerId: row.owner_id,
     mentorId: row.mentor_id,
     clientId: row.client_id,
+    teacherId: row.teacher_id,
     createdAt: row.created_at,
   }) as OrganisationReportRecord;
 
@@ -505,11 +511,27 @@ export function sqlOrganisationStore(sql: Sql): OrganisationStore {
 
     async addReport(r) {
       const added = await sql.run(
-        `INSERT INTO organisation_reports (report_id, organisation_id, owner_id, mentor_id, client_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-        [r.reportId, r.organisationId, r.ownerId, r.mentorId ?? null, r.clientId ?? null, r.createdAt],
+        `INSERT INTO organisation_reports
+           (report_id, organisation_id, owner_id, mentor_id, client_id, teacher_id, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        [
+          r.reportId,
+          r.organisationId,
+          r.ownerId,
+          r.mentorId ?? null,
+          r.clientId ?? null,
+          r.teacherId ?? null,
+          r.createdAt,
+        ],
       );
       return added === 1;
+    },
+    async setReportTeacher(reportId, teacherId) {
+      const changed = await sql.run('UPDATE organisation_reports SET teacher_id = ? WHERE report_id = ?', [
+        teacherId ?? null,
+        reportId,
+      ]);
+      return changed === 1;
     },
     report: (reportId) => one('SELECT * FROM organisation_reports WHERE report_id = ?', [reportId], reportOf),
     async reports(organisationId) {
@@ -626,6 +648,9 @@ export const organisationReportsTable = `
     created_at text NOT NULL
   );
   CREATE INDEX organisation_reports_by_organisation ON organisation_reports (organisation_id, created_at);`;
+
+/** The early career teacher a termly progress review is about (migration 7), the same on both engines. */
+export const organisationReportTeacherColumn = 'ALTER TABLE organisation_reports ADD COLUMN teacher_id text';
 
 /** The organisation's word list (migration 6), the same on both engines. */
 export const organisationWordsTable = `

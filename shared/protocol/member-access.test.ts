@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { ok } from '../result.ts';
 import { reportStatuses } from '../workflow/status.ts';
 import {
   mayReview,
+  maySignAsTeacher,
   memberAccess,
   memberRefusals,
   type MemberFacts,
@@ -114,6 +116,24 @@ describe('a member’s access to a report', () => {
     expect(memberRefusals.noPart('tutor')).toBe(
       'As a tutor you have no part in this report. Ask its owner or a coordinator.',
     );
+    expect(memberRefusals.noPart('early-career-teacher')).toMatch(/^As an early career teacher you have no part/);
+  });
+
+  it('makes the early career teacher named on a review its teacher, and nobody else', () => {
+    const review = report({ teacherId: 'ect-1' });
+    expect(memberAccess(member({ id: 'ect-1', role: 'early-career-teacher' }), review)).toEqual(
+      ok({ role: 'teacher', readOnly: false }),
+    );
+    expect(memberAccess(member({ id: 'ect-2', role: 'early-career-teacher' }), review)).toEqual(
+      refused(memberRefusals.noPart('early-career-teacher')),
+    );
+    expect(maySignAsTeacher('teacher', undefined, review)).toEqual(refused(memberRefusals.teacherSignsSignedIn));
+    expect(maySignAsTeacher('teacher', member({ id: 'ect-2', role: 'early-career-teacher' }), review)).toEqual(
+      refused(memberRefusals.noPart('early-career-teacher')),
+    );
+    expect(maySignAsTeacher('teacher', member({ id: 'ect-1', role: 'early-career-teacher' }), review).ok).toBe(true);
+    // Other roles' decisions are left to their own rules.
+    expect(maySignAsTeacher('tutor', undefined, review).ok).toBe(true);
   });
 });
 

@@ -22,6 +22,8 @@ export interface OrganisationReportFacts {
   mentorId?: string;
   /** The client whose learner it is about: that client's contacts read it once approved. */
   clientId?: string;
+  /** For a termly progress review: the early career teacher it is about, who adds their part and signs it. */
+  teacherId?: string;
   status: ReportStatus;
 }
 
@@ -37,19 +39,25 @@ export const reportWriters: readonly MemberRole[] = ['tutor', 'mentor'];
 export const memberRefusals = {
   otherOrganisation: 'This report belongs to another organisation: your membership does not open it.',
   notSubmitted: 'This report opens for quality review once it has been submitted.',
-  noPart: (role: MemberRole) =>
-    `As a ${memberRoleLabels[role].toLowerCase()} you have no part in this report. Ask its owner or a coordinator.`,
+  noPart: (role: MemberRole) => {
+    const label = memberRoleLabels[role].toLowerCase();
+    return `As ${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label} you have no part in this report. Ask its owner or a coordinator.`;
+  },
   reviewerLink:
     'This report belongs to an organisation, whose quality reviewers review it signed in: no link for it may carry the reviewer’s role. Make a teacher or client link instead.',
   reviewWithLink:
     'This report belongs to an organisation, so only its quality reviewers, signed in, may review it: a link cannot approve or send it back.',
   reviewWithoutPart:
     'Only a quality reviewer who neither owns nor mentors this report may review it, and your membership no longer makes you one.',
+  teacherSignsSignedIn:
+    'This review belongs to an organisation, so only the early career teacher it is about signs it as the teacher, signed in: a link cannot.',
+  notTheTeacher: 'Only the early career teacher this review is about signs it as the teacher.',
 } as const;
 
 /**
  * The rules, in order: another organisation's report is refused; its owner writes it (as tutor), so never reviews
- * or approves it, whatever their membership; its assigned mentor writes it (as mentor, who cannot approve); a
+ * or approves it, whatever their membership; its assigned mentor writes it (as mentor, who cannot approve); the early
+ * career teacher a termly review is about adds their part and signs it (as teacher); a
  * quality reviewer reviews it once submitted; a coordinator reads everything and writes nothing; a client contact
  * reads their client's reports as a client (so once approved). Everyone else has no part in it.
  */
@@ -57,6 +65,7 @@ export function memberAccess(member: MemberFacts, report: OrganisationReportFact
   if (member.organisationId !== report.organisationId) return fail(memberRefusals.otherOrganisation);
   if (member.id === report.ownerId) return ok({ role: 'tutor', readOnly: false });
   if (member.id === report.mentorId) return ok({ role: 'mentor', readOnly: false });
+  if (member.id === report.teacherId) return ok({ role: 'teacher', readOnly: false });
   switch (member.role) {
     case 'quality-reviewer':
       return report.status === 'draft' ? fail(memberRefusals.notSubmitted) : ok({ role: 'reviewer', readOnly: false });
@@ -88,4 +97,21 @@ export function mayReview(
   if (!access.ok) return access;
   const { role: given, readOnly } = access.value;
   return powers[given].reviews && !readOnly ? ok(undefined) : fail(memberRefusals.reviewWithoutPart);
+}
+
+/**
+ * Whether the holder of a teacher's token may sign an organisation's review as its teacher now: only the member it
+ * names as its early career teacher, signed in. A teacher's link cannot tell the teacher from its maker, the
+ * induction tutor who signs the same review, so it never signs one.
+ */
+export function maySignAsTeacher(
+  role: Role,
+  member: MemberFacts | undefined,
+  report: OrganisationReportFacts,
+): Result<undefined> {
+  if (role !== 'teacher') return ok(undefined);
+  if (!member) return fail(memberRefusals.teacherSignsSignedIn);
+  const access = memberAccess(member, report);
+  if (!access.ok) return access;
+  return access.value.role === 'teacher' ? ok(undefined) : fail(memberRefusals.notTheTeacher);
 }

@@ -182,6 +182,8 @@ export const organisationPaths = {
   invitationFor: (id: string) => `/api/organisation/members/${encodeURIComponent(id)}/invitation`,
   reports: '/api/organisation/reports',
   reportToken: (id: string) => `/api/organisation/reports/${encodeURIComponent(id)}/token`,
+  reportTeacher: (id: string) => `/api/organisation/reports/${encodeURIComponent(id)}/teacher`,
+  teachers: '/api/organisation/teachers',
   learnerRecord: (learner: string) => `/api/organisation/learners/${encodeURIComponent(learner)}/record`,
   audit: '/api/organisation/audit',
   auditCsv: '/api/organisation/audit.csv',
@@ -210,23 +212,37 @@ export const WordAdded = z.object({ word: z.string() });
 /** A passkey ceremony's options, passed to the browser's WebAuthn library as the relay made them; it checks them. */
 export const PasskeyOptions = z.looseObject({ challenge: z.string() });
 
+/** A member named in a request, by their id (a UUID). */
+const memberIdOf = (who: string) => z.string().regex(/^[0-9a-f-]{36}$/, `${who} is named by their member id.`);
+
 /** POST /api/organisation/reports: registers a report with the member's organisation; they own it. */
 export const RegisterReportRequest = z.object({
   id: ReportId,
   /** A mentor of the organisation who writes the report with its owner. */
-  mentorId: z
-    .string()
-    .regex(/^[0-9a-f-]{36}$/, 'A mentor is named by their member id.')
-    .optional(),
+  mentorId: memberIdOf('A mentor').optional(),
   /** The client whose learner it is about: that client's contacts read it once approved. */
   clientId: z.string().trim().min(1).max(64).optional(),
+  /** For a termly progress review: the early career teacher of the organisation it is about. */
+  teacherId: memberIdOf('An early career teacher').optional(),
 });
+
+/** PUT /api/organisation/reports/<id>/teacher: the review's owner names its early career teacher (null: nobody). */
+export const SetReportTeacherRequest = z.object({
+  teacherId: memberIdOf('An early career teacher').nullable(),
+});
+
+/** GET /api/organisation/teachers: the organisation's early career teachers, for a review's owner to name one. */
+export const OrganisationTeachers = z.object({
+  teachers: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type OrganisationTeachers = z.infer<typeof OrganisationTeachers>;
 
 export const OrganisationReportView = z.object({
   id: z.string(),
   ownerId: z.string(),
   mentorId: z.string().optional(),
   clientId: z.string().optional(),
+  teacherId: z.string().optional(),
   createdAt: z.string(),
 });
 export type OrganisationReportView = z.infer<typeof OrganisationReportView>;
@@ -258,6 +274,8 @@ export const OrganisationReportSummary = z.object({
   changedAt: z.string(),
   /** ISO 8601: when it was last submitted or resubmitted, if it has been. */
   submittedAt: z.string().optional(),
+  /** For a termly progress review: the early career teacher named as the one it is about. */
+  teacherId: z.string().optional(),
 });
 export type OrganisationReportSummary = z.infer<typeof OrganisationReportSummary>;
 export const OrganisationReportList = z.object({ reports: z.array(OrganisationReportSummary) });

@@ -58,7 +58,9 @@ export function OrganisationReports() {
       ? 'Your reports on other devices'
       : client()
         ? 'Your learners’ reports'
-        : `Reports of ${signedIn()?.organisation.name}`;
+        : role() === 'early-career-teacher'
+          ? 'Your progress reviews'
+          : `Reports of ${signedIn()?.organisation.name}`;
   const reports = () => {
     const current = answer();
     return current?.ok ? current.value : undefined;

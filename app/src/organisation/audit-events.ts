@@ -46,6 +46,7 @@ const kindOfAction: Record<string, AuditKind> = {
   'role changed': 'roles',
   'member removed': 'removals',
   'report registered': 'reports',
+  'report teacher named': 'reports',
   'link made': 'links',
   'link withdrawn': 'links',
   decision: 'decisions',
@@ -94,6 +95,8 @@ export function describe(entry: AuditEntryView): string {
       return 'Removed from the organisation';
     case 'report registered':
       return 'Report registered';
+    case 'report teacher named':
+      return text(detail.teacher) ? 'Its early career teacher named' : 'Its early career teacher taken off';
     case 'link made':
       return `${text(detail.role) ? `A ${text(detail.role)} link` : 'A link'} made`;
     case 'link withdrawn': {

@@ -11,6 +11,7 @@ import {
   MemberView,
   OrganisationReportList,
   OrganisationReportView,
+  OrganisationTeachers,
   OrganisationView,
   OrganisationWords,
   organisationPaths as paths,
@@ -121,6 +122,11 @@ export const organisationApi = {
   /** A client contact's whole record of one learner: approved reports, newest first, without internal fields. */
   learnerRecord: (learner: string) => call(LearnerRecord, 'GET', paths.learnerRecord(learner)),
   memberToken: (reportId: string) => call(MemberTokenGrant, 'GET', paths.reportToken(reportId)),
+  /** The organisation's early career teachers, for a review's owner to name the one it is about. */
+  teachers: () => call(OrganisationTeachers, 'GET', paths.teachers),
+  /** Names (or with null, clears) the early career teacher who signs a termly review as its teacher. */
+  setReportTeacher: (reportId: string, teacherId: string | null) =>
+    call(OrganisationReportView, 'PUT', paths.reportTeacher(reportId), { teacherId }),
   audit: () => call(AuditLog, 'GET', paths.audit),
   words: () => call(OrganisationWords, 'GET', paths.words),
   addWord: (word: string) => call(WordAdded, 'POST', paths.words, { word }),

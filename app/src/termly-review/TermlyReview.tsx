@@ -32,6 +32,8 @@ import { useReportSession } from '../report-session/ReportSession.tsx';
 import { ConfirmFacts } from './ConfirmFacts.tsx';
 import { ReviewSteps } from './ReviewSteps.tsx';
 import { ReviewSummary } from './ReviewSummary.tsx';
+import { ReviewTeacher } from './ReviewTeacher.tsx';
+import { signedIn } from '../organisation/signed-in.ts';
 import { useRoleWord } from '../collab/role-words.ts';
 import { formatMoment } from '../../../shared/forms/uk-dates.ts';
 import { withYourName } from '../collab/your-name.ts';
@@ -160,10 +162,26 @@ export function TermlyReview(props: { doc: Y.Doc; readOnly: boolean }) {
     return (['teacher', 'tutor'] as const).filter((signer) => !signed.has(signer)).map(roleWord);
   };
   const teacherWriting = () => role() === 'teacher' && view().status === 'teacher-to-comment';
+  // The owner of an organisation's review (who holds its tutor role through the organisation) names its teacher
+  // until the teacher has signed.
+  const namesTeacher = () => {
+    const held = link();
+    const registered = held?.organisationId !== undefined || held?.source === 'member';
+    return (
+      registered &&
+      held?.role === 'tutor' &&
+      !held.readOnly &&
+      Boolean(signedIn()) &&
+      (view().status === 'draft' || view().status === 'teacher-to-comment')
+    );
+  };
   const confirmedNow = () => factsConfirmedNow(facts(), view().history);
 
   return (
     <div class="termly-review">
+      <Show when={namesTeacher()}>
+        <ReviewTeacher reportId={reportId} />
+      </Show>
       <Show when={view().status === 'draft' && !props.readOnly} fallback={<ReviewSummary doc={props.doc} />}>
         <ReviewSteps doc={props.doc} finishing={busy()} onFinish={() => decide('finish')} />
       </Show>

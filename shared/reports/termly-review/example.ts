@@ -11,17 +11,21 @@ export const examplePlan = {
   bytes: new TextEncoder().encode('%PDF-1.4 support plan for Sam'),
 };
 
+type FillOptions = { onTrack: boolean; attachPlan?: boolean };
+
 /** Lays out a complete review: on track, or not on track with TS2 and TS5 of concern (and, unless told not to, the plan attached). */
-export async function fillTermlyReview(
-  doc: Y.Doc,
-  options: { onTrack: boolean; attachPlan?: boolean } = { onTrack: true },
-): Promise<void> {
+export async function fillTermlyReview(doc: Y.Doc, options: FillOptions = { onTrack: true }): Promise<void> {
   createTermlyReviewDoc(
     doc,
     { teacherName: 'Sam Patel', term: 'autumn', academicYear: 2025 },
     'Tara Tutor',
     new Date('2025-12-01T09:00:00Z'),
   );
+  await completeTermlyReview(doc, options);
+}
+
+/** Fills in every step of a review already started (its teacher, term and year chosen), as `fillTermlyReview` does. */
+export async function completeTermlyReview(doc: Y.Doc, options: FillOptions = { onTrack: true }): Promise<void> {
   doc.transact(() => {
     const f = fields(doc);
     f.set('contractType', 'Permanent');
