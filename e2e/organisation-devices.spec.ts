@@ -5,6 +5,7 @@
 // Signing out of the phone, they remove the organisation's reports from it.
 import type { Page } from '@playwright/test';
 import { createSessionReport, editor, editorText, signIn } from './app.ts';
+import { addComment, thread } from './comments.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 import { header, invite, join, personWithPasskeys, slow, setUpAgency, listedReports } from './organisation-people.ts';
 import { type RunningRelay, startRelay } from './relay.ts';
@@ -40,6 +41,9 @@ test('a tutor signed in on a second device finds their report there, opens it wi
     const reportUrl = await createSessionReport(laptop.page, base, { learner: 'Gus Hale', tutor: 'Tom Tutor' });
     await editor(laptop.page, progress).pressSequentially('Dated the Tudors.');
     await expect.poll(() => registered(laptop.page), slow).toBe(1);
+    // The laptop made the report, so it writes with the report's own link: once registered, that link is Tom's, and
+    // his comment carries his account's name and member id, as one from his member token would.
+    await addComment(laptop.page, progress, 'Tudors', 'Check the dates.');
 
     // The phone holds the same passkey (synced by a passkey manager) and nothing else.
     const phone = await personWithPasskeys(phoneContext);
@@ -60,6 +64,11 @@ test('a tutor signed in on a second device finds their report there, opens it wi
     await expect(phone.page).toHaveURL(reportUrl);
     await expect.poll(() => editorText(phone.page, progress), slow).toBe('Dated the Tudors.');
     await expect(phone.page.getByText('You opened this report as tutor, through your organisation.')).toBeVisible();
+    // The comment made on the laptop is his on the phone too: his to edit and delete.
+    const own = thread(phone.page, 'Check the dates.');
+    await expect(own).toContainText('Tom Tutor', slow);
+    await expect(own.getByRole('button', { name: 'Edit' })).toBeVisible();
+    await expect(own.getByRole('button', { name: 'Delete' })).toBeVisible();
     await editor(phone.page, progress).click();
     await phone.page.keyboard.press('End');
     await phone.page.keyboard.type(' Then the Stuarts.');

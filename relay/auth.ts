@@ -121,11 +121,13 @@ export type AccessCheck = Result<Holder, Refusal>;
 
 /**
  * What a token lets its holder do with one report, checked in this order: present, signed here, in date, this
- * report, not revoked, and for a member's token, its member not removed.
+ * report, not revoked, and for a member's token, its member not removed. The owner's own link of a registered report
+ * (the tutor link its registration was proved with) is the owner's too: it carries their account, and is refused
+ * once they are removed.
  */
 export async function checkAccess(
   tokens: Tokens,
-  store: AccessStore & Pick<OrganisationStore, 'member'>,
+  store: AccessStore & Pick<OrganisationStore, 'member' | 'report'>,
   token: string | null | undefined,
   reportId: string,
 ): Promise<AccessCheck> {
@@ -138,6 +140,12 @@ export async function checkAccess(
     const member = await store.member(read.value.member);
     if (!member || member.removedAt) return fail(refusals.memberRemoved);
     return ok({ ...read.value, account: member });
+  }
+  const registered = read.value.role === 'tutor' ? await store.report(reportId) : undefined;
+  if (registered?.ownerLink === read.value.jti) {
+    const owner = await store.member(registered.ownerId);
+    if (!owner || owner.removedAt) return fail(refusals.memberRemoved);
+    return ok({ ...read.value, account: owner });
   }
   return ok(read.value);
 }

@@ -3,7 +3,7 @@
 // told to the other relay nodes (relay/cluster/), which close that token's connections too. Likewise every
 // connection opened with a token made for a member closes when that member is removed, here and on the others.
 import { closeCodes } from '../shared/protocol/limits.ts';
-import { refusals } from './auth.ts';
+import { type Holder, refusals } from './auth.ts';
 import type { Peer } from './peer.ts';
 
 /** Longest a timer can wait in Node (about 24.8 days); an expiry further off is checked again then. */
@@ -75,7 +75,7 @@ export class LiveLinks {
   /** Closes this node's connections with tokens made for a member removed on another node (or from a shell). */
   memberRemovedElsewhere(memberId: string): number {
     const peers = [...this.byToken.values()].flatMap((each) =>
-      [...each].filter((peer) => peer.access?.member === memberId),
+      [...each].filter((peer) => holderMember(peer.access) === memberId),
     );
     peers.forEach((peer) => {
       peer.close(refusals.memberRemoved.code, refusals.memberRemoved.reason);
@@ -88,7 +88,10 @@ export class LiveLinks {
   members(): string[] {
     const members = new Set<string>();
     for (const peers of this.byToken.values())
-      for (const peer of peers) if (peer.access?.member) members.add(peer.access.member);
+      for (const peer of peers) {
+        const member = holderMember(peer.access);
+        if (member) members.add(member);
+      }
     return [...members];
   }
 
@@ -106,3 +109,6 @@ export class LiveLinks {
     this.expiryTimers.set(peer, timer);
   }
 }
+
+/** The member whose connection this is: a member's token's, or the owner's for the owner's own link of their report. */
+const holderMember = (access: Holder | undefined): string | undefined => access?.account?.id ?? access?.member;

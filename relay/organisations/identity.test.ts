@@ -302,9 +302,15 @@ describe('names the relay vouches for', () => {
 
     // A link cannot claim a member's id, and another quality reviewer cannot rewrite Rosa's comment.
     const linkReceived: Uint8Array[] = [];
-    const withLink = await session.provider(relay, 'said-1/comments', { token: own, received: linkReceived });
+    const mentorsLink = (await link(relay, 'said-1', own, 'mentor')).body.token as string;
+    const withLink = await session.provider(relay, 'said-1/comments', { token: mentorsLink, received: linkReceived });
     await eventually(() => expect(threadsMap(withLink.doc).has(honest.value)).toBe(true));
-    reply(withLink.doc, honest.value, 'As Rosa.', { id: 'x', name: 'Rosa Reviewer', role: 'tutor', memberId: rosa.id });
+    reply(withLink.doc, honest.value, 'As Rosa.', {
+      id: 'x',
+      name: 'Rosa Reviewer',
+      role: 'mentor',
+      memberId: rosa.id,
+    });
     await eventually(() => expect(deniedReasons(linkReceived)).toContain(commentsRefusals.notAMember));
     const raysReceived: Uint8Array[] = [];
     const rays = await session.provider(relay, 'said-1/comments', {
@@ -321,6 +327,29 @@ describe('names the relay vouches for', () => {
     expect(kept.comments.map((comment) => [comment.author.name, comment.text])).toEqual([
       ['Rosa Reviewer', 'Which pairs?'],
     ]);
+
+    // The owner's own link, which the report was registered with (the device that made it keeps using it), speaks
+    // for Tom's account as his member token does: a reply in another name, or in none, is refused.
+    const ownReceived: Uint8Array[] = [];
+    const unnamed = await session.provider(relay, 'said-1/comments', { token: own, received: ownReceived });
+    await eventually(() => expect(threadsMap(unnamed.doc).has(honest.value)).toBe(true));
+    reply(unnamed.doc, honest.value, 'Twos.', { id: 'tom-device', name: 'Tom at home', role: 'tutor' });
+    await eventually(() => expect(deniedReasons(ownReceived)).toContain(commentsRefusals.notYourName));
+    const toms = await session.provider(relay, 'said-1/comments', { token: own });
+    await eventually(() => expect(threadsMap(toms.doc).has(honest.value)).toBe(true));
+    reply(toms.doc, honest.value, 'Pairs of two.', {
+      id: 'tom-device',
+      name: 'Tom Tutor',
+      role: 'tutor',
+      memberId: tom.id,
+    });
+    await eventually(() =>
+      expect(
+        readThreads(watcher.doc)
+          .find((each) => each.id === honest.value)!
+          .comments.map((c) => c.text),
+      ).toEqual(['Which pairs?', 'Pairs of two.']),
+    );
   });
 
   it('passes on presence in a member’s account name and their token’s role, and a link’s in its role', async () => {
@@ -334,11 +363,20 @@ describe('names the relay vouches for', () => {
         user: { name: 'Tom Tutor', role: 'tutor', color: '#336699' },
       }),
     );
-    const withLink = await session.provider(relay, 'here-1', { token: own });
-    withLink.awareness.setLocalStateField('user', { name: 'Tom at home', role: 'reviewer' });
+    const mentorsLink = (await link(relay, 'here-1', own, 'mentor')).body.token as string;
+    const withLink = await session.provider(relay, 'here-1', { token: mentorsLink });
+    withLink.awareness.setLocalStateField('user', { name: 'Nia at home', role: 'reviewer' });
     await eventually(() =>
       expect(mos.awareness.getStates().get(withLink.doc.clientID)).toEqual({
-        user: { name: 'Tom at home', role: 'tutor' },
+        user: { name: 'Nia at home', role: 'mentor' },
+      }),
+    );
+    // The owner's own link is Tom's: his account's name, whatever the device says.
+    const ownLink = await session.provider(relay, 'here-1', { token: own });
+    ownLink.awareness.setLocalStateField('user', { name: 'Tom at home', role: 'reviewer' });
+    await eventually(() =>
+      expect(mos.awareness.getStates().get(ownLink.doc.clientID)).toEqual({
+        user: { name: 'Tom Tutor', role: 'tutor' },
       }),
     );
   });

@@ -340,6 +340,21 @@ describe('a removed member', () => {
     expect(untouched.wsconnected).toBe(true);
   });
 
+  it('is cut off on the report they registered with its own link too: that link is theirs', async () => {
+    const { relay, a } = await agency();
+    const own = (await api(relay, 'POST', '/api/reports', { body: { id: 'owned-link-1' } })).body.token as string;
+    expect((await register(relay, a.tutor, { id: 'owned-link-1' }, own)).status).toBe(201);
+    const content = await session.socket(relay, `/sync/owned-link-1?token=${own}`);
+    await eventually(() => expect(content.received.length).toBeGreaterThan(0));
+
+    expect(
+      (await call(relay, 'DELETE', `/api/organisation/members/${a.tutor.id}`, { cookie: a.admin.cookie })).status,
+    ).toBe(200);
+    const expected = { code: closeCodes.linkWithdrawn, reason: refusalReasons.memberRemoved };
+    expect(await content.closed).toEqual(expected);
+    expect(await (await session.socket(relay, `/sync/owned-link-1?token=${own}`)).closed).toEqual(expected);
+  });
+
   it('is cut off within moments when removed from a shell, which tells no relay', async () => {
     const { store, relay, a } = await agency({ removedMemberCheckMs: 50 });
     await register(relay, a.mentor, { id: 'shell-1' });

@@ -78,7 +78,7 @@ export async function registerReport(context: MemberReportsContext, request: Inc
   if (registered)
     throw new Problem(409, 'This report is registered already, by someone else. Ask its owner to share it.');
   const at = new Date().toISOString();
-  await claimOrProve(context, request, wanted.id, at);
+  const ownerLink = await claimOrProve(context, request, wanted.id, at);
   const report: OrganisationReportRecord = {
     reportId: wanted.id,
     organisationId: member.organisationId,
@@ -86,6 +86,7 @@ export async function registerReport(context: MemberReportsContext, request: Inc
     ...(wanted.mentorId ? { mentorId: wanted.mentorId } : {}),
     ...(wanted.clientId ? { clientId: wanted.clientId } : {}),
     ...(wanted.teacherId ? { teacherId: wanted.teacherId } : {}),
+    ...(ownerLink ? { ownerLink } : {}),
     createdAt: at,
   };
   if (!(await context.store.addReport(report)))
@@ -151,20 +152,23 @@ export async function setReportTeacher(
   return { status: 200, body: reportView({ ...report, teacherId: teacherId ?? undefined }) };
 }
 
-/** Claims a new report id, or checks that the request holds the tutor link of a report already on the relay. */
+/**
+ * Claims a new report id, or checks that the request holds the tutor link of a report already on the relay, whose
+ * id (jti) it returns: the owner's own link from then on.
+ */
 async function claimOrProve(
   context: MemberReportsContext,
   request: IncomingMessage,
   reportId: string,
   at: string,
-): Promise<void> {
+): Promise<string | undefined> {
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
   if (bearer) {
     const check = await checkAccess(context.tokens, context.store, bearer, reportId);
     if (!check.ok) throw new Problem(check.problem.status, check.problem.reason);
     if (check.value.role !== 'tutor' || check.value.member)
       throw new Problem(403, 'Only the report’s own tutor link can bring it into your organisation.');
-    return;
+    return check.value.jti;
   }
   const taken = new Problem(
     409,
@@ -172,6 +176,7 @@ async function claimOrProve(
   );
   if ((await context.store.load(roomName(reportId))).length > 0) throw taken;
   if (!(await context.store.claim(reportId, at))) throw taken;
+  return undefined;
 }
 
 /** A room token for one of the organisation's reports, with the role the member's membership gives them. */

@@ -50,7 +50,16 @@ const organisationTablesToCopy = {
   challenges: { columns: ['challenge', 'purpose', 'subject', 'expires_at'], order: 'expires_at, challenge' },
   audit_log: { columns: ['organisation_id', 'at', 'actor', 'action', 'subject', 'detail'], order: 'seq' },
   organisation_reports: {
-    columns: ['report_id', 'organisation_id', 'owner_id', 'mentor_id', 'client_id', 'teacher_id', 'created_at'],
+    columns: [
+      'report_id',
+      'organisation_id',
+      'owner_id',
+      'mentor_id',
+      'client_id',
+      'teacher_id',
+      'owner_link',
+      'created_at',
+    ],
     order: 'created_at, report_id',
   },
   organisation_words: { columns: ['organisation_id', 'word', 'added_by', 'added_at'], order: 'organisation_id, word' },

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import type { Pool } from 'pg';
 import {
   organisationReportsTable,
+  organisationReportOwnerLinkColumn,
   organisationReportTeacherColumn,
   organisationTables,
   organisationWordsTable,
@@ -68,6 +69,11 @@ export const sqliteMigrations: Migration[] = [
     name: 'the early career teacher of a report',
     sql: organisationReportTeacherColumn,
   },
+  {
+    version: 8,
+    name: 'the owner’s own link of a report',
+    sql: organisationReportOwnerLinkColumn,
+  },
 ];
 
 export const postgresMigrations: Migration[] = [
@@ -122,6 +128,11 @@ export const postgresMigrations: Migration[] = [
     version: 7,
     name: 'the early career teacher of a report',
     sql: organisationReportTeacherColumn,
+  },
+  {
+    version: 8,
+    name: 'the owner’s own link of a report',
+    sql: organisationReportOwnerLinkColumn,
   },
 ];
 

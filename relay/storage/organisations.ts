@@ -87,6 +87,11 @@ export interface OrganisationReportRecord {
   clientId?: string;
   /** For a termly progress review: the early career teacher it is about, who adds their part and signs it. */
   teacherId?: string;
+  /**
+   * The id (jti) of the tutor link that proved the report was the owner's when it was registered: the device that
+   * made the report keeps using it, and the relay takes what comes with it as said by the owner's account.
+   */
+  ownerLink?: string;
   createdAt: string;
 }
 
@@ -244,6 +249,7 @@ interface ReportRow {
   mentor_id: string | null;
   client_id: string | null;
   teacher_id: string | null;
+  owner_link: string | null;
   created_at: string;
 }
 
@@ -318,6 +324,7 @@ const reportOf = (row: ReportRow): OrganisationReportRecord =>
     mentorId: row.mentor_id,
     clientId: row.client_id,
     teacherId: row.teacher_id,
+    ownerLink: row.owner_link,
     createdAt: row.created_at,
   }) as OrganisationReportRecord;
 
@@ -512,8 +519,8 @@ export function sqlOrganisationStore(sql: Sql): OrganisationStore {
     async addReport(r) {
       const added = await sql.run(
         `INSERT INTO organisation_reports
-           (report_id, organisation_id, owner_id, mentor_id, client_id, teacher_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+           (report_id, organisation_id, owner_id, mentor_id, client_id, teacher_id, owner_link, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         [
           r.reportId,
           r.organisationId,
@@ -521,6 +528,7 @@ export function sqlOrganisationStore(sql: Sql): OrganisationStore {
           r.mentorId ?? null,
           r.clientId ?? null,
           r.teacherId ?? null,
+          r.ownerLink ?? null,
           r.createdAt,
         ],
       );
@@ -651,6 +659,9 @@ export const organisationReportsTable = `
 
 /** The early career teacher a termly progress review is about (migration 7), the same on both engines. */
 export const organisationReportTeacherColumn = 'ALTER TABLE organisation_reports ADD COLUMN teacher_id text';
+
+/** The owner's own link of a registered report (migration 8), the same on both engines. */
+export const organisationReportOwnerLinkColumn = 'ALTER TABLE organisation_reports ADD COLUMN owner_link text';
 
 /** The organisation's word list (migration 6), the same on both engines. */
 export const organisationWordsTable = `

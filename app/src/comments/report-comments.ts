@@ -106,11 +106,14 @@ export function createReportComments(session: ReportSession) {
     /** The content document the anchors point into (again after it is replaced). */
     setContent: (doc: Y.Doc) => store.setContent(doc),
 
-    /** Follows the relay's comments with this device's link; a role that may not read comments (client) does not. */
-    connect(token: string, linkRole: Role): void {
+    /**
+     * Follows the relay's comments with this device's link; a role that may not read comments (client) does not.
+     * A member's token names its member; the owner's own link of a registered report (`owner`) is theirs too.
+     */
+    connect(token: string, linkRole: Role, owner?: { id: string; name: string }): void {
       setRole(linkRole);
       const claims = readClaimsUnverified(token);
-      setAccount(claims?.member && claims.name ? { id: claims.member, name: claims.name } : undefined);
+      setAccount(claims?.member && claims.name ? { id: claims.member, name: claims.name } : owner);
       session.connect({ token, role: linkRole });
     },
 

@@ -184,7 +184,11 @@ function OpenReport(props: { id: string }) {
         if (state.kind !== 'held') return;
         connectContent(state.link.token);
         session.connect(state.link);
-        comments.connect(state.link.token, state.link.role);
+        comments.connect(
+          state.link.token,
+          state.link.role,
+          state.link.source === 'claimed' ? state.link.owner : undefined,
+        );
       },
     );
     try {

@@ -22,6 +22,12 @@ export interface HeldLink {
   /** For a claimed report: the organisation this device registered it with, once it has. */
   organisationId?: string;
   /**
+   * For a claimed report registered with an organisation: the member who registered it, its owner. The relay takes
+   * what comes with this link as said by their account (docs/protocol.md, "Who says what"), so their comments carry
+   * their account's name and member id, offline too.
+   */
+  owner?: { id: string; name: string };
+  /**
    * For a claimed report: the member signed in on this browser when it was claimed, whose organisation it is
    * registered with at once. One claimed with nobody signed in (made before organisations, or before signing in)
    * is offered to be moved instead (organisation-reports.ts, `reportsToMove`).

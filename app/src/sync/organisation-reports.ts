@@ -68,13 +68,19 @@ export async function registerClaimed(link: HeldLink): Promise<Result<void, ApiP
   if (!me || !reportWriters.includes(me.member.role)) return ok(undefined);
   // Claimed before this member signed in here: theirs to move or keep out (reportsToMove), not moved unasked.
   if (link.claimedBy !== me.member.id) return ok(undefined);
-  return register(link, me.organisation.id);
+  return register(link, me);
 }
 
-async function register(link: HeldLink, organisationId: string): Promise<Result<void, ApiProblem>> {
+async function register(
+  link: HeldLink,
+  me: { organisation: { id: string }; member: { id: string; name: string } },
+): Promise<Result<void, ApiProblem>> {
   const done = await organisationApi.registerReport(link.reportId, link.token);
   if (!done.ok) return fail(done.problem);
-  await accessDb.links.update(link.reportId, { organisationId });
+  await accessDb.links.update(link.reportId, {
+    organisationId: me.organisation.id,
+    owner: { id: me.member.id, name: me.member.name },
+  });
   return ok(undefined);
 }
 
@@ -109,7 +115,7 @@ export async function moveIntoOrganisation(links: readonly HeldLink[]): Promise<
     return fail({ message: 'Sign in as a tutor or mentor to move reports into your organisation.', status: 401 });
   const result: Moved = { moved: 0, refused: [] };
   for (const link of links) {
-    const done = await register(link, me.organisation.id);
+    const done = await register(link, me);
     if (done.ok) result.moved += 1;
     else if (passing(done.problem)) return fail(done.problem);
     else result.refused.push({ reportId: link.reportId, message: done.problem.message });

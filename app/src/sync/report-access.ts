@@ -102,8 +102,14 @@ export function watchAccess(
     onState({ kind: 'held', link });
     if (link.source === 'member') retryIn(Date.parse(link.expiresAt) - renewBeforeMs - Date.now());
     if (link.source === 'claimed' && !link.organisationId)
-      void registerClaimed(link).then((done) => {
-        if (!done.ok && passing(done.problem) && !stopped) retryIn(retryMs);
+      void registerClaimed(link).then(async (done) => {
+        if (!done.ok) {
+          if (passing(done.problem) && !stopped) retryIn(retryMs);
+          return;
+        }
+        // Registered now: the link is its owner's (their comments carry their account), so it is reported again.
+        const registered = await heldLink(reportId);
+        if (!stopped && registered?.organisationId) onState({ kind: 'held', link: registered });
       });
   };
   async function attempt(): Promise<void> {
