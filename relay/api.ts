@@ -30,6 +30,7 @@ import { sessionTokenOf, signedIn } from './organisations/sessions.ts';
 import { summariseComments } from './comment-summaries.ts';
 import type { LiveLinks } from './live-links.ts';
 import type { Log } from './log.ts';
+import { memberFacts } from './organisations/member-facts.ts';
 import { readJsonBody } from './request-body.ts';
 import type { Rooms } from './rooms.ts';
 import type { ReportStatuses } from './statuses.ts';
@@ -330,7 +331,8 @@ async function checkReviewer(context: ApiContext, holder: Holder, reportId: stri
   if (!powers[holder.role].reviews) return;
   const report = await context.store.report(reportId);
   if (!report) return;
-  const allowed = mayReview(holder.role, holder.account, { ...report, status: await context.statuses.load(reportId) });
+  const member = holder.account && (await memberFacts(context.store, holder.account));
+  const allowed = mayReview(holder.role, member, { ...report, status: await context.statuses.load(reportId) });
   if (allowed.ok) return;
   context.log.info({ report: reportId, jti: holder.jti, member: holder.member }, 'refused a reviewer’s decision');
   throw new ApiProblem(403, allowed.problem);

@@ -41,6 +41,7 @@ async function agency() {
     ray: people['Ray Reviewer'],
     sam: people['Sam Patel'],
     eve: people['Eve Evans'],
+    organisationId: people.organisationId,
   };
 }
 
@@ -181,8 +182,25 @@ describe('names the relay vouches for', () => {
     expect(submitted.body.decision.by).toEqual({ name: 'Tom Tutor', role: 'tutor', memberId: tom.id });
   });
 
-  it('lets only the early career teacher named, signed in, sign as the teacher, records every signature from the member’s account, and lets only a quality reviewer mark it reviewed', async () => {
-    const { relay, tom, mo, rosa, sam, eve } = await agency();
+  it('lets only the early career teacher named, signed in, sign as the teacher, records every signature from the member’s account, and sends it to the linked appropriate body once both have signed', async () => {
+    const { store, relay, tom, mo, sam, eve, organisationId } = await agency();
+    const body = await organisation(
+      store,
+      'North Body',
+      { 'Abe Body': { role: 'appropriate-body-reviewer' } },
+      'appropriate-body',
+    );
+    const other = await organisation(
+      store,
+      'South Body',
+      { 'Sue South': { role: 'appropriate-body-reviewer' } },
+      'appropriate-body',
+    );
+    await store.linkOrganisations(body.organisationId, organisationId);
+    const abe = body['Abe Body'];
+    const sue = other['Sue South'];
+    const tokenAnswer = (who: SignedInMember) =>
+      call(relay, 'GET', '/api/organisation/reports/signed-1/token', { cookie: who.cookie });
     const own = await tomsReport(relay, tom, mo, 'signed-1');
     const teacher = (await link(relay, 'signed-1', own, 'teacher')).body.token as string;
     /** A document of a room, once it holds what the relay holds after `local`'s changes arrived. */
@@ -240,6 +258,8 @@ describe('names the relay vouches for', () => {
       status: 200,
       body: { decision: { by: { name: 'Sam Patel', role: 'teacher', memberId: sam.id } } },
     });
+    // Not signed by both yet: the appropriate body does not have it.
+    expect(await tokenAnswer(abe)).toMatchObject({ status: 403, body: { error: memberRefusals.notYetSigned } });
     // Once signed, who the review is about stays.
     expect(
       await call(relay, 'PUT', '/api/organisation/reports/signed-1/teacher', {
@@ -256,13 +276,21 @@ describe('names the relay vouches for', () => {
     });
     expect(tutorSigned).toMatchObject({ status: 200, body: { status: 'with-reviewer' } });
     expect(tutorSigned.body.decision.by).toEqual({ name: 'Tom Tutor', role: 'tutor', memberId: tom.id });
-    const reviewed = await decide(relay, 'signed-1', await memberToken(relay, rosa, 'signed-1'), {
+    // Signed by both: the linked body's reviewer finds it in their list and marks it read; another body's cannot.
+    expect(await tokenAnswer(sue)).toMatchObject({ status: 403, body: { error: memberRefusals.otherOrganisation } });
+    const listed = await call(relay, 'GET', '/api/organisation/reports', { cookie: abe.cookie });
+    expect(listed.body.reports).toMatchObject([
+      { id: 'signed-1', ownerName: 'Tom Tutor', status: 'with-reviewer', role: 'reviewer' },
+    ]);
+    expect((await call(relay, 'GET', '/api/organisation/reports', { cookie: sue.cookie })).body.reports).toEqual([]);
+    const reviewed = await decide(relay, 'signed-1', await memberToken(relay, abe, 'signed-1'), {
       action: 'mark-reviewed',
     });
     expect(reviewed).toMatchObject({
       status: 200,
-      body: { status: 'reviewed', decision: { by: { name: 'Rosa Reviewer', role: 'reviewer', memberId: rosa.id } } },
+      body: { status: 'reviewed', decision: { by: { name: 'Abe Body', role: 'reviewer', memberId: abe.id } } },
     });
+    expect(await tokenAnswer(abe)).toMatchObject({ status: 200, body: { role: 'reviewer', readOnly: false } });
   });
 
   it('refuses a member’s comment in another name, tells the sender, and passes on one in their own', async () => {

@@ -23,6 +23,7 @@ import type { Log } from '../log.ts';
 import type { ReportStatuses } from '../statuses.ts';
 import type { OrganisationReportRecord } from '../storage/organisations.ts';
 import type { Storage } from '../storage/store.ts';
+import { memberFacts, organisationsOf, reportsWithin } from './member-facts.ts';
 import { readableContent, reportContentFacts } from './report-content.ts';
 import { type Answer, Problem, readBody, signedInMember } from './requests.ts';
 
@@ -188,7 +189,8 @@ export async function memberToken(
   const { member } = await signedInMember(context, request);
   const report = await context.store.report(reportId!);
   if (!report) throw new Problem(404, 'No organisation has registered this report. Its owner registers it first.');
-  const access = memberAccess(member, { ...report, status: await context.statuses.load(report.reportId) });
+  const facts = await memberFacts(context.store, member);
+  const access = memberAccess(facts, { ...report, status: await context.statuses.load(report.reportId) });
   if (!access.ok) {
     context.log.info({ report: report.reportId, member: member.id }, 'refused a member token');
     throw new Problem(403, access.problem);
@@ -216,15 +218,16 @@ export async function memberToken(
  */
 export async function listReports(context: MemberReportsContext, request: IncomingMessage): Promise<Answer> {
   const { member } = await signedInMember(context, request);
+  const facts = await memberFacts(context.store, member);
   const [reports, members] = await Promise.all([
-    context.store.reports(member.organisationId),
-    context.store.members(member.organisationId),
+    reportsWithin(context.store, facts),
+    Promise.all(organisationsOf(facts).map((id) => context.store.members(id))),
   ]);
-  const names = new Map(members.map((each) => [each.id, each.name]));
+  const names = new Map(members.flat().map((each) => [each.id, each.name]));
   const listed: OrganisationReportSummary[] = [];
   for (const report of reports) {
     const status = await context.statuses.load(report.reportId);
-    const access = memberAccess(member, { ...report, status });
+    const access = memberAccess(facts, { ...report, status });
     if (!access.ok) continue;
     const decisions = await decisionsOf(context.store, report.reportId);
     const submitted = decisions.findLast((each) => each.action === 'submit' || each.action === 'resubmit');

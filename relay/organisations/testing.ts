@@ -1,6 +1,6 @@
 // What the organisations' tests share: HTTP calls as a signed-in browser makes them (its session cookie, the app's
 // Origin, a link as `Authorization: Bearer`), and an organisation with a signed-in member for each role asked for.
-import type { MemberRole } from '../../shared/protocol/organisations.ts';
+import type { MemberRole, OrganisationKind } from '../../shared/protocol/organisations.ts';
 import type { Storage } from '../storage/store.ts';
 import type { TestRelay } from '../testing.ts';
 import { createOrganisation, invite } from './members.ts';
@@ -48,8 +48,9 @@ export async function organisation<Name extends string>(
   store: Storage,
   name: string,
   people: Record<Name, { role: MemberRole; clientId?: string }>,
+  kind: OrganisationKind = 'agency',
 ): Promise<Record<Name | 'admin', SignedInMember> & { organisationId: string }> {
-  const made = await createOrganisation(store, { name, kind: 'agency', administrator: 'Ada Admin' });
+  const made = await createOrganisation(store, { name, kind, administrator: 'Ada Admin' });
   if (!made.ok) throw new Error(made.problem);
   const organisationId = made.value.organisation.id;
   const members = {

@@ -10,6 +10,7 @@ import { AddWordRequest, organisationWordLimit, type OrganisationWords } from '.
 import type { ReportStatuses } from '../statuses.ts';
 import type { MemberRecord } from '../storage/organisations.ts';
 import type { Storage } from '../storage/store.ts';
+import { memberFacts, reportsWithin } from './member-facts.ts';
 import { reportContentFacts } from './report-content.ts';
 import { type Answer, orRefuse, Problem, readBody, signedInAdministrator, signedInMember } from './requests.ts';
 
@@ -82,10 +83,11 @@ export async function removeOrganisationWord(
 
 /** The names in the reports this member may open, one word each (so "Cy Okafor" gives Cy and Okafor). */
 async function namesFor(context: WordsContext, member: MemberRecord): Promise<string[]> {
-  const reports = (await context.store.reports(member.organisationId)).slice(-namedReportsLimit);
+  const facts = await memberFacts(context.store, member);
+  const reports = (await reportsWithin(context.store, facts)).slice(-namedReportsLimit);
   const names = new Set<string>();
   for (const report of reports) {
-    const access = memberAccess(member, { ...report, status: await context.statuses.load(report.reportId) });
+    const access = memberAccess(facts, { ...report, status: await context.statuses.load(report.reportId) });
     if (!access.ok) continue;
     for (const name of (await reportContentFacts(context.store, report.reportId))?.people ?? [])
       for (const part of name.split(/\s+/)) {

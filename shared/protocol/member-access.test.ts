@@ -119,6 +119,25 @@ describe('a member’s access to a report', () => {
     expect(memberRefusals.noPart('early-career-teacher')).toMatch(/^As an early career teacher you have no part/);
   });
 
+  it('lets an appropriate body’s reviewer review its linked schools’ termly reviews once both have signed, and nothing else', () => {
+    const body = member({ id: 'ab-1', organisationId: 'body', role: 'appropriate-body-reviewer', schools: ['org-a'] });
+    expect(memberAccess(body, report({ status: 'with-reviewer' }))).toEqual(ok({ role: 'reviewer', readOnly: false }));
+    expect(memberAccess(body, report({ status: 'reviewed' })).ok).toBe(true);
+    for (const status of ['draft', 'teacher-to-comment', 'needs-signatures', 'submitted', 'approved'] as const)
+      expect(memberAccess(body, report({ status }))).toEqual(refused(memberRefusals.notYetSigned));
+    expect(memberAccess(body, report({ organisationId: 'org-b', status: 'with-reviewer' }))).toEqual(
+      refused(memberRefusals.otherOrganisation),
+    );
+    // A school listed for another role gives nothing: only the body's reviewers receive its reviews.
+    expect(
+      memberAccess(
+        member({ role: 'tutor', organisationId: 'body', schools: ['org-1'] }),
+        report({ status: 'with-reviewer' }),
+      ),
+    ).toEqual(refused(memberRefusals.otherOrganisation));
+    expect(mayReview('reviewer', body, report({ status: 'with-reviewer' })).ok).toBe(true);
+  });
+
   it('makes the early career teacher named on a review its teacher, and nobody else', () => {
     const review = report({ teacherId: 'ect-1' });
     expect(memberAccess(member({ id: 'ect-1', role: 'early-career-teacher' }), review)).toEqual(

@@ -12,6 +12,8 @@ export interface MemberFacts {
   role: MemberRole;
   /** For a client contact: the client whose learners' reports they read. */
   clientId?: string;
+  /** For an appropriate body's reviewer: the schools linked to their body, whose signed reviews it receives. */
+  schools?: readonly string[];
 }
 
 export interface OrganisationReportFacts {
@@ -33,6 +35,9 @@ export interface MemberGrant {
   readOnly: boolean;
 }
 
+/** A termly review reaches the appropriate body in these statuses: signed by both, then marked read. */
+const receivedReviews: readonly ReportStatus[] = ['with-reviewer', 'reviewed'];
+
 /** Members with these roles write reports, so they may register one with their organisation and own it. */
 export const reportWriters: readonly MemberRole[] = ['tutor', 'mentor'];
 
@@ -52,6 +57,8 @@ export const memberRefusals = {
   teacherSignsSignedIn:
     'This review belongs to an organisation, so only the early career teacher it is about signs it as the teacher, signed in: a link cannot.',
   notTheTeacher: 'Only the early career teacher this review is about signs it as the teacher.',
+  notYetSigned:
+    'This review reaches its appropriate body once the teacher and the induction tutor have both signed it.',
 } as const;
 
 /**
@@ -59,9 +66,14 @@ export const memberRefusals = {
  * or approves it, whatever their membership; its assigned mentor writes it (as mentor, who cannot approve); the early
  * career teacher a termly review is about adds their part and signs it (as teacher); a
  * quality reviewer reviews it once submitted; a coordinator reads everything and writes nothing; a client contact
- * reads their client's reports as a client (so once approved). Everyone else has no part in it.
+ * reads their client's reports as a client (so once approved). An appropriate body's reviewer reviews the termly
+ * reviews of the schools linked to their body once both have signed (they mark them read). Everyone else has no part.
  */
 export function memberAccess(member: MemberFacts, report: OrganisationReportFacts): Result<MemberGrant> {
+  if (member.role === 'appropriate-body-reviewer' && member.schools?.includes(report.organisationId))
+    return receivedReviews.includes(report.status)
+      ? ok({ role: 'reviewer', readOnly: false })
+      : fail(memberRefusals.notYetSigned);
   if (member.organisationId !== report.organisationId) return fail(memberRefusals.otherOrganisation);
   if (member.id === report.ownerId) return ok({ role: 'tutor', readOnly: false });
   if (member.id === report.mentorId) return ok({ role: 'mentor', readOnly: false });

@@ -60,7 +60,9 @@ export function OrganisationReports() {
         ? 'Your learners’ reports'
         : role() === 'early-career-teacher'
           ? 'Your progress reviews'
-          : `Reports of ${signedIn()?.organisation.name}`;
+          : role() === 'appropriate-body-reviewer'
+            ? 'Reviews from your schools'
+            : `Reports of ${signedIn()?.organisation.name}`;
   const reports = () => {
     const current = answer();
     return current?.ok ? current.value : undefined;
