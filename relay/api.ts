@@ -197,7 +197,7 @@ async function makeLink(
       403,
       'Share links are made with a report’s own link, not with the one Margin gives you for signing in.',
     );
-  const { role, ttl } = await readBody(request, LinkRequest);
+  const { role, ttl, name } = await readBody(request, LinkRequest);
   if (!powers[holder.role].makesLinks)
     throw new ApiProblem(403, `A ${holder.role} link is for reading the report; it makes no links for others.`);
   if (!canShareAs(holder.role, role)) {
@@ -218,7 +218,7 @@ async function makeLink(
   if (!wanted.ok) throw new ApiProblem(400, wanted.problem);
   // A link never outlives the one it was made with, so a short-lived link cannot be stretched.
   const seconds = Math.min(wanted.value, holder.exp - Math.floor(Date.now() / 1000));
-  const grant = await makeGrant(context, reportId, role, seconds, holder.jti);
+  const grant = await makeGrant(context, reportId, role, seconds, holder.jti, name);
   context.log.info({ report: reportId, role, jti: grant.jti, by: holder.jti }, 'made a link');
   await audit(context, request, holder, {
     reportId,
@@ -238,12 +238,13 @@ async function listLinks(
   return {
     status: 200,
     body: {
-      links: links.map(({ jti, role, createdAt, expiresAt, madeBy, revokedAt }) => ({
+      links: links.map(({ jti, role, createdAt, expiresAt, madeBy, name, revokedAt }) => ({
         jti,
         role,
         createdAt,
         expiresAt,
         ...(madeBy ? { madeBy } : {}),
+        ...(name ? { name } : {}),
         ...(revokedAt ? { revokedAt } : {}),
       })),
     },
@@ -393,8 +394,9 @@ async function makeGrant(
   role: Role,
   ttlSeconds: number,
   madeBy?: string,
+  name?: string,
 ): Promise<LinkGrant> {
-  const { token, claims } = await context.tokens.mint(reportId, role, ttlSeconds);
+  const { token, claims } = await context.tokens.mint(reportId, role, ttlSeconds, undefined, name ? { name } : {});
   const link = {
     jti: claims.jti,
     reportId,
@@ -402,6 +404,7 @@ async function makeGrant(
     createdAt: new Date(claims.iat * 1000).toISOString(),
     expiresAt: new Date(claims.exp * 1000).toISOString(),
     ...(madeBy ? { madeBy } : {}),
+    ...(name ? { name } : {}),
   };
   await context.store.addLink(link);
   return { token, jti: link.jti, role, expiresAt: link.expiresAt };

@@ -31,6 +31,7 @@ export const commentsRefusals = {
   notYourComment: `${changeRefusedPrefix}only comments written with your role’s link can be changed or deleted with it.`,
   notYourName: `${changeRefusedPrefix}you are signed in, so your comments carry your account’s name and member id; this one names someone else.`,
   notAMember: `${changeRefusedPrefix}a comment sent with a link carries no member id; sign in to write as a member.`,
+  notYourLinksName: `${changeRefusedPrefix}this link was made for someone by name, so its comments carry that name; this one names someone else.`,
   notYourMembersComment: `${changeRefusedPrefix}a signed-in member’s comment can be changed or deleted only by that member.`,
 } as const;
 
@@ -41,7 +42,12 @@ export const commentsRefusals = {
 export interface Speaker {
   role: Role;
   account?: { id: string; name: string };
+  /** The name in the speaker's token: a member's account's, or the person a share link was made for. */
+  name?: string;
 }
+
+/** The name the relay vouches for: the account's, else the one a link was made for; none for an unnamed link. */
+export const vouchedName = (speaker: Speaker): string | undefined => speaker.account?.name ?? speaker.name;
 
 export class CommentsCheck {
   private shadow = new Y.Doc();
@@ -198,19 +204,27 @@ const isTextNode = (node: unknown): boolean =>
  */
 function speakerProblem(
   said: Record<'written' | 'edited' | 'resolved', ReadonlyArray<Y.Map<unknown>>>,
-  { role, account }: Speaker,
+  speaker: Speaker,
 ): string | undefined {
+  const { role, account } = speaker;
+  const named = vouchedName(speaker);
   const who = (map: Y.Map<unknown>, key: string) =>
     (map.get(key) ?? {}) as { role?: unknown; name?: unknown; memberId?: unknown };
   const names = (person: ReturnType<typeof who>) =>
-    account ? person.name === account.name && person.memberId === account.id : person.memberId === undefined;
+    account
+      ? person.name === account.name && person.memberId === account.id
+      : person.memberId === undefined && (named === undefined || person.name === named);
   const signed = [
     ...said.written.map((comment) => who(comment, 'author')),
     ...said.resolved.map((thread) => who(thread, 'resolvedBy')),
   ];
   if (signed.some((person) => person.role !== role)) return commentsRefusals.notYourRole;
   if (signed.some((person) => !names(person)))
-    return account ? commentsRefusals.notYourName : commentsRefusals.notAMember;
+    return account
+      ? commentsRefusals.notYourName
+      : signed.some((person) => person.memberId !== undefined)
+        ? commentsRefusals.notAMember
+        : commentsRefusals.notYourLinksName;
   const edited = said.edited.map((comment) => who(comment, 'author'));
   if (edited.some((author) => author.role !== role)) return commentsRefusals.notYourComment;
   if (edited.some((author) => author.memberId !== undefined && author.memberId !== account?.id))

@@ -5,7 +5,7 @@
 // always the token's, and for a member's token its name is the account's, whatever the device sent.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import type { Speaker } from './comments-check.ts';
+import { type Speaker, vouchedName } from './comments-check.ts';
 
 interface PresenceEntry {
   client: number;
@@ -51,7 +51,7 @@ export function stampPresence(update: Uint8Array, speaker: Speaker): Uint8Array 
             user: {
               ...(isRecord(state.user) ? state.user : {}),
               role: speaker.role,
-              ...(speaker.account ? { name: speaker.account.name } : {}),
+              ...(vouchedName(speaker) ? { name: vouchedName(speaker) } : {}),
             },
           }
         : state;

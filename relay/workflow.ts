@@ -143,11 +143,12 @@ export class Workflow {
 
 /**
  * Who a decision is by: for a member's token, the account's name and the member's id, whatever name the request
- * gives; for a link, which has no account, the name its holder gives, in the link's role.
+ * gives; for a link, which has no account, the name its maker gave it, else the name its holder gives, in the link's
+ * role.
  */
 function decidedBy(access: Holder, request: TransitionRequest): Decision['by'] {
   if (access.account) return { name: access.account.name, role: access.role, memberId: access.account.id };
-  return { name: request.name.trim(), role: access.role };
+  return { name: access.name ?? request.name.trim(), role: access.role };
 }
 
 /** The status machine of the kind of report in a content snapshot, when it has its own. */

@@ -57,8 +57,11 @@ async function tomsReport(relay: TestRelay, tom: SignedInMember, mo: SignedInMem
   return own;
 }
 
-const link = (relay: TestRelay, reportId: string, token: string, role: string) =>
-  api(relay, 'POST', `/api/reports/${reportId}/links`, { token, body: { role } });
+const link = (relay: TestRelay, reportId: string, token: string, role: string, name?: string) =>
+  api(relay, 'POST', `/api/reports/${reportId}/links`, {
+    token,
+    body: { role, ...(name === undefined ? {} : { name }) },
+  });
 
 const decide = (relay: TestRelay, reportId: string, token: string, body: Record<string, unknown>) =>
   api(relay, 'POST', `/api/reports/${reportId}/transitions`, { token, body: { name: 'Someone', ...body } });
@@ -172,6 +175,66 @@ describe('a link never reviews a report its maker owns', () => {
 });
 
 describe('names the relay vouches for', () => {
+  it('holds a link made for a named person to that name: their comments, presence and decisions carry it', async () => {
+    const { relay } = await agency();
+    const own = (await api(relay, 'POST', '/api/reports', { body: { id: 'for-1' } })).body.token as string;
+    expect(await link(relay, 'for-1', own, 'reviewer', '   ')).toMatchObject({ status: 400 });
+    expect(await link(relay, 'for-1', own, 'reviewer', 'R'.repeat(81))).toMatchObject({
+      status: 400,
+      body: { error: expect.stringContaining('at most 80 characters') },
+    });
+    const ritas = await link(relay, 'for-1', own, 'reviewer', ' Rita Reviewer ');
+    expect(ritas.status).toBe(201);
+    const listed = await api(relay, 'GET', '/api/reports/for-1/links', { token: own });
+    expect(listed.body.links.find((each: { jti: string }) => each.jti === ritas.body.jti)).toMatchObject({
+      role: 'reviewer',
+      name: 'Rita Reviewer',
+    });
+
+    // Her comments carry her name, or are refused and she is told.
+    const field = new Y.Doc().getXmlFragment('progressComment');
+    setFragmentText(field, 'Sam worked in pairs on fractions.');
+    const anchored = anchorFor(field, 4, 10);
+    if (!anchored.ok) throw new Error(anchored.problem);
+    const comment = (name: string, text: string) => ({
+      field: 'progressComment',
+      ...anchored.value,
+      text,
+      author: { id: 'rita-device', name, role: 'reviewer' as const },
+    });
+    const watcher = await session.provider(relay, 'for-1/comments', { token: own });
+    const forgedReceived: Uint8Array[] = [];
+    const forger = await session.provider(relay, 'for-1/comments', {
+      token: ritas.body.token,
+      received: forgedReceived,
+    });
+    const forged = addThread(forger.doc, comment('The Head', 'Approved by the head.'));
+    if (!forged.ok) throw new Error(forged.problem);
+    await eventually(() => expect(deniedReasons(forgedReceived)).toContain(commentsRefusals.notYourLinksName));
+    const rita = await session.provider(relay, 'for-1/comments', { token: ritas.body.token });
+    const honest = addThread(rita.doc, comment('Rita Reviewer', 'Which pairs?'));
+    if (!honest.ok) throw new Error(honest.problem);
+    await eventually(() => expect(threadsMap(watcher.doc).has(honest.value)).toBe(true));
+    expect(threadsMap(watcher.doc).has(forged.value)).toBe(false);
+
+    // Presence carries the name too (a mentor's: a reviewer's presence is not shared), whatever the device says.
+    const nias = await link(relay, 'for-1', own, 'mentor', 'Nia Mentor');
+    const tutors = await session.provider(relay, 'for-1', { token: own });
+    const niasContent = await session.provider(relay, 'for-1', { token: nias.body.token });
+    niasContent.awareness.setLocalStateField('user', { name: 'The Head', role: 'tutor' });
+    await eventually(() =>
+      expect(tutors.awareness.getStates().get(niasContent.doc.clientID)).toEqual({
+        user: { name: 'Nia Mentor', role: 'mentor' },
+      }),
+    );
+    // And Rita's decision carries hers.
+    expect((await decide(relay, 'for-1', own, { action: 'submit', name: 'Tom' })).status).toBe(200);
+    expect(await decide(relay, 'for-1', ritas.body.token, { action: 'approve', name: 'The Head' })).toMatchObject({
+      status: 200,
+      body: { decision: { by: { name: 'Rita Reviewer', role: 'reviewer' } } },
+    });
+  });
+
   it('records a member’s decision in their account’s name with their member id, whatever name the request gives', async () => {
     const { relay, tom, mo } = await agency();
     await tomsReport(relay, tom, mo, 'named-1');

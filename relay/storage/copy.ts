@@ -118,8 +118,16 @@ export async function copySqliteToPostgres(dataDir: string, databaseUrl: string)
       ]);
     for (const link of rows.links)
       await target.query(
-        'INSERT INTO links (jti, report_id, role, created_at, expires_at, made_by) VALUES ($1, $2, $3, $4, $5, $6)',
-        [link.jti, link.report_id, link.role, link.created_at, link.expires_at, link.made_by ?? null],
+        'INSERT INTO links (jti, report_id, role, created_at, expires_at, made_by, name) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [
+          link.jti,
+          link.report_id,
+          link.role,
+          link.created_at,
+          link.expires_at,
+          link.made_by ?? null,
+          link.name ?? null,
+        ],
       );
     for (const revocation of rows.revocations)
       await target.query('INSERT INTO revocations (jti, report_id, revoked_at) VALUES ($1, $2, $3)', [

@@ -74,6 +74,11 @@ export const sqliteMigrations: Migration[] = [
     name: 'the owner’s own link of a report',
     sql: organisationReportOwnerLinkColumn,
   },
+  {
+    version: 9,
+    name: 'the person a link is for',
+    sql: 'ALTER TABLE links ADD COLUMN name text',
+  },
 ];
 
 export const postgresMigrations: Migration[] = [
@@ -133,6 +138,11 @@ export const postgresMigrations: Migration[] = [
     version: 8,
     name: 'the owner’s own link of a report',
     sql: organisationReportOwnerLinkColumn,
+  },
+  {
+    version: 9,
+    name: 'the person a link is for',
+    sql: 'ALTER TABLE links ADD COLUMN name text',
   },
 ];
 

@@ -19,6 +19,7 @@ interface LinkRow {
   created_at: string;
   expires_at: string;
   made_by: string | null;
+  name: string | null;
   revoked_at: string | null;
 }
 
@@ -119,14 +120,16 @@ export async function openPostgresStore(url: string): Promise<PostgresStorage> {
     },
     async addLink(link) {
       await pool.query(
-        `INSERT INTO links (jti, report_id, role, created_at, expires_at, made_by) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (jti) DO UPDATE SET report_id = $2, role = $3, created_at = $4, expires_at = $5, made_by = $6`,
-        [link.jti, link.reportId, link.role, link.createdAt, link.expiresAt, link.madeBy ?? null],
+        `INSERT INTO links (jti, report_id, role, created_at, expires_at, made_by, name)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (jti) DO UPDATE
+           SET report_id = $2, role = $3, created_at = $4, expires_at = $5, made_by = $6, name = $7`,
+        [link.jti, link.reportId, link.role, link.createdAt, link.expiresAt, link.madeBy ?? null, link.name ?? null],
       );
     },
     async links(reportId) {
       const { rows } = await pool.query<LinkRow>(
-        `SELECT links.jti, links.report_id, links.role, links.created_at, links.expires_at, links.made_by,
+        `SELECT links.jti, links.report_id, links.role, links.created_at, links.expires_at, links.made_by, links.name,
                 revocations.revoked_at
          FROM links LEFT JOIN revocations USING (jti) WHERE links.report_id = $1 ORDER BY links.created_at, links.made`,
         [reportId],
@@ -138,6 +141,7 @@ export async function openPostgresStore(url: string): Promise<PostgresStorage> {
         createdAt: row.created_at,
         expiresAt: row.expires_at,
         ...(row.made_by ? { madeBy: row.made_by } : {}),
+        ...(row.name ? { name: row.name } : {}),
         ...(row.revoked_at ? { revokedAt: row.revoked_at } : {}),
       }));
     },

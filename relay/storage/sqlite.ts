@@ -32,6 +32,7 @@ interface LinkRow {
   created_at: string;
   expires_at: string;
   made_by: string | null;
+  name: string | null;
   revoked_at: string | null;
 }
 
@@ -60,8 +61,8 @@ export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'nor
   const insertClaim = db.prepare<[string, string, string | null]>(
     'INSERT OR IGNORE INTO claims (report_id, claimed_at, claimant) VALUES (?, ?, ?)',
   );
-  const insertLink = db.prepare<[string, string, string, string, string, string | null]>(
-    'INSERT OR REPLACE INTO links (jti, report_id, role, created_at, expires_at, made_by) VALUES (?, ?, ?, ?, ?, ?)',
+  const insertLink = db.prepare<[string, string, string, string, string, string | null, string | null]>(
+    'INSERT OR REPLACE INTO links (jti, report_id, role, created_at, expires_at, made_by, name) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const selectLinks = db.prepare<[string], LinkRow>(
     `SELECT links.*, revocations.revoked_at FROM links LEFT JOIN revocations USING (jti)
@@ -109,7 +110,15 @@ export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'nor
       return claimant !== undefined && claimantOf.get(reportId)?.claimant === claimant;
     },
     async addLink(link) {
-      insertLink.run(link.jti, link.reportId, link.role, link.createdAt, link.expiresAt, link.madeBy ?? null);
+      insertLink.run(
+        link.jti,
+        link.reportId,
+        link.role,
+        link.createdAt,
+        link.expiresAt,
+        link.madeBy ?? null,
+        link.name ?? null,
+      );
     },
     async links(reportId) {
       return selectLinks.all(reportId).map((row) => ({
@@ -119,6 +128,7 @@ export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'nor
         createdAt: row.created_at,
         expiresAt: row.expires_at,
         ...(row.made_by ? { madeBy: row.made_by } : {}),
+        ...(row.name ? { name: row.name } : {}),
         ...(row.revoked_at ? { revokedAt: row.revoked_at } : {}),
       }));
     },

@@ -15,6 +15,8 @@ export interface LinkRecord {
   expiresAt: string;
   /** The id of the link it was made with (withdrawing that one withdraws this); absent for a report's first link. */
   madeBy?: string;
+  /** The person it was made for, as its maker named them: what the relay stamps on everything said with it. */
+  name?: string;
   /** Set once the link has been revoked. */
   revokedAt?: string;
 }

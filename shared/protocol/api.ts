@@ -46,6 +46,16 @@ export const LinkRequest = z.object({
   role: Role,
   /** How long it lasts ("8h", "30d"); 30 days when left out. */
   ttl: z.string().max(20).optional(),
+  /**
+   * The person it is for, as its maker names them: the relay stamps this name on their comments, decisions,
+   * signatures and presence, whatever their device says.
+   */
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Give the name of the person the link is for, or leave it out.')
+    .max(80, 'A name can be at most 80 characters.')
+    .optional(),
 });
 export type LinkRequest = z.infer<typeof LinkRequest>;
 
@@ -57,6 +67,8 @@ export const LinkSummary = z.object({
   expiresAt: z.string(),
   /** The id of the link it was made with; absent for a report's first link and links made before this was kept. */
   madeBy: z.string().optional(),
+  /** The person it was made for, when its maker named them. */
+  name: z.string().optional(),
   revokedAt: z.string().optional(),
 });
 export type LinkSummary = z.infer<typeof LinkSummary>;

@@ -21,7 +21,8 @@ export const TokenClaims = z.object({
     .optional(),
   /**
    * In a member's token: their account's name, for the app to write in their comments; the relay checks comments
-   * against the account itself and stamps decisions and presence with it.
+   * against the account itself and stamps decisions and presence with it. In a share link made for a named person:
+   * that name, which the relay holds their comments to and stamps on their decisions and presence the same way.
    */
   name: z.string().min(1).max(120).optional(),
   /** The holder reads every room the role may read and writes nothing, nor decides or shares (a coordinator). */
