@@ -129,18 +129,21 @@ export function replaceInField(fragment: Y.XmlFragment, from: number, to: number
   if (!start || !end) return;
   const apply = () => {
     const first = start.span.paragraph;
+    // The words go in before the deleted ones, so a place anchored to a deleted character (another suggestion's)
+    // resolves after them, where the deleted words were.
+    insertInParagraph(first, start.index, words);
+    const after = start.index + words.length;
     if (start.span === end.span) {
-      deleteInParagraph(first, start.index, end.index);
+      deleteInParagraph(first, after, end.index + words.length);
     } else {
       const last = end.span.paragraph;
       const kept = paragraphTexts(last).map(plainText).join('').slice(end.index);
-      deleteInParagraph(first, start.index, start.span.length);
+      deleteInParagraph(first, after, start.span.length + words.length);
       const firstIndex = layout.spans.indexOf(start.span);
       const lastIndex = layout.spans.indexOf(end.span);
       fragment.delete(firstIndex + 1, lastIndex - firstIndex);
-      insertInParagraph(first, start.index, kept);
+      insertInParagraph(first, after, kept);
     }
-    insertInParagraph(first, start.index, words);
   };
   if (fragment.doc) fragment.doc.transact(apply);
   else apply();
