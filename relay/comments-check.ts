@@ -41,7 +41,7 @@ export const commentsRefusals = {
   suggestionNotOpen: `${changeRefusedPrefix}a new suggestion is open; only the report’s writers accept or reject it.`,
   suggestionDecided: `${changeRefusedPrefix}a suggestion accepted, rejected or withdrawn stays so, and its author, field and time never change.`,
   notYourSuggestion: `${changeRefusedPrefix}only its author revises or withdraws a suggestion.`,
-  notAWriter: `${changeRefusedPrefix}only those who may change the report accept or reject a suggestion.`,
+  notAWriter: `${changeRefusedPrefix}only those who may change the report now accept or reject a suggestion.`,
 } as const;
 
 /**
@@ -51,6 +51,8 @@ export const commentsRefusals = {
 export interface Speaker {
   role: Role;
   account?: { id: string; name: string };
+  /** Whether the report's content is locked now (no one may change it, so no one accepts or rejects a suggestion). */
+  contentLocked?: boolean;
 }
 
 export class CommentsCheck {
@@ -162,7 +164,10 @@ export class CommentsCheck {
       (suggested.ok ? undefined : suggested.problem) ??
       this.partProblem(reached) ??
       (speaker ? speakerProblem(signed, authors, suggestionAuthors, speaker) : undefined) ??
-      (speaker && suggested.ok && suggested.value.decided && !powers[speaker.role].writeContent
+      (speaker &&
+      suggested.ok &&
+      suggested.value.decided &&
+      (!powers[speaker.role].writeContent || speaker.contentLocked)
         ? commentsRefusals.notAWriter
         : undefined);
     if (!problem) return ok(undefined);

@@ -201,6 +201,15 @@ describe('the comments room’s check of suggestions', () => {
     expect(reopen).toEqual({ ok: false, problem: commentsRefusals.suggestionDecided });
   });
 
+  it('refuses accepting or rejecting while the report is locked (submitted), even by the tutor', () => {
+    const { change, suggest } = room();
+    const id = suggest();
+    expect(change((doc) => rejectSuggestion(doc, id, tom), { role: 'tutor', contentLocked: true })).toEqual({
+      ok: false,
+      problem: commentsRefusals.notAWriter,
+    });
+  });
+
   it('a signed-in member suggests and decides in their account’s name alone', () => {
     const rosa = { id: 'member-rosa', name: 'Rosa Reviewer' };
     const { change, suggest } = room();
