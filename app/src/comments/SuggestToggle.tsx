@@ -1,12 +1,14 @@
-// The "Suggest" switch of one text field, for those who may comment: while it is pressed, what they type or delete in
+// The "Suggest" switch of one text field, for those who may comment other than the tutor who writes it: while it is pressed, what they type or delete in
 // the field becomes a suggestion (./suggestion-plugin.ts), not a change to the report. A field being read becomes
 // editable for it, and goes back to being read when it is released.
 import { Show, useContext, type Accessor } from 'solid-js';
+import type * as Y from 'yjs';
 import { withYourName } from '../collab/your-name.ts';
 import { CommentsContext } from './report-comments.ts';
 
 export function SuggestToggle(props: {
   field: string;
+  fragment: Y.XmlFragment;
   label: string;
   suggesting: Accessor<boolean>;
   /** Turns Suggest mode on or off (the field makes itself editable or not). */
@@ -22,7 +24,9 @@ export function SuggestToggle(props: {
     if ((await withYourName(() => true)) === true) props.set(true);
   };
   return (
-    <Show when={comments?.canComment()}>
+    <Show
+      when={comments?.canComment() && comments.role() !== 'tutor' && comments.suggestions.suggestsIn(props.fragment)}
+    >
       <button
         type="button"
         class="secondary suggest-toggle"

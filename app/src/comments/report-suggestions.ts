@@ -34,6 +34,7 @@ export function createReportSuggestions(comments: Y.Doc, author: () => CommentAu
   /** Whether this person may accept and reject suggestions now: they may change the report's content. */
   const [mayDecide, setMayDecide] = createSignal(false);
   const fields = new Map<string, ShownField>();
+  const [content, setContent] = createSignal<Y.Doc>();
 
   function draw(field: string, shown: ShownField, placed: PlacedSuggestion[]): void {
     const { view, roleWord } = shown;
@@ -74,7 +75,12 @@ export function createReportSuggestions(comments: Y.Doc, author: () => CommentAu
     open: () => all().filter((placed) => placed.suggestion.state === 'open'),
     mayDecide,
     setMayDecide,
-    setContent: (doc: Y.Doc) => store.setContent(doc),
+    setContent: (doc: Y.Doc) => {
+      setContent(doc);
+      store.setContent(doc);
+    },
+    /** Whether words can be suggested in a field: one of the content's (a teacher's part, in the comments, is theirs). */
+    suggestsIn: (fragment: Y.XmlFragment) => fragment.doc !== null && fragment.doc === content(),
     isMine: (suggestion: Suggestion) => isWriterOf(suggestion.author, author()),
 
     /** The ProseMirror plugin for one field: its suggestions drawn, and Suggest mode. */

@@ -3,6 +3,9 @@
 // each with its author and time in its title and in words a screen reader reads, so it is told apart by more than
 // colour. In Suggest mode what the person types, pastes or deletes is not let into the content: it is handed to the
 // suggestion store as a suggestion, and the caret is put where the suggestion continues.
+// Why not @handlewithcare/prosemirror-suggest-changes: it keeps suggestions as marks in the content, which a reviewer's
+// link may not write and the relay would refuse; nor prosemirror-changeset: the edit is caught as it is made, so there
+// is no pair of documents to compare. Their idea kept: insertions and deletions drawn as <ins> and <del>.
 import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';

@@ -157,7 +157,13 @@ export function TextField(props: TextFieldProps) {
           <span class="tag">Internal</span>
         </Show>
       </label>
-      <SuggestToggle field={props.id} label={props.label} suggesting={suggesting} set={suggest} />
+      <SuggestToggle
+        field={props.id}
+        fragment={props.fragment}
+        label={props.label}
+        suggesting={suggesting}
+        set={suggest}
+      />
       <Show when={props.hint && !reading}>
         <p class="hint" id={`${props.id}-hint`}>
           {props.hint}
