@@ -117,6 +117,15 @@ test('suggestions from a reviewer (live) and a mentor (offline) reach the tutor,
     await panel(tutor).getByRole('button', { name: 'Accept all' }).click();
     await expect(panel(tutor).getByRole('status')).toHaveText('2 suggestions accepted.');
     await expect.poll(() => editorText(reviewer, progress)).toBe(' eight of ten sums correctly.');
+
+    // Words suggested for a field no one has written in yet.
+    const engagement = 'Engagement comment';
+    await reviewer.getByRole('button', { name: `Suggest edits in ${engagement}` }).click();
+    await editor(reviewer, engagement).click();
+    await reviewer.keyboard.type('Keen throughout.');
+    await expect(suggestion(tutor, 'Add “Keen throughout.”')).toBeVisible();
+    await suggestion(tutor, 'Keen throughout.').getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => editorText(mentor, engagement)).toBe('Keen throughout.');
   } finally {
     await close();
   }

@@ -77,23 +77,30 @@ export function anchorFor(fragment: Y.XmlFragment, from: number, to: number): An
   return ok({ anchor, quote: layout.text.slice(first, last + 1) });
 }
 
-const noPlace = fail('Suggest words next to words already written: this paragraph has none yet.');
+const noPlace = fail('There is no such place in this field to suggest words at.');
 
 /**
  * A point between two characters of a field, for words suggested there: it sticks to the character before it (or,
  * at a paragraph's start, to the one after), so it moves with its words as comments' anchors do. Both ends of the
- * anchor are that one position. A paragraph with no characters has no place to stick to.
+ * anchor are that one position. In a paragraph with no characters it is the paragraph's start, and in a field with no
+ * paragraphs the field's.
  */
 export function pointAnchor(fragment: Y.XmlFragment, offset: number): Result<Anchor> {
   const layout = fragmentLayout(fragment);
   if (!Number.isInteger(offset) || offset < 0 || offset > layout.text.length) return noPlace;
   const found = layout.locate(offset);
-  if (!found) return noPlace;
-  const before = found.index > 0 ? characterIn(found.span.paragraph, found.index - 1) : undefined;
-  const after = before ? undefined : characterIn(found.span.paragraph, found.index);
+  const paragraph = found?.span.paragraph;
+  const before = found && found.index > 0 ? characterIn(found.span.paragraph, found.index - 1) : undefined;
+  const after = found && !before ? characterIn(found.span.paragraph, found.index) : undefined;
   const position = before
     ? Y.createRelativePositionFromTypeIndex(before.text, before.index + 1, -1)
-    : after && Y.createRelativePositionFromTypeIndex(after.text, after.index, 0);
+    : after
+      ? Y.createRelativePositionFromTypeIndex(after.text, after.index, 0)
+      : paragraph instanceof Y.XmlElement
+        ? Y.createRelativePositionFromTypeIndex(paragraph, 0, -1)
+        : !found
+          ? Y.createRelativePositionFromTypeIndex(fragment, 0, -1)
+          : undefined;
   if (!position) return noPlace;
   const json = Y.relativePositionToJSON(position);
   return ok({ start: json, end: json });
@@ -137,7 +144,10 @@ export function placeEnds(
       return null;
     }
     const type = position?.type;
-    if (!position || !(type instanceof Y.XmlText) || !isLive(type)) return null;
+    if (!position || !type || !isLive(type)) return null;
+    // A point in an empty paragraph, or in a field with no paragraphs (words suggested where there were none).
+    if (type === fragment) return position.index === 0 ? 0 : layout.text.length;
+    if (!(type instanceof Y.XmlText)) return layout.spans.find((span) => span.paragraph === type)?.start ?? null;
     for (const span of layout.spans) {
       let passed = 0;
       for (const text of paragraphTexts(span.paragraph)) {

@@ -105,8 +105,27 @@ describe('suggested edits', () => {
     ).toBe(false);
   });
 
-  it('an empty paragraph has no place to suggest into', () => {
-    const { field } = report('');
-    expect(anchorSuggestion(field, 0, 0)).toEqual({ ok: false, problem: expect.stringContaining('next to words') });
+  it('words can be suggested into an empty field and an empty paragraph, and accepted there', () => {
+    const { content, field, comments, suggest } = report('');
+    // A field never typed in has no paragraphs at all.
+    field.delete(0, field.length);
+    const first = suggest(0, 0, 'Sam counted to twenty.');
+    expect(acceptSuggestion(content, comments, first, tom).ok).toBe(true);
+    expect(fragmentText(field)).toBe('Sam counted to twenty.');
+
+    setFragmentText(field, 'First line.\n\nThird line.');
+    const second = suggest(12, 12, 'Second line.');
+    expect(placeSuggestion(field, readSuggestions(comments).find((s) => s.id === second)!)).toEqual({
+      kind: 'placed',
+      from: 12,
+      to: 12,
+    });
+    expect(acceptSuggestion(content, comments, second, tom).ok).toBe(true);
+    expect(fragmentText(field)).toBe('First line.\nSecond line.\nThird line.');
+  });
+
+  it('a place outside the field cannot be suggested at', () => {
+    const { field } = report('Short.');
+    expect(anchorSuggestion(field, 7, 7)).toEqual({ ok: false, problem: expect.stringContaining('no such place') });
   });
 });

@@ -126,7 +126,11 @@ export function replaceInField(fragment: Y.XmlFragment, from: number, to: number
   const layout = fragmentLayout(fragment);
   const start = layout.locate(from);
   const end = layout.locate(to);
-  if (!start || !end) return;
+  if (!start || !end) {
+    // A field with no paragraphs yet: the words are its first.
+    if (layout.spans.length === 0 && words) setFragmentText(fragment, words);
+    return;
+  }
   const apply = () => {
     const first = start.span.paragraph;
     // The words go in before the deleted ones, so a place anchored to a deleted character (another suggestion's)
