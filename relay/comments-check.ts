@@ -5,14 +5,18 @@
 // are looked at in the part, not in the update, which names no part for an item placed after another). And the role the
 // relay vouches for (the connection's link) is the one a change speaks in: a new comment's author, who resolved or
 // reopened a thread, and whose comment is edited or deleted must all have the sender's role, and no comment's author
-// changes, so a mentor's link cannot post as the tutor nor rewrite or delete the tutor's comment.
+// changes, so a mentor's link cannot post as the tutor nor rewrite or delete the tutor's comment. Suggested edits
+// (`suggestions`) are kept the same way: never removed, each still reading as one, made open in its author's name,
+// revised or withdrawn by its author alone while open, accepted or rejected only by a role that writes the content
+// (and in that person's name), and never changed again once decided.
 //
 // A change is tried on a shadow of the room's document, so the room's own document only ever takes changes
 // that pass; a refused change leaves the shadow to be made again from the room's document.
 import * as Y from 'yjs';
 import { commentTextLimit, Thread } from '../shared/doc/comments.ts';
 import { changeRefusedPrefix } from '../shared/protocol/limits.ts';
-import type { Role } from '../shared/protocol/roles.ts';
+import { Suggestion } from '../shared/doc/suggestions.ts';
+import { powers, type Role } from '../shared/protocol/roles.ts';
 import { commentsRoomParts } from '../shared/reports/registry.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import { encodeIntegrated } from './document-copies.ts';
@@ -33,6 +37,12 @@ export const commentsRefusals = {
   notAMember: `${changeRefusedPrefix}a comment sent with a link carries no member id; sign in to write as a member.`,
   notYourLinksName: `${changeRefusedPrefix}this link was made for someone by name, so its comments carry that name; this one names someone else.`,
   notYourMembersComment: `${changeRefusedPrefix}a signed-in member’s comment can be changed or deleted only by that member.`,
+  suggestionRemoved: `${changeRefusedPrefix}a suggestion cannot be removed or replaced; reject or withdraw it instead.`,
+  notASuggestion: `${changeRefusedPrefix}a suggestion must have its field, anchor, words, author, time and state.`,
+  suggestionNotOpen: `${changeRefusedPrefix}a new suggestion is open; only the report’s writers accept or reject it.`,
+  suggestionDecided: `${changeRefusedPrefix}a suggestion accepted, rejected or withdrawn stays so, and its author, field and time never change.`,
+  notYourSuggestion: `${changeRefusedPrefix}only its author revises or withdraws a suggestion.`,
+  notAWriter: `${changeRefusedPrefix}only those who may change the report now accept or reject a suggestion.`,
 } as const;
 
 /**
@@ -44,6 +54,8 @@ export interface Speaker {
   account?: { id: string; name: string };
   /** The name in the speaker's token: a member's account's, or the person a share link was made for. */
   name?: string;
+  /** Whether the report's content is locked now (no one may change it, so no one accepts or rejects a suggestion). */
+  contentLocked?: boolean;
 }
 
 /** The name the relay vouches for: the account's, else the one a link was made for; none for an unnamed link. */
@@ -72,6 +84,8 @@ export class CommentsCheck {
     const placed = this.placement(update);
     if (!placed.ok) return placed;
     const threads = this.shadow.getMap<unknown>('threads');
+    const suggestions = this.shadow.getMap<unknown>('suggestions');
+    const suggestionChanges = new Map<string, Map<string, unknown>>();
     const touched = new Set<string>();
     // What the change says in someone's name: new comments, edits or deletions of comments, a thread resolved.
     const written: Array<Y.Map<unknown>> = [];
@@ -111,19 +125,57 @@ export class CommentsCheck {
     const noteParts = (transaction: Y.Transaction) => {
       for (const type of transaction.changed.keys()) reached.add(this.partOf(type));
     };
+    /** Each suggestion touched: its keys changed and what they held before (a new suggestion's "new" key is set). */
+    const watchSuggestions = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
+      for (const event of events) {
+        if (event.target === suggestions) {
+          for (const [key, change] of event.changes.keys) {
+            if (change.action !== 'add') removal ??= commentsRefusals.suggestionRemoved;
+            suggestionChanges.set(key, new Map([[newSuggestion, true]]));
+          }
+          continue;
+        }
+        const key = String(event.path[0]);
+        const changes = suggestionChanges.get(key) ?? new Map<string, unknown>();
+        suggestionChanges.set(key, changes);
+        if (event.path.length !== 1 || !(event instanceof Y.YMapEvent)) {
+          removal ??= commentsRefusals.notASuggestion;
+          continue;
+        }
+        for (const [changed, change] of event.changes.keys)
+          if (!changes.has(changed)) changes.set(changed, change.oldValue);
+      }
+    };
     threads.observeDeep(watch);
+    suggestions.observeDeep(watchSuggestions);
     this.shadow.on('afterTransaction', noteParts);
     try {
       Y.applyUpdate(this.shadow, update);
     } finally {
       threads.unobserveDeep(watch);
+      suggestions.unobserveDeep(watchSuggestions);
       this.shadow.off('afterTransaction', noteParts);
     }
+    const suggested = suggestionProblem(suggestions, suggestionChanges);
+    const signed = [
+      ...written.map((comment) => personIn(comment, 'author')),
+      ...resolved.map((thread) => personIn(thread, 'resolvedBy')),
+      ...(suggested.ok ? suggested.value.signed : []),
+    ];
+    const authors = edited.map((comment) => personIn(comment, 'author'));
+    const suggestionAuthors = suggested.ok ? suggested.value.authors : [];
     const problem =
       removal ??
       this.threadProblem(threads, touched) ??
+      (suggested.ok ? undefined : suggested.problem) ??
       this.partProblem(reached) ??
-      (speaker ? speakerProblem({ written, edited, resolved }, speaker) : undefined);
+      (speaker ? speakerProblem(signed, authors, suggestionAuthors, speaker) : undefined) ??
+      (speaker &&
+      suggested.ok &&
+      suggested.value.decided &&
+      (!powers[speaker.role].writeContent || speaker.contentLocked)
+        ? commentsRefusals.notAWriter
+        : undefined);
     if (!problem) return ok(undefined);
     this.rebuild();
     return fail(problem);
@@ -166,7 +218,7 @@ export class CommentsCheck {
   private partProblem(reached: ReadonlySet<string>): string | undefined {
     for (const name of reached) {
       const shape = this.parts[name];
-      if (name === 'threads' || !shape) continue;
+      if (name === 'threads' || name === 'suggestions' || !shape) continue;
       if (shape === 'text') {
         if (!this.shadow.getXmlFragment(name).toArray().every(isTextNode)) return commentsRefusals.notText;
         continue;
@@ -198,26 +250,73 @@ const isMap = (value: unknown): value is Y.Map<unknown> => value instanceof Y.Ma
 const isTextNode = (node: unknown): boolean =>
   node instanceof Y.XmlText || (node instanceof Y.XmlElement && node.toArray().every(isTextNode));
 
+type Person = { role?: unknown; name?: unknown; memberId?: unknown };
+
+const personIn = (map: Y.Map<unknown>, key: string) => (map.get(key) ?? {}) as Person;
+
+/** Marks a suggestion added by the change, in its list of changed keys. */
+const newSuggestion = Symbol('new suggestion') as unknown as string;
+
+/** Keys a suggestion's author may change while it is open. */
+const revisable = new Set(['insert', 'anchor', 'quote', 'editedAt']);
+/** Keys set when it is decided, together. */
+const decision = new Set(['state', 'decidedBy', 'decidedAt']);
+
+/**
+ * Whether every suggestion the change touched still reads as one and changed only as it may; its value is who the
+ * change speaks for (new suggestions' authors, deciders), whose suggestions it revises or withdraws, and whether it
+ * accepts or rejects one.
+ */
+function suggestionProblem(
+  suggestions: Y.Map<unknown>,
+  changes: Map<string, Map<string, unknown>>,
+): Result<{ signed: Person[]; authors: Person[]; decided: boolean }, string> {
+  const signed: Person[] = [];
+  const authors: Person[] = [];
+  let decided = false;
+  for (const [key, changed] of changes) {
+    const map = suggestions.get(key);
+    if (!(map instanceof Y.Map))
+      return fail(map === undefined ? commentsRefusals.suggestionRemoved : commentsRefusals.notASuggestion);
+    const read = Suggestion.safeParse(map.toJSON());
+    if (!read.success || read.data.id !== key) return fail(commentsRefusals.notASuggestion);
+    const now = read.data;
+    if (changed.has(newSuggestion)) {
+      if (now.state !== 'open' || now.decidedBy || now.decidedAt) return fail(commentsRefusals.suggestionNotOpen);
+      signed.push(now.author);
+      continue;
+    }
+    const before = changed.has('state') ? changed.get('state') : now.state;
+    const keys = [...changed.keys()];
+    if (before !== 'open' || !keys.every((k) => revisable.has(k) || decision.has(k)))
+      return fail(commentsRefusals.suggestionDecided);
+    if (keys.some((k) => revisable.has(k))) authors.push(now.author);
+    if (!keys.some((k) => decision.has(k))) continue;
+    if (now.state === 'open' || !now.decidedBy || !now.decidedAt) return fail(commentsRefusals.suggestionDecided);
+    signed.push(now.decidedBy);
+    if (now.state === 'withdrawn') authors.push(now.author);
+    else decided = true;
+  }
+  return ok({ signed, authors, decided });
+}
+
 /**
  * Whether everything the change says in someone's name is the sender's: in their link's role, and for a member, in
- * their account's name with their member id (a link names no member); a member's comment is changed by them alone.
+ * their account's name with their member id (a link names no member); a member's comment or suggestion is changed by
+ * them alone.
  */
 function speakerProblem(
-  said: Record<'written' | 'edited' | 'resolved', ReadonlyArray<Y.Map<unknown>>>,
+  signed: Person[],
+  edited: Person[],
+  suggestionAuthors: Person[],
   speaker: Speaker,
 ): string | undefined {
   const { role, account } = speaker;
   const named = vouchedName(speaker);
-  const who = (map: Y.Map<unknown>, key: string) =>
-    (map.get(key) ?? {}) as { role?: unknown; name?: unknown; memberId?: unknown };
-  const names = (person: ReturnType<typeof who>) =>
+  const names = (person: Person) =>
     account
       ? person.name === account.name && person.memberId === account.id
       : person.memberId === undefined && (named === undefined || person.name === named);
-  const signed = [
-    ...said.written.map((comment) => who(comment, 'author')),
-    ...said.resolved.map((thread) => who(thread, 'resolvedBy')),
-  ];
   if (signed.some((person) => person.role !== role)) return commentsRefusals.notYourRole;
   if (signed.some((person) => !names(person)))
     return account
@@ -225,9 +324,11 @@ function speakerProblem(
       : signed.some((person) => person.memberId !== undefined)
         ? commentsRefusals.notAMember
         : commentsRefusals.notYourLinksName;
-  const edited = said.edited.map((comment) => who(comment, 'author'));
   if (edited.some((author) => author.role !== role)) return commentsRefusals.notYourComment;
   if (edited.some((author) => author.memberId !== undefined && author.memberId !== account?.id))
     return commentsRefusals.notYourMembersComment;
+  const notAuthor = (author: Person) =>
+    author.role !== role || (author.memberId !== undefined && author.memberId !== account?.id);
+  if (suggestionAuthors.some(notAuthor)) return commentsRefusals.notYourSuggestion;
   return undefined;
 }

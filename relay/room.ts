@@ -281,7 +281,8 @@ export class Room {
             this.options.metrics.changesRefused++;
             return peer.close(reconnectCodes.missingDependencies, changeRefusals.missingDependencies);
           }
-          const shape = this.commentsCheck?.check(message.update, peer.access);
+          const speaker = peer.access && { ...peer.access, contentLocked: contentLocked(this.options.status()) };
+          const shape = this.commentsCheck?.check(message.update, speaker);
           if (shape && !shape.ok) return this.refuseShape(peer, message.update, shape.problem);
           Y.applyUpdate(this.doc, message.update, peer);
         } catch (error) {

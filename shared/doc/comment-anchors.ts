@@ -5,7 +5,13 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../result.ts';
-import { fragmentLayout, paragraphTexts, plainText, type FragmentParagraph } from './text-fragment.ts';
+import {
+  fragmentLayout,
+  paragraphTexts,
+  plainText,
+  type FieldLayout,
+  type FragmentParagraph,
+} from './text-fragment.ts';
 
 /** A Yjs relative position as `Y.relativePositionToJSON` writes it. */
 const RelativePositionJson = z.object({
@@ -71,6 +77,35 @@ export function anchorFor(fragment: Y.XmlFragment, from: number, to: number): An
   return ok({ anchor, quote: layout.text.slice(first, last + 1) });
 }
 
+const noPlace = fail('There is no such place in this field to suggest words at.');
+
+/**
+ * A point between two characters of a field, for words suggested there: it sticks to the character before it (or,
+ * at a paragraph's start, to the one after), so it moves with its words as comments' anchors do. Both ends of the
+ * anchor are that one position. In a paragraph with no characters it is the paragraph's start, and in a field with no
+ * paragraphs the field's.
+ */
+export function pointAnchor(fragment: Y.XmlFragment, offset: number): Result<Anchor> {
+  const layout = fragmentLayout(fragment);
+  if (!Number.isInteger(offset) || offset < 0 || offset > layout.text.length) return noPlace;
+  const found = layout.locate(offset);
+  const paragraph = found?.span.paragraph;
+  const before = found && found.index > 0 ? characterIn(found.span.paragraph, found.index - 1) : undefined;
+  const after = found && !before ? characterIn(found.span.paragraph, found.index) : undefined;
+  const position = before
+    ? Y.createRelativePositionFromTypeIndex(before.text, before.index + 1, -1)
+    : after
+      ? Y.createRelativePositionFromTypeIndex(after.text, after.index, 0)
+      : paragraph instanceof Y.XmlElement
+        ? Y.createRelativePositionFromTypeIndex(paragraph, 0, -1)
+        : !found
+          ? Y.createRelativePositionFromTypeIndex(fragment, 0, -1)
+          : undefined;
+  if (!position) return noPlace;
+  const json = Y.relativePositionToJSON(position);
+  return ok({ start: json, end: json });
+}
+
 /** Whether a Yjs type is still in the document: neither it nor any type around it was deleted. */
 // biome-ignore lint/suspicious/noExplicitAny: any kind of shared type
 function isLive(type: Y.AbstractType<any>): boolean {
@@ -80,8 +115,16 @@ function isLive(type: Y.AbstractType<any>): boolean {
   return true;
 }
 
-/** Where a thread's words are in the field now (see `Placement`). */
-export function placeAnchor(fragment: Y.XmlFragment, anchor: Anchor): Placement {
+/**
+ * Where each end of an anchor is now, as offsets of the field's text (null: that end's paragraph is gone), with the
+ * layout they count in; or pending, when the anchored text has not reached this copy of the report.
+ */
+export function placeEnds(
+  fragment: Y.XmlFragment,
+  anchor: Anchor,
+):
+  | { kind: 'pending' }
+  | { kind: 'ends'; from: number | null; to: number | null; layout: FieldLayout<FragmentParagraph> } {
   const doc = fragment.doc;
   if (!doc) return { kind: 'pending' };
   // An id this copy has not received yet is pending; one it has received but cannot place was deleted
@@ -101,7 +144,10 @@ export function placeAnchor(fragment: Y.XmlFragment, anchor: Anchor): Placement 
       return null;
     }
     const type = position?.type;
-    if (!position || !(type instanceof Y.XmlText) || !isLive(type)) return null;
+    if (!position || !type || !isLive(type)) return null;
+    // A point in an empty paragraph, or in a field with no paragraphs (words suggested where there were none).
+    if (type === fragment) return position.index === 0 ? 0 : layout.text.length;
+    if (!(type instanceof Y.XmlText)) return layout.spans.find((span) => span.paragraph === type)?.start ?? null;
     for (const span of layout.spans) {
       let passed = 0;
       for (const text of paragraphTexts(span.paragraph)) {
@@ -112,8 +158,14 @@ export function placeAnchor(fragment: Y.XmlFragment, anchor: Anchor): Placement 
     }
     return null;
   };
-  const from = offsetOf(anchor.start);
-  const to = offsetOf(anchor.end);
+  return { kind: 'ends', from: offsetOf(anchor.start), to: offsetOf(anchor.end), layout };
+}
+
+/** Where a thread's words are in the field now (see `Placement`). */
+export function placeAnchor(fragment: Y.XmlFragment, anchor: Anchor): Placement {
+  const ends = placeEnds(fragment, anchor);
+  if (ends.kind === 'pending') return ends;
+  const { from, to, layout } = ends;
   if (from === null && to === null) return { kind: 'removed' };
   // A whole paragraph at one end was deleted: the words left are those of the other end's paragraph.
   const around = (offset: number) => layout.locate(offset)!.span;

@@ -92,3 +92,63 @@ export function setFragmentText(fragment: Y.XmlFragment, text: string): void {
   if (fragment.doc) fragment.doc.transact(apply);
   else apply();
 }
+
+/** Deletes a paragraph's characters from `from` to `to` (indexes of its plain text), across its Y.XmlTexts. */
+function deleteInParagraph(paragraph: FragmentParagraph, from: number, to: number): void {
+  let passed = 0;
+  for (const text of paragraphTexts(paragraph)) {
+    const length = plainText(text).length;
+    const start = Math.max(from - passed, 0);
+    const end = Math.min(to - passed, length);
+    if (end > start) text.delete(start, end - start);
+    passed += length;
+  }
+}
+
+/** Inserts characters into a paragraph at `index`, in the Y.XmlText holding that place (a new one if it has none). */
+function insertInParagraph(paragraph: FragmentParagraph, index: number, words: string): void {
+  if (!words) return;
+  let passed = 0;
+  const texts = paragraphTexts(paragraph);
+  for (const text of texts) {
+    const length = plainText(text).length;
+    if (index <= passed + length) return text.insert(index - passed, words);
+    passed += length;
+  }
+  if (paragraph instanceof Y.XmlElement) paragraph.insert(paragraph.length, [new Y.XmlText(words)]);
+}
+
+/**
+ * Replaces the field's text from offset `from` to `to` (as `fragmentLayout` counts them) with `words` (no line
+ * breaks), as one edit: a range across paragraphs joins them, as deleting a line break in the editor does.
+ */
+export function replaceInField(fragment: Y.XmlFragment, from: number, to: number, words: string): void {
+  const layout = fragmentLayout(fragment);
+  const start = layout.locate(from);
+  const end = layout.locate(to);
+  if (!start || !end) {
+    // A field with no paragraphs yet: the words are its first.
+    if (layout.spans.length === 0 && words) setFragmentText(fragment, words);
+    return;
+  }
+  const apply = () => {
+    const first = start.span.paragraph;
+    // The words go in before the deleted ones, so a place anchored to a deleted character (another suggestion's)
+    // resolves after them, where the deleted words were.
+    insertInParagraph(first, start.index, words);
+    const after = start.index + words.length;
+    if (start.span === end.span) {
+      deleteInParagraph(first, after, end.index + words.length);
+    } else {
+      const last = end.span.paragraph;
+      const kept = paragraphTexts(last).map(plainText).join('').slice(end.index);
+      deleteInParagraph(first, after, start.span.length + words.length);
+      const firstIndex = layout.spans.indexOf(start.span);
+      const lastIndex = layout.spans.indexOf(end.span);
+      fragment.delete(firstIndex + 1, lastIndex - firstIndex);
+      insertInParagraph(first, after, kept);
+    }
+  };
+  if (fragment.doc) fragment.doc.transact(apply);
+  else apply();
+}

@@ -69,7 +69,7 @@ export const internalFieldKeys: readonly string[] = [
 
 /** Every part a report's comments document may hold: its threads, and what each kind writes there besides. */
 export const commentsRoomParts: Readonly<Record<string, 'map' | 'text'>> = Object.assign(
-  { threads: 'map' as const },
+  { threads: 'map' as const, suggestions: 'map' as const },
   ...definitions.map((definition) => definition.commentsParts ?? {}),
 );
 

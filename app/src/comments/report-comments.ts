@@ -13,11 +13,13 @@ import type { CommentResult } from '../../../shared/doc/comments.ts';
 import { powers, type Role } from '../../../shared/protocol/roles.ts';
 import { readClaimsUnverified } from '../../../shared/protocol/tokens.ts';
 import { fail, ok } from '../../../shared/result.ts';
+import { useRoleWord } from '../collab/role-words.ts';
 import { withYourName, yourName } from '../collab/your-name.ts';
 import type { ReportSession } from '../report-session/report-session.ts';
 import { commentAuthor, deviceAuthorId } from './author.ts';
 import { createCommentPlugin } from './comment-plugin.ts';
 import { createFieldViews } from './field-views.ts';
+import { createReportSuggestions } from './report-suggestions.ts';
 import { indexUnread, seenOnThisDevice } from './unread.ts';
 
 /** A person asked to comment on words: the comment being written, or why it could not be started. */
@@ -50,6 +52,7 @@ export function createReportComments(session: ReportSession) {
   const placeNow = () => setThreads(store.threads());
 
   const reading = createReading(reportId, me, threads, comments.whenLoaded);
+  const suggestions = createReportSuggestions(comments.doc, author);
 
   const canComment = () => {
     const current = role();
@@ -104,7 +107,14 @@ export function createReportComments(session: ReportSession) {
     fieldLabel: views.label,
 
     /** The content document the anchors point into (again after it is replaced). */
-    setContent: (doc: Y.Doc) => store.setContent(doc),
+    setContent: (doc: Y.Doc) => {
+      store.setContent(doc);
+      suggestions.setContent(doc);
+    },
+    /** The report's suggested edits (./report-suggestions.ts). */
+    suggestions,
+    /** This link's role, once known. */
+    role: role as Accessor<Role | null>,
 
     /**
      * Follows the relay's comments with this device's link; a role that may not read comments (client) does not.
@@ -174,6 +184,7 @@ export function createReportComments(session: ReportSession) {
     destroy(): void {
       reading.destroy();
       store.destroy();
+      suggestions.destroy();
     },
   };
 }
@@ -213,11 +224,26 @@ function createReading(reportId: string, me: string, threads: Accessor<PlacedThr
 
 export const CommentsContext = createContext<ReportComments>();
 
-/** The comment plugin for a field, when the report page provides comments (one line in TextField). */
-export function useCommentExtension(field: string, label: string, fragment: Y.XmlFragment): Extension[] {
+/**
+ * The comment and suggestion plugins for a field, when the report page provides comments (one line in TextField);
+ * `suggesting` says whether the field is in Suggest mode.
+ */
+export function useCommentExtension(
+  field: string,
+  label: string,
+  fragment: Y.XmlFragment,
+  suggesting: () => boolean = () => false,
+): Extension[] {
   const store = useContext(CommentsContext);
   if (!store) return [];
+  const roleWord = useRoleWord();
   return [
-    Extension.create({ name: 'marginComments', addProseMirrorPlugins: () => [store.plugin(field, label, fragment)] }),
+    Extension.create({
+      name: 'marginComments',
+      addProseMirrorPlugins: () => [
+        store.plugin(field, label, fragment),
+        store.suggestions.plugin({ field, fragment, suggesting, roleWord }),
+      ],
+    }),
   ];
 }

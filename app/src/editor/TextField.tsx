@@ -22,6 +22,7 @@ import { CharacterLimit, type LimitNotice, textLength } from './character-limit.
 import type { PlacedFinding } from './check-plugin.ts';
 import { CheckMenu } from './CheckMenu.tsx';
 import { useCommentExtension } from '../comments/report-comments.ts';
+import { SuggestToggle } from '../comments/SuggestToggle.tsx';
 import './checks.css';
 import './finding-underlines.css';
 import { createFieldChecks, ignoreKey } from './field-checks.ts';
@@ -53,8 +54,14 @@ export function TextField(props: TextFieldProps) {
   let element!: HTMLDivElement;
   let frame!: HTMLDivElement;
   let editor: Editor | undefined;
-  const comments = useCommentExtension(props.id, props.label, props.fragment);
+  const [suggesting, setSuggesting] = createSignal(false);
+  const comments = useCommentExtension(props.id, props.label, props.fragment, suggesting);
   const reading = props.readOnly === true;
+  const suggest = (on: boolean) => {
+    setSuggesting(on);
+    editor?.setEditable(on || !reading);
+    if (on) editor?.commands.focus();
+  };
   const checks = props.check === false || reading ? undefined : appChecks();
   const fieldChecks = checks
     ? createFieldChecks({
@@ -150,6 +157,13 @@ export function TextField(props: TextFieldProps) {
           <span class="tag">Internal</span>
         </Show>
       </label>
+      <SuggestToggle
+        field={props.id}
+        fragment={props.fragment}
+        label={props.label}
+        suggesting={suggesting}
+        set={suggest}
+      />
       <Show when={props.hint && !reading}>
         <p class="hint" id={`${props.id}-hint`}>
           {props.hint}

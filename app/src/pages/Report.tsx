@@ -337,7 +337,7 @@ function OpenReport(props: { id: string }) {
                     )}
                   </Show>
                   <PresenceContext.Provider value={presence() ?? undefined}>
-                    <CommentsLayout comments={comments} doc={opened.doc}>
+                    <CommentsLayout comments={comments} doc={opened.doc} canWrite={!readOnly()}>
                       <ReportForm
                         doc={opened.doc}
                         readOnly={readOnly()}
