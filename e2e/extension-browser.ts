@@ -133,6 +133,8 @@ function editorScript(source: string): () => Promise<Uint8Array> {
 const editorFiles: Record<string, { type: string; body: () => Promise<Uint8Array | Buffer> }> = {
   'tiptap-editor.js': { type: 'text/javascript', body: editorScript('./extension-tiptap-editor.ts') },
   'ckeditor-editor.js': { type: 'text/javascript', body: editorScript('./extension-ckeditor-editor.ts') },
+  'tinymce7-editor.js': { type: 'text/javascript', body: editorScript('./extension-tinymce7-editor.ts') },
+  'tinymce6-editor.js': { type: 'text/javascript', body: editorScript('./extension-tinymce6-editor.ts') },
   'ckeditor5.css': {
     type: 'text/css',
     body: () => readFile(new URL('../node_modules/ckeditor5/dist/ckeditor5.css', import.meta.url)),

@@ -7,7 +7,7 @@ import type { CheckReply, PageStatus } from '../messages.ts';
 import { checkableField, isTextControl } from './fields.ts';
 import { createHighlightUnderlines } from './highlights.ts';
 import { createMirrorUnderlines } from './mirror-overlay.ts';
-import { removeOverlay } from './overlay-root.ts';
+import { removeOverlay, topmostPlace } from './overlay-root.ts';
 import type { PageFields } from './page-fields.ts';
 import { createParagraphChecker, type CheckText } from './paragraph-checks.ts';
 import { richTextParagraphsOnScreen, textControlParagraphsOnScreen } from './paragraphs-on-screen.ts';
@@ -76,9 +76,10 @@ export function checkFieldsOnPage(document: Document, fields: PageFields, parts:
     if (!entry || !finding) return false;
     const { field } = entry.watched;
     const spelling = finding.kind === 'spelling';
-    openSuggestionMenu(document, {
+    const place = topmostPlace(document, entry.rectOf(finding));
+    openSuggestionMenu(place.document, {
       finding,
-      near: entry.rectOf(finding),
+      near: place.rect,
       suggestions:
         spelling && finding.suggestions.length === 0
           ? parts.suggest(finding.text)

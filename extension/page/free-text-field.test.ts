@@ -16,8 +16,10 @@ describe('isFreeTextField', () => {
       <div id="rich" contenteditable="true"><p id="inside" contenteditable="true">text</p></div>
       <div id="not-editable" contenteditable="false"></div>
       <section hidden><textarea id="hidden-section"></textarea></section>
+      <textarea id="stood-in-for" aria-hidden="true" style="display: none"></textarea>
     </form>`);
-    // An input type the browser does not know is a text input, as the browser treats it.
+    // An input type the browser does not know is a text input, as the browser treats it. A textarea an editor
+    // hides from assistive technology (TinyMCE, CKEditor 4) is not the field: the editor is.
     expect(ids(page)).toEqual(['notes', 'plain', 'text', 'search', 'odd', 'rich']);
     expect(isFreeTextField(page.getElementById('inside')!)).toBe(false);
   });
