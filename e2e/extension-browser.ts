@@ -134,6 +134,7 @@ const editorFiles: Record<string, { type: string; body: () => Promise<Uint8Array
   'tiptap-editor.js': { type: 'text/javascript', body: editorScript('./extension-tiptap-editor.ts') },
   'ckeditor-editor.js': { type: 'text/javascript', body: editorScript('./extension-ckeditor-editor.ts') },
   'tinymce7-editor.js': { type: 'text/javascript', body: editorScript('./extension-tinymce7-editor.ts') },
+  'lexical-editor.js': { type: 'text/javascript', body: editorScript('./extension-lexical-editor.ts') },
   'tinymce6-editor.js': { type: 'text/javascript', body: editorScript('./extension-tinymce6-editor.ts') },
   'ckeditor5.css': {
     type: 'text/css',

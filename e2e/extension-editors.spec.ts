@@ -13,7 +13,7 @@ import {
   type ExtensionBrowser,
   type TestPages,
 } from './extension-browser.ts';
-import type { EditorModel } from './extension-tinymce-editor.ts';
+import type { EditorModel } from './extension-editor-model.ts';
 
 let browser: ExtensionBrowser;
 let pages: TestPages;
@@ -43,6 +43,8 @@ async function open(path: string): Promise<Page> {
 
 /** The editor's own content, from its model (window.editorModel, set by the test page). */
 const model = (page: Page) => page.evaluate(() => (window as { editorModel?: EditorModel }).editorModel!.content());
+const undo = (page: Page) => page.evaluate(() => (window as { editorModel?: EditorModel }).editorModel!.undo!());
+const focusEditor = (page: Page) => page.evaluate(() => (window as { editorModel?: EditorModel }).editorModel!.focus());
 
 /** The text of every range in one of Margin's highlights in a document (the page, or an editor's frame). */
 function highlightedIn(where: Page | Frame, name = 'margin-spelling'): Promise<string[]> {
@@ -67,9 +69,15 @@ async function setCaretInside(where: Page | Frame, word: string): Promise<void> 
   }, word);
 }
 
-/** Where a word is drawn in a frame's document, in the page's coordinates (for a click on it). */
+/** Where a word is drawn in a frame's document (or the page), in the page's coordinates (for a click on it). */
 async function wordInFrame(frame: Frame, word: string): Promise<{ x: number; y: number }> {
-  const inFrame = await frame.evaluate((word) => {
+  const inFrame = await wordAt(frame, word);
+  const frameBox = (await (await frame.frameElement()).boundingBox())!;
+  return { x: frameBox.x + inFrame.x, y: frameBox.y + inFrame.y };
+}
+
+function wordAt(where: Page | Frame, word: string): Promise<{ x: number; y: number }> {
+  return where.evaluate((word) => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.textContent!.indexOf(word);
@@ -80,10 +88,8 @@ async function wordInFrame(frame: Frame, word: string): Promise<{ x: number; y: 
       const box = range.getBoundingClientRect();
       return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
     }
-    throw new Error(`"${word}" is not in the frame`);
+    throw new Error(`"${word}" is not on the page`);
   }, word);
-  const frameBox = (await (await frame.frameElement()).boundingBox())!;
-  return { x: frameBox.x + inFrame.x, y: frameBox.y + inFrame.y };
 }
 
 for (const version of [7, 6]) {
@@ -98,7 +104,7 @@ for (const version of [7, 6]) {
       // The textarea TinyMCE hides and stands in for is not checked: the editor is the field.
       await expect.poll(() => page.evaluate(() => document.querySelector('[data-margin-overlay]'))).toBeNull();
 
-      await page.evaluate(() => (window as { editorModel?: EditorModel }).editorModel!.focus());
+      await focusEditor(page);
       await setCaretInside(frame, 'lerner');
       await page.keyboard.press('Alt+Enter');
       // The list opens on the page (the editor's frame is too small to hold it), with the focus on its first suggestion.
@@ -109,7 +115,7 @@ for (const version of [7, 6]) {
       await expect.poll(() => highlightedIn(frame)).toEqual([]);
 
       // TinyMCE's own undo takes the correction back, in its model, and the word is underlined again.
-      await page.evaluate(() => (window as { editorModel?: EditorModel }).editorModel!.undo());
+      await undo(page);
       await expect.poll(() => model(page)).toBe('<p>The lerner made good progress.</p>');
       await expect.poll(() => highlightedIn(frame)).toEqual(['lerner']);
 
@@ -142,7 +148,7 @@ for (const version of [7, 6]) {
       await panel.getByRole('button', { name: 'Go back' }).click();
       await expect(panel).toBeHidden();
 
-      await page.evaluate(() => (window as { editorModel?: EditorModel }).editorModel!.focus());
+      await focusEditor(page);
       await setCaretInside(frame, 'lerner');
       await page.keyboard.press('Alt+Enter');
       await suggestionList(page).getByRole('button', { name: 'Ignore' }).click();
@@ -167,3 +173,59 @@ for (const version of [7, 6]) {
     });
   });
 }
+
+/**
+ * An editor on the page itself (not in a frame): the misspelt "lerner" of its first paragraph is underlined,
+ * a suggestion from Alt+Enter and from a click lands in the editor's own model, the editor's undo (where
+ * the page has one) takes it back, and "Before you submit" sees the editor's text.
+ */
+function testEditorOnPage(name: string, path: string, expected: { before: string; after: string; undo: boolean }) {
+  test(`${name}: a suggestion from Alt+Enter or a click lands in the editor’s model${expected.undo ? ', and its undo takes it back' : ''}`, async () => {
+    const page = await open(path);
+    await expect.poll(() => highlightedIn(page)).toEqual(['lerner']);
+    expect(await model(page)).toBe(expected.before);
+
+    await focusEditor(page);
+    await setCaretInside(page, 'lerner');
+    await page.keyboard.press('Alt+Enter');
+    const list = suggestionList(page);
+    await expect(list.locator('button.suggestion').first()).toBeFocused();
+    await list.getByRole('button', { name: 'learner', exact: true }).press('Enter');
+    await expect.poll(() => model(page)).toBe(expected.after);
+    await expect.poll(() => highlightedIn(page)).toEqual([]);
+
+    if (expected.undo) await undo(page);
+    else await page.reload();
+    await page.locator('body[data-editor-ready]').waitFor();
+    await expect.poll(() => model(page)).toBe(expected.before);
+    await expect.poll(() => highlightedIn(page)).toEqual(['lerner']);
+
+    const word = await wordAt(page, 'lerner');
+    await page.mouse.click(word.x, word.y);
+    const learner = list.getByRole('button', { name: 'learner', exact: true });
+    await expect(learner).toBeVisible();
+    // Still open a moment later: the editor does not take the focus back from the list.
+    await page.waitForTimeout(300);
+    await expect(learner).toBeVisible();
+    await learner.click();
+    await expect.poll(() => model(page)).toBe(expected.after);
+    await page.close();
+  });
+
+  test(`${name}: "Before you submit" sees the editor’s text`, async () => {
+    const page = await open(path);
+    await expect.poll(() => highlightedIn(page)).toEqual(['lerner']);
+    await page.getByRole('button', { name: 'Send report' }).click();
+    const panel = page.getByRole('dialog', { name: 'Before you submit' });
+    await expect(panel.getByRole('button', { name: /“lerner”/ })).toBeVisible();
+    await panel.getByRole('button', { name: 'Go back' }).click();
+    await expect(panel).toBeHidden();
+    await page.close();
+  });
+}
+
+testEditorOnPage('Lexical', 'lexical.html', {
+  before: 'The lerner made good progress.',
+  after: 'The learner made good progress.',
+  undo: false,
+});

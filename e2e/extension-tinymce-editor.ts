@@ -1,22 +1,10 @@
 // What the TinyMCE test pages (e2e/pages/tinymce7.html, tinymce6.html) share: one editor over the form's
 // textarea, set up as a site would (its skin bundled with it), whose own content
-// (editor.getContent(), from its model, not the DOM) and undo the tests read through window.editorModel.
+// (editor.getContent(), from its model, not the DOM) and undo the tests reach through window.editorModel.
 // TinyMCE 7 puts its editable body in a srcdoc iframe; the TinyMCE 6 page asks for init_content_sync, so
 // its body is written into an about:blank iframe: between them, both kinds of frame.
 import type { TinyMCE } from 'tinymce';
-
-export interface EditorModel {
-  /** The editor's own content, as HTML. */
-  content(): string;
-  undo(): void;
-  focus(): void;
-}
-
-declare global {
-  interface Window {
-    editorModel?: EditorModel;
-  }
-}
+import { showEditorModel } from './extension-editor-model.ts';
 
 export function startTinymce(tinymce: TinyMCE, options: { aboutBlank: boolean }): void {
   void tinymce
@@ -31,11 +19,10 @@ export function startTinymce(tinymce: TinyMCE, options: { aboutBlank: boolean })
       init_content_sync: options.aboutBlank,
     })
     .then(([editor]) => {
-      window.editorModel = {
+      showEditorModel({
         content: () => editor!.getContent(),
         undo: () => editor!.undoManager.undo(),
         focus: () => editor!.focus(),
-      };
-      document.body.dataset.editorReady = 'true';
+      });
     });
 }

@@ -113,9 +113,14 @@ export function checkFieldsOnPage(document: Document, fields: PageFields, parts:
     for (const element of tracked.keys()) if (element === target || element.contains(target)) return element;
     return undefined;
   };
+  // The list opens once the editor is done with the click: editors that keep their own selection (Lexical)
+  // set it again in the DOM just after a click, which would take the focus straight back from the list.
+  let clickFrame = 0;
   const onClick = (event: MouseEvent) => {
     const element = fieldOf(event.target);
-    if (element) suggestAt(element);
+    if (!element) return;
+    cancelAnimationFrame(clickFrame);
+    clickFrame = requestAnimationFrame(() => setTimeout(() => suggestAt(element)));
   };
   // Captured before the page's editor sees it, so Alt+Enter opens the list rather than adding a line.
   const onKeyDown = (event: KeyboardEvent) => {
@@ -157,6 +162,7 @@ export function checkFieldsOnPage(document: Document, fields: PageFields, parts:
     stop() {
       unfollow();
       document.removeEventListener('click', onClick, true);
+      cancelAnimationFrame(clickFrame);
       document.removeEventListener('keydown', onKeyDown, true);
       for (const entry of tracked.values()) entry.stop();
       tracked.clear();
