@@ -32,17 +32,25 @@ const INPUT_TYPES = new Set(
 /**
  * A field the user writes words in: a textarea, a one-line text input or the outermost rich-text editor,
  * that can be written in now (not read-only, disabled or hidden), not opted out with spellcheck="false"
- * and not checked by Margin's app. A field hidden from assistive technology (aria-hidden) is one an
- * editor stands in for, as TinyMCE and CKEditor 4 hide the textarea they replace: the editor is the field.
- * Those two also switch the browser's own spelling off on the body of their iframe by default, which
- * says nothing of the site's wishes, so there spellcheck="false" is not read as opting out.
+ * and not checked by Margin's app. A field hidden from assistive technology (aria-hidden), or a text control
+ * hidden by its own style, is one an editor stands in for, as TinyMCE and CKEditor 4 hide the textarea they
+ * replace (it holds the text as it was until the form is sent): the editor is the field.
+ * Those two also switch the browser's own spelling off on the body of their iframe by default, as Draft.js
+ * does on its editable, which says nothing of the site's wishes, so there spellcheck="false" is not read as
+ * opting out.
  */
 export function isFreeTextField(element: Element): element is HTMLElement {
   if (!holdsWords(element)) return false;
   if (element.closest(`[hidden], [aria-hidden="true"], ${APP_CHECKED_SELECTOR}`)) return false;
+  if (isTextControlTag(element) && HIDDEN_BY_STYLE.test(element.getAttribute('style') ?? '')) return false;
   const optedOut = element.closest('[spellcheck]')?.getAttribute('spellcheck')?.toLowerCase() === 'false';
-  return !optedOut || isFrameBody(element);
+  return !optedOut || isFrameBody(element) || element.matches(SPELLCHECK_OFF_BY_DEFAULT);
 }
+
+/** Editables whose editor sets spellcheck="false" unless the site asks otherwise: Draft.js's. */
+const SPELLCHECK_OFF_BY_DEFAULT = '.public-DraftEditor-content';
+
+const HIDDEN_BY_STYLE = /(?:^|;)\s*display\s*:\s*none\b/i;
 
 /** The body of a frame's document: an editor's iframe. */
 function isFrameBody(element: Element): boolean {
