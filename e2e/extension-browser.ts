@@ -144,6 +144,11 @@ const editorFiles: Record<string, { type: string; body: () => Promise<Uint8Array
     type: 'text/css',
     body: () => readFile(new URL('../node_modules/trix/dist/trix.css', import.meta.url)),
   },
+  'quill-editor.js': { type: 'text/javascript', body: editorScript('./extension-quill-editor.ts') },
+  'quill.snow.css': {
+    type: 'text/css',
+    body: () => readFile(new URL('../node_modules/quill/dist/quill.snow.css', import.meta.url)),
+  },
   'lexical-editor.js': { type: 'text/javascript', body: editorScript('./extension-lexical-editor.ts') },
   'tinymce6-editor.js': { type: 'text/javascript', body: editorScript('./extension-tinymce6-editor.ts') },
   'ckeditor5.css': {

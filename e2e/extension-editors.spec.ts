@@ -268,6 +268,11 @@ testEditorOnPage('Lexical', 'lexical.html', {
   after: 'The learner made good progress.',
   undo: false,
 });
+testEditorOnPage('Quill', 'quill.html', {
+  before: 'The lerner made good progress.\n',
+  after: 'The learner made good progress.\n',
+  undo: true,
+});
 testEditorOnPage('Slate', 'slate.html', {
   before: 'The lerner made good progress.',
   after: 'The learner made good progress.',
