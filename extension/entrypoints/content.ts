@@ -1,7 +1,8 @@
 // Runs on Margin's own pages (any port on localhost or 127.0.0.1: a match pattern without a port
 // matches every port), and on the sites the user switched on in the popup (registered at that moment,
-// see sites/site-access.ts), in the page and in its frames (features say which run in frames). It reads text and draws; the checking happens in the extension. What it
-// does on a page is the list of features in features/feature-list.ts.
+// see sites/site-access.ts), in the page and in its frames (features say which run in frames). It reads
+// text and draws; the checking happens in the extension. What it does on a page is the list of features
+// in features/feature-list.ts.
 import '../page/underlines.css';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
