@@ -18,7 +18,7 @@ import {
   type TestPages,
 } from '../e2e/extension-browser.ts';
 
-const MISSPELLINGS = [
+export const MISSPELLINGS = [
   'acheived',
   'recieve',
   'seperate',
@@ -118,7 +118,7 @@ async function firstSettle(page: Page): Promise<{ paragraphs: number; settledAft
 }
 
 /** Waits until the offscreen checker answers in full (Harper's grammar loaded), asking as the service worker. */
-async function untilWarm(browser: ExtensionBrowser): Promise<void> {
+export async function untilWarm(browser: ExtensionBrowser): Promise<void> {
   await (await browser.serviceWorker()).evaluate(async () => {
     const { runtime } = (globalThis as unknown as ChromeGlobal).chrome;
     for (let tries = 0; tries < 300; tries++) {

@@ -3,6 +3,7 @@ import { homePage } from './home-page.ts';
 import { relayColdSync, relayIdleMemory, relayLoad } from './relay-load.ts';
 import { checksInTheApp } from './checks-browser.ts';
 import { extensionChecks } from './extension-checks.ts';
+import { extensionEditors } from './extension-editors.ts';
 import { checksFieldAndDocument, checksHarper, checksSuggestions } from './checks-speed.ts';
 import { syncLatency } from './sync-latency.ts';
 import { editToScreen } from './edit-to-screen.ts';
@@ -25,6 +26,7 @@ const benchmarks: [string, () => Promise<string>][] = [
   ['report connections', reportConnections],
   ['extension: checks on a page', extensionChecks],
   ['suggestions: accept all', suggestionsAcceptAll],
+  ['extension: each editor', extensionEditors],
 ];
 
 // `npm run bench -- <words>` runs only the benchmarks whose names contain those words.

@@ -125,6 +125,8 @@ function editorScript(source: string): () => Promise<Uint8Array> {
       entryPoints: [fileURLToPath(new URL(source, import.meta.url))],
       bundle: true,
       format: 'iife',
+      // React and Draft.js read these, as a bundler for the browser would give them.
+      define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
       write: false,
       logLevel: 'silent',
     }).then((result) => result.outputFiles[0]!.contents));
@@ -133,17 +135,54 @@ function editorScript(source: string): () => Promise<Uint8Array> {
 const editorFiles: Record<string, { type: string; body: () => Promise<Uint8Array | Buffer> }> = {
   'tiptap-editor.js': { type: 'text/javascript', body: editorScript('./extension-tiptap-editor.ts') },
   'ckeditor-editor.js': { type: 'text/javascript', body: editorScript('./extension-ckeditor-editor.ts') },
+  'tinymce7-editor.js': { type: 'text/javascript', body: editorScript('./extension-tinymce7-editor.ts') },
+  'ckeditor4-editor.js': { type: 'text/javascript', body: editorScript('./extension-ckeditor4-editor.ts') },
+  'slate-editor.js': { type: 'text/javascript', body: editorScript('./extension-slate-editor.js') },
+  'draft-editor.js': { type: 'text/javascript', body: editorScript('./extension-draft-editor.js') },
+  'trix-editor.js': { type: 'text/javascript', body: editorScript('./extension-trix-editor.js') },
+  'trix.css': {
+    type: 'text/css',
+    body: () => readFile(new URL('../node_modules/trix/dist/trix.css', import.meta.url)),
+  },
+  'quill-editor.js': { type: 'text/javascript', body: editorScript('./extension-quill-editor.ts') },
+  'quill.snow.css': {
+    type: 'text/css',
+    body: () => readFile(new URL('../node_modules/quill/dist/quill.snow.css', import.meta.url)),
+  },
+  'lexical-editor.js': { type: 'text/javascript', body: editorScript('./extension-lexical-editor.ts') },
+  'tinymce6-editor.js': { type: 'text/javascript', body: editorScript('./extension-tinymce6-editor.ts') },
   'ckeditor5.css': {
     type: 'text/css',
     body: () => readFile(new URL('../node_modules/ckeditor5/dist/ckeditor5.css', import.meta.url)),
   },
 };
 
+// CKEditor 4 is published as a build that loads its skin, languages and plugins from beside ckeditor.js: served as it is.
+const ckeditor4Dir = new URL('../node_modules/ckeditor4/', import.meta.url);
+const contentTypes: Record<string, string> = {
+  js: 'text/javascript',
+  css: 'text/css',
+  png: 'image/png',
+  svg: 'image/svg+xml',
+  html: 'text/html',
+};
+
 /** Answers a request for an editor's script or style, if that is what it asks for; false if not. */
 export async function serveEditorFile(name: string, response: ServerResponse): Promise<boolean> {
   const file = editorFiles[name];
-  if (!file) return false;
-  response.writeHead(200, { 'content-type': file.type }).end(await file.body());
+  if (file) {
+    response.writeHead(200, { 'content-type': file.type }).end(await file.body());
+    return true;
+  }
+  const published = /^ckeditor4\/([\w./-]+)$/.exec(name)?.[1];
+  if (!published || published.includes('..')) return false;
+  try {
+    const body = await readFile(new URL(published, ckeditor4Dir));
+    const type = contentTypes[published.split('.').pop() ?? ''] ?? 'application/octet-stream';
+    response.writeHead(200, { 'content-type': type }).end(body);
+  } catch {
+    response.writeHead(404).end();
+  }
   return true;
 }
 

@@ -130,6 +130,22 @@ test('another site is checked only once switched on in the popup, and no longer 
   await expect.poll(() => mirrorUnderlines(page)).toEqual(['spelling:acheived']);
   expect(await submitWrapped(page)).toBe(true);
 
+  // In the site's frames too: TinyMCE 7 keeps its editable body in a srcdoc iframe.
+  const editorPage = await browser.context.newPage();
+  await editorPage.goto(`${pages.otherSiteUrl}/tinymce7.html`);
+  await editorPage.locator('body[data-editor-ready]').waitFor();
+  const editorFrame = editorPage.frame({ url: 'about:srcdoc' })!;
+  await expect
+    .poll(() =>
+      editorFrame.evaluate(() => {
+        const words: string[] = [];
+        CSS.highlights.get('margin-spelling')?.forEach((range) => words.push((range as Range).toString()));
+        return words;
+      }),
+    )
+    .toEqual(['lerner']);
+  await editorPage.close();
+
   // Switched off: the page's underlines go, the permission and the registration are removed.
   const again = await openPopupFor(browser, page);
   const switchAgain = again.getByRole('switch', { name: 'Check http://127.0.0.2' });

@@ -39,7 +39,7 @@ export const agencySessionReport: SiteAdapter = {
     return roles.has('learning-objective') && (roles.has('progress-comment') || roles.has('comment'));
   },
   fields: (scope) =>
-    freeTextFieldsIn(scope).map((element): FormField => {
+    freeTextFieldsIn(scope, { frames: true }).map((element): FormField => {
       const role = agencyRole(labelOf(element));
       return describeField(element, role ? { role, limit: limitOf(element) ?? freeTextLimit } : {});
     }),

@@ -29,7 +29,7 @@ export const genericForm: SiteAdapter = {
   name: 'generic-form',
   matches: () => true,
   fields: (scope) =>
-    freeTextFieldsIn(scope)
+    freeTextFieldsIn(scope, { frames: true })
       .filter(isProse)
       .map((element) => describeField(element)),
   submitTriggers: [{ kind: 'form-submit', form: 'form' }],

@@ -22,6 +22,7 @@ export const askCheck =
 export const checksAsYouType: Feature = {
   name: 'checks as you type',
   runsOn: ['margin', 'site'],
+  inFrames: true,
   start(page) {
     const checks = checkFieldsOnPage(page.document, page.fields, {
       check: askCheck(page),
@@ -49,9 +50,12 @@ export const checksAsYouType: Feature = {
       if (request.type === 'stop-checking') page.stop();
       return status;
     });
-    browser.runtime.onMessage.addListener(answerPopup);
+    // A frame (an editor's iframe) does what the popup asks but leaves the answer to the page itself.
+    const followPopup: typeof answerPopup = (message, sender) => void answerPopup(message, sender, () => undefined);
+    const listener = page.inFrame ? followPopup : answerPopup;
+    browser.runtime.onMessage.addListener(listener);
     return () => {
-      browser.runtime.onMessage.removeListener(answerPopup);
+      browser.runtime.onMessage.removeListener(listener);
       unwatchSettings();
       unwatchWords();
       checks.stop();

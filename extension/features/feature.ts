@@ -21,6 +21,8 @@ export interface PageNews {
 export interface FeaturePage {
   document: Document;
   kind: PageKind;
+  /** True in a frame of the page (an editor's iframe, as TinyMCE and CKEditor 4 make), false in the page itself. */
+  inFrame: boolean;
   /** The page's free-text fields as they come and go, and their text changes: the one watcher of the page. */
   fields: PageFields;
   /** Asks the background; undefined when it cannot be reached (the extension was reloaded or updated). */
@@ -36,5 +38,11 @@ export interface Feature {
   name: string;
   /** Which pages it runs on. Features that depend on the kind of form ask for the page's adapter when they act. */
   runsOn: readonly PageKind[];
+  /**
+   * Whether it also runs in the page's frames, where the content script runs too so that editors whose
+   * editable body is in an iframe are checked; the others run in the page itself only (the page's own
+   * features reach into its same-origin frames where they need to, as "Before you submit" does).
+   */
+  inFrames?: boolean;
   start(page: FeaturePage): (() => void) | undefined;
 }

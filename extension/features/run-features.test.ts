@@ -58,6 +58,14 @@ describe('runFeatures', () => {
     onMargin.stop();
   });
 
+  it('in a frame of the page (an editor’s iframe) starts only the features that run in frames', () => {
+    const log: string[] = [];
+    const inFrames: Feature = { ...noting('in frames too', ['site'], log), inFrames: true };
+    const running = runFeatures(pageAt(agency), [noting('page only', ['site'], log), inFrames], { ask, inFrame: true });
+    expect(running.running()).toEqual(['in frames too']);
+    running.stop();
+  });
+
   it('names a feature that fails to start and runs the others', () => {
     const log: string[] = [];
     const failed = vi.spyOn(console, 'error').mockImplementation(() => undefined);

@@ -7,13 +7,19 @@ import type { Feature, FeaturePage, PageKind, PageNews } from './feature.ts';
 
 export interface RunOptions extends PageFieldsOptions {
   ask: FeaturePage['ask'];
+  /** Running in a frame of the page rather than the page itself; false unless told. */
+  inFrame?: boolean;
 }
 
 export function pageKindOf(url: string | undefined): PageKind {
   return siteOf(url).kind === 'margin' ? 'margin' : 'site';
 }
 
-export function runFeatures(document: Document, features: readonly Feature[], { ask, ...fieldOptions }: RunOptions) {
+export function runFeatures(
+  document: Document,
+  features: readonly Feature[],
+  { ask, inFrame = false, ...fieldOptions }: RunOptions,
+) {
   const fields = followPageFields(document, fieldOptions);
   const listeners = new Map<keyof PageNews, Set<(value: never) => void>>();
   const running: { name: string; stop: (() => void) | undefined }[] = [];
@@ -30,6 +36,7 @@ export function runFeatures(document: Document, features: readonly Feature[], { 
   const page: FeaturePage = {
     document,
     kind: pageKindOf(document.location?.href),
+    inFrame,
     fields,
     ask,
     tell(news, value) {
@@ -44,7 +51,7 @@ export function runFeatures(document: Document, features: readonly Feature[], { 
   };
 
   for (const feature of features) {
-    if (!feature.runsOn.includes(page.kind)) continue;
+    if (!feature.runsOn.includes(page.kind) || (inFrame && !feature.inFrames)) continue;
     attempt(`start "${feature.name}"`, () => running.push({ name: feature.name, stop: feature.start(page) }));
   }
   return {

@@ -7,7 +7,7 @@ import type { CheckReply, PageStatus } from '../messages.ts';
 import { checkableField, isTextControl } from './fields.ts';
 import { createHighlightUnderlines } from './highlights.ts';
 import { createMirrorUnderlines } from './mirror-overlay.ts';
-import { removeOverlay } from './overlay-root.ts';
+import { removeOverlay, topmostPlace } from './overlay-root.ts';
 import type { PageFields } from './page-fields.ts';
 import { createParagraphChecker, type CheckText } from './paragraph-checks.ts';
 import { richTextParagraphsOnScreen, textControlParagraphsOnScreen } from './paragraphs-on-screen.ts';
@@ -76,9 +76,10 @@ export function checkFieldsOnPage(document: Document, fields: PageFields, parts:
     if (!entry || !finding) return false;
     const { field } = entry.watched;
     const spelling = finding.kind === 'spelling';
-    openSuggestionMenu(document, {
+    const place = topmostPlace(document, entry.rectOf(finding));
+    openSuggestionMenu(place.document, {
       finding,
-      near: entry.rectOf(finding),
+      near: place.rect,
       suggestions:
         spelling && finding.suggestions.length === 0
           ? parts.suggest(finding.text)
@@ -112,9 +113,14 @@ export function checkFieldsOnPage(document: Document, fields: PageFields, parts:
     for (const element of tracked.keys()) if (element === target || element.contains(target)) return element;
     return undefined;
   };
+  // The list opens once the editor is done with the click: editors that keep their own selection (Lexical)
+  // set it again in the DOM just after a click, which would take the focus straight back from the list.
+  let clickFrame = 0;
   const onClick = (event: MouseEvent) => {
     const element = fieldOf(event.target);
-    if (element) suggestAt(element);
+    if (!element) return;
+    cancelAnimationFrame(clickFrame);
+    clickFrame = requestAnimationFrame(() => setTimeout(() => suggestAt(element)));
   };
   // Captured before the page's editor sees it, so Alt+Enter opens the list rather than adding a line.
   const onKeyDown = (event: KeyboardEvent) => {
@@ -156,6 +162,7 @@ export function checkFieldsOnPage(document: Document, fields: PageFields, parts:
     stop() {
       unfollow();
       document.removeEventListener('click', onClick, true);
+      cancelAnimationFrame(clickFrame);
       document.removeEventListener('keydown', onKeyDown, true);
       for (const entry of tracked.values()) entry.stop();
       tracked.clear();

@@ -24,7 +24,7 @@ export interface CheckableField {
 }
 
 export function isTextControl(element: Element): element is TextControl {
-  return element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement;
+  return element.tagName === 'TEXTAREA' || element.tagName === 'INPUT';
 }
 
 export function checkableField(element: HTMLElement): CheckableField {
@@ -43,6 +43,7 @@ function textControlField(element: TextControl): CheckableField {
     },
     replace(start, end, expected, replacement) {
       if (element.value.slice(start, end) !== expected) return false;
+      const { ownerDocument: document } = element;
       element.focus();
       element.setSelectionRange(start, end);
       // execCommand goes through the browser's own editing, so beforeinput, input and undo all work.
@@ -72,62 +73,87 @@ function richTextField(element: HTMLElement): CheckableField {
       if (!selection || selection.rangeCount === 0 || !selection.isCollapsed) return null;
       const { startContainer, startOffset } = selection.getRangeAt(0);
       if (!element.contains(startContainer)) return null;
-      const place =
-        startContainer instanceof Text
-          ? { node: startContainer, offset: startOffset }
-          : textAt(startContainer, startOffset);
+      const place = isText(startContainer)
+        ? { node: startContainer, offset: startOffset }
+        : textAt(startContainer, startOffset);
       return place ? readTextMap(element).offsetOf(place.node, place.offset) : null;
     },
     replace(start, end, expected, replacement) {
       const map = readTextMap(element);
       const range = map.text.slice(start, end) === expected ? rangeFor(map, start, end) : null;
       if (!range) return false;
+      const document = element.ownerDocument;
       element.focus();
-      const selection = element.ownerDocument.getSelection()!;
+      const selection = document.getSelection()!;
       selection.removeAllRanges();
       selection.addRange(range);
       // Editors that keep their own model (CKEditor 5, Slate, Lexical) take the change from the beforeinput a
-      // browser's own spelling correction fires, and cancel it; the others (ProseMirror, plain contenteditable)
-      // read the browser's own editing: execCommand fires no beforeinput, only the DOM change and input.
-      if (replacement !== '' && !element.dispatchEvent(replacementInput(range, replacement))) return true;
+      // browser's own spelling correction fires, and cancel it; the others (ProseMirror, TinyMCE, plain
+      // contenteditable) read the browser's own editing: execCommand fires no beforeinput, only the DOM change and input.
       if (replacement === '') document.execCommand('delete');
-      else document.execCommand('insertText', false, replacement);
+      else if (element.dispatchEvent(replacementInput('beforeinput', range, replacement)))
+        insertAsReplacement(element, replacement);
       return true;
     },
   };
 }
 
 /**
- * The beforeinput a browser fires when the user picks its own spelling correction: insertReplacementText,
- * with the words it replaces as its target range and the new text in its dataTransfer (its data is null).
+ * The events a browser fires when the user picks its own spelling correction: insertReplacementText, with
+ * the new text in its dataTransfer (its data is null), and, before the change, the words it replaces as
+ * its target range.
  */
-export function replacementInput(range: Range, replacement: string): InputEvent {
+export function replacementInput(type: 'beforeinput' | 'input', range: Range | null, replacement: string): InputEvent {
   const dataTransfer = new DataTransfer();
   dataTransfer.setData('text/plain', replacement);
-  return new InputEvent('beforeinput', {
+  return new InputEvent(type, {
     bubbles: true,
-    cancelable: true,
+    cancelable: type === 'beforeinput',
     composed: true,
     inputType: 'insertReplacementText',
     data: null,
     dataTransfer,
-    targetRanges: [new StaticRange(range)],
+    targetRanges: range ? [new StaticRange(range)] : [],
   });
 }
+
+/**
+ * Types the replacement over the selection with the browser's own editing, and tells the page it was a
+ * replacement, as after the browser's own spelling correction (execCommand's input event says insertText,
+ * so it is held back): TinyMCE keeps an undo step for a replacement, none for text inserted without keys.
+ */
+function insertAsReplacement(element: HTMLElement, replacement: string): void {
+  const window = element.ownerDocument.defaultView!;
+  const holdBack = (event: Event) => {
+    if ((event as InputEvent).inputType === 'insertText') event.stopImmediatePropagation();
+  };
+  window.addEventListener('input', holdBack, true);
+  try {
+    element.ownerDocument.execCommand('insertText', false, replacement);
+  } finally {
+    window.removeEventListener('input', holdBack, true);
+  }
+  element.dispatchEvent(replacementInput('input', null, replacement));
+}
+
+// Node types rather than instanceof: the page reads the fields of its same-origin frames too (an editor's
+// iframe), whose nodes belong to the frame's window and are no instances of the page's Text or HTMLElement.
+const isText = (node: Node): node is Text => node.nodeType === Node.TEXT_NODE;
+const isElement = (node: Node): node is HTMLElement => node.nodeType === Node.ELEMENT_NODE;
 
 /** A caret between elements (e.g. at the start of a paragraph) as a place in the text node after it. */
 function textAt(container: Node, offset: number): { node: Text; offset: number } | null {
   const after = container.childNodes[offset];
-  const walker = document.createTreeWalker(after ?? container, NodeFilter.SHOW_TEXT);
+  const walker = container.ownerDocument!.createTreeWalker(after ?? container, NodeFilter.SHOW_TEXT);
   const first = walker.nextNode();
-  return first instanceof Text ? { node: first, offset: 0 } : null;
+  return first && isText(first) ? { node: first, offset: 0 } : null;
 }
 
 function rangeFor(map: TextMap<Text>, start: number, end: number): Range | null {
   const from = map.locate(start, 'start');
   const to = map.locate(end, 'end');
   if (!from || !to) return null;
-  const range = new Range();
+  const range = from.node.ownerDocument.createRange();
   range.setStart(from.node, from.offset);
   range.setEnd(to.node, to.offset);
   return range;
@@ -143,11 +169,11 @@ const BLOCK_TAGS = new Set(
 function readTextMap(root: HTMLElement): TextMap<Text> {
   const pieces: TextPiece<Text>[] = [];
   const visit = (node: Node) => {
-    if (node instanceof Text) {
+    if (isText(node)) {
       pieces.push({ node, text: node.data });
       return;
     }
-    if (!(node instanceof HTMLElement)) return;
+    if (!isElement(node)) return;
     // Non-editable islands (a collaborator's caret label, a widget) are not the user's text.
     if (node !== root && node.contentEditable === 'false') return;
     const block = BLOCK_TAGS.has(node.tagName);

@@ -16,8 +16,11 @@ describe('isFreeTextField', () => {
       <div id="rich" contenteditable="true"><p id="inside" contenteditable="true">text</p></div>
       <div id="not-editable" contenteditable="false"></div>
       <section hidden><textarea id="hidden-section"></textarea></section>
+      <textarea id="stood-in-for" aria-hidden="true" style="display: none"></textarea>
+      <textarea id="replaced" style="visibility: hidden; display: none;"></textarea>
     </form>`);
-    // An input type the browser does not know is a text input, as the browser treats it.
+    // An input type the browser does not know is a text input, as the browser treats it. A textarea an editor
+    // hides from assistive technology (TinyMCE, CKEditor 4) is not the field: the editor is.
     expect(ids(page)).toEqual(['notes', 'plain', 'text', 'search', 'odd', 'rich']);
     expect(isFreeTextField(page.getElementById('inside')!)).toBe(false);
   });
@@ -26,6 +29,13 @@ describe('isFreeTextField', () => {
     const page = parsePage(`<div data-margin-checks="app"><div id="app" contenteditable="true"></div></div>
       <div id="own" contenteditable="true" data-margin-checks="app"></div><textarea id="other"></textarea>`);
     expect(ids(page)).toEqual(['other']);
+  });
+
+  it('reads spellcheck="false" set by an editor’s default (Draft.js) as no choice of the site’s', () => {
+    const page =
+      parsePage(`<div id="draft" class="public-DraftEditor-content" contenteditable="true" spellcheck="false"></div>
+      <div id="opted-out" contenteditable="true" spellcheck="false"></div>`);
+    expect(ids(page)).toEqual(['draft']);
   });
 
   it('follows contenteditable as the browser does: it inherits, and an editor inside a non-editable island is a field of its own', () => {

@@ -14,6 +14,7 @@ export const FREE_TEXT_ATTRIBUTES = [
   'spellcheck',
   'type',
   'hidden',
+  'aria-hidden',
   appCheckedAttribute,
 ];
 
@@ -31,17 +32,52 @@ const INPUT_TYPES = new Set(
 /**
  * A field the user writes words in: a textarea, a one-line text input or the outermost rich-text editor,
  * that can be written in now (not read-only, disabled or hidden), not opted out with spellcheck="false"
- * and not checked by Margin's app.
+ * and not checked by Margin's app. A field hidden from assistive technology (aria-hidden), or a text control
+ * hidden by its own style, is one an editor stands in for, as TinyMCE and CKEditor 4 hide the textarea they
+ * replace (it holds the text as it was until the form is sent): the editor is the field.
+ * Those two also switch the browser's own spelling off on the body of their iframe by default, as Draft.js
+ * does on its editable, which says nothing of the site's wishes, so there spellcheck="false" is not read as
+ * opting out.
  */
 export function isFreeTextField(element: Element): element is HTMLElement {
   if (!holdsWords(element)) return false;
-  if (element.closest(`[hidden], ${APP_CHECKED_SELECTOR}`)) return false;
-  return element.closest('[spellcheck]')?.getAttribute('spellcheck')?.toLowerCase() !== 'false';
+  if (element.closest(`[hidden], [aria-hidden="true"], ${APP_CHECKED_SELECTOR}`)) return false;
+  if (isTextControlTag(element) && HIDDEN_BY_STYLE.test(element.getAttribute('style') ?? '')) return false;
+  const optedOut = element.closest('[spellcheck]')?.getAttribute('spellcheck')?.toLowerCase() === 'false';
+  return !optedOut || isFrameBody(element) || element.matches(SPELLCHECK_OFF_BY_DEFAULT);
 }
 
-/** Every free-text field inside `scope`, in page order. */
-export function freeTextFieldsIn(scope: ParentNode): HTMLElement[] {
-  return [...scope.querySelectorAll(FREE_TEXT_SELECTOR)].filter(isFreeTextField);
+/** Editables whose editor sets spellcheck="false" unless the site asks otherwise: Draft.js's. */
+const SPELLCHECK_OFF_BY_DEFAULT = '.public-DraftEditor-content';
+
+const HIDDEN_BY_STYLE = /(?:^|;)\s*display\s*:\s*none\b/i;
+
+/** The body of a frame's document: an editor's iframe. */
+function isFrameBody(element: Element): boolean {
+  const view = element.ownerDocument.defaultView;
+  return element === element.ownerDocument.body && view !== null && view !== view.top;
+}
+
+/**
+ * Every free-text field inside `scope`, in page order; with `frames`, also those in the same-origin frames
+ * inside it (an editor's iframe, about:blank or srcdoc, as TinyMCE and CKEditor 4 make), in the frame's place.
+ */
+export function freeTextFieldsIn(scope: ParentNode, { frames = false } = {}): HTMLElement[] {
+  const selector = frames ? `${FREE_TEXT_SELECTOR}, iframe` : FREE_TEXT_SELECTOR;
+  return [...scope.querySelectorAll(selector)].flatMap((element) => {
+    if (element.tagName.toLowerCase() !== 'iframe') return isFreeTextField(element) ? [element] : [];
+    const inside = sameOriginDocument(element);
+    return inside && !element.closest('[hidden]') ? freeTextFieldsIn(inside, { frames }) : [];
+  });
+}
+
+/** The frame's document, when the page may read it (same origin); null for a frame from another site. */
+function sameOriginDocument(frame: Element): Document | null {
+  try {
+    return (frame as HTMLIFrameElement).contentDocument ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** A textarea or input, read from its value; anything else is rich text, read from its text nodes. */

@@ -5,26 +5,57 @@ import { underlineRules } from '../../shared/checks/finding-look.ts';
 
 const HOST_ATTRIBUTE = 'data-margin-overlay';
 
-let overlay: ShadowRoot | undefined;
+// One a document: the content script in an editor's frame draws its suggestion list on the page above it.
+const overlays = new Map<Document, ShadowRoot>();
 
 export function overlayRoot(document: Document): ShadowRoot {
-  if (overlay?.host.isConnected) return overlay;
+  const existing = overlays.get(document);
+  if (existing?.host.isConnected) return existing;
   const host = document.createElement('div');
   host.setAttribute(HOST_ATTRIBUTE, '');
   // The host covers nothing and catches no clicks; what is inside places itself in viewport coordinates.
   host.style.cssText =
     'all: initial; position: fixed; inset: 0 auto auto 0; width: 0; height: 0; z-index: 2147483646; pointer-events: none;';
-  overlay = host.attachShadow({ mode: 'open' });
+  const overlay = host.attachShadow({ mode: 'open' });
+  overlays.set(document, overlay);
   const style = document.createElement('style');
   style.textContent = OVERLAY_CSS;
   overlay.append(style);
-  (document.body ?? document.documentElement).append(host);
+  // Where the body is the editor (TinyMCE's and CKEditor 4's iframes), the overlay would become part of its
+  // content: it goes beside the body instead.
+  const body = document.body;
+  (body && !body.isContentEditable ? body : document.documentElement).append(host);
   return overlay;
 }
 
 export function removeOverlay(): void {
-  overlay?.host.remove();
-  overlay = undefined;
+  for (const overlay of overlays.values()) overlay.host.remove();
+  overlays.clear();
+}
+
+/**
+ * Where to draw something for a place in a document: in that document, or, when it is a same-origin frame
+ * (an editor's iframe, too small to hold a list), in the page the frame is in, with the place moved into
+ * that page's coordinates.
+ */
+export function topmostPlace(document: Document, rect: DOMRect | null): { document: Document; rect: DOMRect | null } {
+  let at = { document, rect };
+  for (;;) {
+    let frame: Element | null = null;
+    try {
+      frame = at.document.defaultView?.frameElement ?? null;
+    } catch {
+      frame = null;
+    }
+    if (!frame) return at;
+    const box = frame.getBoundingClientRect();
+    const dx = box.left + frame.clientLeft;
+    const dy = box.top + frame.clientTop;
+    at = {
+      document: frame.ownerDocument,
+      rect: at.rect && new DOMRect(at.rect.x + dx, at.rect.y + dy, at.rect.width, at.rect.height),
+    };
+  }
 }
 
 const OVERLAY_CSS = `

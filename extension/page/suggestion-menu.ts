@@ -78,6 +78,8 @@ export function openSuggestionMenu(document: Document, options: SuggestionMenuOp
 
   overlayRoot(document).append(menu);
   placeBelow(menu, options.near);
+  // Opened from an editor's frame on the page above it: that page's window takes the focus first.
+  if (!document.hasFocus()) document.defaultView?.focus();
   menu.focus();
 
   void options.suggestions.then(
@@ -113,6 +115,7 @@ export function openSuggestionMenu(document: Document, options: SuggestionMenuOp
 }
 
 function placeBelow(menu: HTMLElement, near: DOMRect | null): void {
+  const window = menu.ownerDocument.defaultView!;
   const left = Math.max(4, Math.min(near?.left ?? 16, window.innerWidth - menu.offsetWidth - 4));
   const below = (near?.bottom ?? 16) + 4;
   const top =

@@ -14,7 +14,7 @@ export function writeFieldText(element: HTMLElement, text: string): void {
     // An editor with a model of its own (CKEditor 5) takes the text from the beforeinput and cancels it.
     const all = document.createRange();
     all.selectNodeContents(element);
-    if (!element.dispatchEvent(replacementInput(all, text))) return;
+    if (!element.dispatchEvent(replacementInput('beforeinput', all, text))) return;
   }
   const inserted = document.execCommand('insertText', false, text);
   if (inserted && (!isValueField(element) || element.value === text)) return;

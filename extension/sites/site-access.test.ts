@@ -68,6 +68,9 @@ describe('switching a site on and off', () => {
         css: ['/content-scripts/content.css'],
         world: 'ISOLATED',
         persistAcrossSessions: true,
+        // In the site's frames too, about:blank and srcdoc ones included: where TinyMCE and CKEditor 4 keep their text.
+        allFrames: true,
+        matchOriginAsFallback: true,
       }),
       // Run before the page's scripts, in the page's world, so a form the page sends by script is heard.
       expect.objectContaining({
@@ -76,6 +79,7 @@ describe('switching a site on and off', () => {
         runAt: 'document_start',
         world: 'MAIN',
         persistAcrossSessions: true,
+        allFrames: false,
       }),
     ]);
     expect(await siteState('https://reports.agency.example/form', apis)).toMatchObject({ on: true });

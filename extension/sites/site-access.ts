@@ -45,6 +45,7 @@ export interface SiteApis {
         world: 'ISOLATED' | 'MAIN';
         persistAcrossSessions: boolean;
         allFrames: boolean;
+        matchOriginAsFallback?: boolean;
       }[],
     ): Promise<void>;
     unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
@@ -105,7 +106,16 @@ export async function switchSiteOn(site: Site, apis: SiteApis): Promise<Result> 
   try {
     await unregisterSite(site, apis);
     await apis.scripting.registerContentScripts([
-      { id: registrationId(site), ...CONTENT_SCRIPT_FILES, runAt: 'document_idle', world: 'ISOLATED', ...common(site) },
+      {
+        id: registrationId(site),
+        ...CONTENT_SCRIPT_FILES,
+        runAt: 'document_idle',
+        world: 'ISOLATED',
+        ...common(site),
+        // As on Margin's own pages: in the site's frames too, about:blank and srcdoc ones included (editors' iframes).
+        allFrames: true,
+        matchOriginAsFallback: true,
+      },
       pageWorldScript(site),
     ]);
     return ok();

@@ -39,9 +39,10 @@ async function startOnOpenTab(): Promise<void> {
     world: 'MAIN',
     files: PAGE_WORLD_SCRIPT_FILES.js as ['/content-scripts/margin-sent-by-script.js'],
   });
-  await browser.scripting.insertCSS({ target: { tabId: tab.id }, files: CONTENT_SCRIPT_FILES.css });
+  // The content script in the tab's frames too, as the registration has it (an editor's iframe).
+  await browser.scripting.insertCSS({ target: { tabId: tab.id, allFrames: true }, files: CONTENT_SCRIPT_FILES.css });
   await browser.scripting.executeScript({
-    target: { tabId: tab.id },
+    target: { tabId: tab.id, allFrames: true },
     files: CONTENT_SCRIPT_FILES.js as ['/content-scripts/content.js'],
   });
 }
