@@ -8,6 +8,7 @@ import { syncLatency } from './sync-latency.ts';
 import { editToScreen } from './edit-to-screen.ts';
 import { reportConnections } from './report-connections.ts';
 import { relayCluster } from './cluster.ts';
+import { historyDiff } from './history-diff.ts';
 
 const benchmarks: [string, () => Promise<string>][] = [
   ['sync latency', syncLatency],
@@ -23,6 +24,7 @@ const benchmarks: [string, () => Promise<string>][] = [
   ['edit to screen', editToScreen],
   ['report connections', reportConnections],
   ['extension: checks on a page', extensionChecks],
+  ['history: diff of two versions', historyDiff],
 ];
 
 // `npm run bench -- <words>` runs only the benchmarks whose names contain those words.
