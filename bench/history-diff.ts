@@ -5,6 +5,7 @@
 // The issue asks for under 100 ms. Needs dist/app (npm run build:app).
 import { chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -117,10 +118,8 @@ export async function historyDiff(): Promise<string> {
         const view = document.querySelector('.history-view')!;
         const start = performance.now();
         button.click();
-        await new Promise<void>((resolve) => {
-          const check = () => (view.querySelector('.field-diff ins') ? resolve() : setTimeout(check, 0));
-          check();
-        });
+        // No named functions in here: tsx would wrap them in a helper the page does not have.
+        while (!view.querySelector('.field-diff ins')) await new Promise((resolve) => setTimeout(resolve, 0));
         await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
         return performance.now() - start;
       });
@@ -131,7 +130,8 @@ export async function historyDiff(): Promise<string> {
     return (
       `${counted} words a version, ${marks} changes marked; diff computed in median ${median(computed).toFixed(1)} ms ` +
       `(p95 ${p95(computed).toFixed(1)} ms); pressing Compare to the diff drawn in Chromium: median ` +
-      `${median(drawn).toFixed(1)} ms, p95 ${p95(drawn).toFixed(1)} ms over ${samples} (target under 100 ms)`
+      `${median(drawn).toFixed(1)} ms, p95 ${p95(drawn).toFixed(1)} ms over ${samples} (target under 100 ms; ` +
+      `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`
     );
   } finally {
     provider?.destroy();

@@ -5,24 +5,20 @@ import { Dynamic } from 'solid-js/web';
 import type { DiffPart, FieldDiff } from './word-diff.ts';
 import './history.css';
 
+/** A part drawn once: a diff never changes, so no reactive wrapper per part (a long report has hundreds). */
 function Part(props: { part: DiffPart }) {
-  return (
-    <Show when={props.part.change !== 'same'} fallback={props.part.text}>
-      <Show
-        when={props.part.change === 'added'}
-        fallback={
-          <del>
-            <span class="visually-hidden">Removed: </span>
-            {props.part.text}
-          </del>
-        }
-      >
-        <ins>
-          <span class="visually-hidden">Added: </span>
-          {props.part.text}
-        </ins>
-      </Show>
-    </Show>
+  const { change, text } = props.part;
+  if (change === 'same') return text;
+  return change === 'added' ? (
+    <ins>
+      <span class="visually-hidden">Added: </span>
+      {text}
+    </ins>
+  ) : (
+    <del>
+      <span class="visually-hidden">Removed: </span>
+      {text}
+    </del>
   );
 }
 
