@@ -104,6 +104,12 @@ describe('the report as each decision found it', () => {
     expect(field(docOf(bytesOf(forClient.body.update)), 'progressComment')).toBe(
       'Ada added fractions with unlike denominators.',
     );
+    // Asking for the internal fields changes nothing: what a role reads is the relay's to say.
+    const asking = await api(relay, 'GET', '/api/reports/report-1/versions/1?internalFields=included&internal=1', {
+      token: report.client,
+    });
+    expect(asking).toMatchObject({ status: 200, body: { internalFields: 'left out' } });
+    expect(Buffer.from(bytesOf(asking.body.update)).includes(Buffer.from('Parent asked'))).toBe(false);
   });
 
   it('refuses another report’s link, no link, a version never kept and numbers that are not versions', async () => {
