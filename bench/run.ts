@@ -10,6 +10,7 @@ import { editToScreen } from './edit-to-screen.ts';
 import { reportConnections } from './report-connections.ts';
 import { relayCluster } from './cluster.ts';
 import { suggestionsAcceptAll } from './suggestions.ts';
+import { historyDiff } from './history-diff.ts';
 
 const benchmarks: [string, () => Promise<string>][] = [
   ['sync latency', syncLatency],
@@ -27,6 +28,7 @@ const benchmarks: [string, () => Promise<string>][] = [
   ['extension: checks on a page', extensionChecks],
   ['suggestions: accept all', suggestionsAcceptAll],
   ['extension: each editor', extensionEditors],
+  ['history: diff of two versions', historyDiff],
 ];
 
 // `npm run bench -- <words>` runs only the benchmarks whose names contain those words.

@@ -60,7 +60,7 @@ try {
     const o = copied.organisations;
     console.log(
       `Copied ${dataDir} into ${where}: ${copied.rooms} rooms (${copied.updates} updates), ${copied.claims} claims, ` +
-        `${copied.links} links, ${copied.revocations} revocations; ${o.organisations} organisations ` +
+        `${copied.links} links, ${copied.revocations} revocations, ${copied.versions} decisions' versions; ${o.organisations} organisations ` +
         `(${o.members} members, ${o.invitations} invitations, ${o.passkeys} passkeys, ${o.sessions} sessions, ` +
         `${o.audit_log} audit log entries, ${o.organisation_reports} reports registered, ${o.organisation_links} links ` +
         `between organisations)${copied.secret ? '; and the signing secret' : ''}.`,

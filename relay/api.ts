@@ -12,6 +12,7 @@ import {
   maxSummaryBodyBytes,
   TransitionRequest,
   type CommentSummaries,
+  type ReportVersion,
   type LinkGrant,
   type LinkList,
   type Revocation,
@@ -28,6 +29,7 @@ import { checkAccess, type Holder, type Tokens } from './auth.ts';
 import { auditReport } from './organisations/report-audit.ts';
 import { sessionTokenOf, signedIn } from './organisations/sessions.ts';
 import { summariseComments } from './comment-summaries.ts';
+import { keptVersion } from './report-versions.ts';
 import type { LiveLinks } from './live-links.ts';
 import type { Log } from './log.ts';
 import { memberFacts } from './organisations/member-facts.ts';
@@ -85,6 +87,8 @@ const routes: Route[] = [
   { pattern: new RegExp(`^/api/reports/${id}/links$`), methods: { POST: makeLink, GET: listLinks } },
   { pattern: new RegExp(`^/api/reports/${id}/links/([A-Za-z0-9_-]{1,64})$`), methods: { DELETE: revokeLink } },
   { pattern: new RegExp(`^/api/reports/${id}/transitions$`), methods: { POST: decide } },
+  // Any last segment, so a version that is not a number is told why (400) rather than that no such address exists.
+  { pattern: new RegExp(`^/api/reports/${id}/versions/([^/]{0,40})$`), methods: { GET: readVersion } },
   { pattern: /^\/api\/comment-summaries$/, methods: { POST: summariseReportsComments } },
 ];
 
@@ -322,6 +326,26 @@ async function decide(
     detail: { decision: decision.action, from: decision.from, to: decision.to, name: decision.by.name },
   });
   return { status: 200, body: outcome.value };
+}
+
+/** The report as one of its decisions found it, for whoever may read its content now, as they may read it. */
+async function readVersion(
+  context: ApiContext,
+  request: IncomingMessage,
+  [reportId, number]: string[],
+): Promise<{ status: number; body: ReportVersion }> {
+  const holder = await holderOf(context, request, reportId);
+  const version = /^[1-9][0-9]{0,8}$/.test(number) ? Number(number) : undefined;
+  if (version === undefined)
+    throw new ApiProblem(
+      400,
+      `“${number.slice(0, 20)}” is not a version: a version is a decision’s number in the report’s history, 1 for the first.`,
+    );
+  const access = tokenRoomAccess(holder, 'content', await context.statuses.load(reportId));
+  if (!access.ok) throw new ApiProblem(403, access.problem.reason);
+  const kept = await keptVersion(context.store, reportId, version, access.value.seesInternal);
+  if (!kept.ok) throw new ApiProblem(404, kept.problem);
+  return { status: 200, body: kept.value };
 }
 
 /**

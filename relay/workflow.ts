@@ -3,10 +3,11 @@
 // `<id>/status` room, with who, when, and a SHA-256 of the content at that moment. One decision per report at
 // a time, across every relay node sharing the store (Storage.exclusively: a row lock on PostgreSQL); the new
 // status takes effect (locking or unlocking the content) in the same turn the hash is taken,
-// so no content update can slip in between the two.
+// so no content update can slip in between the two. The content's bytes the hash was taken from are kept in the store
+// under the decision's number (its place in the history, from 1), before the decision is recorded, for History.
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
-import { recordDecision, type Decision } from '../shared/doc/status-doc.ts';
+import { history, recordDecision, type Decision } from '../shared/doc/status-doc.ts';
 import type { TransitionRequest } from '../shared/protocol/api.ts';
 import { parseRoomName, roomName, type Room as ReportRoom } from '../shared/protocol/rooms.ts';
 import type { TokenClaims } from '../shared/protocol/tokens.ts';
@@ -79,6 +80,8 @@ export class Workflow {
             })
           : genericTransition(current, request, access.role);
       if (!still.ok) return still;
+      const kept = content.room.snapshot();
+      const version = decisionsIn(statusRoom.room.snapshot()) + 1;
       const decision: Decision = {
         action: request.action,
         from: current,
@@ -89,12 +92,13 @@ export class Workflow {
         ...(request.action === 'reject' && request.comments?.length
           ? { comments: [...new Set(request.comments)] }
           : {}),
-        contentHash: createHash('sha256').update(content.room.snapshot()).digest('hex'),
+        contentHash: createHash('sha256').update(kept).digest('hex'),
         ...(still.value.signature ? { signature: still.value.signature } : {}),
       };
       // From here on the content is locked (or unlocked): the hash above is of what the decision is about.
       this.statuses.set(reportId, decision.to);
       try {
+        await this.store.keepVersion(reportId, version, kept);
         await statusRoom.room.writeAsRelay((doc) => recordDecision(doc, decision));
       } catch (error) {
         this.statuses.set(reportId, current);
@@ -149,6 +153,17 @@ export class Workflow {
 function decidedBy(access: Holder, request: TransitionRequest): Decision['by'] {
   if (access.account) return { name: access.account.name, role: access.role, memberId: access.account.id };
   return { name: access.name ?? request.name.trim(), role: access.role };
+}
+
+/** How many decisions a status room's snapshot holds. */
+function decisionsIn(status: Uint8Array): number {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, status);
+    return history(doc).length;
+  } finally {
+    doc.destroy();
+  }
 }
 
 /** The status machine of the kind of report in a content snapshot, when it has its own. */

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { describeOrganisationStore } from './organisations-contract.ts';
-import type { AccessStore, DocumentStore, LinkRecord, Storage } from './store.ts';
+import type { AccessStore, DocumentStore, LinkRecord, Storage, VersionStore } from './store.ts';
 
 /** Updates that each add one word to a text, as separate Yjs updates. */
 function typedWords(words: string[]): { updates: Uint8Array[]; text: string } {
@@ -30,6 +30,7 @@ type Opened<T> = T & { close(): Promise<void> };
 export function describeStorage(backend: string, open: () => Promise<Storage>): void {
   describeDocumentStore(backend, open);
   describeAccessStore(backend, open);
+  describeVersionStore(backend, open);
   describeOrganisationStore(backend, open);
   describeWholeStore(backend, open);
 }
@@ -184,6 +185,42 @@ export function describeAccessStore(backend: string, open: () => Promise<Opened<
   });
 }
 
+export function describeVersionStore(backend: string, open: () => Promise<Opened<VersionStore>>): void {
+  describe(`${backend} version store`, () => {
+    let store: Opened<VersionStore>;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('gives back the content each decision kept, byte for byte, by report and number', async () => {
+      const first = Y.mergeUpdates(typedWords(['Session ', 'went ', 'well.']).updates);
+      const second = Y.mergeUpdates(typedWords(['Session ', 'went ', 'very ', 'well.']).updates);
+      await store.keepVersion('report-1', 1, first);
+      await store.keepVersion('report-1', 2, second);
+      await store.keepVersion('report-2', 1, second);
+      expect(Array.from((await store.version('report-1', 1))!)).toEqual(Array.from(first));
+      expect(textOf([(await store.version('report-1', 2))!])).toBe('Session went very well.');
+      expect(Array.from((await store.version('report-2', 1))!)).toEqual(Array.from(second));
+    });
+
+    it('has no version for a decision it never kept, nor for another report', async () => {
+      await store.keepVersion('report-1', 1, Y.mergeUpdates(typedWords(['a']).updates));
+      expect(await store.version('report-1', 2)).toBeUndefined();
+      expect(await store.version('report-1', 0)).toBeUndefined();
+      expect(await store.version('report-9', 1)).toBeUndefined();
+    });
+
+    it('replaces a version kept again under the same number (a decision whose recording failed)', async () => {
+      await store.keepVersion('report-1', 1, Y.mergeUpdates(typedWords(['first']).updates));
+      await store.keepVersion('report-1', 1, Y.mergeUpdates(typedWords(['again']).updates));
+      expect(textOf([(await store.version('report-1', 1))!])).toBe('again');
+    });
+  });
+}
+
 function describeWholeStore(backend: string, open: () => Promise<Storage>): void {
   describe(`${backend} store`, () => {
     let store: Storage;
@@ -211,6 +248,14 @@ function describeWholeStore(backend: string, open: () => Promise<Storage>): void
       const { updates } = typedWords(['x'.repeat(20_000)]);
       await store.append('report-1', updates[0]);
       expect(await store.size()).toBeGreaterThan(before);
+    });
+
+    it('keeps the versions decisions kept through a compaction of the report', async () => {
+      const { updates } = typedWords(['a', 'b', 'c']);
+      for (const update of updates) await store.append('report-1', update);
+      await store.keepVersion('report-1', 1, Y.mergeUpdates(updates.slice(0, 2)));
+      await store.compact('report-1');
+      expect(textOf([(await store.version('report-1', 1))!])).toBe('ab');
     });
 
     it('says it is reachable while open', async () => {

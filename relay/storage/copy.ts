@@ -18,6 +18,8 @@ export interface Copied {
   claims: number;
   links: number;
   revocations: number;
+  /** The report as each decision found it (migration 10). */
+  versions: number;
   secret: boolean;
   /** Rows copied from each of the organisations tables (organisations.ts), by table. */
   organisations: Record<OrganisationTable, number>;
@@ -93,6 +95,9 @@ export async function copySqliteToPostgres(dataDir: string, databaseUrl: string)
         .all(),
       links: source.prepare<[], Record<string, string>>('SELECT * FROM links ORDER BY created_at, rowid').all(),
       revocations: source.prepare<[], Record<string, string>>('SELECT * FROM revocations').all(),
+      versions: source
+        .prepare<[], { report_id: string; version: number; content: Buffer }>('SELECT * FROM report_versions')
+        .all(),
       organisations: Object.fromEntries(
         organisationTableNames.map((table) => {
           const { columns, order } = organisationTablesToCopy[table];
@@ -135,6 +140,12 @@ export async function copySqliteToPostgres(dataDir: string, databaseUrl: string)
         revocation.report_id,
         revocation.revoked_at,
       ]);
+    for (const kept of rows.versions)
+      await target.query('INSERT INTO report_versions (report_id, version, content) VALUES ($1, $2, $3)', [
+        kept.report_id,
+        kept.version,
+        kept.content,
+      ]);
     for (const table of organisationTableNames) {
       const { columns } = organisationTablesToCopy[table];
       const insert = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`;
@@ -154,6 +165,7 @@ export async function copySqliteToPostgres(dataDir: string, databaseUrl: string)
       claims: rows.claims.length,
       links: rows.links.length,
       revocations: rows.revocations.length,
+      versions: rows.versions.length,
       secret: secret !== undefined,
       organisations: Object.fromEntries(
         organisationTableNames.map((table) => [table, rows.organisations[table].length]),

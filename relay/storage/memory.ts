@@ -12,6 +12,8 @@ export function openMemoryStore(): Storage {
   const claims = new Map<string, { at: string; claimant?: string }>();
   const links = new Map<string, LinkRecord>();
   const revocations = new Map<string, { reportId: string; at: string }>();
+  const versions = new Map<string, Uint8Array>();
+  const versionKey = (reportId: string, version: number) => `${reportId}\n${version}`;
   // Organisations keep their rules in SQL (organisations.ts): an SQLite database in memory holds them here.
   const organisationsDb = new Database(':memory:');
   migrateSqlite(organisationsDb);
@@ -57,6 +59,12 @@ export function openMemoryStore(): Storage {
     async isRevoked(jti) {
       return revocations.has(jti);
     },
+    async keepVersion(reportId, version, content) {
+      versions.set(versionKey(reportId, version), content.slice());
+    },
+    async version(reportId, version) {
+      return versions.get(versionKey(reportId, version))?.slice();
+    },
     exclusively: oneAtATime(),
     async reachable() {
       return true;
@@ -64,10 +72,12 @@ export function openMemoryStore(): Storage {
     async size() {
       let bytes = 0;
       rooms.forEach((updates) => updates.forEach((update) => (bytes += update.byteLength)));
+      versions.forEach((content) => (bytes += content.byteLength));
       return bytes;
     },
     async close() {
       rooms.clear();
+      versions.clear();
       organisationsDb.close();
     },
   };

@@ -79,6 +79,11 @@ export const sqliteMigrations: Migration[] = [
     name: 'the person a link is for',
     sql: 'ALTER TABLE links ADD COLUMN name text',
   },
+  {
+    version: 10,
+    name: 'the report as each decision found it',
+    sql: reportVersionsTable('BLOB'),
+  },
 ];
 
 export const postgresMigrations: Migration[] = [
@@ -144,7 +149,22 @@ export const postgresMigrations: Migration[] = [
     name: 'the person a link is for',
     sql: 'ALTER TABLE links ADD COLUMN name text',
   },
+  {
+    version: 10,
+    name: 'the report as each decision found it',
+    sql: reportVersionsTable('bytea'),
+  },
 ];
+
+/** One row per decision on a report: the content's state its hash was made from (store.ts, VersionStore). */
+function reportVersionsTable(bytes: 'BLOB' | 'bytea'): string {
+  return `CREATE TABLE report_versions (
+    report_id text NOT NULL,
+    version integer NOT NULL,
+    content ${bytes} NOT NULL,
+    PRIMARY KEY (report_id, version)
+  )`;
+}
 
 const createMigrationsTable = `CREATE TABLE IF NOT EXISTS migrations (
   version integer PRIMARY KEY,

@@ -105,6 +105,7 @@ describe('copying an SQLite data folder into PostgreSQL', () => {
       };
       await sqlite.addLink(link);
       await sqlite.revoke('link-1', 'report-1', '2030-01-02T10:00:00.000Z');
+      await sqlite.keepVersion('report-1', 1, Y.encodeStateAsUpdate(doc));
       await sqlite.close();
 
       const url = await postgres.database();
@@ -114,6 +115,7 @@ describe('copying an SQLite data folder into PostgreSQL', () => {
         claims: 1,
         links: 1,
         revocations: 1,
+        versions: 1,
         secret: true,
         organisations: {
           organisations: 0,
@@ -136,6 +138,7 @@ describe('copying an SQLite data folder into PostgreSQL', () => {
       expect(await store.claim('report-1', '2030-01-03T10:00:00.000Z')).toBe(false);
       expect(await store.links('report-1')).toEqual([{ ...link, revokedAt: '2030-01-02T10:00:00.000Z' }]);
       expect(Buffer.from(await store.keptSecret()).equals(Buffer.from(secret))).toBe(true);
+      expect(Buffer.from((await store.version('report-1', 1))!).equals(Y.encodeStateAsUpdate(doc))).toBe(true);
       await store.close();
 
       await expect(copySqliteToPostgres(dataDir, url)).rejects.toThrow(/holds relay data already/);

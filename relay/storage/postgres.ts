@@ -155,6 +155,21 @@ export async function openPostgresStore(url: string): Promise<PostgresStorage> {
     async isRevoked(jti) {
       return ((await pool.query('SELECT 1 FROM revocations WHERE jti = $1', [jti])).rowCount ?? 0) > 0;
     },
+    async keepVersion(reportId, version, content) {
+      await pool.query(
+        `INSERT INTO report_versions (report_id, version, content) VALUES ($1, $2, $3)
+         ON CONFLICT (report_id, version) DO UPDATE SET content = $3`,
+        [reportId, version, content],
+      );
+    },
+    async version(reportId, version) {
+      const { rows } = await pool.query<{ content: Buffer }>(
+        'SELECT content FROM report_versions WHERE report_id = $1 AND version = $2',
+        [reportId, version],
+      );
+      const row = rows[0];
+      return row && new Uint8Array(row.content.buffer, row.content.byteOffset, row.content.byteLength);
+    },
     exclusively(reportId, decide) {
       return inTransaction(async (client) => {
         await client.query('INSERT INTO report_locks (report_id) VALUES ($1) ON CONFLICT DO NOTHING', [reportId]);

@@ -71,6 +71,12 @@ export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'nor
   const insertRevocation = db.prepare<[string, string, string]>(
     'INSERT OR IGNORE INTO revocations (jti, report_id, revoked_at) VALUES (?, ?, ?)',
   );
+  const upsertVersion = db.prepare<[string, number, Uint8Array]>(
+    'INSERT OR REPLACE INTO report_versions (report_id, version, content) VALUES (?, ?, ?)',
+  );
+  const selectVersion = db.prepare<[string, number], { content: Buffer }>(
+    'SELECT content FROM report_versions WHERE report_id = ? AND version = ?',
+  );
   const selectRevocation = db.prepare<[string], { found: number }>('SELECT 1 AS found FROM revocations WHERE jti = ?');
 
   const append = db.transaction((room: string, data: Uint8Array) => {
@@ -137,6 +143,13 @@ export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'nor
     },
     async isRevoked(jti) {
       return selectRevocation.get(jti) !== undefined;
+    },
+    async keepVersion(reportId, version, content) {
+      upsertVersion.run(reportId, version, content);
+    },
+    async version(reportId, version) {
+      const row = selectVersion.get(reportId, version);
+      return row && new Uint8Array(row.content.buffer, row.content.byteOffset, row.content.byteLength);
     },
     // One relay process writes this file (`npm run token` only adds links), so a queue in memory is enough.
     exclusively: oneAtATime(),

@@ -45,8 +45,20 @@ export interface AccessStore {
   isRevoked(jti: string): Promise<boolean>;
 }
 
-/** What a backend gives the relay: both concerns, and what the whole store needs. */
-export interface Storage extends DocumentStore, AccessStore, OrganisationStore {
+/**
+ * The report as each workflow decision found it: the exact bytes of the content state its `contentHash` was taken
+ * from, kept by the decision's number (its place in the status room's `history`, from 1), so History can show the
+ * report at any decision without keeping every deleted item (a Yjs snapshot would need garbage collection off).
+ */
+export interface VersionStore {
+  /** Keeps the content as decision `version` found it; a version kept before under that number is replaced. */
+  keepVersion(reportId: string, version: number, content: Uint8Array): Promise<void>;
+  /** The content as decision `version` found it, or undefined when none is kept (a decision older than this store). */
+  version(reportId: string, version: number): Promise<Uint8Array | undefined>;
+}
+
+/** What a backend gives the relay: every concern, and what the whole store needs. */
+export interface Storage extends DocumentStore, AccessStore, VersionStore, OrganisationStore {
   /** Which engine, for logs and /healthz: "memory", "sqlite" or "postgres". */
   readonly engine: string;
   /**

@@ -11,8 +11,20 @@ export const apiPaths = {
   links: (reportId: string) => `/api/reports/${reportId}/links`,
   link: (reportId: string, jti: string) => `/api/reports/${reportId}/links/${jti}`,
   transitions: (reportId: string) => `/api/reports/${reportId}/transitions`,
+  version: (reportId: string, version: number) => `/api/reports/${reportId}/versions/${version}`,
   commentSummaries: '/api/comment-summaries',
 } as const;
+
+/**
+ * GET /api/reports/<id>/versions/<n>: the report's content as decision n (its place in the status room's history,
+ * from 1) found it, as one Yjs update in base64; without the internal fields' text for a role that may not see them.
+ */
+export const ReportVersion = z.object({
+  version: z.number().int().min(1),
+  internalFields: z.enum(['included', 'left out']),
+  update: z.string(),
+});
+export type ReportVersion = z.infer<typeof ReportVersion>;
 
 /** Largest request body the API reads. */
 export const maxApiBodyBytes = 16 * 1024;

@@ -3,25 +3,14 @@
 // first, with who made it, in what role, when, and the reason for a rejection.
 import { For, Show } from 'solid-js';
 import type { Decision } from '../../../shared/doc/status-doc.ts';
-import type { WorkflowAction } from '../../../shared/workflow/status.ts';
-import type { TermlyReviewAction } from '../../../shared/reports/termly-review/workflow.ts';
+import { decided } from '../history/decisions.ts';
+import { HistoryVersions, type VersionsSource } from '../history/HistoryVersions.tsx';
 import { useRoleWord } from './role-words.ts';
 import { formatMoment } from '../../../shared/forms/uk-dates.ts';
 import './collab.css';
 
-const decided: Record<WorkflowAction | TermlyReviewAction, string> = {
-  submit: 'Submitted',
-  approve: 'Approved',
-  reject: 'Sent back',
-  resubmit: 'Amended and resubmitted',
-  finish: 'Finished and handed to the teacher',
-  'teacher-sign': 'Signed',
-  'tutor-sign': 'Signed',
-  amend: 'Taken back to amend',
-  'mark-reviewed': 'Read',
-};
-
-export function ReportHistory(props: { history: Decision[] }) {
+/** `versions`: where the report as each decision found it is read, for showing and comparing them. */
+export function ReportHistory(props: { history: Decision[]; versions?: VersionsSource }) {
   const roleWord = useRoleWord();
   return (
     <section class="report-history" aria-labelledby="report-history-heading">
@@ -48,6 +37,7 @@ export function ReportHistory(props: { history: Decision[] }) {
             )}
           </For>
         </ol>
+        <Show when={props.versions}>{(source) => <HistoryVersions history={props.history} source={source()} />}</Show>
       </Show>
     </section>
   );

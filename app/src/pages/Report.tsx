@@ -15,6 +15,8 @@ import { mayEditContent } from '../../../shared/protocol/room-access.ts';
 import { reportIdPattern } from '../../../shared/protocol/rooms.ts';
 import { ReportForm } from '../forms/ReportForm.tsx';
 import { ReportHistory } from '../collab/ReportHistory.tsx';
+import { ChangedSinceSentBack } from '../history/ChangedSinceSentBack.tsx';
+import type { VersionsSource } from '../history/HistoryVersions.tsx';
 import { createPresence, PresenceContext, type Presence } from '../collab/presence.ts';
 import { WhoIsHere } from '../collab/WhoIsHere.tsx';
 import '../collab/print.css';
@@ -95,6 +97,14 @@ function OpenReport(props: { id: string }) {
     const held = link();
     // A report made here and not yet claimed on the relay is its author's to write.
     return held ? held.readOnly === true || !mayEditContent(held.role, status().status) : false;
+  };
+  /** Where History reads the report as each decision found it: with the report's token, the fields this role sees. */
+  const versions = (doc: Y.Doc): VersionsSource | undefined => {
+    const held = link();
+    if (!held) return undefined;
+    const fields = reportDefinitionOf(doc)?.textFields ?? [];
+    const seen = powers[held.role].seesInternal ? fields : fields.filter((field) => !field.internal);
+    return { reportId: openedId, token: held.token, fields: seen };
   };
   const shownRelayState = (): RelayState => {
     const state = access();
@@ -277,6 +287,10 @@ function OpenReport(props: { id: string }) {
                   <Show when={reportDefinitionOf(opened.doc)?.workflow.showsStatus ?? true}>
                     <StatusBanner view={status()} role={link()?.role} />
                   </Show>
+                  {/* A reviewer opening a resubmitted report sees first what changed since it was sent back. */}
+                  <Show when={powers[link()?.role ?? 'tutor'].reviews && !link()?.readOnly && versions(opened.doc)}>
+                    {(source) => <ChangedSinceSentBack history={status().history} source={source()} />}
+                  </Show>
                   <RejectionThreads comments={comments} threadIds={status().rejection?.comments} />
                   {/* The relay passes presence only to those who receive the whole report (room-access.ts). */}
                   <Show when={powers[link()?.role ?? 'tutor'].seesInternal && presence()}>
@@ -345,7 +359,7 @@ function OpenReport(props: { id: string }) {
                       />
                     </CommentsLayout>
                   </PresenceContext.Provider>
-                  <ReportHistory history={status().history} />
+                  <ReportHistory history={status().history} versions={versions(opened.doc)} />
                 </RoleWords.Provider>
               </Reading.Provider>
             </Show>

@@ -6,6 +6,7 @@ import {
   CommentSummaries,
   LinkGrant,
   LinkList,
+  ReportVersion,
   Revocation,
   TransitionRequest,
   TransitionResult,
@@ -74,6 +75,8 @@ export const relayApi = {
     call(CommentSummaries, 'POST', apiPaths.commentSummaries, undefined, { reports }),
   withdrawLink: (reportId: string, token: string, jti: string) =>
     call(Revocation, 'DELETE', apiPaths.link(reportId, jti), token),
+  version: (reportId: string, token: string, version: number) =>
+    call(ReportVersion, 'GET', apiPaths.version(reportId, version), token),
   decide: (reportId: string, token: string, request: TransitionRequest) => {
     // Checked here too, so a bad request is explained without a round trip.
     const checked = TransitionRequest.safeParse(request);

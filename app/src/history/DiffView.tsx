@@ -1,0 +1,47 @@
+// A word-level diff drawn field by field under each field's label. Added and removed words are <ins> and <del>
+// (underlined and struck through, not told by colour alone), each starting with words a screen reader says.
+import { For, Show } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
+import type { DiffPart, FieldDiff } from './word-diff.ts';
+import './history.css';
+
+/** A part drawn once: a diff never changes, so no reactive wrapper per part (a long report has hundreds). */
+function Part(props: { part: DiffPart }) {
+  const { change, text } = props.part;
+  if (change === 'same') return text;
+  return change === 'added' ? (
+    <ins>
+      <span class="visually-hidden">Added: </span>
+      {text}
+    </ins>
+  ) : (
+    <del>
+      <span class="visually-hidden">Removed: </span>
+      {text}
+    </del>
+  );
+}
+
+/** `onlyChanged` leaves out fields that did not change; `heading` is the level of each field's label. */
+export function DiffView(props: { diff: FieldDiff[]; heading: 'h3' | 'h4'; onlyChanged?: boolean }) {
+  const shown = () => props.diff.filter((field) => field.changed || !props.onlyChanged);
+  return (
+    <Show
+      when={props.diff.some((field) => field.changed)}
+      fallback={<p>No field’s wording changed between these versions.</p>}
+    >
+      <For each={shown()}>
+        {(field) => (
+          <div class="field-diff">
+            <Dynamic component={props.heading}>{field.label}</Dynamic>
+            <Show when={field.changed} fallback={<p class="muted">No change.</p>}>
+              <p class="diff-text">
+                <For each={field.parts}>{(part) => <Part part={part} />}</For>
+              </p>
+            </Show>
+          </div>
+        )}
+      </For>
+    </Show>
+  );
+}

@@ -1,0 +1,168 @@
+// History's versions: the report as any decision found it, read-only, field by field; and a word-level diff between
+// any two decisions' versions. Each is read from the relay with the report's token, so a role without internal
+// fields is shown none (the relay leaves them out of what it sends).
+import { createSignal, For, Match, Show, Switch } from 'solid-js';
+import type { Decision } from '../../../shared/doc/status-doc.ts';
+import type { FreeTextField } from '../../../shared/forms/fields.ts';
+import { useRoleWord } from '../collab/role-words.ts';
+import { decisionName } from './decisions.ts';
+import { DiffView } from './DiffView.tsx';
+import { reportVersion, versionFields } from './report-versions.ts';
+import { reportDiff, type FieldDiff } from './word-diff.ts';
+import './history.css';
+
+export interface VersionsSource {
+  reportId: string;
+  token: string;
+  /** The free-text fields to show, in the form's order: those this person may see. */
+  fields: readonly FreeTextField[];
+}
+
+type View =
+  | { kind: 'none' }
+  | { kind: 'loading' }
+  | { kind: 'problem'; text: string }
+  | { kind: 'version'; title: string; fields: { label: string; paragraphs: string[] }[] }
+  | { kind: 'diff'; title: string; diff: FieldDiff[] };
+
+export function HistoryVersions(props: { history: Decision[]; source: VersionsSource }) {
+  const roleWord = useRoleWord();
+  const [view, setView] = createSignal<View>({ kind: 'none' });
+  const [shown, setShown] = createSignal(1);
+  const [from, setFrom] = createSignal(1);
+  const [to, setTo] = createSignal<number | undefined>(undefined);
+  const name = (version: number) => decisionName(props.history[version - 1], version, roleWord);
+  const last = () => props.history.length;
+  let heading: HTMLHeadingElement | undefined;
+
+  /** Shows what `load` gives, taking focus to its heading, so a keyboard or screen reader user lands on it. */
+  async function showing(load: () => Promise<View>): Promise<void> {
+    setView({ kind: 'loading' });
+    try {
+      setView(await load());
+    } catch (error) {
+      setView({ kind: 'problem', text: error instanceof Error ? error.message : String(error) });
+    }
+    heading?.focus();
+  }
+
+  const read = (version: number) => reportVersion(props.source.reportId, props.source.token, version);
+
+  const showVersion = (event: SubmitEvent) => {
+    event.preventDefault();
+    const version = shown();
+    void showing(async () => ({
+      kind: 'version',
+      title: `The report as it was at ${name(version)}`,
+      fields: versionFields(await read(version), props.source.fields),
+    }));
+  };
+
+  const compare = (event: SubmitEvent) => {
+    event.preventDefault();
+    const [a, b] = [from(), to() ?? last()];
+    void showing(async () => ({
+      kind: 'diff',
+      title: `Changes from ${name(a)} to ${name(b)}`,
+      diff: reportDiff(await read(a), await read(b), props.source.fields),
+    }));
+  };
+
+  const choices = () => props.history.map((_, index) => index + 1);
+  return (
+    <>
+      <div class="history-versions">
+        <form onSubmit={showVersion}>
+          <fieldset>
+            <legend>See the report as it was</legend>
+            <label for="history-shown">At the decision</label>
+            <select id="history-shown" onChange={(event) => setShown(Number(event.currentTarget.value))}>
+              <For each={choices()}>
+                {(version) => (
+                  <option value={version} selected={version === shown()}>
+                    {name(version)}
+                  </option>
+                )}
+              </For>
+            </select>{' '}
+            <button type="submit">Show this version</button>
+          </fieldset>
+        </form>
+        <Show when={last() > 1}>
+          <form onSubmit={compare}>
+            <fieldset>
+              <legend>Compare two versions</legend>
+              <label for="history-from">From</label>
+              <select id="history-from" onChange={(event) => setFrom(Number(event.currentTarget.value))}>
+                <For each={choices()}>
+                  {(version) => (
+                    <option value={version} selected={version === from()}>
+                      {name(version)}
+                    </option>
+                  )}
+                </For>
+              </select>
+              <label for="history-to">To</label>
+              <select id="history-to" onChange={(event) => setTo(Number(event.currentTarget.value))}>
+                <For each={choices()}>
+                  {(version) => (
+                    <option value={version} selected={version === (to() ?? last())}>
+                      {name(version)}
+                    </option>
+                  )}
+                </For>
+              </select>{' '}
+              <button type="submit">Compare word by word</button>
+            </fieldset>
+          </form>
+        </Show>
+      </div>
+      <div class="history-view" aria-live="polite">
+        <Switch>
+          <Match when={view().kind === 'loading'}>
+            <p role="status">Reading the version from the relay…</p>
+          </Match>
+          <Match when={view().kind === 'problem' && (view() as { text: string })}>
+            {(problem) => (
+              <>
+                <h3 tabindex="-1" ref={heading}>
+                  This version could not be shown
+                </h3>
+                <p class="warning">{problem().text}</p>
+              </>
+            )}
+          </Match>
+          <Match when={view().kind === 'version' && (view() as Extract<View, { kind: 'version' }>)}>
+            {(version) => (
+              <section aria-labelledby="history-view-heading">
+                <h3 id="history-view-heading" tabindex="-1" ref={heading}>
+                  {version().title}
+                </h3>
+                <For each={version().fields}>
+                  {(field) => (
+                    <div class="version-field">
+                      <h4>{field.label}</h4>
+                      <Show when={field.paragraphs.length > 0} fallback={<p class="muted">Empty.</p>}>
+                        <For each={field.paragraphs}>{(paragraph) => <p>{paragraph}</p>}</For>
+                      </Show>
+                    </div>
+                  )}
+                </For>
+              </section>
+            )}
+          </Match>
+          <Match when={view().kind === 'diff' && (view() as Extract<View, { kind: 'diff' }>)}>
+            {(diff) => (
+              <section aria-labelledby="history-view-heading">
+                <h3 id="history-view-heading" tabindex="-1" ref={heading}>
+                  {diff().title}
+                </h3>
+                <DiffView diff={diff().diff} heading="h4" />
+              </section>
+            )}
+          </Match>
+        </Switch>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,122 @@
+// History: each decision keeps the report as it found it. A tutor submits, a reviewer sends it back, the tutor
+// changes it and resubmits; the reviewer sees first, word by word, what changed since they sent it back; History
+// shows the first version read-only and compares any two, from the keyboard, with axe on the page.
+import { makeShareLink } from './access-links.ts';
+import { completeSessionReport, createSessionReport, editor, editorText, signIn, submitReport } from './app.ts';
+import { expect, expectAccessible, test } from './fixtures.ts';
+
+const progress = 'Comment on progress towards learning objectives';
+
+test('a reviewer sees what changed since they sent a report back, word by word; History shows and compares versions', async ({
+  browser,
+  relay,
+}) => {
+  test.setTimeout(180_000);
+  const contexts = await Promise.all([1, 2, 3].map(() => browser.newContext()));
+  const [tutorContext, reviewerContext, teacherContext] = contexts;
+  try {
+    const tutor = await tutorContext.newPage();
+    await createSessionReport(tutor, relay.url, { learner: 'Gus Hale', subject: 'History' });
+    await editor(tutor, progress).pressSequentially('Dated the Tudors quickly.');
+    await tutor.locator('#agencyComment').pressSequentially('PRIVATE note on fees.');
+    await completeSessionReport(tutor, 'Gus Hale');
+    const reviewerLink = await makeShareLink(tutor, 'reviewer');
+    const teacherLink = await makeShareLink(tutor, 'teacher');
+    await submitReport(tutor);
+    await expect(tutor.getByText('Status: Submitted')).toBeVisible();
+
+    const reviewer = await reviewerContext.newPage();
+    await signIn(reviewer, relay.url, 'Rita Reviewer');
+    await reviewer.goto(reviewerLink);
+    await expect.poll(() => editorText(reviewer, progress)).toBe('Dated the Tudors quickly.');
+    // Nothing was sent back yet: nothing to show first.
+    await expect(reviewer.getByRole('region', { name: 'Changed since you sent it back' })).toHaveCount(0);
+    await reviewer.getByRole('button', { name: 'Send back with a reason…' }).click();
+    await reviewer.getByLabel('Why is it sent back? The tutor will see this.').fill('Say which dates were covered.');
+    await reviewer.getByRole('button', { name: 'Send back to the tutor' }).click();
+    await expect(tutor.getByText('Status: Rejected')).toBeVisible();
+
+    // The tutor changes a word and adds some, then resubmits.
+    await editor(tutor, progress).click();
+    await tutor.keyboard.press('End');
+    for (let i = 0; i < 'quickly.'.length; i++) await tutor.keyboard.press('Backspace');
+    await tutor.keyboard.type('carefully, from 1485 to 1603.');
+    await expect.poll(() => editorText(reviewer, progress)).toBe('Dated the Tudors carefully, from 1485 to 1603.');
+    await submitReport(tutor, 'Resubmit');
+    await expect(reviewer.getByText('Status: Amended and resubmitted')).toBeVisible();
+
+    // Opening the resubmitted report, the reviewer sees the changes first, before the form.
+    await reviewer.reload();
+    const changed = reviewer.getByRole('region', { name: 'Changed since you sent it back' });
+    await expect(changed).toBeVisible();
+    const diff = changed.locator('.field-diff').filter({ has: reviewer.getByRole('heading', { name: progress }) });
+    await expect(diff.locator('del')).toHaveText('Removed: quickly.');
+    await expect(diff.locator('ins')).toHaveText('Added: carefully, from 1485 to 1603.');
+    await expect(diff.locator('.diff-text')).toHaveText(
+      'Dated the Tudors Removed: quickly.Added: carefully, from 1485 to 1603.',
+    );
+    // Only the field that changed is listed.
+    await expect(changed.locator('.field-diff')).toHaveCount(1);
+    const firstRegion = await reviewer
+      .locator('section[aria-labelledby], section[aria-label]')
+      .evaluateAll((sections) =>
+        sections.map((section) => section.getAttribute('aria-labelledby') ?? section.getAttribute('aria-label')),
+      );
+    expect(firstRegion.indexOf('changed-since-heading')).toBeLessThan(firstRegion.indexOf('report-history-heading'));
+    await expectAccessible(reviewer);
+
+    // History, from the keyboard: the first version as it was, read-only, with the internal field for the reviewer.
+    const history = reviewer.getByRole('region', { name: 'History' });
+    await history.getByLabel('At the decision').focus();
+    await expect(history.getByLabel('At the decision')).toHaveValue('1');
+    await reviewer.keyboard.press('Tab');
+    await expect(history.getByRole('button', { name: 'Show this version' })).toBeFocused();
+    await reviewer.keyboard.press('Enter');
+    const shown = history.getByRole('heading', { name: /^The report as it was at 1\. Submitted by / });
+    await expect(shown).toBeFocused();
+    const version = history.getByRole('region', { name: /^The report as it was at 1\./ });
+    await expect(version.getByText('Dated the Tudors quickly.', { exact: true })).toBeVisible();
+    await expect(version.getByText('PRIVATE note on fees.', { exact: true })).toBeVisible();
+    await expect(version.getByRole('textbox')).toHaveCount(0);
+
+    // Comparing the first and the last version, chosen with the keyboard.
+    await history.getByLabel('From', { exact: true }).focus();
+    await reviewer.keyboard.press('Home');
+    await history.getByLabel('To', { exact: true }).selectOption('3');
+    await history.getByRole('button', { name: 'Compare word by word' }).focus();
+    await reviewer.keyboard.press('Enter');
+    const compared = history.getByRole('region', {
+      name: /^Changes from 1\. Submitted .* to 3\. Amended and resubmitted/,
+    });
+    await expect(compared).toBeVisible();
+    await expect(compared.getByRole('heading', { name: /^Changes from/ })).toBeFocused();
+    await expect(compared.locator('del')).toHaveText(['Removed: quickly.']);
+    await expect(compared.locator('ins')).toHaveText(['Added: carefully, from 1485 to 1603.']);
+    await expectAccessible(reviewer);
+
+    // The tutor sees no "changed since" (they did not send it back) but has the same History.
+    await expect(tutor.getByRole('region', { name: 'Changed since you sent it back' })).toHaveCount(0);
+    await tutor.getByRole('region', { name: 'History' }).getByRole('button', { name: 'Show this version' }).click();
+    await expect(tutor.getByText('Dated the Tudors quickly.', { exact: true })).toBeVisible();
+
+    // A teacher's History never holds the internal field, in the page or on the wire.
+    const wire: string[] = [];
+    const teacher = await teacherContext.newPage();
+    teacher.on('response', async (response) => {
+      if (response.url().includes('/versions/')) wire.push(await response.text());
+    });
+    await teacher.goto(teacherLink);
+    await expect.poll(() => editorText(teacher, progress)).toBe('Dated the Tudors carefully, from 1485 to 1603.');
+    const teachersHistory = teacher.getByRole('region', { name: 'History' });
+    await teachersHistory.getByRole('button', { name: 'Show this version' }).click();
+    await expect(teachersHistory.getByText('Dated the Tudors quickly.', { exact: true })).toBeVisible();
+    await expect(teachersHistory.getByRole('heading', { name: 'Comment to the agency' })).toHaveCount(0);
+    await expect.poll(() => wire.length).toBe(1);
+    expect(JSON.parse(wire[0]).internalFields).toBe('left out');
+    expect(Buffer.from(JSON.parse(wire[0]).update, 'base64').toString('latin1')).not.toContain('PRIVATE');
+    expect(await teacher.content()).not.toContain('PRIVATE');
+    await expectAccessible(teacher);
+  } finally {
+    await Promise.all(contexts.map((context) => context.close()));
+  }
+});
