@@ -2,7 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { LearnerRecord } from '../../../shared/protocol/organisations.ts';
 import { learnerRecordFileName, learnerRecordPdf } from './learner-record-pdf.ts';
-import { pdfPagesText } from './pdf-text.ts';
+import { pdfPagesText } from '../../../shared/pdf/pdf-text.ts';
 
 const report = (id: string, paragraphs: string[]): LearnerRecord['reports'][number] => ({
   id,

@@ -1,4 +1,4 @@
-// Test support: the text a PDF draws, page by page, read back with pdf-lib (its content streams inflated, the
+// Test support (the unit and browser tests of the PDFs Margin makes): the text a PDF draws, page by page, read back with pdf-lib (its content streams inflated, the
 // strings of each Tj read as Windows-1252), so a test can say what a PDF holds and what it does not.
 import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream, type PDFRef } from 'pdf-lib';
 
@@ -29,7 +29,9 @@ export async function pdfPagesText(bytes: Uint8Array): Promise<string[]> {
       contents instanceof PDFArray ? contents.asArray().map((ref) => pdf.context.lookup(ref as PDFRef)) : [contents];
     return streams
       .filter((stream): stream is PDFRawStream => stream instanceof PDFRawStream)
-      .map((stream) => shownText(new TextDecoder('latin1').decode(decodePDFRawStream(stream).decode())))
+      .map((stream) =>
+        shownText(Array.from(decodePDFRawStream(stream).decode(), (byte) => String.fromCharCode(byte)).join('')),
+      )
       .join(' ');
   });
 }
