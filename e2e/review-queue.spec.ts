@@ -1,9 +1,9 @@
 // The quality reviewer's queue worked through quickly, in real Chromium with a virtual authenticator per person and
 // the real relay: the administrator sets the organisation's review target (a clear error for a bad one, and a
 // tutor's raw request to change it refused); the tutor says whose learner a report is about from the report page;
-// the reviewer filters by client and by dates submitted, marks reports with M and with their boxes and approves
-// them together, one refused by name because it was approved meanwhile; the queue flags what has waited past the
-// target; and a tutor's raw bulk approval is refused.
+// the reviewer filters by client and by dates submitted, moves with J and K, marks reports with M and with their
+// boxes and approves them together, one refused by name because it was approved meanwhile; the queue flags what has
+// waited past the target; and a tutor's raw bulk approval is refused.
 import type { BrowserContext, Page } from '@playwright/test';
 import { dateFieldText } from '../shared/forms/uk-dates.ts';
 import { addDays } from '../shared/workflow/calendar.ts';
@@ -177,6 +177,13 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   await reviewer.keyboard.press('m');
   const gusBox = queue.getByRole('checkbox', { name: /^Mark .*Gus Hale.* for approval$/ });
   await expect(gusBox).toBeChecked();
+  // J and K go from entry to entry; Ada Lane's is marked with its box.
+  await reviewer.keyboard.press('j');
+  await expect(entries.nth(1).getByRole('link')).toBeFocused();
+  await reviewer.keyboard.press('j');
+  await expect(entries.nth(2).getByRole('link')).toBeFocused();
+  await reviewer.keyboard.press('k');
+  await expect(entries.nth(1).getByRole('link')).toBeFocused();
   await queue.getByRole('checkbox', { name: /^Mark .*Ada Lane.* for approval$/ }).check();
   await expect(queue.getByRole('checkbox', { name: /^Mark .*Ben Ray.* for approval$/ })).not.toBeChecked();
   const approveMarked = queue.getByRole('button', { name: 'Approve 2 reports marked' });
@@ -227,4 +234,12 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   await reviewer.reload();
   const flagged = queue.getByRole('listitem').filter({ hasText: 'Ben Ray' });
   await expect(flagged).toContainText('Waiting longer than 3 working days', slow);
+
+  // Marked and approved, the last one empties the queue; what became of it stays said.
+  await queue.getByRole('checkbox', { name: /^Mark .*Ben Ray.* for approval$/ }).check();
+  await queue.getByRole('button', { name: 'Approve 1 report marked' }).click();
+  await expect(queue.getByText('Nothing is waiting for review.')).toBeVisible(slow);
+  await expect(queue.getByText('Approved 1 report.')).toBeVisible();
+  await expect(queue.getByRole('alert')).toHaveCount(0);
+  await expectAccessible(reviewer);
 }

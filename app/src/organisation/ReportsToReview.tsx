@@ -1,7 +1,7 @@
 // The home page's list for a quality reviewer: the organisation's reports waiting for review (submitted or
 // resubmitted), the one waiting longest first, flagged once past the organisation's own target. Each opens without
 // a share link: the report page asks the relay for the reviewer's token (app/src/sync/organisation-reports.ts).
-// Several can be marked (M on the focused entry, or its box) and approved together: each is still its own decision
+// Several can be marked (M on the focused entry, or its box; J and K move between entries) and approved together: each is still its own decision
 // on the relay (POST /api/organisation/approvals), and those it could not approve are named with why.
 import { createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { formatMoment } from '../../../shared/forms/uk-dates.ts';
@@ -28,6 +28,7 @@ export function ReportsToReview() {
   const reviewer = () => signedIn()?.member.role === 'quality-reviewer';
   const target = () => signedIn()?.organisation.reviewTargetDays ?? defaultReviewTargetDays;
   const [answer, { refetch }] = createResource(reviewer, () => organisationApi.reports());
+  const [outcomes, setOutcomes] = createSignal<BulkApprovalOutcome[]>();
   onMount(() => {
     void checkSignedIn();
     const timer = setInterval(() => reviewer() && void refetch(), refreshMs);
@@ -47,6 +48,7 @@ export function ReportsToReview() {
           how long each has waited in working days (Monday to Friday); the target is {workingDaysWords(target())}. They
           open without a share link.
         </p>
+        <BulkOutcome outcomes={outcomes()} />
         <Show when={answer()} fallback={<p role="status">Loading the reports to review…</p>}>
           {(result) => (
             <Show
@@ -65,7 +67,14 @@ export function ReportsToReview() {
             >
               {(reports) => (
                 <Show when={reports().length > 0} fallback={<p class="muted">Nothing is waiting for review.</p>}>
-                  <Queue reports={reports()} target={target()} onApproved={() => void refetch()} />
+                  <Queue
+                    reports={reports()}
+                    target={target()}
+                    onApproved={(done) => {
+                      setOutcomes(done);
+                      void refetch();
+                    }}
+                  />
                 </Show>
               )}
             </Show>
@@ -76,11 +85,14 @@ export function ReportsToReview() {
   );
 }
 
-function Queue(props: { reports: OrganisationReportSummary[]; target: number; onApproved(): void }) {
+function Queue(props: {
+  reports: OrganisationReportSummary[];
+  target: number;
+  onApproved(outcomes: BulkApprovalOutcome[]): void;
+}) {
   const [filter, setFilter] = createSignal<QueueFilter>(noFilter);
   const [marked, setMarked] = createSignal<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = createSignal(false);
-  const [outcomes, setOutcomes] = createSignal<BulkApprovalOutcome[]>();
   const [problem, setProblem] = createSignal<string>();
   const shown = () => filterQueue(props.reports, filter());
   // Only what is shown is approved: a report the filter hides is never approved unseen.
@@ -92,12 +104,16 @@ function Queue(props: { reports: OrganisationReportSummary[]; target: number; on
     if (!next.delete(id)) next.add(id);
     setMarked(next);
   };
+  // On an entry: M marks or unmarks it; J and K go to the next and the previous entry's link.
   const onKey = (event: KeyboardEvent) => {
-    if (event.key.toLowerCase() !== 'm' || event.altKey || event.ctrlKey || event.metaKey) return;
+    const key = event.key.toLowerCase();
+    if (!['m', 'j', 'k'].includes(key) || event.altKey || event.ctrlKey || event.metaKey) return;
     const item = (event.target as HTMLElement).closest<HTMLElement>('li[data-report]');
     if (!item?.dataset.report) return;
     event.preventDefault();
-    toggle(item.dataset.report);
+    if (key === 'm') return toggle(item.dataset.report);
+    const next = key === 'j' ? item.nextElementSibling : item.previousElementSibling;
+    next?.querySelector<HTMLElement>('a')?.focus();
   };
   const approve = async () => {
     const ids = markedShown().map((report) => report.id);
@@ -107,10 +123,9 @@ function Queue(props: { reports: OrganisationReportSummary[]; target: number; on
     const answer = await organisationApi.approveReports(ids);
     setBusy(false);
     if (!answer.ok) return setProblem(answer.problem.message);
-    setOutcomes(answer.value.outcomes);
     const approved = new Set(answer.value.outcomes.filter((each) => each.ok).map((each) => each.id));
     setMarked(new Set([...marked()].filter((id) => !approved.has(id))));
-    props.onApproved();
+    props.onApproved(answer.value.outcomes);
   };
   const select = (field: 'tutor' | 'learner' | 'client' | 'kind', label: string, values: string[]) => (
     <span class="field">
@@ -172,7 +187,7 @@ function Queue(props: { reports: OrganisationReportSummary[]; target: number; on
                 </Show>
                 <a
                   href={`/report/${report.id}`}
-                  aria-keyshortcuts="M"
+                  aria-keyshortcuts="M J K"
                   aria-describedby="mark-hint"
                   onClick={() => keepQueueOrder(shown().map((each) => each.id))}
                 >
@@ -227,29 +242,35 @@ function Queue(props: { reports: OrganisationReportSummary[]; target: number; on
           </p>
         )}
       </Show>
-      <div aria-live="polite" class="bulk-outcome">
-        <Show when={outcomes()}>
-          {(done) => (
-            <>
-              <p>Approved {reportsWord(done().filter((each) => each.ok).length)}.</p>
-              <Show when={done().some((each) => !each.ok)}>
-                <div role="alert" class="error">
-                  <p>These were not approved:</p>
-                  <ul>
-                    <For each={done().filter((each) => !each.ok)}>
-                      {(refused) => (
-                        <li>
-                          <strong>{refused.name}</strong>: {refused.ok ? '' : refused.problem}
-                        </li>
-                      )}
-                    </For>
-                  </ul>
-                </div>
-              </Show>
-            </>
-          )}
-        </Show>
-      </div>
     </>
+  );
+}
+
+/** What became of the last bulk approval: kept above the queue, so it stays when the queue empties. */
+function BulkOutcome(props: { outcomes: BulkApprovalOutcome[] | undefined }) {
+  return (
+    <div aria-live="polite" class="bulk-outcome">
+      <Show when={props.outcomes}>
+        {(done) => (
+          <>
+            <p>Approved {reportsWord(done().filter((each) => each.ok).length)}.</p>
+            <Show when={done().some((each) => !each.ok)}>
+              <div role="alert" class="error">
+                <p>These were not approved:</p>
+                <ul>
+                  <For each={done().filter((each) => !each.ok)}>
+                    {(refused) => (
+                      <li>
+                        <strong>{refused.name}</strong>: {refused.ok ? '' : refused.problem}
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </div>
+            </Show>
+          </>
+        )}
+      </Show>
+    </div>
   );
 }
