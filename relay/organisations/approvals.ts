@@ -56,12 +56,13 @@ async function approveOne(
   // Another organisation's report is not named: the reviewer learns nothing of it but that it is not theirs.
   if (!report || report.organisationId !== member.organisationId)
     return { id: reportId, name: reportId, ok: false, problem: bulkApprovalRefusals.notFound };
+  const status = await context.statuses.load(reportId);
+  const access = memberAccess(member, { ...report, status });
+  // A report the reviewer may not open (a draft) is not named either: its title is not theirs to read yet.
+  if (!access.ok) return { id: reportId, name: reportId, ok: false, problem: access.problem };
   const content = await reportContentFacts(context.store, reportId);
   const name = content?.title ?? `${names.get(report.ownerId) ?? 'A former member'}’s report`;
   const refused = (problem: string): BulkApprovalOutcome => ({ id: reportId, name, ok: false, problem });
-  const status = await context.statuses.load(reportId);
-  const access = memberAccess(member, { ...report, status });
-  if (!access.ok) return refused(access.problem);
   const { token } = await context.tokens.mint(reportId, access.value.role, defaultTtlSeconds.member, undefined, {
     member: member.id,
     name: member.name,
