@@ -2,8 +2,11 @@
 // writes a session report for a learner of client 'client-9' (registered with that client, proved with the report's
 // tutor link), a quality reviewer approves it, and the client's contact finds it on their home page under the
 // learner's name, opens it without a link and without the agency's internal field, and opens the learner's whole
-// record as one printable page, which holds no internal field either.
+// record as one printable page, and downloads it as a PDF (read back with pdf-lib), neither holding an internal field.
+import { readFile } from 'node:fs/promises';
 import type { BrowserContext } from '@playwright/test';
+import { PDFDocument } from 'pdf-lib';
+import { pdfPagesText } from '../shared/pdf/pdf-text.ts';
 import { completeSessionReport, createSessionReport, editor, editorText, signIn, submitReport } from './app.ts';
 import { expect, expectAccessible, test, watchPolicy } from './fixtures.ts';
 import { invite, join, personWithPasskeys, slow, setUpAgency } from './organisation-people.ts';
@@ -141,8 +144,32 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   await expect(contact.getByRole('banner')).toBeHidden();
   await expect(report.getByText('Dated the Tudors.')).toBeVisible();
 
-  // A learner with no approved report says so; the tutor is refused the record page with the relay's reason.
+  // The same record as a PDF: a real one, A4, holding the approved report's readable fields and nothing internal.
   await contact.emulateMedia({ media: 'screen' });
+  const downloading = contact.waitForEvent('download');
+  await contact.getByRole('button', { name: 'Download as PDF' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('gus-hale-record.pdf');
+  const bytes = new Uint8Array(await readFile((await download.path())!));
+  expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+  const pdf = await PDFDocument.load(bytes);
+  expect(pdf.getPageCount()).toBeGreaterThanOrEqual(1);
+  expect(pdf.getPage(0).getSize()).toEqual({ width: 595.28, height: 841.89 });
+  const pdfText = (await pdfPagesText(bytes)).join(' ');
+  expect(pdfText).toContain('Gus Hale’s record');
+  expect(pdfText).toContain('Session report by Tom Tutor, approved');
+  expect(pdfText).toContain(progress);
+  expect(pdfText).toContain('Dated the Tudors.');
+  expect(pdfText).toContain('Worked steadily throughout.');
+  expect(pdfText).not.toContain('PRIVATE');
+  expect(pdfText).not.toContain('invoice');
+  expect(pdfText).not.toContain('Comment to the agency');
+  await expect(contact.getByRole('status').filter({ hasText: 'downloaded' })).toHaveText(
+    'The record is downloaded as a PDF.',
+  );
+  await expectAccessible(contact);
+
+  // A learner with no approved report says so; the tutor is refused the record page with the relay's reason.
   await contact.goto(`${base}/learner-record?learner=Nobody%20Known`);
   await expect(contact.getByText('There are no approved reports about Nobody Known yet.')).toBeVisible(slow);
   await tutor.goto(`${base}/learner-record?learner=Gus%20Hale`);

@@ -128,6 +128,7 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
     },
     tokens,
     statuses,
+    workflow,
   };
   // A member removed from a shell (npm run admin) is told to no relay: their connections are looked for here.
   const removals = setInterval(

@@ -19,11 +19,13 @@ import {
   type SessionView,
   SetupRequest,
 } from '../../shared/protocol/organisations.ts';
+import { defaultReviewTargetDays } from '../../shared/workflow/working-days.ts';
 import type { Tokens } from '../auth.ts';
 import type { Log } from '../log.ts';
 import type { ReportStatuses } from '../statuses.ts';
 import type { MemberRecord, OrganisationRecord } from '../storage/organisations.ts';
 import type { Storage } from '../storage/store.ts';
+import type { Workflow } from '../workflow.ts';
 import { changeRole, createOrganisation, invite, openInvitation, reinvite, removeMember } from './members.ts';
 import {
   addPasskey,
@@ -35,12 +37,15 @@ import {
   signInOptions,
 } from './passkeys.ts';
 import { auditCsv } from './audit-csv.ts';
+import { approveReports } from './approvals.ts';
 import {
   learnerRecord,
+  listClients,
   listReports,
   listTeachers,
   memberToken,
   registerReport,
+  setReportClient,
   setReportTeacher,
 } from './member-reports.ts';
 import { type Answer, orRefuse, Problem, readBody, signedInAdministrator, signedInMember } from './requests.ts';
@@ -62,6 +67,8 @@ export interface OrganisationsContext {
   tokens: Tokens;
   /** The reports' statuses, which a member's access to a report depends on. */
   statuses: ReportStatuses;
+  /** Takes the decisions of a bulk approval (approvals.ts), as the transitions API does. */
+  workflow: Workflow;
 }
 
 type Handler = (context: OrganisationsContext, request: IncomingMessage, params: string[]) => Promise<Answer>;
@@ -89,6 +96,9 @@ const routes: { pattern: RegExp; methods: Partial<Record<string, Handler>> }[] =
   { pattern: /^\/api\/organisation\/reports\/([A-Za-z0-9_-]{1,64})\/token$/, methods: { GET: memberToken } },
   { pattern: /^\/api\/organisation\/reports\/([A-Za-z0-9_-]{1,64})\/teacher$/, methods: { PUT: setReportTeacher } },
   { pattern: /^\/api\/organisation\/teachers$/, methods: { GET: listTeachers } },
+  { pattern: /^\/api\/organisation\/reports\/([A-Za-z0-9_-]{1,64})\/client$/, methods: { PUT: setReportClient } },
+  { pattern: /^\/api\/organisation\/approvals$/, methods: { POST: approveReports } },
+  { pattern: /^\/api\/organisation\/clients$/, methods: { GET: listClients } },
   { pattern: /^\/api\/organisation\/learners\/([^/]{1,400})\/record$/, methods: { GET: learnerRecord } },
   { pattern: /^\/api\/organisation\/words$/, methods: { GET: organisationWords, POST: addOrganisationWord } },
   { pattern: /^\/api\/organisation\/words\/([^/]{1,400})$/, methods: { DELETE: removeOrganisationWord } },
@@ -159,6 +169,7 @@ const organisationView = (organisation: OrganisationRecord): OrganisationView =>
   name: organisation.name,
   kind: organisation.kind,
   sessionIdleMinutes: organisation.sessionIdleMinutes,
+  reviewTargetDays: organisation.reviewTargetDays ?? defaultReviewTargetDays,
 });
 
 /** The browser, as the member sees it in their list of sessions. */
@@ -393,14 +404,19 @@ async function removeMyPasskey(
 
 async function changeSettings(context: OrganisationsContext, request: IncomingMessage): Promise<Answer> {
   const admin = await administrator(context, request);
-  const { sessionIdleMinutes } = await readBody(request, OrganisationSettingsRequest);
-  await context.store.setSessionIdleMinutes(admin.organisationId, sessionIdleMinutes);
+  const { sessionIdleMinutes, reviewTargetDays } = await readBody(request, OrganisationSettingsRequest);
+  if (sessionIdleMinutes !== undefined)
+    await context.store.setSessionIdleMinutes(admin.organisationId, sessionIdleMinutes);
+  if (reviewTargetDays !== undefined) await context.store.setReviewTargetDays(admin.organisationId, reviewTargetDays);
   await context.store.appendAudit({
     organisationId: admin.organisationId,
     at: new Date().toISOString(),
     actor: admin.id,
     action: 'settings changed',
-    detail: { sessionIdleMinutes },
+    detail: {
+      ...(sessionIdleMinutes !== undefined ? { sessionIdleMinutes } : {}),
+      ...(reviewTargetDays !== undefined ? { reviewTargetDays } : {}),
+    },
   });
   return { status: 200, body: (await sessionView(context, admin)).organisation };
 }

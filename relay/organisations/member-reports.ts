@@ -15,6 +15,8 @@ import {
   type OrganisationTeachers,
   RegisterReportRequest,
   SetReportTeacherRequest,
+  ReportClientRequest,
+  type ClientList,
 } from '../../shared/protocol/organisations.ts';
 import { roomName } from '../../shared/protocol/rooms.ts';
 import { defaultTtlSeconds } from '../../shared/protocol/tokens.ts';
@@ -236,6 +238,7 @@ export async function listReports(context: MemberReportsContext, request: Incomi
       id: report.reportId,
       ownerName: names.get(report.ownerId) ?? 'A former member',
       ...(content ? { title: content.title, kind: content.kind, learners: content.learners } : {}),
+      ...(report.clientId ? { clientId: report.clientId } : {}),
       status,
       role: access.value.role,
       changedAt: decisions.at(-1)?.at ?? report.createdAt,
@@ -244,6 +247,57 @@ export async function listReports(context: MemberReportsContext, request: Incomi
     });
   }
   return { status: 200, body: { reports: listed } };
+}
+
+/** The organisation's clients: those its client contacts (not removed) were invited for, each once, sorted. */
+async function clientsOf(context: MemberReportsContext, organisationId: string): Promise<string[]> {
+  const members = await context.store.members(organisationId);
+  const clients = members
+    .filter((each) => each.role === 'client-contact' && !each.removedAt && each.clientId)
+    .map((each) => each.clientId!);
+  return [...new Set(clients)].sort((a, b) => a.localeCompare(b, 'en-GB'));
+}
+
+/** GET /api/organisation/clients: for the tutors and mentors who say whose learner a report is about. */
+export async function listClients(context: MemberReportsContext, request: IncomingMessage): Promise<Answer> {
+  const { member } = await signedInMember(context, request);
+  if (!reportWriters.includes(member.role) && member.role !== 'administrator')
+    throw new Problem(403, 'The list of clients is for the tutors and mentors who write reports, and administrators.');
+  const body: ClientList = { clients: await clientsOf(context, member.organisationId) };
+  return { status: 200, body };
+}
+
+/**
+ * PUT /api/organisation/reports/<id>/client: whose learner a registered report is about. The rule is registration's:
+ * its owner, a tutor or mentor, says so, naming one of the organisation's clients. Once approved it stays: that
+ * client's contacts may be reading it.
+ */
+export async function setReportClient(
+  context: MemberReportsContext,
+  request: IncomingMessage,
+  [reportId]: string[],
+): Promise<Answer> {
+  const { member } = await signedInMember(context, request);
+  const report = await context.store.report(reportId!);
+  if (!report || report.organisationId !== member.organisationId)
+    throw new Problem(404, 'Your organisation has no report with this id.');
+  if (report.ownerId !== member.id || !reportWriters.includes(member.role))
+    throw new Problem(403, 'Only the report’s owner says whose learner it is about.');
+  const { clientId } = await readBody(request, ReportClientRequest);
+  if (!(await clientsOf(context, member.organisationId)).includes(clientId))
+    throw new Problem(400, `Your organisation has no client “${clientId}”. Choose one from the list.`);
+  if ((await context.statuses.load(report.reportId)) === 'approved')
+    throw new Problem(409, 'This report is approved, so its client stays as it is: their contacts may be reading it.');
+  await context.store.setReportClient(report.reportId, clientId);
+  await context.store.appendAudit({
+    organisationId: member.organisationId,
+    at: new Date().toISOString(),
+    actor: member.id,
+    action: 'report client set',
+    subject: report.reportId,
+    detail: { clientId, ...(report.clientId ? { was: report.clientId } : {}) },
+  });
+  return { status: 200, body: reportView({ ...report, clientId }) };
 }
 
 /**

@@ -31,7 +31,10 @@ export interface Copied {
  * numbers, so PostgreSQL numbers it afresh in the same order and goes on numbering after it.
  */
 const organisationTablesToCopy = {
-  organisations: { columns: ['id', 'name', 'kind', 'created_at', 'session_idle_minutes'], order: 'created_at, id' },
+  organisations: {
+    columns: ['id', 'name', 'kind', 'created_at', 'session_idle_minutes', 'review_target_days'],
+    order: 'created_at, id',
+  },
   organisation_links: { columns: ['body_id', 'school_id'], order: 'body_id, school_id' },
   members: {
     columns: ['id', 'organisation_id', 'name', 'role', 'client_id', 'created_at', 'removed_at'],

@@ -58,6 +58,14 @@ export function describeOrganisationStore(backend: string, open: () => Promise<O
       expect(await store.organisation('missing')).toBeUndefined();
     });
 
+    it('keeps no review target until one is set, then the organisation’s own', async () => {
+      expect((await store.organisation('org-1'))?.reviewTargetDays).toBeUndefined();
+      await store.setReviewTargetDays('org-1', 5);
+      expect(await store.organisation('org-1')).toMatchObject({ id: 'org-1', reviewTargetDays: 5 });
+      await store.setReviewTargetDays('org-1', 1);
+      expect((await store.organisations()).map((o) => o.reviewTargetDays)).toEqual([1]);
+    });
+
     it('keeps members with their roles, and a removed member stays listed as removed with their sessions ended', async () => {
       await store.addMember(member('m1', { role: 'administrator' }));
       await store.addMember(member('m2', { role: 'client-contact', clientId: 'client-9', createdAt: at(2) }));
@@ -200,6 +208,10 @@ export function describeOrganisationStore(backend: string, open: () => Promise<O
         ['report-0', undefined],
         ['report-1', 'm2'],
       ]);
+      expect(await store.setReportClient('report-0', 'client-3')).toBe(true);
+      expect(await store.setReportClient('missing', 'client-3')).toBe(false);
+      expect((await store.report('report-0'))?.clientId).toBe('client-3');
+      expect((await store.report('report-2'))?.clientId).toBeUndefined();
     });
 
     it('names the early career teacher of a registered report, and clears it', async () => {

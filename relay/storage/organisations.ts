@@ -13,6 +13,8 @@ export interface OrganisationRecord {
   createdAt: string;
   /** A session unused this long ends (the administrator sets it). */
   sessionIdleMinutes: number;
+  /** Working days a report may wait for review before it is flagged; absent until an administrator sets it. */
+  reviewTargetDays?: number;
 }
 
 export interface MemberRecord {
@@ -120,6 +122,7 @@ export interface OrganisationStore {
   organisation(id: string): Promise<OrganisationRecord | undefined>;
   organisations(): Promise<OrganisationRecord[]>;
   setSessionIdleMinutes(organisationId: string, minutes: number): Promise<void>;
+  setReviewTargetDays(organisationId: string, days: number): Promise<void>;
   /** Links an appropriate body to a school that sends it reviews; false when they were linked already. */
   linkOrganisations(bodyId: string, schoolId: string): Promise<boolean>;
   /** The schools linked to an appropriate body, or the bodies linked to a school. */
@@ -170,6 +173,8 @@ export interface OrganisationStore {
   reports(organisationId: string): Promise<OrganisationReportRecord[]>;
   /** Names (or with undefined, clears) the early career teacher of a registered report; false when it is not registered. */
   setReportTeacher(reportId: string, teacherId: string | undefined): Promise<boolean>;
+  /** Says whose learner a registered report is about; false when no report has that id. */
+  setReportClient(reportId: string, clientId: string): Promise<boolean>;
 
   /** Adds a word to the organisation's list; false when it is there already. */
   addWord(word: OrganisationWordRecord): Promise<boolean>;
@@ -192,6 +197,7 @@ interface OrganisationRow {
   kind: OrganisationKind;
   created_at: string;
   session_idle_minutes: number;
+  review_target_days: number | null;
 }
 
 interface MemberRow {
@@ -279,6 +285,9 @@ const organisationOf = (row: OrganisationRow): OrganisationRecord => ({
   kind: row.kind,
   createdAt: row.created_at,
   sessionIdleMinutes: Number(row.session_idle_minutes),
+  ...(row.review_target_days === null || row.review_target_days === undefined
+    ? {}
+    : { reviewTargetDays: Number(row.review_target_days) }),
 });
 
 const memberOf = (row: MemberRow): MemberRecord =>
@@ -338,7 +347,7 @@ const sessionOf = (row: SessionRow): SessionRecord =>
     endedAt: row.ended_at,
   }) as SessionRecord;
 
-/** The organisations concern over any SQL engine whose schema has migrations 3 ("organisations"), 5 and 6. */
+/** The organisations concern over any SQL engine whose schema has migrations 3 ("organisations"), 5, 6 and 8. */
 export function sqlOrganisationStore(sql: Sql): OrganisationStore {
   const one = async <Row, T>(statement: string, params: unknown[], as: (row: Row) => T) => {
     const [row] = await sql.all<Row>(statement, params);
@@ -359,6 +368,9 @@ export function sqlOrganisationStore(sql: Sql): OrganisationStore {
     },
     async setSessionIdleMinutes(organisationId, minutes) {
       await sql.run('UPDATE organisations SET session_idle_minutes = ? WHERE id = ?', [minutes, organisationId]);
+    },
+    async setReviewTargetDays(organisationId, days) {
+      await sql.run('UPDATE organisations SET review_target_days = ? WHERE id = ?', [days, organisationId]);
     },
     async linkOrganisations(bodyId, schoolId) {
       const changed = await sql.run(
@@ -549,6 +561,11 @@ export function sqlOrganisationStore(sql: Sql): OrganisationStore {
       );
       return rows.map(reportOf);
     },
+    async setReportClient(reportId, clientId) {
+      return (
+        (await sql.run('UPDATE organisation_reports SET client_id = ? WHERE report_id = ?', [clientId, reportId])) === 1
+      );
+    },
 
     async addWord(w) {
       const added = await sql.run(
@@ -672,6 +689,9 @@ export const organisationWordsTable = `
     added_at text NOT NULL,
     PRIMARY KEY (organisation_id, word)
   );`;
+
+/** The organisation's own review target (migration 11), the same on both engines: null until an administrator sets it. */
+export const reviewTargetColumn = 'ALTER TABLE organisations ADD COLUMN review_target_days integer';
 
 /** `?` placeholders numbered as PostgreSQL wants them ($1, $2...). Margin's statements hold no literal "?". */
 export const numberedPlaceholders = (statement: string): string => {

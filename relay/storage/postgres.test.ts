@@ -186,6 +186,7 @@ describe('copying an SQLite data folder’s organisations into PostgreSQL', () =
         sessionIdleMinutes: 30,
       });
       await sqlite.linkOrganisations(organisation.id, 'school-1');
+      await sqlite.setReviewTargetDays(organisation.id, 4);
       await sqlite.addChallenge({
         challenge: 'challenge-1',
         purpose: 'sign-in',
@@ -224,6 +225,7 @@ describe('copying an SQLite data folder’s organisations into PostgreSQL', () =
         words: await store.words(organisation.id),
       });
       const before = await read(sqlite);
+      expect(before.organisations.find((each) => each.id === organisation.id)?.reviewTargetDays).toBe(4);
       await sqlite.close();
 
       const url = await postgres.database();

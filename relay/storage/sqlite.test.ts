@@ -98,13 +98,50 @@ describe('sqlite migrations', () => {
     check.close();
   });
 
+  it('takes versions that rise with a gap (a number another branch takes), never ones out of order', () => {
+    const db = new Database(':memory:');
+    const table = (name: string) => `CREATE TABLE ${name} (x INTEGER)`;
+    expect(() =>
+      migrateSqlite(db, [
+        { version: 2, name: 'b', sql: table('b') },
+        { version: 1, name: 'a', sql: table('a') },
+      ]),
+    ).toThrow('migration 1 is out of order');
+    expect(() =>
+      migrateSqlite(db, [
+        { version: 1, name: 'a', sql: table('a') },
+        { version: 1, name: 'again', sql: table('again') },
+      ]),
+    ).toThrow('migration 1 is out of order');
+    expect(
+      migrateSqlite(db, [
+        { version: 1, name: 'a', sql: table('a') },
+        { version: 3, name: 'c', sql: table('c') },
+      ]),
+    ).toBe(3);
+    // The missing number, merged later, is applied then.
+    expect(
+      migrateSqlite(db, [
+        { version: 1, name: 'a', sql: table('a') },
+        { version: 2, name: 'b', sql: table('b') },
+        { version: 3, name: 'c', sql: table('c') },
+      ]),
+    ).toBe(3);
+    expect(db.prepare('SELECT version FROM migrations ORDER BY version').all()).toEqual([
+      { version: 1 },
+      { version: 2 },
+      { version: 3 },
+    ]);
+    db.close();
+  });
+
   it('rolls a migration that fails back whole, and says which', async () => {
     const dataDir = newDataDir();
     const db = new Database(join(dataDir, databaseFileName));
     const broken = [
       ...sqliteMigrations,
       {
-        version: sqliteMigrations.length + 1,
+        version: sqliteMigrations.at(-1)!.version + 1,
         name: 'half done',
         sql: 'CREATE TABLE half (x INTEGER); INSERT INTO nowhere VALUES (1);',
       },

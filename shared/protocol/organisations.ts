@@ -77,13 +77,27 @@ export const InviteRequest = z.object({
 export type SetupRequest = z.infer<typeof SetupRequest>;
 export type InviteRequest = z.infer<typeof InviteRequest>;
 export const RoleRequest = z.object({ role: MemberRole });
-export const OrganisationSettingsRequest = z.object({
-  sessionIdleMinutes: z
-    .number()
-    .int()
-    .min(5, 'At least 5 minutes.')
-    .max(60 * 24 * 90, 'At most 90 days.'),
-});
+/** How many working days a report may wait for review before the queue flags it (shared/workflow/working-days.ts). */
+export const ReviewTargetDays = z
+  .number({ error: 'Give the target as a whole number of working days, from 1 to 20.' })
+  .int('Give the target as a whole number of working days, from 1 to 20.')
+  .min(1, 'The target is at least 1 working day.')
+  .max(20, 'The target is at most 20 working days.');
+
+/** PATCH /api/organisation: an administrator changes one setting or both. */
+export const OrganisationSettingsRequest = z
+  .object({
+    sessionIdleMinutes: z
+      .number()
+      .int()
+      .min(5, 'At least 5 minutes.')
+      .max(60 * 24 * 90, 'At most 90 days.')
+      .optional(),
+    reviewTargetDays: ReviewTargetDays.optional(),
+  })
+  .refine((request) => request.sessionIdleMinutes !== undefined || request.reviewTargetDays !== undefined, {
+    message: 'Say which setting to change.',
+  });
 export type OrganisationSettingsRequest = z.infer<typeof OrganisationSettingsRequest>;
 
 // Answers of the organisations API: the relay writes them, the app reads them with these schemas.
@@ -105,6 +119,8 @@ export const OrganisationView = z.object({
   name: z.string(),
   kind: OrganisationKind,
   sessionIdleMinutes: z.number(),
+  /** Working days a report may wait for review before it is flagged; the relay always sends it (2 unless set). */
+  reviewTargetDays: z.number().int().optional(),
 });
 export type OrganisationView = z.infer<typeof OrganisationView>;
 
@@ -181,6 +197,9 @@ export const organisationPaths = {
   member: (id: string) => `/api/organisation/members/${encodeURIComponent(id)}`,
   invitationFor: (id: string) => `/api/organisation/members/${encodeURIComponent(id)}/invitation`,
   reports: '/api/organisation/reports',
+  approvals: '/api/organisation/approvals',
+  clients: '/api/organisation/clients',
+  reportClient: (id: string) => `/api/organisation/reports/${encodeURIComponent(id)}/client`,
   reportToken: (id: string) => `/api/organisation/reports/${encodeURIComponent(id)}/token`,
   reportTeacher: (id: string) => `/api/organisation/reports/${encodeURIComponent(id)}/teacher`,
   teachers: '/api/organisation/teachers',
@@ -267,6 +286,8 @@ export const OrganisationReportSummary = z.object({
   title: z.string().optional(),
   kind: z.string().optional(),
   learners: z.array(z.string()).optional(),
+  /** The client whose learner it is about, when its owner has said. */
+  clientId: z.string().optional(),
   status: ReportStatus,
   /** The room role the member's token for it would carry. */
   role: Role,
@@ -300,3 +321,42 @@ export const LearnerRecord = z.object({
   ),
 });
 export type LearnerRecord = z.infer<typeof LearnerRecord>;
+
+/** A client of the organisation, as a report names it: the id its client contacts were invited with. */
+export const ClientId = z
+  .string()
+  .trim()
+  .min(1, 'Choose the client.')
+  .max(64, 'A client’s id is at most 64 characters.');
+
+/** PUT /api/organisation/reports/<id>/client: the report's owner says whose learner it is about. */
+export const ReportClientRequest = z.object({ clientId: ClientId });
+
+/** GET /api/organisation/clients: the organisation's clients (those its client contacts were invited for), sorted. */
+export const ClientList = z.object({ clients: z.array(z.string()) });
+export type ClientList = z.infer<typeof ClientList>;
+
+/** POST /api/organisation/approvals: a quality reviewer approves several reports, each its own decision. */
+export const BulkApprovalRequest = z.object({
+  reports: z
+    .array(ReportId)
+    .min(1, 'Mark at least one report to approve.')
+    .max(100, 'Approve at most 100 reports at once.')
+    .refine((ids) => new Set(ids).size === ids.length, 'Name each report once.'),
+});
+export type BulkApprovalRequest = z.infer<typeof BulkApprovalRequest>;
+
+/** What became of one report of a bulk approval: approved (with its decision's hash), or why not. */
+export const BulkApprovalOutcome = z.discriminatedUnion('ok', [
+  z.object({
+    id: z.string(),
+    /** How the reviewer knows it: its title, or its owner's report when it has none. */
+    name: z.string(),
+    ok: z.literal(true),
+    value: z.object({ status: ReportStatus, at: z.string(), contentHash: z.string() }),
+  }),
+  z.object({ id: z.string(), name: z.string(), ok: z.literal(false), problem: z.string() }),
+]);
+export type BulkApprovalOutcome = z.infer<typeof BulkApprovalOutcome>;
+export const BulkApprovalResult = z.object({ outcomes: z.array(BulkApprovalOutcome) });
+export type BulkApprovalResult = z.infer<typeof BulkApprovalResult>;

@@ -1,16 +1,45 @@
 // /learner-record?learner=<name>: a client contact's whole record of one learner on one page, to read or print:
 // every approved report of their client that names the learner, newest first, each with the fields a client may
 // read (the relay never sends internal ones: GET /api/organisation/learners/<name>/record). Printed, it is the
-// headed text alone (print.css).
+// headed text alone (print.css). "Download as PDF" makes the same record a PDF on this device (learner-record-pdf.ts,
+// loaded only then).
 import { useSearchParams } from '@solidjs/router';
-import { createResource, For, Show } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
 import { formatMoment } from '../../../shared/forms/uk-dates.ts';
+import type { LearnerRecord } from '../../../shared/protocol/organisations.ts';
 import { fail } from '../../../shared/result.ts';
 import { Answered } from './Answered.tsx';
 import { organisationApi } from './organisation-api.ts';
 import './organisation.css';
 
+/** Makes the record's PDF and hands it to the browser as a download. */
+async function downloadPdf(record: LearnerRecord): Promise<void> {
+  const { learnerRecordPdf, learnerRecordFileName } = await import('./learner-record-pdf.ts');
+  const bytes = await learnerRecordPdf(record);
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = learnerRecordFileName(record.learner);
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 export function LearnerRecordPage() {
+  const [making, setMaking] = createSignal(false);
+  const [pdfSaid, setPdfSaid] = createSignal('');
+  const [pdfProblem, setPdfProblem] = createSignal('');
+  const download = async (record: LearnerRecord) => {
+    setMaking(true);
+    setPdfProblem('');
+    try {
+      await downloadPdf(record);
+      setPdfSaid(`The record is downloaded as a PDF.`);
+    } catch {
+      setPdfProblem('Margin could not make the PDF. Try again, or print the record instead.');
+    } finally {
+      setMaking(false);
+    }
+  };
   const [params] = useSearchParams();
   const learner = () => {
     const value = params.learner;
@@ -36,8 +65,19 @@ export function LearnerRecordPage() {
               Every approved report about {held().learner}, newest first.{' '}
               <button type="button" onClick={() => window.print()}>
                 Print the record
+              </button>{' '}
+              <button type="button" class="secondary" disabled={making()} onClick={() => void download(held())}>
+                {making() ? 'Making the PDF…' : 'Download as PDF'}
               </button>
             </p>
+            <p class="no-print" role="status">
+              {pdfSaid()}
+            </p>
+            <Show when={pdfProblem()}>
+              <p class="error no-print" role="alert">
+                {pdfProblem()}
+              </p>
+            </Show>
             <Show
               when={held().reports.length > 0}
               fallback={<p>There are no approved reports about {held().learner} yet.</p>}

@@ -10,7 +10,9 @@ import {
   type MemberView,
   memberRoleLabels,
   memberRoles,
+  ReviewTargetDays,
 } from '../../../shared/protocol/organisations.ts';
+import { defaultReviewTargetDays, workingDaysWords } from '../../../shared/workflow/working-days.ts';
 import { Answered } from './Answered.tsx';
 import { CheckedTextField } from './CheckedTextField.tsx';
 import { createFieldProblems } from './field-problems.ts';
@@ -59,6 +61,7 @@ function Members() {
         </p>
       </Show>
       <IdleTime onChanged={done} onProblem={setProblem} />
+      <ReviewTarget onChanged={done} />
       <section class="card" aria-labelledby="members-heading">
         <h2 id="members-heading">Members</h2>
         <Answered answer={members()} awaiting="Loading the members…">
@@ -197,6 +200,58 @@ function IdleTime(props: { onChanged(message: string): void; onProblem(message: 
           </button>
         </div>
       </div>
+    </section>
+  );
+}
+
+/** How many working days a report may wait for quality review before the reviewers' queue flags it. */
+function ReviewTarget(props: { onChanged(message: string): void }) {
+  const current = () => signedIn()?.organisation.reviewTargetDays ?? defaultReviewTargetDays;
+  const [text, setText] = createSignal(String(current()));
+  const [problem, setProblem] = createSignal<string>();
+  const save = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const typed = text().trim();
+    const read = ReviewTargetDays.safeParse(typed === '' ? Number.NaN : Number(typed));
+    if (!read.success) return setProblem(read.error.issues[0]?.message);
+    const changed = await organisationApi.changeSettings({ reviewTargetDays: read.data });
+    if (!changed.ok) return setProblem(changed.problem.message);
+    setProblem(undefined);
+    organisationChanged(changed.value);
+    props.onChanged(
+      `Reports now wait up to ${workingDaysWords(changed.value.reviewTargetDays ?? read.data)} for review before they are flagged.`,
+    );
+  };
+  return (
+    <section class="card" aria-labelledby="review-target-heading">
+      <h2 id="review-target-heading">Review target</h2>
+      <form class="row" onSubmit={save} novalidate>
+        <div class="field">
+          <label for="review-target-days">Working days a report may wait for review</label>
+          <p class="hint" id="review-target-hint">
+            A whole number from 1 to 20. Past it, the quality reviewers’ queue flags the report. Unless set, it is{' '}
+            {workingDaysWords(defaultReviewTargetDays)}.
+          </p>
+          <input
+            id="review-target-days"
+            type="text"
+            inputmode="numeric"
+            size={4}
+            value={text()}
+            onInput={(event) => setText(event.currentTarget.value)}
+            aria-describedby={`review-target-hint${problem() ? ' review-target-problem' : ''}`}
+            aria-invalid={!!problem()}
+          />
+          <Show when={problem()}>
+            <p class="error" id="review-target-problem" role="alert">
+              {problem()}
+            </p>
+          </Show>
+        </div>
+        <div class="field">
+          <button type="submit">Save the target</button>
+        </div>
+      </form>
     </section>
   );
 }

@@ -36,6 +36,24 @@ group('an audit log entry as the page shows it', () => {
   });
 
   it('says what happened in words, from the entry’s details', () => {
+    expect(describe(entry({ action: 'settings changed', detail: { reviewTargetDays: 3 } }))).toBe(
+      'Review target now 3 working days',
+    );
+    expect(
+      describe(entry({ action: 'settings changed', detail: { sessionIdleMinutes: 30, reviewTargetDays: 1 } })),
+    ).toBe('Sessions now end after 30 minutes unused; Review target now 1 working day');
+    expect(describe(entry({ action: 'report client set', detail: { clientId: 'client-9' } }))).toBe(
+      'Client set to client-9',
+    );
+    expect(kindOf(entry({ action: 'report client set' }))).toBe('reports');
+    expect(
+      describe(
+        entry({
+          action: 'decision',
+          detail: { decision: 'approve', from: 'submitted', to: 'approved', name: 'Rita', bulk: true },
+        }),
+      ),
+    ).toBe('Approved, from submitted to approved, with others at once (signed as Rita)');
     expect(describe(entry({ action: 'member invited', detail: { name: 'Tom', role: 'quality-reviewer' } }))).toBe(
       'Invited as quality reviewer',
     );

@@ -7,6 +7,7 @@ import {
   memberRoleLabels,
   MemberRole,
 } from '../../../shared/protocol/organisations.ts';
+import { workingDaysWords } from '../../../shared/workflow/working-days.ts';
 
 export const auditKinds = [
   'invitations',
@@ -47,6 +48,7 @@ const kindOfAction: Record<string, AuditKind> = {
   'member removed': 'removals',
   'report registered': 'reports',
   'report teacher named': 'reports',
+  'report client set': 'reports',
   'link made': 'links',
   'link withdrawn': 'links',
   decision: 'decisions',
@@ -108,7 +110,8 @@ export function describe(entry: AuditEntryView): string {
       const action = text(detail.decision) ?? 'decision';
       const words = decisionWords[action] ?? `${action.charAt(0).toUpperCase()}${action.slice(1).replaceAll('-', ' ')}`;
       const moved = text(detail.from) && text(detail.to) ? `, from ${text(detail.from)} to ${text(detail.to)}` : '';
-      return `${words}${moved}${text(detail.name) ? ` (signed as ${text(detail.name)})` : ''}`;
+      const together = detail.bulk === true ? ', with others at once' : '';
+      return `${words}${moved}${together}${text(detail.name) ? ` (signed as ${text(detail.name)})` : ''}`;
     }
     case 'word added':
       return text(detail.word) ? `Word added: ${text(detail.word)}` : 'Word added';
@@ -116,10 +119,19 @@ export function describe(entry: AuditEntryView): string {
       return text(detail.word) ? `Word removed: ${text(detail.word)}` : 'Word removed';
     case 'organisation created':
       return text(detail.name) ? `Organisation set up (${text(detail.name)})` : 'Organisation set up';
-    case 'settings changed':
-      return typeof detail.sessionIdleMinutes === 'number'
-        ? `Sessions now end after ${detail.sessionIdleMinutes} minutes unused`
-        : 'Settings changed';
+    case 'settings changed': {
+      const changes = [
+        ...(typeof detail.sessionIdleMinutes === 'number'
+          ? [`Sessions now end after ${detail.sessionIdleMinutes} minutes unused`]
+          : []),
+        ...(typeof detail.reviewTargetDays === 'number'
+          ? [`Review target now ${workingDaysWords(detail.reviewTargetDays)}`]
+          : []),
+      ];
+      return changes.join('; ') || 'Settings changed';
+    }
+    case 'report client set':
+      return text(detail.clientId) ? `Client set to ${text(detail.clientId)}` : 'Client set';
     case 'school linked':
       return 'Appropriate body and school linked';
     default:

@@ -4,6 +4,8 @@
 import type { z } from 'zod';
 import {
   AuditLog,
+  BulkApprovalResult,
+  ClientList,
   InvitationGrant,
   InvitationView,
   MemberList,
@@ -116,6 +118,12 @@ export const organisationApi = {
   changeRole: (memberId: string, role: MemberRole) => call(MemberView, 'PATCH', paths.member(memberId), { role }),
   removeMember: (memberId: string) => call(MemberView, 'DELETE', paths.member(memberId)),
   reports: () => call(OrganisationReportList, 'GET', paths.reports),
+  /** Approves several reports, each its own decision; the answer says, report by report, approved or why not. */
+  approveReports: (reports: string[]) => call(BulkApprovalResult, 'POST', paths.approvals, { reports }),
+  clients: () => call(ClientList, 'GET', paths.clients),
+  /** Says whose learner a report is about (its owner only). */
+  setReportClient: (reportId: string, clientId: string) =>
+    call(OrganisationReportView, 'PUT', paths.reportClient(reportId), { clientId }),
   /** Registers a report this device claimed (`link`: its tutor link) with the member's organisation. */
   registerReport: (reportId: string, link: string) =>
     call(OrganisationReportView, 'POST', paths.reports, { id: reportId }, link),

@@ -5,6 +5,7 @@
 // not take are kept aside and shown (app/src/sync/kept-changes.ts). Whoever may not write reads it: the page
 // provides that to everything on it (collab/reading.tsx), so no writer's checks, hints or panels are drawn for them.
 import { NextToReview } from '../organisation/NextToReview.tsx';
+import { ReportClient } from '../organisation/ReportClient.tsx';
 import { useParams } from '@solidjs/router';
 import { createEffect, createSignal, Match, on, onCleanup, onMount, Show, Switch } from 'solid-js';
 import * as Y from 'yjs';
@@ -284,6 +285,7 @@ function OpenReport(props: { id: string }) {
               <Reading.Provider value={reading}>
                 <RoleWords.Provider value={(role) => roleWord(reportDefinitionOf(opened.doc), role)}>
                   <KeptChanges reportId={props.id} />
+                  <ReportClient reportId={props.id} />
                   <Show when={reportDefinitionOf(opened.doc)?.workflow.showsStatus ?? true}>
                     <StatusBanner view={status()} role={link()?.role} />
                   </Show>
