@@ -3,6 +3,7 @@
 // are the same claim.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { describeNotificationStore } from './notifications-contract.ts';
 import { describeOrganisationStore } from './organisations-contract.ts';
 import type { AccessStore, DocumentStore, LinkRecord, Storage } from './store.ts';
 
@@ -31,6 +32,7 @@ export function describeStorage(backend: string, open: () => Promise<Storage>): 
   describeDocumentStore(backend, open);
   describeAccessStore(backend, open);
   describeOrganisationStore(backend, open);
+  describeNotificationStore(backend, open);
   describeWholeStore(backend, open);
 }
 

@@ -104,7 +104,7 @@ describe('sqlite migrations', () => {
     const broken = [
       ...sqliteMigrations,
       {
-        version: sqliteMigrations.length + 1,
+        version: sqliteMigrations.at(-1)!.version + 1,
         name: 'half done',
         sql: 'CREATE TABLE half (x INTEGER); INSERT INTO nowhere VALUES (1);',
       },
