@@ -4,7 +4,6 @@
 // loopback port, read back raw to check that it names people and links to the report but carries none of its text.
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { anchorFor } from '../../shared/doc/comment-anchors.ts';
 import { addThread, type CommentAuthor, reply } from '../../shared/doc/comments.ts';
 import { setFragmentText } from '../../shared/doc/text-fragment.ts';
