@@ -24,9 +24,20 @@ function readArguments() {
   try {
     return parseArgs({
       options: Object.fromEntries(
-        ['from', 'to', 'name', 'kind', 'admin', 'organisation', 'member', 'role', 'client', 'body', 'school'].map(
-          (name) => [name, { type: 'string' as const }],
-        ),
+        [
+          'from',
+          'to',
+          'name',
+          'kind',
+          'admin',
+          'organisation',
+          'member',
+          'role',
+          'client',
+          'email',
+          'body',
+          'school',
+        ].map((name) => [name, { type: 'string' as const }]),
       ),
       allowPositionals: true,
       strict: true,

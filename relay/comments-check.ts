@@ -61,6 +61,17 @@ export interface Speaker {
 /** The name the relay vouches for: the account's, else the one a link was made for; none for an unnamed link. */
 export const vouchedName = (speaker: Speaker): string | undefined => speaker.account?.name ?? speaker.name;
 
+/**
+ * A comment a change adds, as the relay's notifications need it: its thread, who wrote it (as the relay checked)
+ * and the members who wrote in that thread before. Never its text.
+ */
+export interface WrittenComment {
+  threadId: string;
+  author: { name: string; role: string; memberId?: string };
+  /** Member ids of everyone who has written in the thread, this comment's author included. */
+  threadMembers: string[];
+}
+
 export class CommentsCheck {
   private shadow = new Y.Doc();
 
@@ -78,9 +89,9 @@ export class CommentsCheck {
 
   /**
    * Whether the room may take `update` from `speaker` (none: anyone's, as for a relay node); the refusal is the
-   * reason to tell its sender.
+   * reason to tell its sender. Taken, it gives the comments the change adds.
    */
-  check(update: Uint8Array, speaker?: Speaker): Result<undefined, string> {
+  check(update: Uint8Array, speaker?: Speaker): Result<WrittenComment[], string> {
     const placed = this.placement(update);
     if (!placed.ok) return placed;
     const threads = this.shadow.getMap<unknown>('threads');
@@ -176,13 +187,13 @@ export class CommentsCheck {
       (!powers[speaker.role].writeContent || speaker.contentLocked)
         ? commentsRefusals.notAWriter
         : undefined);
-    if (!problem) return ok(undefined);
+    if (!problem) return ok(written.flatMap(writtenComment));
     this.rebuild();
     return fail(problem);
   }
 
   /** Items placed straight into a root type: only in the known parts, each used as what it is. */
-  private placement(update: Uint8Array): Result<undefined, string> {
+  private placement(update: Uint8Array): Result<WrittenComment[], string> {
     for (const struct of Y.decodeUpdate(update).structs) {
       if (!(struct instanceof Y.Item) || typeof struct.parent !== 'string') continue;
       const shape = this.parts[struct.parent];
@@ -190,7 +201,7 @@ export class CommentsCheck {
       const keyed = struct.parentSub !== null;
       if (shape === 'map' ? !keyed : keyed) return fail(commentsRefusals.otherData);
     }
-    return ok(undefined);
+    return ok([]);
   }
 
   private threadProblem(threads: Y.Map<unknown>, touched: Set<string>): string | undefined {
@@ -245,6 +256,30 @@ export class CommentsCheck {
 }
 
 const isMap = (value: unknown): value is Y.Map<unknown> => value instanceof Y.Map;
+
+/** A comment the change added, read once the change passed (so it is a comment of a thread), unless deleted. */
+function writtenComment(comment: Y.Map<unknown>): WrittenComment[] {
+  const thread = comment.parent?.parent;
+  const threadId = thread?._item?.parentSub;
+  if (!(thread instanceof Y.Map) || !threadId || comment.get('deleted') === true) return [];
+  const comments = thread.get('comments');
+  const authors = comments instanceof Y.Array ? comments.toArray().filter(isMap) : [];
+  const author = (comment.get('author') ?? {}) as WrittenComment['author'];
+  const threadMembers = authors
+    .map((each) => (each.get('author') as { memberId?: unknown } | undefined)?.memberId)
+    .filter((memberId): memberId is string => typeof memberId === 'string');
+  return [
+    {
+      threadId,
+      author: {
+        name: String(author.name ?? ''),
+        role: String(author.role ?? ''),
+        ...(typeof author.memberId === 'string' ? { memberId: author.memberId } : {}),
+      },
+      threadMembers: [...new Set(threadMembers)],
+    },
+  ];
+}
 
 /** Free text is elements holding elements or text, as Tiptap writes it; no other type, no bare characters. */
 const isTextNode = (node: unknown): boolean =>

@@ -2,7 +2,7 @@
 // it on the network), DATA_DIR (./data, created if missing), APP_DIR (dist/app, the built web app),
 // RELAY_SECRET (else a secret kept in DATA_DIR, or in PostgreSQL), DATABASE_URL (postgres://...: keep everything
 // there instead of SQLite), REDIS_URL (redis://...: share rooms with other relay nodes), SQLITE_SYNCHRONOUS (normal),
-// ALLOWED_ORIGINS, LOG_LEVEL and the LIMIT_* variables. On SIGTERM or SIGINT it
+// ALLOWED_ORIGINS, SMTP_URL and MAIL_FROM (mail for members' notifications), LOG_LEVEL and the LIMIT_* variables. On SIGTERM or SIGINT it
 // closes every connection with "restarting" (clients reconnect by themselves), saves every open room and exits.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,6 +10,7 @@ import { defaultLimits } from '../shared/protocol/limits.ts';
 import type { Limits } from './connection.ts';
 import { connectRedisFanOut } from './cluster/redis-fan-out.ts';
 import { createLog } from './log.ts';
+import { smtpUrlProblem } from './mail.ts';
 import { startRelay } from './server.ts';
 import { openStorage } from './storage/open.ts';
 
@@ -77,6 +78,14 @@ for (const origin of allowedOrigins) {
     fail(`ALLOWED_ORIGINS must list origins like https://reports.example.org, separated by commas, not "${origin}"`);
 }
 
+// Mail goes out only when SMTP_URL is set; MAIL_FROM defaults to an address at the public origin's host.
+const smtpUrl = process.env.SMTP_URL?.trim() || undefined;
+const smtpProblem = smtpUrl ? smtpUrlProblem(smtpUrl) : undefined;
+if (smtpProblem) fail(smtpProblem);
+const mailFrom =
+  process.env.MAIL_FROM?.trim() || `Margin <margin@${publicOrigin ? new URL(publicOrigin).hostname : 'localhost'}>`;
+if (/[\r\n]/.test(mailFrom)) fail('MAIL_FROM must be one line, like Margin <margin@example.org>');
+
 const openReports = (process.env.OPEN_REPORTS ?? '1').trim();
 if (openReports !== '0' && openReports !== '1')
   fail(`OPEN_REPORTS must be 1 (anyone may create reports) or 0 (signed-in members only), not "${openReports}"`);
@@ -112,6 +121,7 @@ const relay = await Promise.resolve()
       log,
       creation,
       allowedOrigins,
+      ...(smtpUrl ? { mail: { url: smtpUrl, from: mailFrom } } : {}),
       ...(publicOrigin ? { publicOrigin: new URL(publicOrigin).origin } : {}),
     }),
   )

@@ -21,7 +21,7 @@ import { contentLocked, statusLabels, type ReportStatus } from '../shared/workfl
 import { teacherPartLocked } from '../shared/reports/termly-review/workflow.ts';
 import { dependsOnMissing, encodeIntegrated, withoutInternalFields, wouldChange } from './document-copies.ts';
 import type { RoomCluster } from './cluster/fan-out.ts';
-import { CommentsCheck } from './comments-check.ts';
+import { CommentsCheck, type WrittenComment } from './comments-check.ts';
 import type { Log } from './log.ts';
 import {
   MalformedMessage,
@@ -43,6 +43,8 @@ export interface RoomOptions {
   compactAfter: number;
   /** The report's status as the relay knows it; loaded before anyone joins. */
   status(): ReportStatus;
+  /** Told of the comments a person's change adds to a comments room, once the room has taken it. */
+  commentsWritten?(comments: WrittenComment[]): void;
   /** Called once the room has unloaded, after its last save. */
   onUnload(room: Room): void;
   /** The other relay nodes holding this room; none for one relay process alone. */
@@ -285,6 +287,7 @@ export class Room {
           const shape = this.commentsCheck?.check(message.update, speaker);
           if (shape && !shape.ok) return this.refuseShape(peer, message.update, shape.problem);
           Y.applyUpdate(this.doc, message.update, peer);
+          if (shape?.value.length) this.options.commentsWritten?.(shape.value);
         } catch (error) {
           peer.refuseMalformed(`a document update Yjs could not apply (${errorWording(error)})`);
         }

@@ -5,6 +5,7 @@ import { reconnectCodes, refusalReasons } from '../shared/protocol/limits.ts';
 import { roomName, roomKinds, type Room as ReportRoom } from '../shared/protocol/rooms.ts';
 import type { ReportStatus } from '../shared/workflow/status.ts';
 import type { FanOut } from './cluster/fan-out.ts';
+import type { WrittenComment } from './comments-check.ts';
 import type { Log } from './log.ts';
 import type { Metrics } from './metrics.ts';
 import type { Peer } from './peer.ts';
@@ -21,6 +22,8 @@ export interface RoomsOptions {
   metrics: Metrics;
   /** The most a report's content and comments rooms may each keep, in bytes. */
   quotas: { content: number; comments: number };
+  /** Told of the comments someone adds to a report's comments room (for their notifications). */
+  onCommentsWritten?(reportId: string, comments: WrittenComment[]): void;
 }
 
 export class Rooms {
@@ -78,6 +81,7 @@ export class Rooms {
           updateSaved: (update) => fanOut.updateSaved(name, update),
           presenceChanged: (update) => fanOut.presenceChanged(name, update),
         },
+        commentsWritten: (comments) => this.options.onCommentsWritten?.(reportId, comments),
         onUnload: (unloaded) => {
           unfollow();
           this.forget(unloaded);

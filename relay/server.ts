@@ -13,7 +13,9 @@ import { AddressCounts, acceptConnection, roomInAddress, unreadMessageBytes, typ
 import { originAllowed, setSecurityHeaders } from './headers.ts';
 import { LiveLinks } from './live-links.ts';
 import { createLog, type Log } from './log.ts';
+import { type MailSettings, smtpMailer } from './mail.ts';
 import { Metrics } from './metrics.ts';
+import { Notifier } from './organisations/notifications.ts';
 import { handleOrganisationApi, isOrganisationPath, type OrganisationsContext } from './organisations/http.ts';
 import { relyingParty } from './organisations/passkeys.ts';
 import { Rooms } from './rooms.ts';
@@ -52,12 +54,16 @@ export interface RelayConfig {
   timeouts?: { headersMs: number; requestMs: number };
   /** How often to look for members removed from a shell who still have connections open; 5 s by default. */
   removedMemberCheckMs?: number;
+  /** Where mail goes out (SMTP_URL) and whom it is from (MAIL_FROM); no mail without it. */
+  mail?: MailSettings;
 }
 
 export interface RunningRelay {
   url: string;
   port: number;
   tokens: Tokens;
+  /** Who is told what (organisations/notifications.ts); `idle()` settles once what is under way is stored and mailed. */
+  notifier: Notifier;
   /** Stops taking connections, closes the open ones, saves every room and closes the store. */
   close(): Promise<void>;
 }
@@ -73,9 +79,14 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
   const tokens = new Tokens(config.secret);
   const fanOut = config.fanOut ?? alone();
   const statuses = new ReportStatuses(config.store);
+  const mailer = config.mail ? smtpMailer(config.mail, log) : undefined;
+  // The origin is known once the port is (below): read when a notification is made, never before listening.
+  let publicOrigin = config.publicOrigin ?? 'http://localhost';
+  const notifier = new Notifier({ store: config.store, statuses, log, mailer, origin: () => publicOrigin });
   const rooms = new Rooms({
     store: config.store,
     statuses,
+    onCommentsWritten: (reportId, comments) => notifier.commented(reportId, comments),
     compactAfter: config.compactAfter ?? 500,
     fanOut,
     log,
@@ -88,7 +99,9 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
     (memberId) => fanOut.memberRemoved(memberId),
   );
   joinCluster(fanOut, { statuses, live, store: config.store, log });
-  const workflow = new Workflow(rooms, statuses, config.store, log);
+  const workflow = new Workflow(rooms, statuses, config.store, log, (reportId, decision) =>
+    notifier.decided(reportId, decision),
+  );
   const sockets = new WebSocketServer({ noServer: true, maxPayload: unreadMessageBytes });
   const appFiles = serveAppFiles(config.appDir);
   const connectionContext = {
@@ -129,6 +142,7 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
     tokens,
     statuses,
     workflow,
+    notifier,
   };
   // A member removed from a shell (npm run admin) is told to no relay: their connections are looked for here.
   const removals = setInterval(
@@ -230,7 +244,10 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  if (!config.publicOrigin) organisations.rp = relyingParty(`http://localhost:${port}`);
+  if (!config.publicOrigin) {
+    publicOrigin = `http://localhost:${port}`;
+    organisations.rp = relyingParty(publicOrigin);
+  }
 
   let closing: Promise<void> | undefined;
   async function close(): Promise<void> {
@@ -241,12 +258,15 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
     server.closeAllConnections();
     await stopped;
     await fanOut.close();
+    await notifier.idle();
+    await mailer?.close();
     await config.store.close();
   }
   return {
     url: `http://${host}:${port}`,
     port,
     tokens,
+    notifier,
     close: () => (closing ??= close()),
   };
 }

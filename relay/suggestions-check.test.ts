@@ -20,7 +20,8 @@ import { CommentsCheck, commentsRefusals, type Speaker } from './comments-check.
 const rita: CommentAuthor = { id: 'rita-device', name: 'Rita Reviewer', role: 'reviewer' };
 const tom: CommentAuthor = { id: 'tom-device', name: 'Tom Tutor', role: 'tutor' };
 const mia: CommentAuthor = { id: 'mia-device', name: 'Mia Mentor', role: 'mentor' };
-const passes = { ok: true, value: undefined };
+// A change that passes: a suggestion adds no comment, so the check names none for the relay's notifications.
+const passes = { ok: true, value: [] };
 
 /** The relay's comments room (its document and check), a content document, and a device that makes changes. */
 function room() {

@@ -36,6 +36,8 @@ export class Workflow {
     private readonly statuses: ReportStatuses,
     private readonly store: Storage,
     private readonly log: Log,
+    /** Told of each decision once recorded (the members' notifications); it must return at once. */
+    private readonly onDecision?: (reportId: string, decision: Decision) => void,
   ) {}
 
   /** Takes a decision on a report for the holder of `access`, one at a time per report. */
@@ -116,6 +118,7 @@ export class Workflow {
         },
         'recorded a decision',
       );
+      this.onDecision?.(reportId, decision);
       return ok({ status: decision.to, decision });
     } finally {
       comments?.release();

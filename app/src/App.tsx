@@ -41,6 +41,7 @@ const AuditLogPage = lazy(() =>
 const LearnerRecordPage = lazy(() =>
   import('./organisation/LearnerRecordPage.tsx').then((module) => ({ default: module.LearnerRecordPage })),
 );
+const InboxPage = lazy(() => import('./organisation/InboxPage.tsx').then((module) => ({ default: module.InboxPage })));
 const WordsPage = lazy(() => import('./organisation/WordsPage.tsx').then((module) => ({ default: module.WordsPage })));
 const ProgressReviews = lazy(() =>
   import('./termly-review/ProgressReviews.tsx').then((module) => ({ default: module.ProgressReviews })),
@@ -110,6 +111,7 @@ export function App() {
       <Route path="/organisation/audit" component={AuditLogPage} />
       <Route path="/organisation/words" component={WordsPage} />
       <Route path="/learner-record" component={LearnerRecordPage} />
+      <Route path="/inbox" component={InboxPage} />
       <Route path="*" component={NotFound} />
     </Router>
   );

@@ -71,6 +71,25 @@ describe('npm run admin: organisations', () => {
     );
   });
 
+  it('keeps an invited member’s e-mail address, checked', async () => {
+    const { organisationId } = await agency();
+    const invited = await run('invite', {
+      organisation: organisationId,
+      name: 'Nia New',
+      role: 'tutor',
+      email: ' nia@example.org ',
+    });
+    expect(invited.ok && (await store.emailOf(idAfter(invited.value, 'member')))).toBe('nia@example.org');
+    expect(await run('invite', { organisation: organisationId, name: 'Odd One', role: 'tutor', email: 'odd' })).toEqual(
+      {
+        ok: false,
+        problem: 'Give an e-mail address like ada@example.org.',
+      },
+    );
+    const members = await run('members', { organisation: organisationId });
+    expect(members.ok && members.value).not.toContain('Odd One');
+  });
+
   it('links an appropriate body to a school, once', async () => {
     const body = await run('create-organisation', { name: 'North AB', kind: 'appropriate-body', admin: 'Bea' });
     const school = await run('create-organisation', { name: 'Hill School', kind: 'school', admin: 'Sol' });

@@ -8,7 +8,9 @@ import {
   OrganisationKind,
   organisationKindLabels,
 } from '../../shared/protocol/organisations.ts';
+import { EmailAddress } from '../../shared/protocol/notifications.ts';
 import { fail, ok, type Result } from '../../shared/result.ts';
+import type { NotificationStore } from '../storage/notifications.ts';
 import type { OrganisationStore } from '../storage/organisations.ts';
 import { changeRole, createOrganisation, invite, reinvite, removeMember, type Invited } from './members.ts';
 
@@ -20,6 +22,8 @@ export interface AdminOptions {
   member?: string;
   role?: string;
   client?: string;
+  /** The invited member's e-mail address, for mail when the relay sends it. */
+  email?: string;
   body?: string;
   school?: string;
 }
@@ -38,7 +42,7 @@ export type OrganisationCommand = (typeof organisationCommands)[number];
 
 export const organisationUsage = `       npm run admin -- organisations
        npm run admin -- create-organisation --name <name> --kind agency|school|appropriate-body --admin <their name>
-       npm run admin -- invite --organisation <id> --name <name> --role <role> [--client <client id>]
+       npm run admin -- invite --organisation <id> --name <name> --role <role> [--client <client id>] [--email <address>]
        npm run admin -- members --organisation <id>
        npm run admin -- change-role --member <id> --role <role>
        npm run admin -- remove-member --member <id>
@@ -51,7 +55,7 @@ export const isOrganisationCommand = (command: string | undefined): command is O
 
 /** Runs one command; `origin` is where people open the app, for invitation links. */
 export async function runOrganisationCommand(
-  store: OrganisationStore,
+  store: OrganisationStore & Pick<NotificationStore, 'setEmail'>,
   command: OrganisationCommand,
   options: AdminOptions,
   origin: string,
@@ -108,12 +112,15 @@ export async function runOrganisationCommand(
       if (!name.ok) return name;
       const given = role();
       if (!given.ok) return given;
+      const email = options.email === undefined ? undefined : EmailAddress.safeParse(options.email);
+      if (email && !email.success) return fail(email.error.issues[0]?.message ?? 'That is not an e-mail address.');
       const invited = await invite(store, {
         organisationId: organisationId.value,
         name: name.value,
         role: given.value,
         ...(options.client ? { clientId: options.client } : {}),
       });
+      if (invited.ok && email) await store.setEmail(invited.value.member.id, email.data);
       return invited.ok ? ok(invitationText(invited.value, 'Invited')) : invited;
     }
     case 'members': {

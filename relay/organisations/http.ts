@@ -50,6 +50,8 @@ import {
 } from './member-reports.ts';
 import { type Answer, orRefuse, Problem, readBody, signedInAdministrator, signedInMember } from './requests.ts';
 import { addOrganisationWord, organisationWords, removeOrganisationWord } from './words.ts';
+import { markAllNotificationsRead, markNotificationRead, myEmail, myNotifications, setMyEmail } from './inbox.ts';
+import type { Notifier } from './notifications.ts';
 import { digestOf } from './members.ts';
 import { sessionCookie, sessionTokenOf } from './sessions.ts';
 
@@ -69,6 +71,8 @@ export interface OrganisationsContext {
   statuses: ReportStatuses;
   /** Takes the decisions of a bulk approval (approvals.ts), as the transitions API does. */
   workflow: Workflow;
+  /** Tells members (their inbox, and mail) of what happens: here, their invitations. */
+  notifier?: Notifier;
 }
 
 type Handler = (context: OrganisationsContext, request: IncomingMessage, params: string[]) => Promise<Answer>;
@@ -102,6 +106,10 @@ const routes: { pattern: RegExp; methods: Partial<Record<string, Handler>> }[] =
   { pattern: /^\/api\/organisation\/learners\/([^/]{1,400})\/record$/, methods: { GET: learnerRecord } },
   { pattern: /^\/api\/organisation\/words$/, methods: { GET: organisationWords, POST: addOrganisationWord } },
   { pattern: /^\/api\/organisation\/words\/([^/]{1,400})$/, methods: { DELETE: removeOrganisationWord } },
+  { pattern: /^\/api\/organisation\/notifications$/, methods: { GET: myNotifications } },
+  { pattern: /^\/api\/organisation\/notifications\/read$/, methods: { POST: markAllNotificationsRead } },
+  { pattern: /^\/api\/organisation\/notifications\/([^/]{1,100})\/read$/, methods: { POST: markNotificationRead } },
+  { pattern: /^\/api\/organisation\/email$/, methods: { GET: myEmail, PUT: setMyEmail } },
 ];
 
 const organisationPaths = /^\/api\/(setup|invitations|session|sessions|passkeys|organisation)(\/|\.|$)/;
@@ -154,7 +162,8 @@ function checkOrigin(context: OrganisationsContext, request: IncomingMessage): v
     throw new Problem(403, 'This request did not come from Margin’s own pages, so the relay refused it.');
 }
 
-const memberView = (member: MemberRecord, passkeys?: number): MemberView => ({
+/** A member as the API shows them; `email` only to administrators and the member themselves. */
+const memberView = (member: MemberRecord, passkeys?: number, email?: string): MemberView => ({
   id: member.id,
   name: member.name,
   role: member.role,
@@ -162,6 +171,7 @@ const memberView = (member: MemberRecord, passkeys?: number): MemberView => ({
   createdAt: member.createdAt,
   ...(member.removedAt ? { removedAt: member.removedAt } : {}),
   ...(passkeys === undefined ? {} : { passkeys }),
+  ...(email ? { email } : {}),
 });
 
 const organisationView = (organisation: OrganisationRecord): OrganisationView => ({
@@ -424,21 +434,26 @@ async function changeSettings(context: OrganisationsContext, request: IncomingMe
 async function listMembers(context: OrganisationsContext, request: IncomingMessage): Promise<Answer> {
   const admin = await administrator(context, request);
   const members = await context.store.members(admin.organisationId);
+  const emails = await context.store.emailsOf(admin.organisationId);
   const views = await Promise.all(
-    members.map(async (member) => memberView(member, (await context.store.passkeysOf(member.id)).length)),
+    members.map(async (member) =>
+      memberView(member, (await context.store.passkeysOf(member.id)).length, emails.get(member.id)),
+    ),
   );
   return { status: 200, body: { members: views } };
 }
 
 async function inviteMember(context: OrganisationsContext, request: IncomingMessage): Promise<Answer> {
   const admin = await administrator(context, request);
-  const wanted = await readBody(request, InviteRequest);
+  const { email, ...wanted } = await readBody(request, InviteRequest);
   const invited = orRefuse(
     await invite(context.store, { ...wanted, organisationId: admin.organisationId, madeBy: admin.id }),
     400,
   );
+  if (email) await context.store.setEmail(invited.member.id, email);
+  await tellInvited(context, invited.member, invited.token, admin);
   const grant: InvitationGrant = {
-    member: memberView(invited.member, 0),
+    member: memberView(invited.member, 0, email),
     token: invited.token,
     expiresAt: invited.expiresAt,
   };
@@ -449,12 +464,23 @@ async function inviteAgain(context: OrganisationsContext, request: IncomingMessa
   const admin = await administrator(context, request);
   const member = await memberOfTheirs(context, admin, id!);
   const invited = orRefuse(await reinvite(context.store, member.id, admin.id), 400);
+  await tellInvited(context, invited.member, invited.token, admin);
   const grant: InvitationGrant = {
     member: memberView(invited.member),
     token: invited.token,
     expiresAt: invited.expiresAt,
   };
   return { status: 201, body: grant };
+}
+
+async function tellInvited(
+  context: OrganisationsContext,
+  member: MemberRecord,
+  token: string,
+  admin: MemberRecord,
+): Promise<void> {
+  const organisation = await context.store.organisation(member.organisationId);
+  context.notifier?.invited(member, token, admin, organisation?.name ?? 'your organisation');
 }
 
 async function setRole(context: OrganisationsContext, request: IncomingMessage, [id]: string[]): Promise<Answer> {

@@ -3,6 +3,7 @@
 // are the same claim.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { describeNotificationStore } from './notifications-contract.ts';
 import { describeOrganisationStore } from './organisations-contract.ts';
 import type { AccessStore, DocumentStore, LinkRecord, Storage, VersionStore } from './store.ts';
 
@@ -32,6 +33,7 @@ export function describeStorage(backend: string, open: () => Promise<Storage>): 
   describeAccessStore(backend, open);
   describeVersionStore(backend, open);
   describeOrganisationStore(backend, open);
+  describeNotificationStore(backend, open);
   describeWholeStore(backend, open);
 }
 

@@ -68,6 +68,22 @@ const organisationTablesToCopy = {
     order: 'created_at, report_id',
   },
   organisation_words: { columns: ['organisation_id', 'word', 'added_by', 'added_at'], order: 'organisation_id, word' },
+  member_emails: { columns: ['member_id', 'email'], order: 'member_id' },
+  // Numbered afresh in the same order, as the audit log is.
+  notifications: {
+    columns: [
+      'id',
+      'organisation_id',
+      'member_id',
+      'kind',
+      'report_id',
+      'actor_name',
+      'report_kind',
+      'created_at',
+      'read_at',
+    ],
+    order: 'seq',
+  },
 } as const;
 export type OrganisationTable = keyof typeof organisationTablesToCopy;
 const organisationTableNames = Object.keys(organisationTablesToCopy) as OrganisationTable[];

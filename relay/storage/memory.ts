@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { migrateSqlite } from './migrations.ts';
+import { sqlNotificationStore } from './notifications.ts';
 import { sqlOrganisationStore } from './organisations.ts';
 import { sqliteSql } from './sqlite.ts';
 import type { LinkRecord, Storage } from './store.ts';
@@ -19,6 +20,7 @@ export function openMemoryStore(): Storage {
   migrateSqlite(organisationsDb);
   return {
     ...sqlOrganisationStore(sqliteSql(organisationsDb)),
+    ...sqlNotificationStore(sqliteSql(organisationsDb)),
     engine: 'memory',
     async load(room) {
       return [...(rooms.get(room) ?? [])];

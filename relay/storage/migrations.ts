@@ -4,6 +4,7 @@
 // EXISTS), so a data folder from then opens as it was and is recorded as being at 1.
 import type Database from 'better-sqlite3';
 import type { Pool } from 'pg';
+import { notificationTables } from './notifications.ts';
 import {
   organisationReportsTable,
   organisationReportOwnerLinkColumn,
@@ -90,6 +91,11 @@ export const sqliteMigrations: Migration[] = [
     name: 'the organisation’s review target',
     sql: reviewTargetColumn,
   },
+  {
+    version: 12,
+    name: 'members’ notifications and e-mail addresses',
+    sql: notificationTables('INTEGER PRIMARY KEY AUTOINCREMENT'),
+  },
 ];
 
 export const postgresMigrations: Migration[] = [
@@ -164,6 +170,11 @@ export const postgresMigrations: Migration[] = [
     version: 11,
     name: 'the organisation’s review target',
     sql: reviewTargetColumn,
+  },
+  {
+    version: 12,
+    name: 'members’ notifications and e-mail addresses',
+    sql: notificationTables('bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY'),
   },
 ];
 

@@ -128,6 +128,8 @@ describe('copying an SQLite data folder into PostgreSQL', () => {
           audit_log: 0,
           organisation_reports: 0,
           organisation_words: 0,
+          member_emails: 0,
+          notifications: 0,
         },
       });
       const store = await openPostgresStore(url);
@@ -213,6 +215,25 @@ describe('copying an SQLite data folder’s organisations into PostgreSQL', () =
         addedBy: ada.id,
         addedAt: '2030-01-03T10:00:00.000Z',
       });
+      await sqlite.setEmail(tom.value.member.id, 'tom@example.org');
+      for (const [id, kind] of [
+        ['00000000-0000-4000-8000-000000000001', 'comment'],
+        ['00000000-0000-4000-8000-000000000002', 'approved'],
+      ] as const)
+        await sqlite.addNotification({
+          id,
+          organisationId: organisation.id,
+          memberId: tom.value.member.id,
+          kind,
+          reportId: 'report-1',
+          actorName: 'Ada',
+          createdAt: '2030-01-03T10:00:00.000Z',
+        });
+      await sqlite.markNotificationRead(
+        tom.value.member.id,
+        '00000000-0000-4000-8000-000000000001',
+        '2030-01-04T10:00:00.000Z',
+      );
       const read = async (store: Storage) => ({
         organisations: await store.organisations(),
         linked: await store.linkedOrganisations('school-1'),
@@ -223,6 +244,8 @@ describe('copying an SQLite data folder’s organisations into PostgreSQL', () =
         audit: await store.audit(organisation.id),
         reports: await store.reports(organisation.id),
         words: await store.words(organisation.id),
+        emails: await store.emailsOf(organisation.id),
+        notifications: await store.notificationsOf(tom.value.member.id, 10),
       });
       const before = await read(sqlite);
       expect(before.organisations.find((each) => each.id === organisation.id)?.reviewTargetDays).toBe(4);
@@ -241,6 +264,8 @@ describe('copying an SQLite data folder’s organisations into PostgreSQL', () =
         audit_log: before.audit.length,
         organisation_reports: 1,
         organisation_words: 1,
+        member_emails: 1,
+        notifications: 2,
       });
       const store = await openPostgresStore(url);
       expect(await read(store)).toEqual(before);

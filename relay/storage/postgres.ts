@@ -10,7 +10,8 @@ import * as Y from 'yjs';
 import type { Role } from '../../shared/protocol/roles.ts';
 import { migratePostgres } from './migrations.ts';
 import type { Storage } from './store.ts';
-import { numberedPlaceholders, sqlOrganisationStore } from './organisations.ts';
+import { sqlNotificationStore } from './notifications.ts';
+import { numberedPlaceholders, type Sql, sqlOrganisationStore } from './organisations.ts';
 
 interface LinkRow {
   jti: string;
@@ -58,17 +59,18 @@ export async function openPostgresStore(url: string): Promise<PostgresStorage> {
     }
   }
 
-  const organisations = sqlOrganisationStore({
+  const sql: Sql = {
     async run(text, params = []) {
       return (await pool.query(numberedPlaceholders(text), params)).rowCount ?? 0;
     },
     async all<Row>(text: string, params: unknown[] = []) {
       return (await pool.query(numberedPlaceholders(text), params)).rows as Row[];
     },
-  });
+  };
 
   return {
-    ...organisations,
+    ...sqlOrganisationStore(sql),
+    ...sqlNotificationStore(sql),
     engine: 'postgres',
     async load(room) {
       const { rows } = await pool.query<{ data: Buffer }>('SELECT data FROM updates WHERE room = $1 ORDER BY seq', [

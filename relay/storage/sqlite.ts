@@ -15,6 +15,7 @@ import * as Y from 'yjs';
 import type { Role } from '../../shared/protocol/roles.ts';
 import { migrateSqlite } from './migrations.ts';
 import { oneAtATime } from './one-at-a-time.ts';
+import { sqlNotificationStore } from './notifications.ts';
 import { type Sql, sqlOrganisationStore } from './organisations.ts';
 import type { Storage } from './store.ts';
 
@@ -99,6 +100,7 @@ export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'nor
 
   return {
     ...organisations,
+    ...sqlNotificationStore(sqliteSql(db)),
     engine: 'sqlite',
     async load(room) {
       return selectUpdates

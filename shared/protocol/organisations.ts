@@ -2,6 +2,7 @@
 // member's role in the organisation decides, on the relay, what they may do with each of its reports; the
 // room roles of roles.ts stay what a room token carries.
 import { z } from 'zod';
+import { EmailAddress } from './notifications.ts';
 import { Role } from './roles.ts';
 import { ReportId } from './rooms.ts';
 import { ReportStatus } from './statuses.ts';
@@ -73,6 +74,8 @@ export const InviteRequest = z.object({
   name: MemberName,
   role: MemberRole,
   clientId: z.string().trim().min(1).max(64).optional(),
+  /** Where the invitation, and later the member's notifications, are mailed (when the relay sends mail). */
+  email: EmailAddress.optional(),
 });
 export type SetupRequest = z.infer<typeof SetupRequest>;
 export type InviteRequest = z.infer<typeof InviteRequest>;
@@ -111,6 +114,8 @@ export const MemberView = z.object({
   removedAt: z.string().optional(),
   /** How many passkeys they have enrolled (0: invited, not yet enrolled). */
   passkeys: z.number().int().optional(),
+  /** Their e-mail address, shown to administrators only (the member reads their own with GET /api/organisation/email). */
+  email: z.string().optional(),
 });
 export type MemberView = z.infer<typeof MemberView>;
 

@@ -1,8 +1,9 @@
-// /account: a signed-in member's own passkeys (add one for another device, remove one) and the devices where
-// they are signed in. The relay keeps the last passkey from being removed, so nobody locks themselves out.
+// /account: a signed-in member's own passkeys (add one for another device, remove one), the devices where
+// they are signed in, and the e-mail address their notifications are mailed to (EmailSection.tsx). The relay keeps the last passkey from being removed, so nobody locks themselves out.
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { memberRoleLabels, type PasskeyView } from '../../../shared/protocol/organisations.ts';
 import { Answered } from './Answered.tsx';
+import { EmailSection } from './EmailSection.tsx';
 import { organisationApi } from './organisation-api.ts';
 import { addPasskey } from './passkey-ceremonies.ts';
 import { signedIn } from './signed-in.ts';
@@ -118,6 +119,7 @@ export function AccountPage() {
               </p>
             </Show>
           </section>
+          <EmailSection />
           <section class="card" aria-labelledby="sessions-heading">
             <h2 id="sessions-heading">Where you are signed in</h2>
             <Answered answer={sessions()} awaiting="Loading your sessions…">

@@ -90,6 +90,7 @@ function InviteForm(props: { onInvited(grant: InvitationGrant): void }) {
   const [name, setName] = createSignal('');
   const [role, setRole] = createSignal<MemberRole>('tutor');
   const [client, setClient] = createSignal('');
+  const [email, setEmail] = createSignal('');
   const fields = createFieldProblems('invite');
   const [problem, setProblem] = createSignal('');
   const [busy, setBusy] = createSignal(false);
@@ -101,6 +102,7 @@ function InviteForm(props: { onInvited(grant: InvitationGrant): void }) {
       name: name(),
       role: role(),
       ...(role() === 'client-contact' ? { clientId: client().trim() || undefined } : {}),
+      ...(email().trim() ? { email: email() } : {}),
     });
     if (!request) return;
     setBusy(true);
@@ -109,6 +111,7 @@ function InviteForm(props: { onInvited(grant: InvitationGrant): void }) {
     if (!invited.ok) return setProblem(invited.problem.message);
     setName('');
     setClient('');
+    setEmail('');
     props.onInvited(invited.value);
   };
 
@@ -136,6 +139,15 @@ function InviteForm(props: { onInvited(grant: InvitationGrant): void }) {
             fields={fields}
           />
         </Show>
+        <CheckedTextField
+          id="invite-email"
+          label="Their e-mail address (optional)"
+          hint="When the relay sends mail, the invitation and their notifications go there."
+          autocomplete="off"
+          value={email()}
+          set={setEmail}
+          fields={fields}
+        />
         <div class="field">
           <button type="submit" disabled={busy()}>
             Invite
@@ -342,6 +354,9 @@ function MemberRow(props: {
           <span class="tag">You</span>
         </Show>
         <span class="muted"> {joined()}</span>
+        <Show when={props.member.email}>
+          <span class="muted">, {props.member.email}</span>
+        </Show>
       </span>
       <span class="member-role">
         <label for={roleId()} class="visually-hidden">

@@ -1,14 +1,18 @@
-// In the header of every page: who is signed in, with "Sign out" and "Sign out everywhere"; or a way to sign in,
-// or to set up the organisation when the relay has none yet.
+// In the header of every page: who is signed in, their inbox with its unread count, "Sign out" and "Sign out
+// everywhere"; or a way to sign in, or to set up the organisation when the relay has none yet.
 import { useNavigate } from '@solidjs/router';
 import { createSignal, onMount, Show } from 'solid-js';
 import { memberRoleLabels } from '../../../shared/protocol/organisations.ts';
+import { followInbox, unreadCount } from './inbox.ts';
 import { checkSignedIn, organisationToSetUp, signedIn, signOut, signOutEverywhere } from './signed-in.ts';
 
 export function SignedInIndicator() {
   const navigate = useNavigate();
   const [problem, setProblem] = createSignal('');
-  onMount(() => void checkSignedIn());
+  onMount(() => {
+    void checkSignedIn();
+    followInbox();
+  });
 
   const leave = async (everywhere: boolean) => {
     setProblem('');
@@ -37,6 +41,23 @@ export function SignedInIndicator() {
                 {' '}
                 ({memberRoleLabels[view().member.role]}, {view().organisation.name})
               </span>
+            </span>
+            <a href="/inbox" class="inbox-link">
+              Inbox
+              <Show when={unreadCount() > 0}>
+                {' '}
+                <span class="unread-count">
+                  {unreadCount()}
+                  <span class="visually-hidden"> unread</span>
+                </span>
+              </Show>
+            </a>
+            <span class="visually-hidden" aria-live="polite">
+              {unreadCount() === 1
+                ? '1 unread notification'
+                : unreadCount() > 1
+                  ? `${unreadCount()} unread notifications`
+                  : ''}
             </span>
             <button type="button" class="on-brand" onClick={() => leave(false)}>
               Sign out

@@ -54,7 +54,7 @@ export function onSignedOut(listener: (message: string) => void): () => void {
   return () => signedOutListeners.delete(listener);
 }
 
-async function call<T extends z.ZodType>(
+export async function call<T extends z.ZodType>(
   schema: T,
   method: string,
   path: string,
