@@ -42,6 +42,9 @@ const LearnerRecordPage = lazy(() =>
   import('./organisation/LearnerRecordPage.tsx').then((module) => ({ default: module.LearnerRecordPage })),
 );
 const WordsPage = lazy(() => import('./organisation/WordsPage.tsx').then((module) => ({ default: module.WordsPage })));
+const TimesheetPage = lazy(() =>
+  import('./desks/TimesheetPage.tsx').then((module) => ({ default: module.TimesheetPage })),
+);
 const ProgressReviews = lazy(() =>
   import('./termly-review/ProgressReviews.tsx').then((module) => ({ default: module.ProgressReviews })),
 );
@@ -60,6 +63,9 @@ function Layout(props: RouteSectionProps) {
           <a href="/coaching">Coaching</a>
           <a href="/quality">Quality</a>
           <a href="/progress-reviews">Progress reviews</a>
+          <Show when={signedIn()}>
+            <a href="/timesheet">Timesheet</a>
+          </Show>
           <Show when={signedIn()?.member.role === 'administrator'}>
             <a href="/organisation/members">Members</a>
             <a href="/organisation/words">Words</a>
@@ -110,6 +116,7 @@ export function App() {
       <Route path="/organisation/audit" component={AuditLogPage} />
       <Route path="/organisation/words" component={WordsPage} />
       <Route path="/learner-record" component={LearnerRecordPage} />
+      <Route path="/timesheet" component={TimesheetPage} />
       <Route path="*" component={NotFound} />
     </Router>
   );

@@ -36,7 +36,7 @@ import {
 } from './passkeys.ts';
 import { auditCsv } from './audit-csv.ts';
 import { learnerRecord, listReports, memberToken, registerReport } from './member-reports.ts';
-import { timesheet } from './timesheets.ts';
+import { closeMonth, timesheet } from './timesheets.ts';
 import { type Answer, orRefuse, Problem, readBody, signedInAdministrator, signedInMember } from './requests.ts';
 import { addOrganisationWord, organisationWords, removeOrganisationWord } from './words.ts';
 import { digestOf } from './members.ts';
@@ -83,6 +83,7 @@ const routes: { pattern: RegExp; methods: Partial<Record<string, Handler>> }[] =
   { pattern: /^\/api\/organisation\/reports\/([A-Za-z0-9_-]{1,64})\/token$/, methods: { GET: memberToken } },
   { pattern: /^\/api\/organisation\/learners\/([^/]{1,400})\/record$/, methods: { GET: learnerRecord } },
   { pattern: /^\/api\/organisation\/timesheets$/, methods: { GET: timesheet } },
+  { pattern: /^\/api\/organisation\/timesheets\/close$/, methods: { POST: closeMonth } },
   { pattern: /^\/api\/organisation\/words$/, methods: { GET: organisationWords, POST: addOrganisationWord } },
   { pattern: /^\/api\/organisation\/words\/([^/]{1,400})$/, methods: { DELETE: removeOrganisationWord } },
 ];

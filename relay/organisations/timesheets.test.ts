@@ -222,4 +222,85 @@ describe('timesheets', () => {
       expect(await sheet(relay, a.tutor, query)).toMatchObject({ status: 400, body: { error: message } });
     expect(await call(relay, 'GET', '/api/organisation/timesheets?month=2030-01')).toMatchObject({ status: 401 });
   });
+
+  it('close a month once exported, by an administrator only, keeping what was counted and flagging later changes', async () => {
+    const { relay, a, b } = await agency();
+    const first = await write(relay, a.tutor, 'close-1', {
+      date: '2030-05-06',
+      start: '09:00',
+      finish: '10:00',
+      code: 'Present',
+    });
+    const second = await write(relay, a.tutor, 'close-2', {
+      date: '2030-05-07',
+      start: '09:00',
+      finish: '09:30',
+      code: 'Present',
+    });
+    for (const [id, token] of [
+      ['close-1', first],
+      ['close-2', second],
+    ] as const)
+      expect((await decide(relay, token, id, 'submit')).status).toBe(200);
+    expect((await decide(relay, await tokenFor(relay, a.reviewer, 'close-1'), 'close-1', 'approve')).status).toBe(200);
+    const close = (who: Member, body: unknown) =>
+      call(relay, 'POST', '/api/organisation/timesheets/close', { cookie: who.cookie, body });
+
+    // Nobody but an administrator closes a month; a month is closed only once exported.
+    for (const who of [a.tutor, a.coordinator, a.reviewer])
+      expect(await close(who, { month: '2030-05' })).toMatchObject({
+        status: 403,
+        body: { error: 'Only the organisation’s administrators may do this.' },
+      });
+    expect(await close(a.admin, { month: '2030-5' })).toMatchObject({
+      status: 400,
+      body: { error: expect.stringContaining('YYYY-MM') },
+    });
+    expect(await close(a.admin, { month: '2030-05' })).toMatchObject({
+      status: 409,
+      body: { error: expect.stringContaining('Export 2030-05') },
+    });
+    // A tutor's own export is not the payroll's: the month still cannot close.
+    await call(relay, 'GET', '/api/organisation/timesheets?month=2030-05&format=csv', { cookie: a.tutor.cookie });
+    expect((await close(a.admin, { month: '2030-05' })).status).toBe(409);
+    expect((await sheet(relay, a.admin, '?month=2030-05')).body.exported).toBe(false);
+    await call(relay, 'GET', '/api/organisation/timesheets?month=2030-05&format=csv', { cookie: a.admin.cookie });
+    expect((await sheet(relay, a.admin, '?month=2030-05')).body.exported).toBe(true);
+    // Our export is not another organisation's: theirs still cannot close.
+    expect(await close(b.admin, { month: '2030-05' })).toMatchObject({ status: 409 });
+
+    const closed = await close(a.admin, { month: '2030-05' });
+    expect(closed.status).toBe(201);
+    expect(closed.body.closed).toMatchObject({
+      byName: 'Ada Admin',
+      totals: { countedSessions: 1, countedMinutes: 60, pendingSessions: 1, pendingMinutes: 30 },
+      changes: [],
+    });
+    expect(await close(a.admin, { month: '2030-05' })).toMatchObject({
+      status: 409,
+      body: { error: '2030-05 is closed already.' },
+    });
+
+    // Approved after closing: flagged, and what was counted at closing stays as it was.
+    expect((await decide(relay, await tokenFor(relay, a.reviewer, 'close-2'), 'close-2', 'approve')).status).toBe(200);
+    const after = (await sheet(relay, a.admin, '?month=2030-05')).body;
+    expect(after.totals.countedSessions).toBe(2);
+    expect(after.closed.totals).toMatchObject({ countedSessions: 1, countedMinutes: 60 });
+    expect(after.closed.changes).toEqual([
+      {
+        reportId: 'close-2',
+        tutorName: 'tutor',
+        date: '2030-05-07',
+        what: ['status Submitted → Approved', 'counted no → yes'],
+      },
+    ]);
+    // The tutor sees their own month closed, with the same flag; the other tutor sees none of it.
+    expect((await sheet(relay, a.tutor, '?month=2030-05')).body.closed.changes).toHaveLength(1);
+    expect((await sheet(relay, a.otherTutor, '?month=2030-05')).body.closed).toMatchObject({
+      changes: [],
+      totals: { countedSessions: 0 },
+    });
+    // The other organisation's month is not closed by ours.
+    expect((await sheet(relay, b.admin, '?month=2030-05')).body.closed).toBeUndefined();
+  });
 });

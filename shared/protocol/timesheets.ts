@@ -38,6 +38,30 @@ export const TimesheetTotals = z.object({
 });
 export type TimesheetTotals = z.infer<typeof TimesheetTotals>;
 
+/** A session of a closed month that is different now from when the month was closed. */
+export const TimesheetChange = z.object({
+  reportId: z.string(),
+  tutorName: z.string(),
+  date: z.string(),
+  /** Each difference in words: "status Submitted → Approved", "added after closing (approved)". */
+  what: z.array(z.string()),
+});
+export type TimesheetChange = z.infer<typeof TimesheetChange>;
+
+export const ClosedMonth = z.object({
+  /** ISO 8601: when it was closed, and the administrator who closed it. */
+  at: z.string(),
+  byName: z.string(),
+  /** What was counted when it was closed (for the rows in this view): what is paid for the month. */
+  totals: TimesheetTotals,
+  /** Sessions different now from when it was closed: flagged, not counted. */
+  changes: z.array(TimesheetChange),
+});
+export type ClosedMonth = z.infer<typeof ClosedMonth>;
+
+/** POST /api/organisation/timesheets/close: an administrator closes a month once it has been exported. */
+export const CloseMonthRequest = z.object({ month: z.string() });
+
 export const Timesheet = z.object({
   /** YYYY-MM */
   month: z.string(),
@@ -47,6 +71,10 @@ export const Timesheet = z.object({
   totals: TimesheetTotals,
   /** Per tutor, in the payroll view. */
   tutors: z.array(z.object({ tutorId: z.string(), tutorName: z.string(), totals: TimesheetTotals })),
+  /** Set once the month is closed. */
+  closed: ClosedMonth.optional(),
+  /** For the payroll: whether the whole month has been exported (CSV or PDF), which closing it needs. */
+  exported: z.boolean(),
 });
 export type Timesheet = z.infer<typeof Timesheet>;
 

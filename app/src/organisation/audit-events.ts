@@ -19,6 +19,7 @@ export const auditKinds = [
   'decisions',
   'words',
   'organisation',
+  'timesheets',
 ] as const;
 export type AuditKind = (typeof auditKinds)[number] | 'other';
 
@@ -33,6 +34,7 @@ export const auditKindLabels: Record<AuditKind, string> = {
   decisions: 'Decisions',
   words: 'The organisation’s words',
   organisation: 'The organisation and its settings',
+  timesheets: 'Timesheets exported and months closed',
   other: 'Other',
 };
 
@@ -54,6 +56,8 @@ const kindOfAction: Record<string, AuditKind> = {
   'organisation created': 'organisation',
   'settings changed': 'organisation',
   'school linked': 'organisation',
+  'timesheet exported': 'timesheets',
+  'month closed': 'timesheets',
 };
 
 export const kindOf = (entry: AuditEntryView): AuditKind => kindOfAction[entry.action] ?? 'other';
@@ -119,6 +123,10 @@ export function describe(entry: AuditEntryView): string {
         : 'Settings changed';
     case 'school linked':
       return 'Appropriate body and school linked';
+    case 'timesheet exported':
+      return `Payroll for ${text(detail.month) ?? 'a month'} exported (${String(text(detail.format) ?? '').toUpperCase()})`;
+    case 'month closed':
+      return `Timesheets for ${text(detail.month) ?? 'a month'} closed`;
     default:
       return entry.action.charAt(0).toUpperCase() + entry.action.slice(1);
   }
