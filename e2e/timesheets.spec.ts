@@ -1,12 +1,14 @@
 // Timesheets in real Chromium with a virtual authenticator per person and the real relay: a tutor's session report,
 // submitted, shows on their timesheet as pending; once a quality reviewer approves it, it is counted; the agency's
-// administrator sees it on the payroll and downloads the month as CSV, which is read back here.
+// administrator sees it on the payroll, downloads the month as CSV (read back here) and PDF, and closes the month; a
+// session added later is flagged on the closed month, not counted in what was paid.
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext } from '@playwright/test';
 import { completeSessionReport, createSessionReport, editor, editorText, signIn, submitReport } from './app.ts';
 import { expect, expectAccessible, test, watchPolicy } from './fixtures.ts';
 import { invite, join, personWithPasskeys, slow, setUpAgency } from './organisation-people.ts';
 import { type RunningRelay, startRelay } from './relay.ts';
+import { monthName } from '../shared/timesheets/rows.ts';
 
 let relay: RunningRelay;
 let base: string;
@@ -22,7 +24,7 @@ test.afterAll(async () => {
 
 const progress = 'Comment on progress towards learning objectives';
 
-test('a tutor’s approved session is counted on their timesheet and on the payroll, which downloads as CSV', async ({
+test('a tutor’s approved session is counted on their timesheet and the payroll; CSV and PDF download; a closed month flags a later session', async ({
   browser,
   context,
 }) => {
@@ -123,4 +125,42 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
     `Tom Tutor,${today},13:00,13:45,45,Tuition,Present,Yes,Approved,Yes,${new URL(reportUrl).pathname.split('/').pop()}`,
   );
   expect(lines.slice(2)).toEqual(['']);
+
+  const [pdf] = await Promise.all([
+    admin.waitForEvent('download'),
+    admin.getByRole('link', { name: 'as PDF' }).click(),
+  ]);
+  expect(pdf.suggestedFilename()).toBe(`timesheet-${month}.pdf`);
+  expect((await readFile((await pdf.path())!)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+  // Exported, so the administrator closes the month: what was counted is kept.
+  await admin.getByRole('button', { name: `Close ${monthName(month)}` }).click();
+  const closed = admin.getByRole('region', { name: `${monthName(month)} is closed` });
+  await expect(closed).toContainText('Closed by Ada Admin on', slow);
+  await expect(admin.getByTestId('closed-counted')).toHaveText('1 session, 0:45 hours');
+  await expect(closed.getByText('Nothing has changed since the month was closed.')).toBeVisible();
+  await expect(admin.getByRole('button', { name: /^Close / })).toHaveCount(0);
+  await expect(tutor.getByRole('button', { name: /^Close / })).toHaveCount(0);
+
+  // A later change: the tutor writes another session this month. It is flagged, not counted in what was paid.
+  await createSessionReport(tutor, base, { learner: 'Amy Lee', tutor: 'Tom Tutor' });
+  await expect
+    .poll(
+      () => tutor.evaluate(async () => (await (await fetch('/api/organisation/reports')).json()).reports?.length ?? 0),
+      slow,
+    )
+    .toBe(2);
+  const flagged = admin.getByRole('region', { name: 'Changed after the month was closed' });
+  await expect(async () => {
+    await admin.reload();
+    await expect(flagged).toContainText('added after closing (draft)', { timeout: 5_000 });
+  }).toPass(slow);
+  await expect(flagged).toContainText(`Tom Tutor, ${today.split('-').reverse().join('/')}`);
+  await expect(admin.getByTestId('closed-counted')).toHaveText('1 session, 0:45 hours');
+  await expectAccessible(admin);
+  await tutor.goto(`${base}/timesheet`);
+  await expect(tutor.getByRole('region', { name: 'Changed after the month was closed' })).toContainText(
+    'added after closing (draft)',
+    slow,
+  );
 }

@@ -111,7 +111,9 @@ export async function handleOrganisationApi(
       'Cache-Control': 'no-store',
       ...(answer.cookie ? { 'Set-Cookie': answer.cookie } : {}),
     });
-    response.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
+    response.end(
+      typeof answer.body === 'string' || answer.body instanceof Uint8Array ? answer.body : JSON.stringify(answer.body),
+    );
   } catch (error) {
     const problem =
       error instanceof Problem

@@ -7,6 +7,9 @@ import { createSessionReportDoc, attendance } from '../../shared/reports/index.t
 import { openMemoryStore } from '../storage/memory.ts';
 import { TestSession, api, eventually, type TestRelay } from '../testing.ts';
 import { call, organisation, type SignedInMember as Member } from './testing.ts';
+import { PDFDocument } from 'pdf-lib';
+import { timesheetTotals } from '../../shared/timesheets/rows.ts';
+import { timesheetPdf } from './timesheet-pdf.ts';
 import { timesheetCsv } from './timesheets.ts';
 
 const session = new TestSession();
@@ -217,7 +220,7 @@ describe('timesheets', () => {
       ['', 'Say which month, as ?month=YYYY-MM (for example 2030-01).'],
       ['?month=2030-13', '“2030-13” is not a month: give it as YYYY-MM, for example 2030-01, from 2000 to 2099.'],
       ['?month=January', '“January” is not a month: give it as YYYY-MM, for example 2030-01, from 2000 to 2099.'],
-      ['?month=2030-01&format=xlsx', 'The format is json (the default) or csv.'],
+      ['?month=2030-01&format=xlsx', 'The format is json (the default), csv or pdf.'],
     ])
       expect(await sheet(relay, a.tutor, query)).toMatchObject({ status: 400, body: { error: message } });
     expect(await call(relay, 'GET', '/api/organisation/timesheets?month=2030-01')).toMatchObject({ status: 401 });
@@ -302,5 +305,39 @@ describe('timesheets', () => {
     });
     // The other organisation's month is not closed by ours.
     expect((await sheet(relay, b.admin, '?month=2030-05')).body.closed).toBeUndefined();
+  });
+
+  it('export a PDF: A4 pages, titled, for the payroll an export that lets the month close; any name prints', async () => {
+    const { relay, a } = await agency();
+    await write(relay, a.tutor, 'pdf-1', { date: '2030-06-02', start: '09:00', finish: '10:00', code: 'Present' });
+    const response = await fetch(
+      `http://127.0.0.1:${relay.port}/api/organisation/timesheets?month=2030-06&format=pdf`,
+      {
+        headers: { Cookie: `margin_session=${a.admin.cookie}` },
+      },
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+    const pdf = await PDFDocument.load(bytes);
+    expect(pdf.getTitle()).toBe('Payroll of Bright Tutors: June 2030');
+    expect(pdf.getPage(0).getSize()).toEqual({ width: 595.28, height: 841.89 });
+    expect((await sheet(relay, a.admin, '?month=2030-06')).body.exported).toBe(true);
+
+    // Many rows run on over pages; names outside Helvetica's characters print rather than fail.
+    const row = { ...(await sheet(relay, a.admin, '?month=2030-06')).body.rows[0], tutorName: 'Łucja 王 Zoë' };
+    const long = await timesheetPdf(
+      {
+        month: '2030-06',
+        scope: 'payroll',
+        rows: Array.from({ length: 130 }, () => row),
+        totals: timesheetTotals([row]),
+        tutors: [],
+        exported: true,
+      },
+      'Payroll: June 2030',
+    );
+    expect((await PDFDocument.load(long)).getPageCount()).toBeGreaterThan(1);
   });
 });

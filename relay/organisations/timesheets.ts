@@ -2,7 +2,7 @@
 // each time. A tutor or mentor sees only the reports they own; the payroll roles (shared/protocol/timesheets.ts) see
 // every tutor's. Only approved sessions with a paid attendance code are counted; the rest not yet approved are
 // pending, shown apart. As JSON, or as CSV with `format=csv` (UTF-8 without a byte order mark, a header row, ISO
-// dates, RFC 4180 quoting, formula-looking cells defused as in the audit log's CSV).
+// dates, RFC 4180 quoting, formula-looking cells defused as in the audit log's CSV), or as an A4 PDF with `format=pdf`.
 // Exporting the whole month and closing it are recorded in the organisation's audit log, which is append-only:
 // "month closed" keeps the rows counted then (its snapshot), so later changes are flagged against it.
 import type { IncomingMessage } from 'node:http';
@@ -15,7 +15,14 @@ import {
   type TimesheetRow,
 } from '../../shared/protocol/timesheets.ts';
 import { changesSinceClosing } from '../../shared/timesheets/closing.ts';
-import { timesheetCells, timesheetColumns, timesheetRow, timesheetTotals } from '../../shared/timesheets/rows.ts';
+import {
+  monthName,
+  timesheetCells,
+  timesheetColumns,
+  timesheetRow,
+  timesheetTotals,
+} from '../../shared/timesheets/rows.ts';
+import { timesheetPdf } from './timesheet-pdf.ts';
 import type { AuditEntry, MemberRecord } from '../storage/organisations.ts';
 import { csvCell } from './audit-csv.ts';
 import type { MemberReportsContext } from './member-reports.ts';
@@ -29,7 +36,8 @@ export async function timesheet(context: MemberReportsContext, request: Incoming
   const query = new URL(request.url ?? '/', 'http://relay').searchParams;
   const month = orBadRequest(parseMonth(query.get('month')));
   const format = query.get('format') ?? 'json';
-  if (format !== 'json' && format !== 'csv') throw new Problem(400, 'The format is json (the default) or csv.');
+  if (format !== 'json' && format !== 'csv' && format !== 'pdf')
+    throw new Problem(400, 'The format is json (the default), csv or pdf.');
   const payroll = payrollRoles.includes(member.role);
   const wanted = query.get('member');
   if (!payroll && wanted !== null && wanted !== member.id)
@@ -39,18 +47,21 @@ export async function timesheet(context: MemberReportsContext, request: Incoming
     );
   const tutorId = payroll ? (wanted ?? undefined) : member.id;
   const rows = await monthRows(context, member.organisationId, month, tutorId);
-  if (format === 'csv') {
-    if (payroll && tutorId === undefined)
-      await context.store.appendAudit({
-        organisationId: member.organisationId,
-        at: new Date().toISOString(),
-        actor: member.id,
-        action: timesheetAuditActions.exported,
-        detail: { month, format },
-      });
-    return { status: 200, type: 'text/csv; charset=utf-8', body: timesheetCsv(rows) };
-  }
-  return { status: 200, body: await sheetOf(context, member, month, rows, payroll, tutorId) };
+  if (format !== 'json' && payroll && tutorId === undefined)
+    await context.store.appendAudit({
+      organisationId: member.organisationId,
+      at: new Date().toISOString(),
+      actor: member.id,
+      action: timesheetAuditActions.exported,
+      detail: { month, format },
+    });
+  if (format === 'csv') return { status: 200, type: 'text/csv; charset=utf-8', body: timesheetCsv(rows) };
+  const sheet = await sheetOf(context, member, month, rows, payroll, tutorId);
+  if (format === 'json') return { status: 200, body: sheet };
+  const whose = payroll
+    ? `Payroll of ${(await context.store.organisation(member.organisationId))?.name ?? 'the organisation'}`
+    : `Timesheet of ${member.name}`;
+  return { status: 200, type: 'application/pdf', body: await timesheetPdf(sheet, `${whose}: ${monthName(month)}`) };
 }
 
 /** An administrator closes a month once the whole month has been exported; a month closes once. */

@@ -61,6 +61,10 @@ export function timesheetTotals(rows: readonly TimesheetRow[]): TimesheetTotals 
   };
 }
 
+/** "2030-01" as people read it: "January 2030". */
+export const monthName = (month: string): string =>
+  new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 /** Hours and minutes as a timesheet shows them: 90 -> "1:30". */
 export const hoursAndMinutes = (minutes: number): string =>
   `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;

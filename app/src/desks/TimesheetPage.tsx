@@ -11,7 +11,7 @@ import {
   type TimesheetRow,
   type TimesheetTotals,
 } from '../../../shared/protocol/timesheets.ts';
-import { hoursAndMinutes } from '../../../shared/timesheets/rows.ts';
+import { hoursAndMinutes, monthName } from '../../../shared/timesheets/rows.ts';
 import { statusLabels } from '../../../shared/workflow/status.ts';
 import { Answered } from '../organisation/Answered.tsx';
 import { organisationApi } from '../organisation/organisation-api.ts';
@@ -20,10 +20,6 @@ import '../organisation/organisation.css';
 import './timesheet.css';
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
-
-/** "2030-01" as people read it: "January 2030". */
-const monthName = (month: string) =>
-  new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export function TimesheetPage() {
   const payroll = () => {
@@ -79,6 +75,10 @@ function Month(props: { title: string }) {
       <p>
         <a href={organisationPaths.timesheets(month(), { format: 'csv' })} download={`timesheet-${month()}.csv`}>
           Download {monthName(month())} as CSV
+        </a>{' '}
+        or{' '}
+        <a href={organisationPaths.timesheets(month(), { format: 'pdf' })} download={`timesheet-${month()}.pdf`}>
+          as PDF
         </a>
       </p>
       <Answered answer={sheet()} awaiting="Loading the timesheet…">
