@@ -4,6 +4,7 @@ import { NameDialog } from './collab/NameDialog.tsx';
 import { SignedInIndicator } from './organisation/SignedInIndicator.tsx';
 import { signedIn } from './organisation/signed-in.ts';
 import { Home } from './pages/Home.tsx';
+import { timesheetRoles } from '../../shared/protocol/timesheets.ts';
 
 // The home page comes with the first load; every other page is its own chunk, fetched when first opened (and precached by
 // the service worker, so they open offline too). The report page brings the editor (ProseMirror, Tiptap), most of the weight.
@@ -63,7 +64,7 @@ function Layout(props: RouteSectionProps) {
           <a href="/coaching">Coaching</a>
           <a href="/quality">Quality</a>
           <a href="/progress-reviews">Progress reviews</a>
-          <Show when={signedIn()}>
+          <Show when={signedIn() && timesheetRoles.includes(signedIn()!.member.role)}>
             <a href="/timesheet">Timesheet</a>
           </Show>
           <Show when={signedIn()?.member.role === 'administrator'}>

@@ -158,9 +158,12 @@ describe('timesheets', () => {
       { cookie: a.tutor.cookie },
     );
     expect(csv.status).toBe(403);
-    // A quality reviewer reviews; they are not payroll, so their own (empty) sheet is all they get.
-    const reviewer = await sheet(relay, a.reviewer, '?month=2030-03');
-    expect(reviewer.body).toMatchObject({ scope: 'tutor', rows: [] });
+    // A quality reviewer reviews and is not on the payroll: no timesheet at all, and nobody's rows.
+    for (const query of ['?month=2030-03', `?month=2030-03&member=${a.tutor.id}`, '?month=2030-03&format=csv'])
+      expect(await sheet(relay, a.reviewer, query)).toMatchObject({
+        status: 403,
+        body: { error: expect.stringContaining('as a quality reviewer you have none') },
+      });
     // Another organisation's administrator sees none of ours, even naming our tutor.
     for (const query of ['?month=2030-03', `?month=2030-03&member=${a.tutor.id}`]) {
       const theirs = await sheet(relay, b.admin, query);

@@ -11,9 +11,11 @@ import {
   type ClosedMonth,
   payrollRoles,
   parseMonth,
+  timesheetRoles,
   type Timesheet,
   type TimesheetRow,
 } from '../../shared/protocol/timesheets.ts';
+import { memberRoleLabels } from '../../shared/protocol/organisations.ts';
 import { changesSinceClosing } from '../../shared/timesheets/closing.ts';
 import {
   monthName,
@@ -38,6 +40,11 @@ export async function timesheet(context: MemberReportsContext, request: Incoming
   const format = query.get('format') ?? 'json';
   if (format !== 'json' && format !== 'csv' && format !== 'pdf')
     throw new Problem(400, 'The format is json (the default), csv or pdf.');
+  if (!timesheetRoles.includes(member.role))
+    throw new Problem(
+      403,
+      `Timesheets are for the tutors and mentors who write session reports, and the payroll for administrators and coordinators; as a ${memberRoleLabels[member.role].toLowerCase()} you have none.`,
+    );
   const payroll = payrollRoles.includes(member.role);
   const wanted = query.get('member');
   if (!payroll && wanted !== null && wanted !== member.id)

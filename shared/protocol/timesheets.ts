@@ -1,12 +1,16 @@
 // GET /api/organisation/timesheets (docs/protocol.md, "Timesheets"): a month of session reports as timesheet rows,
 // for the tutor who wrote them or, for the payroll roles, for every tutor of the organisation.
 import { z } from 'zod';
+import { reportWriters } from './member-access.ts';
 import type { MemberRole } from './organisations.ts';
 import { ReportStatus } from './statuses.ts';
 import { fail, ok, type Result } from '../result.ts';
 
-/** Members with these roles see every tutor's timesheet (the agency's payroll); everyone else only their own. */
+/** Members with these roles see every tutor's timesheet (the agency's payroll). */
 export const payrollRoles: readonly MemberRole[] = ['administrator', 'coordinator'];
+
+/** Members who have a timesheet page: those who write reports (their own) and the payroll roles (everyone's). */
+export const timesheetRoles: readonly MemberRole[] = [...reportWriters, ...payrollRoles];
 
 export const TimesheetRow = z.object({
   reportId: z.string(),
