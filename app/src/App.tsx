@@ -4,6 +4,7 @@ import { NameDialog } from './collab/NameDialog.tsx';
 import { SignedInIndicator } from './organisation/SignedInIndicator.tsx';
 import { signedIn } from './organisation/signed-in.ts';
 import { Home } from './pages/Home.tsx';
+import { timesheetRoles } from '../../shared/protocol/timesheets.ts';
 
 // The home page comes with the first load; every other page is its own chunk, fetched when first opened (and precached by
 // the service worker, so they open offline too). The report page brings the editor (ProseMirror, Tiptap), most of the weight.
@@ -43,6 +44,9 @@ const LearnerRecordPage = lazy(() =>
 );
 const InboxPage = lazy(() => import('./organisation/InboxPage.tsx').then((module) => ({ default: module.InboxPage })));
 const WordsPage = lazy(() => import('./organisation/WordsPage.tsx').then((module) => ({ default: module.WordsPage })));
+const TimesheetPage = lazy(() =>
+  import('./desks/TimesheetPage.tsx').then((module) => ({ default: module.TimesheetPage })),
+);
 const ProgressReviews = lazy(() =>
   import('./termly-review/ProgressReviews.tsx').then((module) => ({ default: module.ProgressReviews })),
 );
@@ -61,6 +65,9 @@ function Layout(props: RouteSectionProps) {
           <a href="/coaching">Coaching</a>
           <a href="/quality">Quality</a>
           <a href="/progress-reviews">Progress reviews</a>
+          <Show when={signedIn() && timesheetRoles.includes(signedIn()!.member.role)}>
+            <a href="/timesheet">Timesheet</a>
+          </Show>
           <Show when={signedIn()?.member.role === 'administrator'}>
             <a href="/organisation/members">Members</a>
             <a href="/organisation/words">Words</a>
@@ -112,6 +119,7 @@ export function App() {
       <Route path="/organisation/words" component={WordsPage} />
       <Route path="/learner-record" component={LearnerRecordPage} />
       <Route path="/inbox" component={InboxPage} />
+      <Route path="/timesheet" component={TimesheetPage} />
       <Route path="*" component={NotFound} />
     </Router>
   );

@@ -48,6 +48,7 @@ import {
   setReportClient,
   setReportTeacher,
 } from './member-reports.ts';
+import { closeMonth, timesheet } from './timesheets.ts';
 import { type Answer, orRefuse, Problem, readBody, signedInAdministrator, signedInMember } from './requests.ts';
 import { addOrganisationWord, organisationWords, removeOrganisationWord } from './words.ts';
 import { markAllNotificationsRead, markNotificationRead, myEmail, myNotifications, setMyEmail } from './inbox.ts';
@@ -104,6 +105,8 @@ const routes: { pattern: RegExp; methods: Partial<Record<string, Handler>> }[] =
   { pattern: /^\/api\/organisation\/approvals$/, methods: { POST: approveReports } },
   { pattern: /^\/api\/organisation\/clients$/, methods: { GET: listClients } },
   { pattern: /^\/api\/organisation\/learners\/([^/]{1,400})\/record$/, methods: { GET: learnerRecord } },
+  { pattern: /^\/api\/organisation\/timesheets$/, methods: { GET: timesheet } },
+  { pattern: /^\/api\/organisation\/timesheets\/close$/, methods: { POST: closeMonth } },
   { pattern: /^\/api\/organisation\/words$/, methods: { GET: organisationWords, POST: addOrganisationWord } },
   { pattern: /^\/api\/organisation\/words\/([^/]{1,400})$/, methods: { DELETE: removeOrganisationWord } },
   { pattern: /^\/api\/organisation\/notifications$/, methods: { GET: myNotifications } },
@@ -135,7 +138,9 @@ export async function handleOrganisationApi(
       'Cache-Control': 'no-store',
       ...(answer.cookie ? { 'Set-Cookie': answer.cookie } : {}),
     });
-    response.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
+    response.end(
+      typeof answer.body === 'string' || answer.body instanceof Uint8Array ? answer.body : JSON.stringify(answer.body),
+    );
   } catch (error) {
     const problem =
       error instanceof Problem

@@ -4,6 +4,11 @@
 import * as Y from 'yjs';
 import { roomName } from '../../shared/protocol/rooms.ts';
 import { reportDefinitionOf, reportTitle } from '../../shared/reports/registry.ts';
+import {
+  isSessionReportDoc,
+  readSessionReport,
+  type SessionReportDraft,
+} from '../../shared/reports/session-report/doc.ts';
 import type { Storage } from '../storage/store.ts';
 
 export interface ReportContentFacts {
@@ -88,6 +93,18 @@ export async function reportContentFacts(store: Storage, reportId: string): Prom
       learners,
       people: [...learners, ...(entry.people?.names ?? [])],
     };
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** A session report's content as plain values (for its timesheet row), or undefined when it is not a session report. */
+export async function sessionReportContent(store: Storage, reportId: string): Promise<SessionReportDraft | undefined> {
+  const doc = new Y.Doc();
+  try {
+    const updates = await store.load(roomName(reportId));
+    Y.transact(doc, () => updates.forEach((update) => Y.applyUpdate(doc, update)));
+    return isSessionReportDoc(doc) ? readSessionReport(doc) : undefined;
   } finally {
     doc.destroy();
   }

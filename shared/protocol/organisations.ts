@@ -209,6 +209,10 @@ export const organisationPaths = {
   reportTeacher: (id: string) => `/api/organisation/reports/${encodeURIComponent(id)}/teacher`,
   teachers: '/api/organisation/teachers',
   learnerRecord: (learner: string) => `/api/organisation/learners/${encodeURIComponent(learner)}/record`,
+  /** docs/protocol.md, "Timesheets": `member` narrows the payroll to one tutor; `format` is json, csv or pdf. */
+  timesheets: (month: string, options: { member?: string; format?: 'csv' | 'pdf' } = {}) =>
+    `/api/organisation/timesheets?month=${encodeURIComponent(month)}${options.member ? `&member=${encodeURIComponent(options.member)}` : ''}${options.format ? `&format=${options.format}` : ''}`,
+  closeMonth: '/api/organisation/timesheets/close',
   audit: '/api/organisation/audit',
   auditCsv: '/api/organisation/audit.csv',
   words: '/api/organisation/words',

@@ -89,3 +89,16 @@ group('an audit log entry as the page shows it', () => {
     expect(aboutWhat(entry({ action: 'settings changed' }), members)).toBe('');
   });
 });
+
+group('timesheet events in the audit log', () => {
+  it('are their own kind, and say which month and how it was exported', () => {
+    expect(kindOf(entry({ action: 'timesheet exported' }))).toBe('timesheets');
+    expect(kindOf(entry({ action: 'month closed' }))).toBe('timesheets');
+    expect(describe(entry({ action: 'timesheet exported', detail: { month: '2030-01', format: 'pdf' } }))).toBe(
+      'Payroll for 2030-01 exported (PDF)',
+    );
+    expect(describe(entry({ action: 'month closed', detail: { month: '2030-01', rows: [] } }))).toBe(
+      'Timesheets for 2030-01 closed',
+    );
+  });
+});

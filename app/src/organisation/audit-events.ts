@@ -20,6 +20,7 @@ export const auditKinds = [
   'decisions',
   'words',
   'organisation',
+  'timesheets',
 ] as const;
 export type AuditKind = (typeof auditKinds)[number] | 'other';
 
@@ -34,6 +35,7 @@ export const auditKindLabels: Record<AuditKind, string> = {
   decisions: 'Decisions',
   words: 'The organisation’s words',
   organisation: 'The organisation and its settings',
+  timesheets: 'Timesheets exported and months closed',
   other: 'Other',
 };
 
@@ -57,6 +59,8 @@ const kindOfAction: Record<string, AuditKind> = {
   'organisation created': 'organisation',
   'settings changed': 'organisation',
   'school linked': 'organisation',
+  'timesheet exported': 'timesheets',
+  'month closed': 'timesheets',
 };
 
 export const kindOf = (entry: AuditEntryView): AuditKind => kindOfAction[entry.action] ?? 'other';
@@ -134,6 +138,10 @@ export function describe(entry: AuditEntryView): string {
       return text(detail.clientId) ? `Client set to ${text(detail.clientId)}` : 'Client set';
     case 'school linked':
       return 'Appropriate body and school linked';
+    case 'timesheet exported':
+      return `Payroll for ${text(detail.month) ?? 'a month'} exported (${String(text(detail.format) ?? '').toUpperCase()})`;
+    case 'month closed':
+      return `Timesheets for ${text(detail.month) ?? 'a month'} closed`;
     default:
       return entry.action.charAt(0).toUpperCase() + entry.action.slice(1);
   }

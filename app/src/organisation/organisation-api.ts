@@ -33,6 +33,7 @@ import {
   type OrganisationSettingsRequest,
   type SetupRequest,
 } from '../../../shared/protocol/organisations.ts';
+import { Timesheet } from '../../../shared/protocol/timesheets.ts';
 import { fail, ok, type Result } from '../../../shared/result.ts';
 
 /** Why a call failed, and its HTTP status (0 when the relay could not be reached). */
@@ -135,6 +136,11 @@ export const organisationApi = {
   /** Names (or with null, clears) the early career teacher who signs a termly review as its teacher. */
   setReportTeacher: (reportId: string, teacherId: string | null) =>
     call(OrganisationReportView, 'PUT', paths.reportTeacher(reportId), { teacherId }),
+  /** A month's timesheet: the tutor's own, or every tutor's for the payroll roles. */
+  timesheet: (month: string, member?: string) =>
+    call(Timesheet, 'GET', paths.timesheets(month, member ? { member } : {})),
+  /** An administrator closes a month once its payroll has been exported. */
+  closeMonth: (month: string) => call(Timesheet, 'POST', paths.closeMonth, { month }),
   audit: () => call(AuditLog, 'GET', paths.audit),
   words: () => call(OrganisationWords, 'GET', paths.words),
   addWord: (word: string) => call(WordAdded, 'POST', paths.words, { word }),
