@@ -4,7 +4,7 @@
 // history the relay records, and "Who is here" at once.
 import type { Page } from '@playwright/test';
 import { makeShareLink } from './access-links.ts';
-import { completeSessionReport, createSessionReport, editor, editorText, submitReport } from './app.ts';
+import { completeSessionReport, createSessionReport, editor, editorText, signIn, submitReport } from './app.ts';
 import { selectWords } from './comments.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 
@@ -144,6 +144,49 @@ test('someone with no name is shown by their role in the report’s words, and b
       'Mo Mentor (mentor, you)',
       'Grace Hopper (tutor)',
     ]);
+  } finally {
+    await Promise.all(contexts.map((context) => context.close()));
+  }
+});
+
+test('a link made for a named person shows that name with everything its holder does, without asking, whatever their device was given', async ({
+  browser,
+  relay,
+}) => {
+  test.setTimeout(180_000);
+  const contexts = await Promise.all([1, 2].map(() => browser.newContext()));
+  const [tutorContext, reviewerContext] = contexts;
+  try {
+    const tutor = await tutorContext.newPage();
+    await createSessionReport(tutor, relay.url, { learner: 'Noor Ahmed', subject: 'History' });
+    await editor(tutor, progress).pressSequentially('Dated the Stuarts.');
+    await completeSessionReport(tutor, 'Noor Ahmed');
+    await tutor.locator('details.share summary').click();
+    await tutor.getByLabel('Who is the link for?').selectOption('reviewer');
+    await tutor.getByLabel('Their name (optional)').fill('  Rita   Reviewer ');
+    await tutor.getByRole('button', { name: 'Make link' }).click();
+    await expect(
+      tutor.getByRole('status').filter({ hasText: 'Link for Rita Reviewer, as reviewer, made.' }),
+    ).toBeVisible();
+    await expect(tutor.locator('.share-links')).toContainText('Reviewer link for Rita Reviewer, made');
+    await expectAccessible(tutor);
+    const ritasLink = await tutor.getByLabel('Link to send').inputValue();
+
+    // The device was given another name; the link's is the one shown, and nobody is asked.
+    const reviewer = await reviewerContext.newPage();
+    await signIn(reviewer, relay.url, 'Somebody Else');
+    await reviewer.goto(ritasLink);
+    await expect.poll(() => editorText(reviewer, progress)).toBe('Dated the Stuarts.');
+    await submitReport(tutor);
+    await expect(reviewer.getByText('Status: Submitted')).toBeVisible();
+    await writeComment(reviewer, 'the Stuarts', 'Which years?');
+    await margin(reviewer).getByRole('button', { name: 'Post comment' }).click();
+    await expect(nameDialog(reviewer)).toHaveCount(0);
+    for (const page of [reviewer, tutor])
+      await expect(thread(page, 'Which years?')).toContainText('Rita Reviewer (Reviewer)');
+    await reviewer.getByRole('button', { name: 'Approve report' }).click();
+    await expect(tutor.getByText('Status: Approved')).toBeVisible();
+    await expect(history(tutor).last()).toHaveText(/^Approved by Rita Reviewer \(reviewer\), /);
   } finally {
     await Promise.all(contexts.map((context) => context.close()));
   }

@@ -36,8 +36,17 @@ function readDeviceName(): Promise<string | null> {
   return reading;
 }
 
+/**
+ * The name the share link of the open report was made for, when its maker named the person: the relay holds what is
+ * said with the link to it, so it is the name here, whoever is signed in and whatever this device was given.
+ */
+const [linkName, setLinkName] = createSignal<string | undefined>();
+export const nameFromLink = (name: string | undefined) => setLinkName(name);
+
 /** The name this person is shown by now: undefined until known, null while they have given none. */
 export function yourName(): string | null | undefined {
+  const named = linkName();
+  if (named) return named;
   const member = signedIn()?.member.name;
   if (member) return member;
   void readDeviceName();
@@ -83,6 +92,8 @@ export const cancelNameQuestion = () => answer()?.(null);
  * nothing done, when they cancel.
  */
 export async function withYourName<T>(act: (name: string) => T | Promise<T>): Promise<T | undefined> {
+  const named = linkName();
+  if (named) return act(named);
   await checkSignedIn().catch(() => undefined);
   const name = signedIn()?.member.name ?? (await readDeviceName()) ?? (await askName());
   return name === null ? undefined : act(name);

@@ -32,7 +32,8 @@ import { keepRefusedChanges } from '../sync/kept-changes.ts';
 import { noLinkReason, watchAccess, type AccessState } from '../sync/report-access.ts';
 import { ShareDialog } from '../sync/ShareDialog.tsx';
 import { capitalised, RoleWords } from '../collab/role-words.ts';
-import { yourName } from '../collab/your-name.ts';
+import { nameFromLink, yourName } from '../collab/your-name.ts';
+import { readClaimsUnverified } from '../../../shared/protocol/tokens.ts';
 import { SyncStatus } from '../sync/SyncStatus.tsx';
 import { checkBeforeSubmit } from '../forms/SubmissionChecks.tsx';
 import { StatusBanner } from '../workflow/StatusBanner.tsx';
@@ -193,6 +194,8 @@ function OpenReport(props: { id: string }) {
       (state) => {
         setAccess(state);
         if (state.kind !== 'held') return;
+        const claims = readClaimsUnverified(state.link.token);
+        nameFromLink(claims && !claims.member ? claims.name : undefined);
         connectContent(state.link.token);
         session.connect(state.link);
         comments.connect(
@@ -216,6 +219,7 @@ function OpenReport(props: { id: string }) {
     closed = true;
     clearTimeout(indexTimer);
     stopAccess?.();
+    nameFromLink(undefined);
     comments.destroy();
     // The last edits' index update is made now rather than dropped (it reads the doc before the session closes it).
     const opened = local();

@@ -56,6 +56,7 @@ export function ShareDialog(props: { link: HeldLink; reportStatus?: string }) {
     if (!choices().includes(role())) setRole(preferred());
   });
   const [made, setMade] = createSignal<string>('');
+  const [forName, setForName] = createSignal('');
   const [error, setError] = createSignal('');
   const [status, setStatus] = createSignal('');
   const [links, { refetch }] = createResource(open, () =>
@@ -66,9 +67,13 @@ export function ShareDialog(props: { link: HeldLink; reportStatus?: string }) {
     setError('');
     setStatus('');
     try {
-      const grant = await relayApi.makeLink(props.link.reportId, props.link.token, { role: role() });
+      const name = forName().trim().replace(/\s+/g, ' ');
+      const grant = await relayApi.makeLink(props.link.reportId, props.link.token, {
+        role: role(),
+        ...(name ? { name } : {}),
+      });
       setMade(shareUrl(props.link.reportId, grant.token));
-      setStatus(`Link for a ${role()} made.`);
+      setStatus(name ? `Link for ${name}, as ${role()}, made.` : `Link for a ${role()} made.`);
       void refetch();
     } catch (problem) {
       setError(problem instanceof Error ? problem.message : String(problem));
@@ -114,6 +119,22 @@ export function ShareDialog(props: { link: HeldLink; reportStatus?: string }) {
             below; your own link, from making the report, works for a year.
           </p>
         </div>
+        <div class="field">
+          <label for="share-name">Their name (optional)</label>
+          <input
+            id="share-name"
+            type="text"
+            maxLength={80}
+            autocomplete="off"
+            value={forName()}
+            onInput={(event) => setForName(event.currentTarget.value)}
+            aria-describedby="share-name-hint"
+          />
+          <p class="hint" id="share-name-hint">
+            Named, the link shows that name with everything its holder comments, decides or signs, and they cannot
+            change it. Left empty, they give their own name.
+          </p>
+        </div>
         <button type="button" onClick={make}>
           Make link
         </button>
@@ -156,7 +177,8 @@ export function ShareDialog(props: { link: HeldLink; reportStatus?: string }) {
                 {(link) => (
                   <li data-jti={link.jti}>
                     <span>
-                      {roleLabels[link.role]} link, made {formatMoment(link.createdAt)}
+                      {roleLabels[link.role]} link{link.name ? ` for ${link.name}` : ''}, made{' '}
+                      {formatMoment(link.createdAt)}
                       {link.revokedAt
                         ? `, withdrawn ${formatMoment(link.revokedAt)}`
                         : `, until ${formatMoment(link.expiresAt)}`}
