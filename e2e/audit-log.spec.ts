@@ -3,20 +3,9 @@
 // the invitation and the sign-in newest first, filters by kind of event, and its CSV link answers with text/csv.
 // The tutor is told only administrators see it, and the relay refuses them the log itself.
 import { expect, expectAccessible, test, watchPolicy } from './fixtures.ts';
-import { header, invite, join, personWithPasskeys, slow, setUpAgency } from './organisation-people.ts';
-import { type RunningRelay, startRelay } from './relay.ts';
+import { header, invite, join, personWithPasskeys, slow, setUpAgency, relayOfTheirOwn } from './organisation-people.ts';
 
-let relay: RunningRelay;
-let base: string;
-
-test.beforeAll(async () => {
-  relay = await startRelay();
-  base = `http://localhost:${relay.port}`;
-});
-
-test.afterAll(async () => {
-  await relay.stop();
-});
+const own = relayOfTheirOwn();
 
 test('an administrator reads, filters and downloads the audit log; a tutor cannot open it', async ({
   browser,
@@ -29,8 +18,8 @@ test('an administrator reads, filters and downloads the audit log; a tutor canno
   try {
     // Setting up, and inviting a tutor who joins in their own browser.
     const admin = await personWithPasskeys(context);
-    await setUpAgency(admin.page, base, organisation);
-    const tutorLink = await invite(admin.page, base, 'Tom Tutor', 'Tutor');
+    await setUpAgency(admin.page, own.base, organisation);
+    const tutorLink = await invite(admin.page, own.base, 'Tom Tutor', 'Tutor');
     const tutor = await personWithPasskeys(tutorContext);
     await join(tutor.page, tutorLink, 'Tom Tutor', organisation);
     // The tutor signs out and in again: a sign-in for the log.
@@ -41,7 +30,7 @@ test('an administrator reads, filters and downloads the audit log; a tutor canno
 
     // The tutor has no way in: no link in the header, and the page says why.
     await expect(header(tutor.page).getByRole('link', { name: 'Audit log' })).toHaveCount(0);
-    await tutor.page.goto(`${base}/organisation/audit`);
+    await tutor.page.goto(`${own.base}/organisation/audit`);
     await expect(tutor.page.getByRole('alert')).toHaveText(
       'Only the organisation’s administrators see its audit log.',
       slow,

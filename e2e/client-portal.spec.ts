@@ -8,21 +8,10 @@ import type { BrowserContext } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
 import { pdfPagesText } from '../shared/pdf/pdf-text.ts';
 import { completeSessionReport, createSessionReport, editor, editorText, signIn, submitReport } from './app.ts';
-import { expect, expectAccessible, test, watchPolicy } from './fixtures.ts';
-import { invite, join, personWithPasskeys, slow, setUpAgency } from './organisation-people.ts';
-import { type RunningRelay, startRelay } from './relay.ts';
+import { expect, expectAccessible, test, withOtherContexts } from './fixtures.ts';
+import { invite, join, personWithPasskeys, slow, setUpAgency, relayOfTheirOwn } from './organisation-people.ts';
 
-let relay: RunningRelay;
-let base: string;
-
-test.beforeAll(async () => {
-  relay = await startRelay();
-  base = `http://localhost:${relay.port}`;
-});
-
-test.afterAll(async () => {
-  await relay.stop();
-});
+const own = relayOfTheirOwn();
 
 const progress = 'Comment on progress towards learning objectives';
 
@@ -31,22 +20,15 @@ test('a client contact reads their learners’ approved reports by learner, and 
   context,
 }) => {
   test.setTimeout(240_000);
-  const others = await Promise.all([1, 2, 3].map(() => browser.newContext()));
-  const refused = others.map(watchPolicy);
-  try {
-    await story(context, others);
-  } finally {
-    await Promise.all(others.map((each) => each.close()));
-  }
-  expect(refused.flat(), 'the app broke its Content-Security-Policy').toEqual([]);
+  await withOtherContexts(browser, 3, (others) => story(context, others));
 });
 
 async function story(adminContext: BrowserContext, [tutorContext, reviewerContext, contactContext]: BrowserContext[]) {
   const organisation = 'Northside Tutors';
   const { page: admin } = await personWithPasskeys(adminContext);
-  await setUpAgency(admin, base, organisation);
-  const tutorLink = await invite(admin, base, 'Tom Tutor', 'Tutor');
-  const reviewerLink = await invite(admin, base, 'Rita Reviewer', 'Quality reviewer');
+  await setUpAgency(admin, own.base, organisation);
+  const tutorLink = await invite(admin, own.base, 'Tom Tutor', 'Tutor');
+  const reviewerLink = await invite(admin, own.base, 'Rita Reviewer', 'Quality reviewer');
   await admin.getByLabel('Their name').fill('Cara Contact');
   await admin.getByLabel('Their role').selectOption({ label: 'Client contact' });
   await admin.getByLabel('Their client').fill('client-9');
@@ -56,7 +38,7 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
 
   // The tutor's report, made on their device, then registered with the organisation for client-9 with its tutor link.
   const { page: tutor } = await personWithPasskeys(tutorContext!);
-  const reportUrl = await createSessionReport(tutor, base, { learner: 'Gus Hale', tutor: 'Tom Tutor' });
+  const reportUrl = await createSessionReport(tutor, own.base, { learner: 'Gus Hale', tutor: 'Tom Tutor' });
   const reportId = new URL(reportUrl).pathname.split('/').pop()!;
   // Claimed on the relay (this device keeps its tutor link) before the tutor leaves the report to join.
   await expect(tutor.getByRole('status').filter({ hasText: 'shared with the relay' })).toBeVisible(slow);
@@ -97,7 +79,7 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   // The quality reviewer approves it.
   const { page: reviewer } = await personWithPasskeys(reviewerContext!);
   await join(reviewer, reviewerLink, 'Rita Reviewer', organisation);
-  await signIn(reviewer, base, 'Rita Reviewer');
+  await signIn(reviewer, own.base, 'Rita Reviewer');
   const entry = reviewer
     .getByRole('region', { name: 'Reports to review' })
     .getByRole('link', { name: /^.*, submitted / });
@@ -113,21 +95,21 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   // The client's contact finds it under the learner's name and opens it, without the agency's field.
   const { page: contact } = await personWithPasskeys(contactContext!);
   await join(contact, contactLink, 'Cara Contact', organisation);
-  await signIn(contact, base, 'Cara Contact');
+  await signIn(contact, own.base, 'Cara Contact');
   const portal = contact.getByRole('region', { name: 'Your learners’ reports' });
   const learner = portal.getByRole('region', { name: 'Gus Hale' });
   await expect(learner.getByRole('link', { name: /approved, last changed/ })).toHaveCount(1, slow);
   await expectAccessible(contact);
   await learner.getByRole('link', { name: /approved, last changed/ }).click();
-  await expect(contact).toHaveURL(`${base}/report/${reportId}`);
+  await expect(contact).toHaveURL(`${own.base}/report/${reportId}`);
   await expect.poll(() => editorText(contact, progress), slow).toBe('Dated the Tudors.');
   await expect(contact.getByRole('group', { name: 'For the agency' })).toHaveCount(0);
   expect(await contact.content()).not.toContain('PRIVATE');
 
   // The learner's whole record: one page, the approved report's readable fields, nothing internal; it prints bare.
-  await contact.goto(base);
+  await contact.goto(own.base);
   await portal.getByRole('region', { name: 'Gus Hale' }).getByRole('link', { name: 'Gus Hale’s whole record' }).click();
-  await expect(contact).toHaveURL(`${base}/learner-record?learner=Gus%20Hale`);
+  await expect(contact).toHaveURL(`${own.base}/learner-record?learner=Gus%20Hale`);
   await expect(contact.getByRole('heading', { level: 1, name: 'Gus Hale’s record' })).toBeVisible(slow);
   const report = contact.getByRole('article');
   await expect(report).toHaveCount(1);
@@ -170,9 +152,9 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   await expectAccessible(contact);
 
   // A learner with no approved report says so; the tutor is refused the record page with the relay's reason.
-  await contact.goto(`${base}/learner-record?learner=Nobody%20Known`);
+  await contact.goto(`${own.base}/learner-record?learner=Nobody%20Known`);
   await expect(contact.getByText('There are no approved reports about Nobody Known yet.')).toBeVisible(slow);
-  await tutor.goto(`${base}/learner-record?learner=Gus%20Hale`);
+  await tutor.goto(`${own.base}/learner-record?learner=Gus%20Hale`);
   await expect(tutor.getByRole('alert')).toHaveText(
     'A learner’s record is for their client’s contacts; open each report from your own list.',
     slow,

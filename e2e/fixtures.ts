@@ -1,7 +1,7 @@
 // A real relay per test worker, serving the built app, for the app's browser tests.
 import { test as base, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
 import { startRelay, type RunningRelay } from './relay.ts';
 
 export const test = base.extend<{ policyKept: undefined }, { relay: RunningRelay }>({
@@ -49,4 +49,25 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(
     results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
   ).toEqual([]);
+}
+
+/**
+ * Runs `story` with `count` browser contexts of its own besides the test's (more people, each with their own
+ * storage), closes them after, and fails the test if the app broke its Content-Security-Policy in any of them (the
+ * test's own context is watched by the fixture above).
+ */
+export async function withOtherContexts(
+  browser: Browser,
+  count: number,
+  story: (contexts: BrowserContext[]) => Promise<void>,
+  options: BrowserContextOptions = {},
+): Promise<void> {
+  const others = await Promise.all(Array.from({ length: count }, () => browser.newContext(options)));
+  const refused = others.map(watchPolicy);
+  try {
+    await story(others);
+  } finally {
+    await Promise.all(others.map((each) => each.close()));
+  }
+  expect(refused.flat(), 'the app broke its Content-Security-Policy').toEqual([]);
 }

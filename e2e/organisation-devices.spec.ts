@@ -7,20 +7,18 @@ import type { Page } from '@playwright/test';
 import { createSessionReport, editor, editorText, signIn } from './app.ts';
 import { addComment, thread } from './comments.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
-import { header, invite, join, personWithPasskeys, slow, setUpAgency, listedReports } from './organisation-people.ts';
-import { type RunningRelay, startRelay } from './relay.ts';
+import {
+  header,
+  invite,
+  join,
+  personWithPasskeys,
+  slow,
+  setUpAgency,
+  listedReports,
+  relayOfTheirOwn,
+} from './organisation-people.ts';
 
-let relay: RunningRelay;
-let base: string;
-
-test.beforeAll(async () => {
-  relay = await startRelay();
-  base = `http://localhost:${relay.port}`;
-});
-
-test.afterAll(async () => {
-  await relay.stop();
-});
+const own = relayOfTheirOwn();
 
 const progress = 'Comment on progress towards learning objectives';
 const registered = async (page: Page) => (await listedReports(page)).length;
@@ -33,12 +31,12 @@ test('a tutor signed in on a second device finds their report there, opens it wi
   const [laptopContext, phoneContext] = await Promise.all([browser.newContext(), browser.newContext()]);
   try {
     const { page: admin } = await personWithPasskeys(context);
-    await setUpAgency(admin, base, 'Eastside Tutors');
-    const link = await invite(admin, base, 'Tom Tutor', 'Tutor');
+    await setUpAgency(admin, own.base, 'Eastside Tutors');
+    const link = await invite(admin, own.base, 'Tom Tutor', 'Tutor');
 
     const laptop = await personWithPasskeys(laptopContext);
     await join(laptop.page, link, 'Tom Tutor', 'Eastside Tutors');
-    const reportUrl = await createSessionReport(laptop.page, base, { learner: 'Gus Hale', tutor: 'Tom Tutor' });
+    const reportUrl = await createSessionReport(laptop.page, own.base, { learner: 'Gus Hale', tutor: 'Tom Tutor' });
     await editor(laptop.page, progress).pressSequentially('Dated the Tudors.');
     await expect.poll(() => registered(laptop.page), slow).toBe(1);
     // The laptop made the report, so it writes with the report's own link: once registered, that link is Tom's, and
@@ -48,12 +46,12 @@ test('a tutor signed in on a second device finds their report there, opens it wi
     // The phone holds the same passkey (synced by a passkey manager) and nothing else.
     const phone = await personWithPasskeys(phoneContext);
     await phone.addPasskeys(await laptop.passkeys());
-    await signIn(phone.page, base, 'Tom Tutor');
-    await phone.page.goto(`${base}/sign-in`);
+    await signIn(phone.page, own.base, 'Tom Tutor');
+    await phone.page.goto(`${own.base}/sign-in`);
     await phone.page.getByRole('button', { name: 'Sign in with a passkey' }).click();
     await expect(header(phone.page)).toContainText('Signed in as Tom Tutor', slow);
 
-    await phone.page.goto(base);
+    await phone.page.goto(own.base);
     const elsewhere = phone.page.getByRole('region', { name: 'Your reports on other devices' });
     await expect(elsewhere).toBeVisible(slow);
     const entry = elsewhere.getByRole('link', { name: /^Session report: .*Gus Hale.*, draft, last changed / });
@@ -65,17 +63,17 @@ test('a tutor signed in on a second device finds their report there, opens it wi
     await expect.poll(() => editorText(phone.page, progress), slow).toBe('Dated the Tudors.');
     await expect(phone.page.getByText('You opened this report as tutor, through your organisation.')).toBeVisible();
     // The comment made on the laptop is his on the phone too: his to edit and delete.
-    const own = thread(phone.page, 'Check the dates.');
-    await expect(own).toContainText('Tom Tutor', slow);
-    await expect(own.getByRole('button', { name: 'Edit' })).toBeVisible();
-    await expect(own.getByRole('button', { name: 'Delete' })).toBeVisible();
+    const his = thread(phone.page, 'Check the dates.');
+    await expect(his).toContainText('Tom Tutor', slow);
+    await expect(his.getByRole('button', { name: 'Edit' })).toBeVisible();
+    await expect(his.getByRole('button', { name: 'Delete' })).toBeVisible();
     await editor(phone.page, progress).click();
     await phone.page.keyboard.press('End');
     await phone.page.keyboard.type(' Then the Stuarts.');
     await expect.poll(() => editorText(laptop.page, progress), slow).toBe('Dated the Tudors. Then the Stuarts.');
 
     // Now on the phone too, the report is no longer listed as elsewhere.
-    await phone.page.goto(base);
+    await phone.page.goto(own.base);
     await expect(phone.page.getByRole('heading', { name: 'Hello, Tom Tutor' })).toBeVisible(slow);
     await expect(phone.page.getByRole('region', { name: 'Your reports on other devices' })).toHaveCount(0);
 

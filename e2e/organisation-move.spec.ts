@@ -4,20 +4,17 @@
 // lists it as theirs and the offer is gone.
 import { createSessionReport, editor } from './app.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
-import { invite, join, personWithPasskeys, slow, setUpAgency, listedReports } from './organisation-people.ts';
-import { type RunningRelay, startRelay } from './relay.ts';
+import {
+  invite,
+  join,
+  personWithPasskeys,
+  slow,
+  setUpAgency,
+  listedReports,
+  relayOfTheirOwn,
+} from './organisation-people.ts';
 
-let relay: RunningRelay;
-let base: string;
-
-test.beforeAll(async () => {
-  relay = await startRelay();
-  base = `http://localhost:${relay.port}`;
-});
-
-test.afterAll(async () => {
-  await relay.stop();
-});
+const own = relayOfTheirOwn();
 
 test('a report made before signing in is offered to be moved into the organisation, and moved when asked', async ({
   browser,
@@ -28,18 +25,18 @@ test('a report made before signing in is offered to be moved into the organisati
   try {
     // Before the agency used Margin: the tutor's report, claimed on the relay with this device's tutor link.
     const { page: tutor } = await personWithPasskeys(tutorContext);
-    const reportUrl = await createSessionReport(tutor, base, { learner: 'Gus Hale', tutor: 'Tom Tutor' });
+    const reportUrl = await createSessionReport(tutor, own.base, { learner: 'Gus Hale', tutor: 'Tom Tutor' });
     const reportId = new URL(reportUrl).pathname.split('/').pop()!;
     await editor(tutor, 'Comment on progress towards learning objectives').pressSequentially('Dated the Tudors.');
     await expect(tutor.getByRole('status').filter({ hasText: 'shared with the relay' })).toBeVisible(slow);
 
     const { page: admin } = await personWithPasskeys(context);
-    await setUpAgency(admin, base, 'Eastside Tutors');
-    const link = await invite(admin, base, 'Tom Tutor', 'Tutor');
+    await setUpAgency(admin, own.base, 'Eastside Tutors');
+    const link = await invite(admin, own.base, 'Tom Tutor', 'Tutor');
     await join(tutor, link, 'Tom Tutor', 'Eastside Tutors');
 
     // Home offers the report; nothing has been moved unasked.
-    await tutor.goto(base);
+    await tutor.goto(own.base);
     const offer = tutor.getByRole('region', { name: '1 report made before you signed in' });
     await expect(offer).toBeVisible(slow);
     await expect(offer.getByRole('listitem')).toHaveCount(1);

@@ -1,9 +1,26 @@
 // People of an organisation in real Chromium, each with a virtual authenticator (the DevTools WebAuthn domain):
 // shared by the organisations browser tests (organisations, audit-log and organisation-reports specs).
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
+import { type RunningRelay, startRelay } from './relay.ts';
 
 export const slow = { timeout: 30_000 };
+
+/**
+ * A relay of the spec file's own, started before its tests and stopped after (an organisation is set up on a relay
+ * with none). `base` is on localhost, where passkeys work: an IP address cannot be a WebAuthn relying party.
+ */
+export function relayOfTheirOwn(): { readonly relay: RunningRelay; readonly base: string } {
+  const own = {} as { relay: RunningRelay; base: string };
+  test.beforeAll(async () => {
+    own.relay = await startRelay();
+    own.base = `http://localhost:${own.relay.port}`;
+  });
+  test.afterAll(async () => {
+    await own.relay.stop();
+  });
+  return own;
+}
 
 /** A passkey as Chromium's virtual authenticator holds it (the DevTools WebAuthn domain's Credential). */
 export interface VirtualPasskey {

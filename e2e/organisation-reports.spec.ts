@@ -8,21 +8,10 @@ import type { BrowserContext } from '@playwright/test';
 import { memberRefusals } from '../shared/protocol/member-access.ts';
 import { completeSessionReport, createSessionReport, editor, editorText, signIn, submitReport } from './app.ts';
 import { addComment, thread } from './comments.ts';
-import { expect, expectAccessible, test, watchPolicy } from './fixtures.ts';
-import { invite, join, personWithPasskeys, slow, setUpAgency } from './organisation-people.ts';
-import { type RunningRelay, startRelay } from './relay.ts';
+import { expect, expectAccessible, test, withOtherContexts } from './fixtures.ts';
+import { invite, join, personWithPasskeys, slow, setUpAgency, relayOfTheirOwn } from './organisation-people.ts';
 
-let relay: RunningRelay;
-let base: string;
-
-test.beforeAll(async () => {
-  relay = await startRelay();
-  base = `http://localhost:${relay.port}`;
-});
-
-test.afterAll(async () => {
-  await relay.stop();
-});
+const own = relayOfTheirOwn();
 
 const progress = 'Comment on progress towards learning objectives';
 
@@ -31,22 +20,15 @@ test('a quality reviewer finds a submitted report and approves it without any li
   context,
 }) => {
   test.setTimeout(180_000);
-  const others = await Promise.all([1, 2].map(() => browser.newContext()));
-  const refused = others.map(watchPolicy);
-  try {
-    await story(context, others);
-  } finally {
-    await Promise.all(others.map((each) => each.close()));
-  }
-  expect(refused.flat(), 'the app broke its Content-Security-Policy').toEqual([]);
+  await withOtherContexts(browser, 2, (others) => story(context, others));
 });
 
 async function story(adminContext: BrowserContext, [tutorContext, reviewerContext]: BrowserContext[]) {
   const organisation = 'Eastside Tutors';
   const { page: admin } = await personWithPasskeys(adminContext);
-  await setUpAgency(admin, base, organisation);
-  const tutorLink = await invite(admin, base, 'Tom Tutor', 'Tutor');
-  const reviewerLink = await invite(admin, base, 'Rita Reviewer', 'Quality reviewer');
+  await setUpAgency(admin, own.base, organisation);
+  const tutorLink = await invite(admin, own.base, 'Tom Tutor', 'Tutor');
+  const reviewerLink = await invite(admin, own.base, 'Rita Reviewer', 'Quality reviewer');
 
   const { page: tutor } = await personWithPasskeys(tutorContext!);
   await join(tutor, tutorLink, 'Tom Tutor', organisation);
@@ -54,12 +36,12 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   await join(reviewer, reviewerLink, 'Rita Reviewer', organisation);
 
   // Nothing waits for review yet.
-  await signIn(reviewer, base, 'Rita Reviewer');
+  await signIn(reviewer, own.base, 'Rita Reviewer');
   const toReview = reviewer.getByRole('region', { name: 'Reports to review' });
   await expect(toReview.getByText('Nothing is waiting for review.')).toBeVisible(slow);
 
   // The tutor writes a session report (registered with the organisation as it is claimed) and submits it.
-  const reportUrl = await createSessionReport(tutor, base, { learner: 'Gus Hale', tutor: 'Tom Tutor' });
+  const reportUrl = await createSessionReport(tutor, own.base, { learner: 'Gus Hale', tutor: 'Tom Tutor' });
   const reportId = new URL(reportUrl).pathname.split('/').pop()!;
   await editor(tutor, progress).pressSequentially('Dated the Tudors.');
   await completeSessionReport(tutor, 'Gus Hale');
@@ -111,7 +93,7 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   await expect(forWhom.locator('option')).toHaveText(['Tutor', 'Mentor', 'Teacher', 'Client']);
 
   // The tutor submits a second report, for another learner, which waits behind the first.
-  const secondUrl = await createSessionReport(tutor, base, { learner: 'Ada Lane', tutor: 'Tom Tutor' });
+  const secondUrl = await createSessionReport(tutor, own.base, { learner: 'Ada Lane', tutor: 'Tom Tutor' });
   const secondId = new URL(secondUrl).pathname.split('/').pop()!;
   await editor(tutor, progress).pressSequentially('Fractions.');
   await completeSessionReport(tutor, 'Ada Lane');
@@ -147,7 +129,7 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   await expect(count).toHaveText('2 of 2 reports');
   await expectAccessible(reviewer);
   await entry.click();
-  await expect(reviewer).toHaveURL(`${base}/report/${reportId}`);
+  await expect(reviewer).toHaveURL(`${own.base}/report/${reportId}`);
   await expect.poll(() => editorText(reviewer, progress), slow).toBe('Dated the Tudors.');
   await expect(reviewer.getByText('You opened this report as reviewer, through your organisation.')).toBeVisible();
   await expect(reviewer.getByText('Status: Submitted')).toBeVisible(slow);
@@ -160,10 +142,10 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   // Opened from the queue, the report offers the next one, also with Alt+N.
   await expect(reviewer.getByRole('link', { name: 'Next report to review' })).toBeVisible();
   await reviewer.keyboard.press('Alt+KeyN');
-  await expect(reviewer).toHaveURL(`${base}/report/${secondId}`, slow);
+  await expect(reviewer).toHaveURL(`${own.base}/report/${secondId}`, slow);
   await expect(reviewer.getByText('Status: Submitted')).toBeVisible(slow);
   await expect(reviewer.getByRole('link', { name: 'Next report to review' })).toHaveCount(0);
-  await reviewer.goto(`${base}/report/${reportId}`);
+  await reviewer.goto(`${own.base}/report/${reportId}`);
   const reviewerLinks = await reviewer.evaluate(async () => {
     const open = indexedDB.open('margin-access');
     const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));

@@ -5,20 +5,17 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { createSessionReport, editor } from './app.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
-import { invite, join, personWithPasskeys, slow, setUpAgency, listedReports } from './organisation-people.ts';
-import { type RunningRelay, startRelay } from './relay.ts';
+import {
+  invite,
+  join,
+  personWithPasskeys,
+  slow,
+  setUpAgency,
+  listedReports,
+  relayOfTheirOwn,
+} from './organisation-people.ts';
 
-let relay: RunningRelay;
-let base: string;
-
-test.beforeAll(async () => {
-  relay = await startRelay();
-  base = `http://localhost:${relay.port}`;
-});
-
-test.afterAll(async () => {
-  await relay.stop();
-});
+const own = relayOfTheirOwn();
 
 const progress = 'Comment on progress towards learning objectives';
 const spelling = (page: Page) => editor(page, progress).locator('.check-spelling').allTextContents();
@@ -56,14 +53,14 @@ test('the administrator’s words and the names in a member’s reports are acce
 async function story(adminContext: BrowserContext, tutorContext: BrowserContext) {
   const organisation = 'Northfield Tutors';
   const { page: admin } = await personWithPasskeys(adminContext);
-  await setUpAgency(admin, base, organisation);
-  const tutorLink = await invite(admin, base, 'Tom Tutor', 'Tutor');
+  await setUpAgency(admin, own.base, organisation);
+  const tutorLink = await invite(admin, own.base, 'Tom Tutor', 'Tutor');
   const { page: tutor } = await personWithPasskeys(tutorContext);
   await join(tutor, tutorLink, 'Tom Tutor', organisation);
 
   // The tutor's first report names Zofia Wróblewska; registered with the organisation, her names come to every
   // report of the tutor's.
-  await createSessionReport(tutor, base, { learner: 'Zofia Wróblewska', tutor: 'Tom Tutor' });
+  await createSessionReport(tutor, own.base, { learner: 'Zofia Wróblewska', tutor: 'Tom Tutor' });
   await expect.poll(() => registered(tutor), slow).toBe(1);
 
   // The administrator adds a school's name; a phrase is refused, with the words kept to put right.
@@ -84,7 +81,7 @@ async function story(adminContext: BrowserContext, tutorContext: BrowserContext)
   await expectAccessible(admin);
 
   // The tutor's next report, about someone else, accepts both; a real misspelling is still caught.
-  const second = await createSessionReport(tutor, base, { learner: 'Ben Ode', tutor: 'Tom Tutor' });
+  const second = await createSessionReport(tutor, own.base, { learner: 'Ben Ode', tutor: 'Tom Tutor' });
   await expect.poll(() => registered(tutor), slow).toBe(2);
   await editor(tutor, progress).click();
   await tutor.keyboard.type('Zofia and Wróblewska visited Brightwell and recieved praise.');

@@ -6,26 +6,15 @@ import { createHash } from 'node:crypto';
 import { join as joinPath } from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { expect, expectAccessible, test, watchPolicy } from './fixtures.ts';
-import { header, invite, join, personWithPasskeys, slow } from './organisation-people.ts';
-import { type RunningRelay, startRelay } from './relay.ts';
+import { expect, expectAccessible, test, withOtherContexts } from './fixtures.ts';
+import { header, invite, join, personWithPasskeys, slow, relayOfTheirOwn } from './organisation-people.ts';
 
-let relay: RunningRelay;
-let base: string;
-
-test.beforeAll(async () => {
-  relay = await startRelay();
-  base = `http://localhost:${relay.port}`;
-});
-
-test.afterAll(async () => {
-  await relay.stop();
-});
+const own = relayOfTheirOwn();
 
 /** Lets the invitation behind `link` run out, as if its seven days had passed: the relay's clock is not the test's. */
 function expire(link: string): void {
   const tokenHash = createHash('sha256').update(new URL(link).hash.replace('#token=', '')).digest('base64url');
-  const db = new Database(joinPath(relay.dataDir, 'margin.sqlite'));
+  const db = new Database(joinPath(own.relay.dataDir, 'margin.sqlite'));
   try {
     db.pragma('busy_timeout = 5000');
     const changed = db
@@ -43,14 +32,7 @@ test('an administrator sets up the organisation, invites people who enrol passke
 }) => {
   test.setTimeout(360_000);
   // The administrator's browser is the test's own (its policy is checked by the fixture); the others are watched here.
-  const others = await Promise.all([1, 2, 3].map(() => browser.newContext()));
-  const refused = others.map(watchPolicy);
-  try {
-    await story(context, others);
-  } finally {
-    await Promise.all(others.map((each) => each.close()));
-  }
-  expect(refused.flat(), 'the app broke its Content-Security-Policy').toEqual([]);
+  await withOtherContexts(browser, 3, (others) => story(context, others));
 });
 
 async function story(adminContext: BrowserContext, [tutorContext, reviewerContext, strangerContext]: BrowserContext[]) {
@@ -58,7 +40,7 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   const admin = await personWithPasskeys(adminContext);
 
   // Setting up: the relay has no organisation, so the first visitor is led to make one.
-  await admin.page.goto(base);
+  await admin.page.goto(own.base);
   await admin.page.getByRole('link', { name: 'Set up your organisation' }).click();
   await expect(admin.page.getByRole('heading', { name: 'Set up your organisation' })).toBeVisible(slow);
   await admin.page.getByRole('button', { name: 'Set up the organisation' }).click();
@@ -74,13 +56,13 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   await expect(admin.page.getByText(`${organisation} is set up. One step is left`)).toBeVisible(slow);
   await expectAccessible(admin.page);
   await admin.page.getByRole('button', { name: 'Make a passkey and join' }).click();
-  await expect(admin.page).toHaveURL(`${base}/organisation/members`, slow);
+  await expect(admin.page).toHaveURL(`${own.base}/organisation/members`, slow);
   await expect(header(admin.page)).toContainText('Signed in as Ada Admin (Administrator, Northside Tutors)');
   await expect(admin.page.getByRole('heading', { name: `Members of ${organisation}` })).toBeVisible();
 
   // Inviting a tutor and a reviewer: each link is shown once, to copy.
-  const tutorLink = await invite(admin.page, base, 'Tom Tutor', 'Tutor');
-  const reviewerLink = await invite(admin.page, base, 'Rita Reviewer', 'Quality reviewer');
+  const tutorLink = await invite(admin.page, own.base, 'Tom Tutor', 'Tutor');
+  const reviewerLink = await invite(admin.page, own.base, 'Rita Reviewer', 'Quality reviewer');
   const members = admin.page.getByRole('list', { name: 'Members' }).getByRole('listitem');
   await expect(members).toHaveText(
     [/Ada Admin.*You.*1 passkey/, /Tom Tutor.*Invited, not joined yet/, /Rita Reviewer.*Invited, not joined yet/],
@@ -107,7 +89,7 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   await expect(stranger.page.getByRole('alert')).toHaveText(/This invitation has been used already/);
   await expectAccessible(stranger.page);
   // So does an expired one, with what to do about it.
-  const lateLink = await invite(admin.page, base, 'Len Late', 'Mentor');
+  const lateLink = await invite(admin.page, own.base, 'Len Late', 'Mentor');
   expire(lateLink);
   await stranger.page.goto(lateLink);
   await expect(stranger.page.getByRole('alert')).toHaveText(
@@ -115,7 +97,7 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
     slow,
   );
   // And a link cut short.
-  await stranger.page.goto(`${base}/invitation`);
+  await stranger.page.goto(`${own.base}/invitation`);
   await expect(stranger.page.getByRole('alert')).toHaveText(/This link has no invitation in it/, slow);
 
   // The administrator sees them joined, changes the tutor's role and removes the reviewer.
@@ -162,7 +144,7 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   await reviewer.page.reload();
   await expect(reviewer.page.getByRole('alert')).toHaveText(/You are not signed in on this device/, slow);
   await expect(header(reviewer.page).getByRole('link', { name: 'Sign in' })).toBeVisible();
-  await reviewer.page.goto(`${base}/sign-in`);
+  await reviewer.page.goto(`${own.base}/sign-in`);
   await reviewer.page.getByRole('button', { name: 'Sign in with a passkey' }).click();
   await expect(reviewer.page.getByRole('alert')).toHaveText('You are no longer a member of the organisation.', slow);
 
@@ -179,11 +161,11 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   );
   await header(tutor.page).getByRole('button', { name: 'Sign out everywhere' }).click();
   await expect(tutor.page.getByRole('status')).toHaveText('You have signed out on every device.', slow);
-  await tutor.page.goto(`${base}/account`);
+  await tutor.page.goto(`${own.base}/account`);
   await expect(tutor.page.getByRole('alert')).toHaveText(/You are not signed in on this device/, slow);
 
   // The administrator adds a passkey from another device (a fresh authenticator) and removes the first one.
-  await admin.page.goto(`${base}/account`);
+  await admin.page.goto(`${own.base}/account`);
   await admin.page.getByRole('button', { name: 'Add a passkey' }).click();
   await expect(admin.page.getByRole('alert')).toHaveText(/This device already holds a passkey of yours/, slow);
   await admin.authenticator();

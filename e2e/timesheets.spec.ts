@@ -5,22 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext } from '@playwright/test';
 import { completeSessionReport, createSessionReport, editor, editorText, signIn, submitReport } from './app.ts';
-import { expect, expectAccessible, test, watchPolicy } from './fixtures.ts';
-import { invite, join, personWithPasskeys, slow, setUpAgency } from './organisation-people.ts';
-import { type RunningRelay, startRelay } from './relay.ts';
+import { expect, expectAccessible, test, withOtherContexts } from './fixtures.ts';
+import { invite, join, personWithPasskeys, slow, setUpAgency, relayOfTheirOwn } from './organisation-people.ts';
 import { monthName } from '../shared/timesheets/rows.ts';
 
-let relay: RunningRelay;
-let base: string;
-
-test.beforeAll(async () => {
-  relay = await startRelay();
-  base = `http://localhost:${relay.port}`;
-});
-
-test.afterAll(async () => {
-  await relay.stop();
-});
+const own = relayOfTheirOwn();
 
 const progress = 'Comment on progress towards learning objectives';
 
@@ -29,14 +18,7 @@ test('a tutor’s approved session is counted on their timesheet and the payroll
   context,
 }) => {
   test.setTimeout(240_000);
-  const others = await Promise.all([1, 2].map(() => browser.newContext({ acceptDownloads: true })));
-  const refused = others.map(watchPolicy);
-  try {
-    await story(context, others);
-  } finally {
-    await Promise.all(others.map((each) => each.close()));
-  }
-  expect(refused.flat(), 'the app broke its Content-Security-Policy').toEqual([]);
+  await withOtherContexts(browser, 2, (others) => story(context, others), { acceptDownloads: true });
 });
 
 async function story(adminContext: BrowserContext, [tutorContext, reviewerContext]: BrowserContext[]) {
@@ -44,9 +26,9 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   const month = new Date().toISOString().slice(0, 7);
   const today = new Date().toISOString().slice(0, 10);
   const { page: admin } = await personWithPasskeys(adminContext);
-  await setUpAgency(admin, base, organisation);
-  const tutorLink = await invite(admin, base, 'Tom Tutor', 'Tutor');
-  const reviewerLink = await invite(admin, base, 'Rita Reviewer', 'Quality reviewer');
+  await setUpAgency(admin, own.base, organisation);
+  const tutorLink = await invite(admin, own.base, 'Tom Tutor', 'Tutor');
+  const reviewerLink = await invite(admin, own.base, 'Rita Reviewer', 'Quality reviewer');
 
   const { page: tutor } = await personWithPasskeys(tutorContext!);
   await join(tutor, tutorLink, 'Tom Tutor', organisation);
@@ -54,7 +36,7 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   await join(reviewer, reviewerLink, 'Rita Reviewer', organisation);
 
   // The tutor writes today's session (13:00 to 13:45), registered with the organisation as it is claimed, and submits it.
-  const reportUrl = await createSessionReport(tutor, base, { learner: 'Gus Hale', tutor: 'Tom Tutor' });
+  const reportUrl = await createSessionReport(tutor, own.base, { learner: 'Gus Hale', tutor: 'Tom Tutor' });
   await editor(tutor, progress).pressSequentially('Dated the Tudors.');
   await completeSessionReport(tutor, 'Gus Hale');
   await expect
@@ -67,7 +49,7 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   await expect(tutor.getByText('Status: Submitted')).toBeVisible(slow);
 
   // Submitted, not approved: on the tutor's timesheet, pending and not counted.
-  await tutor.goto(base);
+  await tutor.goto(own.base);
   await tutor.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Timesheet' }).click();
   await expect(tutor.getByRole('heading', { level: 1, name: 'My timesheet' })).toBeVisible(slow);
   await expect(tutor.getByLabel('Month')).toHaveValue(month);
@@ -78,7 +60,7 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   await expectAccessible(tutor);
 
   // The quality reviewer approves it.
-  await signIn(reviewer, base, 'Rita Reviewer');
+  await signIn(reviewer, own.base, 'Rita Reviewer');
   const entry = reviewer
     .getByRole('region', { name: 'Reports to review' })
     .getByRole('link', { name: /^.*, submitted / });
@@ -106,7 +88,7 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   expect(refused).toMatchObject({ status: 403, body: { error: expect.stringContaining('own timesheet') } });
 
   // The administrator's payroll: every tutor, the session counted, and the month as CSV.
-  await admin.goto(`${base}/timesheet`);
+  await admin.goto(`${own.base}/timesheet`);
   await expect(admin.getByRole('heading', { level: 1, name: 'Payroll' })).toBeVisible(slow);
   const perTutor = admin.getByRole('table', { name: 'Per tutor' });
   await expect(perTutor.getByRole('row', { name: /Tom Tutor/ })).toContainText('Tom Tutor10:4500:00', slow);
@@ -143,7 +125,7 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   await expect(tutor.getByRole('button', { name: /^Close / })).toHaveCount(0);
 
   // A later change: the tutor writes another session this month. It is flagged, not counted in what was paid.
-  await createSessionReport(tutor, base, { learner: 'Amy Lee', tutor: 'Tom Tutor' });
+  await createSessionReport(tutor, own.base, { learner: 'Amy Lee', tutor: 'Tom Tutor' });
   await expect
     .poll(
       () => tutor.evaluate(async () => (await (await fetch('/api/organisation/reports')).json()).reports?.length ?? 0),
@@ -158,7 +140,7 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   await expect(flagged).toContainText(`Tom Tutor, ${today.split('-').reverse().join('/')}`);
   await expect(admin.getByTestId('closed-counted')).toHaveText('1 session, 0:45 hours');
   await expectAccessible(admin);
-  await tutor.goto(`${base}/timesheet`);
+  await tutor.goto(`${own.base}/timesheet`);
   await expect(tutor.getByRole('region', { name: 'Changed after the month was closed' })).toContainText(
     'added after closing (draft)',
     slow,
