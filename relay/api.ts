@@ -329,6 +329,9 @@ async function decide(
 }
 
 /** The report as one of its decisions found it, for whoever may read its content now, as they may read it. */
+const versionsRefusedToReaders =
+  'A client reads the report as it was approved; the versions before it are the people who wrote and reviewed it.';
+
 async function readVersion(
   context: ApiContext,
   request: IncomingMessage,
@@ -343,6 +346,8 @@ async function readVersion(
     );
   const access = tokenRoomAccess(holder, 'content', await context.statuses.load(reportId));
   if (!access.ok) throw new ApiProblem(403, access.problem.reason);
+  // A client reads the report as it was approved, never the versions before it (one sent back, say).
+  if (powers[holder.role].readContent === 'approved') throw new ApiProblem(403, versionsRefusedToReaders);
   const kept = await keptVersion(context.store, reportId, version, access.value.seesInternal);
   if (!kept.ok) throw new ApiProblem(404, kept.problem);
   return { status: 200, body: kept.value };

@@ -103,7 +103,8 @@ function OpenReport(props: { id: string }) {
   /** Where History reads the report as each decision found it: with the report's token, the fields this role sees. */
   const versions = (doc: Y.Doc): VersionsSource | undefined => {
     const held = link();
-    if (!held) return undefined;
+    // A client reads the report as approved: its earlier versions are not theirs (the relay refuses them too).
+    if (!held || powers[held.role].readContent === 'approved') return undefined;
     const fields = reportDefinitionOf(doc)?.textFields ?? [];
     const seen = powers[held.role].seesInternal ? fields : fields.filter((field) => !field.internal);
     return { reportId: openedId, token: held.token, fields: seen };
