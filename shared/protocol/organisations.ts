@@ -345,17 +345,25 @@ export const ReportClientRequest = z.object({ clientId: ClientId });
 export const ClientList = z.object({ clients: z.array(z.string()) });
 export type ClientList = z.infer<typeof ClientList>;
 
+/** Several reports, each named once, for one decision each: `verb` says what is done with them. */
+const severalReports = (verb: string) =>
+  z.object({
+    reports: z
+      .array(ReportId)
+      .min(1, `Mark at least one report to ${verb}.`)
+      .max(100, `${verb[0]!.toUpperCase()}${verb.slice(1)} at most 100 reports at once.`)
+      .refine((ids) => new Set(ids).size === ids.length, 'Name each report once.'),
+  });
+
 /** POST /api/organisation/approvals: a quality reviewer approves several reports, each its own decision. */
-export const BulkApprovalRequest = z.object({
-  reports: z
-    .array(ReportId)
-    .min(1, 'Mark at least one report to approve.')
-    .max(100, 'Approve at most 100 reports at once.')
-    .refine((ids) => new Set(ids).size === ids.length, 'Name each report once.'),
-});
+export const BulkApprovalRequest = severalReports('approve');
 export type BulkApprovalRequest = z.infer<typeof BulkApprovalRequest>;
 
-/** What became of one report of a bulk approval: approved (with its decision's hash), or why not. */
+/** POST /api/organisation/reviews/read: an appropriate body's reviewer marks several termly reviews read, each its own decision. */
+export const BulkReadRequest = severalReports('mark read');
+export type BulkReadRequest = z.infer<typeof BulkReadRequest>;
+
+/** What became of one report of a bulk decision (approved, or marked read): done (with its decision's hash), or why not. */
 export const BulkApprovalOutcome = z.discriminatedUnion('ok', [
   z.object({
     id: z.string(),
@@ -369,3 +377,6 @@ export const BulkApprovalOutcome = z.discriminatedUnion('ok', [
 export type BulkApprovalOutcome = z.infer<typeof BulkApprovalOutcome>;
 export const BulkApprovalResult = z.object({ outcomes: z.array(BulkApprovalOutcome) });
 export type BulkApprovalResult = z.infer<typeof BulkApprovalResult>;
+/** POST /api/organisation/reviews/read answers as a bulk approval does. */
+export const BulkReadResult = BulkApprovalResult;
+export type BulkReadResult = BulkApprovalResult;
