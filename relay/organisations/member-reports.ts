@@ -238,6 +238,8 @@ export async function listReports(context: MemberReportsContext, request: Incomi
       id: report.reportId,
       ownerName: names.get(report.ownerId) ?? 'A former member',
       ...(content ? { title: content.title, kind: content.kind, learners: content.learners } : {}),
+      ...(content?.named.length ? { named: content.named } : {}),
+      ...(content?.date ? { date: content.date } : {}),
       ...(report.clientId ? { clientId: report.clientId } : {}),
       status,
       role: access.value.role,

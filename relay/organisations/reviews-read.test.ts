@@ -153,6 +153,11 @@ describe('marking several termly reviews read at once', () => {
     await review(relay, tom, sam, 'signed-2');
     await review(relay, tom, sam, 'unsigned', false);
 
+    // The list gives the overview what it draws: the teacher named in the review and its due date.
+    const listed = (await call(relay, 'GET', '/api/organisation/reports', { cookie: abe.cookie })).body.reports;
+    expect(listed.map((each: { id: string }) => each.id).sort()).toEqual(['signed-1', 'signed-2']);
+    expect(listed[0]).toMatchObject({ named: ['Sam Patel'], date: '2025-12-19', kind: 'Termly progress review' });
+
     // South Body is not linked to the school: each review is refused by its id, and nothing more of it is said.
     const stranger = await markRead(relay, sue, ['signed-1', 'signed-2']);
     expect(stranger).toMatchObject({

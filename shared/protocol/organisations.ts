@@ -203,6 +203,7 @@ export const organisationPaths = {
   invitationFor: (id: string) => `/api/organisation/members/${encodeURIComponent(id)}/invitation`,
   reports: '/api/organisation/reports',
   approvals: '/api/organisation/approvals',
+  reviewsRead: '/api/organisation/reviews/read',
   clients: '/api/organisation/clients',
   reportClient: (id: string) => `/api/organisation/reports/${encodeURIComponent(id)}/client`,
   reportToken: (id: string) => `/api/organisation/reports/${encodeURIComponent(id)}/token`,
@@ -295,6 +296,10 @@ export const OrganisationReportSummary = z.object({
   title: z.string().optional(),
   kind: z.string().optional(),
   learners: z.array(z.string()).optional(),
+  /** From its content: the others it names, not learners (a termly review's early career teacher). */
+  named: z.array(z.string()).optional(),
+  /** From its content: the date lists sort by (a session's date; a termly review's due date), YYYY-MM-DD. */
+  date: z.string().optional(),
   /** The client whose learner it is about, when its owner has said. */
   clientId: z.string().optional(),
   status: ReportStatus,
@@ -361,6 +366,9 @@ export type BulkApprovalRequest = z.infer<typeof BulkApprovalRequest>;
 
 /** POST /api/organisation/reviews/read: an appropriate body's reviewer marks several termly reviews read, each its own decision. */
 export const BulkReadRequest = severalReports('mark read');
+
+/** Who opens the progress reviews overview (/organisation/reviews): a school's coordinators and an appropriate body's reviewers. */
+export const reviewsOverviewRoles: readonly MemberRole[] = ['coordinator', 'appropriate-body-reviewer'];
 export type BulkReadRequest = z.infer<typeof BulkReadRequest>;
 
 /** What became of one report of a bulk decision (approved, or marked read): done (with its decision's hash), or why not. */
