@@ -115,6 +115,32 @@ test('a school’s coordinator sees each termly review under where it is; a tuto
     const awaiting = cora.getByRole('region', { name: 'Awaiting the early career teacher’s comments (1)' });
     await expect(awaiting.getByRole('row', { name: /Sam Patel/ })).toBeVisible(slow);
     await expect(cora.getByRole('region', { name: /^(Due|Overdue) / })).toHaveCount(0);
+    // Every early career teacher of the school, with their induction tutor (the review names Sam once Tara says so).
+    const teachers = cora.getByRole('region', { name: 'Early career teachers' });
+    await expect(teachers.getByRole('row', { name: /Sam Patel/ }).getByRole('cell')).toHaveText([
+      'Sam Patel',
+      'None yet',
+      'None yet',
+      'None yet',
+    ]);
+    const samId = await sam.evaluate(async () => (await (await fetch('/api/session')).json()).member.id as string);
+    const named = await tutor.evaluate(
+      async ({ id, teacherId }) =>
+        (
+          await fetch(`/api/organisation/reports/${id}/teacher`, {
+            method: 'PUT',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ teacherId }),
+          })
+        ).status,
+      { id: reportId, teacherId: samId },
+    );
+    expect(named).toBe(200);
+    await cora.reload();
+    await expect(teachers.getByRole('row', { name: /Sam Patel/ }).getByRole('cell')).toHaveText(
+      ['Sam Patel', 'Tara Tutor', 'None yet', /Termly progress review: Sam Patel.*: awaiting their comments$/],
+      slow,
+    );
     // A coordinator reads; only an appropriate body's reviewer marks reviews read.
     await expect(cora.getByRole('button', { name: /^Mark \d+ reviews? read$/ })).toHaveCount(0);
     await expectAccessible(cora);

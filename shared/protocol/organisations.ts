@@ -292,6 +292,8 @@ export type MemberTokenGrant = z.infer<typeof MemberTokenGrant>;
 export const OrganisationReportSummary = z.object({
   id: z.string(),
   ownerName: z.string(),
+  /** The name of the member assigned to it as its mentor, if one is. */
+  mentorName: z.string().optional(),
   /** From the report's own content, once the relay holds some: its title, kind ("Session report") and learners. */
   title: z.string().optional(),
   kind: z.string().optional(),

@@ -2,7 +2,8 @@
 // body's reviewer may see (the relay's list decides which: GET /api/organisation/reports), grouped by where it is:
 // due, overdue, awaiting the teacher's comments, awaiting signatures, with the appropriate body, read. An appropriate
 // body's reviewer ticks those with them and marks them read together (POST /api/organisation/reviews/read), each
-// its own decision, and sees what became of each.
+// its own decision, and sees what became of each. A school's coordinator also sees every early career teacher with
+// their induction tutor, mentor and their reviews (the teachers from GET /api/organisation/teachers).
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { formatMoment } from '../../../shared/forms/uk-dates.ts';
 import {
@@ -172,6 +173,9 @@ function Overview(props: { body: boolean }) {
           </section>
         </Show>
       </Show>
+      <Show when={signedIn()?.member.role === 'coordinator'}>
+        <Teachers reviews={reviews()} />
+      </Show>
     </div>
   );
 }
@@ -205,5 +209,79 @@ function Row(props: {
         <a href={`/report/${props.report.id}`}>{props.report.title ?? 'Open the review'}</a>
       </td>
     </tr>
+  );
+}
+
+const stateWords: Record<ReviewDashboardState, string> = {
+  overdue: 'overdue',
+  due: 'due',
+  'teacher-to-comment': 'awaiting their comments',
+  'needs-signatures': 'awaiting signatures',
+  'with-reviewer': 'with the appropriate body',
+  reviewed: 'read by the appropriate body',
+  submitted: 'submitted',
+  approved: 'approved',
+  rejected: 'sent back',
+  resubmitted: 'resubmitted',
+};
+
+/** Every early career teacher of the school, with who tutors and mentors them and where each of their reviews is. */
+function Teachers(props: { reviews: OrganisationReportSummary[] }) {
+  const [teachers] = createResource(() => organisationApi.teachers());
+  const reviewsOf = (teacherId: string) =>
+    props.reviews
+      .filter((report) => report.teacherId === teacherId)
+      .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+  const teacherList = () => {
+    const answer = teachers();
+    return answer?.ok ? answer.value.teachers : undefined;
+  };
+  const teachersProblem = () => {
+    const answer = teachers();
+    return answer && !answer.ok ? answer.problem.message : undefined;
+  };
+  const distinct = (names: (string | undefined)[]) =>
+    [...new Set(names.filter((name): name is string => !!name))].join(', ') || 'None yet';
+  return (
+    <section aria-labelledby="teachers-heading">
+      <h2 id="teachers-heading">Early career teachers</h2>
+      <Show when={teachers()} fallback={<p role="status">Loading the early career teachers…</p>}>
+        <Show when={teachersProblem()}>{(message) => <p role="alert">{message()}</p>}</Show>
+        <Show when={teacherList()?.length === 0}>
+          <p role="status">Your school has no early career teachers in Margin yet.</p>
+        </Show>
+        <Show when={teacherList()?.length}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Early career teacher</th>
+                <th scope="col">Induction tutor</th>
+                <th scope="col">Mentor</th>
+                <th scope="col">Termly reviews</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={teacherList()}>
+                {(teacher) => (
+                  <tr>
+                    <td>{teacher.name}</td>
+                    <td>{distinct(reviewsOf(teacher.id).map((report) => report.ownerName))}</td>
+                    <td>{distinct(reviewsOf(teacher.id).map((report) => report.mentorName))}</td>
+                    <td>
+                      {reviewsOf(teacher.id)
+                        .map(
+                          (report) =>
+                            `${report.title ?? 'A review'}: ${stateWords[reviewDashboardState(report.status, report.date, today())]}`,
+                        )
+                        .join('; ') || 'None yet'}
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </Show>
+      </Show>
+    </section>
   );
 }
