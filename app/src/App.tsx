@@ -4,6 +4,7 @@ import { NameDialog } from './collab/NameDialog.tsx';
 import { SignedInIndicator } from './organisation/SignedInIndicator.tsx';
 import { signedIn } from './organisation/signed-in.ts';
 import { Home } from './pages/Home.tsx';
+import { reviewsOverviewRoles } from '../../shared/protocol/organisations.ts';
 import { timesheetRoles } from '../../shared/protocol/timesheets.ts';
 
 // The home page comes with the first load; every other page is its own chunk, fetched when first opened (and precached by
@@ -47,6 +48,9 @@ const WordsPage = lazy(() => import('./organisation/WordsPage.tsx').then((module
 const TimesheetPage = lazy(() =>
   import('./desks/TimesheetPage.tsx').then((module) => ({ default: module.TimesheetPage })),
 );
+const ReviewsOverview = lazy(() =>
+  import('./desks/ReviewsOverview.tsx').then((module) => ({ default: module.ReviewsOverview })),
+);
 const ProgressReviews = lazy(() =>
   import('./termly-review/ProgressReviews.tsx').then((module) => ({ default: module.ProgressReviews })),
 );
@@ -67,6 +71,9 @@ function Layout(props: RouteSectionProps) {
           <a href="/progress-reviews">Progress reviews</a>
           <Show when={signedIn() && timesheetRoles.includes(signedIn()!.member.role)}>
             <a href="/timesheet">Timesheet</a>
+          </Show>
+          <Show when={signedIn() && reviewsOverviewRoles.includes(signedIn()!.member.role)}>
+            <a href="/organisation/reviews">Reviews overview</a>
           </Show>
           <Show when={signedIn()?.member.role === 'administrator'}>
             <a href="/organisation/members">Members</a>
@@ -120,6 +127,7 @@ export function App() {
       <Route path="/learner-record" component={LearnerRecordPage} />
       <Route path="/inbox" component={InboxPage} />
       <Route path="/timesheet" component={TimesheetPage} />
+      <Route path="/organisation/reviews" component={ReviewsOverview} />
       <Route path="*" component={NotFound} />
     </Router>
   );

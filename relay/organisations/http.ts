@@ -37,7 +37,7 @@ import {
   signInOptions,
 } from './passkeys.ts';
 import { auditCsv } from './audit-csv.ts';
-import { approveReports } from './approvals.ts';
+import { approveReports, markReviewsRead } from './approvals.ts';
 import {
   learnerRecord,
   listClients,
@@ -70,7 +70,7 @@ export interface OrganisationsContext {
   tokens: Tokens;
   /** The reports' statuses, which a member's access to a report depends on. */
   statuses: ReportStatuses;
-  /** Takes the decisions of a bulk approval (approvals.ts), as the transitions API does. */
+  /** Takes the decisions of a bulk approval or of marking reviews read (approvals.ts), as the transitions API does. */
   workflow: Workflow;
   /** Tells members (their inbox, and mail) of what happens: here, their invitations. */
   notifier?: Notifier;
@@ -103,6 +103,7 @@ const routes: { pattern: RegExp; methods: Partial<Record<string, Handler>> }[] =
   { pattern: /^\/api\/organisation\/teachers$/, methods: { GET: listTeachers } },
   { pattern: /^\/api\/organisation\/reports\/([A-Za-z0-9_-]{1,64})\/client$/, methods: { PUT: setReportClient } },
   { pattern: /^\/api\/organisation\/approvals$/, methods: { POST: approveReports } },
+  { pattern: /^\/api\/organisation\/reviews\/read$/, methods: { POST: markReviewsRead } },
   { pattern: /^\/api\/organisation\/clients$/, methods: { GET: listClients } },
   { pattern: /^\/api\/organisation\/learners\/([^/]{1,400})\/record$/, methods: { GET: learnerRecord } },
   { pattern: /^\/api\/organisation\/timesheets$/, methods: { GET: timesheet } },

@@ -67,6 +67,10 @@ describe('registering a report with the organisation', () => {
       status: 201,
       body: { id: 'report-1', ownerId: a.tutor.id, mentorId: a.mentor.id, clientId: 'client-9' },
     });
+    // The list names its mentor, for the coordinator's overview of who mentors whom.
+    expect(
+      (await call(relay, 'GET', '/api/organisation/reports', { cookie: a.coordinator.cookie })).body.reports,
+    ).toMatchObject([{ id: 'report-1', ownerName: 'tutor', mentorName: 'mentor' }]);
     // Asking again (an answer lost on the way) gives the same record; someone else is refused.
     expect(await register(relay, a.tutor, { id: 'report-1' })).toMatchObject({ status: 200, body: made.body });
     expect(await register(relay, a.otherTutor, { id: 'report-1' })).toMatchObject({
@@ -297,9 +301,14 @@ describe('the early career teacher of a termly review', () => {
         body: { error: 'Only a termly progress review has an early career teacher to name.' },
       }),
     );
-    // Only those who write reviews (and administrators) read the list of teachers.
-    expect(await call(relay, 'GET', '/api/organisation/teachers', { cookie: a.contact.cookie })).toMatchObject({
-      status: 403,
+    // Only those who write reviews, administrators and coordinators read the list of teachers.
+    for (const who of [a.contact, a.reviewer])
+      expect(await call(relay, 'GET', '/api/organisation/teachers', { cookie: who.cookie })).toMatchObject({
+        status: 403,
+      });
+    expect(await call(relay, 'GET', '/api/organisation/teachers', { cookie: a.coordinator.cookie })).toMatchObject({
+      status: 200,
+      body: { teachers: [{ id: a.teacher.id, name: 'teacher' }] },
     });
     expect(await call(relay, 'GET', '/api/organisation/teachers', { cookie: b.tutor.cookie })).toMatchObject({
       status: 200,

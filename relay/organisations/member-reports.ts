@@ -108,8 +108,11 @@ export async function registerReport(context: MemberReportsContext, request: Inc
 /** The organisation's early career teachers, for the owner of a termly review to name the one it is about. */
 export async function listTeachers(context: MemberReportsContext, request: IncomingMessage): Promise<Answer> {
   const { member } = await signedInMember(context, request);
-  if (!reportWriters.includes(member.role) && member.role !== 'administrator')
-    throw new Problem(403, 'The list of early career teachers is for those who write their reviews.');
+  if (!reportWriters.includes(member.role) && member.role !== 'administrator' && member.role !== 'coordinator')
+    throw new Problem(
+      403,
+      'The list of early career teachers is for those who write their reviews and the coordinators who oversee them.',
+    );
   const members = await context.store.members(member.organisationId);
   const teachers: OrganisationTeachers['teachers'] = members
     .filter((each) => each.role === 'early-career-teacher' && !each.removedAt)
@@ -237,7 +240,10 @@ export async function listReports(context: MemberReportsContext, request: Incomi
     listed.push({
       id: report.reportId,
       ownerName: names.get(report.ownerId) ?? 'A former member',
+      ...(report.mentorId ? { mentorName: names.get(report.mentorId) ?? 'A former member' } : {}),
       ...(content ? { title: content.title, kind: content.kind, learners: content.learners } : {}),
+      ...(content?.named.length ? { named: content.named } : {}),
+      ...(content?.date ? { date: content.date } : {}),
       ...(report.clientId ? { clientId: report.clientId } : {}),
       status,
       role: access.value.role,

@@ -20,6 +20,10 @@ export interface ReportContentFacts {
   learners: string[];
   /** The learners and the other people it names (a teacher, a tutor observed). */
   people: string[];
+  /** The others it names, not its learners (a termly review's teacher). */
+  named: string[];
+  /** The date lists sort by (a session's, a termly review's due date), when it says. */
+  date?: string;
 }
 
 /** A report's free-text fields that are not internal, as plain paragraphs (what a client may read of it). */
@@ -92,6 +96,8 @@ export async function reportContentFacts(store: Storage, reportId: string): Prom
       kindId: definition.kind,
       learners,
       people: [...learners, ...(entry.people?.names ?? [])],
+      named: (entry.people?.names ?? []).filter((name) => name.trim() !== ''),
+      ...(entry.date ? { date: entry.date } : {}),
     };
   } finally {
     doc.destroy();

@@ -203,6 +203,7 @@ export const organisationPaths = {
   invitationFor: (id: string) => `/api/organisation/members/${encodeURIComponent(id)}/invitation`,
   reports: '/api/organisation/reports',
   approvals: '/api/organisation/approvals',
+  reviewsRead: '/api/organisation/reviews/read',
   clients: '/api/organisation/clients',
   reportClient: (id: string) => `/api/organisation/reports/${encodeURIComponent(id)}/client`,
   reportToken: (id: string) => `/api/organisation/reports/${encodeURIComponent(id)}/token`,
@@ -291,10 +292,16 @@ export type MemberTokenGrant = z.infer<typeof MemberTokenGrant>;
 export const OrganisationReportSummary = z.object({
   id: z.string(),
   ownerName: z.string(),
+  /** The name of the member assigned to it as its mentor, if one is. */
+  mentorName: z.string().optional(),
   /** From the report's own content, once the relay holds some: its title, kind ("Session report") and learners. */
   title: z.string().optional(),
   kind: z.string().optional(),
   learners: z.array(z.string()).optional(),
+  /** From its content: the others it names, not learners (a termly review's early career teacher). */
+  named: z.array(z.string()).optional(),
+  /** From its content: the date lists sort by (a session's date; a termly review's due date), YYYY-MM-DD. */
+  date: z.string().optional(),
   /** The client whose learner it is about, when its owner has said. */
   clientId: z.string().optional(),
   status: ReportStatus,
@@ -345,17 +352,28 @@ export const ReportClientRequest = z.object({ clientId: ClientId });
 export const ClientList = z.object({ clients: z.array(z.string()) });
 export type ClientList = z.infer<typeof ClientList>;
 
+/** Several reports, each named once, for one decision each: `verb` says what is done with them. */
+const severalReports = (verb: string) =>
+  z.object({
+    reports: z
+      .array(ReportId)
+      .min(1, `Mark at least one report to ${verb}.`)
+      .max(100, `${verb[0]!.toUpperCase()}${verb.slice(1)} at most 100 reports at once.`)
+      .refine((ids) => new Set(ids).size === ids.length, 'Name each report once.'),
+  });
+
 /** POST /api/organisation/approvals: a quality reviewer approves several reports, each its own decision. */
-export const BulkApprovalRequest = z.object({
-  reports: z
-    .array(ReportId)
-    .min(1, 'Mark at least one report to approve.')
-    .max(100, 'Approve at most 100 reports at once.')
-    .refine((ids) => new Set(ids).size === ids.length, 'Name each report once.'),
-});
+export const BulkApprovalRequest = severalReports('approve');
 export type BulkApprovalRequest = z.infer<typeof BulkApprovalRequest>;
 
-/** What became of one report of a bulk approval: approved (with its decision's hash), or why not. */
+/** POST /api/organisation/reviews/read: an appropriate body's reviewer marks several termly reviews read, each its own decision. */
+export const BulkReadRequest = severalReports('mark read');
+
+/** Who opens the progress reviews overview (/organisation/reviews): a school's coordinators and an appropriate body's reviewers. */
+export const reviewsOverviewRoles: readonly MemberRole[] = ['coordinator', 'appropriate-body-reviewer'];
+export type BulkReadRequest = z.infer<typeof BulkReadRequest>;
+
+/** What became of one report of a bulk decision (approved, or marked read): done (with its decision's hash), or why not. */
 export const BulkApprovalOutcome = z.discriminatedUnion('ok', [
   z.object({
     id: z.string(),
@@ -369,3 +387,6 @@ export const BulkApprovalOutcome = z.discriminatedUnion('ok', [
 export type BulkApprovalOutcome = z.infer<typeof BulkApprovalOutcome>;
 export const BulkApprovalResult = z.object({ outcomes: z.array(BulkApprovalOutcome) });
 export type BulkApprovalResult = z.infer<typeof BulkApprovalResult>;
+/** POST /api/organisation/reviews/read answers as a bulk approval does. */
+export const BulkReadResult = BulkApprovalResult;
+export type BulkReadResult = BulkApprovalResult;

@@ -121,6 +121,8 @@ export const organisationApi = {
   reports: () => call(OrganisationReportList, 'GET', paths.reports),
   /** Approves several reports, each its own decision; the answer says, report by report, approved or why not. */
   approveReports: (reports: string[]) => call(BulkApprovalResult, 'POST', paths.approvals, { reports }),
+  /** An appropriate body's reviewer marks several termly reviews read, each its own decision, answered as approvals are. */
+  markReviewsRead: (reports: string[]) => call(BulkApprovalResult, 'POST', paths.reviewsRead, { reports }),
   clients: () => call(ClientList, 'GET', paths.clients),
   /** Says whose learner a report is about (its owner only). */
   setReportClient: (reportId: string, clientId: string) =>

@@ -1,0 +1,287 @@
+// /organisation/reviews, "Progress reviews overview": every termly review a school's coordinator or an appropriate
+// body's reviewer may see (the relay's list decides which: GET /api/organisation/reports), grouped by where it is:
+// due, overdue, awaiting the teacher's comments, awaiting signatures, with the appropriate body, read. An appropriate
+// body's reviewer ticks those with them and marks them read together (POST /api/organisation/reviews/read), each
+// its own decision, and sees what became of each. A school's coordinator also sees every early career teacher with
+// their induction tutor, mentor and their reviews (the teachers from GET /api/organisation/teachers).
+import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
+import { formatMoment } from '../../../shared/forms/uk-dates.ts';
+import {
+  type BulkApprovalOutcome,
+  memberRoleLabels,
+  type OrganisationReportSummary,
+  reviewsOverviewRoles,
+} from '../../../shared/protocol/organisations.ts';
+import { type ReviewDashboardState, reviewDashboardState } from '../../../shared/reports/termly-review/due.ts';
+import { termlyReview } from '../../../shared/reports/termly-review/index.ts';
+import { organisationApi } from '../organisation/organisation-api.ts';
+import { signedIn } from '../organisation/signed-in.ts';
+import '../organisation/organisation.css';
+
+const groups: { state: ReviewDashboardState; title: string }[] = [
+  { state: 'overdue', title: 'Overdue' },
+  { state: 'due', title: 'Due' },
+  { state: 'teacher-to-comment', title: 'Awaiting the early career teacher’s comments' },
+  { state: 'needs-signatures', title: 'Awaiting signatures' },
+  { state: 'with-reviewer', title: 'With the appropriate body' },
+  { state: 'reviewed', title: 'Read by the appropriate body' },
+];
+
+const today = () => new Date().toISOString().slice(0, 10);
+const dueText = (date: string | undefined) =>
+  date ? formatMoment(`${date}T12:00:00Z`, 'day', 'UTC') : 'Not known yet (no term chosen)';
+
+export function ReviewsOverview() {
+  const role = () => signedIn()?.member.role;
+  return (
+    <Show
+      when={role() !== undefined && reviewsOverviewRoles.includes(role()!)}
+      fallback={
+        <section class="card narrow organisation-page">
+          <h1>Progress reviews overview</h1>
+          <Show when={signedIn() !== undefined} fallback={<p role="status">Asking the relay who you are…</p>}>
+            <Show
+              when={signedIn()}
+              fallback={
+                <p role="alert">
+                  You are not signed in on this device. <a href="/sign-in">Sign in</a> to see the overview.
+                </p>
+              }
+            >
+              <p role="alert">
+                The progress reviews overview is for a school’s coordinators and an appropriate body’s reviewers. As{' '}
+                {/^[AEIOU]/.test(memberRoleLabels[role()!]) ? 'an' : 'a'} {memberRoleLabels[role()!].toLowerCase()} you
+                have no part in it
+                {role() === 'administrator' ? ': administrators look after members, not reports.' : '.'}
+              </p>
+            </Show>
+          </Show>
+        </section>
+      }
+    >
+      <Overview body={role() === 'appropriate-body-reviewer'} />
+    </Show>
+  );
+}
+
+function Overview(props: { body: boolean }) {
+  const [list, { refetch }] = createResource(() => organisationApi.reports());
+  const reviews = createMemo(() => {
+    const answer = list();
+    if (!answer?.ok) return [];
+    return answer.value.reports.filter((report) => report.kind === termlyReview.label);
+  });
+  const inGroup = (state: ReviewDashboardState) =>
+    reviews()
+      .filter((report) => reviewDashboardState(report.status, report.date, today()) === state)
+      .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+  const [ticked, setTicked] = createSignal<ReadonlySet<string>>(new Set());
+  const [outcomes, setOutcomes] = createSignal<BulkApprovalOutcome[]>([]);
+  const [marking, setMarking] = createSignal<{ busy: boolean; problem?: string }>({ busy: false });
+  const tick = (id: string, on: boolean) => {
+    const next = new Set(ticked());
+    if (on) next.add(id);
+    else next.delete(id);
+    setTicked(next);
+  };
+  const markRead = async () => {
+    setMarking({ busy: true });
+    const answer = await organisationApi.markReviewsRead([...ticked()]);
+    if (!answer.ok) return setMarking({ busy: false, problem: answer.problem.message });
+    setMarking({ busy: false });
+    setOutcomes(answer.value.outcomes);
+    setTicked(new Set<string>());
+    void refetch();
+  };
+  const count = () => ticked().size;
+
+  return (
+    <div class="organisation-page">
+      <h1>Progress reviews overview</h1>
+      <p>
+        Every termly progress review you may see, by where it is. A review in draft is due on its term’s date and
+        overdue after it.
+      </p>
+      <Show when={list()} fallback={<p role="status">Loading the reviews…</p>}>
+        <Show
+          when={(() => {
+            const answer = list();
+            return answer && !answer.ok ? answer.problem.message : undefined;
+          })()}
+        >
+          {(message) => <p role="alert">{message()}</p>}
+        </Show>
+        <Show when={list()?.ok && reviews().length === 0}>
+          <p role="status">There are no termly progress reviews for you to see yet.</p>
+        </Show>
+        <For each={groups}>
+          {(group) => (
+            <Show when={inGroup(group.state).length > 0}>
+              <section aria-labelledby={`group-${group.state}`}>
+                <h2 id={`group-${group.state}`}>
+                  {group.title} ({inGroup(group.state).length})
+                </h2>
+                <table>
+                  <thead>
+                    <tr>
+                      <Show when={props.body && group.state === 'with-reviewer'}>
+                        <th scope="col">Mark</th>
+                      </Show>
+                      <th scope="col">Early career teacher</th>
+                      <th scope="col">Induction tutor</th>
+                      <th scope="col">Due</th>
+                      <th scope="col">Review</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={inGroup(group.state)}>
+                      {(report) => (
+                        <Row
+                          report={report}
+                          tickable={props.body && group.state === 'with-reviewer'}
+                          ticked={ticked().has(report.id)}
+                          onTick={(on) => tick(report.id, on)}
+                        />
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </section>
+            </Show>
+          )}
+        </For>
+        <Show when={props.body && inGroup('with-reviewer').length > 0}>
+          <button type="button" disabled={count() === 0 || marking().busy} onClick={() => void markRead()}>
+            Mark {count()} {count() === 1 ? 'review' : 'reviews'} read
+          </button>
+        </Show>
+        <Show when={marking().problem}>
+          <p role="alert">{marking().problem}</p>
+        </Show>
+        <Show when={outcomes().length > 0}>
+          <section aria-labelledby="marked-outcomes">
+            <h2 id="marked-outcomes">What became of each</h2>
+            <ul role="status">
+              <For each={outcomes()}>
+                {(outcome) => (
+                  <li>
+                    {outcome.name}: {outcome.ok ? 'marked read.' : `not marked read. ${outcome.problem}`}
+                  </li>
+                )}
+              </For>
+            </ul>
+          </section>
+        </Show>
+      </Show>
+      <Show when={signedIn()?.member.role === 'coordinator'}>
+        <Teachers reviews={reviews()} />
+      </Show>
+    </div>
+  );
+}
+
+function Row(props: {
+  report: OrganisationReportSummary;
+  tickable: boolean;
+  ticked: boolean;
+  onTick: (on: boolean) => void;
+}) {
+  const teacher = () => props.report.named?.[0] ?? 'Not named yet';
+  return (
+    <tr>
+      <Show when={props.tickable}>
+        <td>
+          <input
+            type="checkbox"
+            id={`mark-${props.report.id}`}
+            checked={props.ticked}
+            onChange={(event) => props.onTick(event.currentTarget.checked)}
+          />
+          <label class="visually-hidden" for={`mark-${props.report.id}`}>
+            Mark {teacher()}’s review read
+          </label>
+        </td>
+      </Show>
+      <td>{teacher()}</td>
+      <td>{props.report.ownerName}</td>
+      <td>{dueText(props.report.date)}</td>
+      <td>
+        <a href={`/report/${props.report.id}`}>{props.report.title ?? 'Open the review'}</a>
+      </td>
+    </tr>
+  );
+}
+
+const stateWords: Record<ReviewDashboardState, string> = {
+  overdue: 'overdue',
+  due: 'due',
+  'teacher-to-comment': 'awaiting their comments',
+  'needs-signatures': 'awaiting signatures',
+  'with-reviewer': 'with the appropriate body',
+  reviewed: 'read by the appropriate body',
+  submitted: 'submitted',
+  approved: 'approved',
+  rejected: 'sent back',
+  resubmitted: 'resubmitted',
+};
+
+/** Every early career teacher of the school, with who tutors and mentors them and where each of their reviews is. */
+function Teachers(props: { reviews: OrganisationReportSummary[] }) {
+  const [teachers] = createResource(() => organisationApi.teachers());
+  const reviewsOf = (teacherId: string) =>
+    props.reviews
+      .filter((report) => report.teacherId === teacherId)
+      .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+  const teacherList = () => {
+    const answer = teachers();
+    return answer?.ok ? answer.value.teachers : undefined;
+  };
+  const teachersProblem = () => {
+    const answer = teachers();
+    return answer && !answer.ok ? answer.problem.message : undefined;
+  };
+  const distinct = (names: (string | undefined)[]) =>
+    [...new Set(names.filter((name): name is string => !!name))].join(', ') || 'None yet';
+  return (
+    <section aria-labelledby="teachers-heading">
+      <h2 id="teachers-heading">Early career teachers</h2>
+      <Show when={teachers()} fallback={<p role="status">Loading the early career teachers…</p>}>
+        <Show when={teachersProblem()}>{(message) => <p role="alert">{message()}</p>}</Show>
+        <Show when={teacherList()?.length === 0}>
+          <p role="status">Your school has no early career teachers in Margin yet.</p>
+        </Show>
+        <Show when={teacherList()?.length}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Early career teacher</th>
+                <th scope="col">Induction tutor</th>
+                <th scope="col">Mentor</th>
+                <th scope="col">Termly reviews</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={teacherList()}>
+                {(teacher) => (
+                  <tr>
+                    <td>{teacher.name}</td>
+                    <td>{distinct(reviewsOf(teacher.id).map((report) => report.ownerName))}</td>
+                    <td>{distinct(reviewsOf(teacher.id).map((report) => report.mentorName))}</td>
+                    <td>
+                      {reviewsOf(teacher.id)
+                        .map(
+                          (report) =>
+                            `${report.title ?? 'A review'}: ${stateWords[reviewDashboardState(report.status, report.date, today())]}`,
+                        )
+                        .join('; ') || 'None yet'}
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </Show>
+      </Show>
+    </section>
+  );
+}
