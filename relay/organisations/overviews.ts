@@ -10,7 +10,7 @@ import {
   observationPlanRoles,
 } from '../../shared/protocol/overviews.ts';
 import { cyclesPerWeek, lastWeeks, londonDate } from '../../shared/coaching/weekly-cycles.ts';
-import { observationPlan } from '../../shared/quality/observation-plan.ts';
+import { observationPlan } from '../../shared/reports/qa-observation/plan.ts';
 import type { MemberRecord, OrganisationReportRecord } from '../storage/organisations.ts';
 import type { MemberReportsContext } from './member-reports.ts';
 import { type ReportEntry, reportIndexEntry } from './report-entries.ts';

@@ -3,9 +3,9 @@
 // third a second whose concerns persist, and none after the third; new tutors are spot-checked in their third,
 // fourth or fifth session. The policy sets no deadline for a follow-up, so Margin's own is `followUpDays` after
 // the observation that raised the concern; the tutor is told at least 48 hours before they are observed.
-import { addDays } from '../workflow/calendar.ts';
-import { maxObservations } from '../reports/qa-observation/observation.ts';
-import { isEligible, nextSession } from './spot-check.ts';
+import { addDays } from '../../workflow/calendar.ts';
+import { maxObservations } from './observation.ts';
+import { isEligible, nextSession } from '../../quality/spot-check.ts';
 
 /** Days after an observation with concerns by which the next one is due (Margin's rule; the policy gives none). */
 export const followUpDays = 14;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followUpDays, nextObservation, observationPlan } from './observation-plan.ts';
+import { followUpDays, nextObservation, observationPlan } from './plan.ts';
 
 const seen = (number: number, date: string, concerns: boolean, sent = true) => ({ number, date, concerns, sent });
 
