@@ -75,12 +75,17 @@ export async function coachingOverview(context: MemberReportsContext, request: I
   const teachers = members
     .filter((each) => each.role === 'early-career-teacher' && !each.removedAt)
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
-  const cycles = entries.filter((each) => each.kind === 'coaching-cycle');
+  const cyclesOf = new Map<string, Entry[]>();
+  for (const each of entries) {
+    if (each.kind !== 'coaching-cycle') continue;
+    const teacher = namedMember(each, teachers);
+    if (teacher) cyclesOf.set(teacher.id, (cyclesOf.get(teacher.id) ?? []).concat(each));
+  }
   const weeks = lastWeeks(londonDate(new Date()));
   const body: CoachingOverview = {
     weeks,
     teachers: teachers.map((teacher) => {
-      const theirs = cycles.filter((cycle) => namedMember(cycle, teachers)?.id === teacher.id);
+      const theirs = cyclesOf.get(teacher.id) ?? [];
       const finished = theirs
         .flatMap((cycle) => (cycle.entry.cycle ? [cycle.entry.cycle] : []))
         .sort((a, b) => a.finishedOn.localeCompare(b.finishedOn));
