@@ -1,5 +1,5 @@
 // The coordinator's coaching overview and the quality team's plan of observations (docs/protocol.md, "Coaching
-// overview" and "Observation plan"), drawn from the organisation's registered reports: each report's kind and index
+// overview and plan of observations"), drawn from the organisation's registered reports: each report's kind and index
 // entry is read through reportIndexEntry (report-entries.ts) and nothing else of it.
 import type { IncomingMessage } from 'node:http';
 import { memberRoleLabels } from '../../shared/protocol/organisations.ts';
@@ -18,7 +18,8 @@ import { type Answer, Problem, signedInMember } from './requests.ts';
 
 const article = (label: string) => (/^[aeiou]/i.test(label) ? 'an' : 'a');
 
-async function memberOf(
+/** The signed-in member when their role opens the desk; 403 saying whose desk it is otherwise. */
+async function memberFor(
   context: MemberReportsContext,
   request: IncomingMessage,
   roles: readonly string[],
@@ -61,7 +62,7 @@ function namedMember(entry: Entry, candidates: readonly MemberRecord[]): MemberR
 
 /** GET /api/organisation/coaching: each early career teacher's mentors, cycles finished per week and current step. */
 export async function coachingOverview(context: MemberReportsContext, request: IncomingMessage): Promise<Answer> {
-  const member = await memberOf(
+  const member = await memberFor(
     context,
     request,
     coachingOverviewRoles,
@@ -107,7 +108,7 @@ export async function coachingOverview(context: MemberReportsContext, request: I
 
 /** GET /api/organisation/observation-plan: each tutor's sessions delivered, observations done and the one due. */
 export async function observationPlanAnswer(context: MemberReportsContext, request: IncomingMessage): Promise<Answer> {
-  const member = await memberOf(
+  const member = await memberFor(
     context,
     request,
     observationPlanRoles,

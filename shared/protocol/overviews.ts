@@ -1,5 +1,5 @@
 // The coordinator's coaching overview and the quality team's plan of observations (docs/protocol.md, "Coaching
-// overview" and "Observation plan"): what the relay answers, read by the app with these schemas.
+// overview and plan of observations"): what the relay answers, read by the app with these schemas.
 import { z } from 'zod';
 import type { MemberRole } from './organisations.ts';
 
