@@ -4,7 +4,9 @@
 // (through the relay, as the form would) under "Awaiting the early career teacher's comments". The tutor has no part in
 // the overview and is told so. An appropriate body (made and linked with the admin CLI) finds a review both have
 // signed "with the appropriate body", ticks it and marks it read; its refusals are tried over raw HTTP in
-// relay/organisations/reviews-read.test.ts.
+// relay/organisations/reviews-read.test.ts. A mentor chooses Sam from the school's teachers, coaches and finishes a
+// cycle; the coordinator sees it counted in this week's column, with Sam's mentor and current step (refusals and the
+// figures in detail: relay/organisations/overviews.test.ts).
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import WebSocket from 'ws';
@@ -122,6 +124,7 @@ test('a school’s coordinator sees each termly review under where it is; a tuto
       'None yet',
       'None yet',
       'None yet',
+      'None set yet',
     ]);
     const samId = await sam.evaluate(async () => (await (await fetch('/api/session')).json()).member.id as string);
     const named = await tutor.evaluate(
@@ -138,7 +141,13 @@ test('a school’s coordinator sees each termly review under where it is; a tuto
     expect(named).toBe(200);
     await cora.reload();
     await expect(teachers.getByRole('row', { name: /Sam Patel/ }).getByRole('cell')).toHaveText(
-      ['Sam Patel', 'Tara Tutor', 'None yet', /Termly progress review: Sam Patel.*: awaiting their comments$/],
+      [
+        'Sam Patel',
+        'Tara Tutor',
+        'None yet',
+        /Termly progress review: Sam Patel.*: awaiting their comments$/,
+        'None set yet',
+      ],
       slow,
     );
     // A coordinator reads; only an appropriate body's reviewer marks reviews read.
@@ -303,6 +312,95 @@ test('an appropriate body’s reviewer ticks a signed review and marks it read f
   } finally {
     for (const each of rooms) each.destroy();
     await Promise.all(contexts.map((each) => each.close()));
+    await own.stop();
+  }
+});
+
+test('a coordinator sees each early career teacher’s coaching cycles week by week, their mentor and current step', async ({
+  browser,
+  context,
+}) => {
+  test.setTimeout(240_000);
+  // A relay of its own: an organisation is set up on a relay with none.
+  const own = await startRelay();
+  const base = `http://localhost:${own.port}`;
+  const [moContext, samContext, coraContext] = await Promise.all([1, 2, 3].map(() => browser.newContext()));
+  try {
+    const school = 'Elm School';
+    const { page: admin } = await personWithPasskeys(context);
+    await setUpAgency(admin, base, school, 'School');
+    const moInvitation = await invite(admin, base, 'Mo Mentor', 'Mentor');
+    const samInvitation = await invite(admin, base, 'Sam Patel', 'Early career teacher');
+    const coraInvitation = await invite(admin, base, 'Cora Coordinator', 'Coordinator');
+    const { page: mo } = await personWithPasskeys(moContext!);
+    await join(mo, moInvitation, 'Mo Mentor', school);
+    const { page: sam } = await personWithPasskeys(samContext!);
+    await join(sam, samInvitation, 'Sam Patel', school);
+    const { page: cora } = await personWithPasskeys(coraContext!);
+    await join(cora, coraInvitation, 'Cora Coordinator', school);
+
+    // The mentor chooses Sam from the school's early career teachers, from the keyboard.
+    await signIn(mo, base, 'Mo Mentor');
+    await mo.goto(`${base}/coaching`);
+    const choose = mo.getByLabel('Early career teacher in your school');
+    await expect(choose).toBeVisible(slow);
+    await expectAccessible(mo);
+    await mo.getByRole('button', { name: 'Add this teacher' }).click();
+    await expect(mo.getByRole('alert')).toHaveText('Choose one of your school’s early career teachers.');
+    await choose.selectOption({ label: 'Sam Patel' });
+    await mo.getByRole('button', { name: 'Add this teacher' }).focus();
+    await mo.keyboard.press('Enter');
+    await expect(mo.getByRole('heading', { name: 'Coaching: Sam Patel' })).toBeVisible(slow);
+
+    // One cycle observed and finished: registered with the school as it is claimed.
+    await mo.getByRole('button', { name: 'Observe' }).click();
+    await mo.waitForURL(/\/report\/[A-Za-z0-9_-]+$/);
+    const cycleId = new URL(mo.url()).pathname.split('/').pop()!;
+    await expect(mo.getByRole('status').filter({ hasText: 'shared with the relay' })).toBeVisible(slow);
+    await mo.getByLabel('Search the library').fill('entry routine');
+    const step = 'Teach one entry routine and rehearse it until it runs by itself';
+    await mo.getByRole('button', { name: `Choose “${step}”` }).click();
+    await mo.getByRole('button', { name: 'Give feedback' }).click();
+    await mo.getByRole('button', { name: 'Finish' }).click();
+    await expect(mo.getByText('the step is visible to the teacher')).toBeVisible(slow);
+    await expect.poll(async () => (await listedReports(mo)).map((report) => report.id), slow).toContain(cycleId);
+
+    // The coordinator: the teacher's row names the mentor and the current step; this week's column counts the cycle.
+    await signIn(cora, base, 'Cora Coordinator');
+    await cora.getByRole('link', { name: 'Reviews overview' }).click();
+    const teachers = cora.getByRole('region', { name: 'Early career teachers' });
+    await expect(teachers.getByRole('row', { name: /Sam Patel/ }).getByRole('cell')).toHaveText(
+      [
+        'Sam Patel',
+        'None yet',
+        'Mo Mentor',
+        'None yet',
+        new RegExp(`^${step} \\(set \\w{3} \\d{1,2} \\w{3} \\d{4}\\)$`),
+      ],
+      slow,
+    );
+    const coaching = cora.getByRole('region', { name: 'Coaching each week' });
+    const weeks = coaching.getByRole('columnheader');
+    await expect(weeks).toHaveCount(11);
+    await expect(weeks.nth(2)).toHaveText(/^Week \d{1,2}from \d{1,2} \w{3}$/);
+    await expect(coaching.getByRole('row', { name: /Sam Patel/ }).getByRole('cell')).toHaveText([
+      'Mo Mentor',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '1',
+      new RegExp(`^${step}`),
+    ]);
+    await expectAccessible(cora);
+
+    // Sam, an early career teacher, has no part in the overview; the relay refuses them its figures.
+    expect(await sam.evaluate(async () => (await fetch('/api/organisation/coaching')).status)).toBe(403);
+  } finally {
+    await Promise.all([moContext, samContext, coraContext].map((each) => each?.close()));
     await own.stop();
   }
 });

@@ -24,6 +24,9 @@ const QualityPage = lazy(() => import('./quality/QualityPage.tsx').then((module)
 const SpotCheckPage = lazy(() =>
   import('./quality/SpotCheckPage.tsx').then((module) => ({ default: module.SpotCheckPage })),
 );
+const ObservationPlanPage = lazy(() =>
+  import('./quality/ObservationPlanPage.tsx').then((module) => ({ default: module.ObservationPlanPage })),
+);
 const SetUpPage = lazy(() => import('./organisation/SetUpPage.tsx').then((module) => ({ default: module.SetUpPage })));
 const InvitationPage = lazy(() =>
   import('./organisation/InvitationPage.tsx').then((module) => ({ default: module.InvitationPage })),
@@ -116,6 +119,7 @@ export function App() {
       <Route path="/coaching/:id" component={CoachPage} />
       <Route path="/quality" component={QualityPage} />
       <Route path="/quality/spot-checks" component={SpotCheckPage} />
+      <Route path="/quality/plan" component={ObservationPlanPage} />
       <Route path="/progress-reviews" component={ProgressReviews} />
       <Route path="/setup" component={SetUpPage} />
       <Route path="/invitation" component={InvitationPage} />

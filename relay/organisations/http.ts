@@ -49,6 +49,7 @@ import {
   setReportTeacher,
 } from './member-reports.ts';
 import { closeMonth, timesheet } from './timesheets.ts';
+import { coachingOverview, observationPlanAnswer } from './overviews.ts';
 import { type Answer, orRefuse, Problem, readBody, signedInAdministrator, signedInMember } from './requests.ts';
 import { addOrganisationWord, organisationWords, removeOrganisationWord } from './words.ts';
 import { markAllNotificationsRead, markNotificationRead, myEmail, myNotifications, setMyEmail } from './inbox.ts';
@@ -107,6 +108,8 @@ const routes: { pattern: RegExp; methods: Partial<Record<string, Handler>> }[] =
   { pattern: /^\/api\/organisation\/clients$/, methods: { GET: listClients } },
   { pattern: /^\/api\/organisation\/learners\/([^/]{1,400})\/record$/, methods: { GET: learnerRecord } },
   { pattern: /^\/api\/organisation\/timesheets$/, methods: { GET: timesheet } },
+  { pattern: /^\/api\/organisation\/coaching$/, methods: { GET: coachingOverview } },
+  { pattern: /^\/api\/organisation\/observation-plan$/, methods: { GET: observationPlanAnswer } },
   { pattern: /^\/api\/organisation\/timesheets\/close$/, methods: { POST: closeMonth } },
   { pattern: /^\/api\/organisation\/words$/, methods: { GET: organisationWords, POST: addOrganisationWord } },
   { pattern: /^\/api\/organisation\/words\/([^/]{1,400})$/, methods: { DELETE: removeOrganisationWord } },

@@ -84,7 +84,8 @@ describe('registering a report with the organisation', () => {
     expect(await register(relay, a.coordinator, { id: 'report-2' })).toMatchObject({
       status: 403,
       body: {
-        error: 'Reports are registered by the tutors and mentors who write them; as a coordinator you read them.',
+        error:
+          'Reports are registered by the tutors and mentors who write them (and quality reviewers, their observations); as a coordinator you read them.',
       },
     });
     for (const mentorId of [a.otherTutor.id, b.tutor.id])

@@ -5,7 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import * as Y from 'yjs';
 import { readStatus } from '../../shared/doc/status-doc.ts';
-import { memberAccess, reportWriters } from '../../shared/protocol/member-access.ts';
+import { memberAccess, reportRegistrars, reportWriters } from '../../shared/protocol/member-access.ts';
 import {
   type LearnerRecord,
   memberRoleLabels,
@@ -64,10 +64,10 @@ async function checkTeacherOf(store: Storage, organisationId: string, teacherId:
  */
 export async function registerReport(context: MemberReportsContext, request: IncomingMessage): Promise<Answer> {
   const { member } = await signedInMember(context, request);
-  if (!reportWriters.includes(member.role))
+  if (!reportRegistrars.includes(member.role))
     throw new Problem(
       403,
-      `Reports are registered by the tutors and mentors who write them; as a ${memberRoleLabels[member.role].toLowerCase()} you read them.`,
+      `Reports are registered by the tutors and mentors who write them (and quality reviewers, their observations); as a ${memberRoleLabels[member.role].toLowerCase()} you read them.`,
     );
   const wanted = await readBody(request, RegisterReportRequest);
   if (wanted.mentorId !== undefined) {

@@ -41,6 +41,9 @@ const receivedReviews: readonly ReportStatus[] = ['with-reviewer', 'reviewed'];
 /** Members with these roles write reports, so they may register one with their organisation and own it. */
 export const reportWriters: readonly MemberRole[] = ['tutor', 'mentor'];
 
+/** Members who register the reports they make with their organisation: its writers, and quality reviewers (their observations). */
+export const reportRegistrars: readonly MemberRole[] = [...reportWriters, 'quality-reviewer'];
+
 export const memberRefusals = {
   otherOrganisation: 'This report belongs to another organisation: your membership does not open it.',
   notSubmitted: 'This report opens for quality review once it has been submitted.',

@@ -35,6 +35,12 @@ export interface IndexEntry {
     subject: string;
     assignmentId?: string;
   };
+  /** A coaching cycle once finished: the day it was finished (YYYY-MM-DD) and the title of the step it set. */
+  cycle?: { finishedOn: string; step: string };
+  /** A quality observation: which of the tutor's observations it is (1 to 3), and whether any judgement is a cause for concern. */
+  observation?: { number: number; concerns: boolean };
+  /** A session report: whether the session was delivered (a learner attended: Present or Late). */
+  delivered?: boolean;
 }
 
 /** The plan, score and target a later progress report is written against. */

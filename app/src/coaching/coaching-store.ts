@@ -14,8 +14,12 @@ import { createReport } from '../store/new-report.ts';
 import { withReportContent } from '../report-session/report-session.ts';
 import { indexReport } from '../store/report-index.ts';
 
-export async function addTeacher(name: string, createdBy: string): Promise<string> {
-  const teacher: Teacher = { id: newReportId(), name: name.trim() };
+/**
+ * Starts a teacher's coaching record. `memberId` is the early career teacher's id in the school's organisation when
+ * they are chosen from its list: their cycles then carry it, so the coordinator's overview counts them as theirs.
+ */
+export async function addTeacher(name: string, createdBy: string, memberId?: string): Promise<string> {
+  const teacher: Teacher = { id: memberId ?? newReportId(), name: name.trim() };
   return createReport((doc) => createRecordDoc(doc, teacher, createdBy));
 }
 

@@ -3,7 +3,8 @@
 // due, overdue, awaiting the teacher's comments, awaiting signatures, with the appropriate body, read. An appropriate
 // body's reviewer ticks those with them and marks them read together (POST /api/organisation/reviews/read), each
 // its own decision, and sees what became of each. A school's coordinator also sees every early career teacher with
-// their induction tutor, mentor and their reviews (the teachers from GET /api/organisation/teachers).
+// their induction tutor, mentor, their reviews and current action step (the teachers from GET
+// /api/organisation/teachers), and the coaching cycles finished each week (GET /api/organisation/coaching).
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { formatMoment } from '../../../shared/forms/uk-dates.ts';
 import {
@@ -12,9 +13,12 @@ import {
   type OrganisationReportSummary,
   reviewsOverviewRoles,
 } from '../../../shared/protocol/organisations.ts';
+import type { CoachingOverview } from '../../../shared/protocol/overviews.ts';
 import { type ReviewDashboardState, reviewDashboardState } from '../../../shared/reports/termly-review/due.ts';
 import { termlyReview } from '../../../shared/reports/termly-review/index.ts';
 import { organisationApi } from '../organisation/organisation-api.ts';
+import { CoachingWeeks, currentStepText } from './CoachingWeeks.tsx';
+import { overviewsApi } from './overviews-api.ts';
 import { signedIn } from '../organisation/signed-in.ts';
 import '../organisation/organisation.css';
 
@@ -174,7 +178,7 @@ function Overview(props: { body: boolean }) {
         </Show>
       </Show>
       <Show when={signedIn()?.member.role === 'coordinator'}>
-        <Teachers reviews={reviews()} />
+        <Coordinator reviews={reviews()} />
       </Show>
     </div>
   );
@@ -225,8 +229,29 @@ const stateWords: Record<ReviewDashboardState, string> = {
   resubmitted: 'resubmitted',
 };
 
-/** Every early career teacher of the school, with who tutors and mentors them and where each of their reviews is. */
-function Teachers(props: { reviews: OrganisationReportSummary[] }) {
+/** A coordinator's own part: the school's early career teachers, and the coaching each had week by week. */
+function Coordinator(props: { reviews: OrganisationReportSummary[] }) {
+  const [coaching] = createResource(() => overviewsApi.coaching());
+  const coachingOf = (teacherId: string) => {
+    const answer = coaching();
+    return answer?.ok ? answer.value.teachers.find((teacher) => teacher.id === teacherId) : undefined;
+  };
+  return (
+    <>
+      <Teachers reviews={props.reviews} coachingOf={coachingOf} />
+      <CoachingWeeks answer={coaching()} />
+    </>
+  );
+}
+
+/**
+ * Every early career teacher of the school, with who tutors and mentors them (the mentors of their reviews and of
+ * their coaching cycles), where each of their reviews is, and their current action step.
+ */
+function Teachers(props: {
+  reviews: OrganisationReportSummary[];
+  coachingOf: (teacherId: string) => CoachingOverview['teachers'][number] | undefined;
+}) {
   const [teachers] = createResource(() => organisationApi.teachers());
   const reviewsOf = (teacherId: string) =>
     props.reviews
@@ -258,6 +283,7 @@ function Teachers(props: { reviews: OrganisationReportSummary[] }) {
                 <th scope="col">Induction tutor</th>
                 <th scope="col">Mentor</th>
                 <th scope="col">Termly reviews</th>
+                <th scope="col">Current step</th>
               </tr>
             </thead>
             <tbody>
@@ -266,7 +292,12 @@ function Teachers(props: { reviews: OrganisationReportSummary[] }) {
                   <tr>
                     <td>{teacher.name}</td>
                     <td>{distinct(reviewsOf(teacher.id).map((report) => report.ownerName))}</td>
-                    <td>{distinct(reviewsOf(teacher.id).map((report) => report.mentorName))}</td>
+                    <td>
+                      {distinct([
+                        ...reviewsOf(teacher.id).map((report) => report.mentorName),
+                        ...(props.coachingOf(teacher.id)?.mentors ?? []),
+                      ])}
+                    </td>
                     <td>
                       {reviewsOf(teacher.id)
                         .map(
@@ -275,6 +306,7 @@ function Teachers(props: { reviews: OrganisationReportSummary[] }) {
                         )
                         .join('; ') || 'None yet'}
                     </td>
+                    <td>{currentStepText(props.coachingOf(teacher.id))}</td>
                   </tr>
                 )}
               </For>

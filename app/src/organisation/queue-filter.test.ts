@@ -37,6 +37,7 @@ describe('the reviewer’s queue', () => {
           report('draft', { status: 'draft' }),
           report('early', { status: 'resubmitted', submittedAt: noon('2030-01-02') }),
           report('done', { status: 'approved' }),
+          report('observation', { kind: 'Quality observation' }),
         ]),
       ),
     ).toEqual(['early', 'late']);

@@ -2,10 +2,13 @@
 // waiting longest first, kept by the reviewer's filter (tutor, learner, client, kind, submitted between two dates,
 // and a search), each with how many working days it has waited.
 import type { OrganisationReportSummary } from '../../../shared/protocol/organisations.ts';
+import { qaObservation } from '../../../shared/reports/qa-observation/index.ts';
 import { localDate } from '../../../shared/workflow/calendar.ts';
 import { workingDaysBetween } from '../../../shared/workflow/working-days.ts';
 
-const waiting = (report: OrganisationReportSummary) => report.status === 'submitted' || report.status === 'resubmitted';
+/** Submitted for review; a quality observation's "submitted" is its feedback sent to the tutor, with nothing to decide. */
+const waiting = (report: OrganisationReportSummary) =>
+  (report.status === 'submitted' || report.status === 'resubmitted') && report.kind !== qaObservation.label;
 
 const submittedAt = (report: OrganisationReportSummary) => report.submittedAt ?? report.changedAt;
 

@@ -35,7 +35,7 @@ export function QualityPage() {
       <h1>Quality observations</h1>
       <p>
         Observe a session against the four competencies and send the tutor written feedback.{' '}
-        <a href="/quality/spot-checks">Spot checks of new tutors</a>
+        <a href="/quality/spot-checks">Spot checks of new tutors</a> · <a href="/quality/plan">Plan of observations</a>
       </p>
       <section class="card" aria-labelledby="observations-heading">
         <h2 id="observations-heading">Observations</h2>

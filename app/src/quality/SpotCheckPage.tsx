@@ -1,6 +1,11 @@
 // Spot checks: the QA team lists tutors with the sessions each has delivered, and Margin picks at random,
-// reproducibly from the seed, among those whose next session is their third, fourth or fifth.
+// reproducibly from the seed, among those whose next session is their third, fourth or fifth. Signed in, the quality
+// team fills the list from the organisation's session reports (GET /api/organisation/observation-plan); tutors
+// outside Margin are still typed in by hand.
 import { createSignal, For, Index, Show } from 'solid-js';
+import { observationPlanRoles } from '../../../shared/protocol/overviews.ts';
+import { overviewsApi } from '../desks/overviews-api.ts';
+import { signedIn } from '../organisation/signed-in.ts';
 import { nextSession, pickSpotChecks, TutorSessions, type SpotCheckPicks } from '../../../shared/quality/spot-check.ts';
 import { localDate } from '../../../shared/workflow/calendar.ts';
 import './quality.css';
@@ -45,6 +50,32 @@ export function SpotCheckPage() {
     localStorage.setItem(storageKey, JSON.stringify(rows()));
   };
 
+  const [filling, setFilling] = createSignal<{ busy: boolean; said?: string; problem?: string }>({ busy: false });
+  const mayFill = () => {
+    const role = signedIn()?.member.role;
+    return role !== undefined && observationPlanRoles.includes(role);
+  };
+  /** Puts the organisation's tutors, with their sessions delivered, in place of those rows; other rows stay. */
+  const fillFromMargin = async () => {
+    setFilling({ busy: true });
+    const answer = await overviewsApi.observationPlan();
+    if (!answer.ok) return setFilling({ busy: false, problem: answer.problem.message });
+    const fromMargin = answer.value.tutors.flatMap((tutor) =>
+      tutor.member && tutor.sessionsDelivered !== undefined
+        ? [{ name: tutor.name, sessions: String(tutor.sessionsDelivered) }]
+        : [],
+    );
+    const names = new Set(fromMargin.map((row) => row.name.trim().toLocaleLowerCase('en-GB')));
+    const typed = rows().filter((row) => row.name.trim() && !names.has(row.name.trim().toLocaleLowerCase('en-GB')));
+    const next = [...fromMargin, ...typed];
+    setRows(next.length > 0 ? next : [{ name: '', sessions: '' }]);
+    localStorage.setItem(storageKey, JSON.stringify(next));
+    setFilling({
+      busy: false,
+      said: `${fromMargin.length} ${fromMargin.length === 1 ? 'tutor' : 'tutors'} from Margin’s session reports, and ${typed.length} typed in.`,
+    });
+  };
+
   const pick = (event: SubmitEvent) => {
     event.preventDefault();
     const problems: string[] = [];
@@ -73,6 +104,20 @@ export function SpotCheckPage() {
       <form class="card" onSubmit={pick} aria-labelledby="tutors-heading" novalidate>
         <h2 id="tutors-heading">New tutors</h2>
         <p class="hint">Tutors whose next session is their third, fourth or fifth can be picked.</p>
+        <Show when={mayFill()}>
+          <p>
+            <button type="button" class="secondary" disabled={filling().busy} onClick={() => void fillFromMargin()}>
+              Fill in from session reports
+            </button>{' '}
+            Each tutor’s sessions delivered, counted from their session reports; tutors outside Margin stay as typed.
+          </p>
+          <Show when={filling().said}>
+            <p role="status">{filling().said}</p>
+          </Show>
+          <Show when={filling().problem}>
+            <p role="alert">{filling().problem}</p>
+          </Show>
+        </Show>
         <Index each={rows()}>
           {(row, index) => (
             <div class="row tutor-row">

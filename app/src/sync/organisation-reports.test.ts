@@ -70,8 +70,8 @@ describe('a signed-in member’s organisation reports', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('registers nothing for someone who does not write reports, and keeps trying when the relay is out of reach', async () => {
-    const fetch = relay('quality-reviewer', (path) => registered(path));
+  it('registers nothing for someone who neither writes reports nor observes tutors (a coordinator), and keeps trying when the relay is out of reach', async () => {
+    const fetch = relay('coordinator', (path) => registered(path));
     await checkSignedIn(true);
     await accessDb.links.put(claimed('r2'));
     await registerAllClaimed();

@@ -3,7 +3,7 @@
 // relay is out of reach, later; reports claimed before they signed in are offered to be moved into it (or kept
 // out, once asked); a report of the organisation opens without a share link, with a room token the relay makes
 // from the membership, kept like any link and asked for again before it expires.
-import { reportWriters } from '../../../shared/protocol/member-access.ts';
+import { reportRegistrars } from '../../../shared/protocol/member-access.ts';
 import { fail, ok, type Result } from '../../../shared/result.ts';
 import { type ApiProblem, organisationApi } from '../organisation/organisation-api.ts';
 import { checkSignedIn, signedIn } from '../organisation/signed-in.ts';
@@ -65,7 +65,7 @@ export async function memberLink(reportId: string, now = Date.now()): Promise<Re
 export async function registerClaimed(link: HeldLink): Promise<Result<void, ApiProblem>> {
   if (link.source !== 'claimed' || link.organisationId) return ok(undefined);
   const me = await member();
-  if (!me || !reportWriters.includes(me.member.role)) return ok(undefined);
+  if (!me || !reportRegistrars.includes(me.member.role)) return ok(undefined);
   // Claimed before this member signed in here: theirs to move or keep out (reportsToMove), not moved unasked.
   if (link.claimedBy !== me.member.id) return ok(undefined);
   return register(link, me);
@@ -90,7 +90,7 @@ async function register(
  */
 export async function reportsToMove(): Promise<HeldLink[]> {
   const me = await member();
-  if (!me || !reportWriters.includes(me.member.role)) return [];
+  if (!me || !reportRegistrars.includes(me.member.role)) return [];
   return accessDb.links
     .filter(
       (link) =>
@@ -111,8 +111,11 @@ export interface Moved {
 /** Registers each report with the signed-in member's organisation, with its tutor link; stops when the relay is out of reach. */
 export async function moveIntoOrganisation(links: readonly HeldLink[]): Promise<Result<Moved, ApiProblem>> {
   const me = await member();
-  if (!me || !reportWriters.includes(me.member.role))
-    return fail({ message: 'Sign in as a tutor or mentor to move reports into your organisation.', status: 401 });
+  if (!me || !reportRegistrars.includes(me.member.role))
+    return fail({
+      message: 'Sign in as a tutor, mentor or quality reviewer to move reports into your organisation.',
+      status: 401,
+    });
   const result: Moved = { moved: 0, refused: [] };
   for (const link of links) {
     const done = await register(link, me);
@@ -135,7 +138,7 @@ export async function keepOutOfOrganisation(links: readonly HeldLink[]): Promise
 /** Registers every report this device claimed and has not registered yet (those made while the relay was out of reach). */
 export async function registerAllClaimed(): Promise<void> {
   const me = await member();
-  if (!me || !reportWriters.includes(me.member.role)) return;
+  if (!me || !reportRegistrars.includes(me.member.role)) return;
   const waiting = await accessDb.links.filter((link) => link.source === 'claimed' && !link.organisationId).toArray();
   for (const link of waiting) {
     const done = await registerClaimed(link);

@@ -22,6 +22,9 @@ export const coachingCycle = defineReportKind({
       learners: [],
       people: { ids: cycle.teacher ? [cycle.teacher.id] : [], names: cycle.teacher ? [cycle.teacher.name] : [] },
       date: cycle.week,
+      ...(cycle.state.stage === 'finished' && cycle.finishedOn && cycle.state.nextStep
+        ? { cycle: { finishedOn: cycle.finishedOn, step: cycle.state.nextStep.title } }
+        : {}),
     };
   },
   // The mentor who starts it holds the tutor's link; a mentor's link is a second observer's.

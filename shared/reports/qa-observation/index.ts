@@ -1,7 +1,7 @@
 // A quality-assurance observation of a tutor's session, submitted when its feedback is sent to the tutor.
 import { defineReportKind } from '../definition.ts';
 import { qaObservationFormat, readObservation, tutorReplyKey } from './doc.ts';
-import { observationProblems } from './observation.ts';
+import { hasConcerns, observationProblems } from './observation.ts';
 
 export const qaObservation = defineReportKind({
   kind: 'qa-observation',
@@ -20,6 +20,7 @@ export const qaObservation = defineReportKind({
       learners: [],
       people: { ids: [], names: observation.tutorName ? [observation.tutorName] : [] },
       date: observation.date ?? '',
+      observation: { number: observation.number, concerns: hasConcerns(observation) },
     };
   },
   workflow: { drawnBy: 'form', showsStatus: false },

@@ -2,7 +2,7 @@
 import { formatDate } from '../../workflow/calendar.ts';
 import { defineReportKind } from '../definition.ts';
 import { readSessionReport, sessionReportFormat } from './doc.ts';
-import { sessionReportTextFields } from './form.ts';
+import { sessionReportTextFields, sessionTookPlace } from './form.ts';
 import { sessionReportCheck, sessionReportProblems } from './rules.ts';
 
 export const sessionReport = defineReportKind({
@@ -23,6 +23,7 @@ export const sessionReport = defineReportKind({
       date: report.date,
       assignmentId: report.assignment?.id,
       titleSuffix: `, ${formatDate(report.date)}`,
+      delivered: sessionTookPlace(report.attendance),
       session: {
         learnerIds: report.learners.map((learner) => learner.id),
         date: report.date,

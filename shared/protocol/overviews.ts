@@ -1,0 +1,70 @@
+// The coordinator's coaching overview and the quality team's plan of observations (docs/protocol.md, "Coaching
+// overview and plan of observations"): what the relay answers, read by the app with these schemas.
+import { z } from 'zod';
+import type { MemberRole } from './organisations.ts';
+
+/** Who reads the coaching overview: a school's coordinators. */
+export const coachingOverviewRoles: readonly MemberRole[] = ['coordinator'];
+/** Who reads the plan of observations: the quality team and administrators. */
+export const observationPlanRoles: readonly MemberRole[] = ['quality-reviewer', 'administrator'];
+
+export const overviewPaths = {
+  coaching: '/api/organisation/coaching',
+  observationPlan: '/api/organisation/observation-plan',
+} as const;
+
+export const CoachingWeek = z.object({ monday: z.string(), isoWeek: z.string() });
+
+/** GET /api/organisation/coaching: each early career teacher's coaching over the last 8 ISO weeks (Europe/London). */
+export const CoachingOverview = z.object({
+  /** The weeks counted, oldest first; the last is this week. */
+  weeks: z.array(CoachingWeek),
+  teachers: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      /** The mentors whose finished or open cycles are about them, by name. */
+      mentors: z.array(z.string()),
+      /** Cycles finished in each of `weeks`. */
+      cyclesPerWeek: z.array(z.number().int()),
+      /** The step set by their last finished cycle, and the day it was set. */
+      currentStep: z.object({ title: z.string(), setOn: z.string() }).optional(),
+    }),
+  ),
+});
+export type CoachingOverview = z.infer<typeof CoachingOverview>;
+
+const ObservationDone = z.object({
+  number: z.number().int(),
+  date: z.string(),
+  concerns: z.boolean(),
+  sent: z.boolean(),
+  reportId: z.string(),
+});
+
+const NextObservation = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('spot-check'), number: z.literal(1), session: z.number().int() }),
+  z.object({ kind: z.literal('follow-up'), number: z.number().int(), dueBy: z.string(), overdue: z.boolean() }),
+  z.object({ kind: z.literal('being-written'), number: z.number().int() }),
+  z.object({ kind: z.literal('concerns-after-third') }),
+]);
+
+/**
+ * GET /api/organisation/observation-plan: every tutor (the organisation's, and those observed who are not members)
+ * with the sessions they delivered (their registered session reports where a learner attended), their observations
+ * and the one due next.
+ */
+export const ObservationPlan = z.object({
+  today: z.string(),
+  tutors: z.array(
+    z.object({
+      name: z.string(),
+      /** Whether the tutor is a member of the organisation (their sessions come from Margin). */
+      member: z.boolean(),
+      sessionsDelivered: z.number().int().optional(),
+      observations: z.array(ObservationDone),
+      next: NextObservation.optional(),
+    }),
+  ),
+});
+export type ObservationPlan = z.infer<typeof ObservationPlan>;
