@@ -104,8 +104,6 @@ function testEditorInFrame(
     frame: string;
     before: string;
     after: string;
-    /** Whether a second correction, made after an undo, is undone too from the keyboard. */
-    undoAgain: boolean;
   },
 ) {
   test.describe(name, () => {
@@ -144,12 +142,11 @@ function testEditorInFrame(
       expect(Math.abs(listBox.x - word.x)).toBeLessThan(120);
       await learner.click();
       await expect.poll(() => model(page)).toBe(expected.after);
-      if (expected.undoAgain) {
-        // Undo from the keyboard in the editor, as the user would.
-        await focusEditor(page);
-        await page.keyboard.press('Control+z');
-        await expect.poll(() => model(page)).toBe(expected.before);
-      }
+      // A second correction, made after an undo, is undone too, from the keyboard in the editor as the user would
+      // (CKEditor 4 records undo steps from keys only: Margin asks it for one through its own API, undo-steps.ts).
+      await focusEditor(page);
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => model(page)).toBe(expected.before);
       await page.close();
     });
 
@@ -196,30 +193,26 @@ testEditorInFrame('TinyMCE 7', 'tinymce7.html', {
   frame: 'about:srcdoc',
   before: '<p>The lerner made good progress.</p>',
   after: '<p>The learner made good progress.</p>',
-  undoAgain: true,
 });
 testEditorInFrame('TinyMCE 6', 'tinymce6.html', {
   frame: 'about:blank',
   before: '<p>The lerner made good progress.</p>',
   after: '<p>The learner made good progress.</p>',
-  undoAgain: true,
 });
 testEditorInFrame('CKEditor 4', 'ckeditor4.html', {
   frame: 'about:blank',
   before: '<p>The lerner made good progress.</p>\n',
   after: '<p>The learner made good progress.</p>\n',
-  // Measured: CKEditor 4's undo takes snapshots from key events, and after an undo it keeps none of a
-  // correction made without keys, so the second one stays. Not fixed yet.
-  undoAgain: false,
 });
 
 /**
  * An editor on the page itself (not in a frame): the misspelt "lerner" of its first paragraph is underlined,
- * a suggestion from Alt+Enter and from a click lands in the editor's own model, the editor's undo (where
- * the page has one) takes it back, and "Before you submit" sees the editor's text.
+ * a suggestion from Alt+Enter and from a click lands in the editor's own model, and the editor's own undo,
+ * Ctrl+Z as the user presses it, takes each back (the second one made after an undo too); "Before you
+ * submit" sees the editor's text.
  */
-function testEditorOnPage(name: string, path: string, expected: { before: string; after: string; undo: boolean }) {
-  test(`${name}: a suggestion from Alt+Enter or a click lands in the editor’s model${expected.undo ? ', and its undo takes it back' : ''}`, async () => {
+function testEditorOnPage(name: string, path: string, expected: { before: string; after: string }) {
+  test(`${name}: a suggestion from Alt+Enter or a click lands in the editor’s model, and Ctrl+Z takes it back`, async () => {
     const page = await open(path);
     await expect.poll(() => highlightedIn(page)).toEqual(['lerner']);
     expect(await model(page)).toBe(expected.before);
@@ -233,9 +226,8 @@ function testEditorOnPage(name: string, path: string, expected: { before: string
     await expect.poll(() => model(page)).toBe(expected.after);
     await expect.poll(() => highlightedIn(page)).toEqual([]);
 
-    if (expected.undo) await undo(page);
-    else await page.reload();
-    await page.locator('body[data-editor-ready]').waitFor();
+    await focusEditor(page);
+    await page.keyboard.press('Control+z');
     await expect.poll(() => model(page)).toBe(expected.before);
     await expect.poll(() => highlightedIn(page)).toEqual(['lerner']);
 
@@ -248,6 +240,9 @@ function testEditorOnPage(name: string, path: string, expected: { before: string
     await expect(learner).toBeVisible();
     await learner.click();
     await expect.poll(() => model(page)).toBe(expected.after);
+    await focusEditor(page);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => model(page)).toBe(expected.before);
     await page.close();
   });
 
@@ -266,25 +261,20 @@ function testEditorOnPage(name: string, path: string, expected: { before: string
 testEditorOnPage('Lexical', 'lexical.html', {
   before: 'The lerner made good progress.',
   after: 'The learner made good progress.',
-  undo: false,
 });
 testEditorOnPage('Quill', 'quill.html', {
   before: 'The lerner made good progress.\n',
   after: 'The learner made good progress.\n',
-  undo: true,
 });
 testEditorOnPage('Slate', 'slate.html', {
   before: 'The lerner made good progress.',
   after: 'The learner made good progress.',
-  undo: false,
 });
 testEditorOnPage('Draft.js', 'draft.html', {
   before: 'The lerner made good progress.',
   after: 'The learner made good progress.',
-  undo: true,
 });
 testEditorOnPage('Trix', 'trix.html', {
   before: 'The lerner made good progress.\n',
   after: 'The learner made good progress.\n',
-  undo: true,
 });
