@@ -5,7 +5,7 @@
 import { createEmptyHistoryState, registerHistory } from '@lexical/history';
 import { $createParagraphNode, $createTextNode, $getRoot, createEditor, UNDO_COMMAND } from 'lexical';
 import { HeadingNode, QuoteNode, registerRichText } from '@lexical/rich-text';
-import { showEditorModel } from './extension-editor-model.ts';
+import { showEditorModel, startsEmpty } from './extension-editor-model.ts';
 
 const root = document.getElementById('editor')!;
 const editor = createEditor({
@@ -17,8 +17,7 @@ const editor = createEditor({
 });
 editor.setRootElement(root);
 registerRichText(editor);
-// ?empty starts the editor with an empty paragraph, as a site does whose form came back empty after a time-out.
-const opening = new URLSearchParams(location.search).has('empty') ? '' : 'The lerner made good progress.';
+const opening = startsEmpty() ? '' : 'The lerner made good progress.';
 editor.update(
   () => {
     const paragraph = $createParagraphNode();

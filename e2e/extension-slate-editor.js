@@ -6,11 +6,10 @@ import { createRoot } from 'react-dom/client';
 import { createEditor, Node } from 'slate';
 import { withHistory } from 'slate-history';
 import { Editable, ReactEditor, Slate, withReact } from 'slate-react';
-import { showEditorModel } from './extension-editor-model.ts';
+import { showEditorModel, startsEmpty } from './extension-editor-model.ts';
 
 const editor = withHistory(withReact(createEditor()));
-// ?empty starts the editor with an empty paragraph, as a site does whose form came back empty after a time-out.
-const opening = new URLSearchParams(location.search).has('empty') ? '' : 'The lerner made good progress.';
+const opening = startsEmpty() ? '' : 'The lerner made good progress.';
 const initialValue = [{ type: 'paragraph', children: [{ text: opening }] }];
 
 function ProgressComment() {
