@@ -6,6 +6,8 @@
 // the page's own world (entrypoints/margin-sent-by-script.content.ts) asks the editor, through its own
 // API, to record a step. With that script missing, the change is made all the same.
 
+import { frameOfBody } from './free-text-field.ts';
+
 /** Fired at a field (or the frame that holds it) just before and just after Margin writes into it. */
 export const undoStepEvent = 'margin-undo-step';
 
@@ -14,14 +16,7 @@ export const undoStepEvent = 'margin-undo-step';
  * body is a frame's (CKEditor 4, classic) belongs to the page around the frame: the event goes to the frame.
  */
 export function announceUndoStep(field: HTMLElement): void {
-  const document = field.ownerDocument;
-  let frame: Element | null = null;
-  try {
-    frame = field === document.body ? (document.defaultView?.frameElement ?? null) : null;
-  } catch {
-    frame = null;
-  }
-  const target = frame ?? field;
+  const target = frameOfBody(field) ?? field;
   const { CustomEvent } = target.ownerDocument.defaultView ?? globalThis;
   target.dispatchEvent(new CustomEvent(undoStepEvent, { bubbles: true, composed: true }));
 }
