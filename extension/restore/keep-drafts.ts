@@ -89,7 +89,7 @@ export function keepDrafts(document: Document, fields: PageFields, options: Keep
     looked.add(element);
     if (readFieldText(element).trim() !== '') return;
     const reply = await ask({ to: 'drafts', type: 'load-draft', field: fieldKey(element) });
-    if (!reply.ok || !reply.value || readFieldText(element).trim() !== '' || !element.isConnected) return;
+    if (!reply.ok || !reply.value || readFieldText(element).trim() !== '' || !fields.has(element)) return;
     const draft = reply.value;
     const prompt = offerRestore(element, draft, (restore) => {
       prompts.delete(element);
@@ -102,6 +102,12 @@ export function keepDrafts(document: Document, fields: PageFields, options: Keep
   const unfollow = fields.follow({
     added(element) {
       if (!looked.has(element)) void offer(element);
+    },
+    // A field that goes takes its prompt with it: the textarea TinyMCE or CKEditor 4 hides once it stands in for
+    // it (the editor, with the same name, offers the copy itself), or an editor's body its frame rewrites.
+    removed(element) {
+      prompts.get(element)?.remove();
+      prompts.delete(element);
     },
   });
 
