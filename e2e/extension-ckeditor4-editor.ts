@@ -2,7 +2,7 @@
 // (it loads its skin, language and plugins from beside ckeditor.js), in classic mode, whose editable
 // body is in an iframe. A test reads the editor's own data (editor.getData(), not the DOM) and undo
 // through window.editorModel.
-import { showEditorModel } from './extension-editor-model.ts';
+import { showEditorModel, startsEmpty } from './extension-editor-model.ts';
 
 interface Ckeditor4 {
   getData(): string;
@@ -15,6 +15,7 @@ declare const CKEDITOR: {
   replace(id: string, config: object): Ckeditor4;
 };
 
+if (startsEmpty()) (document.getElementById('notes') as HTMLTextAreaElement).value = '';
 const editor = CKEDITOR.replace('notes', {
   // 4.22.1 is the last release under an open-source licence; its check for newer versions asks the network.
   versionCheck: false,

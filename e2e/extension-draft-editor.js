@@ -4,11 +4,11 @@
 import { ContentState, Editor, EditorState } from 'draft-js';
 import { createElement as h, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { showEditorModel } from './extension-editor-model.ts';
+import { showEditorModel, startsEmpty } from './extension-editor-model.ts';
 
 function ProgressComment() {
   const [editorState, setEditorState] = useState(() =>
-    EditorState.createWithContent(ContentState.createFromText('The lerner made good progress.')),
+    EditorState.createWithContent(ContentState.createFromText(startsEmpty() ? '' : 'The lerner made good progress.')),
   );
   const latest = useRef(editorState);
   latest.current = editorState;

@@ -15,6 +15,12 @@ declare global {
   }
 }
 
+/**
+ * The page was opened with ?empty: its editor starts empty, as a site's form does that came back empty after a
+ * time-out or a reload (the restore tests type in it, reload and are offered their text back).
+ */
+export const startsEmpty = (): boolean => new URLSearchParams(location.search).has('empty');
+
 export function showEditorModel(model: EditorModel): void {
   window.editorModel = model;
   document.body.dataset.editorReady = 'true';

@@ -2,10 +2,10 @@
 // own model (quill.getText(), not the DOM) and uses its own undo (the history module) through
 // window.editorModel.
 import Quill from 'quill';
-import { showEditorModel } from './extension-editor-model.ts';
+import { showEditorModel, startsEmpty } from './extension-editor-model.ts';
 
 const quill = new Quill('#editor', { theme: 'snow', modules: { toolbar: false } });
-quill.setText('The lerner made good progress.\n');
+quill.setText(startsEmpty() ? '\n' : 'The lerner made good progress.\n');
 quill.history.clear();
 quill.root.setAttribute('aria-labelledby', 'editor-label');
 quill.root.setAttribute('role', 'textbox');

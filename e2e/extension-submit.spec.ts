@@ -245,7 +245,7 @@ test('a field the page adds after loading is kept and offered back too', async (
   );
 });
 
-test('text typed just before the page goes is kept too, and Discard forgets it', async () => {
+test('text typed just before the page goes is kept too, and Forget forgets it', async () => {
   const page = await openTestPage('generic-form.html');
   // A short one-line input is quick to type again and is not kept; the comments box is.
   await page.getByLabel('Summary').fill('Fractions');
@@ -260,7 +260,7 @@ test('text typed just before the page goes is kept too, and Discard forgets it',
   await expect
     .poll(async () => Object.values(await keptCopies(page)).map((copy) => copy.text))
     .toEqual(['First draft. Second thoughts.']);
-  await prompt.getByRole('button', { name: 'Discard' }).click();
+  await prompt.getByRole('button', { name: 'Forget' }).click();
   await expect(prompt).toBeHidden();
   await expect(page.getByLabel('Comments', { exact: true })).toBeFocused();
   await expect.poll(() => keptCopies(page)).toEqual({});

@@ -4,9 +4,10 @@
 // TinyMCE 7 puts its editable body in a srcdoc iframe; the TinyMCE 6 page asks for init_content_sync, so
 // its body is written into an about:blank iframe: between them, both kinds of frame.
 import type { TinyMCE } from 'tinymce';
-import { showEditorModel } from './extension-editor-model.ts';
+import { showEditorModel, startsEmpty } from './extension-editor-model.ts';
 
 export function startTinymce(tinymce: TinyMCE, options: { aboutBlank: boolean }): void {
+  if (startsEmpty()) (document.getElementById('notes') as HTMLTextAreaElement).value = '';
   void tinymce
     .init({
       selector: '#notes',

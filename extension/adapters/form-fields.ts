@@ -4,11 +4,16 @@
 // on a parsed page.
 import type { FieldRole } from '../../shared/checks/context.ts';
 import { fieldRole } from '../../shared/checks/field-role.ts';
-import { freeTextFieldsIn } from '../page/free-text-field.ts';
+import { freeTextFieldsIn, frameOfBody, isFreeTextField, isTextControlTag } from '../page/free-text-field.ts';
 import type { FormField } from './site-adapter.ts';
 
-/** The field's label: aria-labelledby, aria-label, a <label>, then its title or placeholder. */
+/**
+ * The field's label: aria-labelledby, aria-label, a <label>, then its title or placeholder. An editor in a
+ * frame is labelled as the text control it stands in for.
+ */
 export function labelOf(element: Element): string {
+  const replaced = replacedControl(element);
+  if (replaced) return labelOf(replaced);
   const document = element.ownerDocument;
   const labelledBy = (element.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
   const candidates = [
@@ -44,12 +49,31 @@ const tidy = (text: string) =>
     .replace(/[\s:*]+$/, '')
     .trim();
 
-/** A name for the field that is the same after a reload: its id, its name, its label, else its place among the page's fields. */
+/**
+ * A name for the field that is the same after a reload: its id, its name, its label, else its place among the
+ * page's fields. An editor in a frame is named as the text control it stands in for (the body of every
+ * TinyMCE editor has the same id).
+ */
 export function fieldKey(element: Element): string {
+  const replaced = replacedControl(element);
+  if (replaced) return fieldKey(replaced);
   const named = element.id || element.getAttribute('name') || labelOf(element);
   if (named) return named;
   const all = freeTextFieldsIn(element.ownerDocument);
   return `${element.tagName.toLowerCase()}#${all.indexOf(element as HTMLElement) + 1}`;
+}
+
+/**
+ * The text control an editor in a frame stands in for: TinyMCE and CKEditor 4 hide the textarea they replace
+ * just before their own box, which holds the frame a few levels down. Null for any other field.
+ */
+function replacedControl(element: Element): Element | null {
+  let at: Element | null = frameOfBody(element);
+  for (let level = 0; at && level < 6; level++, at = at.parentElement) {
+    const before = at.previousElementSibling;
+    if (before && isTextControlTag(before) && !isFreeTextField(before)) return before;
+  }
+  return null;
 }
 
 /** The field's role from its key, else from its label read as a key ("Comment to the agency" reads as commentToTheAgency). */

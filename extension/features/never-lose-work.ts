@@ -7,6 +7,9 @@ import type { Feature } from './feature.ts';
 export const neverLoseWork: Feature = {
   name: 'never lose work',
   runsOn: ['margin', 'site'],
+  // In an editor's frame too (TinyMCE, CKEditor 4), whose body is the field; a sent form's copies are
+  // cleared from the page, which reaches into its frames.
+  inFrames: true,
   start(page) {
     const drafts = keepDrafts(page.document, page.fields, {
       ask: async (request) =>

@@ -4,6 +4,7 @@
 // Tiptap/ProseMirror and CKEditor 5 editors), read from their text nodes. Writing always goes through the
 // field's own input path, so the page's script sees it.
 import { createTextMap, type TextMap, type TextPiece } from './text-map.ts';
+import { announceUndoStep } from './undo-steps.ts';
 
 export interface FieldText {
   text: string;
@@ -90,9 +91,12 @@ function richTextField(element: HTMLElement): CheckableField {
       // Editors that keep their own model (CKEditor 5, Slate, Lexical) take the change from the beforeinput a
       // browser's own spelling correction fires, and cancel it; the others (ProseMirror, TinyMCE, plain
       // contenteditable) read the browser's own editing: execCommand fires no beforeinput, only the DOM change and input.
+      // Editors that keep undo steps only from keys (CKEditor 4) are told through the page's world (undo-steps.ts).
+      announceUndoStep(element);
       if (replacement === '') document.execCommand('delete');
       else if (element.dispatchEvent(replacementInput('beforeinput', range, replacement)))
         insertAsReplacement(element, replacement);
+      announceUndoStep(element);
       return true;
     },
   };

@@ -59,6 +59,19 @@ function isFrameBody(element: Element): boolean {
 }
 
 /**
+ * The iframe, in the page around it, whose body this field is (an editor's frame, as TinyMCE and CKEditor 4
+ * make); null for any other field, or when the page around is another site's.
+ */
+export function frameOfBody(element: Element): HTMLIFrameElement | null {
+  if (!isFrameBody(element)) return null;
+  try {
+    return (element.ownerDocument.defaultView?.frameElement as HTMLIFrameElement | null) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Every free-text field inside `scope`, in page order; with `frames`, also those in the same-origin frames
  * inside it (an editor's iframe, about:blank or srcdoc, as TinyMCE and CKEditor 4 make), in the frame's place.
  */

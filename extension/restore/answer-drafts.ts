@@ -1,20 +1,41 @@
 // The background's answers to the content script's draft requests. The page is the sender's own
-// address (the frame the content script runs in), never one the message names.
+// address (the frame the content script runs in); only a frame with no address of its own (about:blank,
+// about:srcdoc, as an editor's iframe is) may name the page it is in, and only one on its own origin.
 import { fail, ok } from '../../shared/result.ts';
 import { isMessageTo, type MessageListener } from '../messages.ts';
 import type { DraftReply, DraftRequest } from './draft-messages.ts';
 import type { DraftStore } from './draft-store.ts';
 
+/** Who sent a message, as the browser says (runtime.MessageSender): its address and its origin. */
+export interface DraftSender {
+  url?: string;
+  origin?: string;
+}
+
+/** The page a request's drafts belong to, or undefined when the sender is not a web page. */
+export function pageOfSender(request: DraftRequest, sender: DraftSender | undefined): string | undefined {
+  const url = sender?.url;
+  if (url && /^https?:/.test(url)) return url;
+  if (!url?.startsWith('about:') || !request.page || !sender?.origin) return undefined;
+  try {
+    const named = new URL(request.page);
+    return /^https?:$/.test(named.protocol) && named.origin === sender.origin ? named.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function answerDraftRequest(
   request: DraftRequest,
-  senderUrl: string | undefined,
+  sender: DraftSender | undefined,
   store: DraftStore,
 ): Promise<DraftReply> {
-  if (!senderUrl || !/^https?:/.test(senderUrl)) return fail('Copies of typed text are kept only for web pages.');
+  const page = pageOfSender(request, sender);
+  if (!page) return fail('Copies of typed text are kept only for web pages.');
   try {
-    if (request.type === 'load-draft') return ok(await store.load(senderUrl, request.field));
-    if (request.type === 'save-draft') await store.save(senderUrl, request.field, request.text, request.label);
-    else await store.clear(senderUrl, request.fields);
+    if (request.type === 'load-draft') return ok(await store.load(page, request.field));
+    if (request.type === 'save-draft') await store.save(page, request.field, request.text, request.label);
+    else await store.clear(page, request.fields);
     return ok(undefined);
   } catch (error) {
     return fail(`Margin could not keep a copy of your text: ${error instanceof Error ? error.message : String(error)}`);
@@ -25,7 +46,7 @@ export async function answerDraftRequest(
 export function answerDraftMessages(store: DraftStore): MessageListener {
   return (message, sender, sendResponse) => {
     if (!isMessageTo(message, 'drafts')) return undefined;
-    void answerDraftRequest(message, (sender as { url?: string } | undefined)?.url, store).then(sendResponse);
+    void answerDraftRequest(message, sender as DraftSender | undefined, store).then(sendResponse);
     return true;
   };
 }

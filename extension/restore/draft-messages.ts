@@ -1,6 +1,8 @@
 // What the content script and the background say to each other about the copies kept of what is typed.
-// The page a draft belongs to is never in the message: the background takes it from the sender's own
-// address, so one site's text is never handed to another.
+// The background takes the page a draft belongs to from the sender's own address, so one site's text is
+// never handed to another. A frame with no address of its own (about:blank, about:srcdoc: where TinyMCE
+// and CKEditor 4 keep their editable body) names the page it is in, which the background takes only when
+// it is on the sender's own origin (answer-drafts.ts).
 import { z } from 'zod';
 import type { Result } from '../../shared/result.ts';
 
@@ -13,10 +15,15 @@ export const Draft = z.object({
 });
 export type Draft = z.infer<typeof Draft>;
 
-export type DraftRequest =
-  | { to: 'drafts'; type: 'save-draft'; field: string; text: string; label: string }
-  | { to: 'drafts'; type: 'load-draft'; field: string }
-  | { to: 'drafts'; type: 'clear-drafts'; fields: string[] };
+export type DraftRequest = {
+  to: 'drafts';
+  /** The address of the page a frame with no address of its own is in; absent elsewhere. */
+  page?: string;
+} & (
+  | { type: 'save-draft'; field: string; text: string; label: string }
+  | { type: 'load-draft'; field: string }
+  | { type: 'clear-drafts'; fields: string[] }
+);
 
 /** The draft asked for (undefined when none is kept, or for a save or a clear), or why it could not be reached. */
 export type DraftReply = Result<Draft | undefined>;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { answerDraftMessages, answerDraftRequest } from './answer-drafts.ts';
+import { answerDraftMessages, answerDraftRequest, pageOfSender } from './answer-drafts.ts';
 import { createDraftStore, draftKey, draftLifetimeMs, longestDraft } from './draft-store.ts';
 
 const page = 'https://reports.example.org/session/42?learner=7#objectives';
@@ -86,38 +86,94 @@ describe('createDraftStore', () => {
 describe('answerDraftRequest', () => {
   it('saves and loads under the address of the page that asks', async () => {
     await expect(
-      answerDraftRequest({ to: 'drafts', type: 'save-draft', field: 'f', text: 'kept', label: 'F' }, page, store),
+      answerDraftRequest(
+        { to: 'drafts', type: 'save-draft', field: 'f', text: 'kept', label: 'F' },
+        { url: page },
+        store,
+      ),
     ).resolves.toEqual({ ok: true, value: undefined });
     await expect(
-      answerDraftRequest({ to: 'drafts', type: 'load-draft', field: 'f' }, page, store),
+      answerDraftRequest({ to: 'drafts', type: 'load-draft', field: 'f' }, { url: page }, store),
     ).resolves.toMatchObject({ ok: true, value: { text: 'kept' } });
     // Another site asking for the same field gets nothing.
     await expect(
       answerDraftRequest(
         { to: 'drafts', type: 'load-draft', field: 'f' },
-        'https://elsewhere.example/session/42?learner=7',
+        { url: 'https://elsewhere.example/session/42?learner=7' },
         store,
       ),
     ).resolves.toEqual({ ok: true, value: undefined });
     await expect(
-      answerDraftRequest({ to: 'drafts', type: 'clear-drafts', fields: ['f'] }, page, store),
+      answerDraftRequest({ to: 'drafts', type: 'clear-drafts', fields: ['f'] }, { url: page }, store),
     ).resolves.toEqual({ ok: true, value: undefined });
     await expect(store.load(page, 'f')).resolves.toBeUndefined();
   });
 
   it('answers with a reason when the sender is not a web page or the text cannot be kept', async () => {
     await expect(
-      answerDraftRequest({ to: 'drafts', type: 'load-draft', field: 'f' }, 'chrome-extension://abc/popup.html', store),
+      answerDraftRequest(
+        { to: 'drafts', type: 'load-draft', field: 'f' },
+        { url: 'chrome-extension://abc/popup.html' },
+        store,
+      ),
     ).resolves.toMatchObject({ ok: false });
     await expect(
       answerDraftRequest({ to: 'drafts', type: 'load-draft', field: 'f' }, undefined, store),
     ).resolves.toMatchObject({ ok: false });
     const long = await answerDraftRequest(
       { to: 'drafts', type: 'save-draft', field: 'f', text: 'a'.repeat(longestDraft + 1), label: 'F' },
-      page,
+      { url: page },
       store,
     );
     expect(long).toEqual({ ok: false, problem: expect.stringContaining('Margin could not keep a copy of your text') });
+  });
+});
+
+describe('pageOfSender', () => {
+  const load = (page?: string) => ({ to: 'drafts', type: 'load-draft', field: 'f', page }) as const;
+  const site = 'https://reports.example.org';
+
+  it('is the sender’s own address when it has one, whatever the message names', () => {
+    expect(pageOfSender(load('https://elsewhere.example/x'), { url: page, origin: site })).toBe(page);
+  });
+
+  it('is the page an editor’s frame with no address of its own names, on the frame’s own origin only', () => {
+    for (const frame of ['about:srcdoc', 'about:blank'])
+      expect(pageOfSender(load(page), { url: frame, origin: site })).toBe(page);
+    expect(pageOfSender(load('https://elsewhere.example/session/42'), { url: 'about:srcdoc', origin: site })).toBe(
+      undefined,
+    );
+    expect(pageOfSender(load(page), { url: 'about:srcdoc' })).toBeUndefined();
+    expect(pageOfSender(load(page), { url: 'about:srcdoc', origin: 'null' })).toBeUndefined();
+    expect(pageOfSender(load('not an address'), { url: 'about:blank', origin: site })).toBeUndefined();
+    expect(pageOfSender(load(), { url: 'about:blank', origin: site })).toBeUndefined();
+  });
+
+  it('is nothing for a sender that is not a web page', () => {
+    expect(pageOfSender(load(page), { url: 'chrome-extension://abc/popup.html', origin: site })).toBeUndefined();
+    expect(pageOfSender(load(page), undefined)).toBeUndefined();
+  });
+});
+
+describe('a copy kept from an editor’s frame', () => {
+  it('is kept under the page the frame is in, given back there for 7 days, then forgotten', async () => {
+    const frame = { url: 'about:srcdoc', origin: 'https://reports.example.org' };
+    await answerDraftRequest(
+      { to: 'drafts', page, type: 'save-draft', field: 'notes', text: 'Sam solved 4 of 5.', label: 'Session notes' },
+      frame,
+      store,
+    );
+    // The page itself (the restore prompt's frame, after a reload) finds it under its own address.
+    await expect(store.load(page, 'notes')).resolves.toMatchObject({ text: 'Sam solved 4 of 5.' });
+    time += draftLifetimeMs;
+    await expect(
+      answerDraftRequest({ to: 'drafts', page, type: 'load-draft', field: 'notes' }, frame, store),
+    ).resolves.toMatchObject({ ok: true, value: { text: 'Sam solved 4 of 5.', label: 'Session notes' } });
+    time += 1;
+    await expect(
+      answerDraftRequest({ to: 'drafts', page, type: 'load-draft', field: 'notes' }, frame, store),
+    ).resolves.toEqual({ ok: true, value: undefined });
+    expect(await storage.get(null)).toEqual({});
   });
 });
 

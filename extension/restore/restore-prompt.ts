@@ -1,7 +1,9 @@
 // The small prompt offered over an empty field whose text was kept: "Restore what you typed at 10:42?"
-// with Restore and Discard. Not modal: the user can ignore it and type. It sits in a shadow root just
+// with Restore and Forget. Not modal: the user can ignore it and type. It sits in a shadow root just
 // before the field (so it is next in the keyboard order), taking no room in the page's layout, over the
-// field's top-right corner, clear of where the text and the caret begin.
+// field's top-right corner, clear of where the text and the caret begin. For an editor whose body is a
+// frame's (TinyMCE, CKEditor 4), it sits on the page just before the frame, over the frame's corner.
+import { frameOfBody } from '../page/free-text-field.ts';
 import type { Draft } from './draft-messages.ts';
 
 export interface RestorePrompt {
@@ -41,7 +43,9 @@ export function offerRestore(
   choose: (restore: boolean) => void,
   now = new Date(),
 ): RestorePrompt {
-  const document = field.ownerDocument;
+  // The frame's own document is the editor's content: the prompt goes on the page around it.
+  const anchor = frameOfBody(field) ?? field;
+  const document = anchor.ownerDocument;
   const host = document.createElement('div');
   host.dataset.marginPanel = 'restore';
   host.setAttribute(
@@ -56,17 +60,17 @@ export function offerRestore(
   const question = document.createElement('p');
   question.textContent = `Restore what you typed ${when(new Date(draft.savedAt), now)}?`;
   const restore = button(document, 'Restore', 'primary');
-  const discard = button(document, 'Discard');
-  box.append(question, restore, discard);
+  const forget = button(document, 'Forget');
+  box.append(question, restore, forget);
   const styles = document.createElement('style');
   styles.textContent = style;
   shadow.append(styles, box);
-  field.before(host);
-  placeOverTopRight(host, box, field);
+  anchor.before(host);
+  placeOverTopRight(host, box, anchor);
 
   const prompt = { remove: () => host.remove() };
   restore.addEventListener('click', () => (prompt.remove(), choose(true)));
-  discard.addEventListener('click', () => (prompt.remove(), field.focus(), choose(false)));
+  forget.addEventListener('click', () => (prompt.remove(), field.focus(), choose(false)));
   return prompt;
 }
 

@@ -4,8 +4,17 @@
 // command, which fires input; or, where a page refuses it, the native value setter followed by an input event.
 import { isValueField, readFieldText } from '../adapters/field-text.ts';
 import { replacementInput } from '../page/fields.ts';
+import { announceUndoStep } from '../page/undo-steps.ts';
 
 export function writeFieldText(element: HTMLElement, text: string): void {
+  const rich = !isValueField(element);
+  // CKEditor 4 keeps undo steps from keys only: restored text is a step of its own (page/undo-steps.ts).
+  if (rich) announceUndoStep(element);
+  write(element, text);
+  if (rich) announceUndoStep(element);
+}
+
+function write(element: HTMLElement, text: string): void {
   const document = element.ownerDocument;
   element.focus();
   if (isValueField(element)) element.select();
