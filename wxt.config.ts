@@ -22,19 +22,49 @@ const dictionaryFiles = [
   },
 ];
 
+// Firefox (`wxt build -b firefox`, also MV3): its background is an event page that runs the checker itself
+// (extension/background/checker.ts), so it has no offscreen permission, and addons.mozilla.org wants an id, the
+// oldest Firefox it runs in (140, and 142 on Android: the first with data_collection_permissions, which says the
+// extension collects nothing) and that statement. Linted by web-ext (npm run lint:extension).
+const firefoxSettings = {
+  gecko: {
+    id: '{3929e3a4-879e-4fc6-a6a0-14115fa9f3af}',
+    strict_min_version: '140.0',
+    data_collection_permissions: { required: ['none'] },
+  },
+  gecko_android: { strict_min_version: '142.0' },
+};
+
 export default defineConfig({
   srcDir: 'extension',
   publicDir: 'extension/public',
   modules: ['@wxt-dev/module-solid'],
   webExt: { disabled: true },
-  manifest: {
+  manifestVersion: 3,
+  targetBrowsers: ['chrome', 'firefox'],
+  manifest: ({ browser }) => ({
     name: 'Margin',
     description: 'Spelling, grammar and report advice for Margin and the report sites you choose, on your own device.',
     // No site at install beyond Margin's own pages (the content script's matches): other sites are
     // asked for one at a time when the user switches them on in the popup.
-    permissions: ['offscreen', 'storage', 'scripting', 'activeTab'],
+    permissions: [...(browser === 'firefox' ? [] : ['offscreen']), 'storage', 'scripting', 'activeTab'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
+    ...(browser === 'firefox' ? { browser_specific_settings: firefoxSettings } : {}),
+  }),
+  // The sources zip Firefox's reviewers rebuild from (wxt zip -b firefox): the extension, the shared code it
+  // imports and the build's configuration, without the app, the relay and their tests.
+  zip: {
+    excludeSources: [
+      'app/**',
+      'relay/**',
+      'e2e/**',
+      'bench/**',
+      'data/**',
+      'dist/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
   },
   hooks: {
     'build:publicAssets': (_wxt, files) => {

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './ensure-chromium.mjs';
 import { ensureEngines } from './ensure-engines.mjs';
+import { sayWhichFirefox } from './ensure-firefox.mjs';
 
 // Not test-results/: Playwright empties that folder when it starts.
 const results = '.test-reports';
@@ -25,6 +26,7 @@ function readJson(path) {
 }
 
 console.log(`[margin] Browser tests use ${ensureChromium()}`);
+sayWhichFirefox();
 console.log(`[margin] Relay tests use ${ensureEngines()}`);
 const buildStatus = run('npm', ['run', '--silent', 'build']);
 if (buildStatus !== 0) {

@@ -1,20 +1,17 @@
-// The background's whole job: pass checks and suggestions to the offscreen document (making sure it
-// exists first), drop the findings of kinds the user switched off, and keep the personal dictionary.
-// It holds no checker itself, so a service worker restart costs nothing but a round trip.
+// The background's whole job: pass checks and suggestions to the checker (making sure it is running first:
+// in the offscreen document in Chromium, in a worker of the background in Firefox, checker.ts), drop the
+// findings of kinds the user switched off, and keep the personal dictionary. In Chromium it holds no checker
+// itself, so a service worker restart costs nothing but a round trip.
 import { fail, ok } from '../../shared/result.ts';
 import type { AddWordResult } from '../../shared/checks/spelling/personal-dictionary.ts';
 import type { BackgroundRequest, CheckReply, DoneReply, OffscreenRequest, ReplyTo, SuggestReply } from '../messages.ts';
 import { keepFindingsSwitchedOn, type RuleSettings } from '../settings/settings.ts';
-
-export interface OffscreenChecker {
-  ensureDocument(): Promise<void>;
-  send<M extends OffscreenRequest>(request: M): Promise<ReplyTo<M> | undefined>;
-}
+import type { Checker } from './checker.ts';
 
 export interface BackgroundParts {
-  offscreen: OffscreenChecker;
+  checker: Checker;
   settings(): Promise<RuleSettings>;
-  /** Storage for the personal dictionary, and handing it to the offscreen checker. */
+  /** Storage for the personal dictionary, and handing it to the checker. */
   words: {
     replaceAppWords(words: unknown): Promise<void>;
     addOwnWord(word: string): Promise<AddWordResult>;
@@ -37,7 +34,7 @@ async function route(
 ): Promise<CheckReply | SuggestReply | DoneReply | AddWordResult> {
   switch (request.type) {
     case 'check-text': {
-      const reply = await askOffscreen(parts.offscreen, {
+      const reply = await askChecker(parts.checker, {
         to: 'offscreen',
         type: 'check-text',
         text: request.text,
@@ -47,7 +44,7 @@ async function route(
       return ok({ ...reply.value, findings: keepFindingsSwitchedOn(reply.value.findings, await parts.settings()) });
     }
     case 'suggest':
-      return askOffscreen(parts.offscreen, { to: 'offscreen', type: 'suggest', word: request.word });
+      return askChecker(parts.checker, { to: 'offscreen', type: 'suggest', word: request.word });
     case 'app-personal-words':
       await parts.words.replaceAppWords(request.words);
       return ok();
@@ -55,7 +52,7 @@ async function route(
       return parts.words.addOwnWord(request.word);
     case 'sync-personal-words':
       try {
-        await parts.offscreen.ensureDocument();
+        await parts.checker.start();
         await parts.words.handOver();
         return ok();
       } catch (error) {
@@ -66,13 +63,13 @@ async function route(
   }
 }
 
-async function askOffscreen<M extends Extract<OffscreenRequest, { type: 'check-text' | 'suggest' }>>(
-  offscreen: OffscreenChecker,
+async function askChecker<M extends Extract<OffscreenRequest, { type: 'check-text' | 'suggest' }>>(
+  checker: Checker,
   request: M,
 ) {
   try {
-    await offscreen.ensureDocument();
-    const reply = await offscreen.send(request);
+    await checker.start();
+    const reply = await checker.send(request);
     return reply ?? fail(noAnswer);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

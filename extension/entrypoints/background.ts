@@ -1,13 +1,16 @@
-// A small router: starts the offscreen document at once (so the dictionary is loading before the
-// first check is asked for), passes checks from pages to it, keeps the personal dictionary in
-// storage.local and hands it to every new offscreen document, and forgets sites whose permission the
-// user took away in the browser's settings (and completes the registrations of sites switched on before
-// the page-world script). Stays a classic service worker.
+// A small router: starts the checker at once (so the dictionary is loading before the first check is asked
+// for: in an offscreen document in Chromium, in a worker of its own in Firefox, background/checker.ts), passes
+// checks from pages to it, keeps the personal dictionary in storage.local and hands it to every new checker,
+// and forgets sites whose permission the user took away in the browser's settings (and completes the
+// registrations of sites switched on before the page-world script). Stays a classic service worker in
+// Chromium; Firefox runs it as an event page.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { ensureOffscreenDocument } from '../background/offscreen-document.ts';
+import { checkerInBackground, chooseChecker } from '../background/checker.ts';
+import { checkerInOffscreenDocument } from '../background/offscreen-document.ts';
 import { routeRequest, type BackgroundParts } from '../background/route-request.ts';
-import { answerMessagesTo, type OffscreenRequest, type ReplyTo } from '../messages.ts';
+import { answerMessagesTo } from '../messages.ts';
+import { startChecksWorker } from '../offscreen/checks-worker.ts';
 import { addOwnWord, allPersonalWords, replaceAppWords, watchPersonalWords } from '../settings/personal-words.ts';
 import { currentRuleSettings } from '../settings/settings.ts';
 import { completeSiteRegistrations, forgetSitesWithoutPermission, type SiteApis } from '../sites/site-access.ts';
@@ -15,33 +18,38 @@ import { answerDraftMessages } from '../restore/answer-drafts.ts';
 import { createDraftStore } from '../restore/draft-store.ts';
 
 export default defineBackground(() => {
-  const send = <M extends OffscreenRequest>(request: M) =>
-    browser.runtime.sendMessage<M, ReplyTo<M> | undefined>(request);
   const handWordsOver = async () => {
-    await send({ to: 'offscreen', type: 'set-personal-words', words: await allPersonalWords() });
+    await checker.send({ to: 'offscreen', type: 'set-personal-words', words: await allPersonalWords() });
   };
-  const ensureDocument = () => ensureOffscreenDocument(handWordsOver);
+  const checker = chooseChecker(
+    { offscreen: browser.offscreen, Worker: globalThis.Worker },
+    {
+      inOffscreenDocument: () => checkerInOffscreenDocument(handWordsOver),
+      inBackground: () => checkerInBackground(startChecksWorker, handWordsOver),
+    },
+  );
   const parts: BackgroundParts = {
-    offscreen: { ensureDocument, send },
+    checker,
     settings: currentRuleSettings,
     // The checker has the new words before the page hears back, so its next check already knows them.
     words: {
       replaceAppWords: async (words) => {
         await replaceAppWords(words);
-        await ensureDocument().then(handWordsOver);
+        await checker.start().then(handWordsOver);
       },
       addOwnWord: async (word) => {
         const result = await addOwnWord(word);
-        if (result.ok) await ensureDocument().then(handWordsOver);
+        if (result.ok) await checker.start().then(handWordsOver);
         return result;
       },
       handOver: handWordsOver,
     },
   };
-  ensureDocument().catch((error: unknown) => console.error('Margin: could not start the checker', error));
+  checker.start().catch((error: unknown) => console.error('Margin: could not start the checker', error));
   watchPersonalWords(
     () =>
-      void ensureDocument()
+      void checker
+        .start()
         .then(handWordsOver)
         .catch((error: unknown) => console.error('Margin: could not update the dictionary', error)),
   );

@@ -34,7 +34,8 @@ serveChecksWorker(self as unknown as ChecksWorkerScope, {
       }) as GrammarWorkerPort,
       file('/harper_wasm_slim_bg.wasm'),
     ),
-  // The offscreen document has no page to keep smooth: the slow set-up starts as soon as the first answer is out.
+  // The offscreen document (Firefox: the background) has no page to keep smooth: the slow set-up starts as soon
+  // as the first answer is out.
   later: (work) => setTimeout(work, 0),
   pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
 });
