@@ -1,6 +1,7 @@
 // History: each decision keeps the report as it found it. A tutor submits, a reviewer sends it back, the tutor
-// changes it and resubmits; the reviewer sees first, word by word, what changed since they sent it back; History
-// shows the first version read-only and compares any two, from the keyboard, with axe on the page.
+// changes it and resubmits; the reviewer sees first, word by word and value by value, what changed since they sent it
+// back; History shows the first version read-only (its values too) and compares any two, from the keyboard, with axe
+// on the page.
 import { makeShareLink } from './access-links.ts';
 import { completeSessionReport, createSessionReport, editor, editorText, signIn, submitReport } from './app.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
@@ -41,7 +42,9 @@ test('a reviewer sees what changed since they sent a report back, word by word; 
     await tutor.keyboard.press('End');
     for (let i = 0; i < 'quickly.'.length; i++) await tutor.keyboard.press('Backspace');
     await tutor.keyboard.type('carefully, from 1485 to 1603.');
+    await tutor.getByLabel('Attitude to session').selectOption('Excellent');
     await expect.poll(() => editorText(reviewer, progress)).toBe('Dated the Tudors carefully, from 1485 to 1603.');
+    await expect(reviewer.getByLabel('Attitude to session')).toHaveValue('Excellent');
     await submitReport(tutor, 'Resubmit');
     await expect(reviewer.getByText('Status: Amended and resubmitted')).toBeVisible();
 
@@ -55,8 +58,11 @@ test('a reviewer sees what changed since they sent a report back, word by word; 
     await expect(diff.locator('.diff-text')).toHaveText(
       'Dated the Tudors Removed: quickly.Added: carefully, from 1485 to 1603.',
     );
-    // Only the field that changed is listed.
-    await expect(changed.locator('.field-diff')).toHaveCount(1);
+    // The value that changed is listed from and to, beside the word diff; only the field that changed is listed.
+    const details = changed.locator('.fact-changes');
+    await expect(details.getByRole('heading', { name: 'Details changed' })).toBeVisible();
+    await expect(details.getByRole('listitem')).toHaveText(['Attitude to session: Was: Good → Now: Excellent']);
+    await expect(changed.locator('.field-diff')).toHaveCount(2);
     const firstRegion = await reviewer
       .locator('section[aria-labelledby], section[aria-label]')
       .evaluateAll((sections) =>
@@ -78,6 +84,11 @@ test('a reviewer sees what changed since they sent a report back, word by word; 
     await expect(version.getByText('Dated the Tudors quickly.', { exact: true })).toBeVisible();
     await expect(version.getByText('PRIVATE note on fees.', { exact: true })).toBeVisible();
     await expect(version.getByRole('textbox')).toHaveCount(0);
+    // Every value, not only the free text: the session's details, attendance, the choices made.
+    const detail = (label: string) => version.locator('.version-facts dt', { hasText: label }).locator('+ dd');
+    await expect(detail('Attendance: Gus Hale')).toHaveText('Present');
+    await expect(detail('Subject')).toHaveText('History');
+    await expect(detail('Attitude to session')).toHaveText('Good');
 
     // Comparing the first and the last version, chosen with the keyboard.
     await history.getByLabel('From', { exact: true }).focus();
@@ -90,8 +101,9 @@ test('a reviewer sees what changed since they sent a report back, word by word; 
     });
     await expect(compared).toBeVisible();
     await expect(compared.getByRole('heading', { name: /^Changes from/ })).toBeFocused();
-    await expect(compared.locator('del')).toHaveText(['Removed: quickly.']);
-    await expect(compared.locator('ins')).toHaveText(['Added: carefully, from 1485 to 1603.']);
+    await expect(compared.locator('.diff-text del')).toHaveText(['Removed: quickly.']);
+    await expect(compared.locator('.diff-text ins')).toHaveText(['Added: carefully, from 1485 to 1603.']);
+    await expect(compared.locator('.fact-changes li')).toHaveText(['Attitude to session: Was: Good → Now: Excellent']);
     await expectAccessible(reviewer);
 
     // The tutor sees no "changed since" (they did not send it back) but has the same History.

@@ -2,8 +2,10 @@
 // any two decisions' versions. Each is read from the relay with the report's token, so a role without internal
 // fields is shown none (the relay leaves them out of what it sends).
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
+import type * as Y from 'yjs';
 import type { Decision } from '../../../shared/doc/status-doc.ts';
 import type { FreeTextField } from '../../../shared/forms/fields.ts';
+import { factChanges, type FactChange, type ReportFact } from '../../../shared/reports/report-facts.ts';
 import { useRoleWord } from '../collab/role-words.ts';
 import { decisionName } from './decisions.ts';
 import { DiffView } from './DiffView.tsx';
@@ -16,14 +18,16 @@ export interface VersionsSource {
   token: string;
   /** The free-text fields to show, in the form's order: those this person may see. */
   fields: readonly FreeTextField[];
+  /** A version's values besides its free text, as the report's kind reads them (shared/reports/report-facts.ts). */
+  facts: (version: Y.Doc) => ReportFact[];
 }
 
 type View =
   | { kind: 'none' }
   | { kind: 'loading' }
   | { kind: 'problem'; text: string }
-  | { kind: 'version'; title: string; fields: { label: string; paragraphs: string[] }[] }
-  | { kind: 'diff'; title: string; diff: FieldDiff[] };
+  | { kind: 'version'; title: string; facts: ReportFact[]; fields: { label: string; paragraphs: string[] }[] }
+  | { kind: 'diff'; title: string; facts: FactChange[]; diff: FieldDiff[] };
 
 export function HistoryVersions(props: { history: Decision[]; source: VersionsSource }) {
   const roleWord = useRoleWord();
@@ -51,21 +55,29 @@ export function HistoryVersions(props: { history: Decision[]; source: VersionsSo
   const showVersion = (event: SubmitEvent) => {
     event.preventDefault();
     const version = shown();
-    void showing(async () => ({
-      kind: 'version',
-      title: `The report as it was at ${name(version)}`,
-      fields: versionFields(await read(version), props.source.fields),
-    }));
+    void showing(async () => {
+      const doc = await read(version);
+      return {
+        kind: 'version',
+        title: `The report as it was at ${name(version)}`,
+        facts: props.source.facts(doc),
+        fields: versionFields(doc, props.source.fields),
+      };
+    });
   };
 
   const compare = (event: SubmitEvent) => {
     event.preventDefault();
     const [a, b] = [from(), to() ?? last()];
-    void showing(async () => ({
-      kind: 'diff',
-      title: `Changes from ${name(a)} to ${name(b)}`,
-      diff: reportDiff(await read(a), await read(b), props.source.fields),
-    }));
+    void showing(async () => {
+      const [before, after] = [await read(a), await read(b)];
+      return {
+        kind: 'diff',
+        title: `Changes from ${name(a)} to ${name(b)}`,
+        facts: factChanges(props.source.facts(before), props.source.facts(after)),
+        diff: reportDiff(before, after, props.source.fields),
+      };
+    });
   };
 
   const choices = () => props.history.map((_, index) => index + 1);
@@ -138,6 +150,19 @@ export function HistoryVersions(props: { history: Decision[]; source: VersionsSo
                 <h3 id="history-view-heading" tabindex="-1" ref={heading}>
                   {version().title}
                 </h3>
+                <Show when={version().facts.length > 0}>
+                  <h4>Details</h4>
+                  <dl class="version-facts">
+                    <For each={version().facts}>
+                      {(fact) => (
+                        <>
+                          <dt>{fact.label}</dt>
+                          <dd>{fact.value}</dd>
+                        </>
+                      )}
+                    </For>
+                  </dl>
+                </Show>
                 <For each={version().fields}>
                   {(field) => (
                     <div class="version-field">
@@ -157,7 +182,7 @@ export function HistoryVersions(props: { history: Decision[]; source: VersionsSo
                 <h3 id="history-view-heading" tabindex="-1" ref={heading}>
                   {diff().title}
                 </h3>
-                <DiffView diff={diff().diff} heading="h4" />
+                <DiffView diff={diff().diff} facts={diff().facts} heading="h4" />
               </section>
             )}
           </Match>
