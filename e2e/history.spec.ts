@@ -132,3 +132,102 @@ test('a reviewer sees what changed since they sent a report back, word by word; 
     await Promise.all(contexts.map((context) => context.close()));
   }
 });
+
+/** How many versions this page's device keeps (app/src/history/kept-versions.ts), read from IndexedDB itself. */
+const versionsKept = (page: import('@playwright/test').Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const opening = indexedDB.open('margin-versions');
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const db = opening.result;
+          if (!db.objectStoreNames.contains('versions')) return resolve(0);
+          const counting = db.transaction('versions').objectStore('versions').count();
+          counting.onsuccess = () => resolve(counting.result);
+          counting.onerror = () => reject(counting.error);
+        };
+      }),
+  );
+
+test('History works offline for the versions this device has read, and says which are not on it', async ({
+  browser,
+  relay,
+}) => {
+  test.setTimeout(180_000);
+  const contexts = await Promise.all([1, 2].map(() => browser.newContext()));
+  const [tutorContext, reviewerContext] = contexts;
+  try {
+    const tutor = await tutorContext.newPage();
+    await createSessionReport(tutor, relay.url, { learner: 'Ivy Moss', subject: 'Geography' });
+    await editor(tutor, progress).pressSequentially('Named three rivers.');
+    await completeSessionReport(tutor, 'Ivy Moss');
+    const reviewerLink = await makeShareLink(tutor, 'reviewer');
+    await submitReport(tutor);
+
+    const reviewer = await reviewerContext.newPage();
+    await signIn(reviewer, relay.url, 'Rita Reviewer');
+    // The third version cannot be read on this device (the relay out of its reach for that one request), so it is
+    // the one not on the device once offline.
+    await reviewerContext.route('**/versions/3', (route) => route.abort('internetdisconnected'));
+    await reviewer.goto(reviewerLink);
+    await expect.poll(() => editorText(reviewer, progress)).toBe('Named three rivers.');
+    const reportUrl = reviewer.url();
+    await reviewer.getByRole('button', { name: 'Send back with a reason…' }).click();
+    await reviewer.getByLabel('Why is it sent back? The tutor will see this.').fill('Which rivers?');
+    await reviewer.getByRole('button', { name: 'Send back to the tutor' }).click();
+    await expect(tutor.getByText('Status: Rejected')).toBeVisible();
+    await editor(tutor, progress).click();
+    await tutor.keyboard.press('End');
+    await tutor.keyboard.type(' The Thames, the Severn and the Trent.');
+    await tutor.getByLabel('Attitude to session').selectOption('Excellent');
+    await submitReport(tutor, 'Resubmit');
+    await expect(reviewer.getByText('Status: Amended and resubmitted')).toBeVisible();
+
+    // Online, the versions of the decisions this device sees are read into it in the background.
+    await expect.poll(() => versionsKept(reviewer), { timeout: 20_000 }).toBe(2);
+    await reviewerContext.setOffline(true);
+    await reviewer.close();
+    const again = await reviewerContext.newPage();
+    await again.goto(reportUrl);
+    await expect
+      .poll(() => editorText(again, progress))
+      .toBe('Named three rivers. The Thames, the Severn and the Trent.');
+    const history = again.getByRole('region', { name: 'History' });
+    await expect(history.getByRole('status').filter({ hasText: 'You are offline.' })).toHaveText(
+      'You are offline. Version 3 is not on this device, so History can show and compare only the others until the relay can be reached.',
+    );
+    await expect(history.getByLabel('At the decision').locator('option')).toHaveText([
+      /^1\. Submitted by .*[^)]$/,
+      /^2\. Sent back by .*[^)]$/,
+      /^3\. Amended and resubmitted by .* \(not on this device\)$/,
+    ]);
+
+    // The first version and the diff of the two on this device show offline.
+    await history.getByRole('button', { name: 'Show this version' }).click();
+    const version = history.getByRole('region', { name: /^The report as it was at 1\./ });
+    await expect(version.getByText('Named three rivers.', { exact: true })).toBeVisible();
+    await history.getByLabel('To', { exact: true }).selectOption('2');
+    await history.getByRole('button', { name: 'Compare word by word' }).click();
+    await expect(history.getByRole('region', { name: /^Changes from 1\. .* to 2\. / })).toContainText(
+      'Nothing in the report changed between these versions.',
+    );
+    // The one not on this device says so.
+    await history.getByLabel('At the decision').selectOption('3');
+    await history.getByRole('button', { name: 'Show this version' }).click();
+    await expect(history.getByRole('heading', { name: 'This version could not be shown' })).toBeFocused();
+    await expect(history.locator('.history-view .warning')).toContainText('Version 3 is not on this device');
+    await expectAccessible(again);
+
+    // Back online, it is read and kept too.
+    await reviewerContext.unroute('**/versions/3');
+    await reviewerContext.setOffline(false);
+    await expect.poll(() => versionsKept(again), { timeout: 20_000 }).toBe(3);
+    await history.getByRole('button', { name: 'Show this version' }).click();
+    await expect(
+      history.getByRole('region', { name: /^The report as it was at 3\./ }).getByText(/The Thames, the Severn/),
+    ).toBeVisible();
+  } finally {
+    await Promise.all(contexts.map((context) => context.close()));
+  }
+});

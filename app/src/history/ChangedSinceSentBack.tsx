@@ -16,7 +16,7 @@ export function ChangedSinceSentBack(props: { history: Decision[]; source: Versi
   const roleWord = useRoleWord();
   const pair = () => sentBackAndResubmitted(props.history);
   const [diff] = createResource(pair, async ({ sentBack, resubmitted }) => {
-    const read = (version: number) => reportVersion(props.source.reportId, props.source.token, version);
+    const read = (version: number) => reportVersion(props.source, version);
     const [before, after] = [await read(sentBack), await read(resubmitted)];
     return {
       facts: factChanges(props.source.facts(before), props.source.facts(after)),

@@ -112,6 +112,7 @@ function OpenReport(props: { id: string }) {
     return {
       reportId: openedId,
       token: held.token,
+      seesInternal: powers[held.role].seesInternal,
       fields: seen,
       facts: (version) => reportFacts(version, definition),
     };
