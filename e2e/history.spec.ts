@@ -2,6 +2,8 @@
 // changes it and resubmits; the reviewer sees first, word by word and value by value, what changed since they sent it
 // back; History shows the first version read-only (its values too) and compares any two, from the keyboard, with axe
 // on the page.
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { makeShareLink } from './access-links.ts';
 import { completeSessionReport, createSessionReport, editor, editorText, signIn, submitReport } from './app.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
@@ -13,8 +15,8 @@ test('a reviewer sees what changed since they sent a report back, word by word; 
   relay,
 }) => {
   test.setTimeout(180_000);
-  const contexts = await Promise.all([1, 2, 3].map(() => browser.newContext()));
-  const [tutorContext, reviewerContext, teacherContext] = contexts;
+  const contexts = await Promise.all([1, 2, 3, 4].map(() => browser.newContext()));
+  const [tutorContext, reviewerContext, teacherContext, mentorContext] = contexts;
   try {
     const tutor = await tutorContext.newPage();
     await createSessionReport(tutor, relay.url, { learner: 'Gus Hale', subject: 'History' });
@@ -123,15 +125,51 @@ test('a reviewer sees what changed since they sent a report back, word by word; 
     await teachersHistory.getByRole('button', { name: 'Show this version' }).click();
     await expect(teachersHistory.getByText('Dated the Tudors quickly.', { exact: true })).toBeVisible();
     await expect(teachersHistory.getByRole('heading', { name: 'Comment to the agency' })).toHaveCount(0);
-    await expect.poll(() => wire.length).toBe(1);
-    expect(JSON.parse(wire[0]).internalFields).toBe('left out');
-    expect(Buffer.from(JSON.parse(wire[0]).update, 'base64').toString('latin1')).not.toContain('PRIVATE');
+    // Every decision's version is read in the background, to be kept on the device: each without it.
+    await expect.poll(() => wire.length).toBe(3);
+    for (const answer of wire.map((text) => JSON.parse(text))) {
+      expect(answer.internalFields).toBe('left out');
+      expect(Buffer.from(answer.update, 'base64').toString('latin1')).not.toContain('PRIVATE');
+    }
     expect(await teacher.content()).not.toContain('PRIVATE');
     await expectAccessible(teacher);
+
+    // A decision taken before the relay kept versions (its row gone, as on a relay older than versions): History on a
+    // device that has not read it says so plainly, in its lists too, and it cannot be chosen.
+    const reportId = new URL(tutor.url()).pathname.split('/').at(-1)!;
+    forgetVersionOnRelay(relay.dataDir, reportId, 1);
+    const mentorLink = await makeShareLink(tutor, 'mentor');
+    const mentor = await mentorContext.newPage();
+    await mentor.goto(mentorLink);
+    const mentorsHistory = mentor.getByRole('region', { name: 'History' });
+    await expect(
+      mentorsHistory.getByText(
+        'Version 1 is not kept: decided before Margin kept the report as each decision found it, so there is nothing to show or compare for it.',
+      ),
+    ).toBeVisible({ timeout: 20_000 });
+    const first = mentorsHistory.getByLabel('At the decision').locator('option').first();
+    await expect(first).toHaveText(/^1\. Submitted by .* \(no version kept: decided before Margin kept versions\)$/);
+    await expect(first).toBeDisabled();
+    await expect(mentorsHistory.getByLabel('From', { exact: true }).locator('option').first()).toBeDisabled();
+    await expectAccessible(mentor);
   } finally {
     await Promise.all(contexts.map((context) => context.close()));
   }
 });
+
+/** Removes a kept version from the relay's SQLite store, as a decision taken before the relay kept versions has none. */
+function forgetVersionOnRelay(dataDir: string, reportId: string, version: number): void {
+  const db = new Database(join(dataDir, 'margin.sqlite'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    const removed = db
+      .prepare('DELETE FROM report_versions WHERE report_id = ? AND version = ?')
+      .run(reportId, version);
+    expect(removed.changes).toBe(1);
+  } finally {
+    db.close();
+  }
+}
 
 /** How many versions this page's device keeps (app/src/history/kept-versions.ts), read from IndexedDB itself. */
 const versionsKept = (page: import('@playwright/test').Page) =>

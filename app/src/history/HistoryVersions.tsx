@@ -123,11 +123,15 @@ export function HistoryVersions(props: { history: Decision[]; source: VersionsSo
       : `Versions ${versions.slice(0, -1).join(', ')} and ${versions.at(-1)} are`;
   return (
     <>
-      <Show when={choices().some((version) => notKept(version) !== undefined)}>
-        <p class="muted">
-          {listed(choices().filter((version) => notKept(version) !== undefined))} not kept: those decisions were taken
-          before Margin kept the report as each decision found it, so there is nothing to show or compare for them.
-        </p>
+      <Show when={choices().filter((version) => notKept(version) !== undefined)}>
+        {(none) => (
+          <Show when={none().length > 0}>
+            <p class="muted">
+              {listed(none())} not kept: decided before Margin kept the report as each decision found it, so there is
+              nothing to show or compare for {none().length === 1 ? 'it' : 'them'}.
+            </p>
+          </Show>
+        )}
       </Show>
       <Show when={!online()}>
         <p class="warning" role="status">
