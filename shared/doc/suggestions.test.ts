@@ -94,8 +94,15 @@ describe('suggested edits', () => {
     expect(readSuggestions(comments).find((s) => s.id === join)?.quote).toBe('\n');
     expect(acceptSuggestion(content, comments, join, tom).ok).toBe(true);
     expect(fragmentText(field)).toBe('Sam worked in pairs. He finished early.');
+    // Backspace twice at a paragraph's start: the break and the full stop before it, the break kept in the quote.
+    setFragmentText(field, 'Sam worked in pairs.\nHe finished early.');
+    const further = suggest(19, 21, '');
+    expect(readSuggestions(comments).find((s) => s.id === further)?.quote).toBe('.\n');
+    expect(acceptSuggestion(content, comments, further, tom).ok).toBe(true);
+    expect(fragmentText(field)).toBe('Sam worked in pairsHe finished early.');
     // A carriage return (from another system's paste) becomes the same line break.
-    const pasted = suggest(39, 39, '\r\nWell done.');
+    const end = fragmentText(field).length;
+    const pasted = suggest(end, end, '\r\nWell done.');
     expect(readSuggestions(comments).find((s) => s.id === pasted)?.insert).toBe('\nWell done.');
   });
 

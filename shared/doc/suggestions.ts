@@ -82,14 +82,16 @@ export function anchorSuggestion(
   to: number,
 ): Result<{ anchor: Anchor; quote: string }> {
   if (from < to) {
-    const words = anchorFor(fragment, from, to);
-    if (words.ok || !/^\n+$/.test(fragmentText(fragment).slice(from, to))) return words;
-    // Only line breaks (Backspace at a paragraph's start): from the point before them to the point after them.
+    const quote = fragmentText(fragment).slice(from, to);
+    // Words are anchored as a thread's, which leaves out line breaks at either end; a suggestion starting or ending
+    // with one (Backspace at a paragraph's start joins it to the one before) is anchored from the point before it to
+    // the point after it, so the break is among what it deletes.
+    if (!/^\n|\n$/.test(quote)) return anchorFor(fragment, from, to);
     const start = pointAnchor(fragment, from);
     const end = pointAnchor(fragment, to);
     if (!start.ok) return start;
     if (!end.ok) return end;
-    return ok({ anchor: { start: start.value.start, end: end.value.end }, quote: '\n'.repeat(to - from) });
+    return ok({ anchor: { start: start.value.start, end: end.value.end }, quote });
   }
   const point = pointAnchor(fragment, from);
   return point.ok ? ok({ anchor: point.value, quote: '' }) : point;
