@@ -4,7 +4,9 @@ import { fields, textField } from '../doc/layout.ts';
 import { setFragmentText } from '../doc/text-fragment.ts';
 import { checklist, createObservationDoc } from './qa-observation/doc.ts';
 import { reportDefinitionOf } from './registry.ts';
-import { factChanges, reportFacts } from './report-facts.ts';
+import { allReviewPoints } from './progress-review/form.ts';
+import { createProgressReviewDoc, evidenceKey, ratings } from './progress-review/doc.ts';
+import { factChanges, labelOfKey, reportFacts } from './report-facts.ts';
 import { attendance, createSessionReportDoc } from './session-report/doc.ts';
 
 const sam = { id: 'sam', name: 'Sam Hill' };
@@ -68,18 +70,36 @@ describe('a report’s values besides its free text', () => {
     expect(factChanges(facts(before), facts(copy(before)))).toEqual([]);
   });
 
-  it('of a kind with no facts of its own are its maps read plainly: ticks, numbers, dates, never its free text', () => {
+  it('of a quality observation are its checklist’s ticks and judgements, in its form’s words', () => {
     const doc = new Y.Doc();
     createObservationDoc(doc, { tutorName: 'Tom Tutor', date: '2026-12-01', number: 2 }, 'G');
     const before = copy(doc);
-    checklist(doc).set('planningSeen', true);
+    checklist(doc).set('interactions-praise', true);
     const after = facts(doc);
-    expect(after).toContainEqual({ key: 'number', label: 'Number', value: '2' });
-    expect(after).toContainEqual({ key: 'date', label: 'Date', value: 'Tue 1 Dec 2026' });
+    expect(after).toContainEqual({ key: 'number', label: 'Observation', value: '2' });
+    expect(after).toContainEqual({ key: 'date', label: 'Date of the session observed', value: 'Tue 1 Dec 2026' });
     expect(factChanges(facts(before), after)).toEqual([
-      { key: 'checklist.planningSeen', label: 'Checklist: Planning seen', before: 'Not given', after: 'Ticked' },
+      {
+        key: 'interactions-praise',
+        label: 'Interactions with pupils: Gives praise that says exactly what the pupil did well',
+        before: 'Not ticked',
+        after: 'Ticked',
+      },
     ]);
-    for (const field of reportDefinitionOf(doc)!.textFields)
-      expect(after.some((fact) => fact.key === field.key)).toBe(false);
+  });
+
+  it('of a kind with no facts of its own are its maps read plainly: choices, dates, never its free text', () => {
+    const doc = new Y.Doc();
+    createProgressReviewDoc(doc, { title: 'Level 2 maths', date: '2026-11-23' }, 'Rev');
+    const point = allReviewPoints[0]!.id;
+    setFragmentText(textField(doc, evidenceKey(point)), 'Evidence is the word diff’s.');
+    const before = copy(doc);
+    ratings(doc).set(point, 'Strong');
+    const after = facts(doc);
+    expect(after).toContainEqual({ key: 'date', label: 'Date', value: 'Mon 23 Nov 2026' });
+    expect(factChanges(facts(before), after)).toEqual([
+      { key: `ratings.${point}`, label: `Ratings: ${labelOfKey(point)}`, before: 'Not given', after: 'Strong' },
+    ]);
+    expect(after.some((fact) => fact.value.includes('Evidence'))).toBe(false);
   });
 });
