@@ -15,7 +15,7 @@ const original = 'Added 8 of 10 pairs correctly.';
 const editorText = (page: Page, label: string) =>
   editor(page, label).evaluate((element) => {
     const copy = element.cloneNode(true) as HTMLElement;
-    for (const ins of copy.querySelectorAll('ins.suggestion-insert')) ins.remove();
+    for (const drawn of copy.querySelectorAll('ins.suggestion-insert, del.suggestion-break')) drawn.remove();
     return Array.from(copy.querySelectorAll('p'))
       .map((p) => p.textContent ?? '')
       .join('\n');
@@ -117,6 +117,25 @@ test('suggestions from a reviewer (live) and a mentor (offline) reach the tutor,
     await panel(tutor).getByRole('button', { name: 'Accept all' }).click();
     await expect(panel(tutor).getByRole('status')).toHaveText('2 suggestions accepted.');
     await expect.poll(() => editorText(reviewer, progress)).toBe(' eight of ten sums correctly.');
+
+    // A new paragraph (Enter) and a join (Backspace at a paragraph's start) are suggestions too, drawn as ¶.
+    await selectWords(reviewer, progress, 'sums');
+    await reviewer.keyboard.press('ArrowRight');
+    await reviewer.keyboard.press('Enter');
+    await expect(suggestion(tutor, 'Start a new paragraph')).toContainText('Rita Reviewer (Reviewer)');
+    await expect(tutor.locator('#progressComment ins.suggestion-insert .suggestion-break')).toHaveText('¶');
+    expect(await editorText(reviewer, progress)).toBe(' eight of ten sums correctly.');
+    await suggestion(tutor, 'Start a new paragraph').getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => editorText(reviewer, progress)).toBe(' eight of ten sums\n correctly.');
+    await selectWords(reviewer, progress, 'correctly');
+    await reviewer.keyboard.press('Home');
+    await reviewer.keyboard.press('Backspace');
+    await expect(suggestion(tutor, 'Join two paragraphs')).toBeVisible();
+    await expect.poll(() => struck(tutor)).toEqual(['¶']);
+    expect(await editorText(tutor, progress)).toBe(' eight of ten sums\n correctly.');
+    await suggestion(tutor, 'Join two paragraphs').getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => editorText(reviewer, progress)).toBe(' eight of ten sums correctly.');
+    await expectAccessible(tutor);
 
     // Words suggested for a field no one has written in yet.
     const engagement = 'Engagement comment';

@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { fragmentText, setFragmentText, textField } from '../shared/doc/index.ts';
-import { readStatus } from '../shared/doc/status-doc.ts';
+import { readStatus, recordDecision } from '../shared/doc/status-doc.ts';
+import { roomName } from '../shared/protocol/rooms.ts';
 import { createSessionReportDoc } from '../shared/reports/index.ts';
 import { openMemoryStore } from './storage/memory.ts';
 import type { Storage } from './storage/store.ts';
@@ -127,6 +128,28 @@ describe('the report as each decision found it', () => {
       body: { error: expect.stringMatching(/^This report has no version 4: a version is kept for each decision/) },
     });
     expect((await version(relay, other, 1, 'report-2')).status).toBe(404);
+    // A decision taken before the relay kept versions (written as an older relay did: a status and no version).
+    const older = new Y.Doc();
+    recordDecision(older, {
+      action: 'submit',
+      from: 'draft',
+      to: 'submitted',
+      by: { name: 'Tom', role: 'tutor' },
+      at: '2026-03-04T10:05:00.000Z',
+      contentHash: 'ab',
+    });
+    await store.append(roomName('report-2', 'status'), Y.encodeStateAsUpdate(older));
+    expect(await version(relay, other, 1, 'report-2')).toMatchObject({
+      status: 404,
+      body: {
+        error:
+          'Version 1 was not kept: decision 1 (4 March 2026 at 10:05) was taken before Margin kept the report as each decision found it, so there is nothing to show for it.',
+      },
+    });
+    expect(await version(relay, other, 2, 'report-2')).toMatchObject({
+      status: 404,
+      body: { error: expect.stringMatching(/^This report has no version 2:/) },
+    });
     for (const bad of ['0', '-1', '1.5', 'abc', '01', '1e3', '9999999999', '%20']) {
       const answer = await version(relay, report.tutor, bad);
       expect(answer.status, bad).toBe(400);

@@ -13,7 +13,7 @@ import {
   suggestionsMap,
   withdrawSuggestion,
 } from '../shared/doc/suggestions.ts';
-import { setFragmentText } from '../shared/doc/text-fragment.ts';
+import { fragmentText, setFragmentText } from '../shared/doc/text-fragment.ts';
 import type { Role } from '../shared/protocol/roles.ts';
 import { CommentsCheck, commentsRefusals, type Speaker } from './comments-check.ts';
 
@@ -72,6 +72,35 @@ describe('the comments room’s check of suggestions', () => {
     const third = suggest();
     expect(change((doc) => acceptSuggestion(content, doc, third, mia), 'mentor')).toEqual(passes);
     expect(suggestionsMap(device).size).toBe(3);
+  });
+
+  it('passes a suggested new paragraph and a suggested join of two paragraphs, and their acceptance', () => {
+    const { content, field, change } = room();
+    setFragmentText(field, 'Sam worked in pairs.\nHe finished early.');
+    let split = '';
+    let join = '';
+    expect(
+      change((doc) => {
+        const at = anchorSuggestion(field, 20, 20);
+        const made =
+          at.ok && addSuggestion(doc, { field: 'progressComment', ...at.value, insert: '\nWell done.', author: rita });
+        if (made && made.ok === true) split = made.value;
+      }, 'reviewer'),
+    ).toEqual(passes);
+    expect(
+      change((doc) => {
+        const across = anchorSuggestion(field, 20, 21);
+        const made =
+          across.ok && addSuggestion(doc, { field: 'progressComment', ...across.value, insert: ' ', author: rita });
+        if (made && made.ok === true) join = made.value;
+      }, 'reviewer'),
+    ).toEqual(passes);
+    expect(change((doc) => reviseSuggestion(doc, split, { insert: '\nWell done!\n' }, rita.id), 'reviewer')).toEqual(
+      passes,
+    );
+    expect(change((doc) => acceptSuggestion(content, doc, split, tom), 'tutor')).toEqual(passes);
+    expect(fragmentText(field)).toBe('Sam worked in pairs.\nWell done!\n\nHe finished early.');
+    expect(change((doc) => rejectSuggestion(doc, join, tom), 'tutor')).toEqual(passes);
   });
 
   it.each([
@@ -141,8 +170,8 @@ describe('the comments room’s check of suggestions', () => {
       reason: commentsRefusals.suggestionDecided,
     },
     {
-      attack: 'a suggestion with a line break in its words',
-      make: (doc: Y.Doc, id: string) => suggestionsMap(doc).get(id)!.set('insert', 'two\nlines'),
+      attack: 'a suggestion with a carriage return in its words',
+      make: (doc: Y.Doc, id: string) => suggestionsMap(doc).get(id)!.set('insert', 'two\r\nlines'),
       sender: 'reviewer' as const,
       reason: commentsRefusals.notASuggestion,
     },

@@ -83,6 +83,29 @@ describe('suggested edits', () => {
     expect(fragmentText(field)).toBe('First line.');
   });
 
+  it('a new paragraph can be suggested (Enter) and accepted; a suggested join of two paragraphs quotes the break', () => {
+    const { content, field, comments, suggest } = report('Sam worked in pairs. He finished early.');
+    const split = suggest(20, 21, '\n');
+    expect(readSuggestions(comments)[0]).toMatchObject({ quote: ' ', insert: '\n' });
+    expect(acceptSuggestion(content, comments, split, tom).ok).toBe(true);
+    expect(fragmentText(field)).toBe('Sam worked in pairs.\nHe finished early.');
+    expect(field.length).toBe(2);
+    const join = suggest(20, 21, ' ');
+    expect(readSuggestions(comments).find((s) => s.id === join)?.quote).toBe('\n');
+    expect(acceptSuggestion(content, comments, join, tom).ok).toBe(true);
+    expect(fragmentText(field)).toBe('Sam worked in pairs. He finished early.');
+    // Backspace twice at a paragraph's start: the break and the full stop before it, the break kept in the quote.
+    setFragmentText(field, 'Sam worked in pairs.\nHe finished early.');
+    const further = suggest(19, 21, '');
+    expect(readSuggestions(comments).find((s) => s.id === further)?.quote).toBe('.\n');
+    expect(acceptSuggestion(content, comments, further, tom).ok).toBe(true);
+    expect(fragmentText(field)).toBe('Sam worked in pairsHe finished early.');
+    // A carriage return (from another system's paste) becomes the same line break.
+    const end = fragmentText(field).length;
+    const pasted = suggest(end, end, '\r\nWell done.');
+    expect(readSuggestions(comments).find((s) => s.id === pasted)?.insert).toBe('\nWell done.');
+  });
+
   it('only its author revises or withdraws an open suggestion; empty and over-long ones are refused', () => {
     const { comments, field, suggest } = report();
     const id = suggest(14, 19, 't');

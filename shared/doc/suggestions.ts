@@ -27,11 +27,11 @@ export const Suggestion = z
     anchor: Anchor,
     /** The words to delete as they were when suggested; empty when the suggestion only inserts. */
     quote: z.string().max(suggestionTextLimit),
-    /** The words to put in their place (or at the point); plain text on one line. */
+    /** The words to put in their place (or at the point): plain text, a "\n" starting a new paragraph. */
     insert: z
       .string()
       .max(suggestionTextLimit)
-      .regex(/^[^\n\r]*$/),
+      .regex(/^[^\r]*$/),
     author: CommentAuthor,
     createdAt: z.string(),
     editedAt: z.string().optional(),
@@ -69,7 +69,7 @@ export function placeSuggestion(fragment: Y.XmlFragment, suggestion: Pick<Sugges
 }
 
 const checkInsert = (insert: string): Result<string> => {
-  const words = insert.replace(/[\r\n]+/g, ' ');
+  const words = insert.replace(/\r\n?/g, '\n');
   if (words.length > suggestionTextLimit)
     return fail(`A suggestion can add at most ${suggestionTextLimit.toLocaleString('en-GB')} characters.`);
   return ok(words);
@@ -81,7 +81,18 @@ export function anchorSuggestion(
   from: number,
   to: number,
 ): Result<{ anchor: Anchor; quote: string }> {
-  if (from < to) return anchorFor(fragment, from, to);
+  if (from < to) {
+    const quote = fragmentText(fragment).slice(from, to);
+    // Words are anchored as a thread's, which leaves out line breaks at either end; a suggestion starting or ending
+    // with one (Backspace at a paragraph's start joins it to the one before) is anchored from the point before it to
+    // the point after it, so the break is among what it deletes.
+    if (!/^\n|\n$/.test(quote)) return anchorFor(fragment, from, to);
+    const start = pointAnchor(fragment, from);
+    const end = pointAnchor(fragment, to);
+    if (!start.ok) return start;
+    if (!end.ok) return end;
+    return ok({ anchor: { start: start.value.start, end: end.value.end }, quote });
+  }
   const point = pointAnchor(fragment, from);
   return point.ok ? ok({ anchor: point.value, quote: '' }) : point;
 }

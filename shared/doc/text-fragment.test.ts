@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { fragmentLayout, fragmentText, layOutField, setFragmentText } from './text-fragment.ts';
+import { fragmentLayout, fragmentText, layOutField, replaceInField, setFragmentText } from './text-fragment.ts';
 
 describe('a field’s text', () => {
   it('is its paragraphs joined with line breaks, each paragraph at its offset', () => {
@@ -40,5 +40,22 @@ describe('a field’s text', () => {
       [0, 6],
       [7, 17],
     ]);
+  });
+
+  it('a replacement with line breaks splits the paragraph there, as Enter does, in one transaction', () => {
+    const doc = new Y.Doc();
+    const fragment = doc.getXmlFragment('progressComment');
+    setFragmentText(fragment, 'First line. Second line.\nLast.');
+    let transactions = 0;
+    doc.on('afterTransaction', () => transactions++);
+    replaceInField(fragment, 11, 12, '\n');
+    expect(fragmentText(fragment)).toBe('First line.\nSecond line.\nLast.');
+    expect(fragment.length).toBe(3);
+    replaceInField(fragment, 0, 5, 'One\n\nTwo');
+    expect(fragmentText(fragment)).toBe('One\n\nTwo line.\nSecond line.\nLast.');
+    expect(transactions).toBe(2);
+    const empty = new Y.Doc().getXmlFragment('f');
+    replaceInField(empty, 0, 0, 'A\nB');
+    expect(fragmentText(empty)).toBe('A\nB');
   });
 });

@@ -119,10 +119,38 @@ function insertInParagraph(paragraph: FragmentParagraph, index: number, words: s
 }
 
 /**
- * Replaces the field's text from offset `from` to `to` (as `fragmentLayout` counts them) with `words` (no line
- * breaks), as one edit: a range across paragraphs joins them, as deleting a line break in the editor does.
+ * Replaces the field's text from offset `from` to `to` (as `fragmentLayout` counts them) with `words`, as one edit: a
+ * range across paragraphs joins them, as deleting a line break in the editor does, and each "\n" in the words splits
+ * the paragraph there, as Enter does.
  */
 export function replaceInField(fragment: Y.XmlFragment, from: number, to: number, words: string): void {
+  const [first = '', ...lines] = words.split('\n');
+  if (lines.length === 0) return replaceOnOneLine(fragment, from, to, words);
+  const apply = () => {
+    replaceOnOneLine(fragment, from, to, first);
+    splitParagraph(fragment, from + first.length, lines);
+  };
+  if (fragment.doc) fragment.doc.transact(apply);
+  else apply();
+}
+
+/** Ends the paragraph at `offset`: the lines follow as paragraphs of their own, the last with the rest of its words. */
+function splitParagraph(fragment: Y.XmlFragment, offset: number, lines: string[]): void {
+  const layout = fragmentLayout(fragment);
+  const at = layout.locate(offset);
+  if (!at) return setFragmentText(fragment, ['', ...lines].join('\n'));
+  const rest = paragraphTexts(at.span.paragraph).map(plainText).join('').slice(at.index);
+  deleteInParagraph(at.span.paragraph, at.index, at.span.length);
+  const paragraphs = lines.map((line, index) => {
+    const paragraph = new Y.XmlElement(paragraphNode);
+    const text = index === lines.length - 1 ? line + rest : line;
+    if (text) paragraph.insert(0, [new Y.XmlText(text)]);
+    return paragraph;
+  });
+  fragment.insert(layout.spans.indexOf(at.span) + 1, paragraphs);
+}
+
+function replaceOnOneLine(fragment: Y.XmlFragment, from: number, to: number, words: string): void {
   const layout = fragmentLayout(fragment);
   const start = layout.locate(from);
   const end = layout.locate(to);

@@ -95,6 +95,16 @@ export interface AssignmentReport {
   start(doc: Y.Doc, start: AssignmentReportStart, createdBy: string): void;
 }
 
+/**
+ * One value a report holds besides its free text (a date, a choice, a learner's attendance, a tick), as History shows
+ * it and compares it: `key` says which value it is from version to version, `value` is in words.
+ */
+export interface ReportFact {
+  key: string;
+  label: string;
+  value: string;
+}
+
 export interface ReportKindDefinition<Kind extends string = string> {
   kind: Kind;
   /** The document's meta "format" (docs/doc-format.md). */
@@ -127,6 +137,11 @@ export interface ReportKindDefinition<Kind extends string = string> {
   index(doc: Y.Doc): IndexEntry;
   /** For plans and progress reports: what the next progress report is written against. */
   progress?(doc: Y.Doc): Progress;
+  /**
+   * Every value the report holds besides its free text, labelled as the form labels it, in the form's order, for
+   * History. Without it, History reads the document's maps as shared/reports/report-facts.ts says.
+   */
+  facts?(doc: Y.Doc): ReportFact[];
   /** Present for kinds written for each learner of an assignment on a schedule. */
   assignment?: AssignmentReport;
   workflow: ReportWorkflow;

@@ -10,12 +10,18 @@ import { byline } from './report-suggestions.ts';
 
 const number = new Intl.NumberFormat('en-GB');
 
+/** Words with their paragraph breaks shown as pilcrows. */
+const shown = (words: string) => words.replace(/\n/g, ' ¶ ');
+
 /** What a suggestion would do, in words. */
 function change({ suggestion, placement }: PlacedSuggestion): string {
   const gone = placement.kind === 'removed' ? ' (those words have changed since, so it can only be rejected)' : '';
-  if (suggestion.quote && suggestion.insert) return `Replace “${suggestion.quote}” with “${suggestion.insert}”${gone}`;
-  if (suggestion.quote) return `Delete “${suggestion.quote}”${gone}`;
-  return `Add “${suggestion.insert}”${gone}`;
+  const { quote, insert } = suggestion;
+  if (/^\n+$/.test(quote) && !insert) return `Join two paragraphs${gone}`;
+  if (insert === '\n' && !quote) return `Start a new paragraph${gone}`;
+  if (quote && insert) return `Replace “${shown(quote)}” with “${shown(insert)}”${gone}`;
+  if (quote) return `Delete “${shown(quote)}”${gone}`;
+  return `Add “${shown(insert)}”${gone}`;
 }
 
 export function SuggestionsPanel(props: { comments: ReportComments }) {

@@ -52,4 +52,20 @@ describe('suggestion marks and Suggest mode', () => {
     const writing = state(false);
     expect(writing.applyTransaction(writing.tr.insertText('x', 1)).state.doc.textContent).toBe('xAdded 8 of 10 pairs.');
   });
+
+  it('draw a suggested join of two paragraphs as a struck pilcrow where the first ends', () => {
+    const plugin = createSuggestionPlugin({ suggesting: () => true, edit: () => undefined, attach: () => () => {} });
+    const twoParagraphs = schema.node('doc', null, [
+      schema.node('paragraph', null, [schema.text('Sums.')]),
+      schema.node('paragraph', null, [schema.text('Done.')]),
+    ]);
+    const start = EditorState.create({ doc: twoParagraphs, plugins: [plugin] });
+    const join: SuggestionMark = { id: 'j1', from: 6, to: 8, insert: '', byline: 'Suggested by Rita' };
+    const drawn = start.apply(start.tr.setMeta(suggestionsKey, [join]));
+    const widgets = suggestionsKey
+      .getState(drawn)!
+      .find()
+      .filter((d) => d.from === d.to);
+    expect(widgets.map((d) => [d.from, (d as unknown as { type: { side: number } }).type.side])).toEqual([[6, 1]]);
+  });
 });

@@ -50,12 +50,35 @@ function insertion(mark: SuggestionMark): (view: EditorView) => HTMLElement {
     ins.className = 'suggestion-insert';
     ins.dataset.suggestion = mark.id;
     ins.title = mark.byline;
-    ins.textContent = mark.insert;
+    // A new paragraph is drawn as a pilcrow and a line break: the words after it start the next line.
+    mark.insert.split('\n').forEach((line, index) => {
+      if (index > 0) {
+        const pilcrow = document.createElement('span');
+        pilcrow.className = 'suggestion-break';
+        pilcrow.setAttribute('aria-hidden', 'true');
+        pilcrow.textContent = '¶';
+        ins.append(pilcrow, document.createElement('br'));
+      }
+      if (line) ins.append(line);
+    });
     const said = document.createElement('span');
     said.className = 'visually-hidden';
-    said.textContent = ` (suggested insertion. ${mark.byline})`;
+    const breaks = mark.insert.split('\n').length - 1;
+    const paragraphs = breaks === 0 ? '' : breaks === 1 ? ', a new paragraph' : `, ${breaks} new paragraphs`;
+    said.textContent = ` (suggested insertion${paragraphs}. ${mark.byline})`;
     ins.append(said);
     return ins;
+  };
+}
+
+function joined(mark: SuggestionMark): (view: EditorView) => HTMLElement {
+  return (view) => {
+    const del = view.dom.ownerDocument.createElement('del');
+    del.className = 'suggestion-delete suggestion-break';
+    del.dataset.suggestion = mark.id;
+    del.title = `Suggested join of two paragraphs. ${mark.byline}`;
+    del.textContent = '¶';
+    return del;
   };
 }
 
@@ -73,6 +96,13 @@ function decorate(doc: EditorView['state']['doc'], marks: SuggestionMark[]): Dec
           'data-suggestion': mark.id,
         }),
       );
+    // Each paragraph break it deletes (joining paragraphs) is drawn as a struck pilcrow where the paragraph ends.
+    doc.nodesBetween(mark.from, mark.to, (node, position) => {
+      const end = position + node.nodeSize - 1;
+      if (node.isTextblock && end >= mark.from && end < mark.to)
+        decorations.push(Decoration.widget(end, joined(mark), { side: 1, key: `${mark.id}:join:${mark.byline}` }));
+      return !node.isTextblock;
+    });
     if (mark.insert)
       decorations.push(
         Decoration.widget(mark.to, insertion(mark), { side: -1, key: `${mark.id}:${mark.insert}:${mark.byline}` }),
@@ -110,20 +140,28 @@ export function createSuggestionPlugin(options: SuggestionPluginOptions): Plugin
       },
       handlePaste(view, _event, slice) {
         if (!options.suggesting()) return false;
-        const text = slice.content.textBetween(0, slice.content.size, ' ', ' ');
+        const text = slice.content.textBetween(0, slice.content.size, '\n', ' ');
         const { from, to } = view.state.selection;
         return record(view, { from, to, insert: text, key: 'text' });
       },
       handleDrop: () => options.suggesting(),
       handleKeyDown(view, event) {
         if (!options.suggesting()) return false;
-        if (event.key === 'Enter') return true;
+        const { from, to, empty, $from, $to } = view.state.selection;
+        if (event.key === 'Enter') return record(view, { from, to, insert: '\n', key: 'text' });
         if (event.key !== 'Backspace' && event.key !== 'Delete') return false;
-        const { from, to, empty } = view.state.selection;
         const key = event.key === 'Backspace' ? 'backspace' : 'delete';
         if (!empty) return record(view, { from, to, insert: '', key });
-        if (key === 'backspace') return from > 1 ? record(view, { from: from - 1, to: from, insert: '', key }) : true;
-        return to < view.state.doc.content.size - 1 ? record(view, { from: to, to: to + 1, insert: '', key }) : true;
+        // At a paragraph's start (or end) the character deleted is the break between it and the one before (after):
+        // two positions away, past the end of one paragraph and the start of the next.
+        if (key === 'backspace') {
+          const step = $from.parentOffset === 0 ? 2 : 1;
+          return from - step >= 1 ? record(view, { from: from - step, to: from, insert: '', key }) : true;
+        }
+        const step = $to.parentOffset === $to.parent.content.size ? 2 : 1;
+        return to + step <= view.state.doc.content.size - 1
+          ? record(view, { from: to, to: to + step, insert: '', key })
+          : true;
       },
     },
     view(view) {

@@ -1,7 +1,9 @@
 // What a reviewer sees first on a report resubmitted after it was sent back: every field whose wording changed
-// between the version the send-back found and the resubmitted one, word by word.
+// between the version the send-back found and the resubmitted one, word by word, and every value that changed
+// (a date, attendance, a choice), from and to.
 import { createResource, Match, Show, Switch } from 'solid-js';
 import type { Decision } from '../../../shared/doc/status-doc.ts';
+import { factChanges } from '../../../shared/reports/report-facts.ts';
 import { useRoleWord } from '../collab/role-words.ts';
 import { decisionName, sentBackAndResubmitted } from './decisions.ts';
 import { DiffView } from './DiffView.tsx';
@@ -14,8 +16,12 @@ export function ChangedSinceSentBack(props: { history: Decision[]; source: Versi
   const roleWord = useRoleWord();
   const pair = () => sentBackAndResubmitted(props.history);
   const [diff] = createResource(pair, async ({ sentBack, resubmitted }) => {
-    const read = (version: number) => reportVersion(props.source.reportId, props.source.token, version);
-    return reportDiff(await read(sentBack), await read(resubmitted), props.source.fields);
+    const read = (version: number) => reportVersion(props.source, version);
+    const [before, after] = [await read(sentBack), await read(resubmitted)];
+    return {
+      facts: factChanges(props.source.facts(before), props.source.facts(after)),
+      fields: reportDiff(before, after, props.source.fields),
+    };
   });
   return (
     <Show when={pair()}>
@@ -35,7 +41,9 @@ export function ChangedSinceSentBack(props: { history: Decision[]; source: Versi
                 </p>
               )}
             </Match>
-            <Match when={diff()}>{(fields) => <DiffView diff={fields()} heading="h3" onlyChanged />}</Match>
+            <Match when={diff()}>
+              {(changes) => <DiffView diff={changes().fields} facts={changes().facts} heading="h3" onlyChanged />}
+            </Match>
             <Match when={true}>
               <p role="status">Reading the two versions from the relay…</p>
             </Match>

@@ -11,6 +11,7 @@ import { createEffect, createSignal, Match, on, onCleanup, onMount, Show, Switch
 import * as Y from 'yjs';
 import type { StatusView } from '../../../shared/doc/index.ts';
 import { isMarginReportDoc, reportDefinitionOf, reportTitle, roleWord } from '../../../shared/reports/index.ts';
+import { reportFacts } from '../../../shared/reports/report-facts.ts';
 import { isLockedRefusal } from '../../../shared/protocol/limits.ts';
 import { mayEditContent } from '../../../shared/protocol/room-access.ts';
 import { reportIdPattern } from '../../../shared/protocol/rooms.ts';
@@ -105,9 +106,16 @@ function OpenReport(props: { id: string }) {
     const held = link();
     // A client reads the report as approved: its earlier versions are not theirs (the relay refuses them too).
     if (!held || powers[held.role].readContent === 'approved') return undefined;
-    const fields = reportDefinitionOf(doc)?.textFields ?? [];
+    const definition = reportDefinitionOf(doc);
+    const fields = definition?.textFields ?? [];
     const seen = powers[held.role].seesInternal ? fields : fields.filter((field) => !field.internal);
-    return { reportId: openedId, token: held.token, fields: seen };
+    return {
+      reportId: openedId,
+      token: held.token,
+      seesInternal: powers[held.role].seesInternal,
+      fields: seen,
+      facts: (version) => reportFacts(version, definition),
+    };
   };
   const shownRelayState = (): RelayState => {
     const state = access();

@@ -2,6 +2,7 @@
 // copy must be replaced by the relay's: after changes the relay refused were kept aside, or when a device
 // that held a copy without internal fields is given a link that sees them; and removing everything of a report
 // (its comments and status too), when a member signing out asks for their organisation's reports to go.
+import { forgetVersions } from '../history/kept-versions.ts';
 import { reportDatabaseName } from '../report-session/databases.ts';
 
 /** The keystroke journal's localStorage keys start with this and the database name (app/src/store/journal.ts). */
@@ -16,9 +17,10 @@ export async function deleteLocalCopy(reportId: string, waitMs = 5000): Promise<
   await deleteDatabase(name, waitMs);
 }
 
-/** Removes everything this device keeps of a report: its content (as above), its comments and its status. */
+/** Removes everything this device keeps of a report: its content (as above), its comments, its status and versions. */
 export async function deleteAllCopies(reportId: string, waitMs = 5000): Promise<void> {
   await deleteLocalCopy(reportId, waitMs);
+  await forgetVersions(reportId);
   await deleteDatabase(reportDatabaseName(reportId, 'comments'), waitMs);
   await deleteDatabase(reportDatabaseName(reportId, 'status'), waitMs);
 }

@@ -1,6 +1,7 @@
 // A quality-assurance observation of a tutor's session, submitted when its feedback is sent to the tutor.
 import { defineReportKind } from '../definition.ts';
 import { qaObservationFormat, readObservation, tutorReplyKey } from './doc.ts';
+import { observationFacts } from './facts.ts';
 import { hasConcerns, observationProblems } from './observation.ts';
 
 export const qaObservation = defineReportKind({
@@ -13,6 +14,7 @@ export const qaObservation = defineReportKind({
     const observation = readObservation(doc);
     return `${observation.tutorName || 'Unknown tutor'}, observation ${observation.number}`;
   },
+  facts: observationFacts,
   submissionProblems: (doc) => observationProblems(readObservation(doc)),
   index(doc) {
     const observation = readObservation(doc);

@@ -2,6 +2,7 @@
 import { formatDate } from '../../workflow/calendar.ts';
 import { defineReportKind } from '../definition.ts';
 import { readSessionReport, sessionReportFormat } from './doc.ts';
+import { sessionReportFacts } from './facts.ts';
 import { sessionReportTextFields, sessionTookPlace } from './form.ts';
 import { sessionReportCheck, sessionReportProblems } from './rules.ts';
 
@@ -14,6 +15,7 @@ export const sessionReport = defineReportKind({
     const report = readSessionReport(doc);
     return `${report.learners.map((learner) => learner.name).join(', ')}: ${report.subject}`;
   },
+  facts: sessionReportFacts,
   submissionProblems: (doc, context) => sessionReportProblems(readSessionReport(doc), context),
   submissionCheck: (doc, context) => sessionReportCheck(readSessionReport(doc), context),
   index(doc) {
