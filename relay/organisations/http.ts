@@ -49,6 +49,7 @@ import {
   setReportTeacher,
 } from './member-reports.ts';
 import { closeMonth, timesheet } from './timesheets.ts';
+import { learnerProgress } from './progress.ts';
 import { type Answer, orRefuse, Problem, readBody, signedInAdministrator, signedInMember } from './requests.ts';
 import { addOrganisationWord, organisationWords, removeOrganisationWord } from './words.ts';
 import { markAllNotificationsRead, markNotificationRead, myEmail, myNotifications, setMyEmail } from './inbox.ts';
@@ -108,6 +109,7 @@ const routes: { pattern: RegExp; methods: Partial<Record<string, Handler>> }[] =
   { pattern: /^\/api\/organisation\/learners\/([^/]{1,400})\/record$/, methods: { GET: learnerRecord } },
   { pattern: /^\/api\/organisation\/timesheets$/, methods: { GET: timesheet } },
   { pattern: /^\/api\/organisation\/timesheets\/close$/, methods: { POST: closeMonth } },
+  { pattern: /^\/api\/organisation\/progress$/, methods: { GET: learnerProgress } },
   { pattern: /^\/api\/organisation\/words$/, methods: { GET: organisationWords, POST: addOrganisationWord } },
   { pattern: /^\/api\/organisation\/words\/([^/]{1,400})$/, methods: { DELETE: removeOrganisationWord } },
   { pattern: /^\/api\/organisation\/notifications$/, methods: { GET: myNotifications } },

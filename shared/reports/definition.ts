@@ -35,6 +35,10 @@ export interface IndexEntry {
     subject: string;
     assignmentId?: string;
   };
+  /** A session report: each learner's attendance code by learner id, for the progress overview's attendance rate. */
+  attendance?: Record<string, string>;
+  /** A progress-review checklist: how many points are rated, and those whose evidence is weak (none or superficial). */
+  checklist?: { title: string; rated: number; weak: { statement: string; strength: string }[] };
 }
 
 /** The plan, score and target a later progress report is written against. */
