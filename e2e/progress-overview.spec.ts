@@ -14,7 +14,7 @@ import { createProgressReportDoc } from '../shared/reports/progress-report/doc.t
 import { createProgressReviewDoc, ratings } from '../shared/reports/progress-review/doc.ts';
 import { attendance, createSessionReportDoc } from '../shared/reports/session-report/doc.ts';
 import { addDays, localDate } from '../shared/workflow/calendar.ts';
-import { expect, expectAccessible, test } from './fixtures.ts';
+import { expect, expectAccessible, test, watchPolicy } from './fixtures.ts';
 import { invite, join, listedReports, personWithPasskeys, setUpAgency, slow } from './organisation-people.ts';
 import { type RunningRelay, startRelay } from './relay.ts';
 
@@ -83,6 +83,8 @@ test('a coordinator sees a learner falling behind, with charts and their tables;
 }) => {
   test.setTimeout(240_000);
   const [tutorContext, coraContext] = await Promise.all([1, 2].map(() => browser.newContext()));
+  // The charts are drawn in the coordinator's browser: it keeps to the app's Content-Security-Policy too.
+  const refused = watchPolicy(coraContext!);
   try {
     const agency = 'Bright Tutors';
     const { page: admin } = await personWithPasskeys(context);
@@ -170,6 +172,7 @@ test('a coordinator sees a learner falling behind, with charts and their tables;
     await cora.emulateMedia({ media: 'print' });
     await expect(cora.getByLabel('Only those falling behind')).toBeHidden();
     await expect(scores.getByRole('table')).toBeVisible();
+    expect(refused, 'the charts broke the Content-Security-Policy').toEqual([]);
   } finally {
     await Promise.all([tutorContext!.close(), coraContext!.close()]);
   }
