@@ -18,6 +18,13 @@ describe('falling behind', () => {
       'Latest score 54 is 6 points below the target of 60 (more than 5 points short).',
     ]);
     expect(fallingBehindReasons({ ...none, scores: scores(55) }, today)).toEqual([]);
+    // A progress report's own copy of the target it was written against comes first (its plan may be elsewhere).
+    expect(
+      fallingBehindReasons(
+        { ...none, scores: [{ date: '2026-11-30', score: 50, target: 70, previousTarget: 58 }] },
+        today,
+      ),
+    ).toEqual(['Latest score 50 is 8 points below the target of 58 (more than 5 points short).']);
     // Its own new target is for later: a plan alone is never short of it.
     expect(fallingBehindReasons({ ...none, scores: [{ date: '2026-11-30', score: 30, target: 70 }] }, today)).toEqual(
       [],

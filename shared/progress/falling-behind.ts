@@ -15,7 +15,7 @@ export const fallingBehindRules = {
 
 export interface ProgressFigures {
   /** Scores and targets of their plans and progress reports, oldest first. */
-  scores: readonly { date: string; score?: number; target?: number }[];
+  scores: readonly { date: string; score?: number; target?: number; previousTarget?: number }[];
   attended: number;
   missed: number;
   /** Dates of their sessions (any attendance), in any order. */
@@ -30,16 +30,15 @@ export function fallingBehindReasons(figures: ProgressFigures, today: string): s
   const reasons: string[] = [];
   const scored = figures.scores.filter((point) => point.score !== undefined);
   const latest = scored.at(-1);
-  const before = latest
-    ? figures.scores.slice(0, figures.scores.indexOf(latest)).findLast((p) => p.target !== undefined)
-    : undefined;
-  if (
-    latest?.score !== undefined &&
-    before?.target !== undefined &&
-    before.target - latest.score > rules.targetMarginPoints
-  )
+  // The target it was measured against: the one copied into a progress report, else the last one set before it.
+  const missed =
+    latest?.previousTarget ??
+    (latest
+      ? figures.scores.slice(0, figures.scores.indexOf(latest)).findLast((p) => p.target !== undefined)?.target
+      : undefined);
+  if (latest?.score !== undefined && missed !== undefined && missed - latest.score > rules.targetMarginPoints)
     reasons.push(
-      `Latest score ${latest.score} is ${before.target - latest.score} points below the target of ${before.target} (more than ${rules.targetMarginPoints} points short).`,
+      `Latest score ${latest.score} is ${missed - latest.score} points below the target of ${missed} (more than ${rules.targetMarginPoints} points short).`,
     );
   const counted = figures.attended + figures.missed;
   if (counted >= rules.attendanceMinimumSessions && figures.attended / counted < rules.attendanceThreshold)

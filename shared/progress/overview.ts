@@ -61,6 +61,7 @@ export function progressOverview(facts: readonly ProgressReportFact[], today: st
           kind: fact.kind,
           ...(entry.score !== undefined ? { score: entry.score } : {}),
           ...(entry.target !== undefined ? { target: entry.target } : {}),
+          ...(entry.previousTarget !== undefined ? { previousTarget: entry.previousTarget } : {}),
         });
       const code = entry.attendance?.[learner.id];
       if (entry.session && code) one.sessions.push({ date: entry.session.date, code });

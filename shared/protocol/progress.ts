@@ -15,6 +15,8 @@ export const ScorePoint = z.object({
   kind: z.string(),
   score: z.number().optional(),
   target: z.number().optional(),
+  /** A progress report's: the target it was written against. */
+  previousTarget: z.number().optional(),
 });
 export type ScorePoint = z.infer<typeof ScorePoint>;
 

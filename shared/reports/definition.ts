@@ -22,6 +22,8 @@ export interface IndexEntry {
   assignmentId?: string;
   score?: number;
   target?: number;
+  /** A progress report: the target it was written against (its previous plan's or report's), copied into it. */
+  previousTarget?: number;
   plan?: string;
   reviewType?: string;
   /** Added to the title in lists, e.g. the session's date. */
