@@ -12,6 +12,7 @@ import { relayCluster } from './cluster.ts';
 import { suggestionsAcceptAll } from './suggestions.ts';
 import { historyDiff } from './history-diff.ts';
 import { overviews } from './overviews.ts';
+import { progressOverviewSpeed } from './progress-overview.ts';
 
 const benchmarks: [string, () => Promise<string>][] = [
   ['sync latency', syncLatency],
@@ -31,6 +32,7 @@ const benchmarks: [string, () => Promise<string>][] = [
   ['extension: each editor', extensionEditors],
   ['history: diff of two versions', historyDiff],
   ['overviews: coaching and observation plan', overviews],
+  ['progress overview', progressOverviewSpeed],
 ];
 
 // `npm run bench -- <words>` runs only the benchmarks whose names contain those words.

@@ -6,6 +6,7 @@ import { signedIn } from './organisation/signed-in.ts';
 import { Home } from './pages/Home.tsx';
 import { reviewsOverviewRoles } from '../../shared/protocol/organisations.ts';
 import { timesheetRoles } from '../../shared/protocol/timesheets.ts';
+import { progressOverviewRoles } from '../../shared/protocol/progress.ts';
 
 // The home page comes with the first load; every other page is its own chunk, fetched when first opened (and precached by
 // the service worker, so they open offline too). The report page brings the editor (ProseMirror, Tiptap), most of the weight.
@@ -54,6 +55,9 @@ const TimesheetPage = lazy(() =>
 const ReviewsOverview = lazy(() =>
   import('./desks/ReviewsOverview.tsx').then((module) => ({ default: module.ReviewsOverview })),
 );
+const ProgressOverviewPage = lazy(() =>
+  import('./desks/ProgressOverviewPage.tsx').then((module) => ({ default: module.ProgressOverviewPage })),
+);
 const ProgressReviews = lazy(() =>
   import('./termly-review/ProgressReviews.tsx').then((module) => ({ default: module.ProgressReviews })),
 );
@@ -77,6 +81,9 @@ function Layout(props: RouteSectionProps) {
           </Show>
           <Show when={signedIn() && reviewsOverviewRoles.includes(signedIn()!.member.role)}>
             <a href="/organisation/reviews">Reviews overview</a>
+          </Show>
+          <Show when={signedIn() && progressOverviewRoles.includes(signedIn()!.member.role)}>
+            <a href="/organisation/progress">Learner progress</a>
           </Show>
           <Show when={signedIn()?.member.role === 'administrator'}>
             <a href="/organisation/members">Members</a>
@@ -132,6 +139,7 @@ export function App() {
       <Route path="/inbox" component={InboxPage} />
       <Route path="/timesheet" component={TimesheetPage} />
       <Route path="/organisation/reviews" component={ReviewsOverview} />
+      <Route path="/organisation/progress" component={ProgressOverviewPage} />
       <Route path="*" component={NotFound} />
     </Router>
   );

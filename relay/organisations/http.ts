@@ -50,6 +50,7 @@ import {
 } from './member-reports.ts';
 import { closeMonth, timesheet } from './timesheets.ts';
 import { coachingOverview, observationPlanAnswer } from './overviews.ts';
+import { learnerProgress } from './progress.ts';
 import { type Answer, orRefuse, Problem, readBody, signedInAdministrator, signedInMember } from './requests.ts';
 import { addOrganisationWord, organisationWords, removeOrganisationWord } from './words.ts';
 import { markAllNotificationsRead, markNotificationRead, myEmail, myNotifications, setMyEmail } from './inbox.ts';
@@ -111,6 +112,7 @@ const routes: { pattern: RegExp; methods: Partial<Record<string, Handler>> }[] =
   { pattern: /^\/api\/organisation\/coaching$/, methods: { GET: coachingOverview } },
   { pattern: /^\/api\/organisation\/observation-plan$/, methods: { GET: observationPlanAnswer } },
   { pattern: /^\/api\/organisation\/timesheets\/close$/, methods: { POST: closeMonth } },
+  { pattern: /^\/api\/organisation\/progress$/, methods: { GET: learnerProgress } },
   { pattern: /^\/api\/organisation\/words$/, methods: { GET: organisationWords, POST: addOrganisationWord } },
   { pattern: /^\/api\/organisation\/words\/([^/]{1,400})$/, methods: { DELETE: removeOrganisationWord } },
   { pattern: /^\/api\/organisation\/notifications$/, methods: { GET: myNotifications } },

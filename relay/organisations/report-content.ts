@@ -3,6 +3,7 @@
 // members whose membership opens the report (member-reports.ts, words.ts).
 import * as Y from 'yjs';
 import { roomName } from '../../shared/protocol/rooms.ts';
+import type { IndexEntry } from '../../shared/reports/definition.ts';
 import { reportDefinitionOf, reportTitle } from '../../shared/reports/registry.ts';
 import {
   isSessionReportDoc,
@@ -111,6 +112,22 @@ export async function sessionReportContent(store: Storage, reportId: string): Pr
     const updates = await store.load(roomName(reportId));
     Y.transact(doc, () => updates.forEach((update) => Y.applyUpdate(doc, update)));
     return isSessionReportDoc(doc) ? readSessionReport(doc) : undefined;
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** The report's kind (as people read it) and its index entry, or undefined while the relay holds no content of a kind it knows. */
+export async function reportIndexEntry(
+  store: Storage,
+  reportId: string,
+): Promise<{ kind: string; entry: IndexEntry } | undefined> {
+  const doc = new Y.Doc();
+  try {
+    const updates = await store.load(roomName(reportId));
+    Y.transact(doc, () => updates.forEach((update) => Y.applyUpdate(doc, update)));
+    const definition = reportDefinitionOf(doc);
+    return definition ? { kind: definition.label, entry: definition.index(doc) } : undefined;
   } finally {
     doc.destroy();
   }

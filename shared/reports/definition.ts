@@ -22,6 +22,8 @@ export interface IndexEntry {
   assignmentId?: string;
   score?: number;
   target?: number;
+  /** A progress report: the target it was written against (its previous plan's or report's), copied into it. */
+  previousTarget?: number;
   plan?: string;
   reviewType?: string;
   /** Added to the title in lists, e.g. the session's date. */
@@ -41,6 +43,10 @@ export interface IndexEntry {
   observation?: { number: number; concerns: boolean };
   /** A session report: whether the session was delivered (a learner attended: Present or Late). */
   delivered?: boolean;
+  /** A session report: each learner's attendance code by learner id, for the progress overview's attendance rate. */
+  attendance?: Record<string, string>;
+  /** A progress-review checklist: how many points are rated, and those whose evidence is weak (none or superficial). */
+  checklist?: { title: string; rated: number; weak: { statement: string; strength: string }[] };
 }
 
 /** The plan, score and target a later progress report is written against. */

@@ -20,6 +20,7 @@ export const progressReportParts = {
       assignmentId: report.assignment?.id,
       score: report.updatedScore,
       target: report.newTarget,
+      previousTarget: report.previous.target,
       plan: report.text.plan,
     };
   },

@@ -49,3 +49,28 @@ describe('progress-review checklist doc layout', () => {
     ]);
   });
 });
+
+describe('progress-review checklist index entry', () => {
+  it('counts the rated points and lists those with weak evidence (none or superficial), own points too', async () => {
+    const { progressReview } = await import('./index.ts');
+    const doc = new Y.Doc();
+    createProgressReviewDoc(doc, { title: 'Level 2 maths', date: '2026-11-23' }, 'Rev');
+    doc.transact(() => {
+      ratings(doc).set('learners-1', 'Strong');
+      ratings(doc).set('learners-2', 'Superficial');
+      ratings(doc).set('teachers-6', 'None');
+      ratings(doc).set('teachers-7', 'Not a strength');
+      customPoints(doc).set('own1', { stage: 'employers', statement: 'Mentors visit every term.', order: 0 });
+      ratings(doc).set('own1', 'Superficial');
+    });
+    expect(progressReview.index(doc).checklist).toEqual({
+      title: 'Level 2 maths',
+      rated: 4,
+      weak: [
+        { statement: 'Monitors own learning and progress.', strength: 'Superficial' },
+        { statement: 'Sets homework with detailed feedback.', strength: 'None' },
+        { statement: 'Mentors visit every term.', strength: 'Superficial' },
+      ],
+    });
+  });
+});

@@ -104,7 +104,9 @@ export const reviewStageKeys = ['learners', 'teachers', 'employers', 'guidance']
 export const maxStatementLength = 200;
 
 const needsEvidence = (strength: EvidenceStrength) => strength !== 'None';
-const needsAction = (strength: EvidenceStrength) => strength !== 'Strong';
+/** Evidence that is not strong (none, or superficial) is weak: the resource asks what must happen to develop it. */
+export const isWeakEvidence = (strength: EvidenceStrength) => strength !== 'Strong';
+const needsAction = isWeakEvidence;
 
 /** One point's judgement: how strong the evidence is, what it is, and what needs to happen where it is weak. */
 export const PointReview = z

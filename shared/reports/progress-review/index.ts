@@ -1,7 +1,7 @@
 // The progress-review checklist: the four stages of the progress-review resource, each point judged on its evidence.
 import { defineReportKind } from '../definition.ts';
 import { progressReviewFormat, readProgressReview } from './doc.ts';
-import { progressReviewProblems } from './rules.ts';
+import { progressReviewProblems, weakEvidence } from './rules.ts';
 
 export const progressReview = defineReportKind({
   kind: 'progress-review',
@@ -11,6 +11,9 @@ export const progressReview = defineReportKind({
   textFields: [],
   subjectLine: (doc) => readProgressReview(doc).title,
   submissionProblems: (doc) => progressReviewProblems(readProgressReview(doc)),
-  index: (doc) => ({ learners: [], date: readProgressReview(doc).date ?? '' }),
+  index(doc) {
+    const review = readProgressReview(doc);
+    return { learners: [], date: review.date ?? '', checklist: { title: review.title, ...weakEvidence(review) } };
+  },
   workflow: { drawnBy: 'report-page', showsStatus: true },
 });

@@ -77,3 +77,26 @@ describe('session report doc layout', () => {
     expect(readSessionReport(doc).objectiveCount).toBe(1);
   });
 });
+
+describe('session report index entry', () => {
+  it('gives each learner’s attendance code by learner id, leaving out learners without one', async () => {
+    const { sessionReport } = await import('./index.ts');
+    const doc = new Y.Doc();
+    createSessionReportDoc(
+      doc,
+      {
+        date: '2026-12-01',
+        start: '13:00',
+        finish: '14:00',
+        subject: 'Maths',
+        learners: [
+          { id: 'a', name: 'Ada' },
+          { id: 'b', name: 'Bo' },
+        ],
+      },
+      'Grace Hopper',
+    );
+    attendance(doc).set('a', { code: 'Absent' });
+    expect(sessionReport.index(doc).attendance).toEqual({ a: 'Absent' });
+  });
+});

@@ -34,6 +34,11 @@ export const sessionReport = defineReportKind({
         subject: report.subject,
         ...(report.assignment ? { assignmentId: report.assignment.id } : {}),
       },
+      attendance: Object.fromEntries(
+        Object.entries(report.attendance).flatMap(([learnerId, each]) =>
+          typeof each?.code === 'string' ? [[learnerId, each.code]] : [],
+        ),
+      ),
     };
   },
   workflow: { drawnBy: 'report-page', showsStatus: true },
