@@ -339,17 +339,25 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give dates as YYYY-MM-D
  */
 export const OrganisationReportQuery = z.object({
   limit: z.coerce
-    .number()
+    .number({ error: 'The page size (limit) is a whole number.' })
     .int('The page size (limit) is a whole number.')
     .min(1, 'The page size (limit) is at least 1.')
     .max(reportPageLimit, `The page size (limit) is at most ${reportPageLimit}.`)
     .optional(),
-  offset: z.coerce.number().int('The offset is a whole number.').min(0, 'The offset is 0 or more.').optional(),
+  offset: z.coerce
+    .number({ error: 'The offset is a whole number.' })
+    .int('The offset is a whole number.')
+    .min(0, 'The offset is 0 or more.')
+    .optional(),
   /** Statuses, comma-separated. */
   status: z
     .string()
     .transform((text) => text.split(',').filter((each) => each !== ''))
-    .pipe(z.array(ReportStatus, { error: 'Name statuses the relay knows (draft, submitted, resubmitted...).' }))
+    .pipe(
+      z.array(
+        z.enum(ReportStatus.options, { error: `Name statuses the relay knows: ${ReportStatus.options.join(', ')}.` }),
+      ),
+    )
     .optional(),
   /** A report kind's id ("session-report"). */
   kind: z.string().max(64).optional(),
