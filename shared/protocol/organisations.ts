@@ -376,6 +376,14 @@ export const OrganisationReportQuery = z.object({
 });
 export type OrganisationReportQuery = z.infer<typeof OrganisationReportQuery>;
 
+/** The address of a desk's request for its reports: `query`'s fields as GET /api/organisation/reports reads them. */
+export function reportListPath(query: OrganisationReportQuery = {}): string {
+  const params = Object.entries(query)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => `${name}=${encodeURIComponent(Array.isArray(value) ? value.join(',') : String(value))}`);
+  return params.length > 0 ? `/api/organisation/reports?${params.join('&')}` : '/api/organisation/reports';
+}
+
 /**
  * GET /api/organisation/learners/<name>/record: a client contact's whole record of one learner, every approved report
  * of their client naming them, newest first, each with its free-text fields that are not internal (never those), as
