@@ -11,6 +11,7 @@ import { reportConnections } from './report-connections.ts';
 import { relayCluster } from './cluster.ts';
 import { suggestionsAcceptAll } from './suggestions.ts';
 import { historyDiff } from './history-diff.ts';
+import { desks } from './desks.ts';
 
 const benchmarks: [string, () => Promise<string>][] = [
   ['sync latency', syncLatency],
@@ -29,6 +30,7 @@ const benchmarks: [string, () => Promise<string>][] = [
   ['suggestions: accept all', suggestionsAcceptAll],
   ['extension: each editor', extensionEditors],
   ['history: diff of two versions', historyDiff],
+  ['desks: first page of each with 20,000 reports', desks],
 ];
 
 // `npm run bench -- <words>` runs only the benchmarks whose names contain those words.
