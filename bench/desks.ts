@@ -229,7 +229,7 @@ export async function desks(): Promise<string> {
     if (!first.ok) throw new Error(`the first list: ${first.status} ${await first.text()}`);
     const fillMs = performance.now() - filling;
     const month = today.slice(0, 7);
-    const queue = reportListPath({ status: ['submitted', 'resubmitted'], order: 'submitted', limit: 100, offset: 0 });
+    const queue = reportListPath({ status: ['submitted', 'resubmitted'], order: 'submitted', limit: 50, offset: 0 });
     const desksToTime: Desk[] = [
       // No desk: the app itself, to the home page's greeting, for what the desks add to it.
       {
@@ -251,14 +251,14 @@ export async function desks(): Promise<string> {
         who: 'contact',
         path: '/',
         selector: '.organisation-reports .learner-group li',
-        request: reportListPath({ order: 'changed', limit: 100, offset: 0 }),
+        request: reportListPath({ order: 'changed', limit: 50, offset: 0 }),
       },
       {
         name: 'organisation’s reports (coordinator’s home)',
         who: 'coordinator',
         path: '/',
         selector: '.organisation-reports li',
-        request: reportListPath({ order: 'changed', limit: 100, offset: 0 }),
+        request: reportListPath({ order: 'changed', limit: 50, offset: 0 }),
       },
       {
         name: 'reviews overview (coordinator)',

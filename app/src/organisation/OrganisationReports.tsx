@@ -20,7 +20,7 @@ import { formatMoment } from '../../../shared/forms/uk-dates.ts';
 const refreshMs = 60_000;
 
 /** How many reports the list shows at first, and how many more "Show more" adds. */
-const listPage = 100;
+const listPage = 50;
 
 /**
  * A tutor's or mentor's reports not on this device; everyone else's list. Newest change first, the first `count`

@@ -19,7 +19,7 @@ import { checkSignedIn, signedIn } from './signed-in.ts';
 
 const refreshMs = 60_000;
 /** How many reports the queue shows at first, and how many more "Show more" adds. */
-const queuePage = 100;
+const queuePage = 50;
 /** The queue asks the relay for the reports waiting, the one waiting longest first. */
 const queueQuery = {
   status: ['submitted', 'resubmitted'],
