@@ -17,7 +17,7 @@ describe('the organisations API from the app', () => {
       { reports: Array.from({ length: 120 }, (_, i) => report(`b${i}`)), total: 620 },
     ];
     const fetch = vi.fn(
-      async () =>
+      async (_path: string) =>
         new Response(JSON.stringify(pages.shift()), { status: 200, headers: { 'Content-Type': 'application/json' } }),
     );
     vi.stubGlobal('fetch', fetch);
