@@ -1,7 +1,6 @@
 // `npm run bench -- overviews`: how long the coordinator's coaching overview and the quality team's plan of
-// observations take to answer over HTTP for an organisation with many reports, while each report is still read
-// from its stored updates (relay/organisations/report-entries.ts); the report directory (issue 14, item 7) replaces
-// that read, and the desks' 300 ms target is measured against it there.
+// observations take to answer over HTTP for an organisation with many reports, read from the report directory
+// (relay/organisations/report-entries.ts); the first request fills the directory and is not counted.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,9 +116,12 @@ export async function overviews(): Promise<string> {
     await response.json();
   };
   try {
+    // The first request of each organisation makes its directory rows (once per relay process); not counted.
+    await ask('/api/organisation/coaching', coordinator)();
+    await ask('/api/organisation/observation-plan', reviewer)();
     const coaching = await median(5, ask('/api/organisation/coaching', coordinator));
     const plan = await median(5, ask('/api/organisation/observation-plan', reviewer));
-    return `coaching overview ${coaching.toFixed(0)} ms, plan of observations ${plan.toFixed(0)} ms (median of 5; ${reportsEach} reports and ${people} teachers or tutors in each organisation, every report read from its stored updates)`;
+    return `coaching overview ${coaching.toFixed(0)} ms, plan of observations ${plan.toFixed(0)} ms (median of 5; ${reportsEach} reports and ${people} teachers or tutors in each organisation, read from the report directory)`;
   } finally {
     await relay.close();
     rmSync(folder, { recursive: true, force: true });

@@ -1,8 +1,8 @@
-// The learner progress overview (GET /api/organisation/progress) as the relay computes it today: every report of the
-// organisation loaded from SQLite and read for its index entry (progressFacts), then gathered per learner and the
-// falling-behind rules applied. An agency of 10 tutors and 200 learners, each learner with a progress report every
-// six weeks and sessions in between. Prints the median of 5 runs for 2,000 reports and one run for 20,000: what the
-// relay's report directory (issue 14, item 7) saves when progressFacts reads its stored entries instead.
+// The learner progress overview (GET /api/organisation/progress) as the relay computes it: every report's index entry
+// read from the report directory in SQLite (progressFacts), then gathered per learner and the falling-behind rules
+// applied. An agency of 10 tutors and 200 learners, each learner with a progress report every six weeks and sessions
+// in between. The first read makes the directory's rows from the stored reports (once per relay process) and is
+// timed apart; then the median of 5 reads, for 2,000 and for 20,000 reports.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,8 @@ import { createOrganisation, invite } from '../relay/organisations/members.ts';
 import type { MemberReportsContext } from '../relay/organisations/member-reports.ts';
 import { progressFacts } from '../relay/organisations/progress.ts';
 import { openSqliteStore } from '../relay/storage/sqlite.ts';
+import { ReportDirectory } from '../relay/directory/report-directory.ts';
+import { memoryLog } from '../relay/log.ts';
 
 const today = '2026-12-04';
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -59,7 +61,11 @@ async function measure(reports: number, runs: number): Promise<string> {
       });
       doc.destroy();
     }
-    const context = { store } as unknown as MemberReportsContext;
+    const directory = new ReportDirectory({ store, log: memoryLog().log });
+    const context = { store, directory } as unknown as MemberReportsContext;
+    const filling = performance.now();
+    await progressFacts(context, organisationId);
+    const filled = performance.now() - filling;
     const times: number[] = [];
     let behind = 0;
     for (let run = 0; run < runs; run++) {
@@ -68,7 +74,7 @@ async function measure(reports: number, runs: number): Promise<string> {
       times.push(performance.now() - started);
       behind = learners.filter((row) => row.fallingBehind).length;
     }
-    return `${reports} reports: ${median(times).toFixed(0)} ms (${runs === 1 ? 'one run' : `median of ${runs}`}; 200 learners, ${behind} falling behind)`;
+    return `${reports} reports: ${median(times).toFixed(0)} ms (median of ${runs}; 200 learners, ${behind} falling behind; the first read, making the directory's rows, ${filled.toFixed(0)} ms)`;
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -76,5 +82,5 @@ async function measure(reports: number, runs: number): Promise<string> {
 }
 
 export async function progressOverviewSpeed(): Promise<string> {
-  return `${await measure(2_000, 5)}; ${await measure(20_000, 1)}; each report loaded from SQLite`;
+  return `${await measure(2_000, 5)}; ${await measure(20_000, 5)}; read from the report directory in SQLite`;
 }

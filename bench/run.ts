@@ -13,6 +13,7 @@ import { suggestionsAcceptAll } from './suggestions.ts';
 import { historyDiff } from './history-diff.ts';
 import { overviews } from './overviews.ts';
 import { progressOverviewSpeed } from './progress-overview.ts';
+import { desks } from './desks.ts';
 
 const benchmarks: [string, () => Promise<string>][] = [
   ['sync latency', syncLatency],
@@ -33,6 +34,7 @@ const benchmarks: [string, () => Promise<string>][] = [
   ['history: diff of two versions', historyDiff],
   ['overviews: coaching and observation plan', overviews],
   ['progress overview', progressOverviewSpeed],
+  ['desks: first page of each with 20,000 reports', desks],
 ];
 
 // `npm run bench -- <words>` runs only the benchmarks whose names contain those words.

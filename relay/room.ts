@@ -45,6 +45,8 @@ export interface RoomOptions {
   status(): ReportStatus;
   /** Told of the comments a person's change adds to a comments room, once the room has taken it. */
   commentsWritten?(comments: WrittenComment[]): void;
+  /** Told each time a content room has saved changes, with its document (the report directory reads it). */
+  contentSaved?(doc: Y.Doc): void;
   /** Called once the room has unloaded, after its last save. */
   onUnload(room: Room): void;
   /** The other relay nodes holding this room; none for one relay process alone. */
@@ -415,6 +417,7 @@ export class Room {
     const kept = await this.options.store.append(this.name, update);
     this.storedBytes += update.byteLength;
     this.options.cluster?.updateSaved(update);
+    if (this.kind === 'content') this.options.contentSaved?.(this.doc);
     this.sendOn(update, batch);
     sends.forEach((send) => send());
     if (kept > this.options.compactAfter) await this.compact();

@@ -3,6 +3,7 @@
 // what other relay nodes say about a room (relay/cluster/): each open room follows its channel while it is open.
 import { reconnectCodes, refusalReasons } from '../shared/protocol/limits.ts';
 import { roomName, roomKinds, type Room as ReportRoom } from '../shared/protocol/rooms.ts';
+import type * as Y from 'yjs';
 import type { ReportStatus } from '../shared/workflow/status.ts';
 import type { FanOut } from './cluster/fan-out.ts';
 import type { WrittenComment } from './comments-check.ts';
@@ -24,6 +25,8 @@ export interface RoomsOptions {
   quotas: { content: number; comments: number };
   /** Told of the comments someone adds to a report's comments room (for their notifications). */
   onCommentsWritten?(reportId: string, comments: WrittenComment[]): void;
+  /** Told each time a report's content room has saved changes, with its document (for the report directory). */
+  onContentSaved?(reportId: string, doc: Y.Doc): void;
 }
 
 export class Rooms {
@@ -82,6 +85,7 @@ export class Rooms {
           presenceChanged: (update) => fanOut.presenceChanged(name, update),
         },
         commentsWritten: (comments) => this.options.onCommentsWritten?.(reportId, comments),
+        contentSaved: (doc) => this.options.onContentSaved?.(reportId, doc),
         onUnload: (unloaded) => {
           unfollow();
           this.forget(unloaded);

@@ -15,6 +15,7 @@ import { LiveLinks } from './live-links.ts';
 import { createLog, type Log } from './log.ts';
 import { type MailSettings, smtpMailer } from './mail.ts';
 import { Metrics } from './metrics.ts';
+import { ReportDirectory } from './directory/report-directory.ts';
 import { Notifier } from './organisations/notifications.ts';
 import { handleOrganisationApi, isOrganisationPath, type OrganisationsContext } from './organisations/http.ts';
 import { relyingParty } from './organisations/passkeys.ts';
@@ -82,11 +83,20 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
   const mailer = config.mail ? smtpMailer(config.mail, log) : undefined;
   // The origin is known once the port is (below): read when a notification is made, never before listening.
   let publicOrigin = config.publicOrigin ?? 'http://localhost';
-  const notifier = new Notifier({ store: config.store, statuses, log, mailer, origin: () => publicOrigin });
+  const directory = new ReportDirectory({ store: config.store, log });
+  const notifier = new Notifier({
+    store: config.store,
+    statuses,
+    directory,
+    log,
+    mailer,
+    origin: () => publicOrigin,
+  });
   const rooms = new Rooms({
     store: config.store,
     statuses,
     onCommentsWritten: (reportId, comments) => notifier.commented(reportId, comments),
+    onContentSaved: (reportId, doc) => directory.contentSaved(reportId, doc),
     compactAfter: config.compactAfter ?? 500,
     fanOut,
     log,
@@ -99,8 +109,13 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
     (memberId) => fanOut.memberRemoved(memberId),
   );
   joinCluster(fanOut, { statuses, live, store: config.store, log });
-  const workflow = new Workflow(rooms, statuses, config.store, log, (reportId, decision) =>
-    notifier.decided(reportId, decision),
+  const workflow = new Workflow(
+    rooms,
+    statuses,
+    config.store,
+    log,
+    (reportId, decision) => notifier.decided(reportId, decision),
+    directory,
   );
   const sockets = new WebSocketServer({ noServer: true, maxPayload: unreadMessageBytes });
   const appFiles = serveAppFiles(config.appDir);
@@ -143,6 +158,7 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
     statuses,
     workflow,
     notifier,
+    directory,
   };
   // A member removed from a shell (npm run admin) is told to no relay: their connections are looked for here.
   const removals = setInterval(
@@ -259,6 +275,7 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
     await stopped;
     await fanOut.close();
     await notifier.idle();
+    await directory.idle();
     await mailer?.close();
     await config.store.close();
   }

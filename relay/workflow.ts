@@ -22,6 +22,7 @@ import type { Room } from './room.ts';
 import type { Rooms } from './rooms.ts';
 import type { ReportStatuses } from './statuses.ts';
 import { oneAtATime } from './storage/one-at-a-time.ts';
+import type { ReportDirectory } from './directory/report-directory.ts';
 import type { Storage } from './storage/store.ts';
 
 /** A refused decision's problem is a conflict with the report's status or content (HTTP 409). */
@@ -38,6 +39,8 @@ export class Workflow {
     private readonly log: Log,
     /** Told of each decision once recorded (the members' notifications); it must return at once. */
     private readonly onDecision?: (reportId: string, decision: Decision) => void,
+    /** Brought up to date with each decision before its answer goes (the report directory's row). */
+    private readonly directory?: Pick<ReportDirectory, 'decided'>,
   ) {}
 
   /** Takes a decision on a report for the holder of `access`, one at a time per report. */
@@ -119,6 +122,7 @@ export class Workflow {
         'recorded a decision',
       );
       this.onDecision?.(reportId, decision);
+      await this.directory?.decided(reportId, decision);
       return ok({ status: decision.to, decision });
     } finally {
       comments?.release();

@@ -20,7 +20,6 @@ import type { MemberRecord } from '../storage/organisations.ts';
 import type { Workflow } from '../workflow.ts';
 import { memberFacts, organisationsOf } from './member-facts.ts';
 import type { MemberReportsContext } from './member-reports.ts';
-import { reportContentFacts } from './report-content.ts';
 import { auditReport } from './report-audit.ts';
 import { type Answer, Problem, readBody, signedInMember } from './requests.ts';
 
@@ -98,7 +97,7 @@ async function decideOne(
   const access = memberAccess(member, { ...report, status });
   // A report the reviewer may not open (a draft) is not named either: its title is not theirs to read yet.
   if (!access.ok) return { id: reportId, name: reportId, ok: false, problem: access.problem };
-  const content = await reportContentFacts(context.store, reportId);
+  const content = (await context.directory.row(reportId))?.content;
   const name =
     content?.title ?? `${(await ownerName(report.organisationId, report.ownerId)) ?? 'A former member'}’s report`;
   const refused = (problem: string): BulkApprovalOutcome => ({ id: reportId, name, ok: false, problem });

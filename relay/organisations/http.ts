@@ -54,6 +54,7 @@ import { learnerProgress } from './progress.ts';
 import { type Answer, orRefuse, Problem, readBody, signedInAdministrator, signedInMember } from './requests.ts';
 import { addOrganisationWord, organisationWords, removeOrganisationWord } from './words.ts';
 import { markAllNotificationsRead, markNotificationRead, myEmail, myNotifications, setMyEmail } from './inbox.ts';
+import type { ReportDirectory } from '../directory/report-directory.ts';
 import type { Notifier } from './notifications.ts';
 import { digestOf } from './members.ts';
 import { sessionCookie, sessionTokenOf } from './sessions.ts';
@@ -76,6 +77,8 @@ export interface OrganisationsContext {
   workflow: Workflow;
   /** Tells members (their inbox, and mail) of what happens: here, their invitations. */
   notifier?: Notifier;
+  /** Each organisation's report directory: what every desk lists. */
+  directory: ReportDirectory;
 }
 
 type Handler = (context: OrganisationsContext, request: IncomingMessage, params: string[]) => Promise<Answer>;

@@ -1,8 +1,8 @@
 // What the relay weighs about a member when deciding their part in a report (shared/protocol/member-access.ts):
 // their membership, and for an appropriate body's reviewer the schools linked to their body, whose signed termly
-// reviews it receives. The reports a member might open are looked for in the same organisations.
+// reviews it receives. The reports a member might open are looked for in the same organisations (relay/directory/).
 import type { MemberFacts } from '../../shared/protocol/member-access.ts';
-import type { MemberRecord, OrganisationReportRecord, OrganisationStore } from '../storage/organisations.ts';
+import type { MemberRecord, OrganisationStore } from '../storage/organisations.ts';
 
 export async function memberFacts(
   store: Pick<OrganisationStore, 'linkedOrganisations'>,
@@ -14,11 +14,3 @@ export async function memberFacts(
 
 /** The organisations whose reports a member may have a part in: their own, and an appropriate body's schools. */
 export const organisationsOf = (facts: MemberFacts): string[] => [facts.organisationId, ...(facts.schools ?? [])];
-
-/** The reports registered with any organisation the member may have a part in, each organisation's oldest first. */
-export async function reportsWithin(
-  store: Pick<OrganisationStore, 'reports'>,
-  facts: MemberFacts,
-): Promise<OrganisationReportRecord[]> {
-  return (await Promise.all(organisationsOf(facts).map((id) => store.reports(id)))).flat();
-}

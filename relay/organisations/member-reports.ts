@@ -3,13 +3,13 @@
 // the role their membership gives (shared/protocol/member-access.ts). The token names the member and lasts an
 // hour; removing the member closes every connection opened with it (live-links.ts) and refuses it from then on.
 import type { IncomingMessage } from 'node:http';
-import * as Y from 'yjs';
-import { readStatus } from '../../shared/doc/status-doc.ts';
 import { memberAccess, reportRegistrars, reportWriters } from '../../shared/protocol/member-access.ts';
 import {
   type LearnerRecord,
   memberRoleLabels,
   type MemberTokenGrant,
+  type OrganisationReportList,
+  OrganisationReportQuery,
   type OrganisationReportSummary,
   type OrganisationReportView,
   type OrganisationTeachers,
@@ -19,14 +19,17 @@ import {
   type ClientList,
 } from '../../shared/protocol/organisations.ts';
 import { roomName } from '../../shared/protocol/rooms.ts';
+import type { Role } from '../../shared/protocol/roles.ts';
 import { defaultTtlSeconds } from '../../shared/protocol/tokens.ts';
 import { checkAccess, type Tokens } from '../auth.ts';
+import { kindLabel, type ReportDirectory, scopesFor } from '../directory/report-directory.ts';
+import type { DirectoryQuery, DirectoryRow } from '../storage/directory.ts';
 import type { Log } from '../log.ts';
 import type { ReportStatuses } from '../statuses.ts';
 import type { OrganisationReportRecord } from '../storage/organisations.ts';
 import type { Storage } from '../storage/store.ts';
-import { memberFacts, organisationsOf, reportsWithin } from './member-facts.ts';
-import { readableContent, reportContentFacts } from './report-content.ts';
+import { memberFacts, organisationsOf } from './member-facts.ts';
+import { readableContent } from './report-content.ts';
 import { type Answer, Problem, readBody, signedInMember } from './requests.ts';
 
 export interface MemberReportsContext {
@@ -34,6 +37,8 @@ export interface MemberReportsContext {
   tokens: Tokens;
   statuses: ReportStatuses;
   log: Log;
+  /** Each organisation's report directory: what the lists are drawn from. */
+  directory: ReportDirectory;
 }
 
 const reportView = (report: OrganisationReportRecord): OrganisationReportView => ({
@@ -101,6 +106,7 @@ export async function registerReport(context: MemberReportsContext, request: Inc
     action: 'report registered',
     subject: wanted.id,
   });
+  await context.directory.refresh(wanted.id);
   context.log.info({ report: wanted.id, member: member.id }, 'registered a report with an organisation');
   return { status: 201, body: reportView(report) };
 }
@@ -136,7 +142,7 @@ export async function setReportTeacher(
   if (report.ownerId !== member.id && member.role !== 'administrator')
     throw new Problem(403, 'Only the review’s owner or an administrator names its early career teacher.');
   const { teacherId } = await readBody(request, SetReportTeacherRequest);
-  const content = await reportContentFacts(context.store, report.reportId);
+  const content = (await context.directory.row(report.reportId))?.content;
   if (!content)
     throw new Problem(409, 'The relay holds none of this report yet: open it online once, then name its teacher.');
   if (content.kindId !== 'termly-review')
@@ -146,6 +152,7 @@ export async function setReportTeacher(
     throw new Problem(409, 'The teacher has signed this review, so who it is about can no longer change.');
   if (teacherId !== null) await checkTeacherOf(context.store, member.organisationId, teacherId);
   await context.store.setReportTeacher(report.reportId, teacherId ?? undefined);
+  await context.directory.refresh(report.reportId);
   await context.store.appendAudit({
     organisationId: member.organisationId,
     at: new Date().toISOString(),
@@ -217,42 +224,76 @@ export async function memberToken(
   return { status: 200, body: grant };
 }
 
+/** The query string of GET /api/organisation/reports, checked; a Problem saying what is wrong with it. */
+function reportQuery(request: IncomingMessage): OrganisationReportQuery {
+  const params = new URL(request.url ?? '/', 'http://relay').searchParams;
+  const asked = OrganisationReportQuery.safeParse(Object.fromEntries(params));
+  if (!asked.success)
+    throw new Problem(400, asked.error.issues[0]?.message ?? 'The list’s query is not one the relay reads.');
+  return asked.data;
+}
+
+/** A directory row as the list shows it to a member with this part in it. */
+function summaryOf(row: DirectoryRow, role: Role, names: Map<string, string>): OrganisationReportSummary {
+  const content = row.content;
+  return {
+    id: row.reportId,
+    ownerName: names.get(row.ownerId) ?? 'A former member',
+    ...(row.mentorId ? { mentorName: names.get(row.mentorId) ?? 'A former member' } : {}),
+    ...(content ? { title: content.title, kind: kindLabel(content.kindId), learners: content.learners } : {}),
+    ...(content?.named.length ? { named: content.named } : {}),
+    ...(content?.date ? { date: content.date } : {}),
+    ...(row.clientId ? { clientId: row.clientId } : {}),
+    status: row.status,
+    role,
+    changedAt: row.changedAt,
+    ...(row.submittedAt ? { submittedAt: row.submittedAt } : {}),
+    ...(row.teacherId ? { teacherId: row.teacherId } : {}),
+    ...(row.approvedAt ? { approvedAt: row.approvedAt } : {}),
+    ...(content ? { entry: { ...content.entry } } : {}),
+  };
+}
+
 /**
  * The organisation's reports the signed-in member may open, by the same rules as their tokens (a quality reviewer
- * sees every report once submitted, its owner their own), oldest registered first.
+ * sees every report once submitted, its owner their own), oldest registered first unless asked otherwise: all of
+ * them, or with `limit` one page, filtered in the directory (relay/directory/), never by opening the reports.
  */
 export async function listReports(context: MemberReportsContext, request: IncomingMessage): Promise<Answer> {
   const { member } = await signedInMember(context, request);
+  const asked = reportQuery(request);
   const facts = await memberFacts(context.store, member);
-  const [reports, members] = await Promise.all([
-    reportsWithin(context.store, facts),
+  const query: DirectoryQuery = {
+    scopes: scopesFor(facts),
+    ...(asked.status ? { statuses: asked.status } : {}),
+    ...(asked.kind ? { kindId: asked.kind } : {}),
+    ...(asked.tutor ? { ownerId: asked.tutor } : {}),
+    ...(asked.client ? { clientId: asked.client } : {}),
+    ...(asked.learner ? { learner: asked.learner } : {}),
+    ...(asked.q ? { search: asked.q } : {}),
+    ...(asked.from ? { from: asked.from } : {}),
+    ...(asked.to ? { to: asked.to } : {}),
+    ...(asked.order ? { order: asked.order } : {}),
+    ...(asked.limit ? { limit: asked.limit, offset: asked.offset ?? 0 } : {}),
+  };
+  const [rows, total, members] = await Promise.all([
+    context.directory.rows(query),
+    asked.limit ? context.directory.count(query) : undefined,
     Promise.all(organisationsOf(facts).map((id) => context.store.members(id))),
   ]);
   const names = new Map(members.flat().map((each) => [each.id, each.name]));
-  const listed: OrganisationReportSummary[] = [];
-  for (const report of reports) {
-    const status = await context.statuses.load(report.reportId);
-    const access = memberAccess(facts, { ...report, status });
-    if (!access.ok) continue;
-    const decisions = await decisionsOf(context.store, report.reportId);
-    const submitted = decisions.findLast((each) => each.action === 'submit' || each.action === 'resubmit');
-    const content = await reportContentFacts(context.store, report.reportId);
-    listed.push({
-      id: report.reportId,
-      ownerName: names.get(report.ownerId) ?? 'A former member',
-      ...(report.mentorId ? { mentorName: names.get(report.mentorId) ?? 'A former member' } : {}),
-      ...(content ? { title: content.title, kind: content.kind, learners: content.learners } : {}),
-      ...(content?.named.length ? { named: content.named } : {}),
-      ...(content?.date ? { date: content.date } : {}),
-      ...(report.clientId ? { clientId: report.clientId } : {}),
-      status,
-      role: access.value.role,
-      changedAt: decisions.at(-1)?.at ?? report.createdAt,
-      ...(submitted ? { submittedAt: submitted.at } : {}),
-      ...(report.teacherId ? { teacherId: report.teacherId } : {}),
-    });
+  const reports: OrganisationReportSummary[] = [];
+  for (const row of rows) {
+    // The directory's scopes follow memberAccess; the rule itself still decides each row and the role it gives.
+    const access = memberAccess(facts, row);
+    if (access.ok) reports.push(summaryOf(row, access.value.role, names));
   }
-  return { status: 200, body: { reports: listed } };
+  const next = (asked.offset ?? 0) + rows.length;
+  const body: OrganisationReportList = {
+    reports,
+    ...(total !== undefined ? { total, ...(next < total ? { next } : {}) } : {}),
+  };
+  return { status: 200, body };
 }
 
 /** The organisation's clients: those its client contacts (not removed) were invited for, each once, sorted. */
@@ -295,6 +336,7 @@ export async function setReportClient(
   if ((await context.statuses.load(report.reportId)) === 'approved')
     throw new Problem(409, 'This report is approved, so its client stays as it is: their contacts may be reading it.');
   await context.store.setReportClient(report.reportId, clientId);
+  await context.directory.refresh(report.reportId);
   await context.store.appendAudit({
     organisationId: member.organisationId,
     at: new Date().toISOString(),
@@ -325,39 +367,26 @@ export async function learnerRecord(
     throw new Problem(400, 'The learner’s name in the address is not readable.');
   }
   if (!learner) throw new Problem(400, 'Name the learner whose record you want.');
-  const [reports, members] = await Promise.all([
-    context.store.reports(member.organisationId),
+  const [rows, members] = await Promise.all([
+    context.directory.rows({ scopes: scopesFor(member), statuses: ['approved'], learner }),
     context.store.members(member.organisationId),
   ]);
   const names = new Map(members.map((each) => [each.id, each.name]));
   const record: LearnerRecord = { learner, reports: [] };
-  for (const report of reports) {
-    const status = await context.statuses.load(report.reportId);
-    if (status !== 'approved' || !memberAccess(member, { ...report, status }).ok) continue;
-    const content = await readableContent(context.store, report.reportId);
+  for (const row of rows) {
+    if (!memberAccess(member, row).ok) continue;
+    // Only the reports that name the learner are opened, for the fields their record prints.
+    const content = await readableContent(context.store, row.reportId);
     if (!content?.learners.includes(learner)) continue;
-    const approved = (await decisionsOf(context.store, report.reportId)).findLast((each) => each.action === 'approve');
     record.reports.push({
-      id: report.reportId,
+      id: row.reportId,
       title: content.title,
       kind: content.kind,
-      ownerName: names.get(report.ownerId) ?? 'A former member',
-      approvedAt: approved?.at ?? report.createdAt,
+      ownerName: names.get(row.ownerId) ?? 'A former member',
+      approvedAt: row.approvedAt ?? row.changedAt,
       fields: content.fields,
     });
   }
   record.reports.sort((a, b) => b.approvedAt.localeCompare(a.approvedAt));
   return { status: 200, body: record };
-}
-
-/** The decisions in a report's status room, oldest first. */
-async function decisionsOf(store: Storage, reportId: string) {
-  const doc = new Y.Doc();
-  try {
-    const updates = await store.load(roomName(reportId, 'status'));
-    Y.transact(doc, () => updates.forEach((update) => Y.applyUpdate(doc, update)));
-    return readStatus(doc).history;
-  } finally {
-    doc.destroy();
-  }
 }

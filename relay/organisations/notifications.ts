@@ -12,13 +12,13 @@ import { memberAccess } from '../../shared/protocol/member-access.ts';
 import { type NotificationKind, notificationSentence } from '../../shared/protocol/notifications.ts';
 import { invitationLink } from '../../shared/protocol/organisations.ts';
 import type { WrittenComment } from '../comments-check.ts';
+import { kindLabel, type ReportDirectory } from '../directory/report-directory.ts';
 import type { Log } from '../log.ts';
 import type { Mailer } from '../mail.ts';
 import type { ReportStatuses } from '../statuses.ts';
 import type { NotificationRecord } from '../storage/notifications.ts';
 import type { MemberRecord, OrganisationReportRecord } from '../storage/organisations.ts';
 import type { Storage } from '../storage/store.ts';
-import { reportContentFacts } from './report-content.ts';
 
 /** Whom a decision is news for: its kind of notification and who of the report's people. */
 const decisionNews: Partial<Record<Decision['action'], { kind: NotificationKind; to: Array<'owner' | 'mentor'> }>> = {
@@ -32,6 +32,8 @@ const decisionNews: Partial<Record<Decision['action'], { kind: NotificationKind;
 export interface NotifierOptions {
   store: Storage;
   statuses: ReportStatuses;
+  /** Where the report's kind is read from. */
+  directory: ReportDirectory;
   log: Log;
   /** Sends mail; none when SMTP_URL is not set. */
   mailer?: Mailer;
@@ -130,7 +132,7 @@ export class Notifier {
     actedThemselves: (memberId: string) => boolean,
   ): Promise<string[]> {
     const status = await this.options.statuses.load(report.reportId);
-    const facts = await reportContentFacts(this.options.store, report.reportId);
+    const kindId = (await this.options.directory.row(report.reportId))?.content?.kindId;
     const told: string[] = [];
     for (const memberId of new Set(to)) {
       if (actedThemselves(memberId)) continue;
@@ -143,7 +145,7 @@ export class Notifier {
         kind,
         reportId: report.reportId,
         actorName,
-        ...(facts ? { reportKind: facts.kind } : {}),
+        ...(kindId ? { reportKind: kindLabel(kindId) } : {}),
         createdAt: new Date().toISOString(),
       };
       await this.options.store.addNotification(notification);

@@ -1,6 +1,6 @@
 // The coordinator's coaching overview and the quality team's plan of observations (docs/protocol.md, "Coaching
 // overview and plan of observations"), drawn from the organisation's registered reports: each report's kind and index
-// entry is read through reportIndexEntry (report-entries.ts) and nothing else of it.
+// entry is read from the report directory through organisationEntries (report-entries.ts) and nothing else of it.
 import type { IncomingMessage } from 'node:http';
 import { memberRoleLabels } from '../../shared/protocol/organisations.ts';
 import {
@@ -11,9 +11,9 @@ import {
 } from '../../shared/protocol/overviews.ts';
 import { cyclesPerWeek, lastWeeks, londonDate } from '../../shared/coaching/weekly-cycles.ts';
 import { observationPlan } from '../../shared/reports/qa-observation/plan.ts';
-import type { MemberRecord, OrganisationReportRecord } from '../storage/organisations.ts';
+import type { MemberRecord } from '../storage/organisations.ts';
 import type { MemberReportsContext } from './member-reports.ts';
-import { type ReportEntry, reportIndexEntry } from './report-entries.ts';
+import { organisationEntries, type ReportEntry } from './report-entries.ts';
 import { type Answer, Problem, signedInMember } from './requests.ts';
 
 const article = (label: string) => (/^[aeiou]/i.test(label) ? 'an' : 'a');
@@ -33,16 +33,10 @@ async function memberFor(
   return member;
 }
 
-/** The organisation's registered reports with their kind and index entry, leaving out those of no kind yet. */
-async function entriesOf(context: MemberReportsContext, organisationId: string) {
-  const reports = await context.store.reports(organisationId);
-  const read = await Promise.all(
-    reports.map(async (report) => ({ report, read: await reportIndexEntry(context.store, report.reportId) })),
-  );
-  return read.flatMap(({ report, read: found }) => (found ? [{ report, ...found }] : []));
-}
+const entriesOf = (context: MemberReportsContext, organisationId: string) =>
+  organisationEntries(context.directory, organisationId);
 
-type Entry = { report: OrganisationReportRecord } & ReportEntry;
+type Entry = ReportEntry;
 
 const nameKey = (name: string) => name.trim().toLocaleLowerCase('en-GB');
 
@@ -132,7 +126,7 @@ export async function observationPlanAnswer(context: MemberReportsContext, reque
       number: each.entry.observation.number,
       date: each.entry.date,
       concerns: each.entry.observation.concerns,
-      sent: (await context.statuses.load(each.report.reportId)) !== 'draft',
+      sent: each.report.status !== 'draft',
       reportId: each.report.reportId,
     };
     const tutor = namedMember(each, tutors);

@@ -7,37 +7,28 @@ import { memberRoleLabels } from '../../shared/protocol/organisations.ts';
 import { type ProgressOverview, progressOverviewRoles } from '../../shared/protocol/progress.ts';
 import { type ProgressReportFact, progressOverview } from '../../shared/progress/overview.ts';
 import { localDate } from '../../shared/workflow/calendar.ts';
+import { kindLabel } from '../directory/report-directory.ts';
 import type { MemberReportsContext } from './member-reports.ts';
-import { reportIndexEntry } from './report-content.ts';
+import { organisationEntries } from './report-entries.ts';
 import { type Answer, Problem, signedInMember } from './requests.ts';
 
-/**
- * Every report of the organisation as the overview needs it: who wrote it and its kind's index entry. The one place
- * the overview reads reports; it loads each from the store (report-content.ts) until the relay's directory keeps
- * the entries.
- */
+/** Every report of the organisation as the overview needs it: who wrote it and its kind's index entry (the directory). */
 export async function progressFacts(
   context: MemberReportsContext,
   organisationId: string,
 ): Promise<ProgressReportFact[]> {
-  const [reports, members] = await Promise.all([
-    context.store.reports(organisationId),
+  const [entries, members] = await Promise.all([
+    organisationEntries(context.directory, organisationId),
     context.store.members(organisationId),
   ]);
   const names = new Map(members.map((each) => [each.id, each.name]));
-  const facts: ProgressReportFact[] = [];
-  for (const report of reports) {
-    const read = await reportIndexEntry(context.store, report.reportId);
-    if (!read) continue;
-    facts.push({
-      reportId: report.reportId,
-      kind: read.kind,
-      tutorId: report.ownerId,
-      tutorName: names.get(report.ownerId) ?? 'A former member',
-      entry: read.entry,
-    });
-  }
-  return facts;
+  return entries.map(({ report, kind, entry }) => ({
+    reportId: report.reportId,
+    kind: kindLabel(kind),
+    tutorId: report.ownerId,
+    tutorName: names.get(report.ownerId) ?? 'A former member',
+    entry,
+  }));
 }
 
 const memberIdPattern = /^[0-9a-f-]{36}$/;

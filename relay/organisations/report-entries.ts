@@ -1,27 +1,22 @@
-// The one way the desks of this module read a registered report's figures: its kind's index entry
-// (shared/reports/definition.ts IndexEntry: a cycle's finish date and step, an observation's number, whether a
-// session was delivered). Today it reads the stored updates, as report-content.ts does; once the relay keeps a
-// directory of index entries, this function reads that instead and nothing else changes.
-import * as Y from 'yjs';
-import { roomName } from '../../shared/protocol/rooms.ts';
+// The one way the organisation's overviews (the coaching overview, the plan of observations, learner progress) read
+// registered reports' figures: the report directory's rows (relay/directory/), each with its kind and its kind's whole
+// index entry (shared/reports/definition.ts IndexEntry: a cycle's finish date and step, an observation's number, a
+// session's attendance, a plan's score and target), never by opening the reports.
 import type { IndexEntry } from '../../shared/reports/definition.ts';
-import { type ReportKind, reportDefinitionOf } from '../../shared/reports/registry.ts';
-import type { Storage } from '../storage/store.ts';
+import type { ReportKind } from '../../shared/reports/registry.ts';
+import type { ReportDirectory } from '../directory/report-directory.ts';
+import type { DirectoryRow } from '../storage/directory.ts';
 
 export interface ReportEntry {
+  report: DirectoryRow;
   kind: ReportKind;
   entry: IndexEntry;
 }
 
-/** A report's kind and index entry, or undefined while the relay holds no content of a kind it knows. */
-export async function reportIndexEntry(store: Storage, reportId: string): Promise<ReportEntry | undefined> {
-  const doc = new Y.Doc();
-  try {
-    const updates = await store.load(roomName(reportId));
-    Y.transact(doc, () => updates.forEach((update) => Y.applyUpdate(doc, update)));
-    const definition = reportDefinitionOf(doc);
-    return definition ? { kind: definition.kind, entry: definition.index(doc) } : undefined;
-  } finally {
-    doc.destroy();
-  }
+/** The organisation's registered reports with their kind and index entry, leaving out those with no content yet. */
+export async function organisationEntries(directory: ReportDirectory, organisationId: string): Promise<ReportEntry[]> {
+  const rows = await directory.rows({ scopes: [{ organisationId }] });
+  return rows.flatMap((row) =>
+    row.content ? [{ report: row, kind: row.content.kindId as ReportKind, entry: row.content.entry }] : [],
+  );
 }

@@ -21,14 +21,13 @@ import {
   monthName,
   timesheetCells,
   timesheetColumns,
-  timesheetRow,
+  timesheetRowOf,
   timesheetTotals,
 } from '../../shared/timesheets/rows.ts';
 import { timesheetPdf } from './timesheet-pdf.ts';
 import type { AuditEntry, MemberRecord } from '../storage/organisations.ts';
 import { csvCell } from './audit-csv.ts';
 import type { MemberReportsContext } from './member-reports.ts';
-import { sessionReportContent } from './report-content.ts';
 import { type Answer, Problem, readBody, signedInAdministrator, signedInMember } from './requests.ts';
 
 export const timesheetAuditActions = { exported: 'timesheet exported', closed: 'month closed' } as const;
@@ -156,22 +155,26 @@ async function monthRows(
   month: string,
   tutorId?: string,
 ): Promise<TimesheetRow[]> {
-  const [reports, members] = await Promise.all([
-    context.store.reports(organisationId),
+  const [found, members] = await Promise.all([
+    context.directory.rows({
+      scopes: [{ organisationId, ...(tutorId !== undefined ? { ownerId: tutorId } : {}) }],
+      kindId: 'session-report',
+      from: `${month}-01`,
+      to: `${month}-31`,
+    }),
     context.store.members(organisationId),
   ]);
   const names = new Map(members.map((each) => [each.id, each.name]));
   const rows: TimesheetRow[] = [];
-  for (const report of reports) {
-    if (tutorId !== undefined && report.ownerId !== tutorId) continue;
-    const content = await sessionReportContent(context.store, report.reportId);
-    if (!content?.date.startsWith(`${month}-`)) continue;
+  for (const row of found) {
+    const session = row.content?.timesheet;
+    if (!session?.date.startsWith(`${month}-`)) continue;
     rows.push(
-      timesheetRow(content, {
-        reportId: report.reportId,
-        tutorId: report.ownerId,
-        tutorName: names.get(report.ownerId) ?? 'A former member',
-        status: await context.statuses.load(report.reportId),
+      timesheetRowOf(session, {
+        reportId: row.reportId,
+        tutorId: row.ownerId,
+        tutorName: names.get(row.ownerId) ?? 'A former member',
+        status: row.status,
       }),
     );
   }

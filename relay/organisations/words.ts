@@ -1,22 +1,22 @@
 // The organisation's words (docs/protocol.md, "The organisation's words"): a list administrators keep of
 // learners', schools' and programme words, which every member's checker accepts, in the app and, handed on by the
 // app, in the extension. With it come the names of the people in the reports the member may open (learners,
-// teachers), read from the reports themselves, so nobody types them and nobody is sent names from reports they
+// teachers), read from the report directory, so nobody types them and nobody is sent names from reports they
 // could not open.
 import type { IncomingMessage } from 'node:http';
 import { normalisePersonalWord } from '../../shared/checks/spelling/personal-dictionary.ts';
 import { memberAccess } from '../../shared/protocol/member-access.ts';
 import { AddWordRequest, organisationWordLimit, type OrganisationWords } from '../../shared/protocol/organisations.ts';
-import type { ReportStatuses } from '../statuses.ts';
+import { type ReportDirectory, scopesFor } from '../directory/report-directory.ts';
 import type { MemberRecord } from '../storage/organisations.ts';
 import type { Storage } from '../storage/store.ts';
-import { memberFacts, reportsWithin } from './member-facts.ts';
-import { reportContentFacts } from './report-content.ts';
+import { memberFacts } from './member-facts.ts';
 import { type Answer, orRefuse, Problem, readBody, signedInAdministrator, signedInMember } from './requests.ts';
 
 interface WordsContext {
   store: Storage;
-  statuses: ReportStatuses;
+  /** Where the names in the member's reports are read from. */
+  directory: ReportDirectory;
 }
 
 /** Names are read from at most this many of the member's reports, the most recently registered. */
@@ -84,12 +84,11 @@ export async function removeOrganisationWord(
 /** The names in the reports this member may open, one word each (so "Cy Okafor" gives Cy and Okafor). */
 async function namesFor(context: WordsContext, member: MemberRecord): Promise<string[]> {
   const facts = await memberFacts(context.store, member);
-  const reports = (await reportsWithin(context.store, facts)).slice(-namedReportsLimit);
+  const rows = await context.directory.rows({ scopes: scopesFor(facts), order: 'newest', limit: namedReportsLimit });
   const names = new Set<string>();
-  for (const report of reports) {
-    const access = memberAccess(facts, { ...report, status: await context.statuses.load(report.reportId) });
-    if (!access.ok) continue;
-    for (const name of (await reportContentFacts(context.store, report.reportId))?.people ?? [])
+  for (const row of rows) {
+    if (!memberAccess(facts, row).ok || !row.content) continue;
+    for (const name of [...row.content.learners, ...row.content.named])
       for (const part of name.split(/\s+/)) {
         const word = normalisePersonalWord(part);
         if (word.ok) names.add(word.value);

@@ -3,6 +3,7 @@
 // are the same claim.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { describeDirectoryStore } from './directory-contract.ts';
 import { describeNotificationStore } from './notifications-contract.ts';
 import { describeOrganisationStore } from './organisations-contract.ts';
 import type { AccessStore, DocumentStore, LinkRecord, Storage, VersionStore } from './store.ts';
@@ -34,6 +35,7 @@ export function describeStorage(backend: string, open: () => Promise<Storage>): 
   describeVersionStore(backend, open);
   describeOrganisationStore(backend, open);
   describeNotificationStore(backend, open);
+  describeDirectoryStore(backend, open);
   describeWholeStore(backend, open);
 }
 

@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { migrateSqlite } from './migrations.ts';
+import { sqlDirectoryStore } from './directory.ts';
 import { sqlNotificationStore } from './notifications.ts';
 import { sqlOrganisationStore } from './organisations.ts';
 import { sqliteSql } from './sqlite.ts';
@@ -21,6 +22,7 @@ export function openMemoryStore(): Storage {
   return {
     ...sqlOrganisationStore(sqliteSql(organisationsDb)),
     ...sqlNotificationStore(sqliteSql(organisationsDb)),
+    ...sqlDirectoryStore(sqliteSql(organisationsDb)),
     engine: 'memory',
     async load(room) {
       return [...(rooms.get(room) ?? [])];

@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import type { Role } from '../../shared/protocol/roles.ts';
 import { migratePostgres } from './migrations.ts';
 import type { Storage } from './store.ts';
+import { sqlDirectoryStore } from './directory.ts';
 import { sqlNotificationStore } from './notifications.ts';
 import { numberedPlaceholders, type Sql, sqlOrganisationStore } from './organisations.ts';
 
@@ -71,6 +72,7 @@ export async function openPostgresStore(url: string): Promise<PostgresStorage> {
   return {
     ...sqlOrganisationStore(sql),
     ...sqlNotificationStore(sql),
+    ...sqlDirectoryStore(sql),
     engine: 'postgres',
     async load(room) {
       const { rows } = await pool.query<{ data: Buffer }>('SELECT data FROM updates WHERE room = $1 ORDER BY seq', [

@@ -15,6 +15,7 @@ import * as Y from 'yjs';
 import type { Role } from '../../shared/protocol/roles.ts';
 import { migrateSqlite } from './migrations.ts';
 import { oneAtATime } from './one-at-a-time.ts';
+import { sqlDirectoryStore } from './directory.ts';
 import { sqlNotificationStore } from './notifications.ts';
 import { type Sql, sqlOrganisationStore } from './organisations.ts';
 import type { Storage } from './store.ts';
@@ -101,6 +102,7 @@ export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'nor
   return {
     ...organisations,
     ...sqlNotificationStore(sqliteSql(db)),
+    ...sqlDirectoryStore(sqliteSql(db)),
     engine: 'sqlite',
     async load(room) {
       return selectUpdates

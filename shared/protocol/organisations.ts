@@ -313,9 +313,76 @@ export const OrganisationReportSummary = z.object({
   submittedAt: z.string().optional(),
   /** For a termly progress review: the early career teacher named as the one it is about. */
   teacherId: z.string().optional(),
+  /** ISO 8601: when it was last approved, if it has been. */
+  approvedAt: z.string().optional(),
+  /** From its content: its kind's whole index entry (shared/reports/definition.ts, IndexEntry): score, target, session... */
+  entry: z.record(z.string(), z.unknown()).optional(),
 });
 export type OrganisationReportSummary = z.infer<typeof OrganisationReportSummary>;
-export const OrganisationReportList = z.object({ reports: z.array(OrganisationReportSummary) });
+export const OrganisationReportList = z.object({
+  reports: z.array(OrganisationReportSummary),
+  /** With a page asked for (`limit`): how many reports match in all. */
+  total: z.number().optional(),
+  /** With a page asked for: the `offset` of the next page, while there are more. */
+  next: z.number().optional(),
+});
+export type OrganisationReportList = z.infer<typeof OrganisationReportList>;
+
+/** The most reports one page of GET /api/organisation/reports holds. */
+export const reportPageLimit = 500;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give dates as YYYY-MM-DD.');
+
+/**
+ * GET /api/organisation/reports?limit=&offset=&status=&kind=&tutor=&client=&learner=&q=&from=&to=&order=: a page of
+ * the reports the member may open, filtered. Without `limit`, every one (as before pages existed).
+ */
+export const OrganisationReportQuery = z.object({
+  limit: z.coerce
+    .number({ error: 'The page size (limit) is a whole number.' })
+    .int('The page size (limit) is a whole number.')
+    .min(1, 'The page size (limit) is at least 1.')
+    .max(reportPageLimit, `The page size (limit) is at most ${reportPageLimit}.`)
+    .optional(),
+  offset: z.coerce
+    .number({ error: 'The offset is a whole number.' })
+    .int('The offset is a whole number.')
+    .min(0, 'The offset is 0 or more.')
+    .optional(),
+  /** Statuses, comma-separated. */
+  status: z
+    .string()
+    .transform((text) => text.split(',').filter((each) => each !== ''))
+    .pipe(
+      z.array(
+        z.enum(ReportStatus.options, { error: `Name statuses the relay knows: ${ReportStatus.options.join(', ')}.` }),
+      ),
+    )
+    .optional(),
+  /** A report kind's id ("session-report"). */
+  kind: z.string().max(64).optional(),
+  /** The owner's member id. */
+  tutor: z.string().max(64).optional(),
+  client: z.string().max(64).optional(),
+  learner: z.string().max(200).optional(),
+  /** Words looked for in titles, learners and people named. */
+  q: z.string().max(200).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  /** registered (oldest first, the default), submitted (longest waiting first) or changed (newest first). */
+  order: z
+    .enum(['registered', 'submitted', 'changed'], { error: 'Order by registered, submitted or changed.' })
+    .optional(),
+});
+export type OrganisationReportQuery = z.infer<typeof OrganisationReportQuery>;
+
+/** The address of a desk's request for its reports: `query`'s fields as GET /api/organisation/reports reads them. */
+export function reportListPath(query: OrganisationReportQuery = {}): string {
+  const params = Object.entries(query)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => `${name}=${encodeURIComponent(Array.isArray(value) ? value.join(',') : String(value))}`);
+  return params.length > 0 ? `/api/organisation/reports?${params.join('&')}` : '/api/organisation/reports';
+}
 
 /**
  * GET /api/organisation/learners/<name>/record: a client contact's whole record of one learner, every approved report

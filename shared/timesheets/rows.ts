@@ -29,23 +29,38 @@ export function sessionAttendance(report: Pick<SessionReportDraft, 'learners' | 
 
 export const isPaidCode = (code: string): boolean => (paidAttendanceCodes as readonly string[]).includes(code);
 
-export function timesheetRow(
-  report: SessionReportDraft,
-  facts: { reportId: string; tutorId: string; tutorName: string; status: ReportStatus },
-): TimesheetRow {
+/** A session report's own timesheet fields, before whose report it is and its status are known. */
+export type TimesheetSession = Pick<
+  TimesheetRow,
+  'date' | 'start' | 'finish' | 'minutes' | 'sessionType' | 'attendance' | 'paid'
+>;
+
+export function sessionTimesheet(report: SessionReportDraft): TimesheetSession {
   const attendance: AttendanceCode | '' = sessionAttendance(report) as AttendanceCode | '';
-  const paid = isPaidCode(attendance);
   return {
-    ...facts,
     date: report.date,
     start: report.start,
     finish: report.finish,
     minutes: sessionMinutes(report.start, report.finish),
     sessionType: report.sessionType ?? 'Tuition',
     attendance,
-    paid,
-    counted: paid && facts.status === 'approved',
+    paid: isPaidCode(attendance),
   };
+}
+
+/** The timesheet row of a session (its fields as `sessionTimesheet` read them), whose report and status are known. */
+export function timesheetRowOf(
+  session: TimesheetSession,
+  facts: { reportId: string; tutorId: string; tutorName: string; status: ReportStatus },
+): TimesheetRow {
+  return { ...facts, ...session, counted: session.paid && facts.status === 'approved' };
+}
+
+export function timesheetRow(
+  report: SessionReportDraft,
+  facts: { reportId: string; tutorId: string; tutorName: string; status: ReportStatus },
+): TimesheetRow {
+  return timesheetRowOf(sessionTimesheet(report), facts);
 }
 
 /** Counted: approved and paid. Pending: not yet approved (whatever its code), shown apart. */

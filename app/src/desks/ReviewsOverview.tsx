@@ -69,7 +69,8 @@ export function ReviewsOverview() {
 }
 
 function Overview(props: { body: boolean }) {
-  const [list, { refetch }] = createResource(() => organisationApi.reports());
+  // Only termly reviews, asked of the relay's directory: the organisation's other reports never travel.
+  const [list, { refetch }] = createResource(() => organisationApi.reports({ kind: termlyReview.kind }));
   const reviews = createMemo(() => {
     const answer = list();
     if (!answer?.ok) return [];

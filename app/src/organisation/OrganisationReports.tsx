@@ -5,7 +5,7 @@
 // (app/src/sync/organisation-reports.ts), and the report then lives on this device too. For a client contact it is
 // their portal: the approved reports of their client's learners (all the relay lists for them), grouped by learner,
 // newest first, each learner's whole record one printable page away.
-import { createResource, For, onCleanup, onMount, Show } from 'solid-js';
+import { createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { reportWriters } from '../../../shared/protocol/member-access.ts';
 import type { OrganisationReportSummary } from '../../../shared/protocol/organisations.ts';
 import { statusLabels } from '../../../shared/workflow/status.ts';
@@ -13,15 +13,21 @@ import { ok } from '../../../shared/result.ts';
 import { db } from '../store/db.ts';
 import { accessDb } from '../sync/access-db.ts';
 import { byLearner, learnerRecordPath } from './by-learner.ts';
-import { organisationApi } from './organisation-api.ts';
+import { firstReports } from './organisation-api.ts';
 import { checkSignedIn, signedIn } from './signed-in.ts';
 import { formatMoment } from '../../../shared/forms/uk-dates.ts';
 
 const refreshMs = 60_000;
 
-/** A tutor's or mentor's reports not on this device; everyone else's whole list. Newest change first. */
-async function listed(writer: boolean) {
-  const answer = await organisationApi.reports();
+/** How many reports the list shows at first, and how many more "Show more" adds. */
+const listPage = 50;
+
+/**
+ * A tutor's or mentor's reports not on this device; everyone else's list. Newest change first, the first `count`
+ * (the relay's directory pages them), with how many there are in all.
+ */
+async function listed(writer: boolean, count: number) {
+  const answer = await firstReports({ order: 'changed' }, count);
   if (!answer.ok) return answer;
   // On this device: listed in its index, or opened here (its link is kept as it opens, before the index catches up).
   const here = writer
@@ -33,7 +39,7 @@ async function listed(writer: boolean) {
   const reports = answer.value.reports
     .filter((report) => !here.has(report.id))
     .sort((a, b) => b.changedAt.localeCompare(a.changedAt));
-  return ok(reports);
+  return ok({ reports, more: answer.value.total > answer.value.reports.length });
 }
 
 const label = (report: OrganisationReportSummary) =>
@@ -43,9 +49,10 @@ export function OrganisationReports() {
   const role = () => signedIn()?.member.role;
   const shown = () => role() !== undefined && role() !== 'quality-reviewer' && role() !== 'administrator';
   const writer = () => reportWriters.includes(role()!);
+  const [wanted, setWanted] = createSignal(listPage);
   const [answer, { refetch }] = createResource(
-    () => (shown() ? { writer: writer() } : false),
-    (asked) => listed(asked.writer),
+    () => (shown() ? { writer: writer(), count: wanted() } : false),
+    (asked) => listed(asked.writer, asked.count),
   );
   onMount(() => {
     void checkSignedIn();
@@ -65,7 +72,11 @@ export function OrganisationReports() {
             : `Reports of ${signedIn()?.organisation.name}`;
   const reports = () => {
     const current = answer();
-    return current?.ok ? current.value : undefined;
+    return current?.ok ? current.value.reports : undefined;
+  };
+  const more = () => {
+    const current = answer();
+    return current?.ok ? current.value.more : false;
   };
   const problem = () => {
     const current = answer();
@@ -103,6 +114,13 @@ export function OrganisationReports() {
                   )}
                 </For>
               </Show>
+            </Show>
+            <Show when={more()}>
+              <p>
+                <button type="button" class="secondary" onClick={() => setWanted(wanted() + listPage)}>
+                  Show more
+                </button>
+              </p>
             </Show>
           </section>
         )}

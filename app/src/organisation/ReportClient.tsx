@@ -9,7 +9,12 @@ import { signedIn } from './signed-in.ts';
 /** The report as its owner sees it in the organisation's list, and the clients to choose from; undefined when it is
  *  not theirs (or approved, when its client stays as it is). */
 async function ownersChoice(reportId: string) {
-  const [reports, clients] = await Promise.all([organisationApi.reports(), organisationApi.clients()]);
+  // The owner's own reports only, from the relay's directory.
+  const owner = signedIn()?.member.id;
+  const [reports, clients] = await Promise.all([
+    organisationApi.reports(owner ? { tutor: owner } : {}),
+    organisationApi.clients(),
+  ]);
   if (!reports.ok || !clients.ok) return undefined;
   const report = reports.value.reports.find((each) => each.id === reportId && each.role === 'tutor');
   return report && report.status !== 'approved' ? { report, clients: clients.value.clients } : undefined;

@@ -5,15 +5,26 @@
 // on the relay (POST /api/organisation/approvals), and those it could not approve are named with why.
 import { createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { formatMoment } from '../../../shared/forms/uk-dates.ts';
-import type { BulkApprovalOutcome, OrganisationReportSummary } from '../../../shared/protocol/organisations.ts';
+import type {
+  BulkApprovalOutcome,
+  OrganisationReportQuery,
+  OrganisationReportSummary,
+} from '../../../shared/protocol/organisations.ts';
 import { defaultReviewTargetDays, pastTarget, workingDaysWords } from '../../../shared/workflow/working-days.ts';
 import { DateField } from '../forms/DateField.tsx';
-import { organisationApi } from './organisation-api.ts';
+import { firstReports, organisationApi } from './organisation-api.ts';
 import { datesProblem, filterQueue, noFilter, type QueueFilter, toReview, waitedDays } from './queue-filter.ts';
 import { keepQueueOrder } from './review-queue.ts';
 import { checkSignedIn, signedIn } from './signed-in.ts';
 
 const refreshMs = 60_000;
+/** How many reports the queue shows at first, and how many more "Show more" adds. */
+const queuePage = 50;
+/** The queue asks the relay for the reports waiting, the one waiting longest first. */
+const queueQuery = {
+  status: ['submitted', 'resubmitted'],
+  order: 'submitted',
+} as const satisfies OrganisationReportQuery;
 
 /** The choices for a filter's select, sorted, each once. */
 const choices = (values: (string | undefined)[]) =>
@@ -27,7 +38,12 @@ const reportsWord = (count: number) => `${count} report${count === 1 ? '' : 's'}
 export function ReportsToReview() {
   const reviewer = () => signedIn()?.member.role === 'quality-reviewer';
   const target = () => signedIn()?.organisation.reviewTargetDays ?? defaultReviewTargetDays;
-  const [answer, { refetch }] = createResource(reviewer, () => organisationApi.reports());
+  // The relay's directory answers the first page at once; "Show more" asks for the next (docs/protocol.md).
+  const [wanted, setWanted] = createSignal(queuePage);
+  const [answer, { refetch }] = createResource(
+    () => (reviewer() ? wanted() : false),
+    (count) => firstReports(queueQuery, count),
+  );
   const [outcomes, setOutcomes] = createSignal<BulkApprovalOutcome[]>();
   onMount(() => {
     void checkSignedIn();
@@ -69,6 +85,11 @@ export function ReportsToReview() {
                 <Show when={reports().length > 0} fallback={<p class="muted">Nothing is waiting for review.</p>}>
                   <Queue
                     reports={reports()}
+                    total={(() => {
+                      const current = result();
+                      return current.ok ? current.value.total : 0;
+                    })()}
+                    onMore={() => setWanted(wanted() + queuePage)}
                     target={target()}
                     onApproved={(done) => {
                       setOutcomes(done);
@@ -87,6 +108,9 @@ export function ReportsToReview() {
 
 function Queue(props: {
   reports: OrganisationReportSummary[];
+  /** How many are waiting in all: more than `reports` while pages are left to show. */
+  total: number;
+  onMore(): void;
   target: number;
   onApproved(outcomes: BulkApprovalOutcome[]): void;
 }) {
@@ -214,6 +238,14 @@ function Queue(props: {
           }}
         </For>
       </ul>
+      <Show when={props.total > props.reports.length}>
+        <p class="muted">
+          The first {reportsWord(props.reports.length)} of {props.total} waiting are shown; the filter looks in those.{' '}
+          <button type="button" class="secondary" onClick={() => props.onMore()}>
+            Show more
+          </button>
+        </p>
+      </Show>
       <div class="bulk-approve">
         <button
           type="button"

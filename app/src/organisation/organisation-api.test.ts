@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { onSignedOut, organisationApi } from './organisation-api.ts';
+import { firstReports, onSignedOut, organisationApi } from './organisation-api.ts';
 
 const answer = (status: number, body: unknown) =>
   vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
@@ -9,6 +9,26 @@ const organisation = { id: 'o1', name: 'Northside Tutors', kind: 'agency', sessi
 
 describe('the organisations API from the app', () => {
   afterEach(() => vi.unstubAllGlobals());
+
+  it('asks for the first reports a page at a time, with the query, and stops at the last page', async () => {
+    const report = (id: string) => ({ id, ownerName: 'Tom', status: 'submitted', role: 'reviewer', changedAt: 'x' });
+    const pages = [
+      { reports: Array.from({ length: 500 }, (_, i) => report(`a${i}`)), total: 620, next: 500 },
+      { reports: Array.from({ length: 120 }, (_, i) => report(`b${i}`)), total: 620 },
+    ];
+    const fetch = vi.fn(
+      async (_path: string) =>
+        new Response(JSON.stringify(pages.shift()), { status: 200, headers: { 'Content-Type': 'application/json' } }),
+    );
+    vi.stubGlobal('fetch', fetch);
+    const answer = await firstReports({ status: ['submitted', 'resubmitted'], order: 'submitted' }, 700);
+    expect(answer.ok && answer.value.reports.length).toBe(620);
+    expect(answer.ok && answer.value.total).toBe(620);
+    expect(fetch.mock.calls.map(([path]) => path)).toEqual([
+      '/api/organisation/reports?status=submitted%2Cresubmitted&order=submitted&limit=500&offset=0',
+      '/api/organisation/reports?status=submitted%2Cresubmitted&order=submitted&limit=200&offset=500',
+    ]);
+  });
 
   it('reads an answer with its schema', async () => {
     vi.stubGlobal('fetch', answer(200, { member, organisation }));

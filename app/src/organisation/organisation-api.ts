@@ -12,7 +12,10 @@ import {
   MemberTokenGrant,
   MemberView,
   OrganisationReportList,
+  type OrganisationReportQuery,
   OrganisationReportView,
+  reportListPath,
+  reportPageLimit,
   OrganisationTeachers,
   OrganisationView,
   OrganisationWords,
@@ -30,11 +33,38 @@ import {
   WordAdded,
   type InviteRequest,
   type MemberRole,
+  type OrganisationReportSummary,
   type OrganisationSettingsRequest,
   type SetupRequest,
 } from '../../../shared/protocol/organisations.ts';
 import { Timesheet } from '../../../shared/protocol/timesheets.ts';
 import { fail, ok, type Result } from '../../../shared/result.ts';
+
+/**
+ * The first `count` reports a query matches, asked a page at a time, with how many match in all: what a desk shows
+ * before "Show more".
+ */
+export async function firstReports(
+  query: OrganisationReportQuery,
+  count: number,
+): Promise<ApiResult<{ reports: OrganisationReportSummary[]; total: number }>> {
+  const reports: OrganisationReportSummary[] = [];
+  let offset = 0;
+  let total = 0;
+  while (offset < count) {
+    const answer = await organisationApi.reports({
+      ...query,
+      limit: Math.min(reportPageLimit, count - offset),
+      offset,
+    });
+    if (!answer.ok) return answer;
+    reports.push(...answer.value.reports);
+    total = answer.value.total ?? reports.length;
+    if (answer.value.next === undefined) break;
+    offset = answer.value.next;
+  }
+  return ok({ reports, total });
+}
 
 /** Why a call failed, and its HTTP status (0 when the relay could not be reached). */
 export interface ApiProblem {
@@ -118,7 +148,8 @@ export const organisationApi = {
   inviteAgain: (memberId: string) => call(InvitationGrant, 'POST', paths.invitationFor(memberId)),
   changeRole: (memberId: string, role: MemberRole) => call(MemberView, 'PATCH', paths.member(memberId), { role }),
   removeMember: (memberId: string) => call(MemberView, 'DELETE', paths.member(memberId)),
-  reports: () => call(OrganisationReportList, 'GET', paths.reports),
+  /** The reports the member may open: all of them, or with `limit` one page (filtered and ordered as asked). */
+  reports: (query: OrganisationReportQuery = {}) => call(OrganisationReportList, 'GET', reportListPath(query)),
   /** Approves several reports, each its own decision; the answer says, report by report, approved or why not. */
   approveReports: (reports: string[]) => call(BulkApprovalResult, 'POST', paths.approvals, { reports }),
   /** An appropriate body's reviewer marks several termly reviews read, each its own decision, answered as approvals are. */

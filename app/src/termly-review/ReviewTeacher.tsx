@@ -4,11 +4,13 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { Answered } from '../organisation/Answered.tsx';
 import { organisationApi } from '../organisation/organisation-api.ts';
+import { termlyReview } from '../../../shared/reports/termly-review/index.ts';
 
 export function ReviewTeacher(props: { reportId: string }) {
   const [teachers] = createResource(() => organisationApi.teachers());
   const [named] = createResource(async () => {
-    const listed = await organisationApi.reports();
+    // Termly reviews only, from the relay's directory.
+    const listed = await organisationApi.reports({ kind: termlyReview.kind });
     return listed.ok ? listed.value.reports.find((report) => report.id === props.reportId)?.teacherId : undefined;
   });
   const [chosen, setChosen] = createSignal<string>();

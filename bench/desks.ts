@@ -1,0 +1,312 @@
+// `npm run bench -- desks`: each desk's first page in Chromium with 20,000 reports and 300 members in one
+// organisation (issue 14, item 7: within 300 ms of asking). The organisation is seeded straight into a SQLite data
+// folder as a relay from before the report directory left it (registrations, content and status rooms, no
+// directory rows); the relay is started on it, the first desk request makes the directory's rows (timed apart),
+// then each desk is opened signed in as the member it is for, several times, from navigation to its first rows
+// drawn. Also the desk's request alone, from Node. Needs dist/app (npm run build:app).
+import { chromium, type Browser } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import { type Decision, recordDecision } from '../shared/doc/status-doc.ts';
+import type { MemberRole } from '../shared/protocol/organisations.ts';
+import { reportListPath } from '../shared/protocol/organisations.ts';
+import { roomName } from '../shared/protocol/rooms.ts';
+import type { ReportStatus } from '../shared/protocol/statuses.ts';
+import { attendance, createSessionReportDoc, createTermlyReviewDoc } from '../shared/reports/index.ts';
+import { addDays, localDate } from '../shared/workflow/calendar.ts';
+import { chromiumArgs, chromiumExecutable } from '../e2e/browser.ts';
+import { signIn } from '../e2e/app.ts';
+import { startRelay } from '../e2e/relay.ts';
+import { createOrganisation, invite } from '../relay/organisations/members.ts';
+import { sessionCookieName, startSession } from '../relay/organisations/sessions.ts';
+import { openSqliteStore } from '../relay/storage/sqlite.ts';
+import type { Storage } from '../relay/storage/store.ts';
+
+const totalReports = 20_000;
+const termlyReviews = 500;
+const tutors = 249;
+const reviewers = 20;
+const coordinators = 10;
+const clients = 10;
+/** Two contacts per client: with the administrator, 1 + 249 + 20 + 10 + 20 = 300 members. */
+const contactsPerClient = 2;
+const runs = 7;
+
+/** A fixed pseudo-random sequence, so every run seeds the same organisation. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+interface Seeded {
+  cookies: Record<'reviewer' | 'coordinator' | 'contact' | 'tutor' | 'admin', string>;
+  learner: string;
+  members: number;
+}
+
+async function member(store: Storage, organisationId: string, name: string, role: MemberRole, clientId?: string) {
+  const invited = await invite(store, { organisationId, name, role, ...(clientId ? { clientId } : {}) });
+  if (!invited.ok) throw new Error(invited.problem);
+  return invited.value.member.id;
+}
+
+/** The decisions a report in `status` has been through, the last at `at`. */
+function decisionsTo(status: ReportStatus, at: Date): Decision[] {
+  const by = { name: 'Someone', role: 'tutor' as const };
+  const step = (action: Decision['action'], from: ReportStatus, to: ReportStatus, minutes: number): Decision => ({
+    action,
+    from,
+    to,
+    by,
+    at: new Date(at.getTime() - minutes * 60_000).toISOString(),
+    contentHash: 'seeded',
+  });
+  if (status === 'draft') return [];
+  if (status === 'submitted') return [step('submit', 'draft', 'submitted', 0)];
+  if (status === 'resubmitted')
+    return [
+      step('submit', 'draft', 'submitted', 3000),
+      step('reject', 'submitted', 'rejected', 2000),
+      step('resubmit', 'rejected', 'resubmitted', 0),
+    ];
+  return [step('submit', 'draft', 'submitted', 2000), step('approve', 'submitted', 'approved', 0)];
+}
+
+async function seed(store: Storage, today: string): Promise<Seeded> {
+  const next = random(11);
+  const made = await createOrganisation(store, { name: 'Big Agency', kind: 'agency', administrator: 'Ada Admin' });
+  if (!made.ok) throw new Error(made.problem);
+  const organisationId = made.value.organisation.id;
+  const tutorIds: string[] = [];
+  for (let i = 0; i < tutors; i++) tutorIds.push(await member(store, organisationId, `Tutor ${i}`, 'tutor'));
+  const reviewerIds: string[] = [];
+  for (let i = 0; i < reviewers; i++)
+    reviewerIds.push(await member(store, organisationId, `Reviewer ${i}`, 'quality-reviewer'));
+  const coordinatorIds: string[] = [];
+  for (let i = 0; i < coordinators; i++)
+    coordinatorIds.push(await member(store, organisationId, `Coordinator ${i}`, 'coordinator'));
+  const contactIds: string[] = [];
+  for (let c = 0; c < clients; c++)
+    for (let i = 0; i < contactsPerClient; i++)
+      contactIds.push(await member(store, organisationId, `Contact ${c}-${i}`, 'client-contact', `client-${c}`));
+  const learners = Array.from({ length: 800 }, (_, i) => ({ id: `learner${i}`, name: `Learner ${i}` }));
+  const now = new Date();
+  for (let i = 0; i < totalReports; i++) {
+    const reportId = `bench-${i}`;
+    const owner = tutorIds[i % tutors]!;
+    const learner = learners[i % learners.length]!;
+    const date = addDays(today, -Math.floor(next() * 365));
+    const doc = new Y.Doc();
+    if (i < termlyReviews)
+      createTermlyReviewDoc(doc, { teacherName: `Teacher ${i}`, term: 'autumn', academicYear: 2026 }, 'Tutor');
+    else {
+      createSessionReportDoc(
+        doc,
+        { date, start: '16:00', finish: '17:00', subject: 'Maths', learners: [learner] },
+        'Tutor',
+        new Date(`${date}T12:00:00Z`),
+      );
+      attendance(doc).set(learner.id, { code: 'Present' });
+    }
+    const roll = next();
+    const status: ReportStatus =
+      i < termlyReviews
+        ? 'draft'
+        : roll < 0.7
+          ? 'approved'
+          : roll < 0.82
+            ? 'submitted'
+            : roll < 0.85
+              ? 'resubmitted'
+              : 'draft';
+    await store.addReport({
+      reportId,
+      organisationId,
+      ownerId: owner,
+      // Each learner is one client's: their reports are that client's.
+      clientId: `client-${(i % learners.length) % clients}`,
+      createdAt: new Date(`${date}T10:00:00Z`).toISOString(),
+    });
+    await store.append(roomName(reportId), Y.encodeStateAsUpdate(doc));
+    const decisions = decisionsTo(status, new Date(Math.min(now.getTime(), Date.parse(`${date}T18:00:00Z`))));
+    if (decisions.length > 0) {
+      const statusDoc = new Y.Doc();
+      for (const decision of decisions) recordDecision(statusDoc, decision);
+      await store.append(roomName(reportId, 'status'), Y.encodeStateAsUpdate(statusDoc));
+    }
+  }
+  const cookie = (memberId: string) => startSession(store, memberId, 'Chromium');
+  return {
+    cookies: {
+      reviewer: await cookie(reviewerIds[0]!),
+      coordinator: await cookie(coordinatorIds[0]!),
+      contact: await cookie(contactIds[0]!),
+      tutor: await cookie(tutorIds[0]!),
+      admin: await cookie(made.value.member.id),
+    },
+    // Learner 0's reports are client-0's, the first contact's client.
+    learner: learners[0]!.name,
+    members: 1 + tutors + reviewers + coordinators + clients * contactsPerClient,
+  };
+}
+
+interface Desk {
+  name: string;
+  who: keyof Seeded['cookies'];
+  path: string;
+  /** The desk's first row, once drawn. */
+  selector: string;
+  /** The desk's one request, for timing it alone. */
+  request: string;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.95) - 1]!;
+
+async function timeDesk(browser: Browser, base: string, cookie: string, desk: Desk) {
+  const context = await browser.newContext();
+  await context.addCookies([{ name: sessionCookieName, value: cookie, url: base }]);
+  const page = await context.newPage();
+  try {
+    // The device's name, which the app asks for once.
+    await signIn(page, base, 'Bench Member');
+    // Once to fill the browser's cache with the app, as a member's browser holds it.
+    await page.goto(`${base}${desk.path}`);
+    await page
+      .locator(desk.selector)
+      .first()
+      .waitFor({ timeout: 60_000 })
+      .catch(async () => {
+        const shown = (await page.locator('body').innerText()).slice(0, 600);
+        throw new Error(`${desk.name} drew no rows; the page said: ${shown}`);
+      });
+    const drawn: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      await page.goto('about:blank');
+      const started = performance.now();
+      await page.goto(`${base}${desk.path}`, { waitUntil: 'commit' });
+      await page.locator(desk.selector).first().waitFor({ timeout: 60_000 });
+      drawn.push(performance.now() - started);
+    }
+    const asked: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const started = performance.now();
+      const answer = await fetch(`${base}${desk.request}`, { headers: { cookie: `${sessionCookieName}=${cookie}` } });
+      await answer.arrayBuffer();
+      if (!answer.ok) throw new Error(`${desk.request}: ${answer.status}`);
+      asked.push(performance.now() - started);
+    }
+    return { drawn, asked };
+  } finally {
+    await context.close();
+  }
+}
+
+export async function desks(): Promise<string> {
+  if (!existsSync('dist/app/index.html')) throw new Error('build the app first: npm run build:app');
+  const dataDir = mkdtempSync(join(tmpdir(), 'margin-bench-desks-'));
+  let browser: Browser | undefined;
+  let relay: Awaited<ReturnType<typeof startRelay>> | undefined;
+  try {
+    const today = localDate(new Date());
+    const store = openSqliteStore(dataDir);
+    const seeding = performance.now();
+    const seeded = await seed(store, today);
+    const seedMs = performance.now() - seeding;
+    await store.close();
+    relay = await startRelay({ dataDir });
+    const base = `http://localhost:${relay.port}`;
+    // The first desk request makes every missing directory row (reports from before the directory existed).
+    const filling = performance.now();
+    const first = await fetch(`${base}${reportListPath({ limit: 1 })}`, {
+      headers: { cookie: `${sessionCookieName}=${seeded.cookies.coordinator}` },
+    });
+    if (!first.ok) throw new Error(`the first list: ${first.status} ${await first.text()}`);
+    const fillMs = performance.now() - filling;
+    const month = today.slice(0, 7);
+    const queue = reportListPath({ status: ['submitted', 'resubmitted'], order: 'submitted', limit: 50, offset: 0 });
+    const desksToTime: Desk[] = [
+      // No desk: the app itself, to the home page's greeting, for what the desks add to it.
+      {
+        name: 'the app alone (home page greeting)',
+        who: 'tutor',
+        path: '/',
+        selector: 'h1:has-text("Hello, ")',
+        request: '/api/session',
+      },
+      {
+        name: 'review queue (quality reviewer)',
+        who: 'reviewer',
+        path: '/',
+        selector: '.to-review li[data-report]',
+        request: queue,
+      },
+      {
+        name: 'client portal (client contact)',
+        who: 'contact',
+        path: '/',
+        selector: '.organisation-reports .learner-group li',
+        request: reportListPath({ order: 'changed', limit: 50, offset: 0 }),
+      },
+      {
+        name: 'organisation’s reports (coordinator’s home)',
+        who: 'coordinator',
+        path: '/',
+        selector: '.organisation-reports li',
+        request: reportListPath({ order: 'changed', limit: 50, offset: 0 }),
+      },
+      {
+        name: 'reviews overview (coordinator)',
+        who: 'coordinator',
+        path: '/organisation/reviews',
+        selector: 'section[aria-labelledby^="group-"] tbody tr',
+        request: reportListPath({ kind: 'termly-review' }),
+      },
+      {
+        name: `payroll, ${month} (administrator)`,
+        who: 'admin',
+        path: '/timesheet',
+        selector: 'table tbody tr',
+        request: `/api/organisation/timesheets?month=${month}`,
+      },
+      {
+        name: 'my timesheet (tutor)',
+        who: 'tutor',
+        path: '/timesheet',
+        selector: 'table tbody tr',
+        request: `/api/organisation/timesheets?month=${month}`,
+      },
+      {
+        name: 'learner record (client contact)',
+        who: 'contact',
+        path: `/learner-record?learner=${encodeURIComponent(seeded.learner)}`,
+        selector: 'article.record-report',
+        request: `/api/organisation/learners/${encodeURIComponent(seeded.learner)}/record`,
+      },
+    ];
+    browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+    const lines: string[] = [];
+    for (const desk of desksToTime) {
+      const { drawn, asked } = await timeDesk(browser, base, seeded.cookies[desk.who], desk);
+      lines.push(
+        `  ${desk.name}: drawn median ${median(drawn).toFixed(0)} ms, p95 ${p95(drawn).toFixed(0)} ms; ` +
+          `its request alone median ${median(asked).toFixed(0)} ms`,
+      );
+    }
+    return [
+      `${totalReports.toLocaleString('en-GB')} reports, ${seeded.members} members in one organisation (SQLite), ${runs} runs each, goal 300 ms ` +
+        `(seeded in ${(seedMs / 1000).toFixed(1)} s; the directory's rows made on first need in ${(fillMs / 1000).toFixed(1)} s; ` +
+        `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores, shared)`,
+      ...lines,
+    ].join('\n');
+  } finally {
+    await browser?.close();
+    await relay?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
