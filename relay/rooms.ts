@@ -67,6 +67,11 @@ export class Rooms {
     await Promise.all([...this.open.values()].map((room) => room.stop()));
   }
 
+  /** Closes the report's open rooms for good (its erasure), once saves under way have finished. */
+  async closeReport(reportId: string, code: number, reason: string): Promise<void> {
+    await Promise.all(roomKinds.map((kind) => this.open.get(roomName(reportId, kind))?.closeForGood(code, reason)));
+  }
+
   private roomFor(address: ReportRoom): Room {
     let room = this.open.get(address.name);
     if (!room) {

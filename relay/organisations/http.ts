@@ -49,6 +49,8 @@ import {
   setReportTeacher,
 } from './member-reports.ts';
 import { closeMonth, timesheet } from './timesheets.ts';
+import { eraseLearner, exportLearner } from './learner-data.ts';
+import type { ReportErasure } from '../report-erasure.ts';
 import { type Answer, orRefuse, Problem, readBody, signedInAdministrator, signedInMember } from './requests.ts';
 import { addOrganisationWord, organisationWords, removeOrganisationWord } from './words.ts';
 import { markAllNotificationsRead, markNotificationRead, myEmail, myNotifications, setMyEmail } from './inbox.ts';
@@ -74,6 +76,8 @@ export interface OrganisationsContext {
   workflow: Workflow;
   /** Tells members (their inbox, and mail) of what happens: here, their invitations. */
   notifier?: Notifier;
+  /** Erases reports on every node (a learner's erasure, learner-data.ts). */
+  erasure?: ReportErasure;
 }
 
 type Handler = (context: OrganisationsContext, request: IncomingMessage, params: string[]) => Promise<Answer>;
@@ -106,6 +110,8 @@ const routes: { pattern: RegExp; methods: Partial<Record<string, Handler>> }[] =
   { pattern: /^\/api\/organisation\/reviews\/read$/, methods: { POST: markReviewsRead } },
   { pattern: /^\/api\/organisation\/clients$/, methods: { GET: listClients } },
   { pattern: /^\/api\/organisation\/learners\/([^/]{1,400})\/record$/, methods: { GET: learnerRecord } },
+  { pattern: /^\/api\/organisation\/learners\/([^/]{1,400})\/export$/, methods: { GET: exportLearner } },
+  { pattern: /^\/api\/organisation\/learners\/([^/]{1,400})\/erase$/, methods: { POST: eraseLearner } },
   { pattern: /^\/api\/organisation\/timesheets$/, methods: { GET: timesheet } },
   { pattern: /^\/api\/organisation\/timesheets\/close$/, methods: { POST: closeMonth } },
   { pattern: /^\/api\/organisation\/words$/, methods: { GET: organisationWords, POST: addOrganisationWord } },

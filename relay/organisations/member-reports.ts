@@ -4,6 +4,7 @@
 // hour; removing the member closes every connection opened with it (live-links.ts) and refuses it from then on.
 import type { IncomingMessage } from 'node:http';
 import * as Y from 'yjs';
+import { learnerInAddress } from './learner-data.ts';
 import { readStatus } from '../../shared/doc/status-doc.ts';
 import { memberAccess, reportWriters } from '../../shared/protocol/member-access.ts';
 import {
@@ -318,13 +319,7 @@ export async function learnerRecord(
   const { member } = await signedInMember(context, request);
   if (member.role !== 'client-contact')
     throw new Problem(403, 'A learner’s record is for their client’s contacts; open each report from your own list.');
-  let learner: string;
-  try {
-    learner = decodeURIComponent(encoded!).trim();
-  } catch {
-    throw new Problem(400, 'The learner’s name in the address is not readable.');
-  }
-  if (!learner) throw new Problem(400, 'Name the learner whose record you want.');
+  const learner = learnerInAddress(encoded);
   const [reports, members] = await Promise.all([
     context.store.reports(member.organisationId),
     context.store.members(member.organisationId),

@@ -4,6 +4,7 @@
 // EXISTS), so a data folder from then opens as it was and is recorded as being at 1.
 import type Database from 'better-sqlite3';
 import type { Pool } from 'pg';
+import { erasedReportsTable } from './erasure.ts';
 import { notificationTables } from './notifications.ts';
 import {
   organisationReportsTable,
@@ -96,6 +97,11 @@ export const sqliteMigrations: Migration[] = [
     name: 'members’ notifications and e-mail addresses',
     sql: notificationTables('INTEGER PRIMARY KEY AUTOINCREMENT'),
   },
+  {
+    version: 14,
+    name: 'erased reports',
+    sql: erasedReportsTable,
+  },
 ];
 
 export const postgresMigrations: Migration[] = [
@@ -175,6 +181,11 @@ export const postgresMigrations: Migration[] = [
     version: 12,
     name: 'members’ notifications and e-mail addresses',
     sql: notificationTables('bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY'),
+  },
+  {
+    version: 14,
+    name: 'erased reports',
+    sql: erasedReportsTable,
   },
 ];
 

@@ -3,6 +3,7 @@
 // PostgreSQL) gives both over one connection as a `Storage`, and passes each concern's contract suite
 // (contract.ts). Every method is async and resolves only once what it wrote is durable.
 import type { Role } from '../../shared/protocol/roles.ts';
+import type { ErasureStore } from './erasure.ts';
 import type { NotificationStore } from './notifications.ts';
 import type { OrganisationStore } from './organisations.ts';
 
@@ -59,7 +60,13 @@ export interface VersionStore {
 }
 
 /** What a backend gives the relay: every concern, and what the whole store needs. */
-export interface Storage extends DocumentStore, AccessStore, VersionStore, OrganisationStore, NotificationStore {
+export interface Storage
+  extends DocumentStore,
+    AccessStore,
+    VersionStore,
+    OrganisationStore,
+    NotificationStore,
+    ErasureStore {
   /** Which engine, for logs and /healthz: "memory", "sqlite" or "postgres". */
   readonly engine: string;
   /**
