@@ -40,6 +40,9 @@ const MembersPage = lazy(() =>
 const AuditLogPage = lazy(() =>
   import('./organisation/AuditLogPage.tsx').then((module) => ({ default: module.AuditLogPage })),
 );
+const LearnerDataPage = lazy(() =>
+  import('./organisation/LearnerDataPage.tsx').then((module) => ({ default: module.LearnerDataPage })),
+);
 const LearnerRecordPage = lazy(() =>
   import('./organisation/LearnerRecordPage.tsx').then((module) => ({ default: module.LearnerRecordPage })),
 );
@@ -79,6 +82,7 @@ function Layout(props: RouteSectionProps) {
             <a href="/organisation/members">Members</a>
             <a href="/organisation/words">Words</a>
             <a href="/organisation/audit">Audit log</a>
+            <a href="/organisation/learner-data">Learners’ data</a>
           </Show>
         </nav>
         <SignedInIndicator />
@@ -123,6 +127,7 @@ export function App() {
       <Route path="/account" component={AccountPage} />
       <Route path="/organisation/members" component={MembersPage} />
       <Route path="/organisation/audit" component={AuditLogPage} />
+      <Route path="/organisation/learner-data" component={LearnerDataPage} />
       <Route path="/organisation/words" component={WordsPage} />
       <Route path="/learner-record" component={LearnerRecordPage} />
       <Route path="/inbox" component={InboxPage} />

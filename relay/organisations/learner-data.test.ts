@@ -214,9 +214,7 @@ describe('a learner’s data', () => {
     expect(await (await session.socket(relay, `/sync/gus-1?token=${first.token}`)).closed).toEqual(erased);
     expect(await store.load('gus-1')).toEqual([]);
     expect(await call(relay, 'GET', '/api/organisation/reports/gus-1/token', { cookie: a.tutor.cookie })).toMatchObject(
-      {
-        status: 404,
-      },
+      { status: 410, body: { error: refusalReasons.reportErased } },
     );
     // Amy's own report is untouched; Gus is no longer known.
     expect((await store.load('amy-1')).length).toBeGreaterThan(0);

@@ -2,6 +2,7 @@
 // organisation, which makes them its owner, listing the organisation's reports they may open, and getting a room token for one of the organisation's reports with
 // the role their membership gives (shared/protocol/member-access.ts). The token names the member and lasts an
 // hour; removing the member closes every connection opened with it (live-links.ts) and refuses it from then on.
+import { refusalReasons } from '../../shared/protocol/limits.ts';
 import type { IncomingMessage } from 'node:http';
 import * as Y from 'yjs';
 import { learnerInAddress } from './learner-data.ts';
@@ -193,6 +194,7 @@ export async function memberToken(
   [reportId]: string[],
 ): Promise<Answer> {
   const { member } = await signedInMember(context, request);
+  if (await context.store.isErased(reportId!)) throw new Problem(410, refusalReasons.reportErased);
   const report = await context.store.report(reportId!);
   if (!report) throw new Problem(404, 'No organisation has registered this report. Its owner registers it first.');
   const facts = await memberFacts(context.store, member);

@@ -72,3 +72,9 @@ export type SharedReports = z.infer<typeof SharedReports>;
 /** Whether a report's learner is the one named: spaces around and letter case aside. */
 export const sameLearner = (a: string, b: string): boolean =>
   a.trim().toLocaleLowerCase('en-GB') === b.trim().toLocaleLowerCase('en-GB');
+
+export const learnerDataPaths = {
+  export: (learner: string, format: (typeof learnerExportFormats)[number]) =>
+    `/api/organisation/learners/${encodeURIComponent(learner)}/export?format=${format}`,
+  erase: (learner: string) => `/api/organisation/learners/${encodeURIComponent(learner)}/erase`,
+};
