@@ -278,4 +278,27 @@ describe('two relay nodes on one PostgreSQL and Redis', () => {
     await eventually(async () => expect(await store.load('erased-1')).toEqual([]));
     await store.close();
   });
+
+  it('close an erased report’s connections on a node that missed the message, once it catches up', async () => {
+    const url = await postgres.database();
+    const node = async () =>
+      session.relay({
+        store: await openPostgresStore(url),
+        fanOut: await connectRedisFanOut(redis.url, memoryLog().log),
+      });
+    const b = await node();
+    const writer = await session.provider(b, 'missed-1', { token: await session.token(b, 'missed-1') });
+    writer.doc.getText('body').insert(0, 'Held on node B');
+    const onB = await session.socket(b, `/sync/missed-1?token=${await session.token(b, 'missed-1')}`);
+    await eventually(() => expect(onB.received.length).toBeGreaterThan(0));
+    await redis.stop();
+    // Another node (or a shell) erases it while Redis is away: node B hears nothing of it.
+    const store = await openPostgresStore(url);
+    await store.eraseReport('missed-1', new Date().toISOString());
+    await redis.start();
+    const cutOff = { code: closeCodes.reportErased, reason: refusalReasons.reportErased };
+    expect(await onB.closed).toEqual(cutOff);
+    await eventually(async () => expect(await store.load('missed-1')).toEqual([]));
+    await store.close();
+  });
 });
