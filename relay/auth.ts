@@ -11,6 +11,7 @@ import type { Role } from '../shared/protocol/roles.ts';
 import { TokenClaims } from '../shared/protocol/tokens.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import type { MemberRecord, OrganisationStore } from './storage/organisations.ts';
+import type { ErasureStore } from './storage/erasure.ts';
 import type { AccessStore } from './storage/store.ts';
 
 export const secretFileName = 'relay-secret';
@@ -108,6 +109,7 @@ export const refusals = {
   wrongReport: { code: closeCodes.wrongReport, status: 403, reason: refusalReasons.wrongReport },
   linkWithdrawn: { code: closeCodes.linkWithdrawn, status: 410, reason: refusalReasons.linkWithdrawn },
   memberRemoved: { code: closeCodes.linkWithdrawn, status: 403, reason: refusalReasons.memberRemoved },
+  reportErased: { code: closeCodes.reportErased, status: 410, reason: refusalReasons.reportErased },
 } satisfies Record<string, Refusal>;
 
 /**
@@ -121,13 +123,13 @@ export type AccessCheck = Result<Holder, Refusal>;
 
 /**
  * What a token lets its holder do with one report, checked in this order: present, signed here, in date, this
- * report, not revoked, and for a member's token, its member not removed. The owner's own link of a registered report
+ * report, not erased, not revoked, and for a member's token, its member not removed. The owner's own link of a registered report
  * (the tutor link its registration was proved with) is the owner's too: it carries their account, and is refused
  * once they are removed.
  */
 export async function checkAccess(
   tokens: Tokens,
-  store: AccessStore & Pick<OrganisationStore, 'member' | 'report'>,
+  store: AccessStore & Pick<OrganisationStore, 'member' | 'report'> & Pick<ErasureStore, 'isErased'>,
   token: string | null | undefined,
   reportId: string,
 ): Promise<AccessCheck> {
@@ -135,6 +137,7 @@ export async function checkAccess(
   const read = await tokens.read(token);
   if (!read.ok) return fail(read.problem === 'expired' ? refusals.linkExpired : refusals.linkInvalid);
   if (read.value.doc !== reportId) return fail(refusals.wrongReport);
+  if (await store.isErased(reportId)) return fail(refusals.reportErased);
   if (await store.isRevoked(read.value.jti)) return fail(refusals.linkWithdrawn);
   if (read.value.member !== undefined) {
     const member = await store.member(read.value.member);

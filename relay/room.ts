@@ -248,6 +248,19 @@ export class Room {
     this.unload();
   }
 
+  /**
+   * Ends every connection for good (a code y-websocket does not reconnect after), lets saves already under way
+   * finish, and unloads without saving more: what follows is the report's erasure from the store.
+   */
+  async closeForGood(code: number, reason: string): Promise<void> {
+    if (this.state === 'unloaded') return;
+    this.state = 'stopping';
+    this.closeAll(code, reason);
+    this.unsaved = [];
+    await this.saving;
+    this.unload();
+  }
+
   private accessOf(peer: Peer): RoomAccess {
     if (!peer.access) throw new Error('a connection joined a room before its token was checked');
     return tokenRoomAccess(peer.access, this.kind, this.options.status());

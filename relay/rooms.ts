@@ -2,7 +2,7 @@
 // it) and forgotten once it unloads. A status change reaches the report's open rooms from here, and so does
 // what other relay nodes say about a room (relay/cluster/): each open room follows its channel while it is open.
 import { reconnectCodes, refusalReasons } from '../shared/protocol/limits.ts';
-import { roomName, roomKinds, type Room as ReportRoom } from '../shared/protocol/rooms.ts';
+import { parseRoomName, roomName, roomKinds, type Room as ReportRoom } from '../shared/protocol/rooms.ts';
 import type * as Y from 'yjs';
 import type { ReportStatus } from '../shared/workflow/status.ts';
 import type { FanOut } from './cluster/fan-out.ts';
@@ -68,6 +68,20 @@ export class Rooms {
   async stop(): Promise<void> {
     this.stopping = true;
     await Promise.all([...this.open.values()].map((room) => room.stop()));
+  }
+
+  /** The reports with a room open here. */
+  reportIds(): string[] {
+    const ids = [...this.open.keys()].flatMap((name) => {
+      const parsed = parseRoomName(name);
+      return parsed.ok ? [parsed.value.reportId] : [];
+    });
+    return [...new Set(ids)];
+  }
+
+  /** Closes the report's open rooms for good (its erasure), once saves under way have finished. */
+  async closeReport(reportId: string, code: number, reason: string): Promise<void> {
+    await Promise.all(roomKinds.map((kind) => this.open.get(roomName(reportId, kind))?.closeForGood(code, reason)));
   }
 
   private roomFor(address: ReportRoom): Room {

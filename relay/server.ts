@@ -20,6 +20,7 @@ import { Notifier } from './organisations/notifications.ts';
 import { handleOrganisationApi, isOrganisationPath, type OrganisationsContext } from './organisations/http.ts';
 import { relyingParty } from './organisations/passkeys.ts';
 import { Rooms } from './rooms.ts';
+import { reportErasure } from './report-erasure.ts';
 import { ReportStatuses } from './statuses.ts';
 import type { Storage } from './storage/store.ts';
 import { Workflow } from './workflow.ts';
@@ -159,6 +160,7 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
     workflow,
     notifier,
     directory,
+    erasure: reportErasure({ rooms, statuses, store: config.store, fanOut }),
   };
   // A member removed from a shell (npm run admin) is told to no relay: their connections are looked for here.
   const removals = setInterval(

@@ -50,6 +50,11 @@ export class ReportStatuses {
     await Promise.all([...this.known.keys()].map((reportId) => this.reload(reportId)));
   }
 
+  /** Forgets an erased report's status (a later load reads the store, which holds none). */
+  forget(reportId: string): void {
+    this.known.delete(reportId);
+  }
+
   onChange(listener: (reportId: string, status: ReportStatus, fromOtherNode: boolean) => void): void {
     this.listeners.push(listener);
   }

@@ -44,6 +44,9 @@ const MembersPage = lazy(() =>
 const AuditLogPage = lazy(() =>
   import('./organisation/AuditLogPage.tsx').then((module) => ({ default: module.AuditLogPage })),
 );
+const LearnerDataPage = lazy(() =>
+  import('./organisation/LearnerDataPage.tsx').then((module) => ({ default: module.LearnerDataPage })),
+);
 const LearnerRecordPage = lazy(() =>
   import('./organisation/LearnerRecordPage.tsx').then((module) => ({ default: module.LearnerRecordPage })),
 );
@@ -89,6 +92,7 @@ function Layout(props: RouteSectionProps) {
             <a href="/organisation/members">Members</a>
             <a href="/organisation/words">Words</a>
             <a href="/organisation/audit">Audit log</a>
+            <a href="/organisation/learner-data">Learners’ data</a>
           </Show>
         </nav>
         <SignedInIndicator />
@@ -134,6 +138,7 @@ export function App() {
       <Route path="/account" component={AccountPage} />
       <Route path="/organisation/members" component={MembersPage} />
       <Route path="/organisation/audit" component={AuditLogPage} />
+      <Route path="/organisation/learner-data" component={LearnerDataPage} />
       <Route path="/organisation/words" component={WordsPage} />
       <Route path="/learner-record" component={LearnerRecordPage} />
       <Route path="/inbox" component={InboxPage} />

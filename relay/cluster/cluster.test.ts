@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { closeCodes, refusalReasons } from '../../shared/protocol/limits.ts';
 import type { MemberTokenGrant } from '../../shared/protocol/organisations.ts';
+import { createSessionReportDoc } from '../../shared/reports/index.ts';
 import { memoryLog } from '../log.ts';
 import { createOrganisation, invite } from '../organisations/members.ts';
 import { startSession } from '../organisations/sessions.ts';
@@ -224,5 +225,80 @@ describe('two relay nodes on one PostgreSQL and Redis', () => {
     expect(await onA.closed).toEqual(cutOff);
     expect(await onB.closed).toEqual(cutOff);
     expect(await (await session.socket(b, `/sync/removed-1?token=${token}`)).closed).toEqual(cutOff);
+  });
+
+  it('close an erased report’s connections on every node at once (4451), and refuse them after', async () => {
+    const url = await postgres.database();
+    const node = async () =>
+      session.relay({
+        store: await openPostgresStore(url),
+        fanOut: await connectRedisFanOut(redis.url, memoryLog().log),
+      });
+    const [a, b] = [await node(), await node()];
+    const store = await openPostgresStore(url);
+    const made = await createOrganisation(store, { name: 'Bright Tutors', kind: 'agency', administrator: 'Ada' });
+    if (!made.ok) throw new Error(made.problem);
+    const invited = await invite(store, { organisationId: made.value.organisation.id, name: 'Tom', role: 'tutor' });
+    if (!invited.ok) throw new Error(invited.problem);
+    const admin = await startSession(store, made.value.member.id, 'Chromium');
+    const tutor = await startSession(store, invited.value.member.id, 'Chromium');
+    const asMember = (relay: TestRelay, cookie: string, method: string, path: string, body?: unknown) =>
+      fetch(`${relay.url}${path}`, {
+        method,
+        headers: { Origin: `http://localhost:${relay.port}`, Cookie: `margin_session=${cookie}` },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    expect((await asMember(a, tutor, 'POST', '/api/organisation/reports', { id: 'erased-1' })).status).toBe(201);
+    const { token } = (await (
+      await asMember(b, tutor, 'GET', '/api/organisation/reports/erased-1/token')
+    ).json()) as MemberTokenGrant;
+    const writer = await session.provider(b, 'erased-1', { token });
+    createSessionReportDoc(
+      writer.doc,
+      {
+        date: '2030-01-07',
+        start: '13:00',
+        finish: '14:00',
+        subject: 'Maths',
+        learners: [{ id: 'l1', name: 'Gus Hale' }],
+      },
+      'Tom',
+    );
+    await eventually(async () => expect((await store.load('erased-1')).length).toBeGreaterThan(0));
+    const onB = await session.socket(b, `/sync/erased-1/comments?token=${token}`);
+    await eventually(() => expect(onB.received.length).toBeGreaterThan(0));
+
+    const erased = await asMember(a, admin, 'POST', '/api/organisation/learners/Gus%20Hale/erase', {
+      confirmation: 'Gus Hale',
+    });
+    expect(erased.status).toBe(200);
+    const cutOff = { code: closeCodes.reportErased, reason: refusalReasons.reportErased };
+    expect(await onB.closed).toEqual(cutOff);
+    expect(await (await session.socket(b, `/sync/erased-1?token=${token}`)).closed).toEqual(cutOff);
+    await eventually(async () => expect(await store.load('erased-1')).toEqual([]));
+    await store.close();
+  });
+
+  it('close an erased report’s connections on a node that missed the message, once it catches up', async () => {
+    const url = await postgres.database();
+    const node = async () =>
+      session.relay({
+        store: await openPostgresStore(url),
+        fanOut: await connectRedisFanOut(redis.url, memoryLog().log),
+      });
+    const b = await node();
+    const writer = await session.provider(b, 'missed-1', { token: await session.token(b, 'missed-1') });
+    writer.doc.getText('body').insert(0, 'Held on node B');
+    const onB = await session.socket(b, `/sync/missed-1?token=${await session.token(b, 'missed-1')}`);
+    await eventually(() => expect(onB.received.length).toBeGreaterThan(0));
+    await redis.stop();
+    // Another node (or a shell) erases it while Redis is away: node B hears nothing of it.
+    const store = await openPostgresStore(url);
+    await store.eraseReport('missed-1', new Date().toISOString());
+    await redis.start();
+    const cutOff = { code: closeCodes.reportErased, reason: refusalReasons.reportErased };
+    expect(await onB.closed).toEqual(cutOff);
+    await eventually(async () => expect(await store.load('missed-1')).toEqual([]));
+    await store.close();
   });
 });

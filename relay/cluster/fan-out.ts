@@ -25,9 +25,12 @@ export interface FanOut {
   statusChanged(reportId: string, status: ReportStatus): void;
   /** Tells the other nodes a member was removed, so they close the connections made with their tokens. */
   memberRemoved(memberId: string): void;
+  /** Tells the other nodes a report was erased, so they close its rooms' connections for good. */
+  reportErased(reportId: string): void;
   onRevoked(listener: (jti: string) => void): void;
   onStatusChanged(listener: (reportId: string, status: ReportStatus) => void): void;
   onMemberRemoved(listener: (memberId: string) => void): void;
+  onReportErased(listener: (reportId: string) => void): void;
   /** Called when messages may have been missed (the connection to the others was cut and is back). */
   onCatchUp(listener: () => void): void;
   /** Whether messages get through now. */
@@ -45,9 +48,11 @@ export function alone(): FanOut {
     revoked: () => undefined,
     statusChanged: () => undefined,
     memberRemoved: () => undefined,
+    reportErased: () => undefined,
     onRevoked: () => undefined,
     onStatusChanged: () => undefined,
     onMemberRemoved: () => undefined,
+    onReportErased: () => undefined,
     onCatchUp: () => undefined,
     reachable: async () => true,
     close: async () => undefined,

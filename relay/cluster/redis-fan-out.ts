@@ -1,6 +1,6 @@
 // Fan-out between relay nodes over Redis pub/sub (REDIS_URL). Each room has a channel, `margin:room:<name>`,
-// carrying saved document updates and presence; `margin:revoked`, `margin:status` and `margin:removed` carry
-// revocations, status changes and removed members. A message is [kind][node id][payload]; a node ignores its own. Pub/sub, not a stream per room:
+// carrying saved document updates and presence; `margin:revoked`, `margin:status`, `margin:removed` and
+// `margin:erased` carry revocations, status changes, removed members and erased reports. A message is [kind][node id][payload]; a node ignores its own. Pub/sub, not a stream per room:
 // PostgreSQL already holds every update in order, so Redis only needs to say "this is new" quickly; a node that
 // misses messages (Redis restarting, a network cut) reads the room again from PostgreSQL when the subscription
 // is back, which a stream would only duplicate. Publishing never waits: with Redis away, a publish is dropped
@@ -15,7 +15,8 @@ const roomPrefix = 'margin:room:';
 const revokedChannel = 'margin:revoked';
 const statusChannel = 'margin:status';
 const removedChannel = 'margin:removed';
-const kinds = { update: 0, presence: 1, revoked: 2, status: 3, removed: 4 } as const;
+const erasedChannel = 'margin:erased';
+const kinds = { update: 0, presence: 1, revoked: 2, status: 3, removed: 4, erased: 5 } as const;
 const nodeIdBytes = 8;
 
 export async function connectRedisFanOut(url: string, log: Log): Promise<FanOut> {
@@ -32,6 +33,7 @@ export async function connectRedisFanOut(url: string, log: Log): Promise<FanOut>
   const revokedListeners: Array<(jti: string) => void> = [];
   const statusListeners: Array<(reportId: string, status: ReportStatus) => void> = [];
   const removedListeners: Array<(memberId: string) => void> = [];
+  const erasedListeners: Array<(reportId: string) => void> = [];
   const catchUpListeners: Array<() => void> = [];
   let dropped = 0;
 
@@ -39,7 +41,7 @@ export async function connectRedisFanOut(url: string, log: Log): Promise<FanOut>
     connection.on('error', (error: Error) => log.warn({ problem: error.message }, 'Redis connection problem'));
   }
   await Promise.all([publisher.connect(), subscriber.connect()]);
-  await subscriber.subscribe(revokedChannel, statusChannel, removedChannel);
+  await subscriber.subscribe(revokedChannel, statusChannel, removedChannel, erasedChannel);
 
   // ioredis subscribes again by itself after a reconnection; what was published meanwhile never arrives.
   let readyBefore = true;
@@ -68,6 +70,9 @@ export async function connectRedisFanOut(url: string, log: Log): Promise<FanOut>
     } else if (channel === removedChannel && kind === kinds.removed) {
       const memberId = Buffer.from(payload).toString();
       removedListeners.forEach((listener) => listener(memberId));
+    } else if (channel === erasedChannel && kind === kinds.erased) {
+      const reportId = Buffer.from(payload).toString();
+      erasedListeners.forEach((listener) => listener(reportId));
     } else if (channel.startsWith(roomPrefix)) {
       const listener = rooms.get(channel.slice(roomPrefix.length));
       if (kind === kinds.update) listener?.update(payload);
@@ -97,8 +102,10 @@ export async function connectRedisFanOut(url: string, log: Log): Promise<FanOut>
     statusChanged: (reportId, status) =>
       publish(statusChannel, kinds.status, Buffer.from(JSON.stringify({ reportId, status }))),
     memberRemoved: (memberId) => publish(removedChannel, kinds.removed, Buffer.from(memberId)),
+    reportErased: (reportId) => publish(erasedChannel, kinds.erased, Buffer.from(reportId)),
     onRevoked: (listener) => revokedListeners.push(listener),
     onMemberRemoved: (listener) => removedListeners.push(listener),
+    onReportErased: (listener) => erasedListeners.push(listener),
     onStatusChanged: (listener) => statusListeners.push(listener),
     onCatchUp: (listener) => catchUpListeners.push(listener),
     async reachable() {

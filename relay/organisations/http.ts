@@ -51,6 +51,8 @@ import {
 import { closeMonth, timesheet } from './timesheets.ts';
 import { coachingOverview, observationPlanAnswer } from './overviews.ts';
 import { learnerProgress } from './progress.ts';
+import { eraseLearner, exportLearner } from './learner-data.ts';
+import type { ReportErasure } from '../report-erasure.ts';
 import { type Answer, orRefuse, Problem, readBody, signedInAdministrator, signedInMember } from './requests.ts';
 import { addOrganisationWord, organisationWords, removeOrganisationWord } from './words.ts';
 import { markAllNotificationsRead, markNotificationRead, myEmail, myNotifications, setMyEmail } from './inbox.ts';
@@ -79,6 +81,8 @@ export interface OrganisationsContext {
   notifier?: Notifier;
   /** Each organisation's report directory: what every desk lists. */
   directory: ReportDirectory;
+  /** Erases reports on every node (a learner's erasure, learner-data.ts). */
+  erasure?: ReportErasure;
 }
 
 type Handler = (context: OrganisationsContext, request: IncomingMessage, params: string[]) => Promise<Answer>;
@@ -111,6 +115,8 @@ const routes: { pattern: RegExp; methods: Partial<Record<string, Handler>> }[] =
   { pattern: /^\/api\/organisation\/reviews\/read$/, methods: { POST: markReviewsRead } },
   { pattern: /^\/api\/organisation\/clients$/, methods: { GET: listClients } },
   { pattern: /^\/api\/organisation\/learners\/([^/]{1,400})\/record$/, methods: { GET: learnerRecord } },
+  { pattern: /^\/api\/organisation\/learners\/([^/]{1,400})\/export$/, methods: { GET: exportLearner } },
+  { pattern: /^\/api\/organisation\/learners\/([^/]{1,400})\/erase$/, methods: { POST: eraseLearner } },
   { pattern: /^\/api\/organisation\/timesheets$/, methods: { GET: timesheet } },
   { pattern: /^\/api\/organisation\/coaching$/, methods: { GET: coachingOverview } },
   { pattern: /^\/api\/organisation\/observation-plan$/, methods: { GET: observationPlanAnswer } },

@@ -2,7 +2,9 @@
 // organisation, which makes them its owner, listing the organisation's reports they may open, and getting a room token for one of the organisation's reports with
 // the role their membership gives (shared/protocol/member-access.ts). The token names the member and lasts an
 // hour; removing the member closes every connection opened with it (live-links.ts) and refuses it from then on.
+import { refusalReasons } from '../../shared/protocol/limits.ts';
 import type { IncomingMessage } from 'node:http';
+import { learnerInAddress } from './learner-data.ts';
 import { memberAccess, reportRegistrars, reportWriters } from '../../shared/protocol/member-access.ts';
 import {
   type LearnerRecord,
@@ -199,6 +201,7 @@ export async function memberToken(
   [reportId]: string[],
 ): Promise<Answer> {
   const { member } = await signedInMember(context, request);
+  if (await context.store.isErased(reportId!)) throw new Problem(410, refusalReasons.reportErased);
   const report = await context.store.report(reportId!);
   if (!report) throw new Problem(404, 'No organisation has registered this report. Its owner registers it first.');
   const facts = await memberFacts(context.store, member);
@@ -360,13 +363,7 @@ export async function learnerRecord(
   const { member } = await signedInMember(context, request);
   if (member.role !== 'client-contact')
     throw new Problem(403, 'A learner’s record is for their client’s contacts; open each report from your own list.');
-  let learner: string;
-  try {
-    learner = decodeURIComponent(encoded!).trim();
-  } catch {
-    throw new Problem(400, 'The learner’s name in the address is not readable.');
-  }
-  if (!learner) throw new Problem(400, 'Name the learner whose record you want.');
+  const learner = learnerInAddress(encoded);
   const [rows, members] = await Promise.all([
     context.directory.rows({ scopes: scopesFor(member), statuses: ['approved'], learner }),
     context.store.members(member.organisationId),

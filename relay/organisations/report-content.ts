@@ -13,7 +13,7 @@ export interface ReadableField {
 }
 
 /** The text of one paragraph of a free-text field, without its marks. */
-function paragraphText(element: Y.XmlElement | Y.XmlText): string {
+export function paragraphText(element: Y.XmlElement | Y.XmlText): string {
   if (element instanceof Y.XmlText)
     return (element.toDelta() as { insert: unknown }[])
       .map((op) => (typeof op.insert === 'string' ? op.insert : ''))

@@ -262,6 +262,59 @@ function describeWholeStore(backend: string, open: () => Promise<Storage>): void
       expect(textOf([(await store.version('report-1', 1))!])).toBe('ab');
     });
 
+    it('erases a report: its rooms, links, revocations, versions, registration, directory row and notifications, and no other report’s', async () => {
+      const at = '2030-01-05T10:00:00.000Z';
+      for (const reportId of ['report-1', 'report-2']) {
+        const { updates } = typedWords(['Kept ', 'here']);
+        for (const room of [reportId, `${reportId}/comments`, `${reportId}/status`])
+          for (const update of updates) await store.append(room, update);
+        await store.addLink(link(`link-${reportId}`, reportId));
+        await store.revoke(`link-${reportId}`, reportId, at);
+        await store.keepVersion(reportId, 1, updates[0]!);
+        await store.addReport({ reportId, organisationId: 'org-1', ownerId: 'm1', createdAt: at });
+        await store.addNotification({
+          id: `note-${reportId}`,
+          organisationId: 'org-1',
+          memberId: 'm1',
+          kind: 'approved',
+          reportId,
+          createdAt: at,
+        });
+        await store.putDirectoryRow({
+          reportId,
+          organisationId: 'org-1',
+          ownerId: 'm1',
+          createdAt: at,
+          status: 'draft',
+          changedAt: at,
+          updatedAt: at,
+        });
+      }
+      expect(await store.isErased('report-1')).toBe(false);
+      await store.eraseReport('report-1', at);
+      for (const room of ['report-1', 'report-1/comments', 'report-1/status'])
+        expect(await store.load(room)).toEqual([]);
+      expect(await store.links('report-1')).toEqual([]);
+      expect(await store.isRevoked('link-report-1')).toBe(false);
+      expect(await store.version('report-1', 1)).toBeUndefined();
+      expect(await store.report('report-1')).toBeUndefined();
+      expect(await store.directoryRow('report-1')).toBeUndefined();
+      expect((await store.notificationsOf('m1', 10)).map((each) => each.reportId)).toEqual(['report-2']);
+      expect(await store.isErased('report-1')).toBe(true);
+      // The other report is untouched.
+      expect(textOf(await store.load('report-2/comments'))).toBe('Kept here');
+      expect(await store.links('report-2')).toHaveLength(1);
+      expect(await store.version('report-2', 1)).toBeDefined();
+      expect((await store.report('report-2'))?.ownerId).toBe('m1');
+      expect((await store.directoryRow('report-2'))?.ownerId).toBe('m1');
+      expect(await store.isErased('report-2')).toBe(false);
+      // Erasing again is harmless, and a room written again after (a late save) is erased by it.
+      await store.append('report-1', typedWords(['late']).updates[0]!);
+      await store.eraseReport('report-1', at);
+      expect(await store.load('report-1')).toEqual([]);
+      expect(await store.isErased('report-1')).toBe(true);
+    });
+
     it('says it is reachable while open', async () => {
       expect(await store.reachable()).toBe(true);
     });

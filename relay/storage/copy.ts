@@ -84,6 +84,8 @@ const organisationTablesToCopy = {
     ],
     order: 'seq',
   },
+  // Kept, so a device coming back with an erased report is still refused after the move (migration 14).
+  erased_reports: { columns: ['report_id', 'erased_at'], order: 'erased_at, report_id' },
 } as const;
 export type OrganisationTable = keyof typeof organisationTablesToCopy;
 const organisationTableNames = Object.keys(organisationTablesToCopy) as OrganisationTable[];

@@ -1,6 +1,8 @@
 // A store that forgets everything when the process ends: for tests and trying the relay out.
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
+import { roomKinds, roomName } from '../../shared/protocol/rooms.ts';
+import { isErasedQuery, recordErasure } from './erasure.ts';
 import { migrateSqlite } from './migrations.ts';
 import { sqlDirectoryStore } from './directory.ts';
 import { sqlNotificationStore } from './notifications.ts';
@@ -19,10 +21,11 @@ export function openMemoryStore(): Storage {
   // Organisations keep their rules in SQL (organisations.ts): an SQLite database in memory holds them here.
   const organisationsDb = new Database(':memory:');
   migrateSqlite(organisationsDb);
+  const records = sqliteSql(organisationsDb);
   return {
-    ...sqlOrganisationStore(sqliteSql(organisationsDb)),
-    ...sqlNotificationStore(sqliteSql(organisationsDb)),
-    ...sqlDirectoryStore(sqliteSql(organisationsDb)),
+    ...sqlOrganisationStore(records),
+    ...sqlNotificationStore(records),
+    ...sqlDirectoryStore(records),
     engine: 'memory',
     async load(room) {
       return [...(rooms.get(room) ?? [])];
@@ -68,6 +71,16 @@ export function openMemoryStore(): Storage {
     },
     async version(reportId, version) {
       return versions.get(versionKey(reportId, version))?.slice();
+    },
+    async eraseReport(reportId, at) {
+      for (const kind of roomKinds) rooms.delete(roomName(reportId, kind));
+      for (const [jti, each] of links) if (each.reportId === reportId) links.delete(jti);
+      for (const [jti, each] of revocations) if (each.reportId === reportId) revocations.delete(jti);
+      for (const key of versions.keys()) if (key.startsWith(`${reportId}\n`)) versions.delete(key);
+      for (const { text, params } of recordErasure(reportId, at)) await records.run(text, params);
+    },
+    async isErased(reportId) {
+      return (await records.all(isErasedQuery, [reportId])).length > 0;
     },
     exclusively: oneAtATime(),
     async reachable() {

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { Pool } from 'pg';
 import { directoryTable } from './directory.ts';
+import { erasedReportsTable } from './erasure.ts';
 import { notificationTables } from './notifications.ts';
 import {
   organisationReportsTable,
@@ -102,6 +103,11 @@ export const sqliteMigrations: Migration[] = [
     name: 'the organisations’ report directory',
     sql: directoryTable,
   },
+  {
+    version: 14,
+    name: 'erased reports',
+    sql: erasedReportsTable,
+  },
 ];
 
 export const postgresMigrations: Migration[] = [
@@ -186,6 +192,11 @@ export const postgresMigrations: Migration[] = [
     version: 13,
     name: 'the organisations’ report directory',
     sql: directoryTable,
+  },
+  {
+    version: 14,
+    name: 'erased reports',
+    sql: erasedReportsTable,
   },
 ];
 

@@ -130,6 +130,7 @@ describe('copying an SQLite data folder into PostgreSQL', () => {
           organisation_words: 0,
           member_emails: 0,
           notifications: 0,
+          erased_reports: 0,
         },
       });
       const store = await openPostgresStore(url);
@@ -247,6 +248,7 @@ describe('copying an SQLite data folder’s organisations into PostgreSQL', () =
         emails: await store.emailsOf(organisation.id),
         notifications: await store.notificationsOf(tom.value.member.id, 10),
       });
+      await sqlite.eraseReport('gone-1', '2030-01-05T10:00:00.000Z');
       const before = await read(sqlite);
       expect(before.organisations.find((each) => each.id === organisation.id)?.reviewTargetDays).toBe(4);
       await sqlite.close();
@@ -266,8 +268,10 @@ describe('copying an SQLite data folder’s organisations into PostgreSQL', () =
         organisation_words: 1,
         member_emails: 1,
         notifications: 2,
+        erased_reports: 1,
       });
       const store = await openPostgresStore(url);
+      expect(await store.isErased('gone-1')).toBe(true);
       expect(await read(store)).toEqual(before);
       expect(before.invitation?.madeBy).toBe(ada.id);
       expect(before.members.find((member) => member.name === 'Cara')).toMatchObject({

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import type { Role } from '../../shared/protocol/roles.ts';
+import { documentErasure, isErasedQuery, recordErasure } from './erasure.ts';
 import { migrateSqlite } from './migrations.ts';
 import { oneAtATime } from './one-at-a-time.ts';
 import { sqlDirectoryStore } from './directory.ts';
@@ -96,6 +97,12 @@ export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'nor
     insertAt.run(room, last, snapshot);
   });
 
+  const erase = db.transaction((reportId: string, at: string) => {
+    for (const { text, params } of [...documentErasure(reportId), ...recordErasure(reportId, at)])
+      db.prepare(text).run(...params);
+  });
+  const selectErased = db.prepare<[string], { found: number }>(isErasedQuery);
+
   const organisations = sqlOrganisationStore(sqliteSql(db));
   const fileSize = (path: string) => (existsSync(path) ? statSync(path).size : 0);
 
@@ -154,6 +161,12 @@ export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'nor
     async version(reportId, version) {
       const row = selectVersion.get(reportId, version);
       return row && new Uint8Array(row.content.buffer, row.content.byteOffset, row.content.byteLength);
+    },
+    async eraseReport(reportId, at) {
+      erase(reportId, at);
+    },
+    async isErased(reportId) {
+      return selectErased.get(reportId) !== undefined;
     },
     // One relay process writes this file (`npm run token` only adds links), so a queue in memory is enough.
     exclusively: oneAtATime(),

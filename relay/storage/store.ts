@@ -4,6 +4,7 @@
 // (contract.ts). Every method is async and resolves only once what it wrote is durable.
 import type { Role } from '../../shared/protocol/roles.ts';
 import type { DirectoryStore } from './directory.ts';
+import type { ErasureStore } from './erasure.ts';
 import type { NotificationStore } from './notifications.ts';
 import type { OrganisationStore } from './organisations.ts';
 
@@ -66,7 +67,8 @@ export interface Storage
     VersionStore,
     OrganisationStore,
     NotificationStore,
-    DirectoryStore {
+    DirectoryStore,
+    ErasureStore {
   /** Which engine, for logs and /healthz: "memory", "sqlite" or "postgres". */
   readonly engine: string;
   /**

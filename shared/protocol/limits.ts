@@ -31,6 +31,8 @@ export const closeCodes = {
   tooManyMessages: 4429,
   /** The token's expiry has passed. */
   linkExpired: 4440,
+  /** The organisation erased the report (a learner's erasure): a device holding a copy drops it. */
+  reportErased: 4451,
 } as const;
 
 /** Close codes after which y-websocket reconnects by itself, which is what should happen. */
@@ -59,6 +61,7 @@ export const refusalReasons = {
   wrongReport: 'This link is for another report.',
   linkWithdrawn: 'This link has been withdrawn. Ask the person who shared the report for a new one.',
   memberRemoved: 'You are no longer a member of the organisation, so its reports are closed to you.',
+  reportErased: 'This report was erased by your organisation.',
   readOnly: 'This link lets you read the report, not change, decide on or share it.',
   relayRestarting: 'The relay is restarting. Your changes are kept and will sync when it is back.',
 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pastTarget, workingDaysBetween, workingDaysWords } from './working-days.ts';
+import { isWorkingDay, pastTarget, workingDaysBetween, workingDaysWords } from './working-days.ts';
 
 describe('working days', () => {
   it('counts Monday to Friday after the first date up to the second', () => {
@@ -18,9 +18,19 @@ describe('working days', () => {
 
   it('is 0 backwards, and counts across years and clock changes', () => {
     expect(workingDaysBetween('2026-11-25', '2026-11-23')).toBe(0);
-    expect(workingDaysBetween('2026-12-31', '2027-01-04')).toBe(2); // Thursday to Monday
+    expect(workingDaysBetween('2026-12-31', '2027-01-04')).toBe(1); // Thursday to Monday, New Year's Day between
     expect(workingDaysBetween('2026-10-23', '2026-10-26')).toBe(1); // UK clocks go back on 25 October
-    expect(workingDaysBetween('2026-01-01', '2026-12-31')).toBe(260);
+    // 261 weekdays; waiting starts on Friday 2 January (1 January is a bank holiday), less 7 more bank holidays.
+    expect(workingDaysBetween('2026-01-01', '2026-12-31')).toBe(252);
+  });
+
+  it('does not count England and Wales bank holidays, and starts something arriving on one the next working day', () => {
+    expect(workingDaysBetween('2025-12-24', '2025-12-29')).toBe(1); // Christmas and Boxing Day between
+    expect(workingDaysBetween('2026-04-02', '2026-04-07')).toBe(1); // Good Friday and Easter Monday between
+    expect(workingDaysBetween('2026-05-04', '2026-05-05')).toBe(0); // arrived on the early May bank holiday
+    expect(workingDaysBetween('2026-12-24', '2026-12-29')).toBe(1); // Boxing Day's substitute, Monday 28th
+    expect(isWorkingDay('2026-08-31')).toBe(false);
+    expect(isWorkingDay('2026-09-01')).toBe(true);
   });
 
   it('refuses what is not a date', () => {

@@ -61,8 +61,8 @@ export function ReportsToReview() {
         <h2 id="to-review-heading">Reports to review</h2>
         <p class="muted">
           Reports of {signedIn()?.organisation.name} submitted for quality review, the one waiting longest first, with
-          how long each has waited in working days (Monday to Friday); the target is {workingDaysWords(target())}. They
-          open without a share link.
+          how long each has waited in working days (Monday to Friday, not bank holidays in England and Wales); the
+          target is {workingDaysWords(target())}. They open without a share link.
         </p>
         <BulkOutcome outcomes={outcomes()} />
         <Show when={answer()} fallback={<p role="status">Loading the reports to review…</p>}>

@@ -35,6 +35,14 @@ group('an audit log entry as the page shows it', () => {
     expect(kindOf(entry({ action: 'something new' }))).toBe('other');
   });
 
+  it('says what happened to a learner’s data: the format and how many reports, and where the learner is named', () => {
+    const exported = entry({ action: 'learner exported', subject: 'Gus Hale', detail: { reports: 2, format: 'pdf' } });
+    expect(kindOf(exported)).toBe('learners');
+    expect(describe(exported)).toBe('Learner’s data exported (PDF, 2 reports)');
+    expect(describe(entry({ action: 'learner erased', detail: { reports: 1 } }))).toBe('Learner erased (1 report)');
+    expect(aboutWhat(exported, members)).toBe('Gus Hale');
+  });
+
   it('says what happened in words, from the entry’s details', () => {
     expect(describe(entry({ action: 'settings changed', detail: { reviewTargetDays: 3 } }))).toBe(
       'Review target now 3 working days',

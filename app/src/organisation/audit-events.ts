@@ -21,6 +21,7 @@ export const auditKinds = [
   'words',
   'organisation',
   'timesheets',
+  'learners',
 ] as const;
 export type AuditKind = (typeof auditKinds)[number] | 'other';
 
@@ -36,6 +37,7 @@ export const auditKindLabels: Record<AuditKind, string> = {
   words: 'The organisation’s words',
   organisation: 'The organisation and its settings',
   timesheets: 'Timesheets exported and months closed',
+  learners: 'Learners’ data exported and erased',
   other: 'Other',
 };
 
@@ -61,11 +63,16 @@ const kindOfAction: Record<string, AuditKind> = {
   'school linked': 'organisation',
   'timesheet exported': 'timesheets',
   'month closed': 'timesheets',
+  'learner exported': 'learners',
+  'learner erased': 'learners',
 };
 
 export const kindOf = (entry: AuditEntryView): AuditKind => kindOfAction[entry.action] ?? 'other';
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+
+const reportsWords = (value: unknown): string =>
+  typeof value === 'number' ? `${value} ${value === 1 ? 'report' : 'reports'}` : 'their reports';
 
 const roleLabel = (value: unknown): string => {
   const role = MemberRole.safeParse(value);
@@ -140,6 +147,10 @@ export function describe(entry: AuditEntryView): string {
       return 'Appropriate body and school linked';
     case 'timesheet exported':
       return `Payroll for ${text(detail.month) ?? 'a month'} exported (${String(text(detail.format) ?? '').toUpperCase()})`;
+    case 'learner exported':
+      return `Learner’s data exported (${String(text(detail.format) ?? '').toUpperCase()}, ${reportsWords(detail.reports)})`;
+    case 'learner erased':
+      return `Learner erased (${reportsWords(detail.reports)})`;
     case 'month closed':
       return `Timesheets for ${text(detail.month) ?? 'a month'} closed`;
     default:

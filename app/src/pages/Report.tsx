@@ -29,6 +29,7 @@ import { fetchRelayCopy, type RelayState } from '../report-session/relay-connect
 import { ReportSessionProvider, useReportSession } from '../report-session/ReportSession.tsx';
 import { indexReport, indexReportStatus } from '../store/report-index.ts';
 import { KeptChanges } from '../sync/KeptChanges.tsx';
+import { forgetErasedReport, saysErased, wasErased } from '../sync/erased-reports.ts';
 import { keepRefusedChanges } from '../sync/kept-changes.ts';
 import { noLinkReason, watchAccess, type AccessState } from '../sync/report-access.ts';
 import { ShareDialog } from '../sync/ShareDialog.tsx';
@@ -84,6 +85,8 @@ function OpenReport(props: { id: string }) {
     ),
   );
   const comments = createReportComments(session);
+  // Erased by the organisation (sync/erased-reports.ts): this device drops its copy and says so, once.
+  const [erased, setErased] = createSignal(wasErased(openedId));
   let closed = false;
   let replacing = false;
   /** Set when keeping refused changes aside failed once: the page says so rather than trying again and again. */
@@ -184,6 +187,17 @@ function OpenReport(props: { id: string }) {
     }
   }
 
+  createEffect(() => {
+    if (erased() || !saysErased(relay(), access())) return;
+    setErased(true);
+    stopAccess?.();
+    clearTimeout(indexTimer);
+    void session
+      .closeRooms()
+      .then(() => forgetErasedReport(openedId))
+      .catch((error: unknown) => console.error('[margin] could not drop an erased report', error));
+  });
+
   const reading = createReading(readOnly);
   // People see each other by their name (your-name.ts), or by their role in the report's words until they give one.
   createEffect(() => {
@@ -195,6 +209,7 @@ function OpenReport(props: { id: string }) {
   });
 
   onMount(async () => {
+    if (erased()) return;
     // The link is read while the content opens: the status and comments rooms need only the link, and the
     // content room follows as soon as the content is open (show connects it).
     stopAccess = watchAccess(
@@ -232,12 +247,15 @@ function OpenReport(props: { id: string }) {
     comments.destroy();
     // The last edits' index update is made now rather than dropped (it reads the doc before the session closes it).
     const opened = local();
-    if (opened) void indexReport(openedId, opened.doc);
+    if (opened && !erased()) void indexReport(openedId, opened.doc);
     presence()?.destroy();
   });
 
   return (
     <Switch>
+      <Match when={erased()}>
+        <Problem text="This report was erased by your organisation. Its copy on this device has been removed." />
+      </Match>
       <Match when={failure()}>
         <Problem text={failure()} />
       </Match>

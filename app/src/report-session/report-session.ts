@@ -41,6 +41,8 @@ export interface ReportSession {
    * database deleted, and the content opened again from `update`.
    */
   replaceContent(update: Uint8Array): Promise<LocalReport>;
+  /** Closes the report's rooms on this page for good (the report was erased), so their databases can be deleted. */
+  closeRooms(): Promise<void>;
 }
 
 interface OpenSession {
@@ -126,6 +128,18 @@ function openSession(reportId: string): OpenSession {
     await (await opened?.catch(() => undefined))?.close();
   };
 
+  // Once: the page closes the rooms of an erased report before the last user gives the session back.
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      closed = true;
+      comments?.destroy();
+      status?.destroy();
+      await dropContent();
+    })();
+    return closing;
+  };
+
   const session: ReportSession = {
     reportId,
     content: () => content(),
@@ -155,16 +169,8 @@ function openSession(reportId: string): OpenSession {
       await deleteLocalCopy(reportId);
       return content(update);
     },
+    closeRooms: () => close(),
   };
 
-  return {
-    session,
-    users: 0,
-    async close() {
-      closed = true;
-      comments?.destroy();
-      status?.destroy();
-      await dropContent();
-    },
-  };
+  return { session, users: 0, close };
 }

@@ -162,13 +162,18 @@ export async function removeCopies(links: readonly HeldLink[]): Promise<{ remove
   let removed = 0;
   for (const link of links) {
     try {
-      await deleteAllCopies(link.reportId);
+      await removeCopy(link.reportId);
     } catch (error) {
       return { removed, problem: error instanceof Error ? error.message : String(error) };
     }
-    await accessDb.links.delete(link.reportId);
-    await db.reports.delete(link.reportId);
     removed += 1;
   }
   return { removed };
+}
+
+/** Removes this device's copy of one report: its documents, keystroke journal, link and row in the device's lists. */
+export async function removeCopy(reportId: string): Promise<void> {
+  await deleteAllCopies(reportId);
+  await accessDb.links.delete(reportId);
+  await db.reports.delete(reportId);
 }
