@@ -75,7 +75,7 @@ export async function startBenchRelay(
 function listeningUrl(child: ChildProcess): Promise<string> {
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "listening on" line in 20 s:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`no "listening on" line in 60 s:\n${output}`)), 60_000);
     const read = (chunk: Buffer) => {
       output += chunk;
       const match = /listening on (http:\/\/\S+)/.exec(output);

@@ -94,8 +94,15 @@ function addCommentButton(view: EditorView, options: CommentPluginOptions) {
     button.hidden = true;
   });
   view.dom.parentElement?.appendChild(button);
+  // Whether the page's selection, when it last changed, was a range of words in this field. Reading the
+  // selection makes the browser lay the page out, so an edit (a keystroke arriving from someone else, new
+  // underlines) re-places the button only while there is a selection here to place it by; a change of
+  // selection always reads it (selectionchange).
+  let selectionHere = false;
   const place = () => {
-    const range = options.canComment() ? selectedRange(view) : null;
+    const selected = selectedRange(view);
+    selectionHere = selected !== null;
+    const range = options.canComment() ? selected : null;
     if (!range) {
       button.hidden = true;
       return;
@@ -106,7 +113,10 @@ function addCommentButton(view: EditorView, options: CommentPluginOptions) {
     button.style.left = `${Math.max(0, Math.min(end.left - frame.left, frame.width - button.offsetWidth))}px`;
     button.style.top = `${end.bottom - frame.top + 4}px`;
   };
-  return { button, place };
+  const update = () => {
+    if (selectionHere) place();
+  };
+  return { button, place, update };
 }
 
 export function createCommentPlugin(options: CommentPluginOptions): Plugin<DecorationSet> {
@@ -146,11 +156,11 @@ export function createCommentPlugin(options: CommentPluginOptions): Plugin<Decor
     },
     view(view) {
       const detach = options.attach(view);
-      const { button, place } = addCommentButton(view, options);
+      const { button, place, update } = addCommentButton(view, options);
       const document = view.dom.ownerDocument;
       document.addEventListener('selectionchange', place);
       return {
-        update: place,
+        update,
         destroy() {
           document.removeEventListener('selectionchange', place);
           button.remove();
