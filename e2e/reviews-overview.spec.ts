@@ -379,7 +379,8 @@ test('a coordinator sees each early career teacher’s coaching cycles week by w
       ],
       slow,
     );
-    const coaching = cora.getByRole('region', { name: 'Coaching each week' });
+    const region = cora.getByRole('region', { name: 'Coaching each week' });
+    const coaching = region.getByRole('table', { name: 'Coaching cycles finished each week', exact: true });
     const weeks = coaching.getByRole('columnheader');
     await expect(weeks).toHaveCount(11);
     await expect(weeks.nth(2)).toHaveText(/^Week \d{1,2}from \d{1,2} \w{3}$/);
@@ -395,6 +396,12 @@ test('a coordinator sees each early career teacher’s coaching cycles week by w
       '1',
       new RegExp(`^${step}`),
     ]);
+    // The school's cycles each week as a chart, with its figures in a table beside it: this week has Sam's one.
+    const chart = region.getByRole('figure', { name: /all early career teachers together/ });
+    await expect(chart.locator('canvas')).toBeVisible();
+    const totals = chart.getByRole('table').getByRole('row');
+    await expect(totals).toHaveCount(9);
+    await expect(totals.last().getByRole('cell')).toHaveText(['1']);
     await expectAccessible(cora);
 
     // Sam, an early career teacher, has no part in the overview; the relay refuses them its figures.

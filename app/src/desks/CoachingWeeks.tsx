@@ -1,10 +1,12 @@
 // The coordinator's view of the coaching done (domain guide 001): for each early career teacher, their mentors, the
 // coaching cycles finished in each of the last 8 ISO weeks and their current action step (GET
-// /api/organisation/coaching). A table, so screen readers and print read it; a chart may sit beside it.
+// /api/organisation/coaching). A table, so screen readers and print read it, and a chart of the school's cycles each
+// week (with its own table of the totals).
 import { For, Show } from 'solid-js';
 import type { CoachingOverview } from '../../../shared/protocol/overviews.ts';
 import { formatDate } from '../../../shared/workflow/calendar.ts';
 import type { ApiResult } from '../organisation/organisation-api.ts';
+import { SmallChart } from './charts/SmallChart.tsx';
 
 const dayAndMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
@@ -73,6 +75,20 @@ export function CoachingWeeks(props: { answer: ApiResult<CoachingOverview> | und
                   </For>
                 </tbody>
               </table>
+              <SmallChart
+                kind="bar"
+                title="Coaching cycles finished each week, all early career teachers together"
+                labelHeading="Week"
+                labels={got().weeks.map((week) => `${weekHeading(week)}, from ${formatDate(week.monday)}`)}
+                series={[
+                  {
+                    label: 'Cycles finished',
+                    values: got().weeks.map((_, index) =>
+                      got().teachers.reduce((sum, teacher) => sum + (teacher.cyclesPerWeek[index] ?? 0), 0),
+                    ),
+                  },
+                ]}
+              />
             </div>
           )}
         </Show>
