@@ -5,9 +5,6 @@
 // the keyboard, keeping a tutor typed in by hand. The tutor is told the plan is not theirs. The refusals over raw HTTP
 // and the figures in detail: relay/organisations/overviews.test.ts.
 import type { Page } from '@playwright/test';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
 import { attendance, createSessionReportDoc } from '../shared/reports/index.ts';
 import { signIn } from './app.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
@@ -19,58 +16,21 @@ import {
   relayOfTheirOwn,
   setUpAgency,
   slow,
+  writeRegisteredReport,
 } from './organisation-people.ts';
 
 const own = relayOfTheirOwn();
 
 /** A session report registered by the tutor signed in on `page` and written over a websocket, with its attendance. */
-async function sessionReport(page: Page, id: string, date: string, code: string) {
-  const registered = await page.evaluate(
-    async (reportId) =>
-      (
-        await fetch('/api/organisation/reports', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ id: reportId }),
-        })
-      ).status,
-    id,
-  );
-  expect(registered).toBe(201);
-  const token = await page.evaluate(
-    async (reportId) => (await (await fetch(`/api/organisation/reports/${reportId}/token`)).json()).token as string,
-    id,
-  );
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`ws://127.0.0.1:${own.relay.port}/sync`, id, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    params: { token },
-  });
-  try {
-    await expect.poll(() => provider.synced, slow).toBe(true);
+const sessionReport = (page: Page, id: string, date: string, code: string) =>
+  writeRegisteredReport(page, own.relay, id, (doc) => {
     createSessionReportDoc(
       doc,
       { date, start: '16:00', finish: '17:00', subject: 'Maths', learners: [{ id: 'l1', name: 'Gus Hale' }] },
       'Tia Tutor',
     );
     attendance(doc).set('l1', { code: code as 'Present' });
-    // Sent: the relay's copy has it once a second reader sees it.
-    const check = new Y.Doc();
-    const reader = new WebsocketProvider(`ws://127.0.0.1:${own.relay.port}/sync`, id, check, {
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-      params: { token },
-    });
-    try {
-      await expect.poll(() => check.getMap('attendance').size, slow).toBe(1);
-    } finally {
-      reader.destroy();
-    }
-  } finally {
-    provider.destroy();
-  }
-}
+  });
 
 test('the quality team plans observations from the tutors’ session reports and fills the spot checks from them', async ({
   browser,

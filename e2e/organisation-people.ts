@@ -1,10 +1,57 @@
 // People of an organisation in real Chromium, each with a virtual authenticator (the DevTools WebAuthn domain):
 // shared by the organisations browser tests (organisations, audit-log and organisation-reports specs).
 import type { BrowserContext, Page } from '@playwright/test';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
 import { expect, test } from './fixtures.ts';
 import { type RunningRelay, startRelay } from './relay.ts';
 
 export const slow = { timeout: 30_000 };
+
+/**
+ * A report registered by the member signed in on `page` and written by a raw Yjs client over a real websocket with
+ * their member token, as the report's form would write it; returns once the relay holds everything `fill` wrote (a
+ * second reader's copy has it).
+ */
+export async function writeRegisteredReport(
+  page: Page,
+  relay: RunningRelay,
+  id: string,
+  fill: (doc: Y.Doc) => void,
+): Promise<void> {
+  const token = await page.evaluate(async (reportId) => {
+    const registered = await fetch('/api/organisation/reports', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id: reportId }),
+    });
+    if (registered.status !== 201) throw new Error(`The report was not registered: ${registered.status}`);
+    return (await (await fetch(`/api/organisation/reports/${reportId}/token`)).json()).token as string;
+  }, id);
+  const connect = (doc: Y.Doc) =>
+    new WebsocketProvider(`ws://127.0.0.1:${relay.port}/sync`, id, doc, {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+      params: { token },
+    });
+  const doc = new Y.Doc();
+  const writer = connect(doc);
+  try {
+    await expect.poll(() => writer.synced, slow).toBe(true);
+    fill(doc);
+    const written = Buffer.from(Y.encodeStateVector(doc));
+    const copy = new Y.Doc();
+    const reader = connect(copy);
+    try {
+      await expect.poll(() => reader.synced && written.equals(Y.encodeStateVector(copy)), slow).toBe(true);
+    } finally {
+      reader.destroy();
+    }
+  } finally {
+    writer.destroy();
+  }
+}
 
 /**
  * A relay of the spec file's own, started before its tests and stopped after (an organisation is set up on a relay

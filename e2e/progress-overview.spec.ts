@@ -6,61 +6,29 @@
 // as charts, each with its table, and his tutor's checklist with the weak evidence; axe finds nothing. The tutor is
 // told the overview is not theirs; its refusals over raw HTTP are in relay/organisations/progress.test.ts.
 import type { Page } from '@playwright/test';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { fields } from '../shared/doc/layout.ts';
 import { createProgressReportDoc } from '../shared/reports/progress-report/doc.ts';
 import { createProgressReviewDoc, ratings } from '../shared/reports/progress-review/doc.ts';
 import { attendance, createSessionReportDoc } from '../shared/reports/session-report/doc.ts';
 import { addDays, localDate } from '../shared/workflow/calendar.ts';
 import { expect, expectAccessible, test, watchPolicy } from './fixtures.ts';
-import { invite, join, listedReports, personWithPasskeys, setUpAgency, slow } from './organisation-people.ts';
-import { type RunningRelay, startRelay } from './relay.ts';
+import {
+  invite,
+  join,
+  listedReports,
+  personWithPasskeys,
+  relayOfTheirOwn,
+  setUpAgency,
+  slow,
+  writeRegisteredReport,
+} from './organisation-people.ts';
 
-let relay: RunningRelay;
-let base: string;
-
-test.beforeAll(async () => {
-  relay = await startRelay();
-  base = `http://localhost:${relay.port}`;
-});
-
-test.afterAll(async () => {
-  await relay.stop();
-});
+const own = relayOfTheirOwn();
 
 const today = localDate(new Date());
 const gus = { id: 'l1', name: 'Gus Hale' };
 const amy = { id: 'l2', name: 'Amy Lee' };
-
-/** A report registered by the tutor signed in on `tutor`, written over a websocket with the tutor's member token. */
-async function write(tutor: Page, id: string, fill: (doc: Y.Doc) => void) {
-  const token = await tutor.evaluate(async (reportId) => {
-    const registered = await fetch('/api/organisation/reports', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ id: reportId }),
-    });
-    if (registered.status !== 201) throw new Error(`not registered: ${registered.status}`);
-    return (await (await fetch(`/api/organisation/reports/${reportId}/token`)).json()).token as string;
-  }, id);
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`ws://127.0.0.1:${relay.port}/sync`, id, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    params: { token },
-  });
-  try {
-    await expect.poll(() => provider.synced, slow).toBe(true);
-    fill(doc);
-    // Sent once nothing waits in the socket; the overview is polled below until the relay has read it.
-    await expect.poll(() => provider.wsconnected && !provider.ws?.bufferedAmount, slow).toBe(true);
-  } finally {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    provider.destroy();
-  }
-}
 
 const progressReport = (date: string, score: number, target: number) => (doc: Y.Doc) => {
   createProgressReportDoc(doc, { learner: gus, subject: 'Maths', final: false, previous: {}, date }, 'Tom Tutor');
@@ -86,6 +54,9 @@ test('a coordinator sees a learner falling behind, with charts and their tables;
   // The charts are drawn in the coordinator's browser: it keeps to the app's Content-Security-Policy too.
   const refused = watchPolicy(coraContext!);
   try {
+    const base = own.base;
+    const write = (page: Page, id: string, fill: (doc: Y.Doc) => void) =>
+      writeRegisteredReport(page, own.relay, id, fill);
     const agency = 'Bright Tutors';
     const { page: admin } = await personWithPasskeys(context);
     await setUpAgency(admin, base, agency);
