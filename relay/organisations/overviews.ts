@@ -11,6 +11,7 @@ import {
 } from '../../shared/protocol/overviews.ts';
 import { cyclesPerWeek, lastWeeks, londonDate } from '../../shared/coaching/weekly-cycles.ts';
 import { observationPlan } from '../../shared/reports/qa-observation/plan.ts';
+import type { ReportKind } from '../../shared/reports/registry.ts';
 import type { MemberRecord } from '../storage/organisations.ts';
 import type { MemberReportsContext } from './member-reports.ts';
 import { organisationEntries, type ReportEntry } from './report-entries.ts';
@@ -33,8 +34,8 @@ async function memberFor(
   return member;
 }
 
-const entriesOf = (context: MemberReportsContext, organisationId: string) =>
-  organisationEntries(context.directory, organisationId);
+const entriesOf = (context: MemberReportsContext, organisationId: string, kinds: readonly ReportKind[]) =>
+  organisationEntries(context.directory, organisationId, kinds);
 
 type Entry = ReportEntry;
 
@@ -64,7 +65,7 @@ export async function coachingOverview(context: MemberReportsContext, request: I
   );
   const [members, entries] = await Promise.all([
     context.store.members(member.organisationId),
-    entriesOf(context, member.organisationId),
+    entriesOf(context, member.organisationId, ['coaching-cycle']),
   ]);
   const names = new Map(members.map((each) => [each.id, each.name]));
   const teachers = members
@@ -110,7 +111,7 @@ export async function observationPlanAnswer(context: MemberReportsContext, reque
   );
   const [members, entries] = await Promise.all([
     context.store.members(member.organisationId),
-    entriesOf(context, member.organisationId),
+    entriesOf(context, member.organisationId, ['session-report', 'qa-observation']),
   ]);
   const tutors = members.filter((each) => each.role === 'tutor' && !each.removedAt);
   const delivered = new Map<string, number>();

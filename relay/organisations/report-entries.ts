@@ -13,9 +13,20 @@ export interface ReportEntry {
   entry: IndexEntry;
 }
 
-/** The organisation's registered reports with their kind and index entry, leaving out those with no content yet. */
-export async function organisationEntries(directory: ReportDirectory, organisationId: string): Promise<ReportEntry[]> {
-  const rows = await directory.rows({ scopes: [{ organisationId }] });
+/**
+ * The organisation's registered reports with their kind and index entry, leaving out those with no content yet: of
+ * the kinds named (each asked of the directory by its kind, so a desk about coaching never reads the session reports),
+ * or of every kind.
+ */
+export async function organisationEntries(
+  directory: ReportDirectory,
+  organisationId: string,
+  kinds?: readonly ReportKind[],
+): Promise<ReportEntry[]> {
+  const scopes = [{ organisationId }];
+  const rows = kinds
+    ? (await Promise.all(kinds.map((kindId) => directory.rows({ scopes, kindId })))).flat()
+    : await directory.rows({ scopes });
   return rows.flatMap((row) =>
     row.content ? [{ report: row, kind: row.content.kindId as ReportKind, entry: row.content.entry }] : [],
   );
