@@ -224,6 +224,8 @@ test('History works offline for the versions this device has read, and says whic
 
     // Online, the versions of the decisions this device sees are read into it in the background.
     await expect.poll(() => versionsKept(reviewer), { timeout: 20_000 }).toBe(2);
+    // The app itself comes from its service worker once offline: it must have taken over first.
+    await reviewer.evaluate(() => navigator.serviceWorker.ready);
     await reviewerContext.setOffline(true);
     await reviewer.close();
     const again = await reviewerContext.newPage();
