@@ -6,6 +6,7 @@
 import type * as Y from 'yjs';
 import { fail, ok, type Result } from '../result.ts';
 import type { CommentAuthor } from '../doc/comments.ts';
+import { placedInContent } from './placed-in-content.ts';
 import {
   acceptSuggestion,
   addSuggestion,
@@ -45,43 +46,15 @@ export interface SuggestionStoreOptions {
 export type SuggestionStore = ReturnType<typeof createSuggestionStore>;
 
 export function createSuggestionStore({ comments, author }: SuggestionStoreOptions) {
-  let content: Y.Doc | undefined;
-  let placed: PlacedSuggestion[] | undefined;
-  let notifying = false;
-  let destroyed = false;
   /** The suggestion this person is typing into, in this session. */
   let draft: { field: string; id: string } | undefined;
-  const listeners = new Set<(suggestions: PlacedSuggestion[]) => void>();
-
-  const fragmentOf = (field: string): Y.XmlFragment | undefined => {
-    if (!content?.share.has(field)) return undefined;
-    try {
-      return content.getXmlFragment(field);
-    } catch {
-      return undefined;
-    }
-  };
-
-  function suggestions(): PlacedSuggestion[] {
-    placed ??= readSuggestions(comments).map((suggestion): PlacedSuggestion => {
+  const placing = placedInContent(comments, (fragmentOf) =>
+    readSuggestions(comments).map((suggestion): PlacedSuggestion => {
       const fragment = fragmentOf(suggestion.field);
       return { suggestion, placement: fragment ? placeSuggestion(fragment, suggestion) : { kind: 'pending' } };
-    });
-    return placed;
-  }
-
-  function changed(): void {
-    placed = undefined;
-    if (notifying || destroyed) return;
-    notifying = true;
-    queueMicrotask(() => {
-      notifying = false;
-      if (destroyed) return;
-      const now = suggestions();
-      for (const listener of listeners) listener(now);
-    });
-  }
-  comments.on('update', changed);
+    }),
+  );
+  const suggestions = placing.current;
 
   /** The open suggestion this person is typing into in the field, where it is now. */
   function currentDraft(field: string) {
@@ -125,25 +98,15 @@ export function createSuggestionStore({ comments, author }: SuggestionStoreOptio
   }
 
   const finish = <T>(result: Result<T>): Result<T> => {
-    if (result.ok) changed();
+    if (result.ok) placing.changed();
     return result;
   };
 
   return {
     suggestions,
 
-    subscribe(listener: (suggestions: PlacedSuggestion[]) => void): () => void {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-
-    setContent(doc: Y.Doc | undefined): void {
-      if (doc === content) return;
-      content?.off('update', changed);
-      content = doc;
-      doc?.on('update', changed);
-      changed();
-    },
+    subscribe: placing.subscribe,
+    setContent: placing.setContent,
 
     /** Records what was typed or deleted as a suggestion; its value is the offset the caret goes to. */
     edit(change: SuggestedChange): Result<number> {
@@ -168,6 +131,7 @@ export function createSuggestionStore({ comments, author }: SuggestionStoreOptio
     },
 
     accept(id: string, limit?: number): Result {
+      const content = placing.content();
       if (!content) return fail('The report is not open.');
       if (draft?.id === id) draft = undefined;
       return finish(acceptSuggestion(content, comments, id, author(), { limit }));
@@ -177,7 +141,7 @@ export function createSuggestionStore({ comments, author }: SuggestionStoreOptio
 
     /** Accepts (or rejects) every open suggestion; the value counts those done, the problems say why others were not. */
     decideAll(decision: 'accept' | 'reject'): Result<{ done: number; problems: string[] }> {
-      const doc = content;
+      const doc = placing.content();
       if (!doc) return fail('The report is not open.');
       const open = suggestions().filter((s) => s.suggestion.state === 'open');
       const problems: string[] = [];
@@ -199,11 +163,6 @@ export function createSuggestionStore({ comments, author }: SuggestionStoreOptio
       return finish(ok({ done, problems }));
     },
 
-    destroy(): void {
-      destroyed = true;
-      listeners.clear();
-      comments.off('update', changed);
-      content?.off('update', changed);
-    },
+    destroy: placing.destroy,
   };
 }

@@ -4,6 +4,7 @@
 // remote update) reach the listeners once, after that turn; `threads()` is always the documents' current state.
 import type * as Y from 'yjs';
 import { ok } from '../result.ts';
+import { placedInContent } from './placed-in-content.ts';
 import { anchorFor, placeAnchor, type Anchor, type Placement } from '../doc/comment-anchors.ts';
 import {
   addThread,
@@ -39,61 +40,21 @@ export interface ThreadStoreOptions {
 export type ThreadStore = ReturnType<typeof createThreadStore>;
 
 export function createThreadStore({ comments, author }: ThreadStoreOptions) {
-  let content: Y.Doc | undefined;
-  /** Undefined when either document changed since the threads were last placed. */
-  let placed: PlacedThread[] | undefined;
-  let notifying = false;
-  let destroyed = false;
-  const listeners = new Set<(threads: PlacedThread[]) => void>();
-
-  const fragmentOf = (field: string): Y.XmlFragment | undefined => {
-    if (!content?.share.has(field)) return undefined;
-    try {
-      return content.getXmlFragment(field);
-    } catch {
-      // The content document holds something else under this name: the thread cannot be placed in it.
-      return undefined;
-    }
-  };
-
-  function threads(): PlacedThread[] {
-    placed ??= readThreads(comments).map((thread): PlacedThread => {
+  const placing = placedInContent(comments, (fragmentOf) =>
+    readThreads(comments).map((thread): PlacedThread => {
       const fragment = fragmentOf(thread.field);
       return { thread, placement: fragment ? placeAnchor(fragment, thread.anchor) : { kind: 'pending' } };
-    });
-    return placed;
-  }
-
-  function changed(): void {
-    placed = undefined;
-    if (notifying || destroyed) return;
-    notifying = true;
-    queueMicrotask(() => {
-      notifying = false;
-      if (destroyed) return;
-      const now = threads();
-      for (const listener of listeners) listener(now);
-    });
-  }
-  comments.on('update', changed);
+    }),
+  );
 
   return {
-    threads,
+    threads: placing.current,
 
     /** Calls `listener` with the threads after each turn in which they changed; returns the way to stop. */
-    subscribe(listener: (threads: PlacedThread[]) => void): () => void {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: placing.subscribe,
 
     /** The content document the anchors point into (again after it is replaced). */
-    setContent(doc: Y.Doc | undefined): void {
-      if (doc === content) return;
-      content?.off('update', changed);
-      content = doc;
-      doc?.on('update', changed);
-      changed();
-    },
+    setContent: placing.setContent,
 
     /**
      * Anchors the words from `from` to `to` of a field's text (offsets as shared/doc/text-fragment.ts counts
@@ -113,11 +74,6 @@ export function createThreadStore({ comments, author }: ThreadStoreOptions) {
     remove: (threadId: string, commentId: string) => deleteComment(comments, threadId, commentId, author()),
     setResolved: (threadId: string, resolved: boolean) => setResolved(comments, threadId, resolved, author()),
 
-    destroy(): void {
-      destroyed = true;
-      listeners.clear();
-      comments.off('update', changed);
-      content?.off('update', changed);
-    },
+    destroy: placing.destroy,
   };
 }
