@@ -54,8 +54,9 @@ function roomOptions(
   store: DocumentStore,
   onUnload: (room: Room) => void = () => {},
   status: ReportStatus = 'draft',
+  compaction: Pick<RoomOptions, 'compactAfter' | 'compactWhenQuietMs'> = { compactAfter: 500 },
 ): RoomOptions {
-  return { store, compactAfter: 500, onUnload, status: () => status, log: logged.log, metrics };
+  return { store, ...compaction, onUnload, status: () => status, log: logged.log, metrics };
 }
 
 /** What kind each message is: sync-step1, sync-step2, sync-update or awareness. */
@@ -120,10 +121,11 @@ async function openRoom(
   store: DocumentStore,
   people: number,
   onUnload: (room: Room) => void = () => {},
+  compaction?: Pick<RoomOptions, 'compactAfter' | 'compactWhenQuietMs'>,
 ): Promise<{ room: Room; peers: StandInPeer[] }> {
   const parsed = parseRoomName(name);
   if (!parsed.ok) throw new Error(parsed.problem);
-  const room = new Room(parsed.value, roomOptions(store, onUnload));
+  const room = new Room(parsed.value, roomOptions(store, onUnload, 'draft', compaction));
   const loading = room.load();
   const peers = Array.from({ length: people }, () => standInPeer(name));
   peers.forEach(({ peer }) => room.join(peer));
@@ -236,6 +238,82 @@ describe('a room', () => {
     release();
     await eventually(() => expect(onUnload).toHaveBeenCalledWith(room));
     expect(appended).toHaveLength(1);
+  });
+
+  describe('compacting', () => {
+    /** Lets the room save what it has received (its saves wait for setImmediate and the store's promise). */
+    const saved = async () => {
+      for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    };
+    /** Receives each message in a turn of its own, so each is saved as one update. */
+    async function writeOneByOne(room: Room, peer: Peer, messages: Uint8Array[]) {
+      for (const message of messages) {
+        room.receive(peer, message);
+        await saved();
+      }
+    }
+
+    it('waits until the room has had no change for a moment', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        const store = openMemoryStore();
+        const compactions = vi.spyOn(store, 'compact');
+        const {
+          room,
+          peers: [writer, reader],
+        } = await openRoom('report-1', store, 2, undefined, { compactAfter: 3, compactWhenQuietMs: 1000 });
+        const { messages, doc } = updateMessages(['one ', 'two ', 'three ', 'four ', 'five ']);
+
+        await writeOneByOne(room, writer.peer, messages.slice(0, 4));
+        vi.advanceTimersByTime(900);
+        await writeOneByOne(room, writer.peer, messages.slice(4));
+        vi.advanceTimersByTime(900);
+        await saved();
+        expect(compactions).not.toHaveBeenCalled();
+        expect(await store.load('report-1')).toHaveLength(5);
+
+        vi.advanceTimersByTime(100);
+        await saved();
+        expect(compactions).toHaveBeenCalledTimes(1);
+        expect(await store.load('report-1')).toHaveLength(1);
+        expect(textFrom(reader.sent)).toBe(doc.getText('body').toString());
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('compacts a room written without a pause once it keeps eight times as many', async () => {
+      const store = openMemoryStore();
+      const {
+        room,
+        peers: [writer],
+      } = await openRoom('report-1', store, 1, undefined, { compactAfter: 2, compactWhenQuietMs: 60_000 });
+      const { messages } = updateMessages(Array.from({ length: 17 }, (_, i) => `${i} `));
+
+      await writeOneByOne(room, writer.peer, messages.slice(0, 16));
+      expect(await store.load('report-1')).toHaveLength(16);
+      await writeOneByOne(room, writer.peer, messages.slice(16));
+      expect(await store.load('report-1')).toHaveLength(1);
+    });
+
+    it('compacts before unloading, and the room loads again whole', async () => {
+      const store = openMemoryStore();
+      const onUnload = vi.fn();
+      const {
+        room,
+        peers: [writer],
+      } = await openRoom('report-1', store, 1, onUnload, { compactAfter: 3, compactWhenQuietMs: 60_000 });
+      const { messages, doc } = updateMessages(['Last ', 'words ', 'of ', 'the ', 'day']);
+      await writeOneByOne(room, writer.peer, messages);
+
+      room.leave(writer.peer);
+      await eventually(() => expect(onUnload).toHaveBeenCalledWith(room));
+      const kept = await store.load('report-1');
+      expect(kept).toHaveLength(1);
+      const loaded = new Y.Doc();
+      Y.applyUpdate(loaded, kept[0]);
+      expect(loaded.getText('body').toString()).toBe(doc.getText('body').toString());
+    });
   });
 
   it('closes every connection so they reconnect when the store cannot save', async () => {
