@@ -10,6 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -69,6 +71,30 @@ function leave(client: SoakClient): void {
   client.doc.destroy();
 }
 
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+/**
+ * What the rooms' documents themselves take in memory, measured here on a fresh copy of one client's document per
+ * room (the relay holds the same documents): each rewrite leaves a deleted entry behind, which Yjs keeps so that later
+ * edits still merge, and each new device its client's entries, so the documents grow as the soak goes on, whatever
+ * the relay does. Memory less this is what must level off.
+ */
+function documentsMemory(clients: SoakClient[]): number {
+  const oneEach = [...new Map(clients.map((client) => [client.room, client.doc])).values()];
+  collectGarbage();
+  const before = process.memoryUsage().heapUsed;
+  const copies = oneEach.map((doc) => {
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    return copy;
+  });
+  collectGarbage();
+  const used = process.memoryUsage().heapUsed - before;
+  copies.forEach((copy) => copy.destroy());
+  return used;
+}
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function synced(client: SoakClient): Promise<void> {
@@ -104,12 +130,15 @@ async function soak(): Promise<void> {
   console.log(`soak: all ${clientCount} connected and synced; relay ${mb(relay.rss())}`);
 
   const started = performance.now();
-  const memory: Array<{ minute: number; rss: number }> = [];
-  const ticker = setInterval(() => {
-    const minute = (performance.now() - started) / 60_000;
-    memory.push({ minute, rss: relay.rss() });
-    console.log(`soak: ${minute.toFixed(1)} min, relay ${mb(relay.rss())}, ${written} entries written`);
-  }, 30_000);
+  const memory: Array<{ minute: number; rss: number; documents: number }> = [];
+  const sample = (minute: number) => {
+    memory.push({ minute, rss: relay.rss(), documents: documentsMemory(clients) });
+    const { rss, documents } = memory[memory.length - 1];
+    console.log(
+      `soak: ${minute.toFixed(1)} min, relay ${mb(rss)} (the documents ${mb(documents)}, the rest ${mb(rss - documents)}), ${written} entries written`,
+    );
+  };
+  const ticker = setInterval(() => sample((performance.now() - started) / 60_000), 30_000);
 
   const editsPerSecond = clientCount * editsPerClientSecond;
   while (performance.now() - started < minutes * 60_000) {
@@ -129,7 +158,7 @@ async function soak(): Promise<void> {
     await pause(Math.max(0, 1000 - (performance.now() - second)));
   }
   clearInterval(ticker);
-  memory.push({ minute: minutes, rss: relay.rss() });
+  sample(minutes);
   // Whatever is still on its way arrives; then everyone leaves.
   await pause(5000);
   clients.forEach(leave);
@@ -149,10 +178,13 @@ async function soak(): Promise<void> {
   const first = warm[0] ?? memory[0];
   const last = memory[memory.length - 1];
   const peak = Math.max(...memory.map((sample) => sample.rss));
-  const perMinute = (last.rss - first.rss) / Math.max(0.5, last.minute - first.minute);
+  const minutesWarm = Math.max(0.5, last.minute - first.minute);
+  const perMinute = (last.rss - first.rss) / minutesWarm;
+  const rest = (at: (typeof memory)[number]) => at.rss - at.documents;
+  const restPerMinute = (rest(last) - rest(first)) / minutesWarm;
   const closes = [...closeCodes].map(([code, count]) => `${code} x${count}`).join(', ') || 'none';
   console.log(
-    `soak: ${written} writes to ${before} entries, each entry's last acknowledged write checked after a restart: ${lost} lost; relay memory ${mb(first.rss)} at ${first.minute.toFixed(1)} min (after warm-up), ${mb(last.rss)} at the end, peak ${mb(peak)}, ${(perMinute / 1024 / 1024).toFixed(1)} MB a minute after warm-up; connections closed by the relay or the network: ${closes}`,
+    `soak: ${written} writes to ${before} entries, each entry's last acknowledged write checked after a restart: ${lost} lost; relay memory ${mb(first.rss)} at ${first.minute.toFixed(1)} min (after warm-up), ${mb(last.rss)} at the end, peak ${mb(peak)}, ${(perMinute / 1024 / 1024).toFixed(1)} MB a minute after warm-up, of which the documents' own growth ${((perMinute - restPerMinute) / 1024 / 1024).toFixed(1)} MB; the rest ${mb(rest(first))} after warm-up, ${mb(rest(last))} at the end (${(restPerMinute / 1024 / 1024).toFixed(1)} MB a minute); connections closed by the relay or the network: ${closes}`,
   );
   if (lost > 0) process.exitCode = 1;
 }
