@@ -48,10 +48,11 @@ export function encodeIntegrated(doc: Y.Doc, stateVector?: Uint8Array): Uint8Arr
  * placed next to or inside an unknown item, or a deletion of one. Applied, such an update would wait pending.
  */
 export function dependsOnMissing(doc: Y.Doc, update: Uint8Array): boolean {
-  const known = Y.decodeStateVector(Y.encodeStateVector(doc));
+  // Only the clients the update names are looked up: a room's document may know thousands.
+  const known = (client: number) => Y.getState(doc.store, client);
   const { from, to } = Y.parseUpdateMeta(update);
-  for (const [client, clock] of from) if (clock > (known.get(client) ?? 0)) return true;
-  const reach = (client: number) => Math.max(known.get(client) ?? 0, to.get(client) ?? 0);
+  for (const [client, clock] of from) if (clock > known(client)) return true;
+  const reach = (client: number) => Math.max(known(client), to.get(client) ?? 0);
   const has = (id: Y.ID | null | undefined) => !id || id.clock < reach(id.client);
   const { structs, ds } = Y.decodeUpdate(update);
   for (const struct of structs) {
