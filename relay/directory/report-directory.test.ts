@@ -211,17 +211,4 @@ describe('the report directory', () => {
         body: { error: expect.stringContaining(problem) },
       });
   });
-
-  it('counts the sessions a tutor delivered in a date range', async () => {
-    const { store, a } = await agency();
-    const relay = await session.relay({ store });
-    await write(relay, a.tutor, 's-1', '2030-03-02', 'Ann Able');
-    await write(relay, a.tutor, 's-2', '2030-03-20', 'Ann Able');
-    await write(relay, a.otherTutor, 's-3', '2030-03-03', 'Ben Bold');
-    await eventually(async () => expect((await store.directoryRow('s-3'))?.content).toBeDefined());
-    await eventually(async () =>
-      expect(await store.countSessionsOf(a.organisationId, a.tutor.id, '2030-03-01', '2030-03-15')).toBe(1),
-    );
-    expect(await store.countSessionsOf(a.organisationId, a.tutor.id, '2030-03-01', '2030-03-31')).toBe(2);
-  });
 });

@@ -172,13 +172,6 @@ export class ReportDirectory {
     return this.options.store.directoryRow(reportId);
   }
 
-  /** A tutor's session reports dated from `from` to `to` (ISO dates, both included): the sessions they delivered. */
-  async sessionsDelivered(organisationId: string, tutorId: string, from: string, to: string): Promise<number> {
-    await this.fill([organisationId]);
-    await this.flush();
-    return this.options.store.countSessionsOf(organisationId, tutorId, from, to);
-  }
-
   /**
    * Writes now the rows waiting for their rooms to be quiet (few: the rooms saved in the last second), so a desk
    * asking on this node reads what the documents say.

@@ -140,16 +140,6 @@ export function describeDirectoryStore(backend: string, open: () => Promise<Open
       ]);
     });
 
-    it('counts a tutor’s sessions in a date range', async () => {
-      await store.putDirectoryRow(row(1));
-      await store.putDirectoryRow(row(2, { content: content('Later', { date: '2030-02-10' }) }));
-      await store.putDirectoryRow(row(3, { ownerId: 'ann' }));
-      await store.putDirectoryRow(row(4, { content: content('A review', { kindId: 'termly-review' }) }));
-      expect(await store.countSessionsOf('org-1', 'tom', '2030-01-01', '2030-01-31')).toBe(1);
-      expect(await store.countSessionsOf('org-1', 'tom', '2030-01-01', '2030-02-10')).toBe(2);
-      expect(await store.countSessionsOf('org-2', 'tom', '2030-01-01', '2030-12-31')).toBe(0);
-    });
-
     it('finds registered reports without a row, and drops a row', async () => {
       for (const n of [1, 2])
         await store.addReport({ reportId: `report-${n}`, organisationId: 'org-1', ownerId: 'tom', createdAt: at(n) });

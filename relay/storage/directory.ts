@@ -104,8 +104,6 @@ export interface DirectoryStore {
   countDirectoryRows(query: DirectoryQuery): Promise<number>;
   /** The ids of an organisation's registered reports that have no directory row yet (registered before it existed). */
   reportsMissingFromDirectory(organisationId: string): Promise<string[]>;
-  /** A tutor's session reports dated from `from` to `to` (ISO dates, both included): the sessions they delivered. */
-  countSessionsOf(organisationId: string, ownerId: string, from: string, to: string): Promise<number>;
   /** Drops a report's row (a report erased); false when it had none. */
   deleteDirectoryRow(reportId: string): Promise<boolean>;
 }
@@ -335,14 +333,6 @@ export function sqlDirectoryStore(sql: Sql): DirectoryStore {
         [organisationId],
       );
       return rows.map((row) => row.report_id);
-    },
-    async countSessionsOf(organisationId, ownerId, from, to) {
-      const [row] = await sql.all<{ count: number | string }>(
-        `SELECT count(*) AS count FROM report_directory
-         WHERE organisation_id = ? AND owner_id = ? AND kind_id = 'session-report' AND date >= ? AND date <= ?`,
-        [organisationId, ownerId, from, to],
-      );
-      return Number(row?.count ?? 0);
     },
     async deleteDirectoryRow(reportId) {
       return (await sql.run('DELETE FROM report_directory WHERE report_id = ?', [reportId])) === 1;
