@@ -1,7 +1,7 @@
 // `npm run bench -- desks`: each desk's first page in Chromium with 20,000 reports and 300 members in one
 // organisation (issue 14, item 7: within 300 ms of asking). The organisation is seeded straight into a SQLite data
 // folder as a relay from before the report directory left it (registrations, content and status rooms, no
-// directory rows); the relay is started on it, the first desk request makes the directory's rows (timed apart),
+// directory rows); the relay is started on it and makes the directory's rows from start-up (timed apart),
 // then each desk is opened signed in as the member it is for, several times, from navigation to its first rows
 // drawn. Also the desk's request alone, from Node. Needs dist/app (npm run build:app).
 import { chromium, type Browser } from '@playwright/test';
@@ -219,10 +219,11 @@ export async function desks(): Promise<string> {
     const seeded = await seed(store, today);
     const seedMs = performance.now() - seeding;
     await store.close();
+    const filling = performance.now();
     relay = await startRelay({ dataDir });
     const base = `http://localhost:${relay.port}`;
-    // The first desk request makes every missing directory row (reports from before the directory existed).
-    const filling = performance.now();
+    // The relay makes every missing directory row (reports from before the directory existed) from start-up; the
+    // first desk request waits for its organisation's rows, so this times the fill from the relay's start.
     const first = await fetch(`${base}${reportListPath({ limit: 1 })}`, {
       headers: { cookie: `${sessionCookieName}=${seeded.cookies.coordinator}` },
     });
@@ -300,7 +301,7 @@ export async function desks(): Promise<string> {
     }
     return [
       `${totalReports.toLocaleString('en-GB')} reports, ${seeded.members} members in one organisation (SQLite), ${runs} runs each, goal 300 ms ` +
-        `(seeded in ${(seedMs / 1000).toFixed(1)} s; the directory's rows made on first need in ${(fillMs / 1000).toFixed(1)} s; ` +
+        `(seeded in ${(seedMs / 1000).toFixed(1)} s; the directory's missing rows made within ${(fillMs / 1000).toFixed(1)} s; ` +
         `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores, shared)`,
       ...lines,
     ].join('\n');

@@ -267,6 +267,8 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
     organisations.rp = relyingParty(publicOrigin);
   }
 
+  directory.fillInBackground();
+
   let closing: Promise<void> | undefined;
   async function close(): Promise<void> {
     clearInterval(removals);

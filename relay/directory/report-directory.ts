@@ -93,6 +93,9 @@ export class ReportDirectory {
   private readonly writing = new Set<Promise<unknown>>();
   /** Organisations whose missing rows were made on this process (or are being made). */
   private readonly filled = new Map<string, Promise<void>>();
+  /** The start-up fill of every organisation, while it runs; and whether the relay is closing. */
+  private background?: Promise<void>;
+  private stopping = false;
 
   constructor(private readonly options: ReportDirectoryOptions) {}
 
@@ -180,8 +183,30 @@ export class ReportDirectory {
     await Promise.all([...this.pending.keys()].map((reportId) => this.writeContent(reportId)));
   }
 
+  /**
+   * Makes the missing rows of every organisation (reports registered before the directory existed), one organisation
+   * after another, from start-up, so the first desk asked after an upgrade does not wait for them all: a desk asked
+   * meanwhile waits only for its own organisation's fill, the one under way. Each report yields to the event loop, so
+   * live traffic goes first. On several nodes each fills what it finds missing; filling a row twice writes the same row.
+   */
+  fillInBackground(): void {
+    this.background = (async () => {
+      for (const { id } of await this.options.store.organisations()) {
+        if (this.stopping) return;
+        await this.fill([id]);
+      }
+    })().catch((error: unknown) =>
+      this.options.log.error(
+        { problem: error instanceof Error ? error.message : String(error) },
+        'could not make the directory’s missing rows at start-up (desks make them when asked)',
+      ),
+    );
+  }
+
   /** Writes every row waiting, and settles once every write under way is done (before the store closes). */
   async idle(): Promise<void> {
+    this.stopping = true;
+    await this.background;
     await this.flush();
     while (this.writing.size > 0) await Promise.all([...this.writing]);
   }
@@ -204,7 +229,15 @@ export class ReportDirectory {
 
   private async fillNow(organisationId: string): Promise<void> {
     const missing = await this.options.store.reportsMissingFromDirectory(organisationId);
-    for (const reportId of missing) await this.refresh(reportId);
+    for (const reportId of missing) {
+      // Closing: what is left is made on the next start (a row is missing until then, never wrong).
+      if (this.stopping) {
+        this.filled.delete(organisationId);
+        return;
+      }
+      await this.refresh(reportId);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     if (missing.length > 0)
       this.options.log.info(
         { organisation: organisationId, rows: missing.length },
