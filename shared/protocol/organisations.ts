@@ -205,9 +205,6 @@ export const organisationPaths = {
   reports: '/api/organisation/reports',
   approvals: '/api/organisation/approvals',
   reviewsRead: '/api/organisation/reviews/read',
-  /** docs/protocol.md, "Progress reviews overview": one page of the termly reviews, with each group's count. */
-  reviewsOverview: (page: { offset?: number; limit?: number } = {}) =>
-    `/api/organisation/reviews?offset=${page.offset ?? 0}${page.limit ? `&limit=${page.limit}` : ''}`,
   clients: '/api/organisation/clients',
   reportClient: (id: string) => `/api/organisation/reports/${encodeURIComponent(id)}/client`,
   reportToken: (id: string) => `/api/organisation/reports/${encodeURIComponent(id)}/token`,
