@@ -176,6 +176,64 @@ describe('timesheets', () => {
     ).toEqual(['pay-b']);
   });
 
+  it('page the month by date, start, tutor and report, with the totals and per-tutor figures over the whole month', async () => {
+    const { relay, a } = await agency();
+    await write(relay, a.tutor, 'page-3', { date: '2030-05-02', start: '10:00', finish: '11:00', code: 'Present' });
+    await write(relay, a.otherTutor, 'page-2', {
+      date: '2030-05-02',
+      start: '09:00',
+      finish: '09:30',
+      code: 'Present',
+    });
+    await write(relay, a.tutor, 'page-1', { date: '2030-05-01', start: '09:00', finish: '09:45', code: 'Present' });
+    const ids = (body: { rows: { reportId: string }[] }) => body.rows.map((row) => row.reportId);
+    const seen: string[] = [];
+    for (const [offset, next] of [
+      [0, 1],
+      [1, 2],
+      [2, undefined],
+    ] as const) {
+      const page = await sheet(relay, a.admin, `?month=2030-05&limit=1&offset=${offset}`);
+      expect(page.status).toBe(200);
+      expect(page.body).toMatchObject({ total: 3, offset });
+      expect(page.body.next).toBe(next);
+      expect(page.body.rows).toHaveLength(1);
+      // Whatever the page, the figures are the month's: three sessions pending, 2:15 between them.
+      expect(page.body.totals).toEqual({
+        countedSessions: 0,
+        countedMinutes: 0,
+        pendingSessions: 3,
+        pendingMinutes: 135,
+      });
+      expect(
+        page.body.tutors.map((t: { tutorName: string; totals: { pendingSessions: number } }) => [
+          t.tutorName,
+          t.totals.pendingSessions,
+        ]),
+      ).toEqual([
+        ['otherTutor', 1],
+        ['tutor', 2],
+      ]);
+      seen.push(...ids(page.body));
+    }
+    expect(seen).toEqual(['page-1', 'page-2', 'page-3']);
+    // The default page holds the whole of a short month; the tutor's own month pages by the same code.
+    expect(ids((await sheet(relay, a.admin, '?month=2030-05')).body)).toEqual(['page-1', 'page-2', 'page-3']);
+    const own = await sheet(relay, a.tutor, '?month=2030-05&limit=1&offset=1');
+    expect(own.body).toMatchObject({ total: 2, offset: 1, totals: { pendingSessions: 2, pendingMinutes: 105 } });
+    expect(ids(own.body)).toEqual(['page-3']);
+    // The CSV export is the whole month, never the page.
+    const csv = await call(relay, 'GET', '/api/organisation/timesheets?month=2030-05&format=csv&limit=1&offset=2', {
+      cookie: a.admin.cookie,
+    });
+    expect(
+      (csv.body as string)
+        .split('\r\n')
+        .slice(1, -1)
+        .map((line) => line.split(',').at(-1)),
+    ).toEqual(['page-1', 'page-2', 'page-3']);
+  });
+
   it('export CSV: UTF-8, a header row, ISO dates, RFC 4180 quoting, formulas defused', async () => {
     const { relay, a } = await agency();
     await write(relay, a.tutor, 'csv-1', {
@@ -224,6 +282,11 @@ describe('timesheets', () => {
       ['?month=2030-13', '“2030-13” is not a month: give it as YYYY-MM, for example 2030-01, from 2000 to 2099.'],
       ['?month=January', '“January” is not a month: give it as YYYY-MM, for example 2030-01, from 2000 to 2099.'],
       ['?month=2030-01&format=xlsx', 'The format is json (the default), csv or pdf.'],
+      ['?month=2030-01&offset=-1', 'The offset is 0 or more.'],
+      ['?month=2030-01&offset=two', 'The offset is a whole number.'],
+      ['?month=2030-01&limit=100000', 'The page size (limit) is at most 500.'],
+      ['?month=2030-01&limit=0', 'The page size (limit) is at least 1.'],
+      ['?month=2030-01&limit=1.5', 'The page size (limit) is a whole number.'],
     ])
       expect(await sheet(relay, a.tutor, query)).toMatchObject({ status: 400, body: { error: message } });
     expect(await call(relay, 'GET', '/api/organisation/timesheets?month=2030-01')).toMatchObject({ status: 401 });
@@ -335,6 +398,8 @@ describe('timesheets', () => {
         month: '2030-06',
         scope: 'payroll',
         rows: Array.from({ length: 130 }, () => row),
+        total: 130,
+        offset: 0,
         totals: timesheetTotals([row]),
         tutors: [],
         exported: true,

@@ -11,10 +11,13 @@ import {
   type ClosedMonth,
   payrollRoles,
   parseMonth,
+  TimesheetPageQuery,
   timesheetRoles,
   type Timesheet,
   type TimesheetRow,
+  timesheetPageSize,
 } from '../../shared/protocol/timesheets.ts';
+import { pageOf } from '../../shared/protocol/paging.ts';
 import { memberRoleLabels } from '../../shared/protocol/organisations.ts';
 import { changesSinceClosing } from '../../shared/timesheets/closing.ts';
 import {
@@ -39,6 +42,7 @@ export async function timesheet(context: MemberReportsContext, request: Incoming
   const format = query.get('format') ?? 'json';
   if (format !== 'json' && format !== 'csv' && format !== 'pdf')
     throw new Problem(400, 'The format is json (the default), csv or pdf.');
+  const page = pageQuery(query);
   if (!timesheetRoles.includes(member.role))
     throw new Problem(
       403,
@@ -62,8 +66,10 @@ export async function timesheet(context: MemberReportsContext, request: Incoming
       detail: { month, format },
     });
   if (format === 'csv') return { status: 200, type: 'text/csv; charset=utf-8', body: timesheetCsv(rows) };
-  const sheet = await sheetOf(context, member, month, rows, payroll, tutorId);
-  if (format === 'json') return { status: 200, body: sheet };
+  if (format === 'json')
+    return { status: 200, body: await sheetOf(context, member, month, rows, payroll, tutorId, page) };
+  // The PDF, like the CSV, holds the whole month whatever page the app shows.
+  const sheet = await sheetOf(context, member, month, rows, payroll, tutorId, { offset: 0, limit: rows.length });
   const whose = payroll
     ? `Payroll of ${(await context.store.organisation(member.organisationId))?.name ?? 'the organisation'}`
     : `Timesheet of ${member.name}`;
@@ -90,7 +96,19 @@ export async function closeMonth(context: MemberReportsContext, request: Incomin
     detail: { month, rows },
   });
   context.log.info({ month, member: admin.id }, 'closed a month’s timesheets');
-  return { status: 201, body: await sheetOf(context, admin, month, rows, true, undefined) };
+  const page = { offset: 0, limit: timesheetPageSize };
+  return { status: 201, body: await sheetOf(context, admin, month, rows, true, undefined, page) };
+}
+
+/** `limit` and `offset` from the address, checked: a 400 saying what is wrong. */
+function pageQuery(query: URLSearchParams): { limit: number; offset: number } {
+  const asked = TimesheetPageQuery.safeParse({
+    ...(query.has('limit') ? { limit: query.get('limit') } : {}),
+    ...(query.has('offset') ? { offset: query.get('offset') } : {}),
+  });
+  if (!asked.success)
+    throw new Problem(400, asked.error.issues[0]?.message ?? 'The page asked for is not one the relay reads.');
+  return asked.data;
 }
 
 function orBadRequest(month: ReturnType<typeof parseMonth>): string {
@@ -105,16 +123,18 @@ async function sheetOf(
   rows: TimesheetRow[],
   payroll: boolean,
   tutorId: string | undefined,
+  page: { limit: number; offset: number },
 ): Promise<Timesheet> {
   const tutors = [...new Set(rows.map((row) => row.tutorId))].map((id) => {
     const theirs = rows.filter((row) => row.tutorId === id);
     return { tutorId: id, tutorName: theirs[0]!.tutorName, totals: timesheetTotals(theirs) };
   });
+  tutors.sort((a, b) => a.tutorName.localeCompare(b.tutorName) || a.tutorId.localeCompare(b.tutorId));
   const events = await monthEvents(context, member.organisationId, month);
   return {
     month,
     scope: payroll ? 'payroll' : 'tutor',
-    rows,
+    ...pageOf(rows, page),
     totals: timesheetTotals(rows),
     tutors,
     ...(events.closed ? { closed: await closedMonth(context, events.closed, rows, tutorId) } : {}),
@@ -148,7 +168,10 @@ async function monthEvents(context: MemberReportsContext, organisationId: string
   };
 }
 
-/** The month's session reports of the organisation (of one tutor, when `tutorId` is given) as rows, sorted. */
+/**
+ * The month's session reports of the organisation (of one tutor, when `tutorId` is given) as rows, in one directory
+ * read, ordered stably for paging: by date, start, tutor and report.
+ */
 async function monthRows(
   context: MemberReportsContext,
   organisationId: string,
@@ -179,7 +202,11 @@ async function monthRows(
     );
   }
   return rows.sort(
-    (a, b) => a.tutorName.localeCompare(b.tutorName) || a.date.localeCompare(b.date) || a.start.localeCompare(b.start),
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      a.start.localeCompare(b.start) ||
+      a.tutorName.localeCompare(b.tutorName) ||
+      (a.reportId < b.reportId ? -1 : a.reportId > b.reportId ? 1 : 0),
   );
 }
 

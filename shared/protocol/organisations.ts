@@ -3,6 +3,7 @@
 // room roles of roles.ts stay what a room token carries.
 import { z } from 'zod';
 import { EmailAddress } from './notifications.ts';
+import { pageLimit, pageOffset } from './paging.ts';
 import { Role } from './roles.ts';
 import { ReportId } from './rooms.ts';
 import { ReportStatus } from './statuses.ts';
@@ -211,8 +212,12 @@ export const organisationPaths = {
   teachers: '/api/organisation/teachers',
   learnerRecord: (learner: string) => `/api/organisation/learners/${encodeURIComponent(learner)}/record`,
   /** docs/protocol.md, "Timesheets": `member` narrows the payroll to one tutor; `format` is json, csv or pdf. */
-  timesheets: (month: string, options: { member?: string; format?: 'csv' | 'pdf' } = {}) =>
-    `/api/organisation/timesheets?month=${encodeURIComponent(month)}${options.member ? `&member=${encodeURIComponent(options.member)}` : ''}${options.format ? `&format=${options.format}` : ''}`,
+  /** JSON answers one page of sessions (`offset`, `limit`); CSV and PDF hold the whole month. */
+  timesheets: (
+    month: string,
+    options: { member?: string; format?: 'csv' | 'pdf'; offset?: number; limit?: number } = {},
+  ) =>
+    `/api/organisation/timesheets?month=${encodeURIComponent(month)}${options.member ? `&member=${encodeURIComponent(options.member)}` : ''}${options.format ? `&format=${options.format}` : ''}${options.offset ? `&offset=${options.offset}` : ''}${options.limit ? `&limit=${options.limit}` : ''}`,
   closeMonth: '/api/organisation/timesheets/close',
   audit: '/api/organisation/audit',
   auditCsv: '/api/organisation/audit.csv',
@@ -338,17 +343,8 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give dates as YYYY-MM-D
  * the reports the member may open, filtered. Without `limit`, every one (as before pages existed).
  */
 export const OrganisationReportQuery = z.object({
-  limit: z.coerce
-    .number({ error: 'The page size (limit) is a whole number.' })
-    .int('The page size (limit) is a whole number.')
-    .min(1, 'The page size (limit) is at least 1.')
-    .max(reportPageLimit, `The page size (limit) is at most ${reportPageLimit}.`)
-    .optional(),
-  offset: z.coerce
-    .number({ error: 'The offset is a whole number.' })
-    .int('The offset is a whole number.')
-    .min(0, 'The offset is 0 or more.')
-    .optional(),
+  limit: pageLimit(reportPageLimit).optional(),
+  offset: pageOffset.optional(),
   /** Statuses, comma-separated. */
   status: z
     .string()

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { reportWriters } from './member-access.ts';
 import type { MemberRole } from './organisations.ts';
+import { deskPageQuery } from './paging.ts';
 import { ReportStatus } from './statuses.ts';
 import { fail, ok, type Result } from '../result.ts';
 
@@ -71,7 +72,14 @@ export const Timesheet = z.object({
   month: z.string(),
   /** Whole organisation (payroll) or one tutor's. */
   scope: z.enum(['payroll', 'tutor']),
+  /** One page of the month's sessions, by date, start, tutor and report (`limit` and `offset` in the address). */
   rows: z.array(TimesheetRow),
+  /** How many sessions the month holds in this view, every page together. */
+  total: z.number(),
+  /** Where this page starts in the month's sessions, and where the next starts while there are more. */
+  offset: z.number(),
+  next: z.number().optional(),
+  /** Over the whole month, whatever page is shown. */
   totals: TimesheetTotals,
   /** Per tutor, in the payroll view. */
   tutors: z.array(z.object({ tutorId: z.string(), tutorName: z.string(), totals: TimesheetTotals })),
@@ -81,6 +89,11 @@ export const Timesheet = z.object({
   exported: z.boolean(),
 });
 export type Timesheet = z.infer<typeof Timesheet>;
+
+/** A timesheet page holds this many sessions unless `limit` asks otherwise, and at most `timesheetPageLimit`. */
+export const timesheetPageSize = 100;
+export const timesheetPageLimit = 500;
+export const TimesheetPageQuery = deskPageQuery(timesheetPageSize, timesheetPageLimit);
 
 /** A month as the address gives it: YYYY-MM, a real month from 2000 to 2099. */
 export function parseMonth(value: string | null): Result<string> {

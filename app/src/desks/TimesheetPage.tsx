@@ -1,7 +1,7 @@
 // /timesheet: "My timesheet" for a tutor (their own session reports of a month) and "Payroll" for the agency's payroll
 // roles (every tutor's), both computed by the relay (GET /api/organisation/timesheets). Only approved sessions with a
 // paid attendance code are counted; sessions not yet approved are shown apart. CSV and PDF come from the relay.
-import { createMemo, createResource, createSignal, For, type JSX, Show } from 'solid-js';
+import { createEffect, createMemo, createResource, createSignal, For, type JSX, on, Show } from 'solid-js';
 import { dateFieldText, formatMoment } from '../../../shared/forms/uk-dates.ts';
 import { organisationPaths } from '../../../shared/protocol/organisations.ts';
 import {
@@ -15,6 +15,7 @@ import { hoursAndMinutes, monthName } from '../../../shared/timesheets/rows.ts';
 import { statusLabels } from '../../../shared/workflow/status.ts';
 import { Answered } from '../organisation/Answered.tsx';
 import { organisationApi } from '../organisation/organisation-api.ts';
+import { ShowMore } from './ShowMore.tsx';
 import { signedIn } from '../organisation/signed-in.ts';
 import '../organisation/organisation.css';
 import './timesheet.css';
@@ -111,8 +112,32 @@ function Month(props: { title: string }) {
 
 function Sheet(props: { sheet: Timesheet }) {
   const name = () => monthName(props.sheet.month);
-  const approved = createMemo(() => props.sheet.rows.filter((row) => row.status === 'approved'));
-  const pending = createMemo(() => props.sheet.rows.filter((row) => row.status !== 'approved'));
+  // The relay answers the month's first page with the figures over the whole month; "Show more" adds the next pages
+  // here. A new answer (another month, or the month just closed) starts again from its first page.
+  const [later, setLater] = createSignal<{ rows?: TimesheetRow[]; next?: number }>({});
+  createEffect(
+    on(
+      () => props.sheet,
+      () => setLater({}),
+      { defer: true },
+    ),
+  );
+  const loaded = createMemo(() => [...props.sheet.rows, ...(later().rows ?? [])]);
+  const next = () => ('rows' in later() ? later().next : props.sheet.next);
+  const more = async () => {
+    const offset = next();
+    if (offset === undefined) return undefined;
+    const answer = await organisationApi.timesheet(props.sheet.month, { offset });
+    if (!answer.ok) return answer.problem.message;
+    const page = answer.value;
+    setLater({
+      rows: [...(later().rows ?? []), ...page.rows],
+      ...(page.next !== undefined ? { next: page.next } : {}),
+    });
+    return undefined;
+  };
+  const approved = createMemo(() => loaded().filter((row) => row.status === 'approved'));
+  const pending = createMemo(() => loaded().filter((row) => row.status !== 'approved'));
   const payroll = () => props.sheet.scope === 'payroll';
   return (
     <>
@@ -166,6 +191,9 @@ function Sheet(props: { sheet: Timesheet }) {
         payroll={payroll()}
         empty={<p>Nothing pending in {name()}.</p>}
       />
+      <Show when={props.sheet.total > 0}>
+        <ShowMore shown={loaded().length} total={props.sheet.total} noun="session" onMore={more} />
+      </Show>
     </>
   );
 }

@@ -169,9 +169,9 @@ export const organisationApi = {
   /** Names (or with null, clears) the early career teacher who signs a termly review as its teacher. */
   setReportTeacher: (reportId: string, teacherId: string | null) =>
     call(OrganisationReportView, 'PUT', paths.reportTeacher(reportId), { teacherId }),
-  /** A month's timesheet: the tutor's own, or every tutor's for the payroll roles. */
-  timesheet: (month: string, member?: string) =>
-    call(Timesheet, 'GET', paths.timesheets(month, member ? { member } : {})),
+  /** A page of a month's timesheet (the first unless `offset` says): the tutor's own, or every tutor's for the payroll roles. */
+  timesheet: (month: string, options: { member?: string; offset?: number } = {}) =>
+    call(Timesheet, 'GET', paths.timesheets(month, options)),
   /** An administrator closes a month once its payroll has been exported. */
   closeMonth: (month: string) => call(Timesheet, 'POST', paths.closeMonth, { month }),
   audit: () => call(AuditLog, 'GET', paths.audit),
