@@ -15,6 +15,7 @@ import { hoursAndMinutes, monthName } from '../../../shared/timesheets/rows.ts';
 import { statusLabels } from '../../../shared/workflow/status.ts';
 import { Answered } from '../organisation/Answered.tsx';
 import { organisationApi } from '../organisation/organisation-api.ts';
+import { MembersOnly } from '../organisation/MembersOnly.tsx';
 import { signedIn } from '../organisation/signed-in.ts';
 import '../organisation/organisation.css';
 import './timesheet.css';
@@ -28,21 +29,9 @@ export function TimesheetPage() {
   };
   const title = () => (payroll() ? 'Payroll' : 'My timesheet');
   return (
-    <Show
-      when={signedIn()}
-      fallback={
-        <section class="card narrow organisation-page">
-          <h1>Timesheet</h1>
-          <Show when={signedIn() !== undefined} fallback={<p role="status">Asking the relay who you are…</p>}>
-            <p role="alert">
-              You are not signed in on this device. <a href="/sign-in">Sign in</a> to see your timesheet.
-            </p>
-          </Show>
-        </section>
-      }
-    >
+    <MembersOnly title="Timesheet" signInTo="see your timesheet">
       <Month title={title()} />
-    </Show>
+    </MembersOnly>
   );
 }
 
