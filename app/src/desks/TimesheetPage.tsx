@@ -13,9 +13,9 @@ import {
 } from '../../../shared/protocol/timesheets.ts';
 import { hoursAndMinutes, monthName } from '../../../shared/timesheets/rows.ts';
 import { statusLabels } from '../../../shared/workflow/status.ts';
+import { MembersOnly } from '../organisation/MembersOnly.tsx';
 import { Answered } from '../organisation/Answered.tsx';
 import { organisationApi } from '../organisation/organisation-api.ts';
-import { MembersOnly } from '../organisation/MembersOnly.tsx';
 import { signedIn } from '../organisation/signed-in.ts';
 import '../organisation/organisation.css';
 import './timesheet.css';
