@@ -34,7 +34,7 @@ test('an administrator reads, filters and downloads the audit log; a tutor canno
     await expect(header(tutor.page).getByRole('link', { name: 'Audit log' })).toHaveCount(0);
     await tutor.page.goto(`${own.base}/organisation/audit`);
     await expect(tutor.page.getByRole('alert')).toHaveText(
-      'Only the organisation’s administrators see its audit log.',
+      'Only the organisation’s administrators see its audit log. As a tutor you have no part in it.',
       slow,
     );
     await expect(tutor.page.getByRole('table')).toHaveCount(0);

@@ -82,7 +82,7 @@ test('a coordinator sees a learner falling behind, with charts and their tables;
     // The tutor has no part in the overview: not offered, and told so.
     await expect(tutor.getByRole('link', { name: 'Learner progress' })).toHaveCount(0);
     await tutor.goto(`${base}/organisation/progress`);
-    await expect(tutor.getByRole('alert')).toContainText('As a tutor it is not yours.', slow);
+    await expect(tutor.getByRole('alert')).toContainText('As a tutor you have no part in it.', slow);
 
     // The coordinator finds Gus first, falling behind, with why; Amy keeps up.
     await cora.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Learner progress' }).click();

@@ -5,7 +5,6 @@
 // week by week as small charts, each with its table, and their tutor's last progress-review checklist with the points
 // whose evidence is weak.
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { memberRoleLabels } from '../../../shared/protocol/organisations.ts';
 import {
   type LearnerProgress,
   ProgressOverview,
@@ -16,7 +15,7 @@ import { fallingBehindRules } from '../../../shared/progress/falling-behind.ts';
 import { formatDate } from '../../../shared/workflow/calendar.ts';
 import { Answered } from '../organisation/Answered.tsx';
 import { call } from '../organisation/organisation-api.ts';
-import { signedIn } from '../organisation/signed-in.ts';
+import { MembersOnly } from '../organisation/MembersOnly.tsx';
 import { SmallChart } from './charts/SmallChart.tsx';
 import '../organisation/organisation.css';
 import './progress-overview.css';
@@ -26,34 +25,17 @@ const percent = (share: number | undefined) =>
 const rules = fallingBehindRules;
 
 export function ProgressOverviewPage() {
-  const role = () => signedIn()?.member.role;
   return (
-    <Show
-      when={role() !== undefined && progressOverviewRoles.includes(role()!)}
-      fallback={
-        <section class="card narrow organisation-page">
-          <h1>Learner progress</h1>
-          <Show when={signedIn() !== undefined} fallback={<p role="status">Asking the relay who you are…</p>}>
-            <Show
-              when={signedIn()}
-              fallback={
-                <p role="alert">
-                  You are not signed in on this device. <a href="/sign-in">Sign in</a> to see learners’ progress.
-                </p>
-              }
-            >
-              <p role="alert">
-                The learner progress overview is for the organisation’s administrators and coordinators. As{' '}
-                {/^[AEIOU]/.test(memberRoleLabels[role()!]) ? 'an' : 'a'} {memberRoleLabels[role()!].toLowerCase()} it
-                is not yours.
-              </p>
-            </Show>
-          </Show>
-        </section>
-      }
+    <MembersOnly
+      title="Learner progress"
+      signInTo="see learners’ progress"
+      only={{
+        roles: progressOverviewRoles,
+        said: 'The learner progress overview is for the organisation’s administrators and coordinators.',
+      }}
     >
       <Overview />
-    </Show>
+    </MembersOnly>
   );
 }
 

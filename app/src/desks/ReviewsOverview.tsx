@@ -9,7 +9,6 @@ import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { formatMoment } from '../../../shared/forms/uk-dates.ts';
 import {
   type BulkApprovalOutcome,
-  memberRoleLabels,
   type OrganisationReportSummary,
   reviewsOverviewRoles,
 } from '../../../shared/protocol/organisations.ts';
@@ -19,6 +18,7 @@ import { termlyReview } from '../../../shared/reports/termly-review/index.ts';
 import { organisationApi } from '../organisation/organisation-api.ts';
 import { CoachingWeeks, currentStepText } from './CoachingWeeks.tsx';
 import { overviewsApi } from './overviews-api.ts';
+import { MembersOnly } from '../organisation/MembersOnly.tsx';
 import { signedIn } from '../organisation/signed-in.ts';
 import '../organisation/organisation.css';
 
@@ -36,35 +36,18 @@ const dueText = (date: string | undefined) =>
   date ? formatMoment(`${date}T12:00:00Z`, 'day', 'UTC') : 'Not known yet (no term chosen)';
 
 export function ReviewsOverview() {
-  const role = () => signedIn()?.member.role;
   return (
-    <Show
-      when={role() !== undefined && reviewsOverviewRoles.includes(role()!)}
-      fallback={
-        <section class="card narrow organisation-page">
-          <h1>Progress reviews overview</h1>
-          <Show when={signedIn() !== undefined} fallback={<p role="status">Asking the relay who you are…</p>}>
-            <Show
-              when={signedIn()}
-              fallback={
-                <p role="alert">
-                  You are not signed in on this device. <a href="/sign-in">Sign in</a> to see the overview.
-                </p>
-              }
-            >
-              <p role="alert">
-                The progress reviews overview is for a school’s coordinators and an appropriate body’s reviewers. As{' '}
-                {/^[AEIOU]/.test(memberRoleLabels[role()!]) ? 'an' : 'a'} {memberRoleLabels[role()!].toLowerCase()} you
-                have no part in it
-                {role() === 'administrator' ? ': administrators look after members, not reports.' : '.'}
-              </p>
-            </Show>
-          </Show>
-        </section>
-      }
+    <MembersOnly
+      title="Progress reviews overview"
+      signInTo="see the overview"
+      only={{
+        roles: reviewsOverviewRoles,
+        said: 'The progress reviews overview is for a school’s coordinators and an appropriate body’s reviewers.',
+        why: { administrator: ': administrators look after members, not reports.' },
+      }}
     >
-      <Overview body={role() === 'appropriate-body-reviewer'} />
-    </Show>
+      <Overview body={signedIn()?.member.role === 'appropriate-body-reviewer'} />
+    </MembersOnly>
   );
 }
 

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/protocol/timesheets.ts';
 import { hoursAndMinutes, monthName } from '../../../shared/timesheets/rows.ts';
 import { statusLabels } from '../../../shared/workflow/status.ts';
+import { MembersOnly } from '../organisation/MembersOnly.tsx';
 import { Answered } from '../organisation/Answered.tsx';
 import { organisationApi } from '../organisation/organisation-api.ts';
 import { ShowMore } from './ShowMore.tsx';
@@ -29,21 +30,9 @@ export function TimesheetPage() {
   };
   const title = () => (payroll() ? 'Payroll' : 'My timesheet');
   return (
-    <Show
-      when={signedIn()}
-      fallback={
-        <section class="card narrow organisation-page">
-          <h1>Timesheet</h1>
-          <Show when={signedIn() !== undefined} fallback={<p role="status">Asking the relay who you are…</p>}>
-            <p role="alert">
-              You are not signed in on this device. <a href="/sign-in">Sign in</a> to see your timesheet.
-            </p>
-          </Show>
-        </section>
-      }
-    >
+    <MembersOnly title="Timesheet" signInTo="see your timesheet">
       <Month title={title()} />
-    </Show>
+    </MembersOnly>
   );
 }
 

@@ -3,12 +3,11 @@
 // observations, and what is due next: a spot check in a new tutor's third, fourth or fifth session, or a follow-up
 // after concerns. For the quality team and administrators; the relay refuses everyone else.
 import { createResource, For, Show } from 'solid-js';
-import { memberRoleLabels } from '../../../shared/protocol/organisations.ts';
 import { type ObservationPlan, observationPlanRoles } from '../../../shared/protocol/overviews.ts';
 import { followUpDays, noticeHours } from '../../../shared/reports/qa-observation/plan.ts';
 import { formatDate } from '../../../shared/workflow/calendar.ts';
 import { overviewsApi } from '../desks/overviews-api.ts';
-import { signedIn } from '../organisation/signed-in.ts';
+import { MembersOnly } from '../organisation/MembersOnly.tsx';
 import './quality.css';
 
 type Tutor = ObservationPlan['tutors'][number];
@@ -32,34 +31,17 @@ function nextText(tutor: Tutor): string {
 }
 
 export function ObservationPlanPage() {
-  const role = () => signedIn()?.member.role;
   return (
-    <Show
-      when={role() !== undefined && observationPlanRoles.includes(role()!)}
-      fallback={
-        <section class="card narrow">
-          <h1>Plan of observations</h1>
-          <Show when={signedIn() !== undefined} fallback={<p role="status">Asking the relay who you are…</p>}>
-            <Show
-              when={signedIn()}
-              fallback={
-                <p role="alert">
-                  You are not signed in on this device. <a href="/sign-in">Sign in</a> to see the plan.
-                </p>
-              }
-            >
-              <p role="alert">
-                The plan of observations is for the quality team and administrators. As{' '}
-                {/^[AEIOU]/.test(memberRoleLabels[role()!]) ? 'an' : 'a'} {memberRoleLabels[role()!].toLowerCase()} you
-                have no part in it.
-              </p>
-            </Show>
-          </Show>
-        </section>
-      }
+    <MembersOnly
+      title="Plan of observations"
+      signInTo="see the plan"
+      only={{
+        roles: observationPlanRoles,
+        said: 'The plan of observations is for the quality team and administrators.',
+      }}
     >
       <Plan />
-    </Show>
+    </MembersOnly>
   );
 }
 
