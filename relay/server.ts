@@ -279,7 +279,7 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
     await stopped;
     await fanOut.close();
     await notifier.idle();
-    await directory.idle();
+    await directory.close();
     await mailer?.close();
     await config.store.close();
   }

@@ -203,8 +203,11 @@ export class ReportDirectory {
     );
   }
 
-  /** Writes every row waiting, and settles once every write under way is done (before the store closes). */
-  async idle(): Promise<void> {
+  /**
+   * Stops the start-up fill, writes every row waiting, and settles once every write under way is done (before the
+   * store closes).
+   */
+  async close(): Promise<void> {
     this.stopping = true;
     await this.background;
     await this.flush();

@@ -32,7 +32,7 @@ import type { OrganisationReportRecord } from '../storage/organisations.ts';
 import type { Storage } from '../storage/store.ts';
 import { memberFacts, organisationsOf } from './member-facts.ts';
 import { readableContent } from './report-content.ts';
-import { type Answer, Problem, readBody, signedInMember } from './requests.ts';
+import { type Answer, Problem, readBody, readQuery, signedInMember } from './requests.ts';
 
 export interface MemberReportsContext {
   store: Storage;
@@ -227,15 +227,6 @@ export async function memberToken(
   return { status: 200, body: grant };
 }
 
-/** The query string of GET /api/organisation/reports, checked; a Problem saying what is wrong with it. */
-function reportQuery(request: IncomingMessage): OrganisationReportQuery {
-  const params = new URL(request.url ?? '/', 'http://relay').searchParams;
-  const asked = OrganisationReportQuery.safeParse(Object.fromEntries(params));
-  if (!asked.success)
-    throw new Problem(400, asked.error.issues[0]?.message ?? 'The list’s query is not one the relay reads.');
-  return asked.data;
-}
-
 /** A directory row as the list shows it to a member with this part in it. */
 function summaryOf(row: DirectoryRow, role: Role, names: Map<string, string>): OrganisationReportSummary {
   const content = row.content;
@@ -264,7 +255,7 @@ function summaryOf(row: DirectoryRow, role: Role, names: Map<string, string>): O
  */
 export async function listReports(context: MemberReportsContext, request: IncomingMessage): Promise<Answer> {
   const { member } = await signedInMember(context, request);
-  const asked = reportQuery(request);
+  const asked = readQuery(request, OrganisationReportQuery, 'The list’s query is not one the relay reads.');
   const facts = await memberFacts(context.store, member);
   const query: DirectoryQuery = {
     scopes: scopesFor(facts),

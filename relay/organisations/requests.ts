@@ -1,6 +1,6 @@
 // What every handler of the organisations API shares (http.ts): a refusal with its HTTP status, the answer a
-// handler gives, reading a JSON body of the expected shape, and the signed-in member (or administrator) a session
-// cookie names.
+// handler gives, reading a JSON body or a query of the expected shape, and the signed-in member (or administrator) a
+// session cookie names.
 import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import type { Result } from '../../shared/result.ts';
@@ -23,6 +23,18 @@ export interface Answer {
   body: unknown;
   cookie?: string;
   type?: string;
+}
+
+/**
+ * The address's query read by `schema`, each parameter once (the first given, as URLSearchParams.get does); a 400
+ * with the first thing wrong in it.
+ */
+export function readQuery<T extends z.ZodType>(request: IncomingMessage, schema: T, fallback: string): z.infer<T> {
+  const params = new URL(request.url ?? '/', 'http://relay').searchParams;
+  const named = Object.fromEntries([...new Set(params.keys())].map((name) => [name, params.get(name)]));
+  const asked = schema.safeParse(named);
+  if (!asked.success) throw new Problem(400, asked.error.issues[0]?.message ?? fallback);
+  return asked.data;
 }
 
 export async function readBody<T extends z.ZodType>(request: IncomingMessage, schema: T): Promise<z.infer<T>> {

@@ -31,7 +31,7 @@ import { timesheetPdf } from './timesheet-pdf.ts';
 import type { AuditEntry, MemberRecord } from '../storage/organisations.ts';
 import { csvCell } from './audit-csv.ts';
 import type { MemberReportsContext } from './member-reports.ts';
-import { type Answer, Problem, readBody, signedInAdministrator, signedInMember } from './requests.ts';
+import { type Answer, Problem, readBody, readQuery, signedInAdministrator, signedInMember } from './requests.ts';
 
 export const timesheetAuditActions = { exported: 'timesheet exported', closed: 'month closed' } as const;
 
@@ -42,7 +42,7 @@ export async function timesheet(context: MemberReportsContext, request: Incoming
   const format = query.get('format') ?? 'json';
   if (format !== 'json' && format !== 'csv' && format !== 'pdf')
     throw new Problem(400, 'The format is json (the default), csv or pdf.');
-  const page = pageQuery(query);
+  const page = readQuery(request, TimesheetPageQuery, 'The page asked for is not one the relay reads.');
   if (!timesheetRoles.includes(member.role))
     throw new Problem(
       403,
@@ -69,7 +69,7 @@ export async function timesheet(context: MemberReportsContext, request: Incoming
   if (format === 'json')
     return { status: 200, body: await sheetOf(context, member, month, rows, payroll, tutorId, page) };
   // The PDF, like the CSV, holds the whole month whatever page the app shows.
-  const sheet = await sheetOf(context, member, month, rows, payroll, tutorId, { offset: 0, limit: rows.length });
+  const sheet = await sheetOf(context, member, month, rows, payroll, tutorId);
   const whose = payroll
     ? `Payroll of ${(await context.store.organisation(member.organisationId))?.name ?? 'the organisation'}`
     : `Timesheet of ${member.name}`;
@@ -100,22 +100,12 @@ export async function closeMonth(context: MemberReportsContext, request: Incomin
   return { status: 201, body: await sheetOf(context, admin, month, rows, true, undefined, page) };
 }
 
-/** `limit` and `offset` from the address, checked: a 400 saying what is wrong. */
-function pageQuery(query: URLSearchParams): { limit: number; offset: number } {
-  const asked = TimesheetPageQuery.safeParse({
-    ...(query.has('limit') ? { limit: query.get('limit') } : {}),
-    ...(query.has('offset') ? { offset: query.get('offset') } : {}),
-  });
-  if (!asked.success)
-    throw new Problem(400, asked.error.issues[0]?.message ?? 'The page asked for is not one the relay reads.');
-  return asked.data;
-}
-
 function orBadRequest(month: ReturnType<typeof parseMonth>): string {
   if (!month.ok) throw new Problem(400, month.problem);
   return month.value;
 }
 
+/** The month's sheet: its totals over every row, and the rows of `page` (all of them when no page is asked for). */
 async function sheetOf(
   context: MemberReportsContext,
   member: MemberRecord,
@@ -123,7 +113,7 @@ async function sheetOf(
   rows: TimesheetRow[],
   payroll: boolean,
   tutorId: string | undefined,
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number } = { offset: 0, limit: Number.POSITIVE_INFINITY },
 ): Promise<Timesheet> {
   const tutors = [...new Set(rows.map((row) => row.tutorId))].map((id) => {
     const theirs = rows.filter((row) => row.tutorId === id);
