@@ -64,7 +64,7 @@ async function school() {
     'school',
   );
   const elm = await organisation(store, 'Elm School', { cleo: { role: 'coordinator' } }, 'school');
-  return { relay, oak, elm };
+  return { relay, store, oak, elm };
 }
 
 const overview = (relay: TestRelay, who?: Member) =>
@@ -89,8 +89,11 @@ describe('the coaching overview', () => {
       const answer = await overview(relay, oak.cora);
       expect(answer.status).toBe(200);
       expect(answer.body.weeks).toEqual(weeks);
+      expect(answer.body.schools.map((each: { id: string; name: string }) => [each.id, each.name])).toEqual([
+        [oak.organisationId, 'Oak School'],
+      ]);
       const byName = Object.fromEntries(
-        answer.body.teachers.map((teacher: { name: string }) => [teacher.name, teacher]),
+        answer.body.schools[0].teachers.map((teacher: { name: string }) => [teacher.name, teacher]),
       );
       const thisWeek = [0, 0, 0, 0, 0, 0, 0, 1];
       const samWeeks = [...thisWeek];
@@ -124,7 +127,7 @@ describe('the coaching overview', () => {
       expect(await overview(relay, who)).toMatchObject({
         status: 403,
         body: {
-          error: `The coaching overview is for a school’s coordinators. As ${label} you have no part in it.`,
+          error: `The coaching overview is for a school’s coordinators and an appropriate body’s reviewers. As ${label} you have no part in it.`,
         },
       });
     expect(await overview(relay)).toMatchObject({ status: 401, body: { error: 'Sign in first.' } });
@@ -140,16 +143,88 @@ describe('the coaching overview', () => {
     );
     await eventually(async () =>
       expect(
-        (await overview(relay, oak.cora)).body.teachers.map((teacher: { name: string; currentStep?: unknown }) => [
-          teacher.name,
-          teacher.currentStep !== undefined,
-        ]),
+        (await overview(relay, oak.cora)).body.schools[0].teachers.map(
+          (teacher: { name: string; currentStep?: unknown }) => [teacher.name, teacher.currentStep !== undefined],
+        ),
       ).toEqual([
         ['Ria Shah', false],
         ['Sam Patel', true],
       ]),
     );
-    expect(await overview(relay, elm.cleo)).toMatchObject({ status: 200, body: { teachers: [] } });
+    expect(await overview(relay, elm.cleo)).toMatchObject({
+      status: 200,
+      body: { schools: [{ id: elm.organisationId, name: 'Elm School', teachers: [] }] },
+    });
+  });
+
+  it('gives an appropriate body’s reviewer every linked school’s teachers, school by school, and no other school’s', async () => {
+    const { relay, store, oak, elm } = await school();
+    const ash = await organisation(
+      store,
+      'Ash School',
+      { 'Ali Khan': { role: 'early-career-teacher' }, ama: { role: 'mentor' } },
+      'school',
+    );
+    const north = await organisation(
+      store,
+      'North Body',
+      { abe: { role: 'appropriate-body-reviewer' } },
+      'appropriate-body',
+    );
+    const south = await organisation(
+      store,
+      'South Body',
+      { sue: { role: 'appropriate-body-reviewer' } },
+      'appropriate-body',
+    );
+    await store.linkOrganisations(north.organisationId, oak.organisationId);
+    await store.linkOrganisations(north.organisationId, ash.organisationId);
+    await store.linkOrganisations(south.organisationId, elm.organisationId);
+    const today = londonDate(new Date());
+    await write(relay, oak.mo, 'c-8', cycle({ id: oak['Sam Patel'].id, name: 'Sam Patel' }, today, 'Cold call'));
+    await write(relay, ash.ama, 'c-9', cycle({ id: ash['Ali Khan'].id, name: 'Ali Khan' }, today, 'Wait time'));
+
+    await eventually(async () => {
+      const answer = await overview(relay, north.abe);
+      expect(answer.status).toBe(200);
+      expect(
+        answer.body.schools.map(
+          (each: { id: string; name: string; teachers: { name: string; mentors: string[] }[] }) => [
+            each.id,
+            each.name,
+            each.teachers.map((teacher) => [teacher.name, teacher.mentors]),
+          ],
+        ),
+      ).toEqual([
+        [ash.organisationId, 'Ash School', [['Ali Khan', ['ama']]]],
+        [
+          oak.organisationId,
+          'Oak School',
+          [
+            ['Ria Shah', []],
+            ['Sam Patel', ['mo']],
+          ],
+        ],
+      ]);
+      expect(answer.body.schools[1].teachers[1].currentStep).toEqual({ title: 'Cold call', setOn: today });
+    });
+    // Another body sees its own school only, and none of Oak's or Ash's teachers or cycles.
+    const south1 = await overview(relay, south.sue);
+    expect(south1).toMatchObject({ status: 200, body: { schools: [{ id: elm.organisationId, teachers: [] }] } });
+    expect(JSON.stringify(south1.body)).not.toMatch(/Sam Patel|Ali Khan|Cold call|Wait time/);
+  });
+
+  it('shows an appropriate body linked to no school no teachers at all', async () => {
+    const { relay, store } = await school();
+    const lone = await organisation(
+      store,
+      'Lone Body',
+      { lou: { role: 'appropriate-body-reviewer' } },
+      'appropriate-body',
+    );
+    expect(await overview(relay, lone.lou)).toMatchObject({ status: 200, body: { schools: [] } });
+    // Its administrator has no part in it, as a school's has not.
+    expect((await overview(relay, lone.admin)).status).toBe(403);
   });
 });
 

@@ -13,6 +13,7 @@ import { cyclesPerWeek, lastWeeks, londonDate } from '../../shared/coaching/week
 import { observationPlan } from '../../shared/reports/qa-observation/plan.ts';
 import type { ReportKind } from '../../shared/reports/registry.ts';
 import type { MemberRecord } from '../storage/organisations.ts';
+import { memberFacts } from './member-facts.ts';
 import type { MemberReportsContext } from './member-reports.ts';
 import { organisationEntries, type ReportEntry } from './report-entries.ts';
 import { type Answer, Problem, signedInMember } from './requests.ts';
@@ -55,17 +56,38 @@ function namedMember(entry: Entry, candidates: readonly MemberRecord[]): MemberR
   return same.length === 1 ? same[0] : undefined;
 }
 
-/** GET /api/organisation/coaching: each early career teacher's mentors, cycles finished per week and current step. */
+/**
+ * GET /api/organisation/coaching: for each school the member oversees (a coordinator's own; an appropriate body's
+ * reviewer's, the schools linked to their body, as for termly reviews: member-facts.ts), each early career teacher's
+ * mentors, cycles finished per week and current step.
+ */
 export async function coachingOverview(context: MemberReportsContext, request: IncomingMessage): Promise<Answer> {
   const member = await memberFor(
     context,
     request,
     coachingOverviewRoles,
-    'The coaching overview is for a school’s coordinators.',
+    'The coaching overview is for a school’s coordinators and an appropriate body’s reviewers.',
   );
-  const [members, entries] = await Promise.all([
-    context.store.members(member.organisationId),
-    entriesOf(context, member.organisationId, ['coaching-cycle']),
+  const { schools = [member.organisationId] } = await memberFacts(context.store, member);
+  const weeks = lastWeeks(londonDate(new Date()));
+  const overviews = await Promise.all(schools.map((schoolId) => schoolCoaching(context, schoolId, weeks)));
+  const body: CoachingOverview = {
+    weeks,
+    schools: overviews.sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id)),
+  };
+  return { status: 200, body };
+}
+
+/** One school's early career teachers with their coaching over `weeks`. */
+async function schoolCoaching(
+  context: MemberReportsContext,
+  schoolId: string,
+  weeks: CoachingOverview['weeks'],
+): Promise<CoachingOverview['schools'][number]> {
+  const [school, members, entries] = await Promise.all([
+    context.store.organisation(schoolId),
+    context.store.members(schoolId),
+    entriesOf(context, schoolId, ['coaching-cycle']),
   ]);
   const names = new Map(members.map((each) => [each.id, each.name]));
   const teachers = members
@@ -77,9 +99,9 @@ export async function coachingOverview(context: MemberReportsContext, request: I
     const teacher = namedMember(each, teachers);
     if (teacher) cyclesOf.set(teacher.id, (cyclesOf.get(teacher.id) ?? []).concat(each));
   }
-  const weeks = lastWeeks(londonDate(new Date()));
-  const body: CoachingOverview = {
-    weeks,
+  return {
+    id: schoolId,
+    name: school?.name ?? 'A school no longer in Margin',
     teachers: teachers.map((teacher) => {
       const theirs = cyclesOf.get(teacher.id) ?? [];
       const finished = theirs
@@ -98,7 +120,6 @@ export async function coachingOverview(context: MemberReportsContext, request: I
       };
     }),
   };
-  return { status: 200, body };
 }
 
 /** GET /api/organisation/observation-plan: each tutor's sessions delivered, observations done and the one due. */

@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import type { MemberRole } from './organisations.ts';
 
-/** Who reads the coaching overview: a school's coordinators. */
-export const coachingOverviewRoles: readonly MemberRole[] = ['coordinator'];
+/** Who reads the coaching overview: a school's coordinators, and an appropriate body's reviewers (its schools'). */
+export const coachingOverviewRoles: readonly MemberRole[] = ['coordinator', 'appropriate-body-reviewer'];
 /** Who reads the plan of observations: the quality team and administrators. */
 export const observationPlanRoles: readonly MemberRole[] = ['quality-reviewer', 'administrator'];
 
@@ -15,10 +15,11 @@ export const overviewPaths = {
 
 export const CoachingWeek = z.object({ monday: z.string(), isoWeek: z.string() });
 
-/** GET /api/organisation/coaching: each early career teacher's coaching over the last 8 ISO weeks (Europe/London). */
-export const CoachingOverview = z.object({
-  /** The weeks counted, oldest first; the last is this week. */
-  weeks: z.array(CoachingWeek),
+/** One school's early career teachers and their coaching. */
+export const SchoolCoaching = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Every early career teacher of the school, in name order. */
   teachers: z.array(
     z.object({
       id: z.string(),
@@ -31,6 +32,18 @@ export const CoachingOverview = z.object({
       currentStep: z.object({ title: z.string(), setOn: z.string() }).optional(),
     }),
   ),
+});
+
+export type SchoolCoaching = z.infer<typeof SchoolCoaching>;
+
+/**
+ * GET /api/organisation/coaching: each early career teacher's coaching over the last 8 ISO weeks (Europe/London),
+ * grouped by school: a coordinator's own school, or every school linked to an appropriate body, in name order.
+ */
+export const CoachingOverview = z.object({
+  /** The weeks counted, oldest first; the last is this week. */
+  weeks: z.array(CoachingWeek),
+  schools: z.array(SchoolCoaching),
 });
 export type CoachingOverview = z.infer<typeof CoachingOverview>;
 
