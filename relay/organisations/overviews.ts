@@ -43,15 +43,21 @@ type Entry = ReportEntry;
 const nameKey = (name: string) => name.trim().toLocaleLowerCase('en-GB');
 
 /**
- * The member a report names: the one whose id it carries (a coaching record made from the school's list of
- * teachers), else the only one of `candidates` with the name it gives (one added by name before signing in).
+ * The member a report names: the one whose id it carries, else the only one of `candidates` with the name it gives.
+ * A coaching cycle may carry an id made on the mentor's device before they signed in (`byNameDespiteId`), so its name
+ * is tried after its id; an observation carries only member ids (of a tutor chosen from the organisation's), so one
+ * with an id is never matched by name: two tutors of one name, or one who changed theirs, keep their own.
  */
-function namedMember(entry: Entry, candidates: readonly MemberRecord[]): MemberRecord | undefined {
+function namedMember(
+  entry: Entry,
+  candidates: readonly MemberRecord[],
+  byNameDespiteId: boolean,
+): MemberRecord | undefined {
   const ids = entry.entry.people?.ids ?? [];
   const byId = candidates.find((member) => ids.includes(member.id));
   if (byId) return byId;
   const name = entry.entry.people?.names[0];
-  if (!name) return undefined;
+  if (!name || (ids.length > 0 && !byNameDespiteId)) return undefined;
   const same = candidates.filter((member) => nameKey(member.name) === nameKey(name));
   return same.length === 1 ? same[0] : undefined;
 }
@@ -96,7 +102,7 @@ async function schoolCoaching(
   const cyclesOf = new Map<string, Entry[]>();
   for (const each of entries) {
     if (each.kind !== 'coaching-cycle') continue;
-    const teacher = namedMember(each, teachers);
+    const teacher = namedMember(each, teachers, true);
     if (teacher) cyclesOf.set(teacher.id, (cyclesOf.get(teacher.id) ?? []).concat(each));
   }
   return {
@@ -151,7 +157,7 @@ export async function observationPlanAnswer(context: MemberReportsContext, reque
       sent: each.report.status !== 'draft',
       reportId: each.report.reportId,
     };
-    const tutor = namedMember(each, tutors);
+    const tutor = namedMember(each, tutors, false);
     if (tutor) observedMember.set(tutor.id, [...(observedMember.get(tutor.id) ?? []), observed]);
     else {
       const name = each.entry.people?.names[0]?.trim() || 'Tutor not named';
@@ -167,7 +173,9 @@ export async function observationPlanAnswer(context: MemberReportsContext, reque
     tutors: observationPlan(
       [
         ...tutors.map((tutor) => ({
+          id: tutor.id,
           name: tutor.name,
+          memberSince: tutor.createdAt.slice(0, 10),
           member: true,
           sessionsDelivered: delivered.get(tutor.id) ?? 0,
           observations: observedMember.get(tutor.id) ?? [],

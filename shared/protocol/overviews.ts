@@ -65,15 +65,20 @@ const NextObservation = z.discriminatedUnion('kind', [
 /**
  * GET /api/organisation/observation-plan: every tutor (the organisation's, and those observed who are not members)
  * with the sessions they delivered (their registered session reports where a learner attended), their observations
- * and the one due next.
+ * and the one due next. An observation is a member's when it carries their id; one without an id (made before ids
+ * were kept, or typed by name) is theirs when they alone have its name, and else listed apart under the name.
  */
 export const ObservationPlan = z.object({
   today: z.string(),
   tutors: z.array(
     z.object({
+      /** A member's id: observations chosen from the organisation's tutors carry it, and are matched by it. */
+      id: z.string().optional(),
       name: z.string(),
       /** Whether the tutor is a member of the organisation (their sessions come from Margin). */
       member: z.boolean(),
+      /** The day a member joined (YYYY-MM-DD), which tells apart two tutors of one name. */
+      memberSince: z.string().optional(),
       sessionsDelivered: z.number().int().optional(),
       observations: z.array(ObservationDone),
       next: NextObservation.optional(),
