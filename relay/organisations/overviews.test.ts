@@ -315,7 +315,7 @@ describe('the plan of observations', () => {
         id: bright['Ned New'].id,
         name: 'Ned New',
         member: true,
-        memberSince: today,
+        memberSince: expect.stringMatching(new RegExp(`^${today}T`)),
         sessionsDelivered: 2,
         observations: [],
         next: { kind: 'spot-check', number: 1, session: 3 },
@@ -329,7 +329,7 @@ describe('the plan of observations', () => {
         id: bright['Una Unseen'].id,
         name: 'Una Unseen',
         member: true,
-        memberSince: today,
+        memberSince: expect.stringMatching(new RegExp(`^${today}T`)),
         sessionsDelivered: 0,
         observations: [],
       });

@@ -175,7 +175,7 @@ export async function observationPlanAnswer(context: MemberReportsContext, reque
         ...tutors.map((tutor) => ({
           id: tutor.id,
           name: tutor.name,
-          memberSince: tutor.createdAt.slice(0, 10),
+          memberSince: tutor.createdAt,
           member: true,
           sessionsDelivered: delivered.get(tutor.id) ?? 0,
           observations: observedMember.get(tutor.id) ?? [],

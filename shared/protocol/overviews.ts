@@ -77,7 +77,7 @@ export const ObservationPlan = z.object({
       name: z.string(),
       /** Whether the tutor is a member of the organisation (their sessions come from Margin). */
       member: z.boolean(),
-      /** The day a member joined (YYYY-MM-DD), which tells apart two tutors of one name. */
+      /** When a member joined (ISO 8601), which tells apart two tutors of one name. */
       memberSince: z.string().optional(),
       sessionsDelivered: z.number().int().optional(),
       observations: z.array(ObservationDone),
