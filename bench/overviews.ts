@@ -26,7 +26,7 @@ async function member(
   store: Storage,
   organisationId: string,
   name: string,
-  role: 'tutor' | 'mentor' | 'early-career-teacher' | 'coordinator' | 'quality-reviewer',
+  role: 'tutor' | 'mentor' | 'early-career-teacher' | 'coordinator' | 'quality-reviewer' | 'appropriate-body-reviewer',
 ) {
   const invited = await invite(store, { organisationId, name, role });
   if (!invited.ok) throw new Error(invited.problem);
@@ -56,11 +56,23 @@ export async function overviews(): Promise<string> {
   const today = londonDate(new Date());
   const school = await createOrganisation(store, { name: 'Oak School', kind: 'school', administrator: 'Ada Admin' });
   const agency = await createOrganisation(store, { name: 'Bright Tutors', kind: 'agency', administrator: 'Ann Admin' });
-  if (!school.ok || !agency.ok) throw new Error('could not set up the organisations');
+  const body = await createOrganisation(store, {
+    name: 'North Body',
+    kind: 'appropriate-body',
+    administrator: 'Abi Admin',
+  });
+  if (!school.ok || !agency.ok || !body.ok) throw new Error('could not set up the organisations');
   const schoolId = school.value.organisation.id;
   const agencyId = agency.value.organisation.id;
   const coordinator = await startSession(store, await member(store, schoolId, 'Cora', 'coordinator'), 'bench');
   const reviewer = await startSession(store, await member(store, agencyId, 'Rosa', 'quality-reviewer'), 'bench');
+  // The appropriate body receives the school's reviews, so its reviewer sees the school's coaching too.
+  await store.linkOrganisations(body.value.organisation.id, schoolId);
+  const bodyReviewer = await startSession(
+    store,
+    await member(store, body.value.organisation.id, 'Abe', 'appropriate-body-reviewer'),
+    'bench',
+  );
   const mentors: string[] = [];
   const teachers: { id: string; name: string }[] = [];
   const tutors: string[] = [];
@@ -121,7 +133,8 @@ export async function overviews(): Promise<string> {
     await ask('/api/organisation/observation-plan', reviewer)();
     const coaching = await median(5, ask('/api/organisation/coaching', coordinator));
     const plan = await median(5, ask('/api/organisation/observation-plan', reviewer));
-    return `coaching overview ${coaching.toFixed(0)} ms, plan of observations ${plan.toFixed(0)} ms (median of 5; ${reportsEach} reports and ${people} teachers or tutors in each organisation, read from the report directory)`;
+    const bodysCoaching = await median(5, ask('/api/organisation/coaching', bodyReviewer));
+    return `coaching overview ${coaching.toFixed(0)} ms (for the school's appropriate body ${bodysCoaching.toFixed(0)} ms), plan of observations ${plan.toFixed(0)} ms (median of 5; ${reportsEach} reports and ${people} teachers or tutors in each organisation, read from the report directory)`;
   } finally {
     await relay.close();
     rmSync(folder, { recursive: true, force: true });

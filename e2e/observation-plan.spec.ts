@@ -1,7 +1,7 @@
 // The quality team's plan of observations in real Chromium, each person signed in with their own passkey: an agency's
 // tutor has delivered two sessions (their session reports, written through the relay as the form would); the quality
-// reviewer finds them due a spot check in their third session, starts an observation of them (registered with the
-// agency as it is claimed) and sees it in the plan; the spot-check page fills its list from the session reports, from
+// reviewer finds them due a spot check in their third session, chooses them from the agency's tutors and starts an
+// observation of them (registered with the agency as it is claimed, matched by member id) and sees it in the plan; the spot-check page fills its list from the session reports, from
 // the keyboard, keeping a tutor typed in by hand. The tutor is told the plan is not theirs. The refusals over raw HTTP
 // and the figures in detail: relay/organisations/overviews.test.ts.
 import type { Page } from '@playwright/test';
@@ -69,10 +69,17 @@ test('the quality team plans observations from the tutors’ session reports and
     await expect(tiaRow.getByRole('cell')).toHaveText(['2', 'None yet', 'Spot check due: observe session 3']);
     await expectAccessible(rosa);
 
-    // Rosa starts an observation of Tia: it reaches the agency as it is claimed, and the plan shows it being written.
+    // Rosa chooses Tia from the agency's tutors (so the observation carries Tia's member id) and starts observing
+    // her: it reaches the agency as it is claimed, and the plan shows it being written.
     await rosa.goto(`${base}/quality`);
-    await rosa.getByLabel('Tutor observed').fill('Tia Tutor');
-    await rosa.getByRole('button', { name: 'Start an observation' }).click();
+    const chooseTutor = rosa.getByLabel('Tutor in your organisation');
+    await expect(chooseTutor.getByRole('option', { name: 'Tia Tutor' })).toHaveCount(1, slow);
+    await rosa.getByRole('button', { name: 'Observe this tutor' }).click();
+    await expect(rosa.getByRole('alert')).toHaveText('Choose one of your organisation’s tutors.');
+    await expectAccessible(rosa);
+    await chooseTutor.selectOption({ label: 'Tia Tutor' });
+    await rosa.getByRole('button', { name: 'Observe this tutor' }).focus();
+    await rosa.keyboard.press('Enter');
     await rosa.waitForURL(/\/report\/[A-Za-z0-9_-]+$/);
     const observationId = new URL(rosa.url()).pathname.split('/').pop()!;
     await expect(rosa.getByRole('status').filter({ hasText: 'shared with the relay' })).toBeVisible(slow);

@@ -324,14 +324,16 @@ test('a coordinator sees each early career teacher’s coaching cycles week by w
   // A relay of its own: an organisation is set up on a relay with none.
   const own = await startRelay();
   const base = `http://localhost:${own.port}`;
-  const [moContext, samContext, coraContext] = await Promise.all([1, 2, 3].map(() => browser.newContext()));
+  const [moContext, samContext, coraContext, abeContext] = await Promise.all(
+    [1, 2, 3, 4].map(() => browser.newContext()),
+  );
   try {
     const school = 'Elm School';
-    const { page: admin } = await personWithPasskeys(context);
-    await setUpAgency(admin, base, school, 'School');
-    const moInvitation = await invite(admin, base, 'Mo Mentor', 'Mentor');
-    const samInvitation = await invite(admin, base, 'Sam Patel', 'Early career teacher');
-    const coraInvitation = await invite(admin, base, 'Cora Coordinator', 'Coordinator');
+    const { page: schoolAdmin } = await personWithPasskeys(context);
+    await setUpAgency(schoolAdmin, base, school, 'School');
+    const moInvitation = await invite(schoolAdmin, base, 'Mo Mentor', 'Mentor');
+    const samInvitation = await invite(schoolAdmin, base, 'Sam Patel', 'Early career teacher');
+    const coraInvitation = await invite(schoolAdmin, base, 'Cora Coordinator', 'Coordinator');
     const { page: mo } = await personWithPasskeys(moContext!);
     await join(mo, moInvitation, 'Mo Mentor', school);
     const { page: sam } = await personWithPasskeys(samContext!);
@@ -397,7 +399,7 @@ test('a coordinator sees each early career teacher’s coaching cycles week by w
       new RegExp(`^${step}`),
     ]);
     // The school's cycles each week as a chart, with its figures in a table beside it: this week has Sam's one.
-    const chart = region.getByRole('figure', { name: /all early career teachers together/ });
+    const chart = region.getByRole('figure', { name: /all early career teachers of Elm School together/ });
     await expect(chart.locator('canvas')).toBeVisible();
     const totals = chart.getByRole('table').getByRole('row');
     await expect(totals).toHaveCount(9);
@@ -406,8 +408,37 @@ test('a coordinator sees each early career teacher’s coaching cycles week by w
 
     // Sam, an early career teacher, has no part in the overview; the relay refuses them its figures.
     expect(await sam.evaluate(async () => (await fetch('/api/organisation/coaching')).status)).toBe(403);
+
+    // An appropriate body linked to the school (with the admin CLI) sees the same, under the school's name.
+    const schoolId = await cora.evaluate(
+      async () => (await (await fetch('/api/session')).json()).organisation.id as string,
+    );
+    const body = organisationIdIn(
+      admin(own, 'create-organisation', '--name', 'North Body', '--kind', 'appropriate-body', '--admin', 'Ann Admin'),
+    );
+    admin(own, 'link-body', '--body', body, '--school', schoolId);
+    const abeInvitation = linkIn(
+      admin(own, 'invite', '--organisation', body, '--name', 'Abe Body', '--role', 'appropriate-body-reviewer'),
+    );
+    const { page: abe } = await personWithPasskeys(abeContext!);
+    await join(abe, abeInvitation, 'Abe Body', 'North Body');
+    await signIn(abe, base, 'Abe Body');
+    await abe.getByRole('link', { name: 'Reviews overview' }).click();
+    const schools = abe.getByRole('region', { name: 'Coaching each week' });
+    const elm = schools.getByRole('region', { name: school });
+    const elmTable = elm.getByRole('table', { name: `Coaching cycles finished each week at ${school}`, exact: true });
+    await expect(elmTable.getByRole('row', { name: /Sam Patel/ }).getByRole('cell')).toHaveText(
+      ['Mo Mentor', '0', '0', '0', '0', '0', '0', '0', '1', new RegExp(`^${step}`)],
+      slow,
+    );
+    await expect(
+      elm.getByRole('figure', { name: /all early career teachers of Elm School together/ }).locator('canvas'),
+    ).toBeVisible();
+    // The body's reviewer has no coordinator's table of the school's teachers and reviews: that is the school's.
+    await expect(abe.getByRole('region', { name: 'Early career teachers' })).toHaveCount(0);
+    await expectAccessible(abe);
   } finally {
-    await Promise.all([moContext, samContext, coraContext].map((each) => each?.close()));
+    await Promise.all([moContext, samContext, coraContext, abeContext].map((each) => each?.close()));
     await own.stop();
   }
 });

@@ -14,6 +14,7 @@ import { createObservationDoc, feedbackKey, judgements } from '../../shared/repo
 import { addDays } from '../../shared/workflow/calendar.ts';
 import { openMemoryStore } from '../storage/memory.ts';
 import { TestSession, api, eventually, type TestRelay } from '../testing.ts';
+import { invite } from './members.ts';
 import { call, organisation, type SignedInMember as Member } from './testing.ts';
 
 const session = new TestSession();
@@ -64,7 +65,7 @@ async function school() {
     'school',
   );
   const elm = await organisation(store, 'Elm School', { cleo: { role: 'coordinator' } }, 'school');
-  return { relay, oak, elm };
+  return { relay, store, oak, elm };
 }
 
 const overview = (relay: TestRelay, who?: Member) =>
@@ -89,8 +90,11 @@ describe('the coaching overview', () => {
       const answer = await overview(relay, oak.cora);
       expect(answer.status).toBe(200);
       expect(answer.body.weeks).toEqual(weeks);
+      expect(answer.body.schools.map((each: { id: string; name: string }) => [each.id, each.name])).toEqual([
+        [oak.organisationId, 'Oak School'],
+      ]);
       const byName = Object.fromEntries(
-        answer.body.teachers.map((teacher: { name: string }) => [teacher.name, teacher]),
+        answer.body.schools[0].teachers.map((teacher: { name: string }) => [teacher.name, teacher]),
       );
       const thisWeek = [0, 0, 0, 0, 0, 0, 0, 1];
       const samWeeks = [...thisWeek];
@@ -124,7 +128,7 @@ describe('the coaching overview', () => {
       expect(await overview(relay, who)).toMatchObject({
         status: 403,
         body: {
-          error: `The coaching overview is for a school’s coordinators. As ${label} you have no part in it.`,
+          error: `The coaching overview is for a school’s coordinators and an appropriate body’s reviewers. As ${label} you have no part in it.`,
         },
       });
     expect(await overview(relay)).toMatchObject({ status: 401, body: { error: 'Sign in first.' } });
@@ -140,16 +144,88 @@ describe('the coaching overview', () => {
     );
     await eventually(async () =>
       expect(
-        (await overview(relay, oak.cora)).body.teachers.map((teacher: { name: string; currentStep?: unknown }) => [
-          teacher.name,
-          teacher.currentStep !== undefined,
-        ]),
+        (await overview(relay, oak.cora)).body.schools[0].teachers.map(
+          (teacher: { name: string; currentStep?: unknown }) => [teacher.name, teacher.currentStep !== undefined],
+        ),
       ).toEqual([
         ['Ria Shah', false],
         ['Sam Patel', true],
       ]),
     );
-    expect(await overview(relay, elm.cleo)).toMatchObject({ status: 200, body: { teachers: [] } });
+    expect(await overview(relay, elm.cleo)).toMatchObject({
+      status: 200,
+      body: { schools: [{ id: elm.organisationId, name: 'Elm School', teachers: [] }] },
+    });
+  });
+
+  it('gives an appropriate body’s reviewer every linked school’s teachers, school by school, and no other school’s', async () => {
+    const { relay, store, oak, elm } = await school();
+    const ash = await organisation(
+      store,
+      'Ash School',
+      { 'Ali Khan': { role: 'early-career-teacher' }, ama: { role: 'mentor' } },
+      'school',
+    );
+    const north = await organisation(
+      store,
+      'North Body',
+      { abe: { role: 'appropriate-body-reviewer' } },
+      'appropriate-body',
+    );
+    const south = await organisation(
+      store,
+      'South Body',
+      { sue: { role: 'appropriate-body-reviewer' } },
+      'appropriate-body',
+    );
+    await store.linkOrganisations(north.organisationId, oak.organisationId);
+    await store.linkOrganisations(north.organisationId, ash.organisationId);
+    await store.linkOrganisations(south.organisationId, elm.organisationId);
+    const today = londonDate(new Date());
+    await write(relay, oak.mo, 'c-8', cycle({ id: oak['Sam Patel'].id, name: 'Sam Patel' }, today, 'Cold call'));
+    await write(relay, ash.ama, 'c-9', cycle({ id: ash['Ali Khan'].id, name: 'Ali Khan' }, today, 'Wait time'));
+
+    await eventually(async () => {
+      const answer = await overview(relay, north.abe);
+      expect(answer.status).toBe(200);
+      expect(
+        answer.body.schools.map(
+          (each: { id: string; name: string; teachers: { name: string; mentors: string[] }[] }) => [
+            each.id,
+            each.name,
+            each.teachers.map((teacher) => [teacher.name, teacher.mentors]),
+          ],
+        ),
+      ).toEqual([
+        [ash.organisationId, 'Ash School', [['Ali Khan', ['ama']]]],
+        [
+          oak.organisationId,
+          'Oak School',
+          [
+            ['Ria Shah', []],
+            ['Sam Patel', ['mo']],
+          ],
+        ],
+      ]);
+      expect(answer.body.schools[1].teachers[1].currentStep).toEqual({ title: 'Cold call', setOn: today });
+    });
+    // Another body sees its own school only, and none of Oak's or Ash's teachers or cycles.
+    const south1 = await overview(relay, south.sue);
+    expect(south1).toMatchObject({ status: 200, body: { schools: [{ id: elm.organisationId, teachers: [] }] } });
+    expect(JSON.stringify(south1.body)).not.toMatch(/Sam Patel|Ali Khan|Cold call|Wait time/);
+  });
+
+  it('shows an appropriate body linked to no school no teachers at all', async () => {
+    const { relay, store } = await school();
+    const lone = await organisation(
+      store,
+      'Lone Body',
+      { lou: { role: 'appropriate-body-reviewer' } },
+      'appropriate-body',
+    );
+    expect(await overview(relay, lone.lou)).toMatchObject({ status: 200, body: { schools: [] } });
+    // Its administrator has no part in it, as a school's has not.
+    expect((await overview(relay, lone.admin)).status).toBe(403);
   });
 });
 
@@ -165,7 +241,7 @@ async function agency() {
     client: { role: 'client-contact', clientId: 'oak-school' },
   });
   const other = await organisation(store, 'Other Agency', { quinn: { role: 'quality-reviewer' } });
-  return { relay, bright, other };
+  return { relay, store, bright, other };
 }
 
 /** A session report by `who` on `date` with its one learner's attendance `code`. */
@@ -178,14 +254,18 @@ const sessionOn = (date: string, code: string) => (doc: Y.Doc) => {
   attendance(doc).set('l1', { code: code as 'Present' });
 };
 
-/** An observation of `tutorName` with every judgement given, one of them a cause for concern when `concerns`. */
-const observation = (tutorName: string, date: string, number: number, concerns: boolean) => (doc: Y.Doc) => {
-  createObservationDoc(doc, { tutorName, date, number }, 'Rosa');
-  for (const id of competencyIds) judgements(doc).set(id, 'Effective');
-  if (concerns) judgements(doc).set(competencyIds[0]!, 'Cause for concern');
-  setFragmentText(doc.getXmlFragment(feedbackKey), 'Feedback for the tutor.');
-  fields(doc).set('number', number);
-};
+/**
+ * An observation of `tutorName` (chosen from the agency's tutors when `tutorId` is given) with every judgement
+ * given, one of them a cause for concern when `concerns`.
+ */
+const observation =
+  (tutorName: string, date: string, number: number, concerns: boolean, tutorId?: string) => (doc: Y.Doc) => {
+    createObservationDoc(doc, { tutorName, tutorId, date, number }, 'Rosa');
+    for (const id of competencyIds) judgements(doc).set(id, 'Effective');
+    if (concerns) judgements(doc).set(competencyIds[0]!, 'Cause for concern');
+    setFragmentText(doc.getXmlFragment(feedbackKey), 'Feedback for the tutor.');
+    fields(doc).set('number', number);
+  };
 
 const plan = (relay: TestRelay, who?: Member) =>
   call(relay, 'GET', '/api/organisation/observation-plan', who ? { cookie: who.cookie } : {});
@@ -232,8 +312,10 @@ describe('the plan of observations', () => {
       ]);
       const [ned, tia, una, vic] = answer.body.tutors;
       expect(ned).toEqual({
+        id: bright['Ned New'].id,
         name: 'Ned New',
         member: true,
+        memberSince: expect.stringMatching(new RegExp(`^${today}T`)),
         sessionsDelivered: 2,
         observations: [],
         next: { kind: 'spot-check', number: 1, session: 3 },
@@ -243,7 +325,14 @@ describe('the plan of observations', () => {
         observations: [{ number: 1, date: addDays(today, -20), concerns: true, sent: true, reportId: 'o-1' }],
         next: { kind: 'follow-up', number: 2, dueBy: addDays(today, -6), overdue: true },
       });
-      expect(una).toEqual({ name: 'Una Unseen', member: true, sessionsDelivered: 0, observations: [] });
+      expect(una).toEqual({
+        id: bright['Una Unseen'].id,
+        name: 'Una Unseen',
+        member: true,
+        memberSince: expect.stringMatching(new RegExp(`^${today}T`)),
+        sessionsDelivered: 0,
+        observations: [],
+      });
       expect(vic).toMatchObject({
         member: false,
         observations: [
@@ -257,6 +346,50 @@ describe('the plan of observations', () => {
     // An administrator reads it too; another agency's quality reviewer sees none of these tutors.
     expect((await plan(relay, bright.admin)).status).toBe(200);
     expect(await plan(relay, other.quinn)).toMatchObject({ status: 200, body: { tutors: [] } });
+  });
+
+  it('tells two tutors of one name apart by member id, and follows a tutor whose name has changed', async () => {
+    const { relay, store, bright } = await agency();
+    const today = londonDate(new Date());
+    const first = await invite(store, { organisationId: bright.organisationId, name: 'Sam Lee', role: 'tutor' });
+    const second = await invite(store, { organisationId: bright.organisationId, name: 'sam lee', role: 'tutor' });
+    if (!first.ok || !second.ok) throw new Error('could not invite the tutors');
+    const [samOne, samTwo] = [first.value.member.id, second.value.member.id];
+    // Chosen from the agency's tutors: each carries its tutor's id. The first raised a concern; the second did not.
+    await write(relay, bright.rosa, 'o-a', observation('Sam Lee', addDays(today, -2), 1, true, samOne));
+    await write(relay, bright.rosa, 'o-b', observation('Sam Lee', addDays(today, -1), 1, false, samTwo));
+    // Made before ids were kept, by name alone: two tutors have it, so it is neither's and is listed apart.
+    await write(relay, bright.rosa, 'o-c', observation('Sam Lee', today, 1, false));
+    // Tia was observed under the name she had then; her id keeps it hers.
+    await write(relay, bright.rosa, 'o-d', observation('Tia Smith', today, 1, false, bright['Tia Tutor'].id));
+    // An id of nobody in the agency (a tutor since removed, say) is never matched to another by its name.
+    await write(relay, bright.rosa, 'o-e', observation('Ned New', today, 1, false, 'someone-removed'));
+
+    await eventually(async () => {
+      const answer = await plan(relay, bright.rosa);
+      expect(answer.status).toBe(200);
+      const rows = answer.body.tutors.map(
+        (tutor: { id?: string; name: string; member: boolean; observations: { reportId: string }[] }) => [
+          tutor.id ?? null,
+          tutor.name,
+          tutor.member,
+          tutor.observations.map((each) => each.reportId),
+        ],
+      );
+      expect(rows).toEqual(
+        expect.arrayContaining([
+          [samOne, 'Sam Lee', true, ['o-a']],
+          [samTwo, 'sam lee', true, ['o-b']],
+          [null, 'Sam Lee', false, ['o-c']],
+          [bright['Tia Tutor'].id, 'Tia Tutor', true, ['o-d']],
+          [bright['Ned New'].id, 'Ned New', true, []],
+          [null, 'Ned New', false, ['o-e']],
+        ]),
+      );
+      expect(rows).toHaveLength(7);
+      const samOnesRow = answer.body.tutors.find((tutor: { id?: string }) => tutor.id === samOne);
+      expect(samOnesRow.next).toMatchObject({ kind: 'being-written', number: 1 });
+    });
   });
 
   it('is refused to a tutor, a client contact and a coordinator, and to anyone signed out', async () => {

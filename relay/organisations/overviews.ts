@@ -13,6 +13,7 @@ import { cyclesPerWeek, lastWeeks, londonDate } from '../../shared/coaching/week
 import { observationPlan } from '../../shared/reports/qa-observation/plan.ts';
 import type { ReportKind } from '../../shared/reports/registry.ts';
 import type { MemberRecord } from '../storage/organisations.ts';
+import { memberFacts } from './member-facts.ts';
 import type { MemberReportsContext } from './member-reports.ts';
 import { organisationEntries, type ReportEntry } from './report-entries.ts';
 import { type Answer, Problem, signedInMember } from './requests.ts';
@@ -42,30 +43,57 @@ type Entry = ReportEntry;
 const nameKey = (name: string) => name.trim().toLocaleLowerCase('en-GB');
 
 /**
- * The member a report names: the one whose id it carries (a coaching record made from the school's list of
- * teachers), else the only one of `candidates` with the name it gives (one added by name before signing in).
+ * The member a report names: the one whose id it carries, else the only one of `candidates` with the name it gives.
+ * A coaching cycle may carry an id made on the mentor's device before they signed in (`byNameDespiteId`), so its name
+ * is tried after its id; an observation carries only member ids (of a tutor chosen from the organisation's), so one
+ * with an id is never matched by name: two tutors of one name, or one who changed theirs, keep their own.
  */
-function namedMember(entry: Entry, candidates: readonly MemberRecord[]): MemberRecord | undefined {
+function namedMember(
+  entry: Entry,
+  candidates: readonly MemberRecord[],
+  byNameDespiteId: boolean,
+): MemberRecord | undefined {
   const ids = entry.entry.people?.ids ?? [];
   const byId = candidates.find((member) => ids.includes(member.id));
   if (byId) return byId;
   const name = entry.entry.people?.names[0];
-  if (!name) return undefined;
+  if (!name || (ids.length > 0 && !byNameDespiteId)) return undefined;
   const same = candidates.filter((member) => nameKey(member.name) === nameKey(name));
   return same.length === 1 ? same[0] : undefined;
 }
 
-/** GET /api/organisation/coaching: each early career teacher's mentors, cycles finished per week and current step. */
+/**
+ * GET /api/organisation/coaching: for each school the member oversees (a coordinator's own; an appropriate body's
+ * reviewer's, the schools linked to their body, as for termly reviews: member-facts.ts), each early career teacher's
+ * mentors, cycles finished per week and current step.
+ */
 export async function coachingOverview(context: MemberReportsContext, request: IncomingMessage): Promise<Answer> {
   const member = await memberFor(
     context,
     request,
     coachingOverviewRoles,
-    'The coaching overview is for a school’s coordinators.',
+    'The coaching overview is for a school’s coordinators and an appropriate body’s reviewers.',
   );
-  const [members, entries] = await Promise.all([
-    context.store.members(member.organisationId),
-    entriesOf(context, member.organisationId, ['coaching-cycle']),
+  const { schools = [member.organisationId] } = await memberFacts(context.store, member);
+  const weeks = lastWeeks(londonDate(new Date()));
+  const overviews = await Promise.all(schools.map((schoolId) => schoolCoaching(context, schoolId, weeks)));
+  const body: CoachingOverview = {
+    weeks,
+    schools: overviews.sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id)),
+  };
+  return { status: 200, body };
+}
+
+/** One school's early career teachers with their coaching over `weeks`. */
+async function schoolCoaching(
+  context: MemberReportsContext,
+  schoolId: string,
+  weeks: CoachingOverview['weeks'],
+): Promise<CoachingOverview['schools'][number]> {
+  const [school, members, entries] = await Promise.all([
+    context.store.organisation(schoolId),
+    context.store.members(schoolId),
+    entriesOf(context, schoolId, ['coaching-cycle']),
   ]);
   const names = new Map(members.map((each) => [each.id, each.name]));
   const teachers = members
@@ -74,12 +102,12 @@ export async function coachingOverview(context: MemberReportsContext, request: I
   const cyclesOf = new Map<string, Entry[]>();
   for (const each of entries) {
     if (each.kind !== 'coaching-cycle') continue;
-    const teacher = namedMember(each, teachers);
+    const teacher = namedMember(each, teachers, true);
     if (teacher) cyclesOf.set(teacher.id, (cyclesOf.get(teacher.id) ?? []).concat(each));
   }
-  const weeks = lastWeeks(londonDate(new Date()));
-  const body: CoachingOverview = {
-    weeks,
+  return {
+    id: schoolId,
+    name: school?.name ?? 'A school no longer in Margin',
     teachers: teachers.map((teacher) => {
       const theirs = cyclesOf.get(teacher.id) ?? [];
       const finished = theirs
@@ -98,7 +126,6 @@ export async function coachingOverview(context: MemberReportsContext, request: I
       };
     }),
   };
-  return { status: 200, body };
 }
 
 /** GET /api/organisation/observation-plan: each tutor's sessions delivered, observations done and the one due. */
@@ -130,7 +157,7 @@ export async function observationPlanAnswer(context: MemberReportsContext, reque
       sent: each.report.status !== 'draft',
       reportId: each.report.reportId,
     };
-    const tutor = namedMember(each, tutors);
+    const tutor = namedMember(each, tutors, false);
     if (tutor) observedMember.set(tutor.id, [...(observedMember.get(tutor.id) ?? []), observed]);
     else {
       const name = each.entry.people?.names[0]?.trim() || 'Tutor not named';
@@ -146,7 +173,9 @@ export async function observationPlanAnswer(context: MemberReportsContext, reque
     tutors: observationPlan(
       [
         ...tutors.map((tutor) => ({
+          id: tutor.id,
           name: tutor.name,
+          memberSince: tutor.createdAt,
           member: true,
           sessionsDelivered: delivered.get(tutor.id) ?? 0,
           observations: observedMember.get(tutor.id) ?? [],

@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import type { MemberRole } from './organisations.ts';
 
-/** Who reads the coaching overview: a school's coordinators. */
-export const coachingOverviewRoles: readonly MemberRole[] = ['coordinator'];
+/** Who reads the coaching overview: a school's coordinators, and an appropriate body's reviewers (its schools'). */
+export const coachingOverviewRoles: readonly MemberRole[] = ['coordinator', 'appropriate-body-reviewer'];
 /** Who reads the plan of observations: the quality team and administrators. */
 export const observationPlanRoles: readonly MemberRole[] = ['quality-reviewer', 'administrator'];
 
@@ -15,10 +15,11 @@ export const overviewPaths = {
 
 export const CoachingWeek = z.object({ monday: z.string(), isoWeek: z.string() });
 
-/** GET /api/organisation/coaching: each early career teacher's coaching over the last 8 ISO weeks (Europe/London). */
-export const CoachingOverview = z.object({
-  /** The weeks counted, oldest first; the last is this week. */
-  weeks: z.array(CoachingWeek),
+/** One school's early career teachers and their coaching. */
+export const SchoolCoaching = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Every early career teacher of the school, in name order. */
   teachers: z.array(
     z.object({
       id: z.string(),
@@ -31,6 +32,18 @@ export const CoachingOverview = z.object({
       currentStep: z.object({ title: z.string(), setOn: z.string() }).optional(),
     }),
   ),
+});
+
+export type SchoolCoaching = z.infer<typeof SchoolCoaching>;
+
+/**
+ * GET /api/organisation/coaching: each early career teacher's coaching over the last 8 ISO weeks (Europe/London),
+ * grouped by school: a coordinator's own school, or every school linked to an appropriate body, in name order.
+ */
+export const CoachingOverview = z.object({
+  /** The weeks counted, oldest first; the last is this week. */
+  weeks: z.array(CoachingWeek),
+  schools: z.array(SchoolCoaching),
 });
 export type CoachingOverview = z.infer<typeof CoachingOverview>;
 
@@ -52,15 +65,20 @@ const NextObservation = z.discriminatedUnion('kind', [
 /**
  * GET /api/organisation/observation-plan: every tutor (the organisation's, and those observed who are not members)
  * with the sessions they delivered (their registered session reports where a learner attended), their observations
- * and the one due next.
+ * and the one due next. An observation is a member's when it carries their id; one without an id (made before ids
+ * were kept, or typed by name) is theirs when they alone have its name, and else listed apart under the name.
  */
 export const ObservationPlan = z.object({
   today: z.string(),
   tutors: z.array(
     z.object({
+      /** A member's id: observations chosen from the organisation's tutors carry it, and are matched by it. */
+      id: z.string().optional(),
       name: z.string(),
       /** Whether the tutor is a member of the organisation (their sessions come from Margin). */
       member: z.boolean(),
+      /** When a member joined (ISO 8601), which tells apart two tutors of one name. */
+      memberSince: z.string().optional(),
       sessionsDelivered: z.number().int().optional(),
       observations: z.array(ObservationDone),
       next: NextObservation.optional(),

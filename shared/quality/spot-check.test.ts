@@ -47,6 +47,19 @@ describe('spot-check picks', () => {
     expect(seen.size).toBeGreaterThan(1);
   });
 
+  it('keeps two tutors of one name apart by member id, in the same order whatever order they are listed in', () => {
+    const twins = [
+      { name: 'Sam Lee', sessionsDelivered: 2, memberId: 'm-2' },
+      { name: 'Sam Lee', sessionsDelivered: 2, memberId: 'm-1' },
+      tutor('Ada', 3),
+    ];
+    const picked = pickSpotChecks(twins, 3, 'seed');
+    expect(picked.eligible.map((t) => t.memberId ?? t.name)).toEqual(['Ada', 'm-1', 'm-2']);
+    expect(new Set(picked.picks.map((t) => t.memberId ?? t.name)).size).toBe(3);
+    for (const seed of ['a', 'b', 'c', 'd'])
+      expect(pickSpotChecks([...twins].reverse(), 1, seed).picks).toEqual(pickSpotChecks(twins, 1, seed).picks);
+  });
+
   it('picks no more than are eligible, and none from an empty list', () => {
     expect(pickSpotChecks(list, 10, 'x').picks).toHaveLength(5);
     expect(pickSpotChecks([], 3, 'x')).toEqual({ eligible: [], picks: [] });

@@ -14,6 +14,8 @@ export const TutorSessions = z.object({
     .int({ error: 'Sessions delivered is a whole number.' })
     .min(0, { error: 'Sessions delivered cannot be negative.' })
     .max(10_000, { error: 'Sessions delivered is at most 10,000.' }),
+  /** The tutor's member id, for one filled in from Margin: it tells apart two tutors of one name. */
+  memberId: z.string().min(1).optional(),
 });
 export type TutorSessions = z.infer<typeof TutorSessions>;
 
@@ -53,13 +55,18 @@ export interface SpotCheckPicks {
 }
 
 /**
- * Up to `count` eligible tutors, chosen at random by `seed`. The eligible tutors are put in name order first,
- * so the picks depend on who is listed, not on the order they were typed in.
+ * Up to `count` eligible tutors, chosen at random by `seed`. The eligible tutors are put in name order first (two
+ * of one name by sessions, then member id), so the picks depend on who is listed, not on the order they were typed in.
  */
 export function pickSpotChecks(tutors: readonly TutorSessions[], count: number, seed: string): SpotCheckPicks {
   const eligible = tutors
     .filter(isEligible)
-    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.sessionsDelivered - b.sessionsDelivered);
+    .sort(
+      (a, b) =>
+        a.name.localeCompare(b.name, 'en-GB') ||
+        a.sessionsDelivered - b.sessionsDelivered ||
+        (a.memberId ?? '').localeCompare(b.memberId ?? ''),
+    );
   const random = seededRandom(seed);
   const shuffled = [...eligible];
   for (let i = shuffled.length - 1; i > 0; i--) {

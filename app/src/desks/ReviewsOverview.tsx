@@ -4,7 +4,8 @@
 // body's reviewer ticks those with them and marks them read together (POST /api/organisation/reviews/read), each
 // its own decision, and sees what became of each. A school's coordinator also sees every early career teacher with
 // their induction tutor, mentor, their reviews and current action step (the teachers from GET
-// /api/organisation/teachers), and the coaching cycles finished each week (GET /api/organisation/coaching).
+// /api/organisation/teachers), and the coaching cycles finished each week (GET /api/organisation/coaching); an
+// appropriate body's reviewer sees those, school by school, for every school linked to their body.
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { formatMoment } from '../../../shared/forms/uk-dates.ts';
 import {
@@ -12,7 +13,7 @@ import {
   type OrganisationReportSummary,
   reviewsOverviewRoles,
 } from '../../../shared/protocol/organisations.ts';
-import type { CoachingOverview } from '../../../shared/protocol/overviews.ts';
+import type { SchoolCoaching } from '../../../shared/protocol/overviews.ts';
 import { type ReviewDashboardState, reviewDashboardState } from '../../../shared/reports/termly-review/due.ts';
 import { termlyReview } from '../../../shared/reports/termly-review/index.ts';
 import { organisationApi } from '../organisation/organisation-api.ts';
@@ -164,6 +165,9 @@ function Overview(props: { body: boolean }) {
       <Show when={signedIn()?.member.role === 'coordinator'}>
         <Coordinator reviews={reviews()} />
       </Show>
+      <Show when={props.body}>
+        <SchoolsCoaching />
+      </Show>
     </div>
   );
 }
@@ -218,7 +222,9 @@ function Coordinator(props: { reviews: OrganisationReportSummary[] }) {
   const [coaching] = createResource(() => overviewsApi.coaching());
   const coachingOf = (teacherId: string) => {
     const answer = coaching();
-    return answer?.ok ? answer.value.teachers.find((teacher) => teacher.id === teacherId) : undefined;
+    return answer?.ok
+      ? answer.value.schools.flatMap((school) => school.teachers).find((teacher) => teacher.id === teacherId)
+      : undefined;
   };
   return (
     <>
@@ -228,13 +234,19 @@ function Coordinator(props: { reviews: OrganisationReportSummary[] }) {
   );
 }
 
+/** An appropriate body's part: every early career teacher of each school linked to it, with their coaching. */
+function SchoolsCoaching() {
+  const [coaching] = createResource(() => overviewsApi.coaching());
+  return <CoachingWeeks answer={coaching()} bySchool />;
+}
+
 /**
  * Every early career teacher of the school, with who tutors and mentors them (the mentors of their reviews and of
  * their coaching cycles), where each of their reviews is, and their current action step.
  */
 function Teachers(props: {
   reviews: OrganisationReportSummary[];
-  coachingOf: (teacherId: string) => CoachingOverview['teachers'][number] | undefined;
+  coachingOf: (teacherId: string) => SchoolCoaching['teachers'][number] | undefined;
 }) {
   const [teachers] = createResource(() => organisationApi.teachers());
   const reviewsOf = (teacherId: string) =>

@@ -6,9 +6,15 @@ import { useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import type * as Y from 'yjs';
 import { competencies, judgements as judgementScale } from '../../../shared/quality/competencies.ts';
-import { checklist, feedbackKey, judgements, readObservation } from '../../../shared/reports/qa-observation/doc.ts';
+import {
+  checklist,
+  feedbackKey,
+  judgements,
+  nameObservedTutor,
+  readObservation,
+} from '../../../shared/reports/qa-observation/doc.ts';
 import { followUpCheck, hasConcerns, maxObservations } from '../../../shared/reports/qa-observation/observation.ts';
-import { fields, textField } from '../../../shared/doc/index.ts';
+import { textField } from '../../../shared/doc/index.ts';
 import { formatDate } from '../../../shared/workflow/calendar.ts';
 import { transition } from '../../../shared/workflow/status.ts';
 import { TextField } from '../editor/TextField.tsx';
@@ -125,7 +131,7 @@ export function ObservationForm(props: { doc: Y.Doc; readOnly?: boolean }) {
             type="text"
             maxLength={120}
             value={draft().tutorName}
-            onChange={(e) => fields(props.doc).set('tutorName', e.currentTarget.value)}
+            onChange={(e) => nameObservedTutor(props.doc, e.currentTarget.value)}
           />
         </div>
       </Show>

@@ -1,13 +1,15 @@
 // /quality/plan, "Plan of observations": the quality team's plan (domain guide 004) from the organisation's reports
 // (GET /api/organisation/observation-plan): each tutor's sessions delivered, their first, second and third
 // observations, and what is due next: a spot check in a new tutor's third, fourth or fifth session, or a follow-up
-// after concerns. For the quality team and administrators; the relay refuses everyone else.
+// after concerns. For the quality team and administrators; the relay refuses everyone else. Two tutors of one name
+// are told apart by the day each joined (tutor-label.ts).
 import { createResource, For, Show } from 'solid-js';
 import { type ObservationPlan, observationPlanRoles } from '../../../shared/protocol/overviews.ts';
 import { followUpDays, noticeHours } from '../../../shared/reports/qa-observation/plan.ts';
 import { formatDate } from '../../../shared/workflow/calendar.ts';
 import { overviewsApi } from '../desks/overviews-api.ts';
 import { MembersOnly } from '../organisation/MembersOnly.tsx';
+import { tutorLabel } from './tutor-label.ts';
 import './quality.css';
 
 type Tutor = ObservationPlan['tutors'][number];
@@ -79,7 +81,7 @@ function Plan() {
                     <For each={due()}>
                       {(tutor) => (
                         <li>
-                          {tutor.name}: {nextText(tutor)}
+                          {tutorLabel(tutor, got().tutors)}: {nextText(tutor)}
                         </li>
                       )}
                     </For>
@@ -102,7 +104,7 @@ function Plan() {
                       <For each={got().tutors}>
                         {(tutor) => (
                           <tr>
-                            <th scope="row">{tutor.name}</th>
+                            <th scope="row">{tutorLabel(tutor, got().tutors)}</th>
                             <td>{tutor.sessionsDelivered ?? 'Not in Margin'}</td>
                             <td>
                               <Show when={tutor.observations.length > 0} fallback="None yet">

@@ -1,18 +1,22 @@
 // Spot checks: the QA team lists tutors with the sessions each has delivered, and Margin picks at random,
 // reproducibly from the seed, among those whose next session is their third, fourth or fifth. Signed in, the quality
-// team fills the list from the organisation's session reports (GET /api/organisation/observation-plan); tutors
-// outside Margin are still typed in by hand.
+// team fills the list from the organisation's session reports (GET /api/organisation/observation-plan), each tutor
+// with their member id (two of one name named apart by the day each joined); tutors outside Margin are still typed
+// in by hand.
 import { createSignal, For, Index, Show } from 'solid-js';
 import { observationPlanRoles } from '../../../shared/protocol/overviews.ts';
 import { overviewsApi } from '../desks/overviews-api.ts';
 import { signedIn } from '../organisation/signed-in.ts';
 import { nextSession, pickSpotChecks, TutorSessions, type SpotCheckPicks } from '../../../shared/quality/spot-check.ts';
 import { localDate } from '../../../shared/workflow/calendar.ts';
+import { tutorLabel } from './tutor-label.ts';
 import './quality.css';
 
 interface Row {
   name: string;
   sessions: string;
+  /** For a tutor filled in from Margin: their member id, which tells apart two of one name. */
+  memberId?: string;
 }
 
 const storageKey = 'margin.quality.tutors';
@@ -21,7 +25,11 @@ function storedRows(): Row[] {
   try {
     const rows = JSON.parse(localStorage.getItem(storageKey) ?? '[]') as Row[];
     return Array.isArray(rows) && rows.length > 0
-      ? rows.map((row) => ({ name: String(row.name ?? ''), sessions: String(row.sessions ?? '') }))
+      ? rows.map((row) => ({
+          name: String(row.name ?? ''),
+          sessions: String(row.sessions ?? ''),
+          ...(typeof row.memberId === 'string' && row.memberId ? { memberId: row.memberId } : {}),
+        }))
       : [{ name: '', sessions: '' }];
   } catch {
     return [{ name: '', sessions: '' }];
@@ -55,18 +63,28 @@ export function SpotCheckPage() {
     const role = signedIn()?.member.role;
     return role !== undefined && observationPlanRoles.includes(role);
   };
-  /** Puts the organisation's tutors, with their sessions delivered, in place of those rows; other rows stay. */
+  /**
+   * Puts the organisation's tutors, with their sessions delivered, in place of those filled in before and of rows typed
+   * with one of their names; other typed rows stay. Each comes with their member id, so two of one name stay two.
+   */
   const fillFromMargin = async () => {
     setFilling({ busy: true });
     const answer = await overviewsApi.observationPlan();
     if (!answer.ok) return setFilling({ busy: false, problem: answer.problem.message });
-    const fromMargin = answer.value.tutors.flatMap((tutor) =>
-      tutor.member && tutor.sessionsDelivered !== undefined
-        ? [{ name: tutor.name, sessions: String(tutor.sessionsDelivered) }]
+    const fromMargin: Row[] = answer.value.tutors.flatMap((tutor) =>
+      tutor.member && tutor.id && tutor.sessionsDelivered !== undefined
+        ? [
+            {
+              name: tutorLabel(tutor, answer.value.tutors),
+              sessions: String(tutor.sessionsDelivered),
+              memberId: tutor.id,
+            },
+          ]
         : [],
     );
-    const names = new Set(fromMargin.map((row) => row.name.trim().toLocaleLowerCase('en-GB')));
-    const typed = rows().filter((row) => row.name.trim() && !names.has(row.name.trim().toLocaleLowerCase('en-GB')));
+    const key = (name: string) => name.trim().toLocaleLowerCase('en-GB');
+    const names = new Set(answer.value.tutors.flatMap((tutor) => (tutor.member ? [key(tutor.name)] : [])));
+    const typed = rows().filter((row) => !row.memberId && row.name.trim() && !names.has(key(row.name)));
     const next = [...fromMargin, ...typed];
     setRows(next.length > 0 ? next : [{ name: '', sessions: '' }]);
     localStorage.setItem(storageKey, JSON.stringify(next));
@@ -84,6 +102,7 @@ export function SpotCheckPage() {
       const parsed = TutorSessions.safeParse({
         name: row.name,
         sessionsDelivered: row.sessions.trim() === '' ? undefined : Number(row.sessions),
+        memberId: row.memberId,
       });
       if (parsed.success) tutors.push(parsed.data);
       else problems.push(`Tutor ${index + 1}: ${parsed.error.issues[0].message}`);
@@ -128,7 +147,7 @@ export function SpotCheckPage() {
                   type="text"
                   maxLength={120}
                   value={row().name}
-                  onInput={(e) => update(index, { name: e.currentTarget.value })}
+                  onInput={(e) => update(index, { name: e.currentTarget.value, memberId: undefined })}
                 />
               </div>
               <div class="field small">

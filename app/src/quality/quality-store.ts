@@ -5,8 +5,15 @@ import { followUpCheck, type ObservationDraft } from '../../../shared/reports/qa
 import { localDate } from '../../../shared/workflow/calendar.ts';
 import { createReport } from '../store/new-report.ts';
 
-export function startObservation(tutorName: string, date: string, createdBy: string): Promise<string> {
-  return createReport((doc) => createObservationDoc(doc, { tutorName: tutorName.trim(), date }, createdBy));
+/** A first observation of a tutor: one chosen from the organisation's tutors comes with their member id. */
+export function startObservation(
+  tutor: { name: string; id?: string },
+  date: string,
+  createdBy: string,
+): Promise<string> {
+  return createReport((doc) =>
+    createObservationDoc(doc, { tutorName: tutor.name.trim(), tutorId: tutor.id, date }, createdBy),
+  );
 }
 
 /** Starts the next observation after `id`; throws the rule's reason when none may follow it. */
@@ -18,6 +25,7 @@ export function startFollowUp(id: string, draft: ObservationDraft, sent: boolean
       doc,
       {
         tutorName: draft.tutorName,
+        tutorId: draft.tutorId,
         date: localDate(new Date()),
         number: check.value.number,
         firstObservationId: check.value.firstObservationId,

@@ -1,7 +1,7 @@
 // How a quality-assurance observation is laid out inside a Y.Doc (format `margin.qa-observation`,
-// docs/doc-format.md): the tutor, date and place in the series in `fields`, ticked checklist items in
-// `checklist`, one judgement per competency in `judgements`, and the written feedback as a free-text
-// fragment. The tutor's reply lives in the `<id>/comments` document, which they may write after it is sent.
+// docs/doc-format.md): the tutor (their name, and their member id when chosen from the organisation's tutors), date
+// and place in the series in `fields`, ticked checklist items in `checklist`, one judgement per competency in
+// `judgements`, and the written feedback as a free-text fragment. The tutor's reply lives in the `<id>/comments` document, which they may write after it is sent.
 import type * as Y from 'yjs';
 import { fields, readFieldValues, readMeta, str, writeMeta, type ReportMeta } from '../../doc/layout.ts';
 import { fragmentText } from '../../doc/text-fragment.ts';
@@ -18,6 +18,8 @@ export const judgements = (doc: Y.Doc) => doc.getMap<string>('judgements');
 
 export interface ObservationStart {
   tutorName: string;
+  /** The tutor's member id, when chosen from the organisation's tutors. */
+  tutorId?: string;
   date: string;
   number?: number;
   firstObservationId?: string;
@@ -29,6 +31,7 @@ export function createObservationDoc(doc: Y.Doc, start: ObservationStart, create
     writeMeta(doc, qaObservationFormat, createdBy, now);
     const f = fields(doc);
     f.set('tutorName', start.tutorName);
+    if (start.tutorId) f.set('tutorId', start.tutorId);
     f.set('date', start.date);
     f.set('number', start.number ?? 1);
     if (start.firstObservationId) f.set('firstObservationId', start.firstObservationId);
@@ -54,4 +57,13 @@ export function readObservation(doc: Y.Doc): ObservationDraft & ReportMeta {
     ),
     feedback: fragmentText(doc.getXmlFragment(feedbackKey)),
   };
+}
+
+/** The tutor observed, typed by name: the member id of one chosen from the list no longer holds, so it goes. */
+export function nameObservedTutor(doc: Y.Doc, tutorName: string): void {
+  doc.transact(() => {
+    const f = fields(doc);
+    f.set('tutorName', tutorName);
+    f.delete('tutorId');
+  });
 }

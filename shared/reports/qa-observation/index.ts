@@ -20,7 +20,10 @@ export const qaObservation = defineReportKind({
     const observation = readObservation(doc);
     return {
       learners: [],
-      people: { ids: [], names: observation.tutorName ? [observation.tutorName] : [] },
+      people: {
+        ids: observation.tutorId ? [observation.tutorId] : [],
+        names: observation.tutorName ? [observation.tutorName] : [],
+      },
       date: observation.date ?? '',
       observation: { number: observation.number, concerns: hasConcerns(observation) },
     };

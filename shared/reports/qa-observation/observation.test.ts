@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import { setFragmentText } from '../../doc/text-fragment.ts';
 import { submissionProblems } from '../registry.ts';
 import { competencyIds } from '../../quality/competencies.ts';
-import { checklist, createObservationDoc, feedbackKey, judgements, readObservation } from './doc.ts';
+import { checklist, createObservationDoc, feedbackKey, judgements, nameObservedTutor, readObservation } from './doc.ts';
+import { qaObservation } from './index.ts';
 import { followUpCheck, hasConcerns, type ObservationDraft } from './observation.ts';
 
 const judged = (judgement: string) =>
@@ -37,6 +38,20 @@ describe('a quality observation', () => {
       checked: { 'interactions-rapport': true },
       feedback: 'Clear and warm.',
     });
+  });
+
+  it('names its tutor by member id when chosen from the list, and by name alone once the name is typed', () => {
+    const chosen = new Y.Doc();
+    createObservationDoc(chosen, { tutorName: 'Sam Lee', tutorId: 'member-2', date: '2026-11-20' }, 'QA');
+    const typed = new Y.Doc();
+    createObservationDoc(typed, { tutorName: 'Sam Lee', date: '2026-11-20' }, 'QA');
+    expect(readObservation(chosen).tutorId).toBe('member-2');
+    expect(qaObservation.index(chosen).people).toEqual({ ids: ['member-2'], names: ['Sam Lee'] });
+    expect(qaObservation.index(typed).people).toEqual({ ids: [], names: ['Sam Lee'] });
+    // Typing another name over a chosen tutor's: the id no longer says who it is, so it goes.
+    nameObservedTutor(chosen, 'Sam Leigh');
+    expect(readObservation(chosen).tutorId).toBeUndefined();
+    expect(qaObservation.index(chosen).people).toEqual({ ids: [], names: ['Sam Leigh'] });
   });
 
   it('has concerns when any competency is a cause for concern', () => {

@@ -11,6 +11,11 @@ export const maxObservations = 3;
 /** An observation's single values as the document's "fields" map holds them; observationProblems checks them. */
 export const ObservationFields = {
   tutorName: z.string(),
+  /**
+   * The observed tutor's member id, when they were chosen from the organisation's tutors: the plan of observations
+   * matches the tutor by it. Absent on an observation of someone outside Margin, or one made before it was kept.
+   */
+  tutorId: z.string().min(1),
   date: z.string(),
   /** 1 for the first observation, 2 and 3 for the follow-ups. */
   number: z.number().int().min(1).max(maxObservations),
