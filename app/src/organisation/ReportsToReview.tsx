@@ -14,7 +14,15 @@ import { defaultReviewTargetDays, pastTarget, workingDaysWords } from '../../../
 import { ShowMore } from '../desks/ShowMore.tsx';
 import { DateField } from '../forms/DateField.tsx';
 import { firstReports, organisationApi } from './organisation-api.ts';
-import { datesProblem, isFiltered, noFilter, type QueueFilter, queueQuery, waitedDays } from './queue-filter.ts';
+import {
+  datesProblem,
+  isFiltered,
+  keepChosen,
+  noFilter,
+  type QueueFilter,
+  queueQuery,
+  waitedDays,
+} from './queue-filter.ts';
 import { keepQueueOrder } from './review-queue.ts';
 import { checkSignedIn, signedIn } from './signed-in.ts';
 
@@ -58,7 +66,8 @@ export function ReportsToReview() {
     }
     setProblem(undefined);
     setQueue({ reports: answer.value.reports, total: answer.value.total });
-    if (answer.value.choices) setChoices(answer.value.choices);
+    const offered = answer.value.choices;
+    if (offered) setChoices(keepChosen(offered, choices(), filter()));
     return undefined;
   };
   const filterBy = (next: QueueFilter) => {
@@ -112,9 +121,11 @@ export function ReportsToReview() {
                 filter={filter()}
                 onFilter={filterBy}
                 choices={choices()}
-                onMore={() => {
+                onMore={async () => {
                   setWanted(wanted() + queuePage);
-                  return load(false);
+                  // A problem is said once, above the queue.
+                  await load(false);
+                  return undefined;
                 }}
                 target={target()}
                 onApproved={(done) => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OrganisationReportQuery, reportListPath } from '../../../shared/protocol/organisations.ts';
 import type { OrganisationReportSummary } from '../../../shared/protocol/organisations.ts';
 import { pastTarget } from '../../../shared/workflow/working-days.ts';
-import { datesProblem, isFiltered, noFilter, queueQuery, waitedDays } from './queue-filter.ts';
+import { datesProblem, isFiltered, keepChosen, noFilter, queueQuery, waitedDays } from './queue-filter.ts';
 
 /** Noon UTC, so the day is the same on any test machine's calendar from UTC-11 to UTC+11. */
 const noon = (day: string) => `${day}T12:00:00.000Z`;
@@ -72,6 +72,30 @@ describe('the reviewer’s queue', () => {
       choices: true,
       limit: 50,
     });
+  });
+
+  it('keeps offering the filter’s own choice once no report waiting has it, and nothing else of before', () => {
+    const before = {
+      tutors: [
+        { id: 'm-1', name: 'Tess Tutor' },
+        { id: 'm-2', name: 'Tom Tutor' },
+      ],
+      learners: ['Gus Hale', 'Zoe Quill'],
+      clients: ['client-3'],
+      kinds: [{ id: 'ilp', label: 'Learning plan' }],
+    };
+    const now = { tutors: [{ id: 'm-2', name: 'Tom Tutor' }], learners: ['Gus Hale'], clients: [], kinds: [] };
+    expect(keepChosen(now, before, noFilter)).toEqual(now);
+    expect(keepChosen(now, before, { ...noFilter, tutor: 'm-1', learner: 'Zoe Quill', kind: 'ilp' })).toEqual({
+      tutors: [
+        { id: 'm-2', name: 'Tom Tutor' },
+        { id: 'm-1', name: 'Tess Tutor' },
+      ],
+      learners: ['Gus Hale', 'Zoe Quill'],
+      clients: [],
+      kinds: [{ id: 'ilp', label: 'Learning plan' }],
+    });
+    expect(keepChosen(now, before, { ...noFilter, tutor: 'm-2' })).toEqual(now);
   });
 
   it('says when the first day is after the last', () => {

@@ -1,7 +1,11 @@
 // What the reviewer's queue ("Reports to review") asks the relay for: the organisation's submitted and resubmitted
 // reports, the one waiting longest first, narrowed by the reviewer's filter (tutor, learner, client, kind, submitted
 // between two days of their own calendar, and a search), each with how many working days it has waited.
-import type { OrganisationReportQuery, OrganisationReportSummary } from '../../../shared/protocol/organisations.ts';
+import type {
+  OrganisationReportQuery,
+  OrganisationReportSummary,
+  ReportChoices,
+} from '../../../shared/protocol/organisations.ts';
 import { qaObservation } from '../../../shared/reports/qa-observation/index.ts';
 import { addDays, localDate, startOfLocalDay } from '../../../shared/workflow/calendar.ts';
 import { workingDaysBetween } from '../../../shared/workflow/working-days.ts';
@@ -42,6 +46,22 @@ export function queueQuery(filter: QueueFilter): OrganisationReportQuery {
     ...(filter.from ? { submittedFrom: startOfLocalDay(filter.from).toISOString() } : {}),
     ...(filter.to ? { submittedBefore: startOfLocalDay(addDays(filter.to, 1)).toISOString() } : {}),
     ...(search ? { q: search } : {}),
+  };
+}
+
+/**
+ * What the selects offer once the relay sends new choices: its choices, and the filter's own choice from `before`
+ * when no report waiting has it any more (the last of a tutor's approved), so the select still shows what it holds.
+ */
+export function keepChosen(choices: ReportChoices, before: ReportChoices, filter: QueueFilter): ReportChoices {
+  const kept = <T>(now: T[], then: T[], chosen: string, id: (each: T) => string) =>
+    chosen && !now.some((each) => id(each) === chosen) ? [...now, ...then.filter((each) => id(each) === chosen)] : now;
+  const itself = (each: string) => each;
+  return {
+    tutors: kept(choices.tutors, before.tutors, filter.tutor, (each) => each.id),
+    learners: kept(choices.learners, before.learners, filter.learner, itself),
+    clients: kept(choices.clients, before.clients, filter.client, itself),
+    kinds: kept(choices.kinds, before.kinds, filter.kind, (each) => each.id),
   };
 }
 
