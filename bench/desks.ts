@@ -3,15 +3,17 @@
 // folder as a relay from before the report directory left it (registrations, content and status rooms, no
 // directory rows); the relay is started on it and makes the directory's rows from start-up (timed apart),
 // then each desk is opened signed in as the member it is for, several times, from navigation to its first rows
-// drawn. Also the desk's request alone, from Node. Needs dist/app (npm run build:app).
+// drawn. Also the desk's request alone, from Node; and the review queue's filter changed in Chromium (a tutor chosen,
+// words searched) until the relay's answer is drawn, with those requests alone. Needs dist/app (npm run build:app).
 import { chromium, type Browser } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { type Decision, recordDecision } from '../shared/doc/status-doc.ts';
-import type { MemberRole } from '../shared/protocol/organisations.ts';
+import type { MemberRole, OrganisationReportQuery } from '../shared/protocol/organisations.ts';
 import { reportListPath } from '../shared/protocol/organisations.ts';
+import { qaObservation } from '../shared/reports/qa-observation/index.ts';
 import { roomName } from '../shared/protocol/rooms.ts';
 import type { ReportStatus } from '../shared/protocol/statuses.ts';
 import { attendance, createSessionReportDoc, createTermlyReviewDoc } from '../shared/reports/index.ts';
@@ -47,6 +49,8 @@ interface Seeded {
   cookies: Record<'reviewer' | 'coordinator' | 'contact' | 'tutor' | 'admin', string>;
   learner: string;
   members: number;
+  /** Two tutors' member ids, for the queue's filter. */
+  tutors: [string, string];
 }
 
 async function member(store: Storage, organisationId: string, name: string, role: MemberRole, clientId?: string) {
@@ -152,6 +156,7 @@ async function seed(store: Storage, today: string): Promise<Seeded> {
     // Learner 0's reports are client-0's, the first contact's client.
     learner: learners[0]!.name,
     members: 1 + tutors + reviewers + coordinators + clients * contactsPerClient,
+    tutors: [tutorIds[1]!, tutorIds[2]!],
   };
 }
 
@@ -207,6 +212,90 @@ async function timeDesk(browser: Browser, base: string, cookie: string, desk: De
   }
 }
 
+/** The review queue's query as the app asks it (app/src/organisation/queue-filter.ts), narrowed by `filter`. */
+const queueOf = (filter: OrganisationReportQuery = {}) =>
+  reportListPath({
+    status: ['submitted', 'resubmitted'],
+    notKind: qaObservation.kind,
+    order: 'submitted',
+    ...filter,
+    limit: 50,
+    offset: 0,
+  });
+
+/**
+ * The review queue's filter changed in Chromium: from choosing a tutor (each run the other of two) or typing words
+ * until the relay's answer is drawn; and those requests alone, from Node.
+ */
+async function timeQueueFilter(browser: Browser, base: string, cookie: string, tutors: [string, string]) {
+  const context = await browser.newContext();
+  await context.addCookies([{ name: sessionCookieName, value: cookie, url: base }]);
+  const page = await context.newPage();
+  const drawnAfter = async (change: () => Promise<unknown>, asked: (url: string) => boolean) => {
+    const started = performance.now();
+    const answered = page.waitForResponse((response) => asked(response.url()), { timeout: 60_000 });
+    await change();
+    await answered;
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+    return performance.now() - started;
+  };
+  try {
+    await signIn(page, base, 'Bench Member');
+    await page.goto(base);
+    await page.locator('.to-review li[data-report]').first().waitFor({ timeout: 60_000 });
+    const byTutor: number[] = [];
+    const bySearch: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const tutor = tutors[run % 2]!;
+      byTutor.push(
+        await drawnAfter(
+          () => page.locator('#queue-tutor').selectOption(tutor),
+          (url) => url.includes(`tutor=${tutor}`),
+        ),
+      );
+    }
+    await page.locator('#queue-tutor').selectOption('');
+    const search = page.getByRole('searchbox', { name: 'Search title, tutor or learners' });
+    for (let run = 0; run < runs; run++) {
+      const words = `Learner ${run + 10}`;
+      // The search waits for typing to pause (300 ms) before it asks: timed from the words typed.
+      bySearch.push(
+        await drawnAfter(
+          () => search.fill(words),
+          (url) => url.includes(`q=${encodeURIComponent(words)}`),
+        ),
+      );
+    }
+    const asked = async (path: string) => {
+      const times: number[] = [];
+      for (let run = 0; run < runs; run++) {
+        const started = performance.now();
+        const answer = await fetch(`${base}${path}`, { headers: { cookie: `${sessionCookieName}=${cookie}` } });
+        await answer.arrayBuffer();
+        if (!answer.ok) throw new Error(`${path}: ${answer.status}`);
+        times.push(performance.now() - started);
+      }
+      return median(times);
+    };
+    return {
+      byTutor,
+      bySearch,
+      withoutChoices: await asked(queueOf()),
+      withChoices: await asked(queueOf({ choices: true })),
+      tutorAlone: await asked(queueOf({ tutor: tutors[0] })),
+      searchAlone: await asked(queueOf({ q: 'Learner 10' })),
+      daysAlone: await asked(
+        queueOf({
+          submittedFrom: new Date(Date.now() - 30 * 86_400_000).toISOString(),
+          submittedBefore: new Date().toISOString(),
+        }),
+      ),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
 export async function desks(): Promise<string> {
   if (!existsSync('dist/app/index.html')) throw new Error('build the app first: npm run build:app');
   const dataDir = mkdtempSync(join(tmpdir(), 'margin-bench-desks-'));
@@ -230,7 +319,8 @@ export async function desks(): Promise<string> {
     if (!first.ok) throw new Error(`the first list: ${first.status} ${await first.text()}`);
     const fillMs = performance.now() - filling;
     const month = today.slice(0, 7);
-    const queue = reportListPath({ status: ['submitted', 'resubmitted'], order: 'submitted', limit: 50, offset: 0 });
+    // The queue's first request carries what its filter offers (choices), as the app asks it.
+    const queue = queueOf({ choices: true });
     const desksToTime: Desk[] = [
       // No desk: the app itself, to the home page's greeting, for what the desks add to it.
       {
@@ -299,6 +389,16 @@ export async function desks(): Promise<string> {
           `its request alone median ${median(asked).toFixed(0)} ms`,
       );
     }
+    const filtered = await timeQueueFilter(browser, base, seeded.cookies.reviewer, seeded.tutors);
+    lines.push(
+      `  review queue, a tutor chosen: drawn median ${median(filtered.byTutor).toFixed(0)} ms, p95 ${p95(filtered.byTutor).toFixed(0)} ms; ` +
+        `its request alone median ${filtered.tutorAlone.toFixed(0)} ms`,
+      `  review queue, words searched: drawn median ${median(filtered.bySearch).toFixed(0)} ms, p95 ${p95(filtered.bySearch).toFixed(0)} ms ` +
+        `from the words typed (300 ms of it the pause for typing); its request alone median ${filtered.searchAlone.toFixed(0)} ms`,
+      `  review queue, the last 30 days submitted: its request alone median ${filtered.daysAlone.toFixed(0)} ms`,
+      `  review queue's first page alone: median ${filtered.withChoices.toFixed(0)} ms with the filter's choices, ` +
+        `${filtered.withoutChoices.toFixed(0)} ms without`,
+    );
     return [
       `${totalReports.toLocaleString('en-GB')} reports, ${seeded.members} members in one organisation (SQLite), ${runs} runs each, goal 300 ms ` +
         `(seeded in ${(seedMs / 1000).toFixed(1)} s; the directory's missing rows made within ${(fillMs / 1000).toFixed(1)} s; ` +

@@ -113,20 +113,20 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   await expect(item).toContainText('Session report. Learners: Gus Hale. Waited less than a working day.');
   await expect(item).not.toContainText('Waiting longer than');
   await expect(toReview).toContainText('the target is 2 working days');
-  // Filters built from the list, and a search, with the count spoken.
-  const count = toReview.getByRole('status');
-  await expect(count).toHaveText('2 of 2 reports');
+  // Filters the relay offers and applies, and a search, with the count spoken.
+  const count = toReview.getByTestId('paging-status');
+  await expect(count).toHaveText('Showing 2 of 2 reports');
   await expect(toReview.getByLabel('Tutor', { exact: true }).locator('option')).toHaveText(['All', 'Tom Tutor']);
   await toReview.getByLabel('Learner', { exact: true }).selectOption('Gus Hale');
-  await expect(count).toHaveText('1 of 2 reports');
+  await expect(count).toHaveText('Showing 1 of 1 report');
   await toReview.getByLabel('Search title, tutor or learners').fill('Tudors nowhere');
-  await expect(count).toHaveText('0 of 2 reports');
+  await expect(count).toHaveText('Showing 0 of 0 reports');
   await expect(entry).toBeHidden();
   await toReview.getByLabel('Search title, tutor or learners').fill('gus');
-  await expect(count).toHaveText('1 of 2 reports');
+  await expect(count).toHaveText('Showing 1 of 1 report');
   await toReview.getByLabel('Learner', { exact: true }).selectOption('');
   await toReview.getByLabel('Search title, tutor or learners').fill('');
-  await expect(count).toHaveText('2 of 2 reports');
+  await expect(count).toHaveText('Showing 2 of 2 reports');
   await expectAccessible(reviewer);
   await entry.click();
   await expect(reviewer).toHaveURL(`${own.base}/report/${reportId}`);

@@ -3,10 +3,13 @@
 // tutor's raw request to change it refused); the tutor says whose learner a report is about from the report page;
 // the reviewer filters by client and by dates submitted, moves with J and K, marks reports with M and with their
 // boxes and approves them together, one refused by name because it was approved meanwhile; the queue flags what has
-// waited past the target; and a tutor's raw bulk approval is refused.
+// waited past the target; and a tutor's raw bulk approval is refused. With more reports waiting than one page, the
+// filter and the search ask the relay, so they find a report beyond the first page, and the choices name a tutor
+// whose only report is beyond it.
 import type { BrowserContext, Page } from '@playwright/test';
 import { dateFieldText } from '../shared/forms/uk-dates.ts';
-import { addDays } from '../shared/workflow/calendar.ts';
+import { createSessionReportDoc } from '../shared/reports/session-report/doc.ts';
+import { addDays, localDate } from '../shared/workflow/calendar.ts';
 import { completeSessionReport, createSessionReport, editor, signIn, submitReport } from './app.ts';
 import { expect, expectAccessible, test, withOtherContexts } from './fixtures.ts';
 import {
@@ -17,9 +20,12 @@ import {
   setUpAgency,
   slow,
   relayOfTheirOwn,
+  writeRegisteredReport,
 } from './organisation-people.ts';
 
 const own = relayOfTheirOwn();
+/** A second organisation, on a relay of its own (an organisation is set up on a relay with none). */
+const big = relayOfTheirOwn();
 
 const progress = 'Comment on progress towards learning objectives';
 
@@ -118,10 +124,10 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
 
   await signIn(reviewer, own.base, 'Rita Reviewer');
   const queue = reviewer.getByRole('region', { name: 'Reports to review' });
-  const count = queue.getByRole('status');
+  const count = queue.getByTestId('paging-status');
   await expect(async () => {
     await reviewer.reload();
-    await expect(count).toHaveText('3 of 3 reports', { timeout: 5_000 });
+    await expect(count).toHaveText('Showing 3 of 3 reports', { timeout: 5_000 });
   }).toPass(slow);
   await expect(queue).toContainText('the target is 3 working days');
   await expect(queue.getByRole('listitem').first()).toContainText('Client: client-9.');
@@ -129,9 +135,9 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   // By client.
   await expect(queue.getByLabel('Client', { exact: true }).locator('option')).toHaveText(['All', 'client-9']);
   await queue.getByLabel('Client', { exact: true }).selectOption('client-9');
-  await expect(count).toHaveText('1 of 3 reports');
+  await expect(count).toHaveText('Showing 1 of 1 report');
   await queue.getByLabel('Client', { exact: true }).selectOption('');
-  await expect(count).toHaveText('3 of 3 reports');
+  await expect(count).toHaveText('Showing 3 of 3 reports');
 
   // By the day submitted, in British dates: from tomorrow keeps none; to yesterday as well is impossible, and said.
   const today = await reviewer.evaluate(() => {
@@ -142,7 +148,7 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   const to = queue.getByRole('textbox', { name: /^Submitted to/ });
   await from.fill(dateFieldText(addDays(today, 1)));
   await from.press('Tab');
-  await expect(count).toHaveText('0 of 3 reports');
+  await expect(count).toHaveText('Showing 0 of 0 reports');
   await to.fill(dateFieldText(addDays(today, -1)));
   await to.press('Tab');
   await expect(queue.getByRole('alert')).toHaveText('The first day is after the last: no report fits.');
@@ -150,13 +156,13 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   await from.press('Tab');
   await to.fill(dateFieldText(today));
   await to.press('Tab');
-  await expect(count).toHaveText('3 of 3 reports');
+  await expect(count).toHaveText('Showing 3 of 3 reports');
   await expect(queue.getByRole('alert')).toHaveCount(0);
   // A date that cannot be read is said so, and the filter keeps what it had.
   await to.fill('31/02/2026');
   await to.press('Tab');
   await expect(to).toHaveAttribute('aria-invalid', 'true');
-  await expect(count).toHaveText('3 of 3 reports');
+  await expect(count).toHaveText('Showing 3 of 3 reports');
   await to.fill('');
   await to.press('Tab');
   await expectAccessible(reviewer);
@@ -195,7 +201,7 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   await expect(refusedOnes.getByRole('listitem')).toHaveCount(1);
   await expect(refusedOnes.getByRole('listitem')).toContainText('Ada Lane');
   await expect(refusedOnes.getByRole('listitem')).toContainText(/approved/i);
-  await expect(count).toHaveText('1 of 1 report', slow);
+  await expect(count).toHaveText('Showing 1 of 1 report', slow);
   await expectAccessible(reviewer);
   const statuses = Object.fromEntries(
     ((await listedReports(reviewer)) as { id: string; status: string }[]).map((each) => [each.id, each.status]),
@@ -233,3 +239,133 @@ async function story(adminContext: BrowserContext, [tutorContext, reviewerContex
   await expect(queue.getByRole('alert')).toHaveCount(0);
   await expectAccessible(reviewer);
 }
+
+/** Session reports for these learners, written by the tutor signed in on `page` and submitted in turn; their ids. */
+async function submittedMany(page: Page, tutor: string, learners: string[], prefix: string): Promise<string[]> {
+  const ids = learners.map((_, n) => `${prefix}-${n}`);
+  const today = localDate(new Date());
+  // Written a few at a time over real websockets, as the form writes them.
+  for (let start = 0; start < ids.length; start += 4)
+    await Promise.all(
+      ids.slice(start, start + 4).map((id, n) =>
+        writeRegisteredReport(page, big.relay, id, (doc) =>
+          createSessionReportDoc(
+            doc,
+            {
+              date: today,
+              start: '16:00',
+              finish: '17:00',
+              subject: 'Maths',
+              learners: [{ id: `l-${id}`, name: learners[start + n]! }],
+            },
+            tutor,
+          ),
+        ),
+      ),
+    );
+  const statuses = await page.evaluate(
+    async ({ ids, tutor }) => {
+      const done: number[] = [];
+      for (const id of ids) {
+        const grant = await (await fetch(`/api/organisation/reports/${id}/token`)).json();
+        const response = await fetch(`/api/reports/${id}/transitions`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${grant.token}` },
+          body: JSON.stringify({ action: 'submit', name: tutor }),
+        });
+        done.push(response.status);
+      }
+      return done;
+    },
+    { ids, tutor },
+  );
+  expect(statuses).toEqual(ids.map(() => 200));
+  return ids;
+}
+
+test('with more reports waiting than one page, the filter and the search find one beyond it, and the choices name its tutor', async ({
+  browser,
+  context,
+}) => {
+  test.setTimeout(240_000);
+  await withOtherContexts(browser, 3, async ([tomContext, tessContext, reviewerContext]) => {
+    const organisation = 'Northside Tutors';
+    const { page: admin } = await personWithPasskeys(context);
+    await setUpAgency(admin, big.base, organisation);
+    const links = {
+      tom: await invite(admin, big.base, 'Tom Tutor', 'Tutor'),
+      tess: await invite(admin, big.base, 'Tess Tutor', 'Tutor'),
+      rita: await invite(admin, big.base, 'Rita Reviewer', 'Quality reviewer'),
+    };
+    const { page: tom } = await personWithPasskeys(tomContext!);
+    await join(tom, links.tom, 'Tom Tutor', organisation);
+    const { page: tess } = await personWithPasskeys(tessContext!);
+    await join(tess, links.tess, 'Tess Tutor', organisation);
+    const { page: reviewer } = await personWithPasskeys(reviewerContext!);
+    await join(reviewer, links.rita, 'Rita Reviewer', organisation);
+
+    // Fifty of Tom's fill the first page; Tess's one report, submitted last, waits beyond it.
+    const toms = await submittedMany(
+      tom,
+      'Tom Tutor',
+      Array.from({ length: 50 }, (_, n) => `Learner ${n + 1}`),
+      'tom',
+    );
+    const [zoe] = await submittedMany(tess, 'Tess Tutor', ['Zoe Quill'], 'tess');
+
+    await signIn(reviewer, big.base, 'Rita Reviewer');
+    const queue = reviewer.getByRole('region', { name: 'Reports to review' });
+    const count = queue.getByTestId('paging-status');
+    const entries = queue.locator('li[data-report]');
+    await expect(count).toHaveText('Showing 50 of 51 reports', slow);
+    await expect(entries).toHaveCount(50);
+    await expect(queue.locator(`li[data-report="${zoe}"]`)).toHaveCount(0);
+    await expect(queue.getByRole('button', { name: 'Show more' })).toBeVisible();
+
+    // The choices are the whole queue's: Tess and her learner, though nothing of hers is on the page.
+    const tutorSelect = queue.getByLabel('Tutor', { exact: true });
+    await expect(tutorSelect.locator('option')).toHaveText(['All', 'Tess Tutor', 'Tom Tutor']);
+    await expect(queue.getByLabel('Learner', { exact: true }).locator('option')).toContainText(['Zoe Quill']);
+    await expect(queue.getByLabel('Kind', { exact: true }).locator('option')).toHaveText(['All', 'Session report']);
+    await tutorSelect.selectOption({ label: 'Tess Tutor' });
+    await expect(count).toHaveText('Showing 1 of 1 report', slow);
+    await expect(entries).toHaveCount(1);
+    await expect(entries.first()).toHaveAttribute('data-report', zoe!);
+    await expect(entries.first()).toContainText('Learners: Zoe Quill.');
+    await expect(queue.getByRole('button', { name: 'Show more' })).toHaveCount(0);
+    await expectAccessible(reviewer);
+    await tutorSelect.selectOption({ label: 'All' });
+    await expect(count).toHaveText('Showing 50 of 51 reports', slow);
+
+    // By learner, and by words: the learner's, and the tutor's name.
+    await queue.getByLabel('Learner', { exact: true }).selectOption('Zoe Quill');
+    await expect(count).toHaveText('Showing 1 of 1 report', slow);
+    await queue.getByLabel('Learner', { exact: true }).selectOption('');
+    const search = queue.getByRole('searchbox', { name: 'Search title, tutor or learners' });
+    await search.fill('quill');
+    await expect(count).toHaveText('Showing 1 of 1 report', slow);
+    await expect(entries.first()).toHaveAttribute('data-report', zoe!);
+    await search.fill('TESS');
+    await expect(count).toHaveText('Showing 1 of 1 report', slow);
+    await search.fill('');
+    await expect(count).toHaveText('Showing 50 of 51 reports', slow);
+
+    // Show more brings the next page.
+    await queue.getByRole('button', { name: 'Show more' }).click();
+    await expect(count).toHaveText('Showing 51 of 51 reports', slow);
+    await expect(entries.last()).toHaveAttribute('data-report', zoe!);
+
+    // The next report, from a report opened from the queue, is the next in the filtered order shown.
+    await search.fill('Learner 1');
+    await expect(count).toHaveText('Showing 11 of 11 reports', slow);
+    const shown = await entries.evaluateAll((items) => items.map((item) => item.getAttribute('data-report')));
+    expect(shown.every((id) => toms.includes(id!))).toBe(true);
+    await entries.first().getByRole('link').click();
+    await expect(reviewer).toHaveURL(new RegExp(`/report/${shown[0]}$`), slow);
+    await expect(reviewer.getByRole('link', { name: 'Next report to review' })).toHaveAttribute(
+      'href',
+      `/report/${shown[1]}`,
+      slow,
+    );
+  });
+});

@@ -212,4 +212,90 @@ describe('the report directory', () => {
         body: { error: expect.stringContaining(problem) },
       });
   });
+
+  it('serves the review queue: by when submitted, a kind left out, a tutor found by name, and choices from every waiting report', async () => {
+    const { store, a } = await agency();
+    const relay = await session.relay({ store });
+    const written = [
+      ['q-1', a.tutor, '2030-01-05', 'Ann Able'],
+      ['q-2', a.tutor, '2030-01-06', 'Ben Bold'],
+      ['q-3', a.otherTutor, '2030-02-07', 'Cat Cole'],
+      ['q-4', a.otherTutor, '2030-02-08', 'Dan Dee'],
+    ] as const;
+    for (const [id, who, date, learner] of written) await write(relay, who, id, date, learner);
+    const submit = async (id: string, who: Member) =>
+      expect((await decide(relay, await tokenFor(relay, who, id), id, 'submit')).status).toBe(200);
+    await submit('q-1', a.tutor);
+    await submit('q-2', a.tutor);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const between = new Date();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await submit('q-3', a.otherTutor);
+    expect(
+      (
+        await call(relay, 'PUT', '/api/organisation/reports/q-3/client', {
+          cookie: a.otherTutor.cookie,
+          body: { clientId: 'acme' },
+        })
+      ).status,
+    ).toBe(200);
+
+    const ids = (answer: { body: { reports: { id: string }[] } }) => answer.body.reports.map((each) => each.id);
+    const queue = '?status=submitted,resubmitted&order=submitted';
+    // The first page of one holds only the first tutor's report; the choices name every waiting report's.
+    const first = await list(relay, a.reviewer, `${queue}&limit=1&choices=true`);
+    expect(ids(first)).toEqual(['q-1']);
+    expect(first.body.reports[0]).toMatchObject({ ownerId: a.tutor.id, kindId: 'session-report' });
+    expect(first.body).toMatchObject({ total: 3, next: 1 });
+    expect(first.body.choices).toEqual({
+      tutors: [
+        { id: a.otherTutor.id, name: 'otherTutor' },
+        { id: a.tutor.id, name: 'tutor' },
+      ],
+      learners: ['Ann Able', 'Ben Bold', 'Cat Cole'],
+      clients: ['acme'],
+      kinds: [{ id: 'session-report', label: 'Session report' }],
+    });
+    // Whatever else narrows the page: the choices are the whole queue's. Without asking, none.
+    expect((await list(relay, a.reviewer, `${queue}&limit=1&client=acme&choices=true`)).body.choices).toEqual(
+      first.body.choices,
+    );
+    expect((await list(relay, a.reviewer, `${queue}&limit=1`)).body.choices).toBeUndefined();
+    // A filter finds what is beyond the first page.
+    expect(ids(await list(relay, a.reviewer, `${queue}&limit=1&tutor=${a.otherTutor.id}`))).toEqual(['q-3']);
+    expect(ids(await list(relay, a.reviewer, `${queue}&limit=1&client=acme`))).toEqual(['q-3']);
+    expect(ids(await list(relay, a.reviewer, `${queue}&limit=1&learner=Cat%20Cole`))).toEqual(['q-3']);
+    // The search looks in the tutor's name too.
+    expect(ids(await list(relay, a.reviewer, `${queue}&limit=10&q=OTHERTUT`))).toEqual(['q-3']);
+    expect(ids(await list(relay, a.reviewer, `${queue}&limit=10&q=bold`))).toEqual(['q-2']);
+    // When submitted, as moments: from one included, before another; an offset is the same moment in UTC.
+    const moment = encodeURIComponent(between.toISOString());
+    expect(ids(await list(relay, a.reviewer, `${queue}&limit=10&submittedFrom=${moment}`))).toEqual(['q-3']);
+    expect(ids(await list(relay, a.reviewer, `${queue}&limit=10&submittedBefore=${moment}`))).toEqual(['q-1', 'q-2']);
+    const inParis = new Date(between.getTime() + 3600_000).toISOString().replace('Z', '+01:00');
+    expect(
+      ids(await list(relay, a.reviewer, `${queue}&limit=10&submittedBefore=${encodeURIComponent(inParis)}`)),
+    ).toEqual(['q-1', 'q-2']);
+    // The report's own date is another thing: from/to still mean it.
+    expect(ids(await list(relay, a.reviewer, `${queue}&limit=10&from=2030-02-01`))).toEqual(['q-3']);
+    // A kind left out leaves the queue, and the choices, without it.
+    const without = await list(relay, a.reviewer, `${queue}&limit=10&notKind=session-report&choices=true`);
+    expect(without.body).toMatchObject({ reports: [], total: 0 });
+    expect(without.body.choices).toEqual({ tutors: [], learners: [], clients: [], kinds: [] });
+    // Each bad value is refused with what is wanted.
+    for (const [query, problem] of [
+      ['?submittedFrom=yesterday', 'Give submittedFrom as an ISO 8601 moment'],
+      ['?submittedBefore=2030-01-07', 'Give submittedBefore as an ISO 8601 moment'],
+      [
+        '?submittedFrom=2030-01-08T00:00:00.000Z&submittedBefore=2030-01-07T00:00:00.000Z',
+        'submittedFrom is not before submittedBefore',
+      ],
+      ['?choices=yes', 'Ask for the choices with true or false.'],
+      [`?notKind=${'x'.repeat(65)}`, 'A kind’s id (notKind) is at most 64 characters.'],
+    ] as const)
+      expect(await list(relay, a.reviewer, query)).toMatchObject({
+        status: 400,
+        body: { error: expect.stringContaining(problem) },
+      });
+  });
 });

@@ -13,6 +13,7 @@ import { isSessionReportDoc, readSessionReport } from '../../shared/reports/sess
 import { sessionTimesheet } from '../../shared/timesheets/rows.ts';
 import type { Log } from '../log.ts';
 import type {
+  DirectoryChoices,
   DirectoryContent,
   DirectoryQuery,
   DirectoryRow,
@@ -164,6 +165,13 @@ export class ReportDirectory {
     await this.fill(query.scopes.map((scope) => scope.organisationId));
     await this.flush();
     return this.options.store.countDirectoryRows(query);
+  }
+
+  /** What the rows a query matches have among them to filter by. */
+  async choices(query: DirectoryQuery): Promise<DirectoryChoices> {
+    await this.fill(query.scopes.map((scope) => scope.organisationId));
+    await this.flush();
+    return this.options.store.directoryChoices(query);
   }
 
   /** One report's row, made from the store when it has none yet. */

@@ -16,6 +16,7 @@ import {
   type OrganisationReportView,
   type OrganisationTeachers,
   RegisterReportRequest,
+  type ReportChoices,
   SetReportTeacherRequest,
   ReportClientRequest,
   type ClientList,
@@ -25,7 +26,7 @@ import type { Role } from '../../shared/protocol/roles.ts';
 import { defaultTtlSeconds } from '../../shared/protocol/tokens.ts';
 import { checkAccess, type Tokens } from '../auth.ts';
 import { kindLabel, type ReportDirectory, scopesFor } from '../directory/report-directory.ts';
-import type { DirectoryQuery, DirectoryRow } from '../storage/directory.ts';
+import type { DirectoryChoices, DirectoryQuery, DirectoryRow } from '../storage/directory.ts';
 import type { Log } from '../log.ts';
 import type { ReportStatuses } from '../statuses.ts';
 import type { OrganisationReportRecord } from '../storage/organisations.ts';
@@ -232,9 +233,12 @@ function summaryOf(row: DirectoryRow, role: Role, names: Map<string, string>): O
   const content = row.content;
   return {
     id: row.reportId,
+    ownerId: row.ownerId,
     ownerName: names.get(row.ownerId) ?? 'A former member',
     ...(row.mentorId ? { mentorName: names.get(row.mentorId) ?? 'A former member' } : {}),
-    ...(content ? { title: content.title, kind: kindLabel(content.kindId), learners: content.learners } : {}),
+    ...(content
+      ? { title: content.title, kind: kindLabel(content.kindId), kindId: content.kindId, learners: content.learners }
+      : {}),
     ...(content?.named.length ? { named: content.named } : {}),
     ...(content?.date ? { date: content.date } : {}),
     ...(row.clientId ? { clientId: row.clientId } : {}),
@@ -257,25 +261,41 @@ export async function listReports(context: MemberReportsContext, request: Incomi
   const { member } = await signedInMember(context, request);
   const asked = readQuery(request, OrganisationReportQuery, 'The list’s query is not one the relay reads.');
   const facts = await memberFacts(context.store, member);
-  const query: DirectoryQuery = {
+  const members = (await Promise.all(organisationsOf(facts).map((id) => context.store.members(id)))).flat();
+  const names = new Map(members.map((each) => [each.id, each.name]));
+  // What the filter offers is over every report in the statuses asked, whatever else the query narrows.
+  const waiting: DirectoryQuery = {
     scopes: scopesFor(facts),
     ...(asked.status ? { statuses: asked.status } : {}),
+    ...(asked.notKind ? { notKindId: asked.notKind } : {}),
+  };
+  const words = asked.q?.trim().toLocaleLowerCase('en-GB');
+  const query: DirectoryQuery = {
+    ...waiting,
     ...(asked.kind ? { kindId: asked.kind } : {}),
     ...(asked.tutor ? { ownerId: asked.tutor } : {}),
     ...(asked.client ? { clientId: asked.client } : {}),
     ...(asked.learner ? { learner: asked.learner } : {}),
-    ...(asked.q ? { search: asked.q } : {}),
+    ...(words
+      ? {
+          search: words,
+          searchOwnerIds: members
+            .filter((each) => each.name.toLocaleLowerCase('en-GB').includes(words))
+            .map((each) => each.id),
+        }
+      : {}),
     ...(asked.from ? { from: asked.from } : {}),
     ...(asked.to ? { to: asked.to } : {}),
+    ...(asked.submittedFrom ? { submittedFrom: asked.submittedFrom } : {}),
+    ...(asked.submittedBefore ? { submittedBefore: asked.submittedBefore } : {}),
     ...(asked.order ? { order: asked.order } : {}),
     ...(asked.limit ? { limit: asked.limit, offset: asked.offset ?? 0 } : {}),
   };
-  const [rows, total, members] = await Promise.all([
+  const [rows, total, choices] = await Promise.all([
     context.directory.rows(query),
     asked.limit ? context.directory.count(query) : undefined,
-    Promise.all(organisationsOf(facts).map((id) => context.store.members(id))),
+    asked.choices ? context.directory.choices(waiting) : undefined,
   ]);
-  const names = new Map(members.flat().map((each) => [each.id, each.name]));
   const reports: OrganisationReportSummary[] = [];
   for (const row of rows) {
     // The directory's scopes follow memberAccess; the rule itself still decides each row and the role it gives.
@@ -286,8 +306,23 @@ export async function listReports(context: MemberReportsContext, request: Incomi
   const body: OrganisationReportList = {
     reports,
     ...(total !== undefined ? { total, ...(next < total ? { next } : {}) } : {}),
+    ...(choices ? { choices: choicesOf(choices, names) } : {}),
   };
   return { status: 200, body };
+}
+
+const byWords = (a: string, b: string) => a.localeCompare(b, 'en-GB');
+
+/** The directory's choices as a desk's filter offers them: tutors by name, kinds by their label, each list sorted. */
+function choicesOf(found: DirectoryChoices, names: Map<string, string>): ReportChoices {
+  return {
+    tutors: found.ownerIds
+      .map((id) => ({ id, name: names.get(id) ?? 'A former member' }))
+      .sort((a, b) => byWords(a.name, b.name) || byWords(a.id, b.id)),
+    learners: [...found.learners].sort(byWords),
+    clients: [...found.clientIds].sort(byWords),
+    kinds: found.kindIds.map((id) => ({ id, label: kindLabel(id) })).sort((a, b) => byWords(a.label, b.label)),
+  };
 }
 
 /** The organisation's clients: those its client contacts (not removed) were invited for, each once, sorted. */

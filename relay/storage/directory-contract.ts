@@ -140,6 +140,64 @@ export function describeDirectoryStore(backend: string, open: () => Promise<Open
       ]);
     });
 
+    it('narrows a queue by kind left out, by submission time and by owners found by name, and lists its choices', async () => {
+      const submitted = (n: number, over: Partial<DirectoryRow>) =>
+        row(n, { status: 'submitted', submittedAt: at(n), changedAt: at(n), ...over });
+      await store.putDirectoryRow(submitted(1, { clientId: 'acme' }));
+      await store.putDirectoryRow(
+        submitted(2, { ownerId: 'ann', content: content('Ann’s', { learners: ['Di Ng', 'Cy Okafor'] }) }),
+      );
+      await store.putDirectoryRow(
+        submitted(3, { ownerId: 'ann', status: 'resubmitted', clientId: 'bolt', content: content('Third') }),
+      );
+      await store.putDirectoryRow(
+        submitted(4, { ownerId: 'obi', content: content('Observed', { kindId: 'qa-observation', learners: [] }) }),
+      );
+      // Not yet read by the relay: no kind, still in the queue.
+      await store.putDirectoryRow(submitted(5, { ownerId: 'zed', content: undefined }));
+      // Not waiting, or another organisation's: never a choice.
+      await store.putDirectoryRow(row(6, { ownerId: 'una', clientId: 'drafts', content: content('Draft') }));
+      await store.putDirectoryRow(submitted(7, { organisationId: 'org-2', ownerId: 'xan', clientId: 'other' }));
+      const ids = (rows: DirectoryRow[]) => rows.map((each) => each.reportId);
+      const queue = {
+        scopes: [{ organisationId: 'org-1' }],
+        statuses: ['submitted', 'resubmitted'] as const,
+        notKindId: 'qa-observation',
+        order: 'submitted' as const,
+      };
+      expect(ids(await store.directoryRows(queue))).toEqual(['report-1', 'report-2', 'report-3', 'report-5']);
+      expect(await store.countDirectoryRows(queue)).toBe(4);
+      // From an instant included to another left out.
+      const between = { ...queue, submittedFrom: at(2), submittedBefore: at(5) };
+      expect(ids(await store.directoryRows(between))).toEqual(['report-2', 'report-3']);
+      expect(await store.countDirectoryRows(between)).toBe(2);
+      expect(ids(await store.directoryRows({ ...queue, submittedBefore: at(2) }))).toEqual(['report-1']);
+      expect(ids(await store.directoryRows({ ...queue, submittedFrom: at(6) }))).toEqual([]);
+      // A search finds the words in the rows, or rows whose owner is among those whose names hold them.
+      expect(ids(await store.directoryRows({ ...queue, search: 'third' }))).toEqual(['report-3']);
+      expect(ids(await store.directoryRows({ ...queue, search: 'zzz', searchOwnerIds: ['zed', 'una'] }))).toEqual([
+        'report-5',
+      ]);
+      expect(
+        ids(await store.directoryRows({ ...queue, search: 'third', searchOwnerIds: ['tom'], limit: 2, offset: 1 })),
+      ).toEqual(['report-3']);
+      expect(await store.countDirectoryRows({ ...queue, search: 'third', searchOwnerIds: ['tom'] })).toBe(2);
+      const sorted = (choices: Awaited<ReturnType<DirectoryStore['directoryChoices']>>) =>
+        Object.fromEntries(Object.entries(choices).map(([name, values]) => [name, [...values].sort()]));
+      expect(sorted(await store.directoryChoices(queue))).toEqual({
+        ownerIds: ['ann', 'tom', 'zed'],
+        learners: ['Cy Okafor', 'Di Ng'],
+        clientIds: ['acme', 'bolt'],
+        kindIds: ['session-report'],
+      });
+      expect(sorted(await store.directoryChoices({ ...queue, scopes: [] }))).toEqual({
+        ownerIds: [],
+        learners: [],
+        clientIds: [],
+        kindIds: [],
+      });
+    });
+
     it('finds registered reports without a row, and drops a row', async () => {
       for (const n of [1, 2])
         await store.addReport({ reportId: `report-${n}`, organisationId: 'org-1', ownerId: 'tom', createdAt: at(n) });

@@ -78,9 +78,16 @@ export interface DirectoryQuery {
   learner?: string;
   /** Words looked for in the title, learners and people named, any case. */
   search?: string;
+  /** Rows whose search also matches when their owner is one of these members (those whose names hold the words). */
+  searchOwnerIds?: readonly string[];
+  /** Rows not of this kind (a kind's id); rows whose content the relay does not hold yet are kept. */
+  notKindId?: string;
   /** Rows whose date is on or after `from` and on or before `to` (ISO dates). */
   from?: string;
   to?: string;
+  /** Rows last submitted at or after `submittedFrom` and before `submittedBefore` (ISO 8601 instants, in UTC). */
+  submittedFrom?: string;
+  submittedBefore?: string;
   /**
    * "registered": oldest registered first (the default); "newest": newest registered first; "submitted": longest
    * waiting first; "changed": newest change first.
@@ -88,6 +95,14 @@ export interface DirectoryQuery {
   order?: 'registered' | 'newest' | 'submitted' | 'changed';
   limit?: number;
   offset?: number;
+}
+
+/** The owners, learners, clients and kinds among the rows a query matches, each once, in no order. */
+export interface DirectoryChoices {
+  ownerIds: string[];
+  learners: string[];
+  clientIds: string[];
+  kindIds: string[];
 }
 
 export interface DirectoryStore {
@@ -102,6 +117,8 @@ export interface DirectoryStore {
   directoryRows(query: DirectoryQuery): Promise<DirectoryRow[]>;
   /** How many rows the query matches, paging aside. */
   countDirectoryRows(query: DirectoryQuery): Promise<number>;
+  /** What the rows a query matches have among them to filter by (paging and order aside), in one statement. */
+  directoryChoices(query: DirectoryQuery): Promise<DirectoryChoices>;
   /** The ids of an organisation's registered reports that have no directory row yet (registered before it existed). */
   reportsMissingFromDirectory(organisationId: string): Promise<string[]>;
   /** Drops a report's row (a report erased); false when it had none. */
@@ -220,11 +237,17 @@ function whereOf(query: DirectoryQuery): { where: string; params: unknown[] } {
     all.push("learners LIKE ? ESCAPE '\\'");
     params.push(likeText(JSON.stringify(query.learner)));
   }
+  if (query.notKindId !== undefined) {
+    all.push('(kind_id IS NULL OR kind_id <> ?)');
+    params.push(query.notKindId);
+  }
   if (query.search?.trim()) {
+    const owners = query.searchOwnerIds ?? [];
+    const byOwner = owners.length > 0 ? ` OR owner_id IN (${owners.map(() => '?').join(', ')})` : '';
     all.push(
-      "lower(coalesce(title, '') || ' ' || coalesce(learners, '') || ' ' || coalesce(named, '')) LIKE ? ESCAPE '\\'",
+      `(lower(coalesce(title, '') || ' ' || coalesce(learners, '') || ' ' || coalesce(named, '')) LIKE ? ESCAPE '\\'${byOwner})`,
     );
-    params.push(likeText(query.search.trim().toLowerCase()));
+    params.push(likeText(query.search.trim().toLowerCase()), ...owners);
   }
   if (query.from !== undefined) {
     all.push('date >= ?');
@@ -233,6 +256,14 @@ function whereOf(query: DirectoryQuery): { where: string; params: unknown[] } {
   if (query.to !== undefined) {
     all.push('date <= ?');
     params.push(query.to);
+  }
+  if (query.submittedFrom !== undefined) {
+    all.push('submitted_at >= ?');
+    params.push(query.submittedFrom);
+  }
+  if (query.submittedBefore !== undefined) {
+    all.push('submitted_at < ?');
+    params.push(query.submittedBefore);
   }
   return { where: all.join(' AND '), params };
 }
@@ -323,6 +354,34 @@ export function sqlDirectoryStore(sql: Sql): DirectoryStore {
         params,
       );
       return Number(row?.count ?? 0);
+    },
+    async directoryChoices(query) {
+      const { where, params } = whereOf(query);
+      // One statement, four distinct lists: each walks the rows the query matches (a queue's few thousand at most).
+      const facets = [
+        ['owner', 'owner_id'],
+        ['client', 'client_id'],
+        ['kind', 'kind_id'],
+        ['learners', 'learners'],
+      ] as const;
+      const rows = await sql.all<{ facet: (typeof facets)[number][0]; value: string }>(
+        facets
+          .map(
+            ([facet, column]) =>
+              `SELECT '${facet}' AS facet, ${column} AS value FROM report_directory
+               WHERE ${where} AND ${column} IS NOT NULL GROUP BY ${column}`,
+          )
+          .join(' UNION ALL '),
+        facets.flatMap(() => params),
+      );
+      const of = (facet: string) => rows.filter((row) => row.facet === facet).map((row) => row.value);
+      return {
+        ownerIds: of('owner'),
+        clientIds: of('client'),
+        kindIds: of('kind'),
+        // A row's learners are a JSON list: distinct lists, then distinct names.
+        learners: [...new Set(of('learners').flatMap((list) => JSON.parse(list) as string[]))],
+      };
     },
     async reportsMissingFromDirectory(organisationId) {
       const rows = await sql.all<{ report_id: string }>(

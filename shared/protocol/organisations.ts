@@ -296,12 +296,16 @@ export type MemberTokenGrant = z.infer<typeof MemberTokenGrant>;
 /** One of the organisation's reports that the signed-in member may open, as GET /api/organisation/reports lists it. */
 export const OrganisationReportSummary = z.object({
   id: z.string(),
+  /** The owner's member id: what the `tutor` filter names. */
+  ownerId: z.string(),
   ownerName: z.string(),
   /** The name of the member assigned to it as its mentor, if one is. */
   mentorName: z.string().optional(),
   /** From the report's own content, once the relay holds some: its title, kind ("Session report") and learners. */
   title: z.string().optional(),
   kind: z.string().optional(),
+  /** The kind's id ("session-report"), what the `kind` filter names. */
+  kindId: z.string().optional(),
   learners: z.array(z.string()).optional(),
   /** From its content: the others it names, not learners (a termly review's early career teacher). */
   named: z.array(z.string()).optional(),
@@ -324,12 +328,27 @@ export const OrganisationReportSummary = z.object({
   entry: z.record(z.string(), z.unknown()).optional(),
 });
 export type OrganisationReportSummary = z.infer<typeof OrganisationReportSummary>;
+
+/**
+ * With `choices=true`: what a desk's filter offers, from the directory, over every report the member may open in the
+ * statuses asked (`status`, less `notKind`), whatever the other filters and the page: the tutors (owners, sorted by
+ * name), learners, clients and kinds among them, each once, sorted.
+ */
+export const ReportChoices = z.object({
+  tutors: z.array(z.object({ id: z.string(), name: z.string() })),
+  learners: z.array(z.string()),
+  clients: z.array(z.string()),
+  kinds: z.array(z.object({ id: z.string(), label: z.string() })),
+});
+export type ReportChoices = z.infer<typeof ReportChoices>;
+
 export const OrganisationReportList = z.object({
   reports: z.array(OrganisationReportSummary),
   /** With a page asked for (`limit`): how many reports match in all. */
   total: z.number().optional(),
   /** With a page asked for: the `offset` of the next page, while there are more. */
   next: z.number().optional(),
+  choices: ReportChoices.optional(),
 });
 export type OrganisationReportList = z.infer<typeof OrganisationReportList>;
 
@@ -338,38 +357,66 @@ export const reportPageLimit = 500;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give dates as YYYY-MM-DD.');
 
+/** A moment, as ISO 8601 with its offset ("2030-01-07T00:00:00.000Z"), read as the same moment in UTC. */
+const instant = (name: string) =>
+  z.iso
+    .datetime({ offset: true, error: `Give ${name} as an ISO 8601 moment, e.g. 2030-01-07T00:00:00.000Z.` })
+    .transform((text) => new Date(text).toISOString());
+
 /**
- * GET /api/organisation/reports?limit=&offset=&status=&kind=&tutor=&client=&learner=&q=&from=&to=&order=: a page of
- * the reports the member may open, filtered. Without `limit`, every one (as before pages existed).
+ * GET /api/organisation/reports?limit=&offset=&status=&kind=&notKind=&tutor=&client=&learner=&q=&from=&to=
+ * &submittedFrom=&submittedBefore=&order=&choices=: a page of the reports the member may open, filtered. Without
+ * `limit`, every one (as before pages existed). `from`/`to` are the report's own date; `submittedFrom`/`submittedBefore`
+ * when it was last submitted (a desk computes them from the days on its person's calendar).
  */
-export const OrganisationReportQuery = z.object({
-  limit: pageLimit(reportPageLimit).optional(),
-  offset: pageOffset.optional(),
-  /** Statuses, comma-separated. */
-  status: z
-    .string()
-    .transform((text) => text.split(',').filter((each) => each !== ''))
-    .pipe(
-      z.array(
-        z.enum(ReportStatus.options, { error: `Name statuses the relay knows: ${ReportStatus.options.join(', ')}.` }),
-      ),
-    )
-    .optional(),
-  /** A report kind's id ("session-report"). */
-  kind: z.string().max(64).optional(),
-  /** The owner's member id. */
-  tutor: z.string().max(64).optional(),
-  client: z.string().max(64).optional(),
-  learner: z.string().max(200).optional(),
-  /** Words looked for in titles, learners and people named. */
-  q: z.string().max(200).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  /** registered (oldest first, the default), submitted (longest waiting first) or changed (newest first). */
-  order: z
-    .enum(['registered', 'submitted', 'changed'], { error: 'Order by registered, submitted or changed.' })
-    .optional(),
-});
+export const OrganisationReportQuery = z
+  .object({
+    limit: pageLimit(reportPageLimit).optional(),
+    offset: pageOffset.optional(),
+    /** Statuses, comma-separated. */
+    status: z
+      .string()
+      .transform((text) => text.split(',').filter((each) => each !== ''))
+      .pipe(
+        z.array(
+          z.enum(ReportStatus.options, { error: `Name statuses the relay knows: ${ReportStatus.options.join(', ')}.` }),
+        ),
+      )
+      .optional(),
+    /** A report kind's id ("session-report"). */
+    kind: z.string().max(64).optional(),
+    /** A report kind's id left out (the review queue leaves out quality observations, which nobody approves). */
+    notKind: z.string().max(64, 'A kind’s id (notKind) is at most 64 characters.').optional(),
+    /** The owner's member id. */
+    tutor: z.string().max(64).optional(),
+    client: z.string().max(64).optional(),
+    learner: z.string().max(200).optional(),
+    /** Words looked for in titles, learners, people named and the owner's name. */
+    q: z.string().max(200).optional(),
+    /** The report's own date (a session's, a review's due date), YYYY-MM-DD, both included. */
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    /** Last submitted at or after this moment. */
+    submittedFrom: instant('submittedFrom').optional(),
+    /** Last submitted before this moment (not at it): the start of the day after a desk's last day. */
+    submittedBefore: instant('submittedBefore').optional(),
+    /** registered (oldest first, the default), submitted (longest waiting first) or changed (newest first). */
+    order: z
+      .enum(['registered', 'submitted', 'changed'], { error: 'Order by registered, submitted or changed.' })
+      .optional(),
+    /** true: the answer carries `choices`, what the filter offers (ReportChoices). */
+    choices: z
+      .enum(['true', 'false'], { error: 'Ask for the choices with true or false.' })
+      .transform((text) => text === 'true')
+      .optional(),
+  })
+  .refine(
+    (query) =>
+      query.submittedFrom === undefined ||
+      query.submittedBefore === undefined ||
+      query.submittedFrom < query.submittedBefore,
+    { message: 'submittedFrom is not before submittedBefore, so no report fits: give the earlier moment first.' },
+  );
 export type OrganisationReportQuery = z.infer<typeof OrganisationReportQuery>;
 
 /** The address of a desk's request for its reports: `query`'s fields as GET /api/organisation/reports reads them. */

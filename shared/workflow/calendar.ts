@@ -30,6 +30,12 @@ export function localDate(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** The moment a day (YYYY-MM-DD) starts where the user is, by the device's time zone (its midnight, or after a gap). */
+export function startOfLocalDay(iso: string): Date {
+  const [year, month, day] = iso.split('-').map(Number);
+  return new Date(year!, month! - 1, day!);
+}
+
 /** The time of day where the user is, as "HH:MM". */
 export const localTime = (now: Date) =>
   `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;

@@ -3,52 +3,82 @@
 // a share link: the report page asks the relay for the reviewer's token (app/src/sync/organisation-reports.ts).
 // Several can be marked (M on the focused entry, or its box; J and K move between entries) and approved together: each is still its own decision
 // on the relay (POST /api/organisation/approvals), and those it could not approve are named with why.
-import { createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { formatMoment } from '../../../shared/forms/uk-dates.ts';
 import type {
   BulkApprovalOutcome,
-  OrganisationReportQuery,
   OrganisationReportSummary,
+  ReportChoices,
 } from '../../../shared/protocol/organisations.ts';
 import { defaultReviewTargetDays, pastTarget, workingDaysWords } from '../../../shared/workflow/working-days.ts';
+import { ShowMore } from '../desks/ShowMore.tsx';
 import { DateField } from '../forms/DateField.tsx';
 import { firstReports, organisationApi } from './organisation-api.ts';
-import { datesProblem, filterQueue, noFilter, type QueueFilter, toReview, waitedDays } from './queue-filter.ts';
+import {
+  datesProblem,
+  isFiltered,
+  keepChosen,
+  noFilter,
+  type QueueFilter,
+  queueQuery,
+  waitedDays,
+} from './queue-filter.ts';
 import { keepQueueOrder } from './review-queue.ts';
 import { checkSignedIn, signedIn } from './signed-in.ts';
 
 const refreshMs = 60_000;
 /** How many reports the queue shows at first, and how many more "Show more" adds. */
 const queuePage = 50;
-/** The queue asks the relay for the reports waiting, the one waiting longest first. */
-const queueQuery = {
-  status: ['submitted', 'resubmitted'],
-  order: 'submitted',
-} as const satisfies OrganisationReportQuery;
-
-/** The choices for a filter's select, sorted, each once. */
-const choices = (values: (string | undefined)[]) =>
-  [...new Set(values.filter((value): value is string => Boolean(value)))].sort((a, b) => a.localeCompare(b, 'en-GB'));
+/** How long the search waits for the reviewer to stop typing before it asks the relay. */
+const searchPauseMs = 300;
 
 /** How the reviewer knows a report in the list and in what the relay answers. */
 const nameOf = (report: OrganisationReportSummary) => report.title ?? `${report.ownerName}’s report`;
 
 const reportsWord = (count: number) => `${count} report${count === 1 ? '' : 's'}`;
 
+const noChoices: ReportChoices = { tutors: [], learners: [], clients: [], kinds: [] };
+
 export function ReportsToReview() {
   const reviewer = () => signedIn()?.member.role === 'quality-reviewer';
   const target = () => signedIn()?.organisation.reviewTargetDays ?? defaultReviewTargetDays;
-  // The relay's directory answers the first page at once; "Show more" asks for the next (docs/protocol.md).
+  // The relay filters in its directory and answers the first page at once; "Show more" asks for more (docs/protocol.md).
+  const [filter, setFilter] = createSignal<QueueFilter>(noFilter);
   const [wanted, setWanted] = createSignal(queuePage);
-  const [answer, { refetch }] = createResource(
-    () => (reviewer() ? wanted() : false),
-    (count) => firstReports(queueQuery, count),
-  );
+  const [queue, setQueue] = createSignal<{ reports: OrganisationReportSummary[]; total: number }>();
+  const [choices, setChoices] = createSignal<ReportChoices>(noChoices);
+  const [problem, setProblem] = createSignal<string>();
   const [outcomes, setOutcomes] = createSignal<BulkApprovalOutcome[]>();
+  let asked = 0;
+  /** Asks for the first `wanted` reports the filter keeps (and what the filter offers); the latest ask wins. */
+  const load = async (withChoices: boolean): Promise<string | undefined> => {
+    if (!reviewer()) return undefined;
+    const ask = ++asked;
+    if (datesProblem(filter())) {
+      setQueue({ reports: [], total: 0 });
+      return undefined;
+    }
+    const answer = await firstReports({ ...queueQuery(filter()), ...(withChoices ? { choices: true } : {}) }, wanted());
+    if (ask !== asked) return undefined;
+    if (!answer.ok) {
+      setProblem(answer.problem.message);
+      return answer.problem.message;
+    }
+    setProblem(undefined);
+    setQueue({ reports: answer.value.reports, total: answer.value.total });
+    const offered = answer.value.choices;
+    if (offered) setChoices(keepChosen(offered, choices(), filter()));
+    return undefined;
+  };
+  const filterBy = (next: QueueFilter) => {
+    setFilter(next);
+    setWanted(queuePage);
+    void load(false);
+  };
   onMount(() => {
-    void checkSignedIn();
-    const timer = setInterval(() => reviewer() && void refetch(), refreshMs);
-    const onFocus = () => reviewer() && void refetch();
+    void checkSignedIn().then(() => load(true));
+    const timer = setInterval(() => void load(true), refreshMs);
+    const onFocus = () => void load(true);
     window.addEventListener('focus', onFocus);
     onCleanup(() => {
       clearInterval(timer);
@@ -65,39 +95,44 @@ export function ReportsToReview() {
           target is {workingDaysWords(target())}. They open without a share link.
         </p>
         <BulkOutcome outcomes={outcomes()} />
-        <Show when={answer()} fallback={<p role="status">Loading the reports to review…</p>}>
-          {(result) => (
+        <Show when={problem()}>
+          {(words) => (
+            <p class="error" role="alert">
+              {words()}
+            </p>
+          )}
+        </Show>
+        <Show
+          when={queue()}
+          fallback={
+            <Show when={!problem()}>
+              <p role="status">Loading the reports to review…</p>
+            </Show>
+          }
+        >
+          {(current) => (
             <Show
-              when={(() => {
-                const current = result();
-                return current.ok ? toReview(current.value.reports) : undefined;
-              })()}
-              fallback={
-                <p class="error" role="alert">
-                  {(() => {
-                    const current = result();
-                    return current.ok ? '' : current.problem.message;
-                  })()}
-                </p>
-              }
+              when={current().total > 0 || isFiltered(filter())}
+              fallback={<p class="muted">Nothing is waiting for review.</p>}
             >
-              {(reports) => (
-                <Show when={reports().length > 0} fallback={<p class="muted">Nothing is waiting for review.</p>}>
-                  <Queue
-                    reports={reports()}
-                    total={(() => {
-                      const current = result();
-                      return current.ok ? current.value.total : 0;
-                    })()}
-                    onMore={() => setWanted(wanted() + queuePage)}
-                    target={target()}
-                    onApproved={(done) => {
-                      setOutcomes(done);
-                      void refetch();
-                    }}
-                  />
-                </Show>
-              )}
+              <Queue
+                reports={current().reports}
+                total={current().total}
+                filter={filter()}
+                onFilter={filterBy}
+                choices={choices()}
+                onMore={async () => {
+                  setWanted(wanted() + queuePage);
+                  // A problem is said once, above the queue.
+                  await load(false);
+                  return undefined;
+                }}
+                target={target()}
+                onApproved={(done) => {
+                  setOutcomes(done);
+                  void load(true);
+                }}
+              />
             </Show>
           )}
         </Show>
@@ -107,22 +142,35 @@ export function ReportsToReview() {
 }
 
 function Queue(props: {
+  /** The first reports the filter keeps, as the relay answered. */
   reports: OrganisationReportSummary[];
-  /** How many are waiting in all: more than `reports` while pages are left to show. */
+  /** How many the filter keeps in all: more than `reports` while pages are left to show. */
   total: number;
-  onMore(): void;
+  filter: QueueFilter;
+  onFilter(filter: QueueFilter): void;
+  /** What each select offers: every tutor, learner, client and kind among the reports waiting, not only those shown. */
+  choices: ReportChoices;
+  onMore(): Promise<string | undefined>;
   target: number;
   onApproved(outcomes: BulkApprovalOutcome[]): void;
 }) {
-  const [filter, setFilter] = createSignal<QueueFilter>(noFilter);
   const [marked, setMarked] = createSignal<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = createSignal(false);
   const [problem, setProblem] = createSignal<string>();
-  const shown = () => filterQueue(props.reports, filter());
+  const shown = () => props.reports;
   // Only what is shown is approved: a report the filter hides is never approved unseen.
   const markedShown = () => shown().filter((report) => marked().has(report.id));
   const change = (field: keyof QueueFilter) => (event: { currentTarget: { value: string } }) =>
-    setFilter({ ...filter(), [field]: event.currentTarget.value });
+    props.onFilter({ ...props.filter, [field]: event.currentTarget.value });
+  // The search asks once the reviewer pauses, not at every key.
+  const [search, setSearch] = createSignal(props.filter.search);
+  let pause: ReturnType<typeof setTimeout> | undefined;
+  const searchFor = (words: string) => {
+    setSearch(words);
+    clearTimeout(pause);
+    pause = setTimeout(() => props.onFilter({ ...props.filter, search: words }), searchPauseMs);
+  };
+  onCleanup(() => clearTimeout(pause));
   const toggle = (id: string) => {
     const next = new Set(marked());
     if (!next.delete(id)) next.add(id);
@@ -151,50 +199,60 @@ function Queue(props: {
     setMarked(new Set([...marked()].filter((id) => !approved.has(id))));
     props.onApproved(answer.value.outcomes);
   };
-  const select = (field: 'tutor' | 'learner' | 'client' | 'kind', label: string, values: string[]) => (
+  const select = (
+    field: 'tutor' | 'learner' | 'client' | 'kind',
+    label: string,
+    options: { value: string; text: string }[],
+  ) => (
     <span class="field">
       <label for={`queue-${field}`}>{label}</label>
-      <select id={`queue-${field}`} value={filter()[field]} onChange={change(field)}>
+      <select id={`queue-${field}`} value={props.filter[field]} onChange={change(field)}>
         <option value="">All</option>
-        <For each={values}>{(value) => <option value={value}>{value}</option>}</For>
+        <For each={options}>{(option) => <option value={option.value}>{option.text}</option>}</For>
       </select>
     </span>
   );
+  const same = (values: string[]) => values.map((value) => ({ value, text: value }));
   return (
     <>
       <fieldset class="queue-filter">
         <legend>Filter the reports to review</legend>
-        {select('tutor', 'Tutor', choices(props.reports.map((report) => report.ownerName)))}
-        {select('learner', 'Learner', choices(props.reports.flatMap((report) => report.learners ?? [])))}
-        {select('client', 'Client', choices(props.reports.map((report) => report.clientId)))}
-        {select('kind', 'Kind', choices(props.reports.map((report) => report.kind)))}
+        {select(
+          'tutor',
+          'Tutor',
+          props.choices.tutors.map((tutor) => ({ value: tutor.id, text: tutor.name })),
+        )}
+        {select('learner', 'Learner', same(props.choices.learners))}
+        {select('client', 'Client', same(props.choices.clients))}
+        {select(
+          'kind',
+          'Kind',
+          props.choices.kinds.map((kind) => ({ value: kind.id, text: kind.label })),
+        )}
         <DateField
           id="queue-from"
           label="Submitted from"
-          value={filter().from || undefined}
-          onValue={(day) => setFilter({ ...filter(), from: day ?? '' })}
+          value={props.filter.from || undefined}
+          onValue={(day) => props.onFilter({ ...props.filter, from: day ?? '' })}
         />
         <DateField
           id="queue-to"
           label="Submitted to"
-          value={filter().to || undefined}
-          onValue={(day) => setFilter({ ...filter(), to: day ?? '' })}
+          value={props.filter.to || undefined}
+          onValue={(day) => props.onFilter({ ...props.filter, to: day ?? '' })}
         />
         <label>
           Search title, tutor or learners
-          <input type="search" value={filter().search} onInput={change('search')} />
+          <input type="search" value={search()} onInput={(event) => searchFor(event.currentTarget.value)} />
         </label>
       </fieldset>
-      <Show when={datesProblem(filter())}>
+      <Show when={datesProblem(props.filter)}>
         {(words) => (
           <p class="error" role="alert">
             {words()}
           </p>
         )}
       </Show>
-      <p role="status" class="muted">
-        {shown().length} of {reportsWord(props.reports.length)}
-      </p>
       <p class="muted" id="mark-hint">
         Press M on a report to mark it (or tick its box), then approve the marked reports together: each is approved as
         its own decision.
@@ -238,14 +296,10 @@ function Queue(props: {
           }}
         </For>
       </ul>
-      <Show when={props.total > props.reports.length}>
-        <p class="muted">
-          The first {reportsWord(props.reports.length)} of {props.total} waiting are shown; the filter looks in those.{' '}
-          <button type="button" class="secondary" onClick={() => props.onMore()}>
-            Show more
-          </button>
-        </p>
+      <Show when={shown().length === 0 && !datesProblem(props.filter)}>
+        <p class="muted">No report waiting for review fits the filter.</p>
       </Show>
+      <ShowMore shown={shown().length} total={props.total} noun="report" onMore={props.onMore} />
       <div class="bulk-approve">
         <button
           type="button"

@@ -4,6 +4,7 @@ import { byLearner, learnerRecordPath, noLearner } from './by-learner.ts';
 
 const report = (id: string, changedAt: string, learners?: string[]): OrganisationReportSummary => ({
   id,
+  ownerId: 'tom',
   ownerName: 'Tom Tutor',
   ...(learners ? { learners } : {}),
   status: 'approved',

@@ -11,9 +11,17 @@ describe('the organisations API from the app', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('asks for the first reports a page at a time, with the query, and stops at the last page', async () => {
-    const report = (id: string) => ({ id, ownerName: 'Tom', status: 'submitted', role: 'reviewer', changedAt: 'x' });
+    const report = (id: string) => ({
+      id,
+      ownerId: 'm1',
+      ownerName: 'Tom',
+      status: 'submitted',
+      role: 'reviewer',
+      changedAt: 'x',
+    });
+    const choices = { tutors: [{ id: 'm1', name: 'Tom' }], learners: [], clients: [], kinds: [] };
     const pages = [
-      { reports: Array.from({ length: 500 }, (_, i) => report(`a${i}`)), total: 620, next: 500 },
+      { reports: Array.from({ length: 500 }, (_, i) => report(`a${i}`)), total: 620, next: 500, choices },
       { reports: Array.from({ length: 120 }, (_, i) => report(`b${i}`)), total: 620 },
     ];
     const fetch = vi.fn(
@@ -21,11 +29,13 @@ describe('the organisations API from the app', () => {
         new Response(JSON.stringify(pages.shift()), { status: 200, headers: { 'Content-Type': 'application/json' } }),
     );
     vi.stubGlobal('fetch', fetch);
-    const answer = await firstReports({ status: ['submitted', 'resubmitted'], order: 'submitted' }, 700);
+    const answer = await firstReports({ status: ['submitted', 'resubmitted'], order: 'submitted', choices: true }, 700);
     expect(answer.ok && answer.value.reports.length).toBe(620);
     expect(answer.ok && answer.value.total).toBe(620);
+    expect(answer.ok && answer.value.choices).toEqual(choices);
+    // The filter's choices are asked for with the first page only.
     expect(fetch.mock.calls.map(([path]) => path)).toEqual([
-      '/api/organisation/reports?status=submitted%2Cresubmitted&order=submitted&limit=500&offset=0',
+      '/api/organisation/reports?status=submitted%2Cresubmitted&order=submitted&choices=true&limit=500&offset=0',
       '/api/organisation/reports?status=submitted%2Cresubmitted&order=submitted&limit=200&offset=500',
     ]);
   });

@@ -19,6 +19,7 @@ import {
   OrganisationTeachers,
   OrganisationView,
   OrganisationWords,
+  type ReportChoices,
   organisationPaths as paths,
   PasskeyAdded,
   PasskeyList,
@@ -42,28 +43,31 @@ import { fail, ok, type Result } from '../../../shared/result.ts';
 
 /**
  * The first `count` reports a query matches, asked a page at a time, with how many match in all: what a desk shows
- * before "Show more".
+ * before "Show more". With `choices` in the query, the first page's request alone asks for them.
  */
 export async function firstReports(
   query: OrganisationReportQuery,
   count: number,
-): Promise<ApiResult<{ reports: OrganisationReportSummary[]; total: number }>> {
+): Promise<ApiResult<{ reports: OrganisationReportSummary[]; total: number; choices?: ReportChoices }>> {
   const reports: OrganisationReportSummary[] = [];
   let offset = 0;
   let total = 0;
+  let choices: ReportChoices | undefined;
   while (offset < count) {
     const answer = await organisationApi.reports({
       ...query,
       limit: Math.min(reportPageLimit, count - offset),
       offset,
+      choices: query.choices && offset === 0 ? true : undefined,
     });
     if (!answer.ok) return answer;
     reports.push(...answer.value.reports);
+    choices ??= answer.value.choices;
     total = answer.value.total ?? reports.length;
     if (answer.value.next === undefined) break;
     offset = answer.value.next;
   }
-  return ok({ reports, total });
+  return ok({ reports, total, ...(choices ? { choices } : {}) });
 }
 
 /** Why a call failed, and its HTTP status (0 when the relay could not be reached). */
