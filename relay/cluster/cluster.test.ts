@@ -294,7 +294,7 @@ describe('two relay nodes on one PostgreSQL and Redis', () => {
     await redis.stop();
     // Another node (or a shell) erases it while Redis is away: node B hears nothing of it.
     const store = await openPostgresStore(url);
-    await store.eraseReport('missed-1', new Date().toISOString());
+    await store.eraseReports(['missed-1'], new Date().toISOString());
     await redis.start();
     const cutOff = { code: closeCodes.reportErased, reason: refusalReasons.reportErased };
     expect(await onB.closed).toEqual(cutOff);
