@@ -54,8 +54,11 @@ export interface CreationRights {
 
 export const defaultCreationRights: CreationRights = { open: true, perAddressPerHour: 120 };
 
-/** How often one address may ask which reports were erased: a device asks when it starts and comes back online. */
-export const defaultErasedQuestions: AddressLimit = { allowed: 60, perMs: 10 * 60_000 };
+/**
+ * How often one address may ask which reports were erased: a device asks on every page load and when it comes back
+ * online, and a school's devices may share one address, so about one a second; a refused device asks again later.
+ */
+export const defaultErasedQuestions: AddressLimit = { allowed: 600, perMs: 10 * 60_000 };
 
 export interface ApiContext {
   creation?: CreationRights;

@@ -49,7 +49,7 @@ export interface RelayConfig {
   publicOrigin?: string;
   /** Who may create reports, and how many an address may create in an hour (api.ts); open, 120 by default. */
   creation?: CreationRights;
-  /** Questions about erased reports allowed per address in a window (api.ts); 60 in 10 minutes by default. */
+  /** Questions about erased reports allowed per address in a window (api.ts); 600 in 10 minutes by default. */
   erasedQuestions?: AddressLimit;
   /** Sign-in attempts allowed per address in a window (organisations/http.ts); 20 in 10 minutes by default. */
   signInLimit?: { attempts: number; perMs: number };
