@@ -1,5 +1,6 @@
 // The relay's HTTP API under /api (docs/protocol.md): claim a report, make, list and revoke share links,
-// take workflow decisions, and summarise the comments of many reports for the home page. JSON in and out; every error is { error } with a message a person can act on.
+// take workflow decisions, summarise the comments of many reports for the home page, and tell a device which of the
+// reports it holds were erased. JSON in and out; every error is { error } with a message a person can act on.
 // Tokens come as "Authorization: Bearer <token>" and are never logged.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -7,11 +8,14 @@ import type { z } from 'zod';
 import {
   ClaimRequest,
   CommentSummaryRequest,
+  ErasedReportsRequest,
+  maxErasedQueryBodyBytes,
   LinkRequest,
   maxApiBodyBytes,
   maxSummaryBodyBytes,
   TransitionRequest,
   type CommentSummaries,
+  type ErasedReports,
   type ReportVersion,
   type LinkGrant,
   type LinkList,
@@ -34,6 +38,7 @@ import type { LiveLinks } from './live-links.ts';
 import type { Log } from './log.ts';
 import { memberFacts } from './organisations/member-facts.ts';
 import { readJsonBody } from './request-body.ts';
+import { type AddressLimit, countersOf } from './address-limit.ts';
 import type { Rooms } from './rooms.ts';
 import type { ReportStatuses } from './statuses.ts';
 import type { LinkRecord, Storage } from './storage/store.ts';
@@ -49,8 +54,16 @@ export interface CreationRights {
 
 export const defaultCreationRights: CreationRights = { open: true, perAddressPerHour: 120 };
 
+/**
+ * How often one address may ask which reports were erased: a device asks on every page load and when it comes back
+ * online, and a school's devices may share one address, so about one a second; a refused device asks again later.
+ */
+export const defaultErasedQuestions: AddressLimit = { allowed: 600, perMs: 10 * 60_000 };
+
 export interface ApiContext {
   creation?: CreationRights;
+  /** How often one address may ask which reports were erased; `defaultErasedQuestions` unless set. */
+  erasedQuestions?: AddressLimit;
   store: Storage;
   tokens: Tokens;
   live: LiveLinks;
@@ -84,6 +97,7 @@ interface Route {
 const id = '([A-Za-z0-9_-]{1,64})';
 const routes: Route[] = [
   { pattern: /^\/api\/reports$/, methods: { POST: claimReport } },
+  { pattern: /^\/api\/reports\/erased$/, methods: { POST: askErased } },
   { pattern: new RegExp(`^/api/reports/${id}/links$`), methods: { POST: makeLink, GET: listLinks } },
   { pattern: new RegExp(`^/api/reports/${id}/links/([A-Za-z0-9_-]{1,64})$`), methods: { DELETE: revokeLink } },
   { pattern: new RegExp(`^/api/reports/${id}/transitions$`), methods: { POST: decide } },
@@ -164,29 +178,18 @@ async function claimReport(
   return { status: 201, body: grant };
 }
 
-const claimsByAddress = new WeakMap<ApiContext, Map<string, number[]>>();
+const claimCounter = countersOf<ApiContext>();
 
 /** Counts a report created from an address; past the hour's limit it is 429, with when to try again. */
 function countClaim(context: ApiContext, rights: CreationRights, address: string): void {
-  const byAddress = claimsByAddress.get(context) ?? new Map<string, number[]>();
-  claimsByAddress.set(context, byAddress);
-  const now = Date.now();
-  const hour = 3600_000;
-  const recent = (byAddress.get(address) ?? []).filter((at) => now - at < hour);
-  if (recent.length >= rights.perAddressPerHour) {
-    byAddress.set(address, recent);
-    const wait = Math.ceil((hour - (now - recent[0]!)) / 60_000);
-    throw new ApiProblem(
-      429,
-      `Too many new reports from here in the last hour (the relay allows ${rights.perAddressPerHour}). Try again in ${wait} minutes.`,
-      { 'Retry-After': String(wait * 60) },
-    );
-  }
-  recent.push(now);
-  byAddress.set(address, recent);
-  // Addresses that made nothing for an hour are forgotten, so the map stays small.
-  if (byAddress.size > 10_000)
-    for (const [key, times] of byAddress) if (times.every((at) => now - at >= hour)) byAddress.delete(key);
+  const counted = claimCounter(context, { allowed: rights.perAddressPerHour, perMs: 3600_000 }).count(address);
+  if (counted.ok) return;
+  const wait = Math.ceil(counted.problem.waitMs / 60_000);
+  throw new ApiProblem(
+    429,
+    `Too many new reports from here in the last hour (the relay allows ${rights.perAddressPerHour}). Try again in ${wait} minutes.`,
+    { 'Retry-After': String(wait * 60) },
+  );
 }
 
 async function makeLink(
@@ -383,6 +386,32 @@ async function checkTeacher(context: ApiContext, holder: Holder, reportId: strin
   if (allowed.ok) return;
   context.log.info({ report: reportId, jti: holder.jti, member: holder.member }, 'refused a teacher’s signature');
   throw new ApiProblem(403, allowed.problem);
+}
+
+const erasedQuestionCounter = countersOf<ApiContext>();
+
+/**
+ * Which of the reports a device holds were erased (docs/protocol.md, "Erased reports"). Anyone may ask, without a
+ * token: a share link's holder has no sign-in, report ids are unguessable, and the answer names only reports that
+ * were erased, so it tells nothing of one that was not (never made, kept, or another organisation's).
+ */
+async function askErased(
+  context: ApiContext,
+  request: IncomingMessage,
+): Promise<{ status: number; body: ErasedReports }> {
+  const counted = erasedQuestionCounter(context, context.erasedQuestions ?? defaultErasedQuestions).count(
+    request.socket.remoteAddress ?? 'unknown',
+  );
+  if (!counted.ok) {
+    const wait = Math.ceil(counted.problem.waitMs / 60_000);
+    throw new ApiProblem(
+      429,
+      `Too many questions about erased reports from here. Try again in ${wait === 1 ? 'a minute' : `${wait} minutes`}.`,
+      { 'Retry-After': String(wait * 60) },
+    );
+  }
+  const { ids } = await readBody(request, ErasedReportsRequest, maxErasedQueryBodyBytes);
+  return { status: 200, body: { erased: await context.store.erasedAmong(ids) } };
 }
 
 /** Each report's link is checked as a websocket's would be for its comments room; one refused link refuses only its report. */

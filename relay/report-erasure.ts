@@ -1,8 +1,10 @@
-// Erasing a report on this relay node and the others: its rooms' connections close for good (4451, "This report was
-// erased by your organisation."), saves already under way finish, its status is forgotten, and then the store erases
-// it (relay/storage/erasure.ts). The other nodes are told through the fan-out and do the same; each erases the
-// store again once its own rooms have stopped, so a save that was under way on any node leaves nothing behind. A node
-// that missed the message (Redis away) looks, when it catches up, for erased reports among the rooms it has open.
+// Erasing reports on this relay node and the others (a learner's erasure): the store erases all of them in one
+// transaction first (relay/storage/erasure.ts), so a failure leaves every report as it was and nobody is told
+// anything; then their rooms' connections close for good (4451, "This report was erased by your organisation."),
+// saves already under way finish, their statuses are forgotten, and the store erases them again, so a save that was
+// under way leaves nothing behind. The other nodes are told in one fan-out message naming every report, and each
+// closes its own rooms and erases again once they have stopped. A node that missed the message (Redis away) looks,
+// when it catches up, for erased reports among the rooms it has open.
 import { closeCodes, refusalReasons } from '../shared/protocol/limits.ts';
 import type { FanOut } from './cluster/fan-out.ts';
 import type { Rooms } from './rooms.ts';
@@ -10,8 +12,8 @@ import type { ReportStatuses } from './statuses.ts';
 import type { Storage } from './storage/store.ts';
 
 export interface ReportErasure {
-  /** Erases the report everywhere: this node's rooms, the store, and the other nodes' rooms. */
-  erase(reportId: string): Promise<void>;
+  /** Erases the reports everywhere, together: the store, this node's rooms, and the other nodes' rooms. */
+  erase(reportIds: readonly string[]): Promise<void>;
 }
 
 export function reportErasure({
@@ -25,24 +27,28 @@ export function reportErasure({
   store: Storage;
   fanOut: FanOut;
 }): ReportErasure {
-  const eraseHere = async (reportId: string) => {
-    await rooms.closeReport(reportId, closeCodes.reportErased, refusalReasons.reportErased);
-    statuses.forget(reportId);
-    await store.eraseReport(reportId, new Date().toISOString());
+  const closeHere = async (reportIds: readonly string[]) => {
+    await Promise.all(
+      reportIds.map((reportId) => rooms.closeReport(reportId, closeCodes.reportErased, refusalReasons.reportErased)),
+    );
+    reportIds.forEach((reportId) => statuses.forget(reportId));
+    await store.eraseReports(reportIds, new Date().toISOString());
   };
-  fanOut.onReportErased((reportId) => void eraseHere(reportId).catch(() => undefined));
-  // Messages may have been missed (Redis away): a report with rooms open here that was erased meanwhile goes now.
-  fanOut.onCatchUp(() => {
-    for (const reportId of rooms.reportIds())
+  fanOut.onReportsErased((reportIds) => void closeHere(reportIds).catch(() => undefined));
+  // Messages may have been missed (Redis away): reports with rooms open here that were erased meanwhile go now.
+  fanOut.onCatchUp(
+    () =>
       void store
-        .isErased(reportId)
-        .then((erased) => (erased ? eraseHere(reportId) : undefined))
-        .catch(() => undefined);
-  });
+        .erasedAmong(rooms.reportIds())
+        .then((erased) => (erased.length > 0 ? closeHere(erased) : undefined))
+        .catch(() => undefined),
+  );
   return {
-    async erase(reportId) {
-      await eraseHere(reportId);
-      fanOut.reportErased(reportId);
+    async erase(reportIds) {
+      if (reportIds.length === 0) return;
+      await store.eraseReports(reportIds, new Date().toISOString());
+      await closeHere(reportIds);
+      fanOut.reportsErased(reportIds);
     },
   };
 }

@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { defaultLimits, requestTimeouts } from '../shared/protocol/limits.ts';
 import { type CreationRights, handleApi, isApiPath } from './api.ts';
+import type { AddressLimit } from './address-limit.ts';
 import { serveAppFiles } from './app-files.ts';
 import { Tokens } from './auth.ts';
 import { alone, type FanOut } from './cluster/fan-out.ts';
@@ -48,6 +49,8 @@ export interface RelayConfig {
   publicOrigin?: string;
   /** Who may create reports, and how many an address may create in an hour (api.ts); open, 120 by default. */
   creation?: CreationRights;
+  /** Questions about erased reports allowed per address in a window (api.ts); 600 in 10 minutes by default. */
+  erasedQuestions?: AddressLimit;
   /** Sign-in attempts allowed per address in a window (organisations/http.ts); 20 in 10 minutes by default. */
   signInLimit?: { attempts: number; perMs: number };
   /** Origins besides the relay's own whose pages may open websockets here (e.g. a second address for the app). */
@@ -143,6 +146,7 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
     statuses,
     log,
     ...(config.creation ? { creation: config.creation } : {}),
+    ...(config.erasedQuestions ? { erasedQuestions: config.erasedQuestions } : {}),
   };
   // The relying party is known once the port is: filled in after listening, before any request is taken.
   const organisations: OrganisationsContext = {

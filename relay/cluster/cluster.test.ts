@@ -227,7 +227,7 @@ describe('two relay nodes on one PostgreSQL and Redis', () => {
     expect(await (await session.socket(b, `/sync/removed-1?token=${token}`)).closed).toEqual(cutOff);
   });
 
-  it('close an erased report’s connections on every node at once (4451), and refuse them after', async () => {
+  it('close an erased learner’s reports’ connections on every node at once (4451), and refuse them after', async () => {
     const url = await postgres.database();
     const node = async () =>
       session.relay({
@@ -248,34 +248,42 @@ describe('two relay nodes on one PostgreSQL and Redis', () => {
         headers: { Origin: `http://localhost:${relay.port}`, Cookie: `margin_session=${cookie}` },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-    expect((await asMember(a, tutor, 'POST', '/api/organisation/reports', { id: 'erased-1' })).status).toBe(201);
-    const { token } = (await (
-      await asMember(b, tutor, 'GET', '/api/organisation/reports/erased-1/token')
-    ).json()) as MemberTokenGrant;
-    const writer = await session.provider(b, 'erased-1', { token });
-    createSessionReportDoc(
-      writer.doc,
-      {
-        date: '2030-01-07',
-        start: '13:00',
-        finish: '14:00',
-        subject: 'Maths',
-        learners: [{ id: 'l1', name: 'Gus Hale' }],
-      },
-      'Tom',
-    );
-    await eventually(async () => expect((await store.load('erased-1')).length).toBeGreaterThan(0));
-    const onB = await session.socket(b, `/sync/erased-1/comments?token=${token}`);
-    await eventually(() => expect(onB.received.length).toBeGreaterThan(0));
+    // Two reports about the learner, each with a connection on node B: one erasure on node A, one message for both.
+    const held = [];
+    for (const id of ['erased-1', 'erased-2']) {
+      expect((await asMember(a, tutor, 'POST', '/api/organisation/reports', { id })).status).toBe(201);
+      const { token } = (await (
+        await asMember(b, tutor, 'GET', `/api/organisation/reports/${id}/token`)
+      ).json()) as MemberTokenGrant;
+      const writer = await session.provider(b, id, { token });
+      createSessionReportDoc(
+        writer.doc,
+        {
+          date: '2030-01-07',
+          start: '13:00',
+          finish: '14:00',
+          subject: 'Maths',
+          learners: [{ id: 'l1', name: 'Gus Hale' }],
+        },
+        'Tom',
+      );
+      await eventually(async () => expect((await store.load(id)).length).toBeGreaterThan(0));
+      const onB = await session.socket(b, `/sync/${id}/comments?token=${token}`);
+      await eventually(() => expect(onB.received.length).toBeGreaterThan(0));
+      held.push({ id, token, onB });
+    }
 
     const erased = await asMember(a, admin, 'POST', '/api/organisation/learners/Gus%20Hale/erase', {
       confirmation: 'Gus Hale',
     });
     expect(erased.status).toBe(200);
+    expect(await erased.json()).toMatchObject({ erased: 2 });
     const cutOff = { code: closeCodes.reportErased, reason: refusalReasons.reportErased };
-    expect(await onB.closed).toEqual(cutOff);
-    expect(await (await session.socket(b, `/sync/erased-1?token=${token}`)).closed).toEqual(cutOff);
-    await eventually(async () => expect(await store.load('erased-1')).toEqual([]));
+    for (const { id, token, onB } of held) {
+      expect(await onB.closed).toEqual(cutOff);
+      expect(await (await session.socket(b, `/sync/${id}?token=${token}`)).closed).toEqual(cutOff);
+      await eventually(async () => expect(await store.load(id)).toEqual([]));
+    }
     await store.close();
   });
 
@@ -294,7 +302,7 @@ describe('two relay nodes on one PostgreSQL and Redis', () => {
     await redis.stop();
     // Another node (or a shell) erases it while Redis is away: node B hears nothing of it.
     const store = await openPostgresStore(url);
-    await store.eraseReport('missed-1', new Date().toISOString());
+    await store.eraseReports(['missed-1'], new Date().toISOString());
     await redis.start();
     const cutOff = { code: closeCodes.reportErased, reason: refusalReasons.reportErased };
     expect(await onB.closed).toEqual(cutOff);

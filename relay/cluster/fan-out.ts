@@ -25,12 +25,12 @@ export interface FanOut {
   statusChanged(reportId: string, status: ReportStatus): void;
   /** Tells the other nodes a member was removed, so they close the connections made with their tokens. */
   memberRemoved(memberId: string): void;
-  /** Tells the other nodes a report was erased, so they close its rooms' connections for good. */
-  reportErased(reportId: string): void;
+  /** Tells the other nodes, in one message, that reports were erased, so they close their rooms' connections for good. */
+  reportsErased(reportIds: readonly string[]): void;
   onRevoked(listener: (jti: string) => void): void;
   onStatusChanged(listener: (reportId: string, status: ReportStatus) => void): void;
   onMemberRemoved(listener: (memberId: string) => void): void;
-  onReportErased(listener: (reportId: string) => void): void;
+  onReportsErased(listener: (reportIds: string[]) => void): void;
   /** Called when messages may have been missed (the connection to the others was cut and is back). */
   onCatchUp(listener: () => void): void;
   /** Whether messages get through now. */
@@ -48,11 +48,11 @@ export function alone(): FanOut {
     revoked: () => undefined,
     statusChanged: () => undefined,
     memberRemoved: () => undefined,
-    reportErased: () => undefined,
+    reportsErased: () => undefined,
     onRevoked: () => undefined,
     onStatusChanged: () => undefined,
     onMemberRemoved: () => undefined,
-    onReportErased: () => undefined,
+    onReportsErased: () => undefined,
     onCatchUp: () => undefined,
     reachable: async () => true,
     close: async () => undefined,

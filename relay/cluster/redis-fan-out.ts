@@ -1,6 +1,7 @@
 // Fan-out between relay nodes over Redis pub/sub (REDIS_URL). Each room has a channel, `margin:room:<name>`,
 // carrying saved document updates and presence; `margin:revoked`, `margin:status`, `margin:removed` and
-// `margin:erased` carry revocations, status changes, removed members and erased reports. A message is [kind][node id][payload]; a node ignores its own. Pub/sub, not a stream per room:
+// `margin:erased` carry revocations, status changes, removed members and erased reports (one message for all the reports
+// one erasure took, their ids a line each). A message is [kind][node id][payload]; a node ignores its own. Pub/sub, not a stream per room:
 // PostgreSQL already holds every update in order, so Redis only needs to say "this is new" quickly; a node that
 // misses messages (Redis restarting, a network cut) reads the room again from PostgreSQL when the subscription
 // is back, which a stream would only duplicate. Publishing never waits: with Redis away, a publish is dropped
@@ -33,7 +34,7 @@ export async function connectRedisFanOut(url: string, log: Log): Promise<FanOut>
   const revokedListeners: Array<(jti: string) => void> = [];
   const statusListeners: Array<(reportId: string, status: ReportStatus) => void> = [];
   const removedListeners: Array<(memberId: string) => void> = [];
-  const erasedListeners: Array<(reportId: string) => void> = [];
+  const erasedListeners: Array<(reportIds: string[]) => void> = [];
   const catchUpListeners: Array<() => void> = [];
   let dropped = 0;
 
@@ -71,8 +72,8 @@ export async function connectRedisFanOut(url: string, log: Log): Promise<FanOut>
       const memberId = Buffer.from(payload).toString();
       removedListeners.forEach((listener) => listener(memberId));
     } else if (channel === erasedChannel && kind === kinds.erased) {
-      const reportId = Buffer.from(payload).toString();
-      erasedListeners.forEach((listener) => listener(reportId));
+      const reportIds = Buffer.from(payload).toString().split('\n');
+      erasedListeners.forEach((listener) => listener(reportIds));
     } else if (channel.startsWith(roomPrefix)) {
       const listener = rooms.get(channel.slice(roomPrefix.length));
       if (kind === kinds.update) listener?.update(payload);
@@ -102,10 +103,11 @@ export async function connectRedisFanOut(url: string, log: Log): Promise<FanOut>
     statusChanged: (reportId, status) =>
       publish(statusChannel, kinds.status, Buffer.from(JSON.stringify({ reportId, status }))),
     memberRemoved: (memberId) => publish(removedChannel, kinds.removed, Buffer.from(memberId)),
-    reportErased: (reportId) => publish(erasedChannel, kinds.erased, Buffer.from(reportId)),
+    // Report ids never hold a line break (shared/protocol/rooms.ts).
+    reportsErased: (reportIds) => publish(erasedChannel, kinds.erased, Buffer.from(reportIds.join('\n'))),
     onRevoked: (listener) => revokedListeners.push(listener),
     onMemberRemoved: (listener) => removedListeners.push(listener),
-    onReportErased: (listener) => erasedListeners.push(listener),
+    onReportsErased: (listener) => erasedListeners.push(listener),
     onStatusChanged: (listener) => statusListeners.push(listener),
     onCatchUp: (listener) => catchUpListeners.push(listener),
     async reachable() {

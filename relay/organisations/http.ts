@@ -60,6 +60,7 @@ import type { ReportDirectory } from '../directory/report-directory.ts';
 import type { Notifier } from './notifications.ts';
 import { digestOf } from './members.ts';
 import { sessionCookie, sessionTokenOf } from './sessions.ts';
+import { countersOf } from '../address-limit.ts';
 
 export interface OrganisationsContext {
   store: Storage;
@@ -291,22 +292,13 @@ async function enrolPasskey(context: OrganisationsContext, request: IncomingMess
 
 // Signing in and out.
 
-const attempts = new WeakMap<OrganisationsContext, Map<string, number[]>>();
+const signInCounter = countersOf<OrganisationsContext>();
 
 /** Counts a sign-in attempt from the request's address; too many in the window is 429. */
 function limitSignIn(context: OrganisationsContext, request: IncomingMessage): void {
   const { attempts: allowed, perMs } = context.signInLimit ?? { attempts: 20, perMs: 10 * 60_000 };
-  const byAddress = attempts.get(context) ?? new Map<string, number[]>();
-  attempts.set(context, byAddress);
-  const address = request.socket.remoteAddress ?? 'unknown';
-  const now = Date.now();
-  const recent = (byAddress.get(address) ?? []).filter((at) => now - at < perMs);
-  if (recent.length >= allowed) {
-    byAddress.set(address, recent);
+  if (!signInCounter(context, { allowed, perMs }).count(request.socket.remoteAddress ?? 'unknown').ok)
     throw new Problem(429, 'Too many sign-in attempts from here. Wait a few minutes, then try again.');
-  }
-  recent.push(now);
-  byAddress.set(address, recent);
 }
 
 async function signInChallenge(context: OrganisationsContext, request: IncomingMessage): Promise<Answer> {

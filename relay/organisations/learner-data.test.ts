@@ -2,6 +2,7 @@
 // administrators), what the export holds (internal fields, a comment, a decision, as JSON and as a PDF), and what an
 // erasure does (rows gone from the store, open sockets closed with 4451 and later ones refused, the audit log told
 // how many reports and nothing they said, reports naming other learners left alone until included).
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { anchorFor } from '../../shared/doc/comment-anchors.ts';
@@ -9,6 +10,7 @@ import { addThread } from '../../shared/doc/comments.ts';
 import { pdfPagesText } from '../../shared/pdf/pdf-text.ts';
 import { closeCodes, refusalReasons } from '../../shared/protocol/limits.ts';
 import { createSessionReportDoc } from '../../shared/reports/index.ts';
+import { refuseErasureOf } from '../storage/contract.ts';
 import { openMemoryStore } from '../storage/memory.ts';
 import { TestSession, api, eventually, type TestRelay } from '../testing.ts';
 import { call, organisation, type SignedInMember as Member } from './testing.ts';
@@ -19,8 +21,9 @@ afterEach(() => session.cleanup());
 const tokenFor = async (relay: TestRelay, who: Member, reportId: string): Promise<string> =>
   (await call(relay, 'GET', `/api/organisation/reports/${reportId}/token`, { cookie: who.cookie })).body.token;
 
-async function agency() {
-  const store = openMemoryStore();
+/** `records`: the memory store's SQL database, for a test that makes it fail. */
+async function agency(records = new Database(':memory:')) {
+  const store = openMemoryStore(records);
   const relay = await session.relay({ store });
   const a = await organisation(store, 'Bright Tutors', {
     tutor: { role: 'tutor' },
@@ -180,6 +183,36 @@ describe('a learner’s data', () => {
       { reports: 2, format: 'json' },
       { reports: 2, format: 'pdf' },
     ]);
+  });
+
+  it('erases none of the learner’s reports, and closes no connection, when the erasure fails part-way', async () => {
+    const records = new Database(':memory:');
+    const { store, relay, a, write } = await agency(records);
+    const first = await write('gus-1', ['Gus Hale']);
+    await write('gus-2', ['Gus Hale']);
+    const open = await session.socket(relay, `/sync/gus-1/comments?token=${first.token}`);
+    await eventually(() => expect(open.received.length).toBeGreaterThan(0));
+    // The store refuses gus-2's tombstone: the transaction's last statement, after everything of gus-1.
+    records.exec(refuseErasureOf.sqlite('gus-2'));
+    expect(await erase(relay, a.admin, 'Gus Hale', { confirmation: 'Gus Hale' })).toMatchObject({ status: 500 });
+    expect(await store.erasedAmong(['gus-1', 'gus-2'])).toEqual([]);
+    for (const id of ['gus-1', 'gus-2']) {
+      expect((await store.load(id)).length).toBeGreaterThan(0);
+      expect(await store.report(id)).toBeDefined();
+      expect(await store.directoryRow(id)).toBeDefined();
+    }
+    const stillOpen = await Promise.race([open.closed, new Promise((resolve) => setTimeout(resolve, 300, 'open'))]);
+    expect(stillOpen).toBe('open');
+    expect((await store.audit(a.organisationId)).some((each) => each.action === 'learner erased')).toBe(false);
+
+    // Once the store takes it, both go together.
+    records.exec('DROP TRIGGER refuse_erasure');
+    expect(await erase(relay, a.admin, 'Gus Hale', { confirmation: 'Gus Hale' })).toMatchObject({
+      status: 200,
+      body: { erased: 2 },
+    });
+    expect(await open.closed).toEqual({ code: closeCodes.reportErased, reason: refusalReasons.reportErased });
+    expect(await store.erasedAmong(['gus-1', 'gus-2'])).toEqual(['gus-1', 'gus-2']);
   });
 
   it('erases the learner’s reports from the store, closes their sockets (4451) and refuses them from then on', async () => {

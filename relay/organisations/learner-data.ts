@@ -4,7 +4,9 @@
 // it), as JSON or as a PDF; and the learner erased: each of those reports erased on the relay (report-erasure.ts), its
 // rooms' connections closed for good, so the devices holding a copy drop it when they next connect. A report that
 // names other learners too is left alone unless the administrator includes it, having seen the list (README,
-// "A learner's data"). Both are recorded in the audit log, with how many reports, never what they say.
+// "A learner's data"). Both are recorded in the audit log, with how many reports, never what they say. The reports
+// are erased together in one transaction; devices that hold copies they do not open learn of it from
+// POST /api/reports/erased (relay/api.ts) when they next start or come back online.
 import type { IncomingMessage } from 'node:http';
 import * as Y from 'yjs';
 import { fields as fieldsOf } from '../../shared/doc/layout.ts';
@@ -201,7 +203,8 @@ export async function eraseLearner(
     };
     return { status: 409, body };
   }
-  for (const { report } of naming) await context.erasure.erase(report.reportId);
+  // Every report goes together, or none does (relay/report-erasure.ts).
+  await context.erasure.erase(naming.map(({ report }) => report.reportId));
   await context.store.appendAudit({
     organisationId: admin.organisationId,
     at: new Date().toISOString(),

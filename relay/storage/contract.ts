@@ -29,7 +29,11 @@ function textOf(updates: Uint8Array[]): string {
 
 type Opened<T> = T & { close(): Promise<void> };
 
-export function describeStorage(backend: string, open: () => Promise<Storage>): void {
+export function describeStorage(
+  backend: string,
+  open: () => Promise<Storage>,
+  openRefusingErasureOf: (reportId: string) => Promise<Storage>,
+): void {
   describeDocumentStore(backend, open);
   describeAccessStore(backend, open);
   describeVersionStore(backend, open);
@@ -37,6 +41,7 @@ export function describeStorage(backend: string, open: () => Promise<Storage>): 
   describeNotificationStore(backend, open);
   describeDirectoryStore(backend, open);
   describeWholeStore(backend, open);
+  describeFailedErasure(backend, openRefusingErasureOf);
 }
 
 export function describeDocumentStore(backend: string, open: () => Promise<Opened<DocumentStore>>): void {
@@ -225,6 +230,100 @@ export function describeVersionStore(backend: string, open: () => Promise<Opened
   });
 }
 
+const erasedAt = '2030-01-05T10:00:00.000Z';
+
+/** A report with something in every place an erasure clears: its rooms, a revoked link, a version, its records. */
+async function holdReport(store: Storage, reportId: string): Promise<void> {
+  const { updates } = typedWords(['Kept ', 'here']);
+  for (const room of [reportId, `${reportId}/comments`, `${reportId}/status`])
+    for (const update of updates) await store.append(room, update);
+  await store.addLink(link(`link-${reportId}`, reportId));
+  await store.revoke(`link-${reportId}`, reportId, erasedAt);
+  await store.keepVersion(reportId, 1, updates[0]!);
+  await store.addReport({ reportId, organisationId: 'org-1', ownerId: 'm1', createdAt: erasedAt });
+  await store.addNotification({
+    id: `note-${reportId}`,
+    organisationId: 'org-1',
+    memberId: 'm1',
+    kind: 'approved',
+    reportId,
+    createdAt: erasedAt,
+  });
+  await store.putDirectoryRow({
+    reportId,
+    organisationId: 'org-1',
+    ownerId: 'm1',
+    createdAt: erasedAt,
+    status: 'draft',
+    changedAt: erasedAt,
+    updatedAt: erasedAt,
+  });
+}
+
+async function expectErased(store: Storage, reportId: string): Promise<void> {
+  for (const room of [reportId, `${reportId}/comments`, `${reportId}/status`])
+    expect(await store.load(room)).toEqual([]);
+  expect(await store.links(reportId)).toEqual([]);
+  expect(await store.isRevoked(`link-${reportId}`)).toBe(false);
+  expect(await store.version(reportId, 1)).toBeUndefined();
+  expect(await store.report(reportId)).toBeUndefined();
+  expect(await store.directoryRow(reportId)).toBeUndefined();
+  expect((await store.notificationsOf('m1', 10)).map((each) => each.reportId)).not.toContain(reportId);
+  expect(await store.isErased(reportId)).toBe(true);
+}
+
+/** Everything `holdReport` put there is still there. */
+async function expectKept(store: Storage, reportId: string): Promise<void> {
+  for (const room of [reportId, `${reportId}/comments`, `${reportId}/status`])
+    expect(textOf(await store.load(room))).toBe('Kept here');
+  expect(await store.links(reportId)).toHaveLength(1);
+  expect(await store.isRevoked(`link-${reportId}`)).toBe(true);
+  expect(await store.version(reportId, 1)).toBeDefined();
+  expect((await store.report(reportId))?.ownerId).toBe('m1');
+  expect((await store.directoryRow(reportId))?.ownerId).toBe('m1');
+  expect((await store.notificationsOf('m1', 10)).map((each) => each.reportId)).toContain(reportId);
+  expect(await store.isErased(reportId)).toBe(false);
+}
+
+/**
+ * A trigger that refuses to record `reportId` as erased, as a full disk or a lost connection would fail an
+ * erasure's last statement: on SQLite (and the memory store's SQL) and on PostgreSQL.
+ */
+export const refuseErasureOf = {
+  sqlite: (reportId: string) => `CREATE TRIGGER refuse_erasure BEFORE INSERT ON erased_reports
+    WHEN NEW.report_id = '${reportId}' BEGIN SELECT RAISE(ABORT, 'the disk is full'); END`,
+  postgres: (reportId: string) => `CREATE FUNCTION refuse_erasure() RETURNS trigger AS $$
+    BEGIN IF NEW.report_id = '${reportId}' THEN RAISE EXCEPTION 'the disk is full'; END IF; RETURN NEW; END $$
+    LANGUAGE plpgsql;
+    CREATE TRIGGER refuse_erasure BEFORE INSERT ON erased_reports FOR EACH ROW EXECUTE FUNCTION refuse_erasure();`,
+};
+
+/**
+ * An erasure that fails part-way erases none of its reports. `openRefusing` opens a store of the backend whose
+ * engine refuses to record `reportId` as erased (`refuseErasureOf`).
+ */
+function describeFailedErasure(backend: string, openRefusing: (reportId: string) => Promise<Storage>): void {
+  describe(`${backend} erasure`, () => {
+    it('erases none of the reports when the erasure fails part-way', async () => {
+      const store = await openRefusing('report-3');
+      try {
+        for (const reportId of ['report-1', 'report-2', 'report-3']) await holdReport(store, reportId);
+        // report-3's tombstone is the erasure's last statement: everything of report-1 and report-2 went before it.
+        await expect(store.eraseReports(['report-1', 'report-2', 'report-3'], erasedAt)).rejects.toThrow(
+          /the disk is full/,
+        );
+        for (const reportId of ['report-1', 'report-2', 'report-3']) await expectKept(store, reportId);
+        expect(await store.erasedAmong(['report-1', 'report-2', 'report-3'])).toEqual([]);
+        // The store still works: the reports it may record go.
+        await store.eraseReports(['report-1', 'report-2'], erasedAt);
+        expect(await store.erasedAmong(['report-1', 'report-2', 'report-3'])).toEqual(['report-1', 'report-2']);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
+
 function describeWholeStore(backend: string, open: () => Promise<Storage>): void {
   describe(`${backend} store`, () => {
     let store: Storage;
@@ -263,58 +362,35 @@ function describeWholeStore(backend: string, open: () => Promise<Storage>): void
     });
 
     it('erases a report: its rooms, links, revocations, versions, registration, directory row and notifications, and no other report’s', async () => {
-      const at = '2030-01-05T10:00:00.000Z';
-      for (const reportId of ['report-1', 'report-2']) {
-        const { updates } = typedWords(['Kept ', 'here']);
-        for (const room of [reportId, `${reportId}/comments`, `${reportId}/status`])
-          for (const update of updates) await store.append(room, update);
-        await store.addLink(link(`link-${reportId}`, reportId));
-        await store.revoke(`link-${reportId}`, reportId, at);
-        await store.keepVersion(reportId, 1, updates[0]!);
-        await store.addReport({ reportId, organisationId: 'org-1', ownerId: 'm1', createdAt: at });
-        await store.addNotification({
-          id: `note-${reportId}`,
-          organisationId: 'org-1',
-          memberId: 'm1',
-          kind: 'approved',
-          reportId,
-          createdAt: at,
-        });
-        await store.putDirectoryRow({
-          reportId,
-          organisationId: 'org-1',
-          ownerId: 'm1',
-          createdAt: at,
-          status: 'draft',
-          changedAt: at,
-          updatedAt: at,
-        });
-      }
+      for (const reportId of ['report-1', 'report-2']) await holdReport(store, reportId);
       expect(await store.isErased('report-1')).toBe(false);
-      await store.eraseReport('report-1', at);
-      for (const room of ['report-1', 'report-1/comments', 'report-1/status'])
-        expect(await store.load(room)).toEqual([]);
-      expect(await store.links('report-1')).toEqual([]);
-      expect(await store.isRevoked('link-report-1')).toBe(false);
-      expect(await store.version('report-1', 1)).toBeUndefined();
-      expect(await store.report('report-1')).toBeUndefined();
-      expect(await store.directoryRow('report-1')).toBeUndefined();
+      await store.eraseReports(['report-1'], erasedAt);
+      await expectErased(store, 'report-1');
       expect((await store.notificationsOf('m1', 10)).map((each) => each.reportId)).toEqual(['report-2']);
-      expect(await store.isErased('report-1')).toBe(true);
-      // The other report is untouched.
-      expect(textOf(await store.load('report-2/comments'))).toBe('Kept here');
-      expect(await store.links('report-2')).toHaveLength(1);
-      expect(await store.version('report-2', 1)).toBeDefined();
-      expect((await store.report('report-2'))?.ownerId).toBe('m1');
-      expect((await store.directoryRow('report-2'))?.ownerId).toBe('m1');
-      expect(await store.isErased('report-2')).toBe(false);
+      await expectKept(store, 'report-2');
       // Erasing again is harmless, and a room written again after (a late save) is erased by it.
       await store.append('report-1', typedWords(['late']).updates[0]!);
-      await store.eraseReport('report-1', at);
+      await store.eraseReports(['report-1'], erasedAt);
       expect(await store.load('report-1')).toEqual([]);
       expect(await store.isErased('report-1')).toBe(true);
     });
 
+    it('erases several reports together, and says which of the reports asked about were erased, and nothing else', async () => {
+      for (const reportId of ['report-1', 'report-2', 'report-3']) await holdReport(store, reportId);
+      await store.eraseReports(['report-1', 'report-2'], erasedAt);
+      await expectErased(store, 'report-1');
+      await expectErased(store, 'report-2');
+      await expectKept(store, 'report-3');
+      expect(await store.erasedAmong(['report-3', 'report-2', 'never-made', 'report-1', 'report-2'])).toEqual([
+        'report-2',
+        'report-1',
+      ]);
+      expect(await store.erasedAmong([])).toEqual([]);
+      // More ids than one query names.
+      const many = Array.from({ length: 1200 }, (_, i) => `many-${i}`);
+      await store.eraseReports([many[0]!, many[1199]!], erasedAt);
+      expect(await store.erasedAmong(many)).toEqual([many[0], many[1199]]);
+    });
     it('says it is reachable while open', async () => {
       expect(await store.reachable()).toBe(true);
     });

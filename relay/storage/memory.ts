@@ -1,8 +1,7 @@
 // A store that forgets everything when the process ends: for tests and trying the relay out.
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
-import { roomKinds, roomName } from '../../shared/protocol/rooms.ts';
-import { isErasedQuery, recordErasure } from './erasure.ts';
+import { erasedLookups, recordErasure, roomsOf } from './erasure.ts';
 import { migrateSqlite } from './migrations.ts';
 import { sqlDirectoryStore } from './directory.ts';
 import { sqlNotificationStore } from './notifications.ts';
@@ -11,7 +10,8 @@ import { sqliteSql } from './sqlite.ts';
 import type { LinkRecord, Storage } from './store.ts';
 import { oneAtATime } from './one-at-a-time.ts';
 
-export function openMemoryStore(): Storage {
+/** `organisationsDb` is where the rows kept in SQL go (below): a test may give its own, to see them or break them. */
+export function openMemoryStore(organisationsDb: Database.Database = new Database(':memory:')): Storage {
   const rooms = new Map<string, Uint8Array[]>();
   const claims = new Map<string, { at: string; claimant?: string }>();
   const links = new Map<string, LinkRecord>();
@@ -19,13 +19,18 @@ export function openMemoryStore(): Storage {
   const versions = new Map<string, Uint8Array>();
   const versionKey = (reportId: string, version: number) => `${reportId}\n${version}`;
   // Organisations keep their rules in SQL (organisations.ts): an SQLite database in memory holds them here.
-  const organisationsDb = new Database(':memory:');
   migrateSqlite(organisationsDb);
-  const records = sqliteSql(organisationsDb);
+  const sql = sqliteSql(organisationsDb);
+  // The rows kept in SQL go in one transaction first; the rooms and versions kept in maps go only once it is done.
+  const eraseRecords = organisationsDb.transaction((reportIds: readonly string[], at: string) => {
+    for (const reportId of reportIds)
+      for (const { text, params } of recordErasure(reportId, at)) organisationsDb.prepare(text).run(...params);
+  });
   return {
-    ...sqlOrganisationStore(records),
-    ...sqlNotificationStore(records),
-    ...sqlDirectoryStore(records),
+    ...sqlOrganisationStore(sql),
+    ...sqlNotificationStore(sql),
+    ...sqlDirectoryStore(sql),
+    ...erasedLookups(sql),
     engine: 'memory',
     async load(room) {
       return [...(rooms.get(room) ?? [])];
@@ -72,15 +77,13 @@ export function openMemoryStore(): Storage {
     async version(reportId, version) {
       return versions.get(versionKey(reportId, version))?.slice();
     },
-    async eraseReport(reportId, at) {
-      for (const kind of roomKinds) rooms.delete(roomName(reportId, kind));
-      for (const [jti, each] of links) if (each.reportId === reportId) links.delete(jti);
-      for (const [jti, each] of revocations) if (each.reportId === reportId) revocations.delete(jti);
-      for (const key of versions.keys()) if (key.startsWith(`${reportId}\n`)) versions.delete(key);
-      for (const { text, params } of recordErasure(reportId, at)) await records.run(text, params);
-    },
-    async isErased(reportId) {
-      return (await records.all(isErasedQuery, [reportId])).length > 0;
+    async eraseReports(reportIds, at) {
+      eraseRecords(reportIds, at);
+      const erased = new Set(reportIds);
+      for (const room of [...erased].flatMap(roomsOf)) rooms.delete(room);
+      for (const [jti, each] of links) if (erased.has(each.reportId)) links.delete(jti);
+      for (const [jti, each] of revocations) if (erased.has(each.reportId)) revocations.delete(jti);
+      for (const key of versions.keys()) if (erased.has(key.split('\n')[0]!)) versions.delete(key);
     },
     exclusively: oneAtATime(),
     async reachable() {

@@ -10,7 +10,7 @@ import { loadSecret } from '../auth.ts';
 import { createOrganisation, digestOf, invite, removeMember } from '../organisations/members.ts';
 import { signedIn, startSession } from '../organisations/sessions.ts';
 import { startPostgres, type TestPostgres } from '../test-engines.ts';
-import { describeStorage } from './contract.ts';
+import { describeStorage, refuseErasureOf } from './contract.ts';
 import { copySqliteToPostgres } from './copy.ts';
 import { postgresMigrations } from './migrations.ts';
 import { openPostgresStore } from './postgres.ts';
@@ -23,7 +23,19 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => postgres?.stop());
 
-describeStorage('postgres', async () => openPostgresStore(await postgres.database()));
+describeStorage(
+  'postgres',
+  async () => openPostgresStore(await postgres.database()),
+  async (reportId) => {
+    const url = await postgres.database();
+    const store = await openPostgresStore(url);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(refuseErasureOf.postgres(reportId));
+    await client.end();
+    return store;
+  },
+);
 
 describe('postgres store', () => {
   it('records its migrations, and opening again applies none twice', async () => {
@@ -248,7 +260,7 @@ describe('copying an SQLite data folder’s organisations into PostgreSQL', () =
         emails: await store.emailsOf(organisation.id),
         notifications: await store.notificationsOf(tom.value.member.id, 10),
       });
-      await sqlite.eraseReport('gone-1', '2030-01-05T10:00:00.000Z');
+      await sqlite.eraseReports(['gone-1'], '2030-01-05T10:00:00.000Z');
       const before = await read(sqlite);
       expect(before.organisations.find((each) => each.id === organisation.id)?.reviewTargetDays).toBe(4);
       await sqlite.close();

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import * as Y from 'yjs';
 import type { Role } from '../../shared/protocol/roles.ts';
-import { documentErasure, isErasedQuery, recordErasure } from './erasure.ts';
+import { documentErasure, erasedLookups, recordErasure, roomsOf } from './erasure.ts';
 import { migratePostgres } from './migrations.ts';
 import type { Storage } from './store.ts';
 import { sqlDirectoryStore } from './directory.ts';
@@ -175,20 +175,18 @@ export async function openPostgresStore(url: string): Promise<PostgresStorage> {
       const row = rows[0];
       return row && new Uint8Array(row.content.buffer, row.content.byteOffset, row.content.byteLength);
     },
-    async eraseReport(reportId, at) {
-      const statements = [
+    async eraseReports(reportIds, at) {
+      const statements = reportIds.flatMap((reportId) => [
         ...documentErasure(reportId),
         // The rooms' sequence rows go too, so nothing of the report's rooms is left.
-        { text: 'DELETE FROM rooms WHERE room IN (?, ?, ?)', params: documentErasure(reportId)[0]!.params },
+        { text: 'DELETE FROM rooms WHERE room IN (?, ?, ?)', params: roomsOf(reportId) },
         ...recordErasure(reportId, at),
-      ];
+      ]);
       await inTransaction(async (client) => {
         for (const { text, params } of statements) await client.query(numberedPlaceholders(text), params);
       });
     },
-    async isErased(reportId) {
-      return (await sql.all(isErasedQuery, [reportId])).length > 0;
-    },
+    ...erasedLookups(sql),
     exclusively(reportId, decide) {
       return inTransaction(async (client) => {
         await client.query('INSERT INTO report_locks (report_id) VALUES ($1) ON CONFLICT DO NOTHING', [reportId]);

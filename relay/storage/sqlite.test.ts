@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import Database from 'better-sqlite3';
-import { describeStorage } from './contract.ts';
+import { describeStorage, refuseErasureOf } from './contract.ts';
 import { migrateSqlite, sqliteMigrations } from './migrations.ts';
 import { databaseFileName, openSqliteStore } from './sqlite.ts';
 
@@ -18,7 +18,19 @@ afterAll(() => {
   for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 });
 
-describeStorage('sqlite', async () => openSqliteStore(newDataDir()));
+describeStorage(
+  'sqlite',
+  async () => openSqliteStore(newDataDir()),
+  async (reportId) => {
+    const dataDir = newDataDir();
+    const store = openSqliteStore(dataDir);
+    // A second connection to the same file, as another process would be.
+    const other = new Database(join(dataDir, databaseFileName));
+    other.exec(refuseErasureOf.sqlite(reportId));
+    other.close();
+    return store;
+  },
+);
 
 describe('sqlite document store on disk', () => {
   it('keeps updates after it is closed and opened again', async () => {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import type { Role } from '../../shared/protocol/roles.ts';
-import { documentErasure, isErasedQuery, recordErasure } from './erasure.ts';
+import { documentErasure, erasedLookups, recordErasure } from './erasure.ts';
 import { migrateSqlite } from './migrations.ts';
 import { oneAtATime } from './one-at-a-time.ts';
 import { sqlDirectoryStore } from './directory.ts';
@@ -99,19 +99,20 @@ export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'nor
     insertAt.run(room, last, snapshot);
   });
 
-  const erase = db.transaction((reportId: string, at: string) => {
-    for (const { text, params } of [...documentErasure(reportId), ...recordErasure(reportId, at)])
-      db.prepare(text).run(...params);
+  const erase = db.transaction((reportIds: readonly string[], at: string) => {
+    for (const reportId of reportIds)
+      for (const { text, params } of [...documentErasure(reportId), ...recordErasure(reportId, at)])
+        db.prepare(text).run(...params);
   });
-  const selectErased = db.prepare<[string], { found: number }>(isErasedQuery);
 
-  const organisations = sqlOrganisationStore(sqliteSql(db));
+  const sql = sqliteSql(db);
+  const organisations = sqlOrganisationStore(sql);
   const fileSize = (path: string) => (existsSync(path) ? statSync(path).size : 0);
 
   return {
     ...organisations,
-    ...sqlNotificationStore(sqliteSql(db)),
-    ...sqlDirectoryStore(sqliteSql(db)),
+    ...sqlNotificationStore(sql),
+    ...sqlDirectoryStore(sql),
     engine: 'sqlite',
     async load(room) {
       return selectUpdates
@@ -164,12 +165,10 @@ export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'nor
       const row = selectVersion.get(reportId, version);
       return row && new Uint8Array(row.content.buffer, row.content.byteOffset, row.content.byteLength);
     },
-    async eraseReport(reportId, at) {
-      erase(reportId, at);
+    async eraseReports(reportIds, at) {
+      erase(reportIds, at);
     },
-    async isErased(reportId) {
-      return selectErased.get(reportId) !== undefined;
-    },
+    ...erasedLookups(sql),
     // One relay process writes this file (`npm run token` only adds links), so a queue in memory is enough.
     exclusively: oneAtATime(),
     async reachable() {

@@ -13,6 +13,7 @@ export const apiPaths = {
   transitions: (reportId: string) => `/api/reports/${reportId}/transitions`,
   version: (reportId: string, version: number) => `/api/reports/${reportId}/versions/${version}`,
   commentSummaries: '/api/comment-summaries',
+  erasedReports: '/api/reports/erased',
 } as const;
 
 /**
@@ -164,6 +165,28 @@ export type ReportCommentSummary = z.infer<typeof ReportCommentSummary>;
 
 export const CommentSummaries = z.object({ reports: z.array(ReportCommentSummary) });
 export type CommentSummaries = z.infer<typeof CommentSummaries>;
+
+/** How many report ids a device may ask about in one POST /api/reports/erased. */
+export const maxErasedQueryIds = 1000;
+
+/** Room for `maxErasedQueryIds` ids of the longest kind, quoted, with commas. */
+export const maxErasedQueryBodyBytes = 80 * 1024;
+
+/**
+ * POST /api/reports/erased: a device names the reports it holds and learns which of them were erased by their
+ * organisation, so it drops its copies (docs/protocol.md, "Erased reports"). Anyone may ask: report ids are
+ * unguessable, and the answer says nothing of a report that was not erased.
+ */
+export const ErasedReportsRequest = z.object({
+  ids: z
+    .array(ReportId)
+    .max(maxErasedQueryIds, `Ask about no more than ${maxErasedQueryIds.toLocaleString('en-GB')} reports at once.`),
+});
+export type ErasedReportsRequest = z.infer<typeof ErasedReportsRequest>;
+
+/** The reports asked about that were erased, in the order asked; an id never made and a report kept are both left out. */
+export const ErasedReports = z.object({ erased: z.array(ReportId) });
+export type ErasedReports = z.infer<typeof ErasedReports>;
 
 export const ApiError = z.object({ error: z.string() });
 export type ApiError = z.infer<typeof ApiError>;

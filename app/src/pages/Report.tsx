@@ -29,7 +29,7 @@ import { fetchRelayCopy, type RelayState } from '../report-session/relay-connect
 import { ReportSessionProvider, useReportSession } from '../report-session/ReportSession.tsx';
 import { indexReport, indexReportStatus } from '../store/report-index.ts';
 import { KeptChanges } from '../sync/KeptChanges.tsx';
-import { forgetErasedReport, saysErased, wasErased } from '../sync/erased-reports.ts';
+import { droppedOnThisPage, forgetErasedReport, saysErased, wasErased } from '../sync/erased-reports.ts';
 import { keepRefusedChanges } from '../sync/kept-changes.ts';
 import { noLinkReason, watchAccess, type AccessState } from '../sync/report-access.ts';
 import { ShareDialog } from '../sync/ShareDialog.tsx';
@@ -188,7 +188,7 @@ function OpenReport(props: { id: string }) {
   }
 
   createEffect(() => {
-    if (erased() || !saysErased(relay(), access())) return;
+    if (erased() || !(saysErased(relay(), access()) || droppedOnThisPage(openedId))) return;
     setErased(true);
     stopAccess?.();
     clearTimeout(indexTimer);

@@ -85,6 +85,11 @@ export async function withReportContent<T>(reportId: string, use: (local: LocalR
   }
 }
 
+/** Closes the report's rooms on this page for good, when anyone here holds its session (the report was erased). */
+export async function closeRoomsOf(reportId: string): Promise<void> {
+  await open.get(reportId)?.session.closeRooms();
+}
+
 /** How many reports have a session open on this page, for tests and measurements. */
 export const openSessionCount = (): number => open.size;
 

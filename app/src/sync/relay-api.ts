@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import {
   apiPaths,
   CommentSummaries,
+  ErasedReports,
   LinkGrant,
   LinkList,
   ReportVersion,
@@ -73,6 +74,7 @@ export const relayApi = {
   listLinks: (reportId: string, token: string) => call(LinkList, 'GET', apiPaths.links(reportId), token),
   commentSummaries: (reports: CommentSummaryRequest['reports']) =>
     call(CommentSummaries, 'POST', apiPaths.commentSummaries, undefined, { reports }),
+  erasedReports: (ids: readonly string[]) => call(ErasedReports, 'POST', apiPaths.erasedReports, undefined, { ids }),
   withdrawLink: (reportId: string, token: string, jti: string) =>
     call(Revocation, 'DELETE', apiPaths.link(reportId, jti), token),
   version: (reportId: string, token: string, version: number) =>
