@@ -258,6 +258,29 @@ function summaryOf(row: DirectoryRow, role: Role, names: Map<string, string>): O
 }
 
 /**
+ * The directory's rows a query asks for, as the member sees them: only those their membership opens (the directory's
+ * scopes follow memberAccess; the rule itself still decides each row and the role it gives), with `rows`, how many
+ * rows the directory answered before that check (where the next page starts).
+ */
+export async function summariesFor(
+  context: MemberReportsContext,
+  facts: Awaited<ReturnType<typeof memberFacts>>,
+  query: DirectoryQuery,
+): Promise<{ reports: OrganisationReportSummary[]; rows: number }> {
+  const [rows, members] = await Promise.all([
+    context.directory.rows(query),
+    Promise.all(organisationsOf(facts).map((id) => context.store.members(id))),
+  ]);
+  const names = new Map(members.flat().map((each) => [each.id, each.name]));
+  const reports: OrganisationReportSummary[] = [];
+  for (const row of rows) {
+    const access = memberAccess(facts, row);
+    if (access.ok) reports.push(summaryOf(row, access.value.role, names));
+  }
+  return { reports, rows: rows.length };
+}
+
+/**
  * The organisation's reports the signed-in member may open, by the same rules as their tokens (a quality reviewer
  * sees every report once submitted, its owner their own), oldest registered first unless asked otherwise: all of
  * them, or with `limit` one page, filtered in the directory (relay/directory/), never by opening the reports.
@@ -279,19 +302,11 @@ export async function listReports(context: MemberReportsContext, request: Incomi
     ...(asked.order ? { order: asked.order } : {}),
     ...(asked.limit ? { limit: asked.limit, offset: asked.offset ?? 0 } : {}),
   };
-  const [rows, total, members] = await Promise.all([
-    context.directory.rows(query),
+  const [{ reports, rows }, total] = await Promise.all([
+    summariesFor(context, facts, query),
     asked.limit ? context.directory.count(query) : undefined,
-    Promise.all(organisationsOf(facts).map((id) => context.store.members(id))),
   ]);
-  const names = new Map(members.flat().map((each) => [each.id, each.name]));
-  const reports: OrganisationReportSummary[] = [];
-  for (const row of rows) {
-    // The directory's scopes follow memberAccess; the rule itself still decides each row and the role it gives.
-    const access = memberAccess(facts, row);
-    if (access.ok) reports.push(summaryOf(row, access.value.role, names));
-  }
-  const next = (asked.offset ?? 0) + rows.length;
+  const next = (asked.offset ?? 0) + rows;
   const body: OrganisationReportList = {
     reports,
     ...(total !== undefined ? { total, ...(next < total ? { next } : {}) } : {}),
