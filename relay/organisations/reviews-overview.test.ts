@@ -3,47 +3,14 @@
 // is asked; an appropriate body's reviewer sees only the signed ones of schools linked to their body; every other
 // role is refused with whom the overview is for, and a bad page with what is wanted.
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { type Decision, recordDecision } from '../../shared/doc/status-doc.ts';
 import type { ReviewsOverviewRow } from '../../shared/protocol/overviews.ts';
-import { roomName } from '../../shared/protocol/rooms.ts';
 import type { ReportStatus } from '../../shared/protocol/statuses.ts';
-import { createTermlyReviewDoc } from '../../shared/reports/index.ts';
 import { openMemoryStore } from '../storage/memory.ts';
-import type { Storage } from '../storage/store.ts';
 import { TestSession } from '../testing.ts';
-import { call, organisation } from './testing.ts';
+import { call, organisation, storedTermlyReview } from './testing.ts';
 
 const session = new TestSession();
 afterEach(() => session.cleanup());
-
-/** A termly review of `teacher` for the autumn of `year`, registered to `ownerId`, its status room at `status`. */
-async function review(
-  store: Storage,
-  organisationId: string,
-  ownerId: string,
-  id: string,
-  teacher: string,
-  year: number,
-  status: ReportStatus = 'draft',
-) {
-  await store.addReport({ reportId: id, organisationId, ownerId, createdAt: '2026-01-01T10:00:00.000Z' });
-  const doc = new Y.Doc();
-  createTermlyReviewDoc(doc, { teacherName: teacher, term: 'autumn', academicYear: year }, 'Tom Tutor');
-  await store.append(roomName(id), Y.encodeStateAsUpdate(doc));
-  if (status === 'draft') return;
-  const decision: Decision = {
-    action: 'finish',
-    from: 'draft',
-    to: status,
-    by: { name: 'Tom Tutor', role: 'tutor' },
-    at: '2026-01-02T10:00:00.000Z',
-    contentHash: 'seeded',
-  };
-  const statusDoc = new Y.Doc();
-  recordDecision(statusDoc, decision);
-  await store.append(roomName(id, 'status'), Y.encodeStateAsUpdate(statusDoc));
-}
 
 /** A school with reviews in every group (autumn 2020's date has passed; autumn 2090's has not) and a linked body. */
 async function school() {
@@ -62,7 +29,7 @@ async function school() {
   );
   await store.linkOrganisations(north.organisationId, oak.organisationId);
   const add = (id: string, teacher: string, year: number, status?: ReportStatus) =>
-    review(store, oak.organisationId, oak.tom.id, id, teacher, year, status);
+    storedTermlyReview(store, { organisationId: oak.organisationId, ownerId: oak.tom.id, id, teacher, year, status });
   await add('due-b', 'Bea Due', 2091);
   await add('due-a', 'Al Due', 2090);
   await add('late-a', 'Lee Late', 2020);
