@@ -5,7 +5,10 @@
 // them read together (POST /api/organisation/reviews/read), each its own decision, and sees what became of each. A
 // school's coordinator also sees every early career teacher with their induction tutor, mentor, their reviews and
 // current action step (the teachers from GET /api/organisation/teachers), and the coaching cycles finished each week
-// (GET /api/organisation/coaching), asked for once the first page is drawn.
+// (GET /api/organisation/coaching), asked for once the first page is drawn. The first page is asked for as the route is
+// matched, alongside "who are you?" (first-pages.ts): the relay refuses it to a role the overview is not for, and the
+// guard says so from the session, never showing the answer.
+import type { RouteSectionProps } from '@solidjs/router';
 import { createEffect, createMemo, createResource, createSignal, For, on, Show } from 'solid-js';
 import { formatMoment } from '../../../shared/forms/uk-dates.ts';
 import {
@@ -24,6 +27,7 @@ import { termlyReview } from '../../../shared/reports/termly-review/index.ts';
 import { Answered } from '../organisation/Answered.tsx';
 import { type ApiResult, organisationApi } from '../organisation/organisation-api.ts';
 import { CoachingWeeks, currentStepText } from './CoachingWeeks.tsx';
+import type { ReviewsFirstPage } from './first-pages.ts';
 import { overviewsApi } from './overviews-api.ts';
 import { ShowMore } from './ShowMore.tsx';
 import { MembersOnly } from '../organisation/MembersOnly.tsx';
@@ -42,10 +46,9 @@ const groups: { state: ReviewsOverviewGroup; title: string }[] = [
 const dueText = (date: string | undefined) =>
   date ? formatMoment(`${date}T12:00:00Z`, 'day', 'UTC') : 'Not known yet (no term chosen)';
 
-export function ReviewsOverview() {
-  // Asked at once, alongside "who are you?", not after it: the relay refuses it to a role the overview is not for,
-  // and then the guard below says so from the session, never showing the answer.
-  const first = overviewsApi.reviews();
+/** `data`: the first page, asked as the route was matched (first-pages.ts). */
+export function ReviewsOverview(props: RouteSectionProps<ReviewsFirstPage>) {
+  const first = props.data ?? overviewsApi.reviews();
   return (
     <MembersOnly
       title="Progress reviews overview"

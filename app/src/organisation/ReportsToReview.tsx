@@ -12,7 +12,7 @@ import type {
 } from '../../../shared/protocol/organisations.ts';
 import { defaultReviewTargetDays, pastTarget, workingDaysWords } from '../../../shared/workflow/working-days.ts';
 import { DateField } from '../forms/DateField.tsx';
-import { firstReports, organisationApi } from './organisation-api.ts';
+import { firstReports, firstReportsEarly, organisationApi } from './organisation-api.ts';
 import { datesProblem, filterQueue, noFilter, type QueueFilter, toReview, waitedDays } from './queue-filter.ts';
 import { keepQueueOrder } from './review-queue.ts';
 import { checkSignedIn, signedIn } from './signed-in.ts';
@@ -25,6 +25,9 @@ const queueQuery = {
   status: ['submitted', 'resubmitted'],
   order: 'submitted',
 } as const satisfies OrganisationReportQuery;
+
+/** The queue's first page, asked as the home page opens for a tab last signed in as a quality reviewer. */
+export const askReportsToReviewEarly = () => firstReportsEarly(queueQuery, queuePage);
 
 /** The choices for a filter's select, sorted, each once. */
 const choices = (values: (string | undefined)[]) =>

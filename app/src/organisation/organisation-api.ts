@@ -39,12 +39,27 @@ import {
 } from '../../../shared/protocol/organisations.ts';
 import { Timesheet } from '../../../shared/protocol/timesheets.ts';
 import { fail, ok, type Result } from '../../../shared/result.ts';
+import { askEarly, takeEarly } from './early-answers.ts';
 
 /**
  * The first `count` reports a query matches, asked a page at a time, with how many match in all: what a desk shows
  * before "Show more".
  */
-export async function firstReports(
+export function firstReports(
+  query: OrganisationReportQuery,
+  count: number,
+): Promise<ApiResult<{ reports: OrganisationReportSummary[]; total: number }>> {
+  return takeEarly(firstReportsKey(query, count)) ?? askFirstReports(query, count);
+}
+
+/** Asks for `firstReports(query, count)` now, before the desk that shows them is drawn (early-answers.ts). */
+export function firstReportsEarly(query: OrganisationReportQuery, count: number): void {
+  askEarly(firstReportsKey(query, count), () => askFirstReports(query, count));
+}
+
+const firstReportsKey = (query: OrganisationReportQuery, count: number) => `first ${count} of ${reportListPath(query)}`;
+
+async function askFirstReports(
   query: OrganisationReportQuery,
   count: number,
 ): Promise<ApiResult<{ reports: OrganisationReportSummary[]; total: number }>> {
