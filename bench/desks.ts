@@ -3,8 +3,10 @@
 // folder as a relay from before the report directory left it (registrations, content and status rooms, no
 // directory rows); the relay is started on it and makes the directory's rows from start-up (timed apart),
 // then each desk is opened signed in as the member it is for, several times, from navigation to its first rows
-// drawn. Also the desk's request alone, from Node; and the review queue's filter changed in Chromium (a tutor chosen,
-// words searched) until the relay's answer is drawn, with those requests alone. Needs dist/app (npm run build:app).
+// drawn, with where that time went as the page's own clock saw it (its scripts, who-am-I, the desk's request, the
+// first row). Also the desk's request alone, from Node; and the review queue's filter changed in Chromium (a tutor
+// chosen, words searched) until the relay's answer is drawn, with those requests alone. Needs dist/app
+// (npm run build:app).
 import { chromium, type Browser } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -13,6 +15,7 @@ import * as Y from 'yjs';
 import { type Decision, recordDecision } from '../shared/doc/status-doc.ts';
 import type { MemberRole, OrganisationReportQuery } from '../shared/protocol/organisations.ts';
 import { reportListPath } from '../shared/protocol/organisations.ts';
+import { reviewsOverviewPath } from '../shared/protocol/overviews.ts';
 import { qaObservation } from '../shared/reports/qa-observation/index.ts';
 import { roomName } from '../shared/protocol/rooms.ts';
 import type { ReportStatus } from '../shared/protocol/statuses.ts';
@@ -173,9 +176,62 @@ interface Desk {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.95) - 1]!;
 
+/**
+ * Where a page load's time went, from the page's own clock (ms from navigation): the page and its scripts in, the
+ * who-am-I request (GET /api/session) and the desk's request each from asked to answered, and the first row drawn.
+ */
+interface Timeline {
+  scripts: number;
+  session?: [number, number];
+  request?: [number, number];
+  drawn: number;
+}
+
+// The in-page parts are plain JavaScript text: tsx would wrap functions passed to the page in a helper it lacks.
+/** Marks, in the page, when the desk's first row (`selector`, CSS with at most a Playwright `:has-text("...")` at its end) is first in the document. */
+const watchFirstRow = (selector: string) => {
+  const [, css, text] = /^(.*?)(?::has-text\("(.*)"\))?$/.exec(selector)!;
+  return `
+  new MutationObserver(() => {
+    if (window.firstRowAt !== undefined) return;
+    const found = [...document.querySelectorAll(${JSON.stringify(css)})].some((each) =>
+      each.textContent.includes(${JSON.stringify(text ?? '')}));
+    if (found) window.firstRowAt = performance.now();
+  }).observe(document, { childList: true, subtree: true, characterData: true });`;
+};
+
+/** The page's timeline once the row is drawn, `requestPath` the desk's request's path. */
+const timelineOf = (requestPath: string) => `(() => {
+  const resources = performance.getEntriesByType('resource');
+  const span = (path) => {
+    const entry = resources.find((each) => new URL(each.name).pathname === path);
+    return entry ? [entry.startTime, entry.responseEnd] : undefined;
+  };
+  const scripts = resources.filter((each) => each.name.endsWith('.js') && each.startTime < 1000);
+  return {
+    scripts: Math.max(0, ...scripts.map((each) => each.responseEnd)),
+    session: span('/api/session'),
+    request: span(${JSON.stringify(requestPath)}),
+    drawn: window.firstRowAt ?? Number.NaN,
+  };
+})()`;
+
+/** The median of each part of the timelines, as a line. */
+function whereTheTimeWent(timelines: Timeline[]): string {
+  const at = (pick: (each: Timeline) => number | undefined) => {
+    const values = timelines.map(pick).filter((value): value is number => value !== undefined);
+    return values.length > 0 ? median(values).toFixed(0) : '-';
+  };
+  return (
+    `scripts in by ${at((each) => each.scripts)}; who-am-I ${at((each) => each.session?.[0])}-${at((each) => each.session?.[1])}; ` +
+    `its request ${at((each) => each.request?.[0])}-${at((each) => each.request?.[1])}; first row ${at((each) => each.drawn)}`
+  );
+}
+
 async function timeDesk(browser: Browser, base: string, cookie: string, desk: Desk) {
   const context = await browser.newContext();
   await context.addCookies([{ name: sessionCookieName, value: cookie, url: base }]);
+  await context.addInitScript({ content: watchFirstRow(desk.selector) });
   const page = await context.newPage();
   try {
     // The device's name, which the app asks for once.
@@ -191,12 +247,15 @@ async function timeDesk(browser: Browser, base: string, cookie: string, desk: De
         throw new Error(`${desk.name} drew no rows; the page said: ${shown}`);
       });
     const drawn: number[] = [];
+    const timelines: Timeline[] = [];
+    const requestPath = new URL(desk.request, base).pathname;
     for (let run = 0; run < runs; run++) {
       await page.goto('about:blank');
       const started = performance.now();
       await page.goto(`${base}${desk.path}`, { waitUntil: 'commit' });
       await page.locator(desk.selector).first().waitFor({ timeout: 60_000 });
       drawn.push(performance.now() - started);
+      timelines.push((await page.evaluate(timelineOf(requestPath))) as Timeline);
     }
     const asked: number[] = [];
     for (let run = 0; run < runs; run++) {
@@ -206,7 +265,7 @@ async function timeDesk(browser: Browser, base: string, cookie: string, desk: De
       if (!answer.ok) throw new Error(`${desk.request}: ${answer.status}`);
       asked.push(performance.now() - started);
     }
-    return { drawn, asked };
+    return { drawn, asked, where: whereTheTimeWent(timelines) };
   } finally {
     await context.close();
   }
@@ -356,7 +415,7 @@ export async function desks(): Promise<string> {
         who: 'coordinator',
         path: '/organisation/reviews',
         selector: 'section[aria-labelledby^="group-"] tbody tr',
-        request: reportListPath({ kind: 'termly-review' }),
+        request: reviewsOverviewPath(),
       },
       {
         name: `payroll, ${month} (administrator)`,
@@ -383,10 +442,10 @@ export async function desks(): Promise<string> {
     browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
     const lines: string[] = [];
     for (const desk of desksToTime) {
-      const { drawn, asked } = await timeDesk(browser, base, seeded.cookies[desk.who], desk);
+      const { drawn, asked, where } = await timeDesk(browser, base, seeded.cookies[desk.who], desk);
       lines.push(
         `  ${desk.name}: drawn median ${median(drawn).toFixed(0)} ms, p95 ${p95(drawn).toFixed(0)} ms; ` +
-          `its request alone median ${median(asked).toFixed(0)} ms`,
+          `its request alone median ${median(asked).toFixed(0)} ms\n    in the page (ms from navigation, medians): ${where}`,
       );
     }
     const filtered = await timeQueueFilter(browser, base, seeded.cookies.reviewer, seeded.tutors);

@@ -6,8 +6,13 @@
 // signed "with the appropriate body", ticks it and marks it read; its refusals are tried over raw HTTP in
 // relay/organisations/reviews-read.test.ts. A mentor chooses Sam from the school's teachers, coaches and finishes a
 // cycle; the coordinator sees it counted in this week's column, with Sam's mentor and current step (refusals and the
-// figures in detail: relay/organisations/overviews.test.ts).
+// figures in detail: relay/organisations/overviews.test.ts). With more reviews than a page, the coordinator sees every
+// group's count at once and the rest of the reviews on "Show more" (the paging in detail:
+// relay/organisations/reviews-overview.test.ts).
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
 import type { Page } from '@playwright/test';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -17,6 +22,9 @@ import { confirmFacts, teacherComments } from '../shared/reports/termly-review/d
 import { completeTermlyReview } from '../shared/reports/termly-review/example.ts';
 import { termlyReviewHash } from '../shared/reports/termly-review/signed-content.ts';
 import { newSigningKeys, signHash } from '../shared/signatures/signature.ts';
+import { sessionCookieName } from '../relay/organisations/sessions.ts';
+import { organisation, storedTermlyReview } from '../relay/organisations/testing.ts';
+import { openSqliteStore } from '../relay/storage/sqlite.ts';
 import { signIn } from './app.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 import { invite, join, listedReports, personWithPasskeys, setUpAgency, slow } from './organisation-people.ts';
@@ -440,5 +448,63 @@ test('a coordinator sees each early career teacher’s coaching cycles week by w
   } finally {
     await Promise.all([moContext, samContext, coraContext, abeContext].map((each) => each?.close()));
     await own.stop();
+  }
+});
+
+test('a coordinator with more reviews than a page sees every group’s count, the first page, and the rest on Show more', async ({
+  context,
+}) => {
+  test.setTimeout(240_000);
+  // A school whose 60 reviews are stored as a relay holds them (content and status rooms) before the relay starts:
+  // 3 overdue, 55 due and 2 awaiting the teacher's comments; a page holds 50.
+  const dataDir = mkdtempSync(joinPath(tmpdir(), 'margin-e2e-reviews-'));
+  const store = openSqliteStore(dataDir);
+  const school = await organisation(
+    store,
+    'Oak School',
+    { tom: { role: 'tutor' }, cora: { role: 'coordinator' } },
+    'school',
+  );
+  const add = (id: string, teacher: string, year: number, status?: 'teacher-to-comment') =>
+    storedTermlyReview(store, {
+      organisationId: school.organisationId,
+      ownerId: school.tom.id,
+      id,
+      teacher,
+      year,
+      status,
+    });
+  for (let i = 1; i <= 3; i++) await add(`late-${i}`, `Late Teacher ${i}`, 2020);
+  for (let i = 10; i < 65; i++) await add(`due-${i}`, `Due Teacher ${i}`, 2090);
+  for (let i = 1; i <= 2; i++) await add(`comment-${i}`, `Commenting Teacher ${i}`, 2024, 'teacher-to-comment');
+  await store.close();
+  const own = await startRelay({ dataDir });
+  const base = `http://localhost:${own.port}`;
+  try {
+    await context.addCookies([{ name: sessionCookieName, value: school.cora.cookie, url: base }]);
+    const page = await context.newPage();
+    await signIn(page, base, 'Cora Coordinator');
+    await page.getByRole('link', { name: 'Reviews overview' }).click();
+    const overdue = page.getByRole('region', { name: 'Overdue (3)' });
+    const due = page.getByRole('region', { name: 'Due (55)' });
+    await expect(overdue.getByRole('row', { name: /Late Teacher/ })).toHaveCount(3, slow);
+    // The first page: the 3 overdue and 47 of the 55 due, counted over all; the rest one button away.
+    await expect(due.getByRole('row', { name: /Due Teacher/ })).toHaveCount(47);
+    await expect(due).toContainText('8 more in this group');
+    await expect(page.getByRole('region', { name: /^Awaiting the early career teacher’s comments/ })).toHaveCount(0);
+    await expect(page.getByTestId('paging-status')).toHaveText('Showing 50 of 60 reviews');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Show more' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(due.getByRole('row', { name: /Due Teacher/ })).toHaveCount(55, slow);
+    await expect(due).not.toContainText('more in this group');
+    const awaiting = page.getByRole('region', { name: 'Awaiting the early career teacher’s comments (2)' });
+    await expect(awaiting.getByRole('row', { name: /Commenting Teacher/ })).toHaveCount(2);
+    await expect(page.getByTestId('paging-status')).toHaveText('Showing 60 of 60 reviews');
+    await expect(page.getByRole('button', { name: 'Show more' })).toHaveCount(0);
+    await expectAccessible(page);
+  } finally {
+    await own.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 });

@@ -4,12 +4,14 @@ import { NameDialog } from './collab/NameDialog.tsx';
 import { SignedInIndicator } from './organisation/SignedInIndicator.tsx';
 import { signedIn } from './organisation/signed-in.ts';
 import { Home } from './pages/Home.tsx';
+import { homeFirstPage, learnerRecordFirstPage, reviewsFirstPage, timesheetFirstPage } from './desks/first-pages.ts';
 import { reviewsOverviewRoles } from '../../shared/protocol/organisations.ts';
 import { timesheetRoles } from '../../shared/protocol/timesheets.ts';
 import { progressOverviewRoles } from '../../shared/protocol/progress.ts';
 
 // The home page comes with the first load; every other page is its own chunk, fetched when first opened (and precached by
 // the service worker, so they open offline too). The report page brings the editor (ProseMirror, Tiptap), most of the weight.
+// A desk's route asks for its first page as it is matched (desks/first-pages.ts), while its chunk loads.
 const Report = lazy(() => import('./pages/Report.tsx').then((module) => ({ default: module.Report })));
 const JoinPage = lazy(() => import('./sync/JoinPage.tsx').then((module) => ({ default: module.JoinPage })));
 const Assignments = lazy(() => import('./pages/Assignments.tsx').then((module) => ({ default: module.Assignments })));
@@ -119,7 +121,7 @@ function NotFound() {
 export function App() {
   return (
     <Router root={Layout}>
-      <Route path="/" component={Home} />
+      <Route path="/" component={Home} preload={homeFirstPage} />
       <Route path="/report/:id" component={Report} />
       {/* A share link leads on to the report: its chunk is fetched while the link is kept, not after. */}
       <Route path="/join/:id" component={JoinPage} preload={() => void Report.preload()} />
@@ -140,10 +142,10 @@ export function App() {
       <Route path="/organisation/audit" component={AuditLogPage} />
       <Route path="/organisation/learner-data" component={LearnerDataPage} />
       <Route path="/organisation/words" component={WordsPage} />
-      <Route path="/learner-record" component={LearnerRecordPage} />
+      <Route path="/learner-record" component={LearnerRecordPage} preload={learnerRecordFirstPage} />
       <Route path="/inbox" component={InboxPage} />
-      <Route path="/timesheet" component={TimesheetPage} />
-      <Route path="/organisation/reviews" component={ReviewsOverview} />
+      <Route path="/timesheet" component={TimesheetPage} preload={timesheetFirstPage} />
+      <Route path="/organisation/reviews" component={ReviewsOverview} preload={reviewsFirstPage} />
       <Route path="/organisation/progress" component={ProgressOverviewPage} />
       <Route path="*" component={NotFound} />
     </Router>

@@ -50,6 +50,7 @@ import {
 } from './member-reports.ts';
 import { closeMonth, timesheet } from './timesheets.ts';
 import { coachingOverview, observationPlanAnswer } from './overviews.ts';
+import { reviewsOverview } from './reviews-overview.ts';
 import { learnerProgress } from './progress.ts';
 import { eraseLearner, exportLearner } from './learner-data.ts';
 import type { ReportErasure } from '../report-erasure.ts';
@@ -113,6 +114,7 @@ const routes: { pattern: RegExp; methods: Partial<Record<string, Handler>> }[] =
   { pattern: /^\/api\/organisation\/teachers$/, methods: { GET: listTeachers } },
   { pattern: /^\/api\/organisation\/reports\/([A-Za-z0-9_-]{1,64})\/client$/, methods: { PUT: setReportClient } },
   { pattern: /^\/api\/organisation\/approvals$/, methods: { POST: approveReports } },
+  { pattern: /^\/api\/organisation\/reviews$/, methods: { GET: reviewsOverview } },
   { pattern: /^\/api\/organisation\/reviews\/read$/, methods: { POST: markReviewsRead } },
   { pattern: /^\/api\/organisation\/clients$/, methods: { GET: listClients } },
   { pattern: /^\/api\/organisation\/learners\/([^/]{1,400})\/record$/, methods: { GET: learnerRecord } },

@@ -252,6 +252,32 @@ function summaryOf(row: DirectoryRow, role: Role, names: Map<string, string>): O
   };
 }
 
+/** Each member's name by their id, in every organisation the member's facts reach. */
+async function memberNames(context: MemberReportsContext, facts: Awaited<ReturnType<typeof memberFacts>>) {
+  const members = await Promise.all(organisationsOf(facts).map((id) => context.store.members(id)));
+  return new Map(members.flat().map((each) => [each.id, each.name]));
+}
+
+/**
+ * The directory's rows a query asks for, as the member sees them: only those their membership opens (the directory's
+ * scopes follow memberAccess; the rule itself still decides each row and the role it gives), with `rows`, how many
+ * rows the directory answered before that check (where the next page starts). `names` when the caller has them.
+ */
+export async function summariesFor(
+  context: MemberReportsContext,
+  facts: Awaited<ReturnType<typeof memberFacts>>,
+  query: DirectoryQuery,
+  known?: Map<string, string>,
+): Promise<{ reports: OrganisationReportSummary[]; rows: number }> {
+  const [rows, names] = await Promise.all([context.directory.rows(query), known ?? memberNames(context, facts)]);
+  const reports: OrganisationReportSummary[] = [];
+  for (const row of rows) {
+    const access = memberAccess(facts, row);
+    if (access.ok) reports.push(summaryOf(row, access.value.role, names));
+  }
+  return { reports, rows: rows.length };
+}
+
 /**
  * The organisation's reports the signed-in member may open, by the same rules as their tokens (a quality reviewer
  * sees every report once submitted, its owner their own), oldest registered first unless asked otherwise: all of
@@ -291,18 +317,12 @@ export async function listReports(context: MemberReportsContext, request: Incomi
     ...(asked.order ? { order: asked.order } : {}),
     ...(asked.limit ? { limit: asked.limit, offset: asked.offset ?? 0 } : {}),
   };
-  const [rows, total, choices] = await Promise.all([
-    context.directory.rows(query),
+  const [{ reports, rows }, total, choices] = await Promise.all([
+    summariesFor(context, facts, query, names),
     asked.limit ? context.directory.count(query) : undefined,
     asked.choices ? context.directory.choices(waiting) : undefined,
   ]);
-  const reports: OrganisationReportSummary[] = [];
-  for (const row of rows) {
-    // The directory's scopes follow memberAccess; the rule itself still decides each row and the role it gives.
-    const access = memberAccess(facts, row);
-    if (access.ok) reports.push(summaryOf(row, access.value.role, names));
-  }
-  const next = (asked.offset ?? 0) + rows.length;
+  const next = (asked.offset ?? 0) + rows;
   const body: OrganisationReportList = {
     reports,
     ...(total !== undefined ? { total, ...(next < total ? { next } : {}) } : {}),

@@ -21,7 +21,7 @@ import { type Answer, Problem, signedInMember } from './requests.ts';
 const article = (label: string) => (/^[aeiou]/i.test(label) ? 'an' : 'a');
 
 /** The signed-in member when their role opens the desk; 403 saying whose desk it is otherwise. */
-async function memberFor(
+export async function memberFor(
   context: MemberReportsContext,
   request: IncomingMessage,
   roles: readonly string[],

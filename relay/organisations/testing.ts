@@ -1,6 +1,11 @@
 // What the organisations' tests share: HTTP calls as a signed-in browser makes them (its session cookie, the app's
 // Origin, a link as `Authorization: Bearer`), and an organisation with a signed-in member for each role asked for.
+import * as Y from 'yjs';
+import { recordDecision } from '../../shared/doc/status-doc.ts';
 import type { MemberRole, OrganisationKind } from '../../shared/protocol/organisations.ts';
+import { roomName } from '../../shared/protocol/rooms.ts';
+import type { ReportStatus } from '../../shared/protocol/statuses.ts';
+import { createTermlyReviewDoc } from '../../shared/reports/index.ts';
 import type { Storage } from '../storage/store.ts';
 import type { TestRelay } from '../testing.ts';
 import { createOrganisation, invite } from './members.ts';
@@ -62,4 +67,35 @@ export async function organisation<Name extends string>(
     members[person] = { id: invited.value.member.id, cookie: await startSession(store, invited.value.member.id, 'x') };
   }
   return Object.assign(members, { organisationId });
+}
+
+/**
+ * A termly review of `teacher` for the autumn term of the academic year starting in `year`, registered to `ownerId`,
+ * stored as a relay holds one (content, and a status room at `status`): for desks that need many reviews in each
+ * state without writing each through the form.
+ */
+export async function storedTermlyReview(
+  store: Storage,
+  review: { organisationId: string; ownerId: string; id: string; teacher: string; year: number; status?: ReportStatus },
+): Promise<void> {
+  await store.addReport({
+    reportId: review.id,
+    organisationId: review.organisationId,
+    ownerId: review.ownerId,
+    createdAt: '2026-01-01T10:00:00.000Z',
+  });
+  const doc = new Y.Doc();
+  createTermlyReviewDoc(doc, { teacherName: review.teacher, term: 'autumn', academicYear: review.year }, 'A Tutor');
+  await store.append(roomName(review.id), Y.encodeStateAsUpdate(doc));
+  if (!review.status || review.status === 'draft') return;
+  const statusDoc = new Y.Doc();
+  recordDecision(statusDoc, {
+    action: 'finish',
+    from: 'draft',
+    to: review.status,
+    by: { name: 'A Tutor', role: 'tutor' },
+    at: '2026-01-02T10:00:00.000Z',
+    contentHash: 'seeded',
+  });
+  await store.append(roomName(review.id, 'status'), Y.encodeStateAsUpdate(statusDoc));
 }

@@ -1,7 +1,8 @@
 // The coordinator's coaching overview and the quality team's plan of observations (docs/protocol.md, "Coaching
 // overview and plan of observations"): what the relay answers, read by the app with these schemas.
 import { z } from 'zod';
-import type { MemberRole } from './organisations.ts';
+import { type MemberRole, OrganisationReportSummary } from './organisations.ts';
+import { deskPageQuery } from './paging.ts';
 
 /** Who reads the coaching overview: a school's coordinators, and an appropriate body's reviewers (its schools'). */
 export const coachingOverviewRoles: readonly MemberRole[] = ['coordinator', 'appropriate-body-reviewer'];
@@ -86,3 +87,46 @@ export const ObservationPlan = z.object({
   ),
 });
 export type ObservationPlan = z.infer<typeof ObservationPlan>;
+
+/**
+ * The progress reviews overview's groups, in the order it shows them: a draft is due or overdue by its date
+ * (shared/reports/termly-review/due.ts), a finished review is where its workflow says.
+ */
+export const ReviewsOverviewGroup = z.enum([
+  'overdue',
+  'due',
+  'teacher-to-comment',
+  'needs-signatures',
+  'with-reviewer',
+  'reviewed',
+]);
+export type ReviewsOverviewGroup = z.infer<typeof ReviewsOverviewGroup>;
+
+/** A page of the overview holds this many reviews unless `limit` asks otherwise, and at most `reviewsOverviewPageLimit`. */
+export const reviewsOverviewPageSize = 50;
+export const reviewsOverviewPageLimit = 500;
+export const ReviewsOverviewQuery = deskPageQuery(reviewsOverviewPageSize, reviewsOverviewPageLimit);
+
+/** GET /api/organisation/reviews?limit=&offset=: the address of one page of the overview. */
+export const reviewsOverviewPath = (page: { limit?: number; offset?: number } = {}) =>
+  `/api/organisation/reviews?offset=${page.offset ?? 0}${page.limit ? `&limit=${page.limit}` : ''}`;
+
+/**
+ * GET /api/organisation/reviews: one page of the termly reviews the member may see, group by group in
+ * `ReviewsOverviewGroup`'s order and by due date within a group (those with none last), each with its group; and how
+ * many are in each group over every page.
+ */
+export const ReviewsOverviewPage = z.object({
+  rows: z.array(OrganisationReportSummary.extend({ group: ReviewsOverviewGroup })),
+  /** Reviews in every group together, every page. */
+  total: z.number(),
+  offset: z.number(),
+  /** The next page's `offset`, while there are more. */
+  next: z.number().optional(),
+  /** How many reviews each group holds, every page together. */
+  counts: z.record(ReviewsOverviewGroup, z.number()),
+  /** The day (Europe/London) the relay told due from overdue by, YYYY-MM-DD. */
+  today: z.string(),
+});
+export type ReviewsOverviewPage = z.infer<typeof ReviewsOverviewPage>;
+export type ReviewsOverviewRow = ReviewsOverviewPage['rows'][number];

@@ -1,6 +1,7 @@
 // /timesheet: "My timesheet" for a tutor (their own session reports of a month) and "Payroll" for the agency's payroll
 // roles (every tutor's), both computed by the relay (GET /api/organisation/timesheets). Only approved sessions with a
 // paid attendance code are counted; sessions not yet approved are shown apart. CSV and PDF come from the relay.
+import type { RouteSectionProps } from '@solidjs/router';
 import { createEffect, createMemo, createResource, createSignal, For, type JSX, on, Show } from 'solid-js';
 import { dateFieldText, formatMoment } from '../../../shared/forms/uk-dates.ts';
 import { organisationPaths } from '../../../shared/protocol/organisations.ts';
@@ -17,13 +18,13 @@ import { MembersOnly } from '../organisation/MembersOnly.tsx';
 import { Answered } from '../organisation/Answered.tsx';
 import { organisationApi } from '../organisation/organisation-api.ts';
 import { ShowMore } from './ShowMore.tsx';
+import { thisMonth, type TimesheetFirstPage } from './first-pages.ts';
 import { signedIn } from '../organisation/signed-in.ts';
 import '../organisation/organisation.css';
 import './timesheet.css';
 
-const thisMonth = () => new Date().toISOString().slice(0, 7);
-
-export function TimesheetPage() {
+/** `data`: this month's first page, asked as the route was matched (first-pages.ts). */
+export function TimesheetPage(props: RouteSectionProps<TimesheetFirstPage>) {
   const payroll = () => {
     const role = signedIn()?.member.role;
     return role !== undefined && payrollRoles.includes(role);
@@ -31,14 +32,20 @@ export function TimesheetPage() {
   const title = () => (payroll() ? 'Payroll' : 'My timesheet');
   return (
     <MembersOnly title="Timesheet" signInTo="see your timesheet">
-      <Month title={title()} />
+      <Month title={title()} first={props.data} />
     </MembersOnly>
   );
 }
 
-function Month(props: { title: string }) {
+function Month(props: { title: string; first: TimesheetFirstPage }) {
   const [month, setMonth] = createSignal(thisMonth());
-  const [sheet, { mutate }] = createResource(month, (wanted) => organisationApi.timesheet(wanted));
+  // The month the page opens on was asked for already; any other month, or the same one again, is asked now.
+  let first = props.first;
+  const [sheet, { mutate }] = createResource(month, (wanted) => {
+    const early = first?.month === wanted ? first.answer : undefined;
+    first = undefined;
+    return early ?? organisationApi.timesheet(wanted);
+  });
   const [closing, setClosing] = createSignal<{ busy: boolean; problem?: string }>({ busy: false });
   const close = async () => {
     setClosing({ busy: true });

@@ -3,7 +3,8 @@
 // read (the relay never sends internal ones: GET /api/organisation/learners/<name>/record). Printed, it is the
 // headed text alone (print.css). "Download as PDF" makes the same record a PDF on this device (learner-record-pdf.ts,
 // loaded only then).
-import { useSearchParams } from '@solidjs/router';
+import { type RouteSectionProps, useSearchParams } from '@solidjs/router';
+import type { LearnerRecordFirstPage } from '../desks/first-pages.ts';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { formatMoment } from '../../../shared/forms/uk-dates.ts';
 import type { LearnerRecord } from '../../../shared/protocol/organisations.ts';
@@ -24,7 +25,8 @@ async function downloadPdf(record: LearnerRecord): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export function LearnerRecordPage() {
+/** `data`: the record, asked as the route was matched (desks/first-pages.ts). */
+export function LearnerRecordPage(props: RouteSectionProps<LearnerRecordFirstPage>) {
   const [making, setMaking] = createSignal(false);
   const [pdfSaid, setPdfSaid] = createSignal('');
   const [pdfProblem, setPdfProblem] = createSignal('');
@@ -45,13 +47,16 @@ export function LearnerRecordPage() {
     const value = params.learner;
     return (Array.isArray(value) ? value[0] : value)?.trim() ?? '';
   };
-  const [record] = createResource(learner, (name) =>
-    name
-      ? organisationApi.learnerRecord(name)
+  let first = props.data;
+  const [record] = createResource(learner, (name) => {
+    const early = first?.learner === name ? first.answer : undefined;
+    first = undefined;
+    return name
+      ? (early ?? organisationApi.learnerRecord(name))
       : Promise.resolve(
           fail({ message: 'Name the learner whose record you want: open it from your home page.', status: 400 }),
-        ),
-  );
+        );
+  });
   return (
     <div class="organisation-page learner-record">
       <p class="no-print">

@@ -7,13 +7,13 @@
 // newest first, each learner's whole record one printable page away.
 import { createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { reportWriters } from '../../../shared/protocol/member-access.ts';
-import type { OrganisationReportSummary } from '../../../shared/protocol/organisations.ts';
+import type { OrganisationReportQuery, OrganisationReportSummary } from '../../../shared/protocol/organisations.ts';
 import { statusLabels } from '../../../shared/workflow/status.ts';
 import { ok } from '../../../shared/result.ts';
 import { db } from '../store/db.ts';
 import { accessDb } from '../sync/access-db.ts';
 import { byLearner, learnerRecordPath } from './by-learner.ts';
-import { firstReports } from './organisation-api.ts';
+import { firstReports, firstReportsEarly } from './organisation-api.ts';
 import { checkSignedIn, signedIn } from './signed-in.ts';
 import { formatMoment } from '../../../shared/forms/uk-dates.ts';
 
@@ -21,13 +21,18 @@ const refreshMs = 60_000;
 
 /** How many reports the list shows at first, and how many more "Show more" adds. */
 const listPage = 50;
+/** Newest change first. */
+const listQuery = { order: 'changed' } as const satisfies OrganisationReportQuery;
+
+/** The list's first page, asked as the home page opens for a tab last signed in with a role that has the list. */
+export const askOrganisationReportsEarly = () => firstReportsEarly(listQuery, listPage);
 
 /**
  * A tutor's or mentor's reports not on this device; everyone else's list. Newest change first, the first `count`
  * (the relay's directory pages them), with how many there are in all.
  */
 async function listed(writer: boolean, count: number) {
-  const answer = await firstReports({ order: 'changed' }, count);
+  const answer = await firstReports(listQuery, count);
   if (!answer.ok) return answer;
   // On this device: listed in its index, or opened here (its link is kept as it opens, before the index catches up).
   const here = writer

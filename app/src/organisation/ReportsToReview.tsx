@@ -13,7 +13,7 @@ import type {
 import { defaultReviewTargetDays, pastTarget, workingDaysWords } from '../../../shared/workflow/working-days.ts';
 import { ShowMore } from '../desks/ShowMore.tsx';
 import { DateField } from '../forms/DateField.tsx';
-import { firstReports, organisationApi } from './organisation-api.ts';
+import { firstReports, firstReportsEarly, organisationApi } from './organisation-api.ts';
 import {
   datesProblem,
   isFiltered,
@@ -31,6 +31,12 @@ const refreshMs = 60_000;
 const queuePage = 50;
 /** How long the search waits for the reviewer to stop typing before it asks the relay. */
 const searchPauseMs = 300;
+
+/** The queue's first page with what its filter offers: what it asks for first, unfiltered. */
+const firstQuery = () => ({ ...queueQuery(noFilter), choices: true });
+
+/** The queue's first page, asked as the home page opens for a tab last signed in as a quality reviewer. */
+export const askReportsToReviewEarly = () => firstReportsEarly(firstQuery(), queuePage);
 
 /** How the reviewer knows a report in the list and in what the relay answers. */
 const nameOf = (report: OrganisationReportSummary) => report.title ?? `${report.ownerName}’s report`;

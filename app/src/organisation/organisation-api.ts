@@ -40,15 +40,26 @@ import {
 } from '../../../shared/protocol/organisations.ts';
 import { Timesheet } from '../../../shared/protocol/timesheets.ts';
 import { fail, ok, type Result } from '../../../shared/result.ts';
+import { askEarly, takeEarly } from './early-answers.ts';
 
 /**
  * The first `count` reports a query matches, asked a page at a time, with how many match in all: what a desk shows
  * before "Show more". With `choices` in the query, the first page's request alone asks for them.
  */
-export async function firstReports(
-  query: OrganisationReportQuery,
-  count: number,
-): Promise<ApiResult<{ reports: OrganisationReportSummary[]; total: number; choices?: ReportChoices }>> {
+export function firstReports(query: OrganisationReportQuery, count: number): Promise<ApiResult<FirstReports>> {
+  return takeEarly(firstReportsKey(query, count)) ?? askFirstReports(query, count);
+}
+
+/** Asks for `firstReports(query, count)` now, before the desk that shows them is drawn (early-answers.ts). */
+export function firstReportsEarly(query: OrganisationReportQuery, count: number): void {
+  askEarly(firstReportsKey(query, count), () => askFirstReports(query, count));
+}
+
+const firstReportsKey = (query: OrganisationReportQuery, count: number) => `first ${count} of ${reportListPath(query)}`;
+
+type FirstReports = { reports: OrganisationReportSummary[]; total: number; choices?: ReportChoices };
+
+async function askFirstReports(query: OrganisationReportQuery, count: number): Promise<ApiResult<FirstReports>> {
   const reports: OrganisationReportSummary[] = [];
   let offset = 0;
   let total = 0;

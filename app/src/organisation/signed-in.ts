@@ -2,12 +2,41 @@
 // once, set by the pages that sign in, and cleared when the relay says nobody is signed in (a session that
 // ended, a member removed) or the person signs out.
 import { createSignal } from 'solid-js';
-import type { OrganisationView, SessionView } from '../../../shared/protocol/organisations.ts';
+import {
+  type MemberRole,
+  memberRoleLabels,
+  type OrganisationView,
+  type SessionView,
+} from '../../../shared/protocol/organisations.ts';
 import { ok } from '../../../shared/result.ts';
+import { dropEarlyAnswers } from './early-answers.ts';
 import { type ApiResult, onSignedOut, organisationApi } from './organisation-api.ts';
 
 /** undefined while not yet known (or the relay is out of reach); null when nobody is signed in here. */
-const [session, setSession] = createSignal<SessionView | null | undefined>(undefined);
+const [session, setKnownSession] = createSignal<SessionView | null | undefined>(undefined);
+
+/**
+ * The role this tab was last signed in with (sessionStorage): only which desk a page may ask for before the relay has
+ * said who you are (early-answers.ts), never anything the desk shows.
+ */
+const lastRoleKey = 'margin.last-role';
+
+/** This tab's storage; none outside a browser (the unit tests). */
+const tabStorage = () => (typeof sessionStorage === 'undefined' ? undefined : sessionStorage);
+
+export const lastRole = (): MemberRole | undefined => {
+  const role = tabStorage()?.getItem(lastRoleKey);
+  return role && role in memberRoleLabels ? (role as MemberRole) : undefined;
+};
+
+function setSession(view: SessionView | null): void {
+  // Not when first told: what was asked early went with this same browser's session.
+  const before = session();
+  if (before !== undefined && before?.member.id !== view?.member.id) dropEarlyAnswers();
+  if (view) tabStorage()?.setItem(lastRoleKey, view.member.role);
+  else tabStorage()?.removeItem(lastRoleKey);
+  setKnownSession(view);
+}
 /** Whether the relay has no organisation yet, so the first visitor may set one up. */
 const [setupNeeded, setSetupNeeded] = createSignal(false);
 
