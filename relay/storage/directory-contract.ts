@@ -77,6 +77,17 @@ export function describeDirectoryStore(backend: string, open: () => Promise<Open
       expect(await store.setDirectoryStatus('report-9', { status: 'approved', changedAt: at(6) })).toBe(false);
     });
 
+    it('names a learner exactly, heeding capitals, on the page and in the count', async () => {
+      await store.putDirectoryRow(row(1, { content: content('Di', { learners: ['DI NG'] }) }));
+      await store.putDirectoryRow(row(2, { content: content('Di again', { learners: ['Cy Okafor', 'Di Ng'] }) }));
+      const whole = [{ organisationId: 'org-1' }];
+      const diNg = { scopes: whole, learner: 'Di Ng', limit: 1 };
+      expect((await store.directoryRows(diNg)).map((each) => each.reportId)).toEqual(['report-2']);
+      expect(await store.countDirectoryRows(diNg)).toBe(1);
+      const upper = await store.directoryRows({ scopes: whole, learner: 'DI NG' });
+      expect(upper.map((each) => each.reportId)).toEqual(['report-1']);
+    });
+
     it('answers queries by scope, filter, search and date, in order and a page at a time', async () => {
       await store.putDirectoryRow(row(1, { status: 'submitted', submittedAt: at(40), clientId: 'acme' }));
       await store.putDirectoryRow(row(2, { ownerId: 'ann', status: 'submitted', submittedAt: at(30) }));

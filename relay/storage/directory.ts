@@ -74,7 +74,7 @@ export interface DirectoryQuery {
   kindId?: string;
   ownerId?: string;
   clientId?: string;
-  /** Rows naming this learner among their learners (exactly, after the SQL narrows it). */
+  /** Rows naming this learner among their learners, exactly. */
   learner?: string;
   /** Words looked for in the title, learners and people named, any case. */
   search?: string;
@@ -234,8 +234,10 @@ function whereOf(query: DirectoryQuery): { where: string; params: unknown[] } {
     params.push(value);
   }
   if (query.learner !== undefined) {
-    all.push("learners LIKE ? ESCAPE '\\'");
-    params.push(likeText(JSON.stringify(query.learner)));
+    // LIKE narrows (any case on SQLite); replace, which heeds case on both engines, keeps only the exact name.
+    const named = JSON.stringify(query.learner);
+    all.push("(learners LIKE ? ESCAPE '\\' AND replace(learners, ?, '') <> learners)");
+    params.push(likeText(named), named);
   }
   if (query.notKindId !== undefined) {
     all.push('(kind_id IS NULL OR kind_id <> ?)');
@@ -342,10 +344,7 @@ export function sqlDirectoryStore(sql: Sql): DirectoryStore {
         `SELECT * FROM report_directory WHERE ${where} ORDER BY ${orders[query.order ?? 'registered']}${paging}${offset}`,
         params,
       );
-      const found = rows.map(rowOf);
-      return query.learner === undefined
-        ? found
-        : found.filter((row) => row.content?.learners.includes(query.learner!));
+      return rows.map(rowOf);
     },
     async countDirectoryRows(query) {
       const { where, params } = whereOf(query);
