@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { fields, textField } from '../doc/layout.ts';
 import { setFragmentText } from '../doc/text-fragment.ts';
+import { createIlpDoc } from './ilp/doc.ts';
+import { createProgressReportDoc, writePrevious } from './progress-report/doc.ts';
 import { checklist, createObservationDoc } from './qa-observation/doc.ts';
 import { reportDefinitionOf } from './registry.ts';
 import { allReviewPoints } from './progress-review/form.ts';
@@ -33,6 +35,15 @@ const copy = (doc: Y.Doc) => {
 
 /** As History reads a version: a document decoded from the relay's bytes, none of its root types read yet. */
 const facts = (doc: Y.Doc) => reportFacts(copy(doc), reportDefinitionOf(doc));
+
+/** What History lists as changed once `change` is made to `doc`: each value's label, from and to. */
+function changesAfter(doc: Y.Doc, change: (doc: Y.Doc) => void): string[] {
+  const before = copy(doc);
+  change(doc);
+  return factChanges(facts(before), facts(doc)).map((c) => `${c.label}: ${c.before} -> ${c.after}`);
+}
+
+const shown = (doc: Y.Doc) => facts(doc).map(({ label, value }) => `${label}: ${value}`);
 
 describe('a report’s values besides its free text', () => {
   it('are read through the kind’s definition, with its form’s labels, in words', () => {
@@ -101,5 +112,56 @@ describe('a report’s values besides its free text', () => {
       { key: `ratings.${point}`, label: `Ratings: ${labelOfKey(point)}`, before: 'Not given', after: 'Strong' },
     ]);
     expect(after.some((fact) => fact.value.includes('Evidence'))).toBe(false);
+  });
+
+  it('of a learning plan are its initial assessment’s, with the plan form’s labels', () => {
+    const doc = new Y.Doc();
+    createIlpDoc(doc, { learner: sam, subject: 'Maths', assignmentBrief: 'Fractions.', date: '2026-11-23' }, 'G');
+    fields(doc).set('assessmentScore', 40);
+    fields(doc).set('target', 50);
+    expect(shown(doc)).toEqual([
+      'Date: Mon 23 Nov 2026',
+      'Initial key stage: Not given',
+      'Assessment score %: 40',
+      'Target %: 50',
+    ]);
+    expect(changesAfter(doc, (plan) => fields(plan).set('target', 60))).toEqual(['Target %: 50 -> 60']);
+    expect(changesAfter(doc, (plan) => fields(plan).set('keyStage', 'Key stage 3'))).toEqual([
+      'Initial key stage: Not given -> Key stage 3',
+    ]);
+  });
+
+  it('of a progress report are its date, target met, score and next target, with its form’s labels', () => {
+    const doc = new Y.Doc();
+    const start = { learner: sam, subject: 'Maths', previous: { score: 40, target: 50 }, date: '2026-12-01' };
+    createProgressReportDoc(doc, { ...start, final: false }, 'G');
+    expect(shown(doc)).toEqual([
+      'Date of update: Tue 1 Dec 2026',
+      'Has the learner met the target set in the previous report?: Not given',
+      'Updated assessment score %: Not given',
+      'Target for the next six weeks %: Not given',
+    ]);
+    expect(changesAfter(doc, (report) => fields(report).set('targetMet', 'Yes'))).toEqual([
+      'Has the learner met the target set in the previous report?: Not given -> Yes',
+    ]);
+    expect(changesAfter(doc, (report) => fields(report).set('newTarget', 70))).toEqual([
+      'Target for the next six weeks %: Not given -> 70',
+    ]);
+    // What it is written against is copied in, not written in the form: not one of its values.
+    expect(changesAfter(doc, (report) => writePrevious(report, { score: 45, target: 55 }))).toEqual([]);
+  });
+
+  it('of a final progress report set no next target', () => {
+    const doc = new Y.Doc();
+    createProgressReportDoc(doc, { learner: sam, subject: 'Maths', previous: {}, final: true }, 'G');
+    fields(doc).set('updatedScore', 60);
+    expect(facts(doc).map((fact) => fact.label)).toEqual([
+      'Date of update',
+      'Has the learner met the target set in the previous report?',
+      'Updated assessment score %',
+    ]);
+    expect(changesAfter(doc, (report) => fields(report).set('updatedScore', 65))).toEqual([
+      'Updated assessment score %: 60 -> 65',
+    ]);
   });
 });
