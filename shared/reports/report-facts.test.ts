@@ -7,7 +7,7 @@ import { createProgressReportDoc, writePrevious } from './progress-report/doc.ts
 import { checklist, createObservationDoc } from './qa-observation/doc.ts';
 import { reportDefinitionOf } from './registry.ts';
 import { allReviewPoints } from './progress-review/form.ts';
-import { createProgressReviewDoc, evidenceKey, ratings } from './progress-review/doc.ts';
+import { addCustomPoint, createProgressReviewDoc, customPoints, evidenceKey, ratings } from './progress-review/doc.ts';
 import { factChanges, labelOfKey, reportFacts } from './report-facts.ts';
 import { attendance, createSessionReportDoc } from './session-report/doc.ts';
 
@@ -99,19 +99,48 @@ describe('a report’s values besides its free text', () => {
     ]);
   });
 
-  it('of a kind with no facts of its own are its maps read plainly: choices, dates, never its free text', () => {
+  it('of a kind this device does not know are its maps read plainly: choices, dates, never its free text', () => {
     const doc = new Y.Doc();
     createProgressReviewDoc(doc, { title: 'Level 2 maths', date: '2026-11-23' }, 'Rev');
     const point = allReviewPoints[0]!.id;
     setFragmentText(textField(doc, evidenceKey(point)), 'Evidence is the word diff’s.');
-    const before = copy(doc);
+    const before = reportFacts(copy(doc), undefined);
     ratings(doc).set(point, 'Strong');
-    const after = facts(doc);
+    const after = reportFacts(copy(doc), undefined);
     expect(after).toContainEqual({ key: 'date', label: 'Date', value: 'Mon 23 Nov 2026' });
-    expect(factChanges(facts(before), after)).toEqual([
+    expect(factChanges(before, after)).toEqual([
       { key: `ratings.${point}`, label: `Ratings: ${labelOfKey(point)}`, before: 'Not given', after: 'Strong' },
     ]);
     expect(after.some((fact) => fact.value.includes('Evidence'))).toBe(false);
+  });
+
+  it('of a progress-review checklist are each point’s strength of evidence and the reviewer’s own points', () => {
+    const doc = new Y.Doc();
+    createProgressReviewDoc(doc, { title: 'Level 2 maths', date: '2026-11-23' }, 'Rev');
+    setFragmentText(textField(doc, evidenceKey('learners-1')), 'Evidence is the word diff’s.');
+    expect(shown(doc).slice(0, 3)).toEqual([
+      'Title: Level 2 maths',
+      'Date: Mon 23 Nov 2026',
+      'Strength of evidence: Contributes to an individual learning programme.: Not given',
+    ]);
+    expect(facts(doc)).toHaveLength(2 + allReviewPoints.length);
+    expect(changesAfter(doc, (review) => ratings(review).set('learners-1', 'Strong'))).toEqual([
+      'Strength of evidence: Contributes to an individual learning programme.: Not given -> Strong',
+    ]);
+    addCustomPoint(doc, 'teachers', 'own-1');
+    customPoints(doc).set('own-1', { stage: 'teachers', order: 0, statement: 'Marks within a week.' });
+    const own = shown(doc).slice(
+      shown(doc).indexOf('Strength of evidence: Understands programme performance data.: Not given') + 1,
+    );
+    expect(own.slice(0, 2)).toEqual([
+      'Stage 2: Teachers: Your point: Marks within a week.',
+      'Strength of evidence: Marks within a week.: Not given',
+    ]);
+    expect(
+      changesAfter(doc, (review) =>
+        customPoints(review).set('own-1', { stage: 'teachers', order: 0, statement: 'Marks within two days.' }),
+      ),
+    ).toEqual(['Stage 2: Teachers: Your point: Marks within a week. -> Marks within two days.']);
   });
 
   it('of a learning plan are its initial assessment’s, with the plan form’s labels', () => {
