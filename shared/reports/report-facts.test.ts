@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { fields, textField } from '../doc/layout.ts';
 import { setFragmentText } from '../doc/text-fragment.ts';
+import { createCycleDoc, takeCycleAction } from './coaching-cycle/doc.ts';
+import { addCycleToRecord, createRecordDoc } from './coaching-record/doc.ts';
 import { createIlpDoc } from './ilp/doc.ts';
 import { createProgressReportDoc, writePrevious } from './progress-report/doc.ts';
 import { checklist, createObservationDoc } from './qa-observation/doc.ts';
@@ -191,6 +193,41 @@ describe('a report’s values besides its free text', () => {
     ]);
     expect(changesAfter(doc, (report) => fields(report).set('updatedScore', 65))).toEqual([
       'Updated assessment score %: 60 -> 65',
+    ]);
+  });
+
+  it('of a coaching cycle are its stage, the previous step’s review and the next step, in its form’s words', () => {
+    const doc = new Y.Doc();
+    const previousStep = {
+      id: 'cold-call',
+      title: 'Cold call',
+      successCriteria: ['No hands'],
+      source: 'library' as const,
+    };
+    createCycleDoc(doc, { teacher: { id: 't1', name: 'Jo Park' }, week: '2026-11-23', previousStep }, 'Mentor');
+    expect(shown(doc)).toEqual([
+      'Stage: Observe and select',
+      'Has the teacher met this step?: Not given',
+      'Next step: Not given',
+    ]);
+    expect(
+      changesAfter(doc, (cycle) => takeCycleAction(cycle, { type: 'review', outcome: 'not-yet' }, '2026-11-24')),
+    ).toEqual(['Has the teacher met this step?: Not given -> Not yet', 'Next step: Not given -> Cold call']);
+    expect(changesAfter(doc, (cycle) => takeCycleAction(cycle, { type: 'give-feedback' }, '2026-11-24'))).toEqual([
+      'Stage: Observe and select -> Give feedback',
+    ]);
+    const first = new Y.Doc();
+    createCycleDoc(first, { teacher: { id: 't1', name: 'Jo Park' }, week: '2026-11-23' }, 'Mentor');
+    expect(facts(first).map((fact) => fact.label)).toEqual(['Stage', 'Next step']);
+  });
+
+  it('of a coaching record are the teacher it was started for', () => {
+    const doc = new Y.Doc();
+    createRecordDoc(doc, { id: 't1', name: 'Jo Park' }, 'Mentor');
+    addCycleToRecord(doc, { id: 'c1', week: '2026-11-23', startedAt: '2026-11-23T09:00:00Z' });
+    expect(shown(doc)).toEqual(['Teacher’s name: Jo Park']);
+    expect(changesAfter(doc, (record) => fields(record).set('teacher', { id: 't1', name: 'Jo Parker' }))).toEqual([
+      'Teacher’s name: Jo Park -> Jo Parker',
     ]);
   });
 });
