@@ -12,6 +12,7 @@ import { allReviewPoints } from './progress-review/form.ts';
 import { addCustomPoint, createProgressReviewDoc, customPoints, evidenceKey, ratings } from './progress-review/doc.ts';
 import { factChanges, labelOfKey, reportFacts } from './report-facts.ts';
 import { attendance, createSessionReportDoc } from './session-report/doc.ts';
+import { createTermlyReviewDoc, standardsOfConcern } from './termly-review/doc.ts';
 
 const sam = { id: 'sam', name: 'Sam Hill' };
 const ada = { id: 'ada', name: 'Ada Lovelace' };
@@ -229,5 +230,47 @@ describe('a report’s values besides its free text', () => {
     expect(changesAfter(doc, (record) => fields(record).set('teacher', { id: 't1', name: 'Jo Parker' }))).toEqual([
       'Teacher’s name: Jo Park -> Jo Parker',
     ]);
+  });
+
+  it('of a termly review are its answers besides free text, labelled as the finished review lists them', () => {
+    const doc = new Y.Doc();
+    createTermlyReviewDoc(doc, { teacherName: 'Sam Patel', term: 'autumn', academicYear: 2025 }, 'Tutor');
+    fields(doc).set('staying', 'Yes');
+    fields(doc).set('hadAbsences', 'No');
+    fields(doc).set('recommendation', 'on-track');
+    setFragmentText(textField(doc, 'recommendationReasons'), 'Reasons are the word diff’s.');
+    expect(shown(doc)).toEqual([
+      'Contract type: Not given',
+      'Days per week: Not given',
+      'Start date: Not given',
+      'End date: Not given',
+      'Remaining at this school next term: Yes',
+      'Days served: Not given',
+      'Days of absence: 0',
+      'Days absent before this period: Not given',
+      'Received support and entitlements: Not given',
+      'Recommendation: The teacher is on track',
+      'Next term: days per week: Not given',
+      'Next term: contract type: Not given',
+    ]);
+    expect(changesAfter(doc, (review) => fields(review).set('daysServed', 71))).toEqual([
+      'Days served: Not given -> 71',
+    ]);
+    expect(
+      changesAfter(doc, (review) => {
+        fields(review).set('recommendation', 'not-on-track');
+        standardsOfConcern(review).set('TS4', true);
+      }),
+    ).toEqual([
+      // The concerns step's answers are listed once it applies; those still not given are no change.
+      'Recommendation: The teacher is on track -> The teacher is not on track',
+      'Standards of concern: Not given -> TS4: Plan and teach well structured lessons',
+    ]);
+    expect(
+      changesAfter(doc, (review) => {
+        fields(review).set('staying', 'No');
+        fields(review).set('leavingDate', '2026-02-13');
+      }),
+    ).toEqual(['Remaining at this school next term: Yes -> No', 'Leaving on: Not given -> Fri 13 Feb 2026']);
   });
 });
