@@ -47,8 +47,16 @@ export function valueInWords(value: unknown): string {
   return String(value);
 }
 
+/** One value as History lists it: `value` put in words. */
+export const factOf = (key: string, label: string, value: unknown): ReportFact => ({
+  key,
+  label,
+  value: valueInWords(value),
+});
+
 /**
- * A kind with no `facts` of its own: each entry of the document's maps other than its meta (the "fields" map by its
+ * A kind with no `facts` of its own (every kind in the registry declares them, so a document of a kind this device
+ * does not know): each entry of the document's maps other than its meta (the "fields" map by its
  * keys, any other map as "Map name: key"), leaving out the kind's free-text fields.
  */
 function plainFacts(doc: Y.Doc, definition: Pick<ReportKindDefinition, 'textFields'> | undefined): ReportFact[] {

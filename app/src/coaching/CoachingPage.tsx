@@ -4,6 +4,7 @@
 import { useNavigate } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { reportWriters } from '../../../shared/protocol/member-access.ts';
+import { teacherNameLabel } from '../../../shared/reports/coaching-record/doc.ts';
 import { organisationApi } from '../organisation/organisation-api.ts';
 import { signedIn } from '../organisation/signed-in.ts';
 import { db } from '../store/db.ts';
@@ -98,7 +99,7 @@ export function CoachingPage() {
         </Show>
         <form class="inline-form" onSubmit={add} aria-label="Add a teacher">
           <div class="field small">
-            <label for="teacher-name">Teacher’s name</label>
+            <label for="teacher-name">{teacherNameLabel}</label>
             <input
               id="teacher-name"
               type="text"

@@ -6,8 +6,10 @@ import { useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import type * as Y from 'yjs';
 import {
+  cycleLabels,
   reviewLabels,
   reviewOutcomes,
+  stageLabels,
   stepForTeacher,
   type CycleAction,
   type ReviewOutcome,
@@ -24,8 +26,6 @@ import { submitWhenRelayHasAll } from './finish-on-relay.ts';
 import { StepCard } from './StepCard.tsx';
 import { StepPicker } from './StepPicker.tsx';
 import './coaching.css';
-
-const stageHeadings = { observe: 'Observe and select', feedback: 'Give feedback', finished: 'Finished' } as const;
 
 export function CycleForm(props: { doc: Y.Doc; readOnly?: boolean }) {
   const params = useParams<{ id: string }>();
@@ -79,7 +79,7 @@ export function CycleForm(props: { doc: Y.Doc; readOnly?: boolean }) {
 
   const nextStepSection = () => (
     <section class="card" aria-labelledby="next-step-heading">
-      <h2 id="next-step-heading">Next step</h2>
+      <h2 id="next-step-heading">{cycleLabels.nextStep}</h2>
       <Show when={state().nextStep} fallback={<StepPicker onChoose={(step) => act({ type: 'choose', step })} />}>
         {(step) => (
           <StepCard step={step()}>
@@ -102,7 +102,7 @@ export function CycleForm(props: { doc: Y.Doc; readOnly?: boolean }) {
         )}
       </Show>
       <p class="stage-line">
-        Stage: <strong>{stageHeadings[state().stage]}</strong>
+        {cycleLabels.stage}: <strong>{stageLabels[state().stage]}</strong>
         <Show when={props.readOnly && state().stage === 'finished'}> — the step is visible to the teacher.</Show>
       </p>
       <Switch>
@@ -110,7 +110,7 @@ export function CycleForm(props: { doc: Y.Doc; readOnly?: boolean }) {
           <ReadOnlyCycle doc={props.doc} />
         </Match>
         <Match when={state().stage === 'observe'}>
-          <h2>Observe and select</h2>
+          <h2>{stageLabels.observe}</h2>
           <section class="card" aria-labelledby="notes-heading">
             <h2 id="notes-heading">Observation notes</h2>
             <For each={observationNotes}>
@@ -130,7 +130,7 @@ export function CycleForm(props: { doc: Y.Doc; readOnly?: boolean }) {
                 <h2 id="review-heading">Review the previous step</h2>
                 <StepCard step={previous()} />
                 <fieldset class="choice">
-                  <legend>Has the teacher met this step?</legend>
+                  <legend>{cycleLabels.review}</legend>
                   <For each={reviewOutcomes}>
                     {(outcome) => (
                       <label>
@@ -163,7 +163,7 @@ export function CycleForm(props: { doc: Y.Doc; readOnly?: boolean }) {
           </div>
         </Match>
         <Match when={state().stage === 'feedback'}>
-          <h2>Give feedback</h2>
+          <h2>{stageLabels.feedback}</h2>
           <NotesSummary notes={cycle().notes} review={state().review} />
           {nextStepSection()}
           <div class="actions">

@@ -3,7 +3,7 @@
 import type * as Y from 'yjs';
 import { fields, textField } from '../../../shared/doc/index.ts';
 import { minimumTarget, type Learner } from '../../../shared/forms/index.ts';
-import { ilpTextFields, keyStages } from '../../../shared/reports/index.ts';
+import { ilpValueLabels, ilpTextFields, keyStages } from '../../../shared/reports/index.ts';
 import { formatDate } from '../../../shared/workflow/calendar.ts';
 import { TextField } from '../editor/TextField.tsx';
 import { DateInput, PercentInput } from './Inputs.tsx';
@@ -46,7 +46,7 @@ export function IlpForm(props: { doc: Y.Doc; readOnly?: boolean }) {
         <div class="row">
           <DateInput
             id="date"
-            label="Date"
+            label={ilpValueLabels.date}
             map={f}
             readOnly={props.readOnly}
             hint={
@@ -58,7 +58,7 @@ export function IlpForm(props: { doc: Y.Doc; readOnly?: boolean }) {
           />
           <Select
             id="keyStage"
-            label="Initial key stage"
+            label={ilpValueLabels.keyStage}
             hint="From the learner's age, including ESOL learners and learners out of school."
             options={keyStages}
             value={keyStage()}
@@ -69,7 +69,7 @@ export function IlpForm(props: { doc: Y.Doc; readOnly?: boolean }) {
         <div class="row">
           <PercentInput
             id="assessmentScore"
-            label="Assessment score %"
+            label={ilpValueLabels.assessmentScore}
             hint="From the initial assessment, or your own professional assessment."
             map={f}
             readOnly={props.readOnly}
@@ -77,7 +77,7 @@ export function IlpForm(props: { doc: Y.Doc; readOnly?: boolean }) {
           />
           <PercentInput
             id="target"
-            label="Target %"
+            label={ilpValueLabels.target}
             hint={targetHint()}
             map={f}
             readOnly={props.readOnly}

@@ -5,7 +5,12 @@ import type * as Y from 'yjs';
 import { fields, readMeta, textField } from '../../../shared/doc/index.ts';
 import { finalProgressReportFormat, readPrevious, writePrevious } from '../../../shared/reports/index.ts';
 import { minimumTarget, type Learner } from '../../../shared/forms/index.ts';
-import { progressReportTextFields, yesNo, type PreviousProgress } from '../../../shared/reports/index.ts';
+import {
+  progressReportFieldLabel,
+  progressReportTextFields,
+  yesNo,
+  type PreviousProgress,
+} from '../../../shared/reports/index.ts';
 import { TextField } from '../editor/TextField.tsx';
 import { DateInput, PercentInput } from './Inputs.tsx';
 import { Select } from './Select.tsx';
@@ -32,6 +37,7 @@ export function ProgressReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
     if (latest && !props.readOnly && !samePrevious(latest, readPrevious(stored()))) writePrevious(props.doc, latest);
   });
 
+  const label = (key: string) => progressReportFieldLabel(key, final) ?? key;
   const percent = (value: number | undefined) => (value === undefined ? 'Not recorded' : `${value}%`);
   const scoreHint = () =>
     previous().score === undefined
@@ -68,10 +74,10 @@ export function ProgressReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
       <fieldset>
         <legend>{final ? 'End of tuition' : 'The last six weeks'}</legend>
         <div class="row">
-          <DateInput id="date" label="Date of update" map={f} readOnly={props.readOnly} />
+          <DateInput id="date" label={label('date')} map={f} readOnly={props.readOnly} />
           <Select
             id="targetMet"
-            label="Has the learner met the target set in the previous report?"
+            label={label('targetMet')}
             options={yesNo}
             value={targetMet()}
             onChange={setTargetMet}
@@ -86,7 +92,7 @@ export function ProgressReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
         <div class="row">
           <PercentInput
             id="updatedScore"
-            label="Updated assessment score %"
+            label={label('updatedScore')}
             hint={scoreHint()}
             map={f}
             readOnly={props.readOnly}
@@ -95,7 +101,7 @@ export function ProgressReportForm(props: { doc: Y.Doc; readOnly?: boolean }) {
           <Show when={!final}>
             <PercentInput
               id="newTarget"
-              label="Target for the next six weeks %"
+              label={label('newTarget')}
               hint={targetHint()}
               map={f}
               readOnly={props.readOnly}

@@ -14,6 +14,7 @@ import {
 import {
   evidenceStrengths,
   maxStatementLength,
+  reviewFieldLabels,
   reviewStageKeys,
   reviewStages,
   type ReviewStage,
@@ -58,7 +59,7 @@ export function ProgressReviewForm(props: { doc: Y.Doc; readOnly?: boolean }) {
         <legend>Review</legend>
         <div class="row">
           <div class="field small">
-            <label for="title">Title</label>
+            <label for="title">{reviewFieldLabels.title}</label>
             <input
               id="title"
               type="text"
@@ -68,7 +69,7 @@ export function ProgressReviewForm(props: { doc: Y.Doc; readOnly?: boolean }) {
               disabled={props.readOnly}
             />
           </div>
-          <DateInput id="date" label="Date" map={f} readOnly={props.readOnly} />
+          <DateInput id="date" label={reviewFieldLabels.date} map={f} readOnly={props.readOnly} />
         </div>
       </fieldset>
       <For each={reviewStages}>
@@ -138,7 +139,7 @@ function PointReview(props: PointReviewProps) {
       <legend id={legendId}>{props.own ? props.own.statement || 'Your own point' : props.statement}</legend>
       <Show when={props.own}>
         <div class="field small wide">
-          <label for={`statement-${props.pointId}`}>Your point</label>
+          <label for={`statement-${props.pointId}`}>{reviewFieldLabels.statement}</label>
           <input
             id={`statement-${props.pointId}`}
             type="text"
@@ -151,7 +152,7 @@ function PointReview(props: PointReviewProps) {
       </Show>
       <Select
         id={`strength-${props.pointId}`}
-        label="Strength of evidence"
+        label={reviewFieldLabels.strength}
         options={evidenceStrengths}
         value={props.strength}
         onChange={setStrength}
@@ -160,7 +161,7 @@ function PointReview(props: PointReviewProps) {
       <Show when={props.strength !== 'None'}>
         <TextField
           id={evidenceKey(props.pointId)}
-          label="Evidence"
+          label={reviewFieldLabels.evidence}
           hint="What real evidence shows this happens?"
           fragment={textField(props.doc, evidenceKey(props.pointId))}
           readOnly={props.readOnly}
@@ -169,7 +170,7 @@ function PointReview(props: PointReviewProps) {
       <Show when={props.strength === 'None' || props.strength === 'Superficial'}>
         <TextField
           id={actionKey(props.pointId)}
-          label="What needs to happen"
+          label={reviewFieldLabels.action}
           hint="What needs to happen to develop this point, or to put a process in place where none exists."
           fragment={textField(props.doc, actionKey(props.pointId))}
           readOnly={props.readOnly}

@@ -2,7 +2,12 @@
 // commenting. Anything wrong is for the tutor to put right (the teacher cannot change the form).
 import type * as Y from 'yjs';
 import { confirmFacts } from '../../../shared/reports/termly-review/doc.ts';
-import { recommendationLabels, type Recommendation } from '../../../shared/reports/termly-review/form.ts';
+import {
+  daysOfAbsence,
+  recommendationLabels,
+  termlyReviewLabels as label,
+  type Recommendation,
+} from '../../../shared/reports/termly-review/form.ts';
 import { formatDate } from '../../../shared/workflow/calendar.ts';
 import { withYourName } from '../collab/your-name.ts';
 import { createReview } from './review-signal.ts';
@@ -18,16 +23,16 @@ export function ConfirmFacts(props: { doc: Y.Doc; comments: Y.Doc; finishedAt: s
         any of it is wrong, ask your induction tutor to amend the review.
       </p>
       <dl>
-        <dt>Recommendation</dt>
+        <dt>{label.recommendation}</dt>
         <dd>{review().recommendation ? recommendationLabels[review().recommendation as Recommendation].full : '—'}</dd>
-        <dt>Start date</dt>
+        <dt>{label.periodStart}</dt>
         <dd>{day(review().periodStart)}</dd>
-        <dt>End date</dt>
+        <dt>{label.periodEnd}</dt>
         <dd>{day(review().periodEnd)}</dd>
-        <dt>Days served</dt>
+        <dt>{label.daysServed}</dt>
         <dd>{review().daysServed ?? '—'}</dd>
-        <dt>Days of absence</dt>
-        <dd>{review().hadAbsences === 'Yes' ? (review().daysAbsent ?? '—') : 0}</dd>
+        <dt>{label.daysAbsent}</dt>
+        <dd>{daysOfAbsence(review()) ?? '—'}</dd>
       </dl>
       <button
         type="button"

@@ -11,9 +11,11 @@ import {
   contractTypes,
   isInterim,
   recommendationLabels,
+  standardLabel,
   stepProblems,
   teachersStandards,
   termLabels,
+  termlyReviewLabels,
   type FormProblem,
   type ReviewTerm,
 } from '../../../shared/reports/termly-review/form.ts';
@@ -235,7 +237,7 @@ export function ReviewSteps(props: { doc: Y.Doc; onFinish: () => Promise<void>; 
                   <TickBox
                     id={position() === 0 ? 'standardsOfConcern' : `standard-${standard.id}`}
                     key={standard.id}
-                    label={`${standard.id}: ${standard.title}`}
+                    label={standardLabel(standard)}
                     map={standardsOfConcern(props.doc) as Y.Map<unknown>}
                   />
                 )}
@@ -255,7 +257,7 @@ export function ReviewSteps(props: { doc: Y.Doc; onFinish: () => Promise<void>; 
               doc={props.doc}
               slot={supportPlanSlot}
               id="supportPlan"
-              label="Support plan"
+              label={termlyReviewLabels.supportPlan}
               hint="A support plan must be in place: attach it before you continue."
               problem={problemFor()('supportPlan')}
             />

@@ -5,10 +5,12 @@ import type * as Y from 'yjs';
 import { readAttachment } from '../../../shared/reports/termly-review/attachments.ts';
 import { supportPlanSlot } from '../../../shared/reports/termly-review/doc.ts';
 import {
+  concernsInWords,
+  daysOfAbsence,
   isInterim,
   isNotOnTrack,
   recommendationLabels,
-  teachersStandards,
+  termlyReviewLabels,
   type Recommendation,
 } from '../../../shared/reports/termly-review/form.ts';
 import { formatDate } from '../../../shared/workflow/calendar.ts';
@@ -22,39 +24,40 @@ export function ReviewSummary(props: { doc: Y.Doc }) {
   const review = createReview(props.doc);
   const rows = () => {
     const r = review();
+    const label = termlyReviewLabels;
     const list: Array<[string, string]> = [
       ['Type', r.typeLabel],
       ['Due', day(r.dueDate)],
-      ['Contract type', orDash(r.contractType)],
-      ['Days per week', orDash(r.daysPerWeek)],
-      ['Start date', day(r.periodStart)],
-      ['End date', day(r.periodEnd)],
-      ['Remaining at this school next term', orDash(r.staying)],
+      [label.contractType, orDash(r.contractType)],
+      [label.daysPerWeek, orDash(r.daysPerWeek)],
+      [label.periodStart, day(r.periodStart)],
+      [label.periodEnd, day(r.periodEnd)],
+      [label.staying, orDash(r.staying)],
     ];
-    if (isInterim(r)) list.push(['Leaving on', day(r.leavingDate)]);
+    if (isInterim(r)) list.push([label.leavingDate, day(r.leavingDate)]);
     list.push(
-      ['Days served', orDash(r.daysServed)],
-      ['Days of absence', r.hadAbsences === 'Yes' ? orDash(r.daysAbsent) : r.hadAbsences === 'No' ? '0' : '—'],
-      ['Days absent before this period', orDash(r.absencesBefore)],
-      ['Received support and entitlements', orDash(r.receivedSupport)],
+      [label.daysServed, orDash(r.daysServed)],
+      [label.daysAbsent, orDash(daysOfAbsence(r))],
+      [label.absencesBefore, orDash(r.absencesBefore)],
+      [label.receivedSupport, orDash(r.receivedSupport)],
     );
-    if (r.receivedSupport === 'No') list.push(['Why not', orDash(r.supportReasons)]);
+    if (r.receivedSupport === 'No') list.push([label.supportReasons, orDash(r.supportReasons)]);
     list.push(
-      ['Recommendation', r.recommendation ? recommendationLabels[r.recommendation as Recommendation].full : '—'],
-      ['Reasons', orDash(r.recommendationReasons)],
+      [label.recommendation, r.recommendation ? recommendationLabels[r.recommendation as Recommendation].full : '—'],
+      [label.recommendationReasons, orDash(r.recommendationReasons)],
     );
     if (isNotOnTrack(r)) {
-      const titles = teachersStandards
-        .filter((standard) => r.standardsOfConcern.includes(standard.id))
-        .map((standard) => `${standard.id}: ${standard.title}`);
-      list.push(['Standards of concern', titles.join('; ') || '—'], ['Teacher informed', orDash(r.teacherInformed)]);
+      list.push(
+        [label.standardsOfConcern, concernsInWords(r) || '—'],
+        [label.teacherInformed, orDash(r.teacherInformed)],
+      );
     }
-    list.push(
-      ['Next term: days per week', orDash(r.nextDaysPerWeek)],
-      ['Next term: contract type', orDash(r.nextContractType)],
-    );
+    list.push([label.nextDaysPerWeek, orDash(r.nextDaysPerWeek)], [label.nextContractType, orDash(r.nextContractType)]);
     if (isInterim(r))
-      list.push(['Moving to', orDash(r.forwardingSchool)], ['Contact details', orDash(r.forwardingContact)]);
+      list.push(
+        [label.forwardingSchool, orDash(r.forwardingSchool)],
+        [label.forwardingContact, orDash(r.forwardingContact)],
+      );
     return list;
   };
   return (
@@ -71,7 +74,13 @@ export function ReviewSummary(props: { doc: Y.Doc }) {
         </For>
       </dl>
       <Show when={isNotOnTrack(review()) || readAttachment(props.doc, supportPlanSlot)}>
-        <AttachedFile doc={props.doc} slot={supportPlanSlot} id="supportPlan" label="Support plan" readOnly />
+        <AttachedFile
+          doc={props.doc}
+          slot={supportPlanSlot}
+          id="supportPlan"
+          label={termlyReviewLabels.supportPlan}
+          readOnly
+        />
       </Show>
     </section>
   );

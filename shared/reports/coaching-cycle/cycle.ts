@@ -26,6 +26,13 @@ export const reviewOutcomes = ['met', 'not-yet'] as const;
 export const ReviewOutcome = z.enum(reviewOutcomes);
 export type ReviewOutcome = z.infer<typeof ReviewOutcome>;
 export const reviewLabels: Record<ReviewOutcome, string> = { met: 'Met', 'not-yet': 'Not yet' };
+export const stageLabels: Record<CycleStage, string> = {
+  observe: 'Observe and select',
+  feedback: 'Give feedback',
+  finished: 'Finished',
+};
+/** The cycle form's words for the values it sets besides its notes. */
+export const cycleLabels = { stage: 'Stage', review: 'Has the teacher met this step?', nextStep: 'Next step' } as const;
 
 /** Where a cycle stands, as the document's "fields" map holds it (the stage's missing value reads as "observe"). */
 export const CycleStateFields = {

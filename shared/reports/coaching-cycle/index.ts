@@ -2,6 +2,7 @@
 import { formatDate } from '../../workflow/calendar.ts';
 import { defineReportKind } from '../definition.ts';
 import { observationNotes, coachingCycleFormat, readCycle, readCycleState } from './doc.ts';
+import { cycleFacts } from './facts.ts';
 
 export const coachingCycle = defineReportKind({
   kind: 'coaching-cycle',
@@ -27,6 +28,7 @@ export const coachingCycle = defineReportKind({
         : {}),
     };
   },
+  facts: cycleFacts,
   // The mentor who starts it holds the tutor's link; a mentor's link is a second observer's.
   roleWords: { tutor: 'mentor', mentor: 'second observer', teacher: 'early career teacher' },
   workflow: { drawnBy: 'form', showsStatus: false },

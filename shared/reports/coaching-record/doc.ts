@@ -6,6 +6,8 @@ import { fields, readMeta, writeMeta, type ReportMeta } from '../../doc/layout.t
 import { Teacher } from '../coaching-cycle/doc.ts';
 
 export const coachingRecordFormat = 'margin.coaching-record';
+/** How the form that adds a teacher, and so starts their record, asks for their name. */
+export const teacherNameLabel = 'Teacher’s name';
 
 export const CycleEntry = z.object({ id: z.string().min(1).max(64), week: z.string(), startedAt: z.string() });
 export type CycleEntry = z.infer<typeof CycleEntry>;

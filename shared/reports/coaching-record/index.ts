@@ -1,6 +1,7 @@
 // A teacher's coaching record: the teacher and their cycles. It is kept, never submitted.
 import { defineReportKind } from '../definition.ts';
-import { coachingRecordFormat, readRecord } from './doc.ts';
+import { factOf } from '../report-facts.ts';
+import { coachingRecordFormat, readRecord, teacherNameLabel } from './doc.ts';
 
 export const coachingRecord = defineReportKind({
   kind: 'coaching-record',
@@ -17,6 +18,8 @@ export const coachingRecord = defineReportKind({
       date: record.createdAt?.slice(0, 10) ?? '',
     };
   },
+  // The teacher is named when the record is started; its cycles are reports of their own, with their own History.
+  facts: (doc) => [factOf('teacher', teacherNameLabel, readRecord(doc).teacher?.name)],
   // The mentor who starts it holds the tutor's link; a mentor's link is a second observer's.
   roleWords: { tutor: 'mentor', mentor: 'second observer', teacher: 'early career teacher' },
   workflow: { drawnBy: 'form', showsStatus: false },

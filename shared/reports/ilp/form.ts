@@ -64,10 +64,15 @@ export const ilpTextFields = [
 ] as const satisfies readonly FreeTextField[];
 export type IlpTextKey = (typeof ilpTextFields)[number]['key'];
 
-export const ilpFieldLabels: Record<string, string> = {
+/** The labels of the plan's values besides its free text, in the form's order. */
+export const ilpValueLabels = {
   date: 'Date',
   keyStage: 'Initial key stage',
   assessmentScore: 'Assessment score %',
   target: 'Target %',
+} as const;
+
+export const ilpFieldLabels: Record<string, string> = {
+  ...ilpValueLabels,
   ...Object.fromEntries(ilpTextFields.map((field) => [field.key, field.label])),
 };

@@ -1,6 +1,7 @@
 // The Individual Learning Plan: one per learner per assignment, the score and target progress is measured from.
 import { defineReportKind } from '../definition.ts';
 import { createIlpDoc, ilpFormat, readIlp } from './doc.ts';
+import { ilpFacts } from './facts.ts';
 import { ilpTextFields } from './form.ts';
 import { ilpProblems } from './rules.ts';
 
@@ -29,6 +30,7 @@ export const ilp = defineReportKind({
     const plan = readIlp(doc);
     return { score: plan.assessmentScore, target: plan.target, plan: plan.text.plan };
   },
+  facts: ilpFacts,
   assignment: {
     schedule: 'by-second-session',
     writeStep: () => 'Write the plan',

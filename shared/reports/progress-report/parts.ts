@@ -2,6 +2,7 @@
 import type { ReportKindDefinition } from '../definition.ts';
 import type { AssignmentReport } from '../definition.ts';
 import { createProgressReportDoc, readProgressReport } from './doc.ts';
+import { progressReportFacts } from './facts.ts';
 import { progressReportCheck, progressReportProblems } from './rules.ts';
 
 export const progressReportParts = {
@@ -28,6 +29,7 @@ export const progressReportParts = {
     const report = readProgressReport(doc);
     return { score: report.updatedScore, target: report.newTarget, plan: report.text.plan };
   },
+  facts: progressReportFacts,
   workflow: { drawnBy: 'report-page', showsStatus: true },
 } satisfies Omit<ReportKindDefinition, 'kind' | 'format' | 'label' | 'textFields'>;
 

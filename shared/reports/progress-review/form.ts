@@ -159,22 +159,30 @@ export function progressReviewFieldId(path: readonly PropertyKey[]): string {
   return first ?? 'title';
 }
 
-const fieldWords: Record<string, string> = {
+/** The form's labels: the checklist's own fields, then each point's (followed there by the point's statement). */
+export const reviewFieldLabels = {
+  title: 'Title',
+  date: 'Date',
   strength: 'Strength of evidence',
   evidence: 'Evidence',
   action: 'What needs to happen',
   statement: 'Your point',
+} as const;
+const pointFieldLabels: Record<string, string> = {
+  strength: reviewFieldLabels.strength,
+  evidence: reviewFieldLabels.evidence,
+  action: reviewFieldLabels.action,
+  statement: reviewFieldLabels.statement,
 };
 
 export function progressReviewFieldLabel(
   fieldId: string,
   customStatements: Record<string, string> = {},
 ): string | undefined {
-  if (fieldId === 'title') return 'Title';
-  if (fieldId === 'date') return 'Date';
+  if (fieldId === 'title' || fieldId === 'date') return reviewFieldLabels[fieldId];
   const [kind, pointId] = fieldId.split(/-(.*)/s);
   const statement = allReviewPoints.find((point) => point.id === pointId)?.statement ?? customStatements[pointId ?? ''];
-  const words = fieldWords[kind ?? ''];
+  const words = pointFieldLabels[kind ?? ''];
   if (!words) return undefined;
   return statement ? `${words}: ${statement}` : words;
 }

@@ -1,6 +1,7 @@
 // The progress-review checklist: the four stages of the progress-review resource, each point judged on its evidence.
 import { defineReportKind } from '../definition.ts';
 import { progressReviewFormat, readProgressReview } from './doc.ts';
+import { progressReviewFacts } from './facts.ts';
 import { progressReviewProblems, weakEvidence } from './rules.ts';
 
 export const progressReview = defineReportKind({
@@ -15,5 +16,6 @@ export const progressReview = defineReportKind({
     const review = readProgressReview(doc);
     return { learners: [], date: review.date ?? '', checklist: { title: review.title, ...weakEvidence(review) } };
   },
+  facts: progressReviewFacts,
   workflow: { drawnBy: 'report-page', showsStatus: true },
 });

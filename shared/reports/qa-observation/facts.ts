@@ -3,12 +3,11 @@
 import type * as Y from 'yjs';
 import { competencies } from '../../quality/competencies.ts';
 import type { ReportFact } from '../definition.ts';
-import { valueInWords } from '../report-facts.ts';
+import { factOf as fact } from '../report-facts.ts';
 import { readObservation } from './doc.ts';
 
 export function observationFacts(doc: Y.Doc): ReportFact[] {
   const observation = readObservation(doc);
-  const fact = (key: string, label: string, value: unknown): ReportFact => ({ key, label, value: valueInWords(value) });
   return [
     fact('tutorName', 'Tutor observed', observation.tutorName),
     fact('date', 'Date of the session observed', observation.date),

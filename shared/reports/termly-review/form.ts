@@ -43,6 +43,14 @@ export const teachersStandards = [
   { id: 'TS8', title: 'Fulfil wider professional responsibilities' },
 ] as const;
 export const standardIds: readonly string[] = teachersStandards.map((standard) => standard.id);
+export const standardLabel = (standard: { id: string; title: string }) => `${standard.id}: ${standard.title}`;
+
+/** The ticked standards of concern as the finished review lists them: "TS1: Set high expectations…; TS4: …". */
+export const concernsInWords = (values: Pick<TermlyReviewValues, 'standardsOfConcern'>) =>
+  teachersStandards
+    .filter((standard) => values.standardsOfConcern.includes(standard.id))
+    .map(standardLabel)
+    .join('; ');
 
 /** An attached file as the form sees it (the bytes stay in the document). */
 export interface AttachmentSummary {
@@ -83,6 +91,30 @@ export const TermlyReviewFields = {
 
 export const termlyReviewTextKeys = ['supportReasons', 'recommendationReasons', 'forwardingContact'] as const;
 
+/** How the finished review labels each answer, by the field it is in (the summary, the teacher's check, History). */
+export const termlyReviewLabels = {
+  contractType: 'Contract type',
+  daysPerWeek: 'Days per week',
+  periodStart: 'Start date',
+  periodEnd: 'End date',
+  staying: 'Remaining at this school next term',
+  leavingDate: 'Leaving on',
+  daysServed: 'Days served',
+  daysAbsent: 'Days of absence',
+  absencesBefore: 'Days absent before this period',
+  receivedSupport: 'Received support and entitlements',
+  supportReasons: 'Why not',
+  recommendation: 'Recommendation',
+  recommendationReasons: 'Reasons',
+  standardsOfConcern: 'Standards of concern',
+  teacherInformed: 'Teacher informed',
+  supportPlan: 'Support plan',
+  nextDaysPerWeek: 'Next term: days per week',
+  nextContractType: 'Next term: contract type',
+  forwardingSchool: 'Moving to',
+  forwardingContact: 'Contact details',
+} as const;
+
 /** Everything the form holds, read from the report document (doc.ts): its fields, texts, ticked standards and plan. */
 export type TermlyReviewValues = FieldValues<typeof TermlyReviewFields> & { teacherName: string } & Record<
     (typeof termlyReviewTextKeys)[number],
@@ -112,6 +144,9 @@ export const termlyReviewSteps: readonly ReviewStep[] = [
 export const isNotOnTrack = (values: Pick<TermlyReviewValues, 'recommendation'>) =>
   values.recommendation === 'not-on-track';
 export const isInterim = (values: Pick<TermlyReviewValues, 'staying'>) => values.staying === 'No';
+/** The days absent this period: none when the tutor said there were no absences, unknown until they say. */
+export const daysOfAbsence = (values: Pick<TermlyReviewValues, 'hadAbsences' | 'daysAbsent'>) =>
+  values.hadAbsences === 'Yes' ? values.daysAbsent : values.hadAbsences === 'No' ? 0 : undefined;
 
 /** The steps this review goes through: the concerns step only when the teacher is not on track. */
 export function activeSteps(values: Pick<TermlyReviewValues, 'recommendation'>): ReviewStep[] {

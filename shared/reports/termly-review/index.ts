@@ -9,6 +9,7 @@ import {
   termlyReviewFormat,
   termlyReviewSubject,
 } from './doc.ts';
+import { termlyReviewFacts } from './facts.ts';
 import { termlyReviewProblems } from './form.ts';
 import { notForThisReport } from './workflow.ts';
 
@@ -32,6 +33,7 @@ export const termlyReview = defineReportKind({
       reviewType: review.typeLabel,
     };
   },
+  facts: termlyReviewFacts,
   workflow: {
     drawnBy: 'form',
     showsStatus: true,
