@@ -21,6 +21,7 @@ import { roomName } from '../shared/protocol/rooms.ts';
 import type { ReportStatus } from '../shared/protocol/statuses.ts';
 import { attendance, createSessionReportDoc, createTermlyReviewDoc } from '../shared/reports/index.ts';
 import { addDays, localDate } from '../shared/workflow/calendar.ts';
+import { appEvaluatedMark } from '../app/src/start-marks.ts';
 import { chromiumArgs, chromiumExecutable } from '../e2e/browser.ts';
 import { signIn } from '../e2e/app.ts';
 import { startRelay } from '../e2e/relay.ts';
@@ -178,10 +179,12 @@ const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(va
 
 /**
  * Where a page load's time went, from the page's own clock (ms from navigation): the page and its scripts in, the
- * who-am-I request (GET /api/session) and the desk's request each from asked to answered, and the first row drawn.
+ * app's modules evaluated (main.tsx's first line), the who-am-I request (GET /api/session) and the desk's request each
+ * from asked to answered, and the first row drawn.
  */
 interface Timeline {
   scripts: number;
+  evaluated?: number;
   session?: [number, number];
   request?: [number, number];
   drawn: number;
@@ -210,6 +213,7 @@ const timelineOf = (requestPath: string) => `(() => {
   const scripts = resources.filter((each) => each.name.endsWith('.js') && each.startTime < 1000);
   return {
     scripts: Math.max(0, ...scripts.map((each) => each.responseEnd)),
+    evaluated: performance.getEntriesByName(${JSON.stringify(appEvaluatedMark)}, 'mark')[0]?.startTime,
     session: span('/api/session'),
     request: span(${JSON.stringify(requestPath)}),
     drawn: window.firstRowAt ?? Number.NaN,
@@ -223,7 +227,7 @@ function whereTheTimeWent(timelines: Timeline[]): string {
     return values.length > 0 ? median(values).toFixed(0) : '-';
   };
   return (
-    `scripts in by ${at((each) => each.scripts)}; who-am-I ${at((each) => each.session?.[0])}-${at((each) => each.session?.[1])}; ` +
+    `scripts in by ${at((each) => each.scripts)}; app evaluated by ${at((each) => each.evaluated)}; who-am-I ${at((each) => each.session?.[0])}-${at((each) => each.session?.[1])}; ` +
     `its request ${at((each) => each.request?.[0])}-${at((each) => each.request?.[1])}; first row ${at((each) => each.drawn)}`
   );
 }
