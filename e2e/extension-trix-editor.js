@@ -2,11 +2,10 @@
 // TypeScript: Trix ships no types. A test reads the editor's own document,
 // editor.getDocument().toString(), and uses Trix's own undo through window.editorModel.
 import 'trix';
-import { showEditorModel, startsEmpty } from './extension-editor-model.ts';
+import { showEditorModel } from './extension-editor-model.ts';
 
 document.addEventListener('trix-initialize', (event) => {
   const element = event.target;
-  if (startsEmpty()) element.editor.loadHTML('');
   showEditorModel({
     content: () => element.editor.getDocument().toString(),
     undo: () => element.editor.undo(),
