@@ -18,21 +18,9 @@ import { scopesFor } from '../directory/report-directory.ts';
 import { memberFacts } from './member-facts.ts';
 import { type MemberReportsContext, summariesFor } from './member-reports.ts';
 import { memberFor } from './overviews.ts';
-import { type Answer, Problem } from './requests.ts';
+import { type Answer, readQuery } from './requests.ts';
 
 const groupOrder = ReviewsOverviewGroup.options;
-
-/** `limit` and `offset` from the address, checked: a 400 saying what is wrong. */
-function pageQuery(request: IncomingMessage): { limit: number; offset: number } {
-  const query = new URL(request.url ?? '/', 'http://relay').searchParams;
-  const asked = ReviewsOverviewQuery.safeParse({
-    ...(query.has('limit') ? { limit: query.get('limit') } : {}),
-    ...(query.has('offset') ? { offset: query.get('offset') } : {}),
-  });
-  if (!asked.success)
-    throw new Problem(400, asked.error.issues[0]?.message ?? 'The page asked for is not one the relay reads.');
-  return asked.data;
-}
 
 export async function reviewsOverview(context: MemberReportsContext, request: IncomingMessage): Promise<Answer> {
   const member = await memberFor(
@@ -41,7 +29,7 @@ export async function reviewsOverview(context: MemberReportsContext, request: In
     reviewsOverviewRoles,
     'The progress reviews overview is for a school’s coordinators and an appropriate body’s reviewers.',
   );
-  const page = pageQuery(request);
+  const page = readQuery(request, ReviewsOverviewQuery, 'The page asked for is not one the relay reads.');
   const facts = await memberFacts(context.store, member);
   const { reports } = await summariesFor(context, facts, { scopes: scopesFor(facts), kindId: termlyReview.kind });
   const today = londonDate(new Date());
