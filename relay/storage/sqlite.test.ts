@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,33 @@ describe('sqlite document store on disk', () => {
     for (const update of await second.load('report-1')) Y.applyUpdate(reloaded, update);
     await second.close();
     expect(reloaded.getText('body').toString()).toBe('Kept across a restart');
+  });
+
+  it('copies its write-ahead log into the database file in the background, while it is open', async () => {
+    const dataDir = newDataDir();
+    const file = join(dataDir, databaseFileName);
+    const store = openSqliteStore(dataDir, 'normal', { checkpointEveryMs: 20 });
+    const before = statSync(file).size;
+    // About 400 pages: SQLite checkpoints by itself only past 1,000, so only the worker can copy these.
+    for (let i = 0; i < 400; i++) await store.append('report-1', new Uint8Array(4000).fill(i % 256));
+    const deadline = Date.now() + 10_000;
+    while (statSync(file).size <= before + 400 * 4000 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(statSync(file).size).toBeGreaterThan(before + 400 * 4000);
+
+    // The log starts again from its beginning, so it stays about one interval's writes long.
+    const walAfterFirst = statSync(`${file}-wal`).size;
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 400; i++) await store.append('report-2', new Uint8Array(4000).fill(1));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(statSync(`${file}-wal`).size).toBeLessThanOrEqual(walAfterFirst * 2);
+    expect(await store.load('report-2')).toHaveLength(1200);
+    await store.close();
+
+    const again = openSqliteStore(dataDir);
+    expect(await again.load('report-1')).toHaveLength(400);
+    await again.close();
   });
 
   it('creates its data folder when it is missing', async () => {

@@ -7,12 +7,14 @@
 // devices that made or received those updates still hold them and send them again when they reconnect (Yjs sync
 // exchanges what each side lacks). FULL (SQLITE_SYNCHRONOUS=full) also waits for the disk (fsync) on every save:
 // it survives a power cut on its own, and puts the disk's slowest moments into every reader's latency
-// (bench/relay-load.ts prints both).
+// (bench/relay-load.ts prints both). The log is copied into the database file by a worker thread
+// (checkpoints.ts), so that copying and its wait for the disk are never inside an append.
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import type { Role } from '../../shared/protocol/roles.ts';
+import { backgroundCheckpoints } from './checkpoints.ts';
 import { documentErasure, erasedLookups, recordErasure } from './erasure.ts';
 import { migrateSqlite } from './migrations.ts';
 import { oneAtATime } from './one-at-a-time.ts';
@@ -41,15 +43,27 @@ interface LinkRow {
 
 export type Synchronous = 'full' | 'normal';
 
-export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'normal'): Storage {
+export function openSqliteStore(
+  dataDir: string,
+  synchronous: Synchronous = 'normal',
+  options: { checkpointEveryMs?: number } = {},
+): Storage {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, databaseFileName);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+  const level = synchronous === 'normal' ? 'NORMAL' : 'FULL';
+  db.pragma(`synchronous = ${level}`);
   // Another process (`npm run token`) may write links while the relay runs: wait for its lock, briefly.
   db.pragma('busy_timeout = 5000');
   migrateSqlite(db);
+  // Started by the first append: a store that only reads (the command-line tools) never needs it.
+  const checkpoints = backgroundCheckpoints(db, {
+    file,
+    synchronous: level,
+    everyMs: options.checkpointEveryMs,
+    onProblem: (problem) => console.error(`[margin] a background checkpoint of ${file} failed: ${problem}`),
+  });
 
   const selectUpdates = db.prepare<[string], UpdateRow>('SELECT seq, data FROM updates WHERE room = ? ORDER BY seq');
   const insertNext = db.prepare<{ room: string; data: Uint8Array }, { seq: number }>(
@@ -120,6 +134,7 @@ export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'nor
         .map((row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength));
     },
     async append(room, update) {
+      checkpoints.start();
       return append(room, update);
     },
     async compact(room) {
@@ -178,6 +193,7 @@ export function openSqliteStore(dataDir: string, synchronous: Synchronous = 'nor
       return fileSize(file) + fileSize(`${file}-wal`);
     },
     async close() {
+      await checkpoints.stop();
       db.close();
     },
   };
