@@ -1,7 +1,8 @@
 // The relay under load, each figure printed (the issue's targets in brackets):
 // - relayLoad: 1 writer, 50 readers, 500 edits/s for 5 s on loopback: edit-to-reader latency p50/p99, from the
 //   writer's edit to its bytes arriving at each reader
-//   (p99 < 10 ms), and the same load against Hocuspocus in the same run, with the ratio;
+//   (p99 < 10 ms), and the same load against Hocuspocus in the same run, with the ratio, and against a relay that
+//   only forwards bytes (bench/relay-floor-server.ts): the floor that this machine and these clients put under any relay;
 // - relayColdSync: a new client syncing a 1 MB document from storage (< 100 ms);
 // - relayIdleMemory: relay memory for 1,000 idle connections (< 100 MB).
 // Each relay runs in a process of its own (bench/relay-process.ts); the clients run here.
@@ -189,15 +190,25 @@ interface Load {
 }
 
 const marginLoad: Load = { writer: marginClient, reader: marginLightReader };
+/** The floor relay speaks y-websocket's protocol, like Margin, and ignores the token. */
+const floorLoad: Load = marginLoad;
 const hocuspocusLoad: Load = { writer: hocuspocusClient, reader: hocuspocusLightReader, prefix: 'load-1' };
 
-/** One writer typing at 500 edits a second; returns every edit's latency at every reader, sorted. */
-async function latencies(relay: BenchRelay, load: Load): Promise<number[]> {
+interface Round {
+  /** Every edit's latency at every reader, sorted (ms). */
+  samples: number[];
+  /** The relay process's CPU time for each edit, from the first edit to the last one's arrival (ms). */
+  cpuPerEdit: number;
+}
+
+/** One writer typing at 500 edits a second, for `seconds`. */
+async function latencies(relay: BenchRelay, load: Load): Promise<Round> {
   const writer = await load.writer(relay, 'load-1');
   const audience = await Promise.all(Array.from({ length: readers }, () => load.reader(relay, 'load-1')));
   await Promise.all([writer.synced, ...audience.map((reader) => reader.synced)]);
   const edits = writer.doc.getArray<number>('edits');
   const total = editsPerSecond * seconds;
+  const cpuBefore = relay.cpuMs();
   const started = performance.now();
   await new Promise<void>((resolve) => {
     let sent = 0;
@@ -219,14 +230,15 @@ async function latencies(relay: BenchRelay, load: Load): Promise<number[]> {
     samples = audience.flatMap((reader) => readerLatencies(reader, load.prefix));
     if (samples.length >= total * readers) break;
   }
+  const cpuPerEdit = (relay.cpuMs() - cpuBefore) / total;
   writer.destroy();
   audience.forEach((reader) => reader.close());
   if (samples.length < total * readers)
     throw new Error(`only ${samples.length} of ${total * readers} edits arrived (${lastBytes} bytes sent)`);
-  return samples.sort((a, b) => a - b);
+  return { samples: samples.sort((a, b) => a - b), cpuPerEdit };
 }
 
-async function marginLatencies(synchronous: 'full' | 'normal'): Promise<number[]> {
+async function marginLatencies(synchronous: 'full' | 'normal'): Promise<Round> {
   const margin = await startBenchRelay('margin', { env: { SQLITE_SYNCHRONOUS: synchronous } });
   try {
     return await latencies(margin, marginLoad);
@@ -244,30 +256,41 @@ export async function relayLoad(): Promise<string> {
   const figures = (samples: number[]) =>
     `p50 ${percentile(samples, 0.5).toFixed(2)} ms, p99 ${percentile(samples, 0.99).toFixed(2)} ms`;
   const fsynced = await marginLatencies('full');
-  const ours: number[][] = [];
-  const theirs: number[][] = [];
+  const ours: Round[] = [];
+  const theirs: Round[] = [];
+  const floors: Round[] = [];
+  const other = async (kind: 'hocuspocus' | 'floor', load: Load) => {
+    const relay = await startBenchRelay(kind);
+    try {
+      return await latencies(relay, load);
+    } finally {
+      await relay.stop();
+    }
+  };
   for (let round = 0; round < rounds; round++) {
     ours.push(await marginLatencies('normal'));
     try {
-      const hocuspocus = await startBenchRelay('hocuspocus');
-      try {
-        theirs.push(await latencies(hocuspocus, hocuspocusLoad));
-      } finally {
-        await hocuspocus.stop();
-      }
+      theirs.push(await other('hocuspocus', hocuspocusLoad));
     } catch (error) {
-      return `Margin ${figures(ours[0])}; Hocuspocus could not run (${error instanceof Error ? error.message : String(error)})`;
+      return `Margin ${figures(ours[0].samples)}; Hocuspocus could not run (${error instanceof Error ? error.message : String(error)})`;
     }
+    floors.push(await other('floor', floorLoad));
   }
-  const ratios = ours.map((samples, i) => percentile(theirs[i], 0.99) / percentile(samples, 0.99));
-  const sortedRatios = [...ratios].sort((a, b) => a - b);
+  const p99s = (runs: Round[]) => runs.map((run) => percentile(run.samples, 0.99));
+  const ratios = (over: Round[]) => p99s(theirs).map((p99, i) => p99 / p99s(over)[i]);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const list = (values: number[]) => values.map((value) => value.toFixed(2)).join(', ');
+  const cpu = (runs: Round[]) => `${median(runs.map((run) => run.cpuPerEdit)).toFixed(2)} ms`;
   return (
     `${readers} readers, ${editsPerSecond} edits/s for ${seconds} s, edit to bytes at the reader, ${rounds} rounds: ` +
-    `Margin (SQLite WAL, saved before sent, SQLITE_SYNCHRONOUS=normal) p99 ${list(ours.map((samples) => percentile(samples, 0.99)))} ms, ` +
-    `first round ${figures(ours[0])}; Hocuspocus 3.4.4 (in memory, no persistence) p99 ${list(theirs.map((samples) => percentile(samples, 0.99)))} ms; ` +
-    `Hocuspocus p99 / Margin p99 per round ${list(ratios)}: median ${sortedRatios[Math.floor(rounds / 2)].toFixed(2)} (goal: at least 2), ` +
-    `lowest ${sortedRatios[0].toFixed(2)} (goal: at least 1); Margin with SQLITE_SYNCHRONOUS=full (fsync each batch) ${figures(fsynced)}`
+    `Margin (SQLite WAL, saved before sent, SQLITE_SYNCHRONOUS=normal) p99 ${list(p99s(ours))} ms, ` +
+    `first round ${figures(ours[0].samples)}; Hocuspocus 3.4.4 (in memory, no persistence) p99 ${list(p99s(theirs))} ms; ` +
+    `Hocuspocus p99 / Margin p99 per round ${list(ratios(ours))}: median ${median(ratios(ours)).toFixed(2)} (goal: at least 2), ` +
+    `lowest ${Math.min(...ratios(ours)).toFixed(2)} (goal: at least 1); ` +
+    `a relay that only forwards bytes (no Yjs, no storage) p99 ${list(p99s(floors))} ms, so Hocuspocus p99 / that relay's p99 ` +
+    `${list(ratios(floors))} (median ${median(ratios(floors)).toFixed(2)}): the most any relay could show on this machine; ` +
+    `relay CPU per edit (median): Margin ${cpu(ours)}, Hocuspocus ${cpu(theirs)}, forwarding only ${cpu(floors)}; ` +
+    `Margin with SQLITE_SYNCHRONOUS=full (fsync each batch) ${figures(fsynced.samples)}`
   );
 }
 

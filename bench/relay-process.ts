@@ -1,5 +1,6 @@
 // Relays for the relay benchmarks, each in a process of its own so its memory can be measured and the
-// benchmark's clients do not share its event loop: Margin's relay (relay/main.ts) and, to compare, Hocuspocus.
+// benchmark's clients do not share its event loop: Margin's relay (relay/main.ts) and, to compare, Hocuspocus and
+// a relay that only forwards bytes (bench/relay-floor-server.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,11 +16,13 @@ export interface BenchRelay {
   tokens: Tokens;
   /** Resident memory of the relay process (bytes), from /proc. */
   rss(): number;
+  /** CPU time the relay process has used so far (user and system, ms), from /proc. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
 export async function startBenchRelay(
-  kind: 'margin' | 'hocuspocus',
+  kind: 'margin' | 'hocuspocus' | 'floor',
   options: {
     prepare?: (dataDir: string) => Promise<void>;
     env?: Record<string, string>;
@@ -32,9 +35,12 @@ export async function startBenchRelay(
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), `margin-bench-${kind}-`));
   await options.prepare?.(dataDir);
   const secret = options.secret ?? randomBytes(24).toString('base64url');
-  const script = fileURLToPath(
-    new URL(kind === 'margin' ? '../relay/main.ts' : './relay-hocuspocus-server.ts', import.meta.url),
-  );
+  const scripts = {
+    margin: '../relay/main.ts',
+    hocuspocus: './relay-hocuspocus-server.ts',
+    floor: './relay-floor-server.ts',
+  };
+  const script = fileURLToPath(new URL(scripts[kind], import.meta.url));
   // BENCH_PROFILE_DIR=<folder>: each relay writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
   const profile = process.env.BENCH_PROFILE_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
@@ -61,6 +67,11 @@ export async function startBenchRelay(
     dataDir,
     tokens: new Tokens(new TextEncoder().encode(secret)),
     rss: () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) * 1024,
+    cpuMs: () => {
+      // Fields 14 and 15 of /proc/PID/stat (utime, stime), in clock ticks of 10 ms; counted after the name's ")".
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    },
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
