@@ -2,9 +2,11 @@
 // used from more places than the limit allows, and a connection closes when its token expires. A revocation is
 // told to the other relay nodes (relay/cluster/), which close that token's connections too. Likewise every
 // connection opened with a token made for a member closes when that member is removed, here and on the others.
+// A report's own link, once the report is registered, speaks for its owner on the connections already open with it.
 import { closeCodes } from '../shared/protocol/limits.ts';
 import { type Holder, refusals } from './auth.ts';
 import type { Peer } from './peer.ts';
+import type { MemberRecord } from './storage/organisations.ts';
 
 /** Longest a timer can wait in Node (about 24.8 days); an expiry further off is checked again then. */
 const maxTimerMs = 2 ** 31 - 1;
@@ -17,6 +19,7 @@ export class LiveLinks {
     private readonly connectionsPerToken: number,
     private readonly tellOthers: (jti: string) => void = () => undefined,
     private readonly tellOthersOfRemoval: (memberId: string) => void = () => undefined,
+    private readonly tellOthersOfOwner: (jti: string, memberId: string) => void = () => undefined,
   ) {}
 
   /** Counts a connection against its token; false (and the connection closed) when the token is open in too many places. */
@@ -81,6 +84,24 @@ export class LiveLinks {
       peer.close(refusals.memberRemoved.code, refusals.memberRemoved.reason);
       this.remove(peer);
     });
+    return peers.length;
+  }
+
+  /**
+   * A report was registered with the link `jti` as its owner's own (auth.ts, checkAccess): the connections open with
+   * it, here and on the other nodes, carry the owner's account from now on, as a connection opened now would. The
+   * device that made the report is usually connected before its registration is done; without this, what it said
+   * in its owner's name was refused until it happened to reconnect.
+   */
+  linkOwned(jti: string, owner: MemberRecord): number {
+    this.tellOthersOfOwner(jti, owner.id);
+    return this.linkOwnedElsewhere(jti, owner);
+  }
+
+  /** Gives this node's connections with `jti` the account of the owner another node registered its report for. */
+  linkOwnedElsewhere(jti: string, owner: MemberRecord): number {
+    const peers = [...(this.byToken.get(jti) ?? [])].filter((peer) => peer.access && !peer.access.member);
+    peers.forEach((peer) => (peer.access = { ...peer.access!, account: owner }));
     return peers.length;
   }
 

@@ -111,6 +111,7 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
     limits.connectionsPerToken,
     (jti) => fanOut.revoked(jti),
     (memberId) => fanOut.memberRemoved(memberId),
+    (jti, memberId) => fanOut.linkOwned(jti, memberId),
   );
   joinCluster(fanOut, { statuses, live, store: config.store, log });
   const workflow = new Workflow(
@@ -159,6 +160,7 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
       const closed = live.memberRemoved(memberId);
       log.info({ member: memberId, closed }, 'closed a removed member’s connections');
     },
+    onLinkOwned: (jti, owner) => live.linkOwned(jti, owner),
     tokens,
     statuses,
     workflow,

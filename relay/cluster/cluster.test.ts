@@ -6,13 +6,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { closeCodes, refusalReasons } from '../../shared/protocol/limits.ts';
 import type { MemberTokenGrant } from '../../shared/protocol/organisations.ts';
+import { anchorFor } from '../../shared/doc/comment-anchors.ts';
+import { addThread, threadsMap } from '../../shared/doc/comments.ts';
+import { setFragmentText } from '../../shared/doc/text-fragment.ts';
 import { createSessionReportDoc } from '../../shared/reports/index.ts';
 import { memoryLog } from '../log.ts';
 import { createOrganisation, invite } from '../organisations/members.ts';
 import { startSession } from '../organisations/sessions.ts';
 import { openPostgresStore } from '../storage/postgres.ts';
 import { startPostgres, startRedis, type TestPostgres, type TestRedis } from '../test-engines.ts';
-import { TestSession, api, eventually, type RelayProcess, type TestRelay } from '../testing.ts';
+import { TestSession, api, deniedReasons, eventually, type RelayProcess, type TestRelay } from '../testing.ts';
 import { connectRedisFanOut } from './redis-fan-out.ts';
 
 let postgres: TestPostgres;
@@ -225,6 +228,66 @@ describe('two relay nodes on one PostgreSQL and Redis', () => {
     expect(await onA.closed).toEqual(cutOff);
     expect(await onB.closed).toEqual(cutOff);
     expect(await (await session.socket(b, `/sync/removed-1?token=${token}`)).closed).toEqual(cutOff);
+  });
+
+  it('let a report’s own link speak for its owner on every node once the report is registered', async () => {
+    const url = await postgres.database();
+    const bLog = memoryLog();
+    const node = async (log?: ReturnType<typeof memoryLog>) =>
+      session.relay({
+        store: await openPostgresStore(url),
+        fanOut: await connectRedisFanOut(redis.url, memoryLog().log),
+        ...(log ? { log: log.log } : {}),
+      });
+    const [a, b] = [await node(), await node(bLog)];
+    const store = await openPostgresStore(url);
+    const made = await createOrganisation(store, { name: 'Bright Tutors', kind: 'agency', administrator: 'Ada' });
+    if (!made.ok) throw new Error(made.problem);
+    const invited = await invite(store, { organisationId: made.value.organisation.id, name: 'Tom', role: 'tutor' });
+    if (!invited.ok) throw new Error(invited.problem);
+    const tutor = await startSession(store, invited.value.member.id, 'Chromium');
+    await store.close();
+    const own = (await api(a, 'POST', '/api/reports', { body: { id: 'owned-1' } })).body.token as string;
+    // Tom's laptop is connected to node B before the report is registered, through node A.
+    const received: Uint8Array[] = [];
+    const laptop = await session.provider(b, 'owned-1/comments', { token: own, received });
+    const registered = await fetch(`${a.url}/api/organisation/reports`, {
+      method: 'POST',
+      headers: {
+        Origin: `http://localhost:${a.port}`,
+        Cookie: `margin_session=${tutor}`,
+        Authorization: `Bearer ${own}`,
+      },
+      body: JSON.stringify({ id: 'owned-1' }),
+    });
+    expect(registered.status).toBe(201);
+
+    const field = new Y.Doc().getXmlFragment('progressComment');
+    setFragmentText(field, 'Dated the Tudors.');
+    const anchored = anchorFor(field, 10, 16);
+    if (!anchored.ok) throw new Error(anchored.problem);
+    // Node B hears of the registration from Redis a moment later.
+    await eventually(() =>
+      expect(
+        bLog
+          .lines()
+          .some(
+            (line) =>
+              line.msg === 'a report was registered on another node: its link speaks for its owner' &&
+              line.connections === 1,
+          ),
+      ).toBe(true),
+    );
+    const his = addThread(laptop.doc, {
+      field: 'progressComment',
+      ...anchored.value,
+      text: 'Check the dates.',
+      author: { id: 'tom-laptop', name: 'Tom', role: 'tutor', memberId: invited.value.member.id },
+    });
+    if (!his.ok) throw new Error(his.problem);
+    const watcher = await session.provider(a, 'owned-1/comments', { token: own });
+    await eventually(() => expect(threadsMap(watcher.doc).has(his.value)).toBe(true));
+    expect(deniedReasons(received)).toEqual([]);
   });
 
   it('close an erased learner’s reports’ connections on every node at once (4451), and refuse them after', async () => {

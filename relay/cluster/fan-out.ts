@@ -27,10 +27,13 @@ export interface FanOut {
   memberRemoved(memberId: string): void;
   /** Tells the other nodes, in one message, that reports were erased, so they close their rooms' connections for good. */
   reportsErased(reportIds: readonly string[]): void;
+  /** Tells the other nodes a report was registered with link `jti` as its owner's own (live-links.ts, linkOwned). */
+  linkOwned(jti: string, memberId: string): void;
   onRevoked(listener: (jti: string) => void): void;
   onStatusChanged(listener: (reportId: string, status: ReportStatus) => void): void;
   onMemberRemoved(listener: (memberId: string) => void): void;
   onReportsErased(listener: (reportIds: string[]) => void): void;
+  onLinkOwned(listener: (jti: string, memberId: string) => void): void;
   /** Called when messages may have been missed (the connection to the others was cut and is back). */
   onCatchUp(listener: () => void): void;
   /** Whether messages get through now. */
@@ -49,10 +52,12 @@ export function alone(): FanOut {
     statusChanged: () => undefined,
     memberRemoved: () => undefined,
     reportsErased: () => undefined,
+    linkOwned: () => undefined,
     onRevoked: () => undefined,
     onStatusChanged: () => undefined,
     onMemberRemoved: () => undefined,
     onReportsErased: () => undefined,
+    onLinkOwned: () => undefined,
     onCatchUp: () => undefined,
     reachable: async () => true,
     close: async () => undefined,

@@ -20,6 +20,24 @@ export function joinCluster(
   fanOut.onStatusChanged((reportId, status) => statuses.set(reportId, status, true));
   fanOut.onRevoked((jti) => live.revokedElsewhere(jti));
   fanOut.onMemberRemoved((memberId) => live.memberRemovedElsewhere(memberId));
+  fanOut.onLinkOwned((jti, memberId) => {
+    store
+      .member(memberId)
+      .then((owner) => {
+        if (!owner || owner.removedAt) return;
+        const connections = live.linkOwnedElsewhere(jti, owner);
+        log.info(
+          { member: memberId, connections },
+          'a report was registered on another node: its link speaks for its owner',
+        );
+      })
+      .catch((error: unknown) =>
+        log.error(
+          { problem: error instanceof Error ? error.message : String(error) },
+          'could not read the owner of a report registered on another node',
+        ),
+      );
+  });
   fanOut.onCatchUp(() => {
     const revoked = live.tokens().map(async (jti) => (await store.isRevoked(jti)) && live.revokedElsewhere(jti));
     Promise.all([statuses.catchUp(), ...revoked, closeRemovedMembers(live, store)]).catch((error: unknown) =>

@@ -1,7 +1,8 @@
 // Fan-out between relay nodes over Redis pub/sub (REDIS_URL). Each room has a channel, `margin:room:<name>`,
-// carrying saved document updates and presence; `margin:revoked`, `margin:status`, `margin:removed` and
-// `margin:erased` carry revocations, status changes, removed members and erased reports (one message for all the reports
-// one erasure took, their ids a line each). A message is [kind][node id][payload]; a node ignores its own. Pub/sub, not a stream per room:
+// carrying saved document updates and presence; `margin:revoked`, `margin:status`, `margin:removed`,
+// `margin:erased` and `margin:owned` carry revocations, status changes, removed members, erased reports (one message for
+// all the reports one erasure took, their ids a line each) and owners' links of reports just registered (the link's id
+// and the owner's member id, a line each). A message is [kind][node id][payload]; a node ignores its own. Pub/sub, not a stream per room:
 // PostgreSQL already holds every update in order, so Redis only needs to say "this is new" quickly; a node that
 // misses messages (Redis restarting, a network cut) reads the room again from PostgreSQL when the subscription
 // is back, which a stream would only duplicate. Publishing never waits: with Redis away, a publish is dropped
@@ -17,7 +18,8 @@ const revokedChannel = 'margin:revoked';
 const statusChannel = 'margin:status';
 const removedChannel = 'margin:removed';
 const erasedChannel = 'margin:erased';
-const kinds = { update: 0, presence: 1, revoked: 2, status: 3, removed: 4, erased: 5 } as const;
+const ownedChannel = 'margin:owned';
+const kinds = { update: 0, presence: 1, revoked: 2, status: 3, removed: 4, erased: 5, owned: 6 } as const;
 const nodeIdBytes = 8;
 
 export async function connectRedisFanOut(url: string, log: Log): Promise<FanOut> {
@@ -35,6 +37,7 @@ export async function connectRedisFanOut(url: string, log: Log): Promise<FanOut>
   const statusListeners: Array<(reportId: string, status: ReportStatus) => void> = [];
   const removedListeners: Array<(memberId: string) => void> = [];
   const erasedListeners: Array<(reportIds: string[]) => void> = [];
+  const ownedListeners: Array<(jti: string, memberId: string) => void> = [];
   const catchUpListeners: Array<() => void> = [];
   let dropped = 0;
 
@@ -42,7 +45,7 @@ export async function connectRedisFanOut(url: string, log: Log): Promise<FanOut>
     connection.on('error', (error: Error) => log.warn({ problem: error.message }, 'Redis connection problem'));
   }
   await Promise.all([publisher.connect(), subscriber.connect()]);
-  await subscriber.subscribe(revokedChannel, statusChannel, removedChannel, erasedChannel);
+  await subscriber.subscribe(revokedChannel, statusChannel, removedChannel, erasedChannel, ownedChannel);
 
   // ioredis subscribes again by itself after a reconnection; what was published meanwhile never arrives.
   let readyBefore = true;
@@ -74,6 +77,9 @@ export async function connectRedisFanOut(url: string, log: Log): Promise<FanOut>
     } else if (channel === erasedChannel && kind === kinds.erased) {
       const reportIds = Buffer.from(payload).toString().split('\n');
       erasedListeners.forEach((listener) => listener(reportIds));
+    } else if (channel === ownedChannel && kind === kinds.owned) {
+      const [jti, memberId] = Buffer.from(payload).toString().split('\n');
+      if (jti && memberId) ownedListeners.forEach((listener) => listener(jti, memberId));
     } else if (channel.startsWith(roomPrefix)) {
       const listener = rooms.get(channel.slice(roomPrefix.length));
       if (kind === kinds.update) listener?.update(payload);
@@ -105,9 +111,12 @@ export async function connectRedisFanOut(url: string, log: Log): Promise<FanOut>
     memberRemoved: (memberId) => publish(removedChannel, kinds.removed, Buffer.from(memberId)),
     // Report ids never hold a line break (shared/protocol/rooms.ts).
     reportsErased: (reportIds) => publish(erasedChannel, kinds.erased, Buffer.from(reportIds.join('\n'))),
+    // A token's id and a member's id are base64url and a UUID: neither holds a line break.
+    linkOwned: (jti, memberId) => publish(ownedChannel, kinds.owned, Buffer.from(`${jti}\n${memberId}`)),
     onRevoked: (listener) => revokedListeners.push(listener),
     onMemberRemoved: (listener) => removedListeners.push(listener),
     onReportsErased: (listener) => erasedListeners.push(listener),
+    onLinkOwned: (listener) => ownedListeners.push(listener),
     onStatusChanged: (listener) => statusListeners.push(listener),
     onCatchUp: (listener) => catchUpListeners.push(listener),
     async reachable() {

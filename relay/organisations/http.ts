@@ -73,6 +73,8 @@ export interface OrganisationsContext {
   signInLimit?: { attempts: number; perMs: number };
   /** Told when a member is removed, so their sockets close at once (on every node). */
   onMemberRemoved?(memberId: string): void;
+  /** Told when a report is registered with its tutor link as its owner's own, so that link's sockets speak for them. */
+  onLinkOwned?(jti: string, owner: MemberRecord): void;
   /** Makes the room tokens of signed-in members (member-reports.ts). */
   tokens: Tokens;
   /** The reports' statuses, which a member's access to a report depends on. */

@@ -443,6 +443,44 @@ describe('names the relay vouches for', () => {
     );
   });
 
+  it('lets a connection opened with a report’s own link before it was registered speak for its owner from then on', async () => {
+    const { relay, tom } = await agency();
+    const own = (await api(relay, 'POST', '/api/reports', { body: { id: 'early-1' } })).body.token as string;
+    // The device that made the report is connected before its registration is done, as the app often is.
+    const received: Uint8Array[] = [];
+    const laptop = await session.provider(relay, 'early-1/comments', { token: own, received });
+    const registered = await call(relay, 'POST', '/api/organisation/reports', {
+      cookie: tom.cookie,
+      bearer: own,
+      body: { id: 'early-1' },
+    });
+    expect(registered.status).toBe(201);
+
+    const field = new Y.Doc().getXmlFragment('progressComment');
+    setFragmentText(field, 'Dated the Tudors.');
+    const anchored = anchorFor(field, 10, 16);
+    if (!anchored.ok) throw new Error(anchored.problem);
+    const tomsThread = (author: { name: string; memberId?: string }, text: string) => {
+      const made = addThread(laptop.doc, {
+        field: 'progressComment',
+        ...anchored.value,
+        text,
+        author: { id: 'tom-laptop', role: 'tutor', ...author },
+      });
+      if (!made.ok) throw new Error(made.problem);
+      return made.value;
+    };
+    const his = tomsThread({ name: 'Tom Tutor', memberId: tom.id }, 'Check the dates.');
+    const watcher = await session.provider(relay, 'early-1/comments', { token: own });
+    await eventually(() => expect(threadsMap(watcher.doc).has(his)).toBe(true));
+    expect(deniedReasons(received)).toEqual([]);
+
+    // And no longer for the unnamed link it was: a comment in no member's name is now refused on that connection.
+    const unnamed = tomsThread({ name: 'Tom at home' }, 'Twos.');
+    await eventually(() => expect(deniedReasons(received)).toContain(commentsRefusals.notYourName));
+    expect(threadsMap(watcher.doc).has(unnamed)).toBe(false);
+  });
+
   it('passes on presence in a member’s account name and their token’s role, and a link’s in its role', async () => {
     const { relay, tom, mo } = await agency();
     const own = await tomsReport(relay, tom, mo, 'here-1');

@@ -29,7 +29,7 @@ import { kindLabel, type ReportDirectory, scopesFor } from '../directory/report-
 import type { DirectoryChoices, DirectoryQuery, DirectoryRow } from '../storage/directory.ts';
 import type { Log } from '../log.ts';
 import type { ReportStatuses } from '../statuses.ts';
-import type { OrganisationReportRecord } from '../storage/organisations.ts';
+import type { MemberRecord, OrganisationReportRecord } from '../storage/organisations.ts';
 import type { Storage } from '../storage/store.ts';
 import { memberFacts, organisationsOf } from './member-facts.ts';
 import { readableContent } from './report-content.ts';
@@ -42,6 +42,8 @@ export interface MemberReportsContext {
   log: Log;
   /** Each organisation's report directory: what the lists are drawn from. */
   directory: ReportDirectory;
+  /** Told when a report is registered with its tutor link as its owner's own (live-links.ts, linkOwned). */
+  onLinkOwned?(jti: string, owner: MemberRecord): void;
 }
 
 const reportView = (report: OrganisationReportRecord): OrganisationReportView => ({
@@ -109,6 +111,7 @@ export async function registerReport(context: MemberReportsContext, request: Inc
     action: 'report registered',
     subject: wanted.id,
   });
+  if (ownerLink) context.onLinkOwned?.(ownerLink, member);
   await context.directory.refresh(wanted.id);
   context.log.info({ report: wanted.id, member: member.id }, 'registered a report with an organisation');
   return { status: 201, body: reportView(report) };
