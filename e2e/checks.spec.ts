@@ -3,6 +3,7 @@
 // the report, and underlines rebuilt when a collaborator changes the text.
 import type { Page } from '@playwright/test';
 import { createSessionReport, editor, editorText } from './app.ts';
+import { selectionTaken } from './comments.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 
 const progress = 'Comment on progress towards learning objectives';
@@ -56,6 +57,7 @@ test('a suggestion chosen with the mouse or the keyboard replaces the word, and 
   // Put the caret inside "acheived" with the keyboard and ask for suggestions with Alt+Enter.
   await field.press('End');
   for (let i = 0; i < 'ed it.'.length; i++) await field.press('ArrowLeft');
+  await selectionTaken(page, progress);
   await page.keyboard.press('Alt+Enter');
   const second = page.getByRole('dialog', { name: 'Spelling: suggestions for “acheived”' });
   await expect(second.getByRole('button', { name: 'achieved' })).toBeFocused();

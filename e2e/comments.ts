@@ -4,7 +4,7 @@ import { editor } from './app.ts';
 
 /** Selects words in a field as a mouse drag would (the words must lie in one paragraph). */
 export async function selectWords(page: Page, label: string, words: string): Promise<void> {
-  await editor(page, label).evaluate((element, words) => {
+  await editor(page, label).evaluate(async (element, words) => {
     (element as HTMLElement).focus();
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
     const nodes: Text[] = [];
@@ -30,6 +30,37 @@ export async function selectWords(page: Page, label: string, words: string): Pro
     document.getSelection()!.removeAllRanges();
     document.getSelection()!.addRange(range);
   }, words);
+  await selectionTaken(page, label);
+}
+
+/**
+ * Waits (up to 2 s) until the field's editor has taken the browser's selection: after selecting from a script, or
+ * after a key the browser moves the caret for (arrows, Home, End). The editor takes it when the browser's
+ * "selectionchange" task runs, and input can be handled ahead of that task (more often on a busy machine): a key the
+ * editor handles itself (Enter, Backspace) pressed before then acts where the caret was before.
+ */
+export async function selectionTaken(page: Page, label: string): Promise<void> {
+  await editor(page, label).evaluate(async (element) => {
+    type View = {
+      state: { selection: { anchor: number; head: number } };
+      posAtDOM(node: Node, offset: number): number;
+    };
+    const view = (element as HTMLElement & { editor?: { view: View } }).editor?.view;
+    const selection = document.getSelection();
+    if (!view || !selection) return;
+    const taken = () => {
+      const { anchorNode, anchorOffset, focusNode, focusOffset } = selection;
+      if (!anchorNode || !focusNode || !element.contains(anchorNode)) return true;
+      try {
+        const { anchor, head } = view.state.selection;
+        return anchor === view.posAtDOM(anchorNode, anchorOffset) && head === view.posAtDOM(focusNode, focusOffset);
+      } catch {
+        return true;
+      }
+    };
+    const started = performance.now();
+    while (!taken() && performance.now() - started < 2000) await new Promise((resolve) => setTimeout(resolve, 10));
+  });
 }
 
 /** The comments margin beside the report. */

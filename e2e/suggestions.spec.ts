@@ -5,7 +5,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { makeShareLink } from './access-links.ts';
 import { createSessionReport, editor, signIn } from './app.ts';
-import { selectWords } from './comments.ts';
+import { selectWords, selectionTaken } from './comments.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 
 const progress = 'Comment on progress towards learning objectives';
@@ -89,6 +89,7 @@ test('suggestions from a reviewer (live) and a mentor (offline) reach the tutor,
     await suggestIn(mentor);
     await selectWords(mentor, progress, 'correctly');
     await mentor.keyboard.press('ArrowRight');
+    await selectionTaken(mentor, progress);
     await mentor.keyboard.type(' today');
     await expect.poll(() => inserted(mentor)).toContain(' today');
     expect(await editorText(mentor, progress)).toBe(original);
@@ -121,6 +122,7 @@ test('suggestions from a reviewer (live) and a mentor (offline) reach the tutor,
     // A new paragraph (Enter) and a join (Backspace at a paragraph's start) are suggestions too, drawn as ¶.
     await selectWords(reviewer, progress, 'sums');
     await reviewer.keyboard.press('ArrowRight');
+    await selectionTaken(reviewer, progress);
     await reviewer.keyboard.press('Enter');
     await expect(suggestion(tutor, 'Start a new paragraph')).toContainText('Rita Reviewer (Reviewer)');
     await expect(tutor.locator('#progressComment ins.suggestion-insert .suggestion-break')).toHaveText('¶');
@@ -129,6 +131,7 @@ test('suggestions from a reviewer (live) and a mentor (offline) reach the tutor,
     await expect.poll(() => editorText(reviewer, progress)).toBe(' eight of ten sums\n correctly.');
     await selectWords(reviewer, progress, 'correctly');
     await reviewer.keyboard.press('Home');
+    await selectionTaken(reviewer, progress);
     await reviewer.keyboard.press('Backspace');
     await expect(suggestion(tutor, 'Join two paragraphs')).toBeVisible();
     await expect.poll(() => struck(tutor)).toEqual(['¶']);
