@@ -337,11 +337,34 @@ test('with more reports waiting than one page, the filter and the search find on
     await tutorSelect.selectOption({ label: 'All' });
     await expect(count).toHaveText('Showing 50 of 51 reports', slow);
 
+    // With the relay out of reach a filter cannot be applied: the queue says so, keeps the list it had and the choice
+    // made, and says the list is from before that choice; back online, Try again applies it.
+    await reviewer.context().setOffline(true);
+    await tutorSelect.selectOption({ label: 'Tess Tutor' });
+    const failed = queue.getByRole('alert');
+    await expect(failed).toContainText('The list below is still the one from before your last change.', slow);
+    await expect(count).toHaveText('Showing 50 of 51 reports');
+    await expect(tutorSelect.locator('option:checked')).toHaveText('Tess Tutor');
+    await expectAccessible(reviewer);
+    await reviewer.context().setOffline(false);
+    // The queue's own refresh (each minute, and on focus) may get there first.
+    await failed
+      .getByRole('button', { name: 'Try again' })
+      .click({ timeout: 5_000 })
+      .catch(() => undefined);
+    await expect(count).toHaveText('Showing 1 of 1 report', slow);
+    await expect(failed).toHaveCount(0);
+    await tutorSelect.selectOption({ label: 'All' });
+    await expect(count).toHaveText('Showing 50 of 51 reports', slow);
+
+    // A search longer than the relay takes cannot be typed.
+    const search = queue.getByRole('searchbox', { name: 'Search title, tutor or learners' });
+    await expect(search).toHaveAttribute('maxlength', '200');
+
     // By learner, and by words: the learner's, and the tutor's name.
     await queue.getByLabel('Learner', { exact: true }).selectOption('Zoe Quill');
     await expect(count).toHaveText('Showing 1 of 1 report', slow);
     await queue.getByLabel('Learner', { exact: true }).selectOption('');
-    const search = queue.getByRole('searchbox', { name: 'Search title, tutor or learners' });
     await search.fill('quill');
     await expect(count).toHaveText('Showing 1 of 1 report', slow);
     await expect(entries.first()).toHaveAttribute('data-report', zoe!);

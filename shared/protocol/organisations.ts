@@ -369,6 +369,9 @@ const instant = (name: string) =>
  * `limit`, every one (as before pages existed). `from`/`to` are the report's own date; `submittedFrom`/`submittedBefore`
  * when it was last submitted (a desk computes them from the days on its person's calendar).
  */
+/** The most characters a search of the organisation's reports (`q`) may have; the queue's search box takes no more. */
+export const reportSearchMaxLength = 200;
+
 export const OrganisationReportQuery = z
   .object({
     limit: pageLimit(reportPageLimit).optional(),
@@ -392,7 +395,7 @@ export const OrganisationReportQuery = z
     client: z.string().max(64).optional(),
     learner: z.string().max(200).optional(),
     /** Words looked for in titles, learners, people named and the owner's name. */
-    q: z.string().max(200).optional(),
+    q: z.string().max(reportSearchMaxLength).optional(),
     /** The report's own date (a session's, a review's due date), YYYY-MM-DD, both included. */
     from: isoDate.optional(),
     to: isoDate.optional(),

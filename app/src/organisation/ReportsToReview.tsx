@@ -5,10 +5,11 @@
 // on the relay (POST /api/organisation/approvals), and those it could not approve are named with why.
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { formatMoment } from '../../../shared/forms/uk-dates.ts';
-import type {
-  BulkApprovalOutcome,
-  OrganisationReportSummary,
-  ReportChoices,
+import {
+  type BulkApprovalOutcome,
+  type OrganisationReportSummary,
+  type ReportChoices,
+  reportSearchMaxLength,
 } from '../../../shared/protocol/organisations.ts';
 import { defaultReviewTargetDays, pastTarget, workingDaysWords } from '../../../shared/workflow/working-days.ts';
 import { ShowMore } from '../desks/ShowMore.tsx';
@@ -51,7 +52,12 @@ export function ReportsToReview() {
   // The relay filters in its directory and answers the first page at once; "Show more" asks for more (docs/protocol.md).
   const [filter, setFilter] = createSignal<QueueFilter>(noFilter);
   const [wanted, setWanted] = createSignal(queuePage);
-  const [queue, setQueue] = createSignal<{ reports: OrganisationReportSummary[]; total: number }>();
+  // The reports shown, and the filter they answer: after a failed ask, not always the filter chosen now.
+  const [queue, setQueue] = createSignal<{
+    reports: OrganisationReportSummary[];
+    total: number;
+    filter: QueueFilter;
+  }>();
   const [choices, setChoices] = createSignal<ReportChoices>(noChoices);
   const [problem, setProblem] = createSignal<string>();
   const [outcomes, setOutcomes] = createSignal<BulkApprovalOutcome[]>();
@@ -61,7 +67,7 @@ export function ReportsToReview() {
     if (!reviewer()) return undefined;
     const ask = ++asked;
     if (datesProblem(filter())) {
-      setQueue({ reports: [], total: 0 });
+      setQueue({ reports: [], total: 0, filter: filter() });
       return undefined;
     }
     const answer = await firstReports({ ...queueQuery(filter()), ...(withChoices ? { choices: true } : {}) }, wanted());
@@ -71,7 +77,7 @@ export function ReportsToReview() {
       return answer.problem.message;
     }
     setProblem(undefined);
-    setQueue({ reports: answer.value.reports, total: answer.value.total });
+    setQueue({ reports: answer.value.reports, total: answer.value.total, filter: filter() });
     const offered = answer.value.choices;
     if (offered) setChoices(keepChosen(offered, choices(), filter()));
     return undefined;
@@ -103,9 +109,18 @@ export function ReportsToReview() {
         <BulkOutcome outcomes={outcomes()} />
         <Show when={problem()}>
           {(words) => (
-            <p class="error" role="alert">
-              {words()}
-            </p>
+            <div class="error" role="alert">
+              <p>
+                {words()}
+                <Show when={queue() && JSON.stringify(queue()!.filter) !== JSON.stringify(filter())}>
+                  {' '}
+                  The list below is still the one from before your last change.
+                </Show>
+              </p>
+              <button type="button" onClick={() => void load(queue() === undefined)}>
+                Try again
+              </button>
+            </div>
           )}
         </Show>
         <Show
@@ -249,7 +264,12 @@ function Queue(props: {
         />
         <label>
           Search title, tutor or learners
-          <input type="search" value={search()} onInput={(event) => searchFor(event.currentTarget.value)} />
+          <input
+            type="search"
+            value={search()}
+            maxLength={reportSearchMaxLength}
+            onInput={(event) => searchFor(event.currentTarget.value)}
+          />
         </label>
       </fieldset>
       <Show when={datesProblem(props.filter)}>
