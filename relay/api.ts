@@ -38,7 +38,7 @@ import type { LiveLinks } from './live-links.ts';
 import type { Log } from './log.ts';
 import { memberFacts } from './organisations/member-facts.ts';
 import { readJsonBody } from './request-body.ts';
-import { type AddressLimit, countersOf } from './address-limit.ts';
+import { type AddressCounter, type AddressLimit, countersOf } from './address-limit.ts';
 import type { Rooms } from './rooms.ts';
 import type { ReportStatuses } from './statuses.ts';
 import type { LinkRecord, Storage } from './storage/store.ts';
@@ -182,14 +182,21 @@ const claimCounter = countersOf<ApiContext>();
 
 /** Counts a report created from an address; past the hour's limit it is 429, with when to try again. */
 function countClaim(context: ApiContext, rights: CreationRights, address: string): void {
-  const counted = claimCounter(context, { allowed: rights.perAddressPerHour, perMs: 3600_000 }).count(address);
+  countFrom(
+    claimCounter(context, { allowed: rights.perAddressPerHour, perMs: 3600_000 }),
+    address,
+    `Too many new reports from here in the last hour (the relay allows ${rights.perAddressPerHour}).`,
+  );
+}
+
+/** Counts one from `address`; past its limit, 429: `tooMany`, then when to try again (also as Retry-After). */
+function countFrom(counter: AddressCounter, address: string, tooMany: string): void {
+  const counted = counter.count(address);
   if (counted.ok) return;
   const wait = Math.ceil(counted.problem.waitMs / 60_000);
-  throw new ApiProblem(
-    429,
-    `Too many new reports from here in the last hour (the relay allows ${rights.perAddressPerHour}). Try again in ${wait} minutes.`,
-    { 'Retry-After': String(wait * 60) },
-  );
+  throw new ApiProblem(429, `${tooMany} Try again in ${wait === 1 ? 'a minute' : `${wait} minutes`}.`, {
+    'Retry-After': String(wait * 60),
+  });
 }
 
 async function makeLink(
@@ -399,17 +406,11 @@ async function askErased(
   context: ApiContext,
   request: IncomingMessage,
 ): Promise<{ status: number; body: ErasedReports }> {
-  const counted = erasedQuestionCounter(context, context.erasedQuestions ?? defaultErasedQuestions).count(
+  countFrom(
+    erasedQuestionCounter(context, context.erasedQuestions ?? defaultErasedQuestions),
     request.socket.remoteAddress ?? 'unknown',
+    'Too many questions about erased reports from here.',
   );
-  if (!counted.ok) {
-    const wait = Math.ceil(counted.problem.waitMs / 60_000);
-    throw new ApiProblem(
-      429,
-      `Too many questions about erased reports from here. Try again in ${wait === 1 ? 'a minute' : `${wait} minutes`}.`,
-      { 'Retry-After': String(wait * 60) },
-    );
-  }
   const { ids } = await readBody(request, ErasedReportsRequest, maxErasedQueryBodyBytes);
   return { status: 200, body: { erased: await context.store.erasedAmong(ids) } };
 }
