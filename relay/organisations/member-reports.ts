@@ -255,11 +255,13 @@ function summaryOf(row: DirectoryRow, role: Role, names: Map<string, string>): O
   };
 }
 
-/** Each member's name by their id, in every organisation the member's facts reach. */
-async function memberNames(context: MemberReportsContext, facts: Awaited<ReturnType<typeof memberFacts>>) {
-  const members = await Promise.all(organisationsOf(facts).map((id) => context.store.members(id)));
-  return new Map(members.flat().map((each) => [each.id, each.name]));
+/** The members of every organisation the member's facts reach. */
+async function membersReached(context: MemberReportsContext, facts: Awaited<ReturnType<typeof memberFacts>>) {
+  return (await Promise.all(organisationsOf(facts).map((id) => context.store.members(id)))).flat();
 }
+
+/** Each member's name by their id, in every organisation the member's facts reach. */
+const namesOf = (members: readonly MemberRecord[]) => new Map(members.map((each) => [each.id, each.name]));
 
 /**
  * The directory's rows a query asks for, as the member sees them: only those their membership opens (the directory's
@@ -272,7 +274,10 @@ export async function summariesFor(
   query: DirectoryQuery,
   known?: Map<string, string>,
 ): Promise<{ reports: OrganisationReportSummary[]; rows: number }> {
-  const [rows, names] = await Promise.all([context.directory.rows(query), known ?? memberNames(context, facts)]);
+  const [rows, names] = await Promise.all([
+    context.directory.rows(query),
+    known ?? membersReached(context, facts).then(namesOf),
+  ]);
   const reports: OrganisationReportSummary[] = [];
   for (const row of rows) {
     const access = memberAccess(facts, row);
@@ -290,8 +295,8 @@ export async function listReports(context: MemberReportsContext, request: Incomi
   const { member } = await signedInMember(context, request);
   const asked = readQuery(request, OrganisationReportQuery, 'The list’s query is not one the relay reads.');
   const facts = await memberFacts(context.store, member);
-  const members = (await Promise.all(organisationsOf(facts).map((id) => context.store.members(id)))).flat();
-  const names = new Map(members.map((each) => [each.id, each.name]));
+  const members = await membersReached(context, facts);
+  const names = namesOf(members);
   // What the filter offers is over every report in the statuses asked, whatever else the query narrows.
   const waiting: DirectoryQuery = {
     scopes: scopesFor(facts),
