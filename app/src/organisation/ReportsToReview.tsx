@@ -22,6 +22,7 @@ import {
   noFilter,
   type QueueFilter,
   queueQuery,
+  sameFilter,
   waitedDays,
 } from './queue-filter.ts';
 import { keepQueueOrder } from './review-queue.ts';
@@ -112,7 +113,7 @@ export function ReportsToReview() {
             <div class="error" role="alert">
               <p>
                 {words()}
-                <Show when={queue() && JSON.stringify(queue()!.filter) !== JSON.stringify(filter())}>
+                <Show when={queue() && !sameFilter(queue()!.filter, filter())}>
                   {' '}
                   The list below is still the one from before your last change.
                 </Show>
@@ -178,9 +179,8 @@ function Queue(props: {
   const [marked, setMarked] = createSignal<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = createSignal(false);
   const [problem, setProblem] = createSignal<string>();
-  const shown = () => props.reports;
   // Only what is shown is approved: a report the filter hides is never approved unseen.
-  const markedShown = () => shown().filter((report) => marked().has(report.id));
+  const markedShown = () => props.reports.filter((report) => marked().has(report.id));
   const change = (field: keyof QueueFilter) => (event: { currentTarget: { value: string } }) =>
     props.onFilter({ ...props.filter, [field]: event.currentTarget.value });
   // The search asks once the reviewer pauses, not at every key.
@@ -284,7 +284,7 @@ function Queue(props: {
         its own decision.
       </p>
       <ul class="pending" aria-labelledby="to-review-heading" onKeyDown={onKey}>
-        <For each={shown()}>
+        <For each={props.reports}>
           {(report) => {
             const waited = () => waitedDays(report, new Date());
             const late = () => pastTarget(waited(), props.target);
@@ -297,7 +297,7 @@ function Queue(props: {
                   href={`/report/${report.id}`}
                   aria-keyshortcuts="M J K"
                   aria-describedby="mark-hint"
-                  onClick={() => keepQueueOrder(shown().map((each) => each.id))}
+                  onClick={() => keepQueueOrder(props.reports.map((each) => each.id))}
                 >
                   {report.ownerName}’s report, {report.status === 'resubmitted' ? 'resubmitted' : 'submitted'}{' '}
                   {formatMoment(report.submittedAt ?? report.changedAt)}
@@ -322,16 +322,16 @@ function Queue(props: {
           }}
         </For>
       </ul>
-      <Show when={shown().length === 0 && !datesProblem(props.filter)}>
+      <Show when={props.reports.length === 0 && !datesProblem(props.filter)}>
         <p class="muted">No report waiting for review fits the filter.</p>
       </Show>
-      <ShowMore shown={shown().length} total={props.total} noun="report" onMore={props.onMore} />
+      <ShowMore shown={props.reports.length} total={props.total} noun="report" onMore={props.onMore} />
       <div class="bulk-approve">
         <button
           type="button"
           class="secondary"
-          onClick={() => setMarked(new Set([...marked(), ...shown().map((report) => report.id)]))}
-          disabled={shown().length === 0}
+          onClick={() => setMarked(new Set([...marked(), ...props.reports.map((report) => report.id)]))}
+          disabled={props.reports.length === 0}
         >
           Mark all shown
         </button>{' '}

@@ -28,6 +28,10 @@ export const noFilter: QueueFilter = { tutor: '', learner: '', client: '', kind:
 
 export const isFiltered = (filter: QueueFilter): boolean => Object.values(filter).some((value) => value.trim() !== '');
 
+/** Whether two filters choose the same. */
+export const sameFilter = (a: QueueFilter, b: QueueFilter): boolean =>
+  (Object.keys(noFilter) as (keyof QueueFilter)[]).every((key) => a[key] === b[key]);
+
 /**
  * The relay's query for the reports waiting that the filter keeps: submitted for review (a quality observation's
  * "submitted" is its feedback sent to the tutor, with nothing to decide), longest waiting first. The days submitted
