@@ -14,6 +14,8 @@ import { memoryLog } from '../log.ts';
 import { createOrganisation, invite } from '../organisations/members.ts';
 import { startSession } from '../organisations/sessions.ts';
 import { openPostgresStore } from '../storage/postgres.ts';
+import type { RelayConfig } from '../server.ts';
+import type { Storage } from '../storage/store.ts';
 import { startPostgres, startRedis, type TestPostgres, type TestRedis } from '../test-engines.ts';
 import { TestSession, api, deniedReasons, eventually, type RelayProcess, type TestRelay } from '../testing.ts';
 import { connectRedisFanOut } from './redis-fan-out.ts';
@@ -38,6 +40,40 @@ async function twoNodes(): Promise<[RelayProcess, RelayProcess]> {
     session.process({ ...env, DATA_DIR: session.folder() }),
   ]);
 }
+
+/** A relay node in this process on the database at `url`: the other nodes hear of what it does only through Redis. */
+async function nodeOn(url: string, config: Partial<RelayConfig> = {}): Promise<TestRelay> {
+  return session.relay({
+    store: await openPostgresStore(url),
+    fanOut: await connectRedisFanOut(redis.url, memoryLog().log),
+    ...config,
+  });
+}
+
+/** Bright Tutors, with Ada its administrator and Tom a tutor, each signed in (their session tokens). */
+async function brightTutors(store: Storage) {
+  const made = await createOrganisation(store, { name: 'Bright Tutors', kind: 'agency', administrator: 'Ada' });
+  if (!made.ok) throw new Error(made.problem);
+  const invited = await invite(store, { organisationId: made.value.organisation.id, name: 'Tom', role: 'tutor' });
+  if (!invited.ok) throw new Error(invited.problem);
+  return {
+    admin: await startSession(store, made.value.member.id, 'Chromium'),
+    tutor: await startSession(store, invited.value.member.id, 'Chromium'),
+    tutorId: invited.value.member.id,
+  };
+}
+
+/** A request to `relay` with a member's session cookie, and a link when the call needs one too. */
+const asMember = (relay: TestRelay, cookie: string, method: string, path: string, body?: unknown, link?: string) =>
+  fetch(`${relay.url}${path}`, {
+    method,
+    headers: {
+      Origin: `http://localhost:${relay.port}`,
+      Cookie: `margin_session=${cookie}`,
+      ...(link ? { Authorization: `Bearer ${link}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 
 /** True when `doc` holds every item `seen` holds. */
 function covers(doc: Y.Doc, seen: Y.Doc): boolean {
@@ -194,27 +230,11 @@ describe('two relay nodes on one PostgreSQL and Redis', () => {
   it('close a removed member’s connections on every node at once (4410)', async () => {
     const url = await postgres.database();
     // In this process, so that only Redis can tell node B: its own look for removed members is put off for an hour.
-    const node = async () =>
-      session.relay({
-        store: await openPostgresStore(url),
-        fanOut: await connectRedisFanOut(redis.url, memoryLog().log),
-        removedMemberCheckMs: 3_600_000,
-      });
+    const node = () => nodeOn(url, { removedMemberCheckMs: 3_600_000 });
     const [a, b] = [await node(), await node()];
     const store = await openPostgresStore(url);
-    const made = await createOrganisation(store, { name: 'Bright Tutors', kind: 'agency', administrator: 'Ada' });
-    if (!made.ok) throw new Error(made.problem);
-    const invited = await invite(store, { organisationId: made.value.organisation.id, name: 'Tom', role: 'tutor' });
-    if (!invited.ok) throw new Error(invited.problem);
-    const admin = await startSession(store, made.value.member.id, 'Chromium');
-    const tutor = await startSession(store, invited.value.member.id, 'Chromium');
+    const { admin, tutor, tutorId } = await brightTutors(store);
     await store.close();
-    const asMember = (relay: TestRelay, cookie: string, method: string, path: string, body?: unknown) =>
-      fetch(`${relay.url}${path}`, {
-        method,
-        headers: { Origin: `http://localhost:${relay.port}`, Cookie: `margin_session=${cookie}` },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
     expect((await asMember(a, tutor, 'POST', '/api/organisation/reports', { id: 'removed-1' })).status).toBe(201);
     const grant = await asMember(b, tutor, 'GET', '/api/organisation/reports/removed-1/token');
     const { token } = (await grant.json()) as MemberTokenGrant;
@@ -222,7 +242,7 @@ describe('two relay nodes on one PostgreSQL and Redis', () => {
     const onB = await session.socket(b, `/sync/removed-1/comments?token=${token}`);
     await eventually(() => expect(onA.received.length > 0 && onB.received.length > 0).toBe(true));
 
-    const removed = await asMember(a, admin, 'DELETE', `/api/organisation/members/${invited.value.member.id}`);
+    const removed = await asMember(a, admin, 'DELETE', `/api/organisation/members/${tutorId}`);
     expect(removed.status).toBe(200);
     const cutOff = { code: closeCodes.linkWithdrawn, reason: refusalReasons.memberRemoved };
     expect(await onA.closed).toEqual(cutOff);
@@ -233,33 +253,15 @@ describe('two relay nodes on one PostgreSQL and Redis', () => {
   it('let a report’s own link speak for its owner on every node once the report is registered', async () => {
     const url = await postgres.database();
     const bLog = memoryLog();
-    const node = async (log?: ReturnType<typeof memoryLog>) =>
-      session.relay({
-        store: await openPostgresStore(url),
-        fanOut: await connectRedisFanOut(redis.url, memoryLog().log),
-        ...(log ? { log: log.log } : {}),
-      });
-    const [a, b] = [await node(), await node(bLog)];
+    const [a, b] = [await nodeOn(url), await nodeOn(url, { log: bLog.log })];
     const store = await openPostgresStore(url);
-    const made = await createOrganisation(store, { name: 'Bright Tutors', kind: 'agency', administrator: 'Ada' });
-    if (!made.ok) throw new Error(made.problem);
-    const invited = await invite(store, { organisationId: made.value.organisation.id, name: 'Tom', role: 'tutor' });
-    if (!invited.ok) throw new Error(invited.problem);
-    const tutor = await startSession(store, invited.value.member.id, 'Chromium');
+    const { tutor, tutorId } = await brightTutors(store);
     await store.close();
     const own = (await api(a, 'POST', '/api/reports', { body: { id: 'owned-1' } })).body.token as string;
     // Tom's laptop is connected to node B before the report is registered, through node A.
     const received: Uint8Array[] = [];
     const laptop = await session.provider(b, 'owned-1/comments', { token: own, received });
-    const registered = await fetch(`${a.url}/api/organisation/reports`, {
-      method: 'POST',
-      headers: {
-        Origin: `http://localhost:${a.port}`,
-        Cookie: `margin_session=${tutor}`,
-        Authorization: `Bearer ${own}`,
-      },
-      body: JSON.stringify({ id: 'owned-1' }),
-    });
+    const registered = await asMember(a, tutor, 'POST', '/api/organisation/reports', { id: 'owned-1' }, own);
     expect(registered.status).toBe(201);
 
     const field = new Y.Doc().getXmlFragment('progressComment');
@@ -282,7 +284,7 @@ describe('two relay nodes on one PostgreSQL and Redis', () => {
       field: 'progressComment',
       ...anchored.value,
       text: 'Check the dates.',
-      author: { id: 'tom-laptop', name: 'Tom', role: 'tutor', memberId: invited.value.member.id },
+      author: { id: 'tom-laptop', name: 'Tom', role: 'tutor', memberId: tutorId },
     });
     if (!his.ok) throw new Error(his.problem);
     const watcher = await session.provider(a, 'owned-1/comments', { token: own });
@@ -292,25 +294,9 @@ describe('two relay nodes on one PostgreSQL and Redis', () => {
 
   it('close an erased learner’s reports’ connections on every node at once (4451), and refuse them after', async () => {
     const url = await postgres.database();
-    const node = async () =>
-      session.relay({
-        store: await openPostgresStore(url),
-        fanOut: await connectRedisFanOut(redis.url, memoryLog().log),
-      });
-    const [a, b] = [await node(), await node()];
+    const [a, b] = [await nodeOn(url), await nodeOn(url)];
     const store = await openPostgresStore(url);
-    const made = await createOrganisation(store, { name: 'Bright Tutors', kind: 'agency', administrator: 'Ada' });
-    if (!made.ok) throw new Error(made.problem);
-    const invited = await invite(store, { organisationId: made.value.organisation.id, name: 'Tom', role: 'tutor' });
-    if (!invited.ok) throw new Error(invited.problem);
-    const admin = await startSession(store, made.value.member.id, 'Chromium');
-    const tutor = await startSession(store, invited.value.member.id, 'Chromium');
-    const asMember = (relay: TestRelay, cookie: string, method: string, path: string, body?: unknown) =>
-      fetch(`${relay.url}${path}`, {
-        method,
-        headers: { Origin: `http://localhost:${relay.port}`, Cookie: `margin_session=${cookie}` },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
+    const { admin, tutor } = await brightTutors(store);
     // Two reports about the learner, each with a connection on node B: one erasure on node A, one message for both.
     const held = [];
     for (const id of ['erased-1', 'erased-2']) {
@@ -352,12 +338,7 @@ describe('two relay nodes on one PostgreSQL and Redis', () => {
 
   it('close an erased report’s connections on a node that missed the message, once it catches up', async () => {
     const url = await postgres.database();
-    const node = async () =>
-      session.relay({
-        store: await openPostgresStore(url),
-        fanOut: await connectRedisFanOut(redis.url, memoryLog().log),
-      });
-    const b = await node();
+    const b = await nodeOn(url);
     const writer = await session.provider(b, 'missed-1', { token: await session.token(b, 'missed-1') });
     writer.doc.getText('body').insert(0, 'Held on node B');
     const onB = await session.socket(b, `/sync/missed-1?token=${await session.token(b, 'missed-1')}`);
